@@ -1,0 +1,101 @@
+"""Aging of open amounts against the payment term, as pure functions."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from decimal import Decimal
+
+from core.ledger import InvoiceState, Ledger
+from core.model import InvoiceLine
+from core.money import quantum, zero
+
+BUCKETS = ("not_due", "1-30", "31-60", "61-90", "90+")
+DATE_UNKNOWN = "date_unknown"
+
+
+def bucket_of(days_past_due: int | None) -> str:
+    """``not_due`` for 0 or fewer days past due, then 1-30, 31-60, 61-90, 90+."""
+    if days_past_due is None:
+        return DATE_UNKNOWN
+    if days_past_due <= 0:
+        return "not_due"
+    if days_past_due <= 30:
+        return "1-30"
+    if days_past_due <= 60:
+        return "31-60"
+    if days_past_due <= 90:
+        return "61-90"
+    return "90+"
+
+
+def _empty(currency: str) -> dict[str, Decimal]:
+    return {b: zero(currency) for b in BUCKETS}
+
+
+def _add(row: dict[str, Decimal], bucket: str, amount: Decimal, currency: str) -> None:
+    row[bucket] = row.get(bucket, zero(currency)) + amount
+
+
+def open_invoices(ledger: Ledger) -> Iterable[InvoiceState]:
+    return (i for i in ledger.invoices.values() if i.counted and i.open != 0)
+
+
+def by_currency(ledger: Ledger) -> dict[str, dict[str, Decimal]]:
+    """Open amounts per currency and bucket, with ``total``.
+
+    ``date_unknown`` appears only for a currency that has an invoice known
+    only from its lines; it is part of ``total``.
+    """
+    out: dict[str, dict[str, Decimal]] = {}
+    for inv in open_invoices(ledger):
+        cur = inv.document.currency
+        row = out.setdefault(cur, _empty(cur))
+        _add(row, bucket_of(inv.days_past_due), inv.open, cur)
+    for cur in ledger.balance():
+        out.setdefault(cur, _empty(cur))
+    for cur, row in out.items():
+        row["total"] = sum(row.values(), zero(cur))
+    return dict(sorted(out.items()))
+
+
+def customer_shares(inv: InvoiceState, lines: Iterable[InvoiceLine]) -> dict[str, Decimal]:
+    """Split an invoice's open amount over its customers in proportion to their lines.
+
+    Shares are rounded to the currency's decimals by largest remainder, so
+    they add up exactly to the open amount.  An invoice without lines is all
+    ``""`` (customer unknown).
+    """
+    cur = inv.document.currency
+    weights: dict[str, Decimal] = defaultdict(Decimal)
+    for line in lines:
+        weights[line.customer_name or line.customer_id or ""] += line.total
+    total_w = sum(weights.values(), Decimal(0))
+    if not weights or total_w == 0:
+        return {"": inv.open}
+    q = quantum(cur)
+    raw = {k: inv.open * w / total_w for k, w in weights.items()}
+    floor = {k: (v / q).to_integral_value(rounding="ROUND_FLOOR") * q for k, v in raw.items()}
+    left = int((inv.open - sum(floor.values(), Decimal(0))) / q)
+    order = sorted(raw, key=lambda k: (raw[k] - floor[k], k), reverse=True)
+    for k in order[:left]:
+        floor[k] += q
+    return {k: v for k, v in floor.items() if v != 0}
+
+
+def by_customer(
+    ledger: Ledger, lines_by_invoice: dict[str, list[InvoiceLine]]
+) -> dict[str, dict[str, dict[str, Decimal]]]:
+    """Per currency, per customer: open amounts by bucket with ``total``."""
+    out: dict[str, dict[str, dict[str, Decimal]]] = {}
+    for inv in open_invoices(ledger):
+        cur = inv.document.currency
+        bucket = bucket_of(inv.days_past_due)
+        shares = customer_shares(inv, lines_by_invoice.get(inv.document.number, []))
+        for customer, amount in shares.items():
+            row = out.setdefault(cur, {}).setdefault(customer, _empty(cur))
+            _add(row, bucket, amount, cur)
+    for cur, customers in out.items():
+        for row in customers.values():
+            row["total"] = sum(row.values(), zero(cur))
+    return {c: dict(sorted(v.items())) for c, v in sorted(out.items())}

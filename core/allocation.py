@@ -1,0 +1,200 @@
+"""Allocation rules: what may be allocated, and what the automatic rules propose.
+
+Pure functions over a :class:`~core.ledger.Ledger` computed with no "as of"
+date (everything known).  The store commits what they return.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from core.ledger import Ledger, SourceState
+from core.model import Payment, SourceKind
+from core.money import MoneyError, format_amount, money
+from core.references import quoted_numbers
+
+
+class AllocationRefused(ValueError):
+    """An allocation the rules do not allow; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Planned:
+    """One allocation to make: ``amount`` of the source to ``invoice``."""
+
+    source_kind: SourceKind
+    source_id: str
+    invoice: str
+    amount: Decimal
+    aimed_at: str  # the number the clerk or the payer gave (a voided original, maybe)
+    method: str = "manual"
+    reason: str = ""
+
+
+def find_source(ledger: Ledger, source_id: str) -> SourceState:
+    """A payment by id or a credit note by number, or refuse."""
+    if source_id in ledger.payments:
+        return ledger.payments[source_id]
+    key = source_id.upper()
+    if key in ledger.credits:
+        return ledger.credits[key]
+    doc = ledger.documents.get(key)
+    if doc is not None:
+        raise AllocationRefused(
+            f"{key} is a {doc.document_type.value.replace('_', ' ')}, not a payment or a "
+            "credit note: it cannot be allocated from"
+        )
+    raise AllocationRefused(f"no payment or credit note '{source_id}' in this workspace")
+
+
+def check(
+    ledger: Ledger, source_id: str, requests: Sequence[tuple[str, Decimal | str]]
+) -> list[Planned]:
+    """Validate a manual allocation of one source to one or several invoices.
+
+    Refuses (with :class:`AllocationRefused`) more than the source has left,
+    more than an invoice still owes, a different currency, a voided document
+    with no rebill, a void note or a credit.  Money aimed at a voided invoice
+    lands on its rebill.
+    """
+    src = find_source(ledger, source_id)
+    if not requests:
+        raise AllocationRefused("name at least one INVOICE=AMOUNT")
+    planned: list[Planned] = []
+    owed: dict[str, Decimal] = {}
+    left = src.remaining
+    for number, raw_amount in requests:
+        number = number.strip().upper()
+        try:
+            amount = money(raw_amount, src.currency)
+        except (MoneyError, TypeError) as exc:
+            raise AllocationRefused(f"{number}: {exc}") from exc
+        if amount <= 0:
+            raise AllocationRefused(f"{number}: the amount must be positive, got {amount}")
+        inv = ledger.invoices.get(number)
+        if inv is None:
+            if number in ledger.credits:
+                raise AllocationRefused(f"{number} is a credit note, not an invoice")
+            raise AllocationRefused(f"no invoice {number} in this workspace")
+        target = ledger.resolve(number)
+        if target is None:
+            if inv.status == "void_note":
+                raise AllocationRefused(f"{number} is a void note: it does not count")
+            raise AllocationRefused(f"{number} is voided and has no rebill yet: it does not count")
+        tinv = ledger.invoices[target]
+        if tinv.document.currency != src.currency:
+            raise AllocationRefused(
+                f"{src.id} is in {src.currency} but {target} is in {tinv.document.currency}"
+            )
+        still = owed.get(target, tinv.open)
+        if amount > still:
+            raise AllocationRefused(
+                f"{target} still owes {format_amount(still, src.currency)} {src.currency}; "
+                f"cannot allocate {format_amount(amount, src.currency)}"
+            )
+        if amount > left:
+            raise AllocationRefused(
+                f"{src.id} has {format_amount(left, src.currency)} {src.currency} left; "
+                f"cannot allocate {format_amount(amount, src.currency)} more"
+            )
+        owed[target] = still - amount
+        left -= amount
+        reason = f"aimed at {number}, lands on its rebill {target}" if target != number else ""
+        planned.append(Planned(src.kind, src.id, target, amount, number, "manual", reason))
+    return planned
+
+
+def plan_credit(ledger: Ledger, credit_number: str) -> list[Planned]:
+    """Apply a credit note to the most recent open invoices of its currency.
+
+    Invoices dated on or before the credit note, newest first; each gets up
+    to what it owes; whatever is left stays an unapplied credit.
+    """
+    credit = ledger.credits[credit_number]
+    left = credit.remaining
+    plans: list[Planned] = []
+    candidates = [
+        inv
+        for inv in ledger.invoices.values()
+        if inv.counted
+        and inv.open > 0
+        and inv.document.currency == credit.currency
+        and inv.document.date is not None
+        and (credit.date is None or inv.document.date <= credit.date)
+    ]
+    candidates.sort(key=lambda i: (i.document.date, i.document.number), reverse=True)
+    for inv in candidates:
+        if left <= 0:
+            break
+        amount = min(left, inv.open)
+        plans.append(
+            Planned(
+                SourceKind.CREDIT,
+                credit.id,
+                inv.document.number,
+                amount,
+                inv.document.number,
+                "auto-credit",
+                "credit note applied to the most recent open invoice",
+            )
+        )
+        left -= amount
+    return plans
+
+
+@dataclass(slots=True)
+class AutoResult:
+    """What auto-allocation proposes, and the payments' flags and notes."""
+
+    planned: list[Planned] = field(default_factory=list)
+    flags: dict[str, list[str]] = field(default_factory=dict)  # payment id -> flags
+    notes: dict[str, list[str]] = field(default_factory=dict)  # payment id -> notes
+
+
+REFERENCE_FLAGS = ("currency_mismatch", "unknown_reference", "voided_reference")
+
+
+def plan_auto(ledger: Ledger, payments: Iterable[Payment]) -> AutoResult:
+    """Allocate payments to the invoices they quote, in the order quoted.
+
+    Each quoted invoice gets up to what it still owes (and up to the amount a
+    structured reference gives for it) while the payment has money left; the
+    surplus stays unallocated.  A quoted invoice in another currency is not
+    allocated (the ledger flags the payment ``currency_mismatch``).  Nothing
+    is allocated on a guess.
+    """
+    result = AutoResult()
+    known = set(ledger.invoices) | set(ledger.credits)
+    open_now = {n: i.open for n, i in ledger.invoices.items()}
+    for p in sorted(payments, key=lambda p: (p.date or date.min, p.id)):
+        state = ledger.payments.get(p.id)
+        if state is None:
+            continue
+        flags = [f for f in state.flags if f in REFERENCE_FLAGS]
+        if flags:
+            result.flags[p.id] = flags
+            result.notes[p.id] = list(state.notes)
+        left = state.remaining
+        for number, ref_amount in quoted_numbers(p, known):
+            if left <= 0:
+                break
+            target = ledger.resolve(number) if number in ledger.invoices else None
+            if target is None or ledger.invoices[target].document.currency != p.currency:
+                continue
+            amount = min(left, open_now[target])
+            if ref_amount is not None and ref_amount > 0:
+                amount = min(amount, ref_amount)
+            if amount <= 0:
+                continue
+            why = f"quoted {number}" + (
+                f", lands on its rebill {target}" if target != number else ""
+            )
+            result.planned.append(
+                Planned(SourceKind.PAYMENT, p.id, target, amount, number, "auto-reference", why)
+            )
+            open_now[target] -= amount
+            left -= amount
+    return result

@@ -1,0 +1,691 @@
+"""``csp-recon``: the command line, a thin face over :mod:`core.workspace`.
+
+Exit status: 0 ok; 2 bad input, usage, a refused allocation or a workspace in
+use; 1 a bug (with its traceback on stderr).  JSON amounts are strings with
+the currency's decimals.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from core import __version__
+from core.aging import BUCKETS, DATE_UNKNOWN, bucket_of, by_currency, by_customer
+from core.allocation import AllocationRefused
+from core.importers import ImportOptions
+from core.ledger import InvoiceState, Ledger, SourceState
+from core.money import format_amount
+from core.workspace import (
+    ImportFailed,
+    NothingToUndo,
+    Workspace,
+    WorkspaceBusy,
+    WorkspaceError,
+)
+
+EXIT_OK, EXIT_BUG, EXIT_REFUSED = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+def default_workspace() -> Path:
+    env = os.environ.get("CSP_RECON_DB")
+    if env:
+        return Path(env)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("CSP Reconciler", appauthor=False)) / "workspace.db"
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got '{text}'") from exc
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="csp-recon",
+        description="Reconcile Microsoft CSP invoices, credit notes and payments.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        metavar="WORKSPACE.db",
+        help="workspace file (default: $CSP_RECON_DB or the user's data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("import", help="import invoice lists, reconciliation files, payments")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("--invoice-number", help="invoice number for a file that carries none")
+    p.add_argument(
+        "--payee",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help="also count transfers to this payee as payments (repeatable)",
+    )
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("auto-allocate", help="allocate payments to the invoices they quote")
+    p.add_argument("--apply", action="store_true", help="commit (default: only show)")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("allocate", help="allocate a payment or credit note to invoices")
+    p.add_argument("source", metavar="SOURCE", help="payment id or credit note number")
+    p.add_argument("targets", nargs="+", metavar="INVOICE=AMOUNT")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("unallocate", help="remove an allocation")
+    p.add_argument("allocation_id", type=int, metavar="ALLOCATION_ID")
+
+    p = sub.add_parser("undo", help="undo the latest change, or change N of the log")
+    p.add_argument("audit_id", type=int, nargs="?", metavar="N")
+
+    p = sub.add_parser("log", help="the audit log")
+    p.add_argument("--json", action="store_true")
+
+    for name, help_ in (
+        ("invoices", "invoices with open amounts and days past due"),
+        ("payments", "payments with allocated and unallocated amounts"),
+        ("credits", "credit notes with applied and unapplied amounts"),
+        ("balance", "amount due, unallocated payments, unapplied credits per currency"),
+        ("aging", "open amounts by days past due"),
+    ):
+        p = sub.add_parser(name, help=help_)
+        p.add_argument(
+            "--as-of",
+            type=_date,
+            default=None,
+            metavar="DATE",
+            help="count only what is dated on or before DATE (default: today)",
+        )
+        p.add_argument("--json", action="store_true")
+        if name == "aging":
+            p.add_argument("--by", choices=("currency", "customer", "invoice"), default="currency")
+
+    p = sub.add_parser("lines", help="an invoice's reconciliation lines")
+    p.add_argument("invoice", metavar="INVOICE")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("set", help="workspace settings (term_days, company_name, ...)")
+    p.add_argument("key")
+    p.add_argument("value")
+
+    p = sub.add_parser("demo", help="write a realistic demo workspace and its source files")
+    p.add_argument("dir", type=Path, metavar="DIR")
+    p.add_argument(
+        "--today",
+        type=_date,
+        default=None,
+        metavar="DATE",
+        help="the date the demo is built around (default: today)",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return _run(args)
+    except ImportFailed as exc:
+        for err in exc.errors:
+            print(str(err), file=sys.stderr)
+        print(f"{exc.file}: not imported: nothing from this file was stored", file=sys.stderr)
+        return EXIT_REFUSED
+    except (AllocationRefused, WorkspaceBusy, WorkspaceError, NothingToUndo, UsageError) as exc:
+        print(f"csp-recon: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        traceback.print_exc()
+        print(
+            "csp-recon: internal error (a bug); nothing was changed by the failed step",
+            file=sys.stderr,
+        )
+        return EXIT_BUG
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "demo":
+        from core.demo import write_demo
+
+        db = write_demo(args.dir, today=args.today)
+        print(f"demo workspace written: {db}")
+        return EXIT_OK
+    db = args.db or default_workspace()
+    writes = args.command in ("import", "allocate", "unallocate", "undo", "set") or (
+        args.command == "auto-allocate" and args.apply
+    )
+    if not writes and not db.exists():
+        raise WorkspaceError(f"{db}: no such workspace (import files into it first)")
+    with Workspace(db, readonly=not writes) as ws:
+        handler = globals()[f"cmd_{args.command.replace('-', '_')}"]
+        return handler(ws, args)
+
+
+# ------------------------------------------------------------------ output helpers
+
+
+def _dump(obj: object) -> None:
+    print(json.dumps(obj, indent=2, ensure_ascii=False, default=_json_default))
+
+
+def _json_default(o: object) -> object:
+    if isinstance(o, date):
+        return o.isoformat()
+    if isinstance(o, Decimal):
+        return format(o, "f")
+    raise TypeError(type(o).__name__)
+
+
+def _table(
+    headers: Sequence[str], rows: Sequence[Sequence[object]], right: Sequence[int] = ()
+) -> None:
+    cells = [[str(h) for h in headers]] + [["" if c is None else str(c) for c in r] for r in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
+    for n, row in enumerate(cells):
+        print(
+            "  ".join(
+                c.rjust(w) if i in right else c.ljust(w)
+                for i, (c, w) in enumerate(zip(row, widths, strict=True))
+            ).rstrip()
+        )
+        if n == 0:
+            print("  ".join("-" * w for w in widths))
+
+
+def _as_of(args: argparse.Namespace) -> date:
+    return args.as_of or date.today()
+
+
+def _amt(amount: Decimal, currency: str) -> str:
+    return format_amount(amount, currency)
+
+
+# ------------------------------------------------------------------ commands
+
+
+def cmd_import(ws: Workspace, args: argparse.Namespace) -> int:
+    options = ImportOptions(
+        term_days=ws.term_days, invoice_number=args.invoice_number, payees=tuple(args.payee)
+    )
+    results, failed = [], []
+    for path in args.files:
+        try:
+            summary = ws.import_file(path, options)
+        except ImportFailed as exc:
+            failed.append(exc)
+            for err in exc.errors:
+                print(str(err), file=sys.stderr)
+            print(f"{exc.file}: not imported: nothing from this file was stored", file=sys.stderr)
+            continue
+        results.append(summary)
+    if args.json:
+        _dump(
+            {
+                "imported": [s.as_dict() for s in results],
+                "failed": [{"file": f.file, "errors": [str(e) for e in f.errors]} for f in failed],
+            }
+        )
+    else:
+        for s in results:
+            if s.already_imported:
+                print(f"{s.file}: already imported (#{s.import_id}); nothing changed")
+                continue
+            parts = [f"{n} {k} created" for k, n in s.created.items()]
+            parts += [f"{n} {k} updated" for k, n in s.updated.items()]
+            parts += [f"{n} {k} unchanged" for k, n in s.unchanged.items()]
+            if s.credit_allocations:
+                parts.append(f"{s.credit_allocations} credit allocation(s) made")
+            print(f"{s.file}: {s.format}: " + (", ".join(parts) or "nothing new"))
+            for line in s.skipped:
+                print(f"  skipped: {line}")
+            for line in s.warnings:
+                print(f"  note: {line}")
+    return EXIT_REFUSED if failed else EXIT_OK
+
+
+def cmd_allocate(ws: Workspace, args: argparse.Namespace) -> int:
+    requests = []
+    for item in args.targets:
+        number, sep, amount = item.partition("=")
+        if not sep or not number.strip() or not amount.strip():
+            raise UsageError(f"expected INVOICE=AMOUNT, got '{item}'")
+        requests.append((number.strip(), amount.strip()))
+    ids = ws.allocate(args.source, requests)
+    if getattr(args, "json", False):
+        _dump({"allocations": ids})
+    else:
+        print("allocation(s) " + ", ".join(f"#{i}" for i in ids) + " recorded")
+    return EXIT_OK
+
+
+def cmd_unallocate(ws: Workspace, args: argparse.Namespace) -> int:
+    ws.unallocate(args.allocation_id)
+    print(f"allocation #{args.allocation_id} removed")
+    return EXIT_OK
+
+
+def cmd_undo(ws: Workspace, args: argparse.Namespace) -> int:
+    print(ws.undo(args.audit_id))
+    return EXIT_OK
+
+
+def cmd_set(ws: Workspace, args: argparse.Namespace) -> int:
+    if args.key == "term_days" and not (args.value.isdigit() and 0 < int(args.value) <= 365):
+        raise UsageError(f"term_days: expected a whole number of days 1-365, got '{args.value}'")
+    ws.set_setting(args.key, args.value)
+    print(f"{args.key} = {args.value}")
+    return EXIT_OK
+
+
+def cmd_log(ws: Workspace, args: argparse.Namespace) -> int:
+    log = ws.audit_log()
+    if args.json:
+        _dump(log)
+    else:
+        _table(
+            ["#", "when", "user", "action", "what", "undone by"],
+            [
+                [e["id"], e["at"], e["user"], e["action"], e["summary"], e["undone_by"] or ""]
+                for e in log
+            ],
+        )
+    return EXIT_OK
+
+
+def cmd_auto_allocate(ws: Workspace, args: argparse.Namespace) -> int:
+    result, ids = ws.auto_allocate(apply=args.apply)
+    ledger = ws.ledger()
+    proposals = [
+        {
+            **({"id": ids[i]} if ids else {}),
+            "payment": p.source_id,
+            "invoice": p.invoice,
+            "quoted": p.aimed_at,
+            "amount": _amt(p.amount, ledger.payments[p.source_id].currency),
+            "currency": ledger.payments[p.source_id].currency,
+            "reason": p.reason,
+        }
+        for i, p in enumerate(result.planned)
+    ]
+    flagged = [
+        {"payment": pid, "flags": fl, "notes": result.notes.get(pid, [])}
+        for pid, fl in result.flags.items()
+    ]
+    if args.json:
+        _dump({"applied": bool(args.apply), "allocations": proposals, "flagged": flagged})
+        return EXIT_OK
+    verb = "allocated" if args.apply else "would allocate"
+    for p in proposals:
+        print(
+            f"{p['payment']}: {verb} {p['amount']} {p['currency']} to {p['invoice']} "
+            f"({p['reason']})"
+        )
+    for f in flagged:
+        for note in f["notes"]:
+            print(f"{f['payment']}: {', '.join(f['flags'])}: {note}")
+    if not proposals:
+        print("nothing to allocate from explicit references")
+    elif not args.apply:
+        print("(nothing committed: run with --apply to record these allocations)")
+    return EXIT_OK
+
+
+def invoice_json(inv: InvoiceState, ledger: Ledger) -> dict:
+    d = inv.document
+    cur = d.currency
+    out = {
+        "number": d.number,
+        "document_type": d.document_type.value,
+        "invoice_type": d.invoice_type.value,
+        "date": d.date.isoformat() if d.date else None,
+        "date_unknown": d.date is None,
+        "due_date": inv.due_date.isoformat() if inv.due_date else None,
+        "currency": cur,
+        "total": _amt(d.total, cur),
+        "applied": _amt(inv.applied, cur),
+        "open": _amt(inv.open, cur),
+        "counted": inv.counted,
+        "status": inv.status,
+        "days_past_due": inv.days_past_due if inv.counted else None,
+        "bucket": (bucket_of(inv.days_past_due) if inv.counted and inv.open else None),
+        "amends": d.amends,
+        "voided_by": inv.voided_by,
+        "rebilled_as": inv.rebilled_as,
+        "rebill_of": inv.rebill_of,
+        "paid_amount_reported": (
+            _amt(d.paid_amount_reported, cur) if d.paid_amount_reported is not None else None
+        ),
+        "lines": d.line_count,
+        "lines_total": _amt(d.lines_total, cur) if d.lines_total is not None else None,
+        "lines_difference": (
+            _amt(inv.lines_difference, cur) if inv.lines_difference is not None else None
+        ),
+        "allocations": [
+            {
+                "id": a.allocation.id,
+                "source": a.allocation.source_id,
+                "kind": a.allocation.source_kind.value,
+                "amount": _amt(a.applied, cur),
+                "aimed_at": a.allocation.invoice_number,
+            }
+            for a in inv.allocations
+        ],
+        "source": d.source.where() if d.source else None,
+    }
+    return out
+
+
+def credit_json(c: SourceState, ledger: Ledger) -> dict:
+    d = ledger.documents[c.id]
+    cur = c.currency
+    return {
+        "number": c.id,
+        "document_type": d.document_type.value,
+        "invoice_type": d.invoice_type.value,
+        "date": d.date.isoformat() if d.date else None,
+        "date_unknown": d.date is None,
+        "due_date": None,
+        "currency": cur,
+        "total": _amt(d.total, cur),
+        "applied": _amt(c.applied, cur),
+        "unapplied": _amt(c.remaining, cur),
+        "open": _amt(Decimal(0), cur),
+        "counted": True,
+        "status": "credit_note",
+        "days_past_due": None,
+        "bucket": None,
+        "amends": d.amends,
+        "allocations": [
+            {
+                "id": a.allocation.id,
+                "invoice": a.target,
+                "amount": _amt(a.applied, cur),
+                "aimed_at": a.allocation.invoice_number,
+                "method": a.allocation.method,
+            }
+            for a in c.allocations
+        ],
+        "source": d.source.where() if d.source else None,
+    }
+
+
+def _sort_key(d) -> tuple:
+    return (d.date or date.max, d.number)
+
+
+def cmd_invoices(ws: Workspace, args: argparse.Namespace) -> int:
+    ledger = ws.ledger(_as_of(args))
+    rows = [invoice_json(i, ledger) for i in ledger.invoices.values()]
+    rows += [credit_json(c, ledger) for c in ledger.credits.values()]
+    rows.sort(key=lambda r: (r["date"] or "9999", r["number"]))
+    if args.json:
+        _dump(rows)
+        return EXIT_OK
+    _table(
+        ["number", "type", "date", "due", "cur", "total", "open", "past due", "status"],
+        [
+            [
+                r["number"],
+                r["document_type"],
+                r["date"] or "unknown",
+                r["due_date"] or "",
+                r["currency"],
+                r["total"],
+                r["open"],
+                "" if r["days_past_due"] is None else r["days_past_due"],
+                r["status"]
+                + (f" → {r['rebilled_as']}" if r.get("rebilled_as") else "")
+                + (
+                    f" (lines differ by {r['lines_difference']})"
+                    if r.get("lines_difference") not in (None, "0.00", "0")
+                    else ""
+                ),
+            ]
+            for r in rows
+        ],
+        right=(5, 6, 7),
+    )
+    return EXIT_OK
+
+
+def payment_json(p: SourceState, ledger: Ledger, info) -> dict:
+    cur = p.currency
+    return {
+        "id": p.id,
+        "date": p.date.isoformat() if p.date else None,
+        "amount": _amt(p.amount, cur),
+        "currency": cur,
+        "reference": info.reference,
+        "bank_account": info.bank_account,
+        "allocated": _amt(p.applied, cur),
+        "unallocated": _amt(p.remaining, cur),
+        "flags": p.flags,
+        "notes": p.notes,
+        "allocations": [
+            {
+                "id": a.allocation.id,
+                "invoice": a.target,
+                "aimed_at": a.allocation.invoice_number,
+                "amount": _amt(a.applied, cur),
+                "method": a.allocation.method,
+            }
+            for a in p.allocations
+        ],
+        "source": info.source.where() if info.source else None,
+    }
+
+
+def cmd_payments(ws: Workspace, args: argparse.Namespace) -> int:
+    ledger = ws.ledger(_as_of(args))
+    infos = {p.id: p for p in ws.payments()}
+    rows = [payment_json(p, ledger, infos[p.id]) for p in ledger.payments.values()]
+    rows.sort(key=lambda r: (r["date"], r["id"]))
+    if args.json:
+        _dump(rows)
+        return EXIT_OK
+    _table(
+        ["id", "date", "cur", "amount", "allocated", "unallocated", "flags", "reference"],
+        [
+            [
+                r["id"],
+                r["date"],
+                r["currency"],
+                r["amount"],
+                r["allocated"],
+                r["unallocated"],
+                ",".join(r["flags"]),
+                r["reference"][:50],
+            ]
+            for r in rows
+        ],
+        right=(3, 4, 5),
+    )
+    return EXIT_OK
+
+
+def cmd_credits(ws: Workspace, args: argparse.Namespace) -> int:
+    ledger = ws.ledger(_as_of(args))
+    rows = sorted(
+        (credit_json(c, ledger) for c in ledger.credits.values()),
+        key=lambda r: (r["date"] or "9999", r["number"]),
+    )
+    if args.json:
+        _dump(rows)
+        return EXIT_OK
+    _table(
+        ["number", "date", "cur", "total", "applied", "unapplied"],
+        [
+            [r["number"], r["date"], r["currency"], r["total"], r["applied"], r["unapplied"]]
+            for r in rows
+        ],
+        right=(3, 4, 5),
+    )
+    return EXIT_OK
+
+
+def cmd_balance(ws: Workspace, args: argparse.Namespace) -> int:
+    balance = ws.ledger(_as_of(args)).balance()
+    out = {
+        cur: {
+            "amount_due": _amt(b.amount_due, cur),
+            "unallocated_payments": _amt(b.unallocated_payments, cur),
+            "unapplied_credits": _amt(b.unapplied_credits, cur),
+        }
+        for cur, b in balance.items()
+    }
+    if args.json:
+        _dump(out)
+        return EXIT_OK
+    print(f"Balance as of {_as_of(args).isoformat()}")
+    _table(
+        ["currency", "amount due", "unallocated payments", "unapplied credits"],
+        [
+            [c, v["amount_due"], v["unallocated_payments"], v["unapplied_credits"]]
+            for c, v in out.items()
+        ],
+        right=(1, 2, 3),
+    )
+    return EXIT_OK
+
+
+def cmd_aging(ws: Workspace, args: argparse.Namespace) -> int:
+    as_of = _as_of(args)
+    ledger = ws.ledger(as_of)
+    if args.by == "invoice":
+        rows = [invoice_json(i, ledger) for i in ledger.invoices.values() if i.counted and i.open]
+        rows.sort(key=lambda r: (-(r["days_past_due"] or -(10**6)), r["number"]))
+        if args.json:
+            _dump(
+                [
+                    {
+                        k: r[k]
+                        for k in (
+                            "number",
+                            "currency",
+                            "date",
+                            "due_date",
+                            "open",
+                            "days_past_due",
+                            "bucket",
+                        )
+                    }
+                    for r in rows
+                ]
+            )
+            return EXIT_OK
+        _table(
+            ["number", "cur", "due", "open", "days", "bucket"],
+            [
+                [
+                    r["number"],
+                    r["currency"],
+                    r["due_date"],
+                    r["open"],
+                    r["days_past_due"],
+                    r["bucket"],
+                ]
+                for r in rows
+            ],
+            right=(3, 4),
+        )
+        return EXIT_OK
+
+    def fmt_row(row: dict, cur: str) -> dict:
+        return {k: _amt(v, cur) for k, v in row.items()}
+
+    if args.by == "customer":
+        data = by_customer(ledger, ws.lines_by_invoice())
+        out = {
+            cur: {cust or "(unknown)": fmt_row(row, cur) for cust, row in custs.items()}
+            for cur, custs in data.items()
+        }
+        if args.json:
+            _dump(out)
+            return EXIT_OK
+        print(f"Aging by customer as of {as_of.isoformat()}")
+        _table(
+            ["currency", "customer", *BUCKETS, "total"],
+            [
+                [cur, cust, *(row.get(b, "") for b in BUCKETS), row["total"]]
+                for cur, custs in out.items()
+                for cust, row in custs.items()
+            ],
+            right=tuple(range(2, 3 + len(BUCKETS))),
+        )
+        return EXIT_OK
+    out = {cur: fmt_row(row, cur) for cur, row in by_currency(ledger).items()}
+    if args.json:
+        _dump(out)
+        return EXIT_OK
+    print(f"Aging as of {as_of.isoformat()} (days past due)")
+    unknown = any(DATE_UNKNOWN in row for row in out.values())
+    cols = [*BUCKETS, *([DATE_UNKNOWN] if unknown else []), "total"]
+    _table(
+        ["currency", *cols],
+        [[cur, *(row.get(b, "") for b in cols)] for cur, row in out.items()],
+        right=tuple(range(1, len(cols) + 1)),
+    )
+    return EXIT_OK
+
+
+def cmd_lines(ws: Workspace, args: argparse.Namespace) -> int:
+    lines = ws.lines(args.invoice)
+    if args.json:
+        _dump(
+            [
+                {
+                    "invoice": ln.invoice_number,
+                    "customer_id": ln.customer_id,
+                    "customer": ln.customer_name,
+                    "product": ln.product,
+                    "charge_type": ln.charge_type,
+                    "subtotal": ln.subtotal,
+                    "tax": ln.tax,
+                    "total": ln.total,
+                    "currency": ln.currency,
+                    "source": ln.source.where() if ln.source else None,
+                }
+                for ln in lines
+            ]
+        )
+        return EXIT_OK
+    _table(
+        ["customer", "product", "charge", "subtotal", "tax", "total", "source"],
+        [
+            [
+                ln.customer_name,
+                ln.product[:40],
+                ln.charge_type,
+                ln.subtotal,
+                ln.tax,
+                ln.total,
+                ln.source.where() if ln.source else "",
+            ]
+            for ln in lines
+        ],
+        right=(3, 4, 5),
+    )
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,38 @@
+"""The one small interface every file format implements.
+
+An importer *identifies* a file it can read (from its name and first bytes),
+then *extracts* records and errors.  Deduplication against what a workspace
+already holds is the store's job (content hash and document numbers), so a
+new format is one new module registered in :mod:`core.importers`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from core.model import Extracted
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOptions:
+    """What the clerk (or the command line) adds to a file."""
+
+    term_days: int = 60
+    invoice_number: str | None = None  # for files that do not carry one
+    payees: tuple[str, ...] = field(default_factory=tuple)
+
+
+class Importer(Protocol):
+    """identify → extract.  ``name`` is shown to the clerk."""
+
+    name: str
+
+    def identify(self, path: Path, head: bytes) -> bool:
+        """True when this importer reads the file whose first bytes are ``head``."""
+        ...
+
+    def extract(self, path: Path, display: str, options: ImportOptions) -> Extracted:
+        """Read the whole file: records, deliberate skips and errors (never raise on bad data)."""
+        ...

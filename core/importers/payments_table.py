@@ -1,0 +1,122 @@
+"""Payments kept by the clerk as CSV or XLSX.
+
+Columns (any order, English or French names): date, amount, currency,
+reference (remittance text); optional id and bank account.  ``,`` or ``;``
+separators, UTF-8 or Windows-1252, decimal comma, space or no-break-space
+thousands separators, ISO or ``DD/MM/YYYY`` dates.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from core.importers.base import ImportOptions
+from core.importers.tabular import (
+    CellError,
+    Column,
+    decimal,
+    map_columns,
+    parse_dmy,
+    peek_header,
+    read_table,
+    text,
+)
+from core.model import Extracted, ImportError_, Payment, Source
+from core.money import MoneyError, money, normalise_currency
+
+NAME = "Payments (CSV/XLSX)"
+
+COLUMNS = (
+    Column("Date", ("Payment date", "Date de paiement", "Value date", "Date valeur",
+                    "Date d'opération", "Date operation")),
+    Column("Amount", ("Montant", "Payment amount", "Montant du paiement")),
+    Column("Currency", ("Devise", "Monnaie", "Ccy")),
+    Column("Reference", ("Libellé", "Référence", "Remittance", "Remittance information",
+                         "Motif", "Communication", "Label", "Description"), required=False),
+    Column("Id", ("Payment id", "Payment ID", "Identifiant", "N°", "Numéro", "Transaction id",
+                  "Référence de l'opération"), required=False),
+    Column("Bank account", ("Account", "IBAN", "Compte", "Compte bancaire", "Debtor account"),
+           required=False),
+    Column("Payee", ("Beneficiary", "Bénéficiaire", "Creditor", "Créancier"), required=False),
+)  # fmt: skip
+
+
+class PaymentsTable:
+    name = NAME
+
+    def identify(self, path: Path, head: bytes) -> bool:
+        if path.suffix.lower() not in (".csv", ".xlsx", ".txt", ""):
+            return False
+        header = peek_header(path, head)
+        cols, missing = map_columns(header, COLUMNS)
+        return not missing and "Reference" in cols
+
+    def extract(self, path: Path, display: str, options: ImportOptions) -> Extracted:
+        out = Extracted(NAME)
+        table = read_table(path)
+        cols, missing = map_columns(table.header, COLUMNS)
+        if missing:
+            out.errors.append(
+                ImportError_(
+                    Source(display, 1, table.sheet),
+                    f"expected columns {', '.join(missing)}; found {', '.join(table.header)}",
+                )
+            )
+            return out
+        try:
+            for row, cells in table.rows:
+                p = _payment(cells, cols, Source(display, row, table.sheet), out)
+                if p is not None:
+                    out.payments.append(p)
+        except csv.Error as exc:
+            out.errors.append(ImportError_(Source(display), f"malformed CSV: {exc}"))
+        return out
+
+
+def _payment(cells, cols: dict[str, int], source: Source, out: Extracted) -> Payment | None:
+    before = len(out.errors)
+
+    def get(name: str):
+        i = cols.get(name)
+        return cells[i] if i is not None and i < len(cells) else None
+
+    def fail(column: str, message: str) -> None:
+        out.errors.append(ImportError_(source, message, column))
+
+    when = None
+    try:
+        when = parse_dmy(get("Date"))
+    except CellError as exc:
+        fail("Date", str(exc))
+    currency = ""
+    try:
+        currency = normalise_currency(text(get("Currency")))
+    except MoneyError as exc:
+        fail("Currency", str(exc))
+    amount = None
+    raw_amount = get("Amount")
+    try:
+        number = decimal(raw_amount)
+        if currency:
+            amount = money(number, currency)
+            if amount <= 0:
+                fail(
+                    "Amount",
+                    f"expected a positive amount (a payment made), got '{text(raw_amount)}'",
+                )
+    except (CellError, MoneyError) as exc:
+        fail("Amount", str(exc))
+    if len(out.errors) != before:
+        return None
+    assert when is not None and amount is not None
+    return Payment(
+        id=text(get("Id")),
+        date=when,
+        amount=amount,
+        currency=currency,
+        reference=text(get("Reference")),
+        bank_account=text(get("Bank account")),
+        counterparty=text(get("Payee")),
+        source=source,
+    )

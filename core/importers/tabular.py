@@ -1,0 +1,254 @@
+"""Reading CSV and XLSX tables with declared columns.
+
+Columns are declared (name, aliases, parser), matched case- and
+accent-insensitively in any order, unknown columns ignored.  Cells are parsed
+here, once: text stays text, numbers become :class:`~decimal.Decimal` (an
+Excel number cell arrives as a float from openpyxl and is converted through
+its shortest representation, which is what Excel displays), dates become
+:class:`~datetime.date`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from core.money import MoneyError, parse_decimal
+
+Cell = str | Decimal | date | None
+
+
+class CellError(ValueError):
+    """A cell that does not hold what its column expects."""
+
+
+def fold(text: str) -> str:
+    """Header key: lower case, no accents, no spaces or punctuation."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]", "", plain.lower())
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str
+    aliases: tuple[str, ...] = ()
+    required: bool = True
+
+    def keys(self) -> set[str]:
+        return {fold(self.name), *(fold(a) for a in self.aliases)}
+
+
+@dataclass(slots=True)
+class Table:
+    """A header and its rows; ``rows`` yields (line number, cells)."""
+
+    header: list[str]
+    rows: Iterator[tuple[int, list[Cell]]]
+    sheet: str | None = None
+
+
+def map_columns(
+    header: Sequence[str], columns: Sequence[Column]
+) -> tuple[dict[str, int], list[str]]:
+    """Column name → index; and the names of required columns not found."""
+    folded = [fold(h or "") for h in header]
+    found: dict[str, int] = {}
+    for col in columns:
+        keys = col.keys()
+        for i, h in enumerate(folded):
+            if h in keys:
+                found[col.name] = i
+                break
+    missing = [c.name for c in columns if c.required and c.name not in found]
+    return found, missing
+
+
+def header_matches(header: Sequence[str], columns: Sequence[Column]) -> bool:
+    return not map_columns(header, columns)[1]
+
+
+# ---------------------------------------------------------------- reading
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM), else Windows-1252."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="strict")
+
+
+def sniff_delimiter(first_line: str) -> str:
+    counts = {d: first_line.count(d) for d in (";", ",", "\t", "|")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def is_xlsx(head: bytes) -> bool:
+    return head[:4] == b"PK\x03\x04"
+
+
+def read_csv(path: Path) -> Table:
+    text = decode(path.read_bytes())
+    first = text.split("\n", 1)[0]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(first))
+    try:
+        header = next(reader)
+    except StopIteration:
+        header = []
+
+    def rows() -> Iterator[tuple[int, list[Cell]]]:
+        for cells in reader:
+            if not any(c.strip() for c in cells):
+                continue
+            # the line number as an editor shows it, even with quoted newlines
+            yield reader.line_num, list(cells)
+
+    return Table([h.strip() for h in header], rows())
+
+
+def excel_number(value: float) -> Decimal:
+    """An Excel number cell as the Decimal Excel shows: at most 15 significant digits.
+
+    Excel computes in binary floating point but displays 15 significant
+    digits, so a cell holding ``0.30000000000000004`` is 0.3 to the clerk.
+    """
+    number = Decimal(repr(value))
+    if number.is_finite() and number != 0 and len(number.as_tuple().digits) > 15:
+        exponent = number.adjusted() - 14
+        number = number.quantize(Decimal(1).scaleb(exponent)).normalize()
+    return number
+
+
+def _xlsx_cell(value: object) -> Cell:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float):
+        return excel_number(value)
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return str(value)
+
+
+def read_xlsx(path: Path) -> Table:
+    """First sheet whose first non-empty row looks like a header."""
+    import openpyxl  # lazily: it costs a third of a second to import
+
+    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    ws = wb.worksheets[0]
+    it = ws.iter_rows(values_only=True)
+    header: list[str] = []
+    header_row = 0
+    for n, values in enumerate(it, start=1):
+        if any(v not in (None, "") for v in values):
+            header = [str(v).strip() if v is not None else "" for v in values]
+            header_row = n
+            break
+
+    def rows() -> Iterator[tuple[int, list[Cell]]]:
+        try:
+            for n, values in enumerate(it, start=header_row + 1):
+                cells = [_xlsx_cell(v) for v in values]
+                if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
+                    continue
+                yield n, cells
+        finally:
+            wb.close()
+
+    return Table(header, rows(), sheet=ws.title)
+
+
+def read_table(path: Path, head: bytes | None = None) -> Table:
+    if head is None:
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    return read_xlsx(path) if is_xlsx(head) else read_csv(path)
+
+
+def peek_header(path: Path, head: bytes) -> list[str]:
+    """The header row only (cheap enough for identify())."""
+    if is_xlsx(head):
+        try:
+            return read_xlsx(path).header
+        except Exception:
+            return []
+    try:
+        with path.open("rb") as fh:
+            first = fh.read(65536)
+        line = decode(first).split("\n", 1)[0]
+    except UnicodeDecodeError:
+        return []
+    return [h.strip() for h in next(csv.reader([line], delimiter=sniff_delimiter(line)), [])]
+
+
+# ---------------------------------------------------------------- cells
+
+
+def text(cell: Cell) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, Decimal):
+        return format(cell, "f")
+    if isinstance(cell, date):
+        return cell.isoformat()
+    return cell.strip()
+
+
+def decimal(cell: Cell) -> Decimal:
+    if isinstance(cell, Decimal):
+        return cell
+    s = text(cell)
+    if not s:
+        raise CellError("expected a number, got ''")
+    try:
+        return parse_decimal(s)
+    except MoneyError as exc:
+        raise CellError(str(exc)) from exc
+
+
+_ISO_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$")
+_SLASH_RE = re.compile(
+    r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?.*)?$"
+)
+
+
+def make_date_parser(order: str) -> Callable[[Cell], date]:
+    """A parser for ISO dates and ``order`` ('DMY' or 'MDY') slash dates."""
+
+    expected = "YYYY-MM-DD or " + ("DD/MM/YYYY" if order == "DMY" else "M/D/YYYY")
+
+    def parse(cell: Cell) -> date:
+        if isinstance(cell, date):
+            return cell
+        s = text(cell)
+        try:
+            m = _ISO_RE.match(s)
+            if m:
+                return date(int(m[1]), int(m[2]), int(m[3]))
+            m = _SLASH_RE.match(s)
+            if m:
+                a, b, y = int(m[1]), int(m[2]), int(m[3])
+                return date(y, b, a) if order == "DMY" else date(y, a, b)
+        except ValueError:
+            pass
+        raise CellError(f"expected a date ({expected}), got '{s}'")
+
+    return parse
+
+
+parse_dmy = make_date_parser("DMY")
+parse_mdy = make_date_parser("MDY")

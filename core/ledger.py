@@ -1,0 +1,361 @@
+"""The ledger rules as pure functions over plain records.
+
+Given the documents, payments and allocations of a workspace and an "as of"
+date, :func:`compute` says which documents count, what each invoice still
+owes, what each payment and credit note has left, and the balance per
+currency.  It never touches the store or the screen.
+
+Rules (DOMAIN.md, "Account balance"):
+
+* a ``void_note`` amending X voids X; neither counts.  A document that is
+  itself marked ``void_note`` and is amended by another is the voided
+  original (the shape of Partner Center's documentation sample);
+* an ``invoice`` or ``adjustment_note`` amending a voided X is its rebill and
+  counts; money aimed at X lands on the latest rebill of the chain;
+* credit notes are sources of money, not invoices;
+* unallocated payments do not reduce the amount due; balances are per
+  currency;
+* "as of" a date counts only documents and payments dated on or before it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from core.model import Allocation, Document, DocumentType, Payment, SourceKind
+from core.money import zero
+from core.references import quoted_numbers, unknown_numbers
+
+DEFAULT_TERM_DAYS = 60
+
+
+class Status:
+    OPEN = "open"
+    PARTLY_PAID = "partly_paid"
+    PAID = "paid"
+    VOIDED = "voided"
+    VOID_NOTE = "void_note"
+    CREDIT_NOTE = "credit_note"
+
+
+@dataclass(slots=True)
+class AppliedAllocation:
+    """What an allocation does as of the ledger date."""
+
+    allocation: Allocation
+    target: str | None  # the invoice the money lands on (a rebill, maybe)
+    applied: Decimal
+    note: str = ""
+
+
+@dataclass(slots=True)
+class InvoiceState:
+    document: Document
+    counted: bool
+    status: str
+    due_date: date | None
+    days_past_due: int | None
+    applied: Decimal
+    open: Decimal
+    voided_by: str | None = None
+    rebilled_as: str | None = None
+    rebill_of: str | None = None
+    allocations: list[AppliedAllocation] = field(default_factory=list)
+
+    @property
+    def lines_difference(self) -> Decimal | None:
+        doc = self.document
+        if doc.lines_total is None or doc.date is None or doc.line_count == 0:
+            return None
+        return doc.total - doc.lines_total
+
+
+@dataclass(slots=True)
+class SourceState:
+    """A payment or a credit note: how much of it is applied."""
+
+    kind: SourceKind
+    id: str
+    date: date | None
+    currency: str
+    amount: Decimal
+    applied: Decimal
+    flags: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    allocations: list[AppliedAllocation] = field(default_factory=list)
+
+    @property
+    def remaining(self) -> Decimal:
+        return self.amount - self.applied
+
+
+@dataclass(frozen=True, slots=True)
+class Balance:
+    amount_due: Decimal
+    unallocated_payments: Decimal
+    unapplied_credits: Decimal
+
+
+@dataclass(slots=True)
+class Ledger:
+    as_of: date | None
+    term_days: int
+    invoices: dict[str, InvoiceState]
+    payments: dict[str, SourceState]
+    credits: dict[str, SourceState]
+    documents: dict[str, Document]
+    rebill_of: dict[str, str]
+    void_date: dict[str, date | None]
+    voided_by: dict[str, str]
+
+    def balance(self) -> dict[str, Balance]:
+        """Per currency: amount due, unallocated payments, unapplied credits."""
+        due: dict[str, Decimal] = defaultdict(Decimal)
+        unalloc: dict[str, Decimal] = defaultdict(Decimal)
+        unapplied: dict[str, Decimal] = defaultdict(Decimal)
+        for inv in self.invoices.values():
+            if inv.counted:
+                due[inv.document.currency] += inv.open
+        for p in self.payments.values():
+            unalloc[p.currency] += p.remaining
+        for c in self.credits.values():
+            unapplied[c.currency] += c.remaining
+        currencies = sorted(set(due) | set(unalloc) | set(unapplied))
+        return {
+            cur: Balance(due[cur] + zero(cur), unalloc[cur] + zero(cur), unapplied[cur] + zero(cur))
+            for cur in currencies
+        }
+
+    def resolve(self, number: str) -> str | None:
+        """The document that money aimed at ``number`` lands on, or ``None``.
+
+        Follows void → rebill as of the ledger date; ``None`` when the chain
+        ends on a voided document with no rebill, a void note or a credit.
+        """
+        seen = set()
+        current = number
+        while current not in seen:
+            seen.add(current)
+            state = self.invoices.get(current)
+            if state is None:
+                return None
+            if state.counted:
+                return current
+            nxt = state.rebilled_as
+            if nxt is None:
+                return None
+            current = nxt
+        return None
+
+    def source(self, kind: SourceKind, source_id: str) -> SourceState | None:
+        return (self.payments if kind == SourceKind.PAYMENT else self.credits).get(source_id)
+
+
+def due_date_of(doc: Document, term_days: int = DEFAULT_TERM_DAYS) -> date | None:
+    """The file's due date, else the invoice date plus the payment term."""
+    if doc.due_date is not None:
+        return doc.due_date
+    if doc.date is None:
+        return None
+    return doc.date + timedelta(days=term_days)
+
+
+def _on_or_before(d: date | None, as_of: date | None) -> bool:
+    return as_of is None or d is None or d <= as_of
+
+
+def _void_chain(
+    documents: Mapping[str, Document], as_of: date | None
+) -> tuple[dict[str, date | None], dict[str, str], dict[str, str], dict[str, str]]:
+    """Which documents are voided (and when), by what, what rebills them and the reverse."""
+    void_date: dict[str, date | None] = {}
+    voided_by: dict[str, str] = {}
+    amended_by: dict[str, list[Document]] = defaultdict(list)
+    for doc in documents.values():
+        if doc.amends and _on_or_before(doc.date, as_of):
+            amended_by[doc.amends].append(doc)
+    for doc in documents.values():
+        if doc.document_type != DocumentType.VOID_NOTE or not _on_or_before(doc.date, as_of):
+            continue
+        if doc.amends:
+            void_date[doc.amends] = doc.date
+            voided_by[doc.amends] = doc.number
+        else:
+            # Marked void itself (documentation sample): voided when replaced.
+            replacements = [d for d in amended_by.get(doc.number, []) if not d.is_credit]
+            dates = [d.date for d in replacements if d.date is not None]
+            void_date[doc.number] = min(dates) if dates else doc.date
+    rebill_of: dict[str, str] = {}
+    rebilled_as: dict[str, str] = {}
+    for original in void_date:
+        candidates = [
+            d
+            for d in amended_by.get(original, [])
+            if d.document_type in (DocumentType.INVOICE, DocumentType.ADJUSTMENT_NOTE)
+            and not d.is_credit
+        ]
+        if candidates:
+            latest = max(candidates, key=lambda d: (d.date or date.min, d.number))
+            rebilled_as[original] = latest.number
+            rebill_of[latest.number] = original
+    return void_date, voided_by, rebilled_as, rebill_of
+
+
+def compute(
+    documents: Iterable[Document],
+    payments: Iterable[Payment],
+    allocations: Iterable[Allocation],
+    *,
+    as_of: date | None = None,
+    term_days: int = DEFAULT_TERM_DAYS,
+) -> Ledger:
+    """Apply the ledger rules and return the state of every document and payment."""
+    docs = {d.number: d for d in documents}
+    void_date, voided_by, rebilled_as, rebill_of = _void_chain(docs, as_of)
+
+    invoices: dict[str, InvoiceState] = {}
+    credits: dict[str, SourceState] = {}
+    for doc in docs.values():
+        if not _on_or_before(doc.date, as_of):
+            continue  # not issued yet as of that date
+        if doc.is_credit:
+            credits[doc.number] = SourceState(
+                SourceKind.CREDIT,
+                doc.number,
+                doc.date,
+                doc.currency,
+                -doc.total,
+                zero(doc.currency),
+            )
+            continue
+        if doc.document_type == DocumentType.VOID_NOTE and doc.amends:
+            counted, status = False, Status.VOID_NOTE
+        elif doc.number in void_date:
+            counted, status = False, Status.VOIDED
+        else:
+            counted, status = True, Status.OPEN
+        due = due_date_of(doc, term_days)
+        invoices[doc.number] = InvoiceState(
+            document=doc,
+            counted=counted,
+            status=status,
+            due_date=due,
+            days_past_due=None,
+            applied=zero(doc.currency),
+            open=doc.total if counted else zero(doc.currency),
+            voided_by=voided_by.get(doc.number),
+            rebilled_as=rebilled_as.get(doc.number),
+            rebill_of=rebill_of.get(doc.number),
+        )
+
+    pays: dict[str, SourceState] = {}
+    for p in payments:
+        if _on_or_before(p.date, as_of):
+            pays[p.id] = SourceState(
+                SourceKind.PAYMENT, p.id, p.date, p.currency, p.amount, zero(p.currency)
+            )
+
+    ledger = Ledger(
+        as_of, term_days, invoices, pays, credits, docs, rebill_of, void_date, voided_by
+    )
+
+    # Apply allocations in the order their money arrived: source date, then id.
+    def order(a: Allocation) -> tuple[date, int]:
+        src = ledger.source(a.source_kind, a.source_id)
+        return ((src.date if src and src.date else date.min), a.id)
+
+    for alloc in sorted(allocations, key=order):
+        src = ledger.source(alloc.source_kind, alloc.source_id)
+        if src is None:
+            continue  # source not known as of this date
+        target = ledger.resolve(alloc.invoice_number)
+        note = ""
+        applied = zero(src.currency)
+        if target is None:
+            note = f"{alloc.invoice_number} is voided with no rebill: the money stays unallocated"
+        else:
+            inv = invoices[target]
+            if inv.document.currency != src.currency:
+                note = f"{target} is in {inv.document.currency}, not {src.currency}"
+            else:
+                applied = min(alloc.amount, inv.open, src.remaining)
+                applied = max(applied, zero(src.currency))
+                if applied < alloc.amount:
+                    note = (
+                        f"only {applied} of {alloc.amount} applied: {target} owed {inv.open}"
+                        if inv.open < alloc.amount
+                        else f"only {applied} of {alloc.amount} applied: source had {src.remaining}"
+                    )
+                inv.applied += applied
+                inv.open -= applied
+            if target != alloc.invoice_number and not note:
+                note = f"aimed at {alloc.invoice_number}, applied to its rebill {target}"
+        src.applied += applied
+        record = AppliedAllocation(alloc, target, applied, note)
+        src.allocations.append(record)
+        if target is not None:
+            invoices[target].allocations.append(record)
+        if note and "only" in note:
+            src.flags.append("over_allocated")
+
+    for inv in invoices.values():
+        if not inv.counted:
+            continue
+        doc = inv.document
+        if inv.open == 0 and doc.total != 0:
+            inv.status = Status.PAID
+        elif inv.applied != 0:
+            inv.status = Status.PARTLY_PAID
+        if inv.due_date is not None and as_of is not None:
+            inv.days_past_due = (as_of - inv.due_date).days
+
+    _flag_payments(ledger, payments)
+    return ledger
+
+
+def _flag_payments(ledger: Ledger, payments: Iterable[Payment]) -> None:
+    """Flags a clerk must see on a payment, from what it quotes and what it has left.
+
+    ``currency_mismatch``: it quotes an invoice in another currency (DOMAIN.md:
+    report it at once); ``unknown_reference``: it quotes an invoice number we do
+    not have; ``voided_reference``: it quotes a voided invoice with no rebill;
+    ``unallocated`` / ``partly_allocated``: money not yet applied.
+    """
+    known = set(ledger.invoices) | set(ledger.credits)
+    for p in payments:
+        state = ledger.payments.get(p.id)
+        if state is None:
+            continue
+
+        def flag(name: str, note: str, state: SourceState = state) -> None:
+            if name not in state.flags:
+                state.flags.append(name)
+            state.notes.append(note)
+
+        for number, _amount in quoted_numbers(p, known):
+            if number in ledger.credits:
+                continue
+            if number not in ledger.invoices:
+                flag("unknown_reference", f"quotes {number}: no such invoice")
+                continue
+            target = ledger.resolve(number)
+            if target is None:
+                flag("voided_reference", f"quotes {number}: voided with no rebill yet")
+                continue
+            cur = ledger.invoices[target].document.currency
+            if cur != p.currency:
+                flag(
+                    "currency_mismatch",
+                    f"quotes {number} ({cur}) but was paid in {p.currency}: report it to "
+                    "Microsoft and send the payment in the right currency",
+                )
+        for number in unknown_numbers(p, known):
+            flag("unknown_reference", f"quotes {number}: no such invoice")
+        if state.remaining > 0 and state.applied == 0:
+            state.flags.append("unallocated")
+        elif state.remaining > 0:
+            state.flags.append("partly_allocated")

@@ -1,0 +1,1 @@
+"""Workspace storage: SQLite through SQLAlchemy, schema managed by Alembic."""

@@ -1,0 +1,94 @@
+"""Opening a workspace file: engine, single-writer lock, migrations.
+
+A workspace is one SQLite file.  The process that opens it for writing
+holds ``<file>.lock``; a second process gets a read-only view (or a clear
+:class:`WorkspaceBusy` when it asked to write), never a corrupted file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from filelock import FileLock, Timeout
+from sqlalchemy import Engine, create_engine, event
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+class WorkspaceError(Exception):
+    """A workspace that cannot be opened as asked."""
+
+
+class WorkspaceBusy(WorkspaceError):
+    """Another process has the workspace open for writing."""
+
+
+def alembic_config(connection=None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str | None:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def _sqlite_pragmas(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):  # pragma: no cover - trivial
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.close()
+
+
+def open_engine(path: Path, *, readonly: bool) -> Engine:
+    if readonly:
+        url = f"sqlite+pysqlite:///file:{path.as_posix()}?mode=ro&uri=true"
+    else:
+        url = f"sqlite+pysqlite:///{path.as_posix()}"
+    engine = create_engine(url, connect_args={"timeout": 10})
+    _sqlite_pragmas(engine)
+    return engine
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest revision (no-op when it is there)."""
+    head = head_revision()
+    with engine.begin() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+        if current == head:
+            return
+        command.upgrade(alembic_config(conn), "head")
+
+
+def check_revision(engine: Engine) -> None:
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+    if current != head_revision():
+        raise WorkspaceError(
+            f"the workspace schema is at revision {current}, this program expects "
+            f"{head_revision()}: open it once for writing to upgrade it"
+        )
+
+
+class Lock:
+    """The single-writer lock of a workspace file (portable: fcntl / msvcrt)."""
+
+    def __init__(self, path: Path) -> None:
+        self._lock = FileLock(str(path) + ".lock", timeout=0)
+
+    def try_acquire(self) -> bool:
+        try:
+            self._lock.acquire()
+        except Timeout:
+            return False
+        return True
+
+    def release(self) -> None:
+        if self._lock.is_locked:
+            self._lock.release()

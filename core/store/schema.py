@@ -1,0 +1,175 @@
+"""The workspace schema (SQLAlchemy Core tables).
+
+Money is stored as decimal text, exactly as the Decimal says it; never a
+REAL.  The Alembic migrations in ``migrations/versions`` create the same
+schema, and a test checks that they agree.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.types import TypeDecorator
+
+
+class Money(TypeDecorator):
+    """A Decimal stored as its exact decimal text."""
+
+    impl = String(64)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if not isinstance(value, Decimal):
+            raise TypeError(f"money column given {type(value).__name__}, expected Decimal")
+        return format(value, "f")
+
+    def process_result_value(self, value, dialect):
+        return None if value is None else Decimal(value)
+
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+settings = Table(
+    "settings",
+    metadata,
+    Column("key", String(100), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+imports = Table(
+    "imports",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("file_name", Text, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("format", Text, nullable=False),
+    Column("imported_at", DateTime, nullable=False),
+    Column("os_user", Text, nullable=False),
+    Column("summary", Text, nullable=False),  # JSON counts
+    Column("undone", Boolean, nullable=False, default=False),
+)
+Index("ix_imports_sha256", imports.c.sha256)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("number", String(64), primary_key=True),
+    Column("document_type", String(32), nullable=False),
+    Column("invoice_type", String(32), nullable=False, default=""),
+    Column("currency", String(3), nullable=False),
+    Column("total", Money, nullable=False),
+    Column("date", Date, nullable=True),  # NULL: known only from its lines
+    Column("due_date", Date, nullable=True),  # NULL: invoice date + term
+    Column("amends", String(64), nullable=True),
+    Column("paid_amount_reported", Money, nullable=True),
+    Column("billing_period_start", Date, nullable=True),
+    Column("billing_period_end", Date, nullable=True),
+    Column("auto_apply", Boolean, nullable=False, default=False),  # credit notes
+    Column("import_id", Integer, ForeignKey("imports.id"), nullable=False),
+    Column("header_import_id", Integer, ForeignKey("imports.id"), nullable=True),
+    Column("source_file", Text, nullable=False),
+    Column("source_place", Text, nullable=True),  # row or element path
+)
+Index("ix_documents_amends", documents.c.amends)
+
+invoice_lines = Table(
+    "invoice_lines",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("import_id", Integer, ForeignKey("imports.id"), nullable=False),
+    Column("invoice_number", String(64), nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("subtotal", Money, nullable=False),
+    Column("tax", Money, nullable=False),
+    Column("total", Money, nullable=False),
+    Column("customer_id", Text, nullable=False, default=""),
+    Column("customer_name", Text, nullable=False, default=""),
+    Column("product", Text, nullable=False, default=""),
+    Column("charge_type", Text, nullable=False, default=""),
+    Column("subscription_id", Text, nullable=False, default=""),
+    Column("charge_start", Date, nullable=True),
+    Column("charge_end", Date, nullable=True),
+    Column("quantity", Money, nullable=True),
+    Column("unit_price", Money, nullable=True),
+    Column("source_file", Text, nullable=False),
+    Column("source_sheet", Text, nullable=True),
+    Column("source_row", Integer, nullable=True),
+)
+Index("ix_invoice_lines_invoice_number", invoice_lines.c.invoice_number)
+
+payments = Table(
+    "payments",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("fingerprint", String(64), nullable=False),
+    Column("date", Date, nullable=False),
+    Column("amount", Money, nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("reference", Text, nullable=False, default=""),
+    Column("bank_account", Text, nullable=False, default=""),
+    Column("counterparty", Text, nullable=False, default=""),
+    Column("import_id", Integer, ForeignKey("imports.id"), nullable=False),
+    Column("source_file", Text, nullable=False),
+    Column("source_sheet", Text, nullable=True),
+    Column("source_row", Integer, nullable=True),
+    UniqueConstraint("fingerprint"),
+)
+
+payment_references = Table(
+    "payment_references",
+    metadata,
+    Column("payment_id", String(64), ForeignKey("payments.id"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("invoice_number", String(64), nullable=False),
+    Column("amount", Money, nullable=True),
+)
+
+allocations = Table(
+    "allocations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("source_kind", String(16), nullable=False),
+    Column("source_id", String(64), nullable=False),
+    Column("invoice_number", String(64), nullable=False),
+    Column("amount", Money, nullable=False),
+    Column("method", String(32), nullable=False),
+    Column("created_audit_id", Integer, ForeignKey("audit.id"), nullable=False),
+    Column("removed_audit_id", Integer, ForeignKey("audit.id"), nullable=True),
+)
+Index("ix_allocations_source_id", allocations.c.source_id)
+Index("ix_allocations_invoice_number", allocations.c.invoice_number)
+
+audit = Table(
+    "audit",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", DateTime, nullable=False),
+    Column("os_user", Text, nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("summary", Text, nullable=False),
+    Column("details", Text, nullable=False),  # JSON: what to undo
+    Column("undo_of", Integer, ForeignKey("audit.id"), nullable=True),
+)

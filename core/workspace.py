@@ -1,0 +1,1025 @@
+"""The workspace service: what the command line and the GUI both call.
+
+It reads and writes the store and asks the pure rules (:mod:`core.ledger`,
+:mod:`core.allocation`, :mod:`core.aging`) what to do.  Every import and every
+allocation change is one transaction, and every change is written to the
+append-only audit log with what it takes to undo it.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import Connection, func, insert, select, update
+
+from core import allocation as rules
+from core.importers import ImportOptions, identify
+from core.ledger import DEFAULT_TERM_DAYS, Ledger, compute
+from core.model import (
+    Allocation,
+    Document,
+    DocumentType,
+    Extracted,
+    ImportError_,
+    InvoiceLine,
+    InvoiceType,
+    Payment,
+    Reference,
+    Source,
+    SourceKind,
+)
+from core.money import format_amount, money
+from core.store import schema as t
+from core.store.database import (
+    Lock,
+    WorkspaceBusy,
+    WorkspaceError,
+    check_revision,
+    migrate,
+    open_engine,
+)
+
+__all__ = [
+    "ImportFailed",
+    "ImportSummary",
+    "NothingToUndo",
+    "Workspace",
+    "WorkspaceBusy",
+    "WorkspaceError",
+]
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+class ImportFailed(Exception):
+    """A file that was not imported; ``errors`` say where and why."""
+
+    def __init__(self, file: str, errors: Sequence[ImportError_]) -> None:
+        super().__init__(f"{file}: {len(errors)} error(s); nothing was imported")
+        self.file = file
+        self.errors = list(errors)
+
+
+def refuse(file: str, source: Source | None, message: str, column: str | None = None):
+    """Raise :class:`ImportFailed` for one problem at ``source``."""
+    raise ImportFailed(file, [ImportError_(source or Source(file), message, column)])
+
+
+class ImportCancelled(Exception):
+    """The clerk cancelled an import; nothing was stored."""
+
+
+class NothingToUndo(Exception):
+    pass
+
+
+@dataclass(slots=True)
+class ImportSummary:
+    file: str
+    format: str = ""
+    import_id: int | None = None
+    already_imported: bool = False
+    created: Counter = field(default_factory=Counter)
+    updated: Counter = field(default_factory=Counter)
+    unchanged: Counter = field(default_factory=Counter)
+    skipped: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    credit_allocations: int = 0
+
+    def as_dict(self) -> dict:
+        return {
+            "file": self.file,
+            "format": self.format,
+            "import_id": self.import_id,
+            "already_imported": self.already_imported,
+            "created": dict(self.created),
+            "updated": dict(self.updated),
+            "unchanged": dict(self.unchanged),
+            "skipped": self.skipped,
+            "warnings": self.warnings,
+            "credit_allocations": self.credit_allocations,
+        }
+
+
+def os_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:
+        return "unknown"
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+class Workspace:
+    """One open workspace file.  Use as a context manager, or call :meth:`close`."""
+
+    def __init__(self, path: Path | str, *, readonly: bool = False, create: bool = True) -> None:
+        self.path = Path(path)
+        if not self.path.exists():
+            if not create or readonly:
+                raise WorkspaceError(f"{self.path}: no such workspace")
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = Lock(self.path)
+        self.readonly = readonly
+        if not readonly and not self._lock.try_acquire():
+            if not self.path.exists():
+                raise WorkspaceBusy(f"{self.path} is being created by another process")
+            self.readonly = True
+            self.busy = True
+        else:
+            self.busy = False
+        self.engine = open_engine(self.path, readonly=self.readonly)
+        if self.readonly:
+            check_revision(self.engine)
+        else:
+            migrate(self.engine)
+
+    # -------------------------------------------------------------- basics
+
+    def close(self) -> None:
+        self.engine.dispose()
+        if not self.readonly:
+            self._lock.release()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _writable(self) -> None:
+        if self.readonly:
+            why = (
+                "it is open in another CSP Reconciler process"
+                if self.busy
+                else "it was opened read-only"
+            )
+            raise WorkspaceBusy(f"{self.path}: cannot change the workspace: {why}")
+
+    # -------------------------------------------------------------- settings
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        with self.engine.connect() as conn:
+            value = conn.scalar(select(t.settings.c.value).where(t.settings.c.key == key))
+        return default if value is None else value
+
+    def set_setting(self, key: str, value: str) -> None:
+        self._writable()
+        with self.engine.begin() as conn:
+            old = conn.scalar(select(t.settings.c.value).where(t.settings.c.key == key))
+            if old is None:
+                conn.execute(insert(t.settings).values(key=key, value=value))
+            else:
+                conn.execute(update(t.settings).where(t.settings.c.key == key).values(value=value))
+            self._audit(conn, "setting", f"{key} = {value}", {"key": key, "old": old, "new": value})
+
+    @property
+    def term_days(self) -> int:
+        return int(self.setting("term_days", str(DEFAULT_TERM_DAYS)) or DEFAULT_TERM_DAYS)
+
+    # -------------------------------------------------------------- reading
+
+    def documents(self, conn: Connection | None = None) -> list[Document]:
+        with self._conn(conn) as c:
+            rows = c.execute(select(t.documents)).mappings().all()
+            # Money is text in the store: sum lines exactly in Python.
+            sums: dict[str, Decimal] = defaultdict(Decimal)
+            counts: Counter = Counter()
+            for r in c.execute(select(t.invoice_lines.c.invoice_number, t.invoice_lines.c.total)):
+                sums[r.invoice_number] += r.total
+                counts[r.invoice_number] += 1
+        return [
+            Document(
+                number=r["number"],
+                document_type=DocumentType(r["document_type"]),
+                currency=r["currency"],
+                total=r["total"],
+                date=r["date"],
+                due_date=r["due_date"],
+                invoice_type=InvoiceType(r["invoice_type"]),
+                amends=r["amends"],
+                paid_amount_reported=r["paid_amount_reported"],
+                billing_period_start=r["billing_period_start"],
+                billing_period_end=r["billing_period_end"],
+                lines_total=sums.get(r["number"]),
+                line_count=counts[r["number"]],
+                source=Source(r["source_file"], element=r["source_place"]),
+            )
+            for r in rows
+        ]
+
+    def payments(self, conn: Connection | None = None) -> list[Payment]:
+        with self._conn(conn) as c:
+            refs: dict[str, list[Reference]] = defaultdict(list)
+            for r in c.execute(
+                select(t.payment_references).order_by(
+                    t.payment_references.c.payment_id, t.payment_references.c.position
+                )
+            ):
+                refs[r.payment_id].append(Reference(r.invoice_number, r.amount))
+            rows = c.execute(select(t.payments).order_by(t.payments.c.date, t.payments.c.id))
+            return [
+                Payment(
+                    id=r.id,
+                    date=r.date,
+                    amount=r.amount,
+                    currency=r.currency,
+                    reference=r.reference,
+                    references=tuple(refs.get(r.id, ())),
+                    bank_account=r.bank_account,
+                    counterparty=r.counterparty,
+                    source=Source(r.source_file, r.source_row, r.source_sheet),
+                )
+                for r in rows
+            ]
+
+    def allocations(self, conn: Connection | None = None) -> list[Allocation]:
+        with self._conn(conn) as c:
+            rows = c.execute(
+                select(t.allocations)
+                .where(t.allocations.c.removed_audit_id.is_(None))
+                .order_by(t.allocations.c.id)
+            )
+            return [
+                Allocation(
+                    r.id,
+                    SourceKind(r.source_kind),
+                    r.source_id,
+                    r.invoice_number,
+                    r.amount,
+                    r.method,
+                )
+                for r in rows
+            ]
+
+    def lines(self, invoice_number: str | None = None) -> list[InvoiceLine]:
+        q = select(t.invoice_lines).order_by(t.invoice_lines.c.id)
+        if invoice_number:
+            q = q.where(t.invoice_lines.c.invoice_number == invoice_number.upper())
+        with self.engine.connect() as c:
+            return [
+                InvoiceLine(
+                    invoice_number=r.invoice_number,
+                    currency=r.currency,
+                    subtotal=r.subtotal,
+                    tax=r.tax,
+                    total=r.total,
+                    customer_id=r.customer_id,
+                    customer_name=r.customer_name,
+                    product=r.product,
+                    charge_type=r.charge_type,
+                    subscription_id=r.subscription_id,
+                    charge_start=r.charge_start,
+                    charge_end=r.charge_end,
+                    quantity=r.quantity,
+                    unit_price=r.unit_price,
+                    source=Source(r.source_file, r.source_row, r.source_sheet),
+                )
+                for r in c.execute(q)
+            ]
+
+    def lines_by_invoice(self) -> dict[str, list[InvoiceLine]]:
+        out: dict[str, list[InvoiceLine]] = defaultdict(list)
+        for line in self.lines():
+            out[line.invoice_number].append(line)
+        return out
+
+    def ledger(self, as_of: date | None = None, conn: Connection | None = None) -> Ledger:
+        with self._conn(conn) as c:
+            return compute(
+                self.documents(c),
+                self.payments(c),
+                self.allocations(c),
+                as_of=as_of,
+                term_days=self.term_days,
+            )
+
+    def audit_log(self) -> list[dict]:
+        with self.engine.connect() as c:
+            undone = {
+                r.undo_of: r.id
+                for r in c.execute(
+                    select(t.audit.c.id, t.audit.c.undo_of).where(t.audit.c.undo_of.is_not(None))
+                )
+            }
+            return [
+                {
+                    "id": r.id,
+                    "at": r.at.isoformat(),
+                    "user": r.os_user,
+                    "action": r.action,
+                    "summary": r.summary,
+                    "undone_by": undone.get(r.id),
+                }
+                for r in c.execute(select(t.audit).order_by(t.audit.c.id))
+            ]
+
+    def _conn(self, conn: Connection | None):
+        if conn is not None:
+            return _Borrowed(conn)
+        return self.engine.connect()
+
+    # -------------------------------------------------------------- audit
+
+    def _audit(
+        self, conn: Connection, action: str, summary: str, details: dict, undo_of: int | None = None
+    ) -> int:
+        return conn.execute(
+            insert(t.audit).values(
+                at=_now(),
+                os_user=os_user(),
+                action=action,
+                summary=summary,
+                details=json.dumps(details, default=str),
+                undo_of=undo_of,
+            )
+        ).inserted_primary_key[0]
+
+    def _add_allocations(
+        self, conn: Connection, planned: Iterable[rules.Planned], audit_id: int
+    ) -> list[int]:
+        ids = []
+        for p in planned:
+            ids.append(
+                conn.execute(
+                    insert(t.allocations).values(
+                        source_kind=p.source_kind.value,
+                        source_id=p.source_id,
+                        invoice_number=p.invoice,
+                        amount=p.amount,
+                        method=p.method,
+                        created_audit_id=audit_id,
+                    )
+                ).inserted_primary_key[0]
+            )
+        return ids
+
+    # -------------------------------------------------------------- allocation
+
+    def allocate(self, source_id: str, requests: Sequence[tuple[str, str | Decimal]]) -> list[int]:
+        """Allocate one payment or credit note to invoices; returns the allocation ids."""
+        self._writable()
+        with self.engine.begin() as conn:
+            ledger = self.ledger(conn=conn)
+            planned = rules.check(ledger, source_id, requests)
+            src = planned[0]
+            cur = ledger.source(src.source_kind, src.source_id).currency  # type: ignore[union-attr]
+            summary = f"allocate {src.source_id}: " + ", ".join(
+                f"{p.invoice}={format_amount(p.amount, cur)}" for p in planned
+            )
+            audit_id = self._audit(conn, "allocate", summary, {})
+            ids = self._add_allocations(conn, planned, audit_id)
+            conn.execute(
+                update(t.audit)
+                .where(t.audit.c.id == audit_id)
+                .values(details=json.dumps({"allocations": ids}))
+            )
+            if src.source_kind == SourceKind.CREDIT:
+                self._stop_auto_apply(conn, src.source_id)
+            return ids
+
+    def unallocate(self, allocation_id: int) -> None:
+        self._writable()
+        with self.engine.begin() as conn:
+            row = conn.execute(
+                select(t.allocations).where(t.allocations.c.id == allocation_id)
+            ).first()
+            if row is None:
+                raise rules.AllocationRefused(f"no allocation {allocation_id}")
+            if row.removed_audit_id is not None:
+                raise rules.AllocationRefused(f"allocation {allocation_id} was already removed")
+            audit_id = self._audit(
+                conn,
+                "unallocate",
+                f"unallocate #{allocation_id}: {row.source_id} → {row.invoice_number} "
+                f"{format(row.amount, 'f')}",
+                {"allocations": [allocation_id]},
+            )
+            conn.execute(
+                update(t.allocations)
+                .where(t.allocations.c.id == allocation_id)
+                .values(removed_audit_id=audit_id)
+            )
+            if row.source_kind == SourceKind.CREDIT.value:
+                self._stop_auto_apply(conn, row.source_id)
+
+    def _stop_auto_apply(self, conn: Connection, credit_number: str) -> None:
+        """The clerk took a credit note in hand: stop applying it automatically."""
+        conn.execute(
+            update(t.documents)
+            .where(t.documents.c.number == credit_number)
+            .values(auto_apply=False)
+        )
+
+    def auto_allocate(self, *, apply: bool) -> tuple[rules.AutoResult, list[int]]:
+        """Allocate payments to the invoices they quote (see :func:`rules.plan_auto`)."""
+        if apply:
+            self._writable()
+        with self.engine.begin() as conn:
+            ledger = self.ledger(conn=conn)
+            result = rules.plan_auto(ledger, self.payments(conn))
+            ids: list[int] = []
+            if apply and result.planned:
+                audit_id = self._audit(
+                    conn,
+                    "auto-allocate",
+                    f"auto-allocate: {len(result.planned)} allocation(s)",
+                    {},
+                )
+                ids = self._add_allocations(conn, result.planned, audit_id)
+                conn.execute(
+                    update(t.audit)
+                    .where(t.audit.c.id == audit_id)
+                    .values(details=json.dumps({"allocations": ids}))
+                )
+            return result, ids
+
+    def _apply_credits(self, conn: Connection) -> list[int]:
+        """Apply every credit note still in automatic mode to the newest open invoices."""
+        auto = set(conn.scalars(select(t.documents.c.number).where(t.documents.c.auto_apply)))
+        if not auto:
+            return []
+        ledger = self.ledger(conn=conn)
+        planned: list[rules.Planned] = []
+        for number in sorted(
+            auto,
+            key=lambda n: (
+                (ledger.credits[n].date or date.min, n) if n in ledger.credits else (date.min, n)
+            ),
+        ):
+            if number not in ledger.credits or ledger.credits[number].remaining <= 0:
+                continue
+            plans = rules.plan_credit(ledger, number)
+            for p in plans:  # later credits see what earlier ones took
+                ledger.invoices[p.invoice].open -= p.amount
+                ledger.credits[number].applied += p.amount
+            planned.extend(plans)
+        if not planned:
+            return []
+        audit_id = self._audit(
+            conn,
+            "apply-credits",
+            "credit notes applied to the most recent open invoices: "
+            + ", ".join(f"{p.source_id}→{p.invoice}={p.amount}" for p in planned),
+            {},
+        )
+        ids = self._add_allocations(conn, planned, audit_id)
+        conn.execute(
+            update(t.audit)
+            .where(t.audit.c.id == audit_id)
+            .values(details=json.dumps({"allocations": ids}))
+        )
+        return ids
+
+    # -------------------------------------------------------------- undo
+
+    def undo(self, audit_id: int | None = None) -> str:
+        """Undo one change (the latest by default); returns what was undone."""
+        self._writable()
+        with self.engine.begin() as conn:
+            undone = set(
+                conn.scalars(select(t.audit.c.undo_of).where(t.audit.c.undo_of.is_not(None)))
+            )
+            q = select(t.audit).where(
+                t.audit.c.action.in_(
+                    ["allocate", "unallocate", "auto-allocate", "apply-credits", "import"]
+                )
+            )
+            if audit_id is not None:
+                q = q.where(t.audit.c.id == audit_id)
+            candidates = [
+                r for r in conn.execute(q.order_by(t.audit.c.id.desc())) if r.id not in undone
+            ]
+            if not candidates:
+                raise NothingToUndo(
+                    f"change #{audit_id} cannot be undone (unknown, already undone or not a change)"
+                    if audit_id is not None
+                    else "nothing to undo"
+                )
+            entry = candidates[0]
+            details = json.loads(entry.details)
+            new_id = self._audit(
+                conn, "undo", f"undo #{entry.id}: {entry.summary}", {}, undo_of=entry.id
+            )
+            ids = details.get("allocations", [])
+            if entry.action in ("allocate", "auto-allocate", "apply-credits"):
+                conn.execute(
+                    update(t.allocations)
+                    .where(t.allocations.c.id.in_(ids), t.allocations.c.removed_audit_id.is_(None))
+                    .values(removed_audit_id=new_id)
+                )
+                if entry.action == "apply-credits":  # the clerk takes these credits in hand
+                    for credit in conn.scalars(
+                        select(t.allocations.c.source_id).where(t.allocations.c.id.in_(ids))
+                    ):
+                        self._stop_auto_apply(conn, credit)
+            elif entry.action == "unallocate":
+                row = conn.execute(select(t.allocations).where(t.allocations.c.id.in_(ids))).first()
+                conn.execute(
+                    update(t.allocations)
+                    .where(t.allocations.c.id.in_(ids))
+                    .values(removed_audit_id=None)
+                )
+                if row is not None:
+                    # Restoring must not over-allocate what happened since.
+                    ledger = self.ledger(conn=conn)
+                    src = ledger.source(SourceKind(row.source_kind), row.source_id)
+                    if src is not None and any(
+                        a.applied < a.allocation.amount for a in src.allocations
+                    ):
+                        raise rules.AllocationRefused(
+                            f"cannot undo #{entry.id}: {row.source_id} or {row.invoice_number} "
+                            "has been allocated since; unallocate that first"
+                        )
+            elif entry.action == "import":
+                self._undo_import(conn, details, new_id)
+            return f"undid #{entry.id}: {entry.summary}"
+
+    def _undo_import(self, conn: Connection, details: dict, undo_audit: int) -> None:
+        import_id = details["import_id"]
+        numbers = set(
+            conn.scalars(select(t.documents.c.number).where(t.documents.c.import_id == import_id))
+        )
+        pay_ids = set(
+            conn.scalars(select(t.payments.c.id).where(t.payments.c.import_id == import_id))
+        )
+        own_allocs = set(details.get("allocations", []))
+        blocking = [
+            r
+            for r in conn.execute(
+                select(t.allocations).where(t.allocations.c.removed_audit_id.is_(None))
+            )
+            if r.id not in own_allocs
+            and (r.invoice_number in numbers or r.source_id in numbers or r.source_id in pay_ids)
+        ]
+        if blocking:
+            raise rules.AllocationRefused(
+                "cannot undo this import: allocations use what it brought ("
+                + ", ".join(f"#{r.id}" for r in blocking[:10])
+                + "); unallocate them first"
+            )
+        conn.execute(
+            update(t.allocations)
+            .where(t.allocations.c.id.in_(own_allocs), t.allocations.c.removed_audit_id.is_(None))
+            .values(removed_audit_id=undo_audit)
+        )
+        conn.execute(
+            t.payment_references.delete().where(t.payment_references.c.payment_id.in_(pay_ids))
+        )
+        conn.execute(t.payments.delete().where(t.payments.c.import_id == import_id))
+        conn.execute(t.invoice_lines.delete().where(t.invoice_lines.c.import_id == import_id))
+        for number, old in details.get("updated_documents", {}).items():
+            conn.execute(
+                update(t.documents).where(t.documents.c.number == number).values(**_decode_row(old))
+            )
+        conn.execute(t.documents.delete().where(t.documents.c.import_id == import_id))
+        conn.execute(update(t.imports).where(t.imports.c.id == import_id).values(undone=True))
+
+    # -------------------------------------------------------------- import
+
+    def import_file(
+        self,
+        path: Path | str,
+        options: ImportOptions | None = None,
+        *,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> ImportSummary:
+        """Import one file whole, or nothing (raises :class:`ImportFailed`)."""
+        self._writable()
+        display = str(path)
+        path = Path(path)
+        options = options or ImportOptions(term_days=self.term_days)
+        summary = ImportSummary(display)
+        if not path.is_file():
+            refuse(display, None, "no such file")
+        data = path.read_bytes()
+        sha = hashlib.sha256(data).hexdigest()
+        with self.engine.connect() as conn:
+            prior = conn.execute(
+                select(t.imports).where(t.imports.c.sha256 == sha, t.imports.c.undone.is_(False))
+            ).first()
+        if prior is not None:
+            summary.already_imported = True
+            summary.import_id = prior.id
+            summary.format = prior.format
+            summary.skipped.append(
+                f"{display}: already imported as #{prior.id} ({prior.file_name}, "
+                f"{prior.imported_at:%Y-%m-%d %H:%M}): nothing changed"
+            )
+            return summary
+        importer = identify(path)
+        if importer is None:
+            refuse(
+                display,
+                None,
+                "not a file CSP Reconciler can read (expected a Partner Center invoice "
+                "list JSON, a reconciliation line-item CSV/XLSX, or a payments CSV/XLSX "
+                "with Date, Amount, Currency, Reference columns)",
+            )
+        summary.format = importer.name
+        extracted = importer.extract(path, display, options)
+        if extracted.errors:
+            raise ImportFailed(display, extracted.errors)
+        summary.skipped.extend(str(s) for s in extracted.skipped)
+        total = len(extracted.documents) + len(extracted.lines) + len(extracted.payments)
+        if progress:
+            progress(0, total)
+        with self.engine.begin() as conn:
+            import_id = conn.execute(
+                insert(t.imports).values(
+                    file_name=display,
+                    sha256=sha,
+                    format=importer.name,
+                    imported_at=_now(),
+                    os_user=os_user(),
+                    summary="{}",
+                    undone=False,
+                )
+            ).inserted_primary_key[0]
+            summary.import_id = import_id
+            updated_docs = self._store(
+                conn, extracted, import_id, summary, progress, cancelled, total
+            )
+            audit_id = self._audit(conn, "import", f"import {display}", {})
+            credit_ids = self._apply_credits(conn)
+            summary.credit_allocations = len(credit_ids)
+            conn.execute(
+                update(t.audit)
+                .where(t.audit.c.id == audit_id)
+                .values(
+                    details=json.dumps(
+                        {
+                            "import_id": import_id,
+                            "allocations": credit_ids,
+                            "updated_documents": updated_docs,
+                        },
+                        default=str,
+                    )
+                )
+            )
+            conn.execute(
+                update(t.imports)
+                .where(t.imports.c.id == import_id)
+                .values(summary=json.dumps(summary.as_dict()))
+            )
+        return summary
+
+    def _store(
+        self,
+        conn: Connection,
+        ex: Extracted,
+        import_id: int,
+        summary: ImportSummary,
+        progress: Progress | None,
+        cancelled: Cancelled | None,
+        total: int,
+    ) -> dict:
+        done = 0
+
+        def tick() -> None:
+            nonlocal done
+            done += 1
+            if cancelled and done % 500 == 0 and cancelled():
+                raise ImportCancelled(summary.file)
+            if progress and (done % 500 == 0 or done == total):
+                progress(done, total)
+
+        existing = {r.number: r for r in conn.execute(select(t.documents))}
+        updated_docs: dict[str, dict] = {}
+        seen_numbers: set[str] = set()
+        for doc in ex.documents:
+            tick()
+            if doc.number in seen_numbers:
+                refuse(
+                    summary.file,
+                    doc.source or Source(summary.file),
+                    f"document {doc.number} appears twice",
+                )
+            seen_numbers.add(doc.number)
+            values = _document_values(doc)
+            old = existing.get(doc.number)
+            if old is None:
+                conn.execute(
+                    insert(t.documents).values(
+                        **values,
+                        import_id=import_id,
+                        header_import_id=import_id,
+                        auto_apply=doc.is_credit,
+                    )
+                )
+                summary.created["documents"] += 1
+                continue
+            old_values = {k: getattr(old, k) for k in values}
+            if _same_document(old_values, values):
+                summary.unchanged["documents"] += 1
+                continue
+            if old.currency != doc.currency:
+                refuse(
+                    summary.file,
+                    doc.source or Source(summary.file),
+                    f"{doc.number} is already in the workspace in {old.currency}, here in "
+                    f"{doc.currency}",
+                    "currencyCode",
+                )
+            updated_docs[doc.number] = _encode_row(
+                old_values | {"header_import_id": old.header_import_id}
+            )
+            conn.execute(
+                update(t.documents)
+                .where(t.documents.c.number == doc.number)
+                .values(**values, header_import_id=import_id)
+            )
+            summary.updated["documents"] += 1
+            if old.date is None:
+                summary.warnings.append(f"{doc.number}: header arrived; its date is now known")
+
+        if ex.lines:
+            self._store_lines(conn, ex.lines, import_id, summary, tick)
+        if ex.payments:
+            self._store_payments(conn, ex.payments, import_id, summary, tick)
+        self._check_line_totals(
+            conn, summary, seen_numbers | {ln.invoice_number for ln in ex.lines}
+        )
+        return updated_docs
+
+    def _store_lines(
+        self,
+        conn: Connection,
+        lines: list[InvoiceLine],
+        import_id: int,
+        summary: ImportSummary,
+        tick: Callable[[], None],
+    ) -> None:
+        by_invoice: dict[str, list[InvoiceLine]] = defaultdict(list)
+        for line in lines:
+            by_invoice[line.invoice_number].append(line)
+        stored = {
+            r.invoice_number: (r.n, r.file)
+            for r in conn.execute(
+                select(
+                    t.invoice_lines.c.invoice_number,
+                    func.count().label("n"),
+                    func.min(t.invoice_lines.c.source_file).label("file"),
+                ).group_by(t.invoice_lines.c.invoice_number)
+            )
+        }
+        docs = {r.number: r for r in conn.execute(select(t.documents))}
+        rows = []
+        for number, group in by_invoice.items():
+            currencies = {ln.currency for ln in group}
+            if len(currencies) > 1:
+                refuse(
+                    summary.file,
+                    group[0].source or Source(summary.file),
+                    f"invoice {number} has lines in several currencies: "
+                    + ", ".join(sorted(currencies)),
+                    "Currency",
+                )
+            currency = currencies.pop()
+            lines_total = sum((ln.total for ln in group), Decimal(0))
+            if number in stored:
+                n, file = stored[number]
+                if n == len(group):
+                    summary.unchanged["lines"] += len(group)
+                else:
+                    summary.skipped.append(
+                        f"{number}: {len(group)} line(s) not imported: the invoice already has "
+                        f"{n} line(s) from {file}; undo that import to replace them"
+                    )
+                for _ in group:
+                    tick()
+                continue
+            doc = docs.get(number)
+            if doc is None:
+                conn.execute(
+                    insert(t.documents).values(
+                        number=number,
+                        document_type=DocumentType.INVOICE.value,
+                        invoice_type="",
+                        currency=currency,
+                        total=money(lines_total, currency, exact=False),
+                        date=None,
+                        due_date=None,
+                        amends=None,
+                        paid_amount_reported=None,
+                        billing_period_start=None,
+                        billing_period_end=None,
+                        auto_apply=False,
+                        import_id=import_id,
+                        header_import_id=None,
+                        source_file=summary.file,
+                        source_place=str(group[0].source.row if group[0].source else ""),
+                    )
+                )
+                summary.created["documents"] += 1
+                summary.warnings.append(
+                    f"{number}: no invoice header yet; created from its {len(group)} line(s), "
+                    "date unknown until the invoice list is imported"
+                )
+            elif doc.currency != currency:
+                refuse(
+                    summary.file,
+                    group[0].source or Source(summary.file),
+                    f"invoice {number} is in {doc.currency}, its lines in {currency}",
+                    "Currency",
+                )
+            for ln in group:
+                tick()
+                src = ln.source or Source(summary.file)
+                rows.append(
+                    dict(
+                        import_id=import_id,
+                        invoice_number=number,
+                        currency=ln.currency,
+                        subtotal=ln.subtotal,
+                        tax=ln.tax,
+                        total=ln.total,
+                        customer_id=ln.customer_id,
+                        customer_name=ln.customer_name,
+                        product=ln.product,
+                        charge_type=ln.charge_type,
+                        subscription_id=ln.subscription_id,
+                        charge_start=ln.charge_start,
+                        charge_end=ln.charge_end,
+                        quantity=ln.quantity,
+                        unit_price=ln.unit_price,
+                        source_file=src.file,
+                        source_sheet=src.sheet,
+                        source_row=src.row,
+                    )
+                )
+            summary.created["lines"] += len(group)
+        if rows:
+            conn.execute(insert(t.invoice_lines), rows)
+
+    def _check_line_totals(
+        self, conn: Connection, summary: ImportSummary, numbers: set[str]
+    ) -> None:
+        if not numbers:
+            return
+        docs = {d.number: d for d in self.documents(conn) if d.number in numbers}
+        for number in sorted(numbers):
+            d = docs.get(number)
+            if d is None or d.date is None or d.lines_total is None:
+                continue
+            if d.lines_total != d.total:
+                summary.warnings.append(
+                    f"{number}: lines add up to {format(d.lines_total, 'f')} {d.currency}, "
+                    f"the invoice says {format(d.total, 'f')} (difference "
+                    f"{format(d.total - d.lines_total, 'f')})"
+                )
+
+    def _store_payments(
+        self,
+        conn: Connection,
+        payments: list[Payment],
+        import_id: int,
+        summary: ImportSummary,
+        tick: Callable[[], None],
+    ) -> None:
+        seen: Counter = Counter()
+        known_fp = set(conn.scalars(select(t.payments.c.fingerprint)))
+        by_id = {r.id: r for r in conn.execute(select(t.payments))}
+        next_n = _next_payment_number(by_id)
+        for p in payments:
+            tick()
+            key = (
+                p.id,
+                p.date.isoformat(),
+                format(p.amount, "f"),
+                p.currency,
+                p.reference,
+                p.bank_account,
+            )
+            seen[key] += 1
+            fp = hashlib.sha256(json.dumps([*key, seen[key]]).encode()).hexdigest()
+            if fp in known_fp:
+                summary.unchanged["payments"] += 1
+                continue
+            pid = p.id
+            if pid and pid in by_id:
+                refuse(
+                    summary.file,
+                    p.source or Source(summary.file),
+                    f"payment id '{pid}' is already in the workspace with other details "
+                    f"({by_id[pid].date}, {by_id[pid].amount} {by_id[pid].currency})",
+                    "Id",
+                )
+            if not pid:
+                pid = f"P{next_n}"
+                next_n += 1
+            src = p.source or Source(summary.file)
+            conn.execute(
+                insert(t.payments).values(
+                    id=pid,
+                    fingerprint=fp,
+                    date=p.date,
+                    amount=p.amount,
+                    currency=p.currency,
+                    reference=p.reference,
+                    bank_account=p.bank_account,
+                    counterparty=p.counterparty,
+                    import_id=import_id,
+                    source_file=src.file,
+                    source_sheet=src.sheet,
+                    source_row=src.row,
+                )
+            )
+            for pos, ref in enumerate(p.references):
+                conn.execute(
+                    insert(t.payment_references).values(
+                        payment_id=pid,
+                        position=pos,
+                        invoice_number=ref.number.upper(),
+                        amount=ref.amount,
+                    )
+                )
+            by_id[pid] = p  # type: ignore[assignment]
+            known_fp.add(fp)
+            summary.created["payments"] += 1
+
+
+class _Borrowed:
+    """A connection lent by the caller: not closed on exit."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def __enter__(self) -> Connection:
+        return self.conn
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+
+def _same_document(a: dict, b: dict) -> bool:
+    """Equal but for where it was read."""
+    skip = {"source_file", "source_place"}
+    return {k: v for k, v in a.items() if k not in skip} == {
+        k: v for k, v in b.items() if k not in skip
+    }
+
+
+def _next_payment_number(by_id: dict) -> int:
+    numbers = [int(k[1:]) for k in by_id if k.startswith("P") and k[1:].isdigit()]
+    return max(numbers, default=0) + 1
+
+
+def _document_values(doc: Document) -> dict:
+    return dict(
+        number=doc.number,
+        document_type=doc.document_type.value,
+        invoice_type=doc.invoice_type.value,
+        currency=doc.currency,
+        total=doc.total,
+        date=doc.date,
+        due_date=doc.due_date,
+        amends=doc.amends,
+        paid_amount_reported=doc.paid_amount_reported,
+        billing_period_start=doc.billing_period_start,
+        billing_period_end=doc.billing_period_end,
+        source_file=doc.source.file if doc.source else "",
+        source_place=(doc.source.element or (str(doc.source.row) if doc.source.row else None))
+        if doc.source
+        else None,
+    )
+
+
+_DATE_KEYS = {"date", "due_date", "billing_period_start", "billing_period_end"}
+_MONEY_KEYS = {"total", "paid_amount_reported"}
+
+
+def _encode_row(values: dict) -> dict:
+    return {
+        k: (
+            v.isoformat()
+            if isinstance(v, date)
+            else format(v, "f")
+            if isinstance(v, Decimal)
+            else v
+        )
+        for k, v in values.items()
+    }
+
+
+def _decode_row(values: dict) -> dict:
+    out = {}
+    for k, v in values.items():
+        if v is not None and k in _DATE_KEYS:
+            v = date.fromisoformat(v)
+        elif v is not None and k in _MONEY_KEYS:
+            v = Decimal(v)
+        out[k] = v
+    return out

@@ -1,0 +1,141 @@
+"""Shared fixtures: a fresh workspace, file writers, and the command line as a function."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from core.cli import main
+from core.workspace import Workspace
+
+DATA = Path(__file__).parent / "data"
+
+RECON_HEADER = (
+    "PartnerId,CustomerId,CustomerName,CustomerDomainName,CustomerCountry,InvoiceNumber,MpnId,"
+    "Tier2MpnId,OrderId,OrderDate,ProductId,SkuId,AvailabilityId,SkuName,ProductName,ChargeType,"
+    "UnitPrice,Quantity,Subtotal,TaxTotal,Total,Currency,PriceAdjustmentDescription,PublisherName,"
+    "PublisherId,SubscriptionDescription,SubscriptionId,ChargeStartDate,ChargeEndDate,"
+    "TermAndBillingCycle,EffectiveUnitPrice,UnitType,AlternateId,BillableQuantity,"
+    "BillingFrequency,PricingCurrency,PCToBCExchangeRate,PCToBCExchangeRateDate,MeterDescription,"
+    "ReservationOrderId,CreditReasonCode,SubscriptionStartDate,SubscriptionEndDate,ReferenceId,"
+    "ProductQualifiers,PromotionId,ProductCategory"
+).split(",")
+
+
+@pytest.fixture
+def ws_path(tmp_path: Path) -> Path:
+    return tmp_path / "w.db"
+
+
+@pytest.fixture
+def ws(ws_path: Path):
+    with Workspace(ws_path) as w:
+        yield w
+
+
+def invoice(number: str, day: str, total: str, currency: str = "EUR", **extra) -> dict:
+    """One Partner Center invoice object as the API writes it."""
+    return {
+        "id": number,
+        "invoiceDate": f"{day}T10:00:00Z",
+        "totalCharges": Decimal(total),
+        "paidAmount": Decimal(0),
+        "currencyCode": currency,
+        "documentType": extra.pop("documentType", "invoice"),
+        "invoiceType": extra.pop("invoiceType", "Recurring"),
+        **extra,
+    }
+
+
+def _to_json(obj: object) -> str:
+    marker = "@@n@@"
+
+    def mark(o):
+        if isinstance(o, Decimal):
+            return f"{marker}{o}{marker}"
+        if isinstance(o, dict):
+            return {k: mark(v) for k, v in o.items()}
+        if isinstance(o, list):
+            return [mark(v) for v in o]
+        return o
+
+    return json.dumps(mark(obj)).replace(f'"{marker}', "").replace(f'{marker}"', "")
+
+
+@pytest.fixture
+def write_invoices(tmp_path: Path) -> Callable[..., Path]:
+    def write(items: list[dict], name: str = "invoices.json") -> Path:
+        path = tmp_path / name
+        path.write_text(_to_json({"totalCount": len(items), "items": items}), encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def write_recon(tmp_path: Path) -> Callable[..., Path]:
+    """Write a 47-column reconciliation CSV from (invoice, customer, total[, currency]) rows."""
+
+    def write(rows: list[tuple], name: str = "recon.csv", bom: bool = True) -> Path:
+        lines = [",".join(RECON_HEADER)]
+        for n, row in enumerate(rows):
+            number, customer, total = row[:3]
+            currency = row[3] if len(row) > 3 else "EUR"
+            cells = dict.fromkeys(RECON_HEADER, "")
+            cells.update(
+                PartnerId="p-1",
+                CustomerId=f"c-{customer}",
+                CustomerName=customer,
+                InvoiceNumber=number,
+                ProductName=f"Product {n}",
+                ChargeType="cycleCharge",
+                Subtotal=total,
+                TaxTotal="0",
+                Total=total,
+                Currency=currency,
+                ChargeStartDate="2/1/2026",
+                ChargeEndDate="2/28/2026 0:00",
+            )
+            lines.append(",".join(cells[h] for h in RECON_HEADER))
+        data = "\r\n".join(lines) + "\r\n"
+        path = tmp_path / name
+        path.write_bytes(("\ufeff" if bom else "").encode() + data.encode("utf-8"))
+        return path
+
+    return write
+
+
+@pytest.fixture
+def write_text(tmp_path: Path) -> Callable[..., Path]:
+    def write(name: str, text: str, encoding: str = "utf-8") -> Path:
+        path = tmp_path / name
+        path.write_bytes(text.encode(encoding))
+        return path
+
+    return write
+
+
+@pytest.fixture
+def cli(ws_path: Path, capsys) -> Callable[..., tuple[int, str, str]]:
+    """Run ``csp-recon --db WS ARGS`` and return (exit status, stdout, stderr)."""
+
+    def run(*args: object) -> tuple[int, str, str]:
+        code = main(["--db", str(ws_path), *map(str, args)])
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    return run
+
+
+@pytest.fixture
+def cli_json(cli) -> Callable[..., object]:
+    def run(*args: object) -> object:
+        code, out, err = cli(*args, "--json")
+        assert code == 0, err
+        return json.loads(out)
+
+    return run

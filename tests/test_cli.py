@@ -1,0 +1,221 @@
+"""The command line contract: options, JSON shapes, exit statuses."""
+
+import json
+
+from conftest import invoice
+
+PAYMENTS = (
+    "Date;Montant;Devise;Libellé\n"
+    "10/03/2026;1 000,00;EUR;VIR MICROSOFT G000000001\n"  # exact
+    "11/03/2026;400,00;EUR;ACOMPTE G000000002\n"  # partial
+    "12/03/2026;750,00;EUR;G000000003 250,00 G000000004 500,00\n"  # multi-invoice
+    "13/03/2026;300,00;EUR;VIREMENT MICROSOFT\n"  # unallocated
+    "14/03/2026;500,00;USD;G000000004\n"  # wrong currency
+    "15/03/2026;90,00;EUR;G000000005\n"  # to a voided invoice
+)
+
+
+def setup_workspace(cli, write_invoices, write_text):
+    items = [
+        invoice("G000000001", "2026-01-08", "1000.00"),
+        invoice("G000000002", "2026-01-08", "1000.00", invoiceType="OneTime"),
+        invoice("G000000003", "2026-02-08", "250.00"),
+        invoice("G000000004", "2026-02-08", "500.00"),
+        invoice(
+            "G000000005",
+            "2026-02-08",
+            "100.00",
+            amendments=[
+                invoice(
+                    "G000000006",
+                    "2026-02-20",
+                    "-100.00",
+                    documentType="void_note",
+                    amendsOf="G000000005",
+                ),
+                invoice("G000000007", "2026-02-20", "90.00", amendsOf="G000000005"),
+            ],
+        ),
+        invoice("G000000008", "2026-02-25", "-120.00", documentType="credit_note"),
+    ]
+    code, out, err = cli("import", write_invoices(items), write_text("pay.csv", PAYMENTS))
+    assert code == 0, err
+    return out
+
+
+def test_end_to_end_balance_aging_and_lists(cli, cli_json, write_invoices, write_text):
+    out = setup_workspace(cli, write_invoices, write_text)
+    assert "6 payments created" in out
+    result = cli_json("auto-allocate", "--apply")
+    assert [(a["payment"], a["invoice"], a["amount"]) for a in result["allocations"]] == [
+        ("P1", "G000000001", "1000.00"),
+        ("P2", "G000000002", "400.00"),
+        ("P3", "G000000003", "250.00"),
+        ("P3", "G000000004", "470.00"),  # the credit note took 30.00 of it
+        # P6 quotes G000000005, voided: its rebill G000000007 was settled by the credit note
+    ]
+    assert result["flagged"][0]["payment"] == "P5"
+    assert result["flagged"][0]["flags"] == ["currency_mismatch"]
+
+    assert cli_json("balance", "--as-of", "2026-04-30") == {
+        "EUR": {
+            "amount_due": "600.00",
+            "unallocated_payments": "420.00",
+            "unapplied_credits": "0.00",
+        },
+        "USD": {
+            "amount_due": "0.00",
+            "unallocated_payments": "500.00",
+            "unapplied_credits": "0.00",
+        },
+    }
+    assert cli_json("aging", "--as-of", "2026-04-30") == {
+        "EUR": {
+            "not_due": "0.00",
+            "1-30": "0.00",
+            "31-60": "600.00",
+            "61-90": "0.00",
+            "90+": "0.00",
+            "total": "600.00",
+        },  # G000000002: due 9 March, 52 days late
+        "USD": {
+            "not_due": "0.00",
+            "1-30": "0.00",
+            "31-60": "0.00",
+            "61-90": "0.00",
+            "90+": "0.00",
+            "total": "0.00",
+        },
+    }
+    invoices = {i["number"]: i for i in cli_json("invoices", "--as-of", "2026-04-30")}
+    g2 = invoices["G000000002"]
+    assert {
+        k: g2[k]
+        for k in (
+            "document_type",
+            "date",
+            "due_date",
+            "currency",
+            "total",
+            "open",
+            "counted",
+            "days_past_due",
+        )
+    } == {
+        "document_type": "invoice",
+        "date": "2026-01-08",
+        "due_date": "2026-03-09",
+        "currency": "EUR",
+        "total": "1000.00",
+        "open": "600.00",
+        "counted": True,
+        "days_past_due": 52,
+    }
+    assert invoices["G000000005"]["counted"] is False
+    assert invoices["G000000006"]["counted"] is False
+    assert invoices["G000000007"]["counted"] is True
+    assert invoices["G000000007"]["open"] == "0.00"
+    payments = {p["id"]: p for p in cli_json("payments", "--as-of", "2026-04-30")}
+    assert {
+        k: payments["P3"][k] for k in ("date", "amount", "currency", "allocated", "unallocated")
+    } == {
+        "date": "2026-03-12",
+        "amount": "750.00",
+        "currency": "EUR",
+        "allocated": "720.00",
+        "unallocated": "30.00",
+    }
+    assert payments["P5"]["flags"] == ["currency_mismatch", "unallocated"]
+    assert payments["P4"]["flags"] == ["unallocated"]
+    assert payments["P4"]["reference"] == "VIREMENT MICROSOFT"
+
+
+def test_as_of_before_the_payments(cli, cli_json, write_invoices, write_text):
+    setup_workspace(cli, write_invoices, write_text)
+    cli("auto-allocate", "--apply")
+    assert cli_json("balance", "--as-of", "2026-02-28") == {
+        "EUR": {
+            "amount_due": "2720.00",
+            "unallocated_payments": "0.00",
+            "unapplied_credits": "0.00",
+        }
+    }
+
+
+def test_manual_allocation_unallocation_and_undo(cli, cli_json, write_invoices, write_text):
+    setup_workspace(cli, write_invoices, write_text)
+    code, out, err = cli("allocate", "P4", "G000000002=200,00", "g000000004=100")
+    assert (code, err) == (0, "")
+    ids = [int(x.strip("#,")) for x in out.split() if x.startswith("#")]
+    payments = {p["id"]: p for p in cli_json("payments", "--as-of", "2026-04-30")}
+    assert (payments["P4"]["allocated"], payments["P4"]["unallocated"]) == ("300.00", "0.00")
+    assert cli("unallocate", ids[0])[0] == 0
+    payments = {p["id"]: p for p in cli_json("payments", "--as-of", "2026-04-30")}
+    assert payments["P4"]["allocated"] == "100.00"
+    assert cli("undo")[0] == 0  # undo the unallocation
+    payments = {p["id"]: p for p in cli_json("payments", "--as-of", "2026-04-30")}
+    assert payments["P4"]["allocated"] == "300.00"
+    log = cli_json("log")
+    assert [e["action"] for e in log][-3:] == ["allocate", "unallocate", "undo"]
+    assert log[-2]["undone_by"] == log[-1]["id"]
+
+
+def test_refused_allocations_exit_2_with_a_clear_message(cli, write_invoices, write_text):
+    setup_workspace(cli, write_invoices, write_text)
+    assert cli("allocate", "P4", "G000000001=300.00")[0] == 0
+    code, out, err = cli("allocate", "P1", "G000000001=700.01")
+    assert (code, err.strip()) == (
+        2,
+        "csp-recon: G000000001 still owes 700.00 EUR; cannot allocate 700.01",
+    )
+    code, out, err = cli("allocate", "P5", "G000000002=10.00")
+    assert (code, err.strip()) == (2, "csp-recon: P5 is in USD but G000000002 is in EUR")
+    code, out, err = cli("allocate", "P2", "G000000002=700.00")
+    assert (code, err.strip()) == (
+        2,
+        "csp-recon: P2 has 400.00 EUR left; cannot allocate 700.00 more",
+    )
+    code, out, err = cli("allocate", "P2", "G000000006=1.00")
+    assert (code, err.strip()) == (2, "csp-recon: G000000006 is a void note: it does not count")
+    code, out, err = cli("allocate", "P2", "G000000002")
+    assert code == 2 and "expected INVOICE=AMOUNT" in err
+    assert cli("unallocate", "999")[0] == 2
+
+
+def test_credit_note_can_be_reallocated_by_hand(cli, cli_json, write_invoices, write_text):
+    setup_workspace(cli, write_invoices, write_text)
+    # newest open invoices dated on or before the credit note first: G7 (20 Feb), then G4
+    (credit,) = cli_json("credits", "--as-of", "2026-04-30")
+    assert [(a["invoice"], a["amount"], a["method"]) for a in credit["allocations"]] == [
+        ("G000000007", "90.00", "auto-credit"),
+        ("G000000004", "30.00", "auto-credit"),
+    ]
+    for a in credit["allocations"]:
+        assert cli("unallocate", a["id"])[0] == 0
+    assert cli("allocate", "G000000008", "G000000001=120.00")[0] == 0
+    (c,) = cli_json("credits", "--as-of", "2026-04-30")
+    assert [(a["invoice"], a["amount"]) for a in c["allocations"]] == [("G000000001", "120.00")]
+
+
+def test_bad_file_exits_2_with_file_row_column(cli, write_text):
+    path = write_text("pay.csv", "Date,Amount,Currency,Reference\n2026-01-01,abc,EUR,x\n")
+    code, out, err = cli("import", path)
+    assert code == 2
+    assert err.splitlines()[0] == f"{path}:2: column Amount: expected a number, got 'abc'"
+    code, out, err = cli("payments", "--json")
+    assert json.loads(out) == []
+
+
+def test_reading_commands_need_an_existing_workspace(tmp_path, capsys):
+    from core.cli import main
+
+    assert main(["--db", str(tmp_path / "none.db"), "balance"]) == 2
+    assert "no such workspace" in capsys.readouterr().err
+
+
+def test_usage_errors_exit_2(cli):
+    import pytest
+
+    with pytest.raises(SystemExit) as exc:
+        cli("balance", "--as-of", "31/12/2026")
+    assert exc.value.code == 2
