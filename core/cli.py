@@ -622,14 +622,15 @@ def cmd_aging(ws: Workspace, args: argparse.Namespace) -> int:
             _dump(out)
             return EXIT_OK
         print(f"Aging by customer as of {as_of.isoformat()}")
+        cols = _aging_columns(row for custs in out.values() for row in custs.values())
         _table(
-            ["currency", "customer", *BUCKETS, "total"],
+            ["currency", "customer", *cols],
             [
-                [cur, cust, *(row.get(b, "") for b in BUCKETS), row["total"]]
+                [cur, cust, *(row.get(b, "") for b in cols)]
                 for cur, custs in out.items()
                 for cust, row in custs.items()
             ],
-            right=tuple(range(2, 3 + len(BUCKETS))),
+            right=tuple(range(2, 2 + len(cols))),
         )
         return EXIT_OK
     out = {cur: fmt_row(row, cur) for cur, row in by_currency(ledger).items()}
@@ -637,14 +638,18 @@ def cmd_aging(ws: Workspace, args: argparse.Namespace) -> int:
         _dump(out)
         return EXIT_OK
     print(f"Aging as of {as_of.isoformat()} (days past due)")
-    unknown = any(DATE_UNKNOWN in row for row in out.values())
-    cols = [*BUCKETS, *([DATE_UNKNOWN] if unknown else []), "total"]
+    cols = _aging_columns(out.values())
     _table(
         ["currency", *cols],
         [[cur, *(row.get(b, "") for b in cols)] for cur, row in out.items()],
         right=tuple(range(1, len(cols) + 1)),
     )
     return EXIT_OK
+
+
+def _aging_columns(rows) -> list[str]:
+    unknown = any(DATE_UNKNOWN in row for row in rows)
+    return [*BUCKETS, *([DATE_UNKNOWN] if unknown else []), "total"]
 
 
 def cmd_lines(ws: Workspace, args: argparse.Namespace) -> int:

@@ -63,6 +63,8 @@ def _invoices() -> list[_Invoice]:
         _Invoice("G000100005", 118, D("8790.00")),
         _Invoice("G000100006", 91, D("4200.00")),
         _Invoice("G000100007", 91, D("1650.75"), "OneTime"),
+        _Invoice("G000100013", 98, D("742.30"), "OneTime"),
+        _Invoice("G000100014", 75, D("3480.00")),
         _Invoice("G000100008", 60, D("6300.00"), lines_delta=D("-1.00")),
         _Invoice("G000100009", 30, D("5120.50")),
         _Invoice("G000100011", 10, D("2980.00"), "OneTime"),

@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
-from conftest import DATA, invoice
 
+from conftest import DATA, invoice
 from core.workspace import ImportFailed
 
 

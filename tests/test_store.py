@@ -1,0 +1,114 @@
+"""The workspace store: migrations, the single-writer lock, all-or-nothing imports, undo."""
+
+import subprocess
+import sys
+from decimal import Decimal
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
+
+from conftest import invoice
+from core.allocation import AllocationRefused
+from core.store.schema import metadata
+from core.workspace import ImportCancelled, NothingToUndo, Workspace, WorkspaceBusy
+
+
+def test_migrations_build_exactly_the_declared_schema(ws):
+    with ws.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), metadata)
+    assert diff == []
+
+
+def test_money_is_stored_as_exact_decimal_text(ws, write_invoices):
+    ws.import_file(write_invoices([invoice("G000000001", "2026-01-05", "0.30")]))
+    with ws.engine.connect() as conn:
+        stored = conn.execute(text("SELECT total, typeof(total) FROM documents")).one()
+    assert tuple(stored) == ("0.30", "text")
+
+
+def test_a_second_process_gets_a_read_only_view(ws, ws_path, write_invoices):
+    ws.import_file(write_invoices([invoice("G000000001", "2026-01-05", "100.00")]))
+    other = subprocess.run(
+        [sys.executable, "-m", "core.cli", "--db", str(ws_path), "import", str(ws_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert other.returncode == 2
+    assert "open in another CSP Reconciler process" in other.stderr
+    reader = subprocess.run(
+        [sys.executable, "-m", "core.cli", "--db", str(ws_path), "balance", "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert reader.returncode == 0, reader.stderr
+    assert '"amount_due": "100.00"' in reader.stdout
+
+
+def test_a_read_only_workspace_refuses_changes_clearly(ws_path, write_invoices):
+    with Workspace(ws_path) as w:
+        w.import_file(write_invoices([invoice("G000000001", "2026-01-05", "100.00")]))
+    with Workspace(ws_path, readonly=True) as ro:
+        assert len(ro.documents()) == 1
+        with pytest.raises(WorkspaceBusy, match="opened read-only"):
+            ro.allocate("P1", [("G000000001", "1")])
+
+
+def test_a_failure_half_way_through_an_import_stores_nothing(ws, write_invoices):
+    items = [
+        invoice("G000000001", "2026-01-05", "100.00"),
+        invoice("G000000001", "2026-01-06", "100.00"),
+    ]  # the same number twice
+    with pytest.raises(Exception, match="1 error"):
+        ws.import_file(write_invoices(items))
+    assert ws.documents() == [] and ws.audit_log() == []
+    with ws.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM imports")).scalar() == 0
+
+
+def test_a_cancelled_import_stores_nothing(ws, write_invoices):
+    items = [invoice(f"G{n:09d}", "2026-01-05", "1.00") for n in range(1200)]
+    calls = []
+    with pytest.raises(ImportCancelled):
+        ws.import_file(
+            write_invoices(items),
+            progress=lambda d, t: calls.append((d, t)),
+            cancelled=lambda: True,
+        )
+    assert ws.documents() == []
+    assert calls[0] == (0, 1200)
+
+
+def test_undo_an_import_and_import_again(ws, write_invoices, write_recon):
+    first = ws.import_file(write_invoices([invoice("G000000001", "2026-01-05", "100.00")]))
+    ws.import_file(write_recon([("G000000001", "A", "100.00")]))
+    assert ws.undo().startswith("undid #")  # the lines
+    assert ws.lines() == []
+    assert ws.undo().startswith("undid #")  # the invoice list
+    assert ws.documents() == []
+    with pytest.raises(NothingToUndo):
+        ws.undo()
+    again = ws.import_file(write_invoices([invoice("G000000001", "2026-01-05", "100.00")]))
+    assert again.created["documents"] == 1 and again.import_id != first.import_id
+
+
+def test_an_import_whose_records_are_allocated_cannot_be_undone(ws, write_invoices, write_text):
+    ws.import_file(write_invoices([invoice("G000000001", "2026-01-05", "100.00")]))
+    ws.import_file(write_text("p.csv", "Date,Amount,Currency,Reference\n2026-02-01,50,EUR,x\n"))
+    ws.allocate("P1", [("G000000001", Decimal("50.00"))])
+    imports = [e["id"] for e in ws.audit_log() if e["action"] == "import"]
+    with pytest.raises(AllocationRefused, match="unallocate them first"):
+        ws.undo(imports[0])
+    assert len(ws.documents()) == 1
+
+
+def test_header_update_is_undone_back_to_the_lines_only_invoice(ws, write_invoices, write_recon):
+    ws.import_file(write_recon([("G000000001", "A", "80.00")]))
+    ws.import_file(write_invoices([invoice("G000000001", "2026-01-05", "80.00")]))
+    assert ws.ledger().invoices["G000000001"].document.date is not None
+    ws.undo()
+    doc = ws.ledger().invoices["G000000001"].document
+    assert (doc.date, doc.total) == (None, Decimal("80.00"))
