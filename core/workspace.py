@@ -378,13 +378,8 @@ class Workspace:
             summary = f"allocate {src.source_id}: " + ", ".join(
                 f"{p.invoice}={format_amount(p.amount, cur)}" for p in planned
             )
-            audit_id = self._audit(conn, "allocate", summary, {})
+            audit_id = self._audit(conn, "allocate", summary, {"source": src.source_id})
             ids = self._add_allocations(conn, planned, audit_id)
-            conn.execute(
-                update(t.audit)
-                .where(t.audit.c.id == audit_id)
-                .values(details=json.dumps({"allocations": ids}))
-            )
             if src.source_kind == SourceKind.CREDIT:
                 self._stop_auto_apply(conn, src.source_id)
             return ids
@@ -404,7 +399,7 @@ class Workspace:
                 "unallocate",
                 f"unallocate #{allocation_id}: {row.source_id} → {row.invoice_number} "
                 f"{format(row.amount, 'f')}",
-                {"allocations": [allocation_id]},
+                {"allocation": allocation_id},
             )
             conn.execute(
                 update(t.allocations)
@@ -438,14 +433,9 @@ class Workspace:
                     {},
                 )
                 ids = self._add_allocations(conn, result.planned, audit_id)
-                conn.execute(
-                    update(t.audit)
-                    .where(t.audit.c.id == audit_id)
-                    .values(details=json.dumps({"allocations": ids}))
-                )
             return result, ids
 
-    def _apply_credits(self, conn: Connection) -> list[int]:
+    def _apply_credits(self, conn: Connection, after_import: int | None = None) -> list[int]:
         """Apply every credit note still in automatic mode to the newest open invoices."""
         auto = set(conn.scalars(select(t.documents.c.number).where(t.documents.c.auto_apply)))
         if not auto:
@@ -472,14 +462,9 @@ class Workspace:
             "apply-credits",
             "credit notes applied to the most recent open invoices: "
             + ", ".join(f"{p.source_id}→{p.invoice}={p.amount}" for p in planned),
-            {},
+            {"after_import": after_import},
         )
         ids = self._add_allocations(conn, planned, audit_id)
-        conn.execute(
-            update(t.audit)
-            .where(t.audit.c.id == audit_id)
-            .values(details=json.dumps({"allocations": ids}))
-        )
         return ids
 
     # -------------------------------------------------------------- undo
@@ -493,7 +478,14 @@ class Workspace:
             )
             q = select(t.audit).where(
                 t.audit.c.action.in_(
-                    ["allocate", "unallocate", "auto-allocate", "apply-credits", "import"]
+                    [
+                        "allocate",
+                        "unallocate",
+                        "auto-allocate",
+                        "apply-credits",
+                        "import",
+                        "setting",
+                    ]
                 )
             )
             if audit_id is not None:
@@ -512,7 +504,13 @@ class Workspace:
             new_id = self._audit(
                 conn, "undo", f"undo #{entry.id}: {entry.summary}", {}, undo_of=entry.id
             )
-            ids = details.get("allocations", [])
+            ids = list(
+                conn.scalars(
+                    select(t.allocations.c.id).where(t.allocations.c.created_audit_id == entry.id)
+                )
+            )
+            if entry.action == "unallocate":
+                ids = [details["allocation"]]
             if entry.action in ("allocate", "auto-allocate", "apply-credits"):
                 conn.execute(
                     update(t.allocations)
@@ -543,10 +541,15 @@ class Workspace:
                             "has been allocated since; unallocate that first"
                         )
             elif entry.action == "import":
-                self._undo_import(conn, details, new_id)
+                self._undo_import(conn, entry.id, details, new_id)
+            elif entry.action == "setting":
+                key, old = details["key"], details["old"]
+                conn.execute(t.settings.delete().where(t.settings.c.key == key))
+                if old is not None:
+                    conn.execute(insert(t.settings).values(key=key, value=old))
             return f"undid #{entry.id}: {entry.summary}"
 
-    def _undo_import(self, conn: Connection, details: dict, undo_audit: int) -> None:
+    def _undo_import(self, conn: Connection, audit_id: int, details: dict, undo_audit: int) -> None:
         import_id = details["import_id"]
         numbers = set(
             conn.scalars(select(t.documents.c.number).where(t.documents.c.import_id == import_id))
@@ -554,7 +557,19 @@ class Workspace:
         pay_ids = set(
             conn.scalars(select(t.payments.c.id).where(t.payments.c.import_id == import_id))
         )
-        own_allocs = set(details.get("allocations", []))
+        # the credit notes it applied automatically go with it
+        credit_audits = [
+            r.id
+            for r in conn.execute(select(t.audit).where(t.audit.c.action == "apply-credits"))
+            if json.loads(r.details).get("after_import") == audit_id
+        ]
+        own_allocs = set(
+            conn.scalars(
+                select(t.allocations.c.id).where(
+                    t.allocations.c.created_audit_id.in_(credit_audits)
+                )
+            )
+        )
         blocking = [
             r
             for r in conn.execute(
@@ -652,23 +667,13 @@ class Workspace:
             updated_docs = self._store(
                 conn, extracted, import_id, summary, progress, cancelled, total
             )
-            audit_id = self._audit(conn, "import", f"import {display}", {})
-            credit_ids = self._apply_credits(conn)
-            summary.credit_allocations = len(credit_ids)
-            conn.execute(
-                update(t.audit)
-                .where(t.audit.c.id == audit_id)
-                .values(
-                    details=json.dumps(
-                        {
-                            "import_id": import_id,
-                            "allocations": credit_ids,
-                            "updated_documents": updated_docs,
-                        },
-                        default=str,
-                    )
-                )
+            audit_id = self._audit(
+                conn,
+                "import",
+                f"import {display}",
+                {"import_id": import_id, "updated_documents": updated_docs},
             )
+            summary.credit_allocations = len(self._apply_credits(conn, after_import=audit_id))
             conn.execute(
                 update(t.imports)
                 .where(t.imports.c.id == import_id)

@@ -112,3 +112,23 @@ def test_header_update_is_undone_back_to_the_lines_only_invoice(ws, write_invoic
     ws.undo()
     doc = ws.ledger().invoices["G000000001"].document
     assert (doc.date, doc.total) == (None, Decimal("80.00"))
+
+
+def test_the_audit_log_is_append_only_in_the_database(ws, write_invoices):
+    ws.import_file(write_invoices([invoice("G000000001", "2026-01-05", "100.00")]))
+    from sqlalchemy.exc import IntegrityError
+
+    for statement in ("UPDATE audit SET summary = 'x'", "DELETE FROM audit"):
+        with pytest.raises(IntegrityError, match="append-only"), ws.engine.begin() as conn:
+            conn.execute(text(statement))
+    assert [e["action"] for e in ws.audit_log()] == ["import"]
+
+
+def test_settings_changes_are_logged_and_undone(ws):
+    ws.set_setting("term_days", "45")
+    ws.set_setting("term_days", "30")
+    assert ws.term_days == 30
+    ws.undo()
+    assert ws.term_days == 45
+    ws.undo()
+    assert ws.term_days == 60
