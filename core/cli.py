@@ -69,16 +69,32 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("import", help="import invoice lists, reconciliation files, payments")
+    p = sub.add_parser("import", help="import invoice lists, line items, usage, statements")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    p.add_argument("--invoice-number", help="invoice number for a file that carries none")
+    p.add_argument(
+        "--format",
+        dest="format_name",
+        metavar="NAME",
+        help="read the files as this format (see: csp-recon formats)",
+    )
+    p.add_argument(
+        "--invoice",
+        "--invoice-number",
+        dest="invoice_number",
+        metavar="NUMBER",
+        help="invoice number of a legacy licence-based file (one file, one invoice)",
+    )
     p.add_argument(
         "--payee",
         action="append",
         default=[],
         metavar="TEXT",
-        help="also count transfers to this payee as payments (repeatable)",
+        help="also count bank transfers to this payee as payments (repeatable)",
     )
+    p.add_argument("--progress", action="store_true", help="print progress on stderr")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("formats", help="the file formats csp-recon reads")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("auto-allocate", help="allocate payments to the invoices they quote")
@@ -153,7 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_REFUSED
     except KeyboardInterrupt:
         return 130
-    except Exception:
+    except Exception:  # noqa: BLE001 - a bug: report it with its traceback, exit 1
         traceback.print_exc()
         print(
             "csp-recon: internal error (a bug); nothing was changed by the failed step",
@@ -163,6 +179,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.command == "formats":
+        return cmd_formats(args)
     if args.command == "demo":
         from core.demo import write_demo
 
@@ -222,18 +240,50 @@ def _amt(amount: Decimal, currency: str) -> str:
 # ------------------------------------------------------------------ commands
 
 
+def cmd_formats(args: argparse.Namespace) -> int:
+    from core.importers import IMPORTERS
+
+    if args.json:
+        _dump([{"name": key, "description": imp.name} for key, imp in IMPORTERS.items()])
+    else:
+        _table(["--format", "what it reads"], [[k, imp.name] for k, imp in IMPORTERS.items()])
+    return EXIT_OK
+
+
+def _progress_printer(path: Path):
+    size = path.stat().st_size if path.is_file() else 0
+
+    def report(done: int, total: int) -> None:
+        pct = f"{100 * done // total}%" if total else ""
+        print(
+            f"\r{path.name}: {done:,}/{total:,} records {pct} ({size:,} bytes)",
+            end="",
+            file=sys.stderr,
+            flush=True,
+        )
+        if done >= total:
+            print(file=sys.stderr)
+
+    return report
+
+
 def cmd_import(ws: Workspace, args: argparse.Namespace) -> int:
-    options = ImportOptions(
-        term_days=ws.term_days, invoice_number=args.invoice_number, payees=tuple(args.payee)
-    )
+    options = ImportOptions(invoice_number=args.invoice_number, payees=tuple(args.payee))
     results, failed = [], []
     for path in args.files:
         try:
-            summary = ws.import_file(path, options)
+            summary = ws.import_file(
+                path,
+                options,
+                format_name=args.format_name,
+                progress=_progress_printer(path) if args.progress else None,
+            )
         except ImportFailed as exc:
             failed.append(exc)
-            for err in exc.errors:
+            for err in exc.errors[:200]:
                 print(str(err), file=sys.stderr)
+            if len(exc.errors) > 200:
+                print(f"{exc.file}: ... and {len(exc.errors) - 200} more errors", file=sys.stderr)
             print(f"{exc.file}: not imported: nothing from this file was stored", file=sys.stderr)
             continue
         results.append(summary)
@@ -249,12 +299,17 @@ def cmd_import(ws: Workspace, args: argparse.Namespace) -> int:
             if s.already_imported:
                 print(f"{s.file}: already imported (#{s.import_id}); nothing changed")
                 continue
-            parts = [f"{n} {k} created" for k, n in s.created.items()]
+            parts = [f"{s.entries_read} entries read"] if s.entries_read else []
+            parts += [f"{n} {k} created" for k, n in s.created.items()]
             parts += [f"{n} {k} updated" for k, n in s.updated.items()]
             parts += [f"{n} {k} unchanged" for k, n in s.unchanged.items()]
+            if s.skipped:
+                parts.append(f"{len(s.skipped)} skipped")
             if s.credit_allocations:
                 parts.append(f"{s.credit_allocations} credit allocation(s) made")
             print(f"{s.file}: {s.format}: " + (", ".join(parts) or "nothing new"))
+            for line in s.checks:
+                print(f"  check: {line}")
             for line in s.skipped:
                 print(f"  skipped: {line}")
             for line in s.warnings:

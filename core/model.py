@@ -103,7 +103,21 @@ class InvoiceLine:
     charge_end: date | None = None
     quantity: Decimal | None = None
     unit_price: Decimal | None = None
+    key: str = ""  # what else identifies the line in its format (order, SKU, meter...)
     source: Source | None = None
+
+    def natural_key(self) -> tuple[str, ...]:
+        """What identifies this line item across downloads (not its amounts)."""
+        return (
+            self.invoice_number,
+            self.customer_id,
+            self.subscription_id,
+            self.product,
+            self.charge_type,
+            self.charge_start.isoformat() if self.charge_start else "",
+            self.charge_end.isoformat() if self.charge_end else "",
+            self.key,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +138,7 @@ class Payment:
     references: tuple[Reference, ...] = ()
     bank_account: str = ""
     counterparty: str = ""
+    bank_reference: str = ""  # the bank's own id of the transfer (AcctSvcrRef, EndToEndId)
     source: Source | None = None
 
 
@@ -163,6 +178,23 @@ class Skipped:
         return f"{self.source.where()}: {self.reason}"
 
 
+@dataclass(frozen=True, slots=True)
+class UsageTotal:
+    """Rated usage summed per invoice, customer, subscription and meter (explains charges)."""
+
+    invoice_number: str  # "" for unbilled usage
+    customer_id: str
+    customer_name: str
+    subscription_id: str
+    meter: str
+    currency: str
+    quantity: Decimal
+    amount: Decimal
+    first_day: date | None
+    last_day: date | None
+    rows: int
+
+
 @dataclass(slots=True)
 class Extracted:
     """What an importer read from one file: records, skips and errors."""
@@ -173,3 +205,6 @@ class Extracted:
     payments: list[Payment] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     errors: list[ImportError_] = field(default_factory=list)
+    usage: list[UsageTotal] = field(default_factory=list)
+    entries_read: int = 0  # rows, entries or items read, whatever became of them
+    checks: list[str] = field(default_factory=list)  # self-checks passed (balances)

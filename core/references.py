@@ -52,3 +52,32 @@ def unknown_numbers(payment: Payment, known: Collection[str]) -> list[str]:
         if INVOICE_NUMBER_RE.match(word) and word not in known and word not in found:
             found.append(word)
     return found
+
+
+def reference_tokens(payment: Payment) -> set[str]:
+    """Words of a payment's references that identify something: 6+ characters with a digit."""
+    words = [r.number for r in payment.references] + _WORD_RE.findall(payment.reference or "")
+    return {w.upper() for w in words if len(w) >= 6 and any(c.isdigit() for c in w)}
+
+
+SAME_TRANSFER_DAYS = 5
+
+
+def same_transfer(a: Payment, b: Payment) -> bool:
+    """Whether two records describe one transfer (the clerk's list, then the bank's statement).
+
+    Same currency and amount, dates at most five days apart, and either the
+    same bank reference or a reference in common (an invoice number, a
+    transfer id) or the same remittance text.  Two records with different
+    bank references are two transfers.
+    """
+    if a.currency != b.currency or a.amount != b.amount:
+        return False
+    if abs((a.date - b.date).days) > SAME_TRANSFER_DAYS:
+        return False
+    if a.bank_reference and b.bank_reference:
+        return a.bank_reference == b.bank_reference
+    if reference_tokens(a) & reference_tokens(b):
+        return True
+    text_a = " ".join(_WORD_RE.findall(a.reference.upper()))
+    return bool(text_a) and text_a == " ".join(_WORD_RE.findall(b.reference.upper()))

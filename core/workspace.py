@@ -18,10 +18,10 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, insert, select, update
 
 from core import allocation as rules
-from core.importers import ImportOptions, identify
+from core.importers import IMPORTERS, ImportOptions, identify
 from core.ledger import DEFAULT_TERM_DAYS, Ledger, compute
 from core.model import (
     Allocation,
@@ -35,8 +35,10 @@ from core.model import (
     Reference,
     Source,
     SourceKind,
+    UsageTotal,
 )
 from core.money import format_amount, money
+from core.references import same_transfer
 from core.store import schema as t
 from core.store.database import (
     Lock,
@@ -93,6 +95,8 @@ class ImportSummary:
     unchanged: Counter = field(default_factory=Counter)
     skipped: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    checks: list[str] = field(default_factory=list)
+    entries_read: int = 0
     credit_allocations: int = 0
 
     def as_dict(self) -> dict:
@@ -106,6 +110,8 @@ class ImportSummary:
             "unchanged": dict(self.unchanged),
             "skipped": self.skipped,
             "warnings": self.warnings,
+            "checks": self.checks,
+            "entries_read": self.entries_read,
             "credit_allocations": self.credit_allocations,
         }
 
@@ -113,7 +119,7 @@ class ImportSummary:
 def os_user() -> str:
     try:
         return getpass.getuser()
-    except Exception:
+    except Exception:  # noqa: BLE001 - no login name (service account): say so
         return "unknown"
 
 
@@ -239,6 +245,7 @@ class Workspace:
                     references=tuple(refs.get(r.id, ())),
                     bank_account=r.bank_account,
                     counterparty=r.counterparty,
+                    bank_reference=r.bank_reference,
                     source=Source(r.source_file, r.source_row, r.source_sheet),
                 )
                 for r in rows
@@ -589,6 +596,22 @@ class Workspace:
             .where(t.allocations.c.id.in_(own_allocs), t.allocations.c.removed_audit_id.is_(None))
             .values(removed_audit_id=undo_audit)
         )
+        shared = set(
+            conn.scalars(
+                select(t.payment_sources.c.payment_id).where(
+                    t.payment_sources.c.payment_id.in_(pay_ids),
+                    t.payment_sources.c.import_id != import_id,
+                )
+            )
+        )
+        if shared:
+            raise rules.AllocationRefused(
+                "cannot undo this import: later imports recognised its payments ("
+                + ", ".join(sorted(shared))
+                + "); undo those first"
+            )
+        conn.execute(t.payment_sources.delete().where(t.payment_sources.c.import_id == import_id))
+        conn.execute(t.usage_totals.delete().where(t.usage_totals.c.import_id == import_id))
         conn.execute(
             t.payment_references.delete().where(t.payment_references.c.payment_id.in_(pay_ids))
         )
@@ -610,12 +633,17 @@ class Workspace:
         *,
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
+        format_name: str | None = None,
     ) -> ImportSummary:
-        """Import one file whole, or nothing (raises :class:`ImportFailed`)."""
+        """Import one file whole, or nothing (raises :class:`ImportFailed`).
+
+        ``format_name`` (a key of :data:`core.importers.IMPORTERS`) forces the
+        format instead of recognising it.
+        """
         self._writable()
         display = str(path)
         path = Path(path)
-        options = options or ImportOptions(term_days=self.term_days)
+        options = self._options(options)
         summary = ImportSummary(display)
         if not path.is_file():
             refuse(display, None, "no such file")
@@ -634,7 +662,12 @@ class Workspace:
                 f"{prior.imported_at:%Y-%m-%d %H:%M}): nothing changed"
             )
             return summary
-        importer = identify(path)
+        if format_name:
+            if format_name not in IMPORTERS:
+                refuse(display, None, f"unknown format '{format_name}' (see: csp-recon formats)")
+            importer = IMPORTERS[format_name]
+        else:
+            importer = identify(path)
         if importer is None:
             refuse(
                 display,
@@ -648,7 +681,14 @@ class Workspace:
         if extracted.errors:
             raise ImportFailed(display, extracted.errors)
         summary.skipped.extend(str(s) for s in extracted.skipped)
-        total = len(extracted.documents) + len(extracted.lines) + len(extracted.payments)
+        summary.entries_read = extracted.entries_read
+        summary.checks = list(extracted.checks)
+        total = (
+            len(extracted.documents)
+            + len(extracted.lines)
+            + len(extracted.payments)
+            + len(extracted.usage)
+        )
         if progress:
             progress(0, total)
         with self.engine.begin() as conn:
@@ -754,6 +794,8 @@ class Workspace:
             self._store_lines(conn, ex.lines, import_id, summary, tick)
         if ex.payments:
             self._store_payments(conn, ex.payments, import_id, summary, tick)
+        if ex.usage:
+            self._store_usage(conn, ex.usage, import_id, summary, tick)
         self._check_line_totals(
             conn, summary, seen_numbers | {ln.invoice_number for ln in ex.lines}
         )
@@ -770,42 +812,36 @@ class Workspace:
         by_invoice: dict[str, list[InvoiceLine]] = defaultdict(list)
         for line in lines:
             by_invoice[line.invoice_number].append(line)
-        stored = {
-            r.invoice_number: (r.n, r.file)
+        numbers = list(by_invoice)
+        stored: dict[str, tuple] = {}  # line key -> (total, subtotal, tax, place)
+        for chunk_start in range(0, len(numbers), 500):
             for r in conn.execute(
                 select(
-                    t.invoice_lines.c.invoice_number,
-                    func.count().label("n"),
-                    func.min(t.invoice_lines.c.source_file).label("file"),
-                ).group_by(t.invoice_lines.c.invoice_number)
-            )
-        }
+                    t.invoice_lines.c.line_key,
+                    t.invoice_lines.c.total,
+                    t.invoice_lines.c.subtotal,
+                    t.invoice_lines.c.tax,
+                    t.invoice_lines.c.source_file,
+                    t.invoice_lines.c.source_row,
+                ).where(
+                    t.invoice_lines.c.invoice_number.in_(numbers[chunk_start : chunk_start + 500])
+                )
+            ):
+                stored[r.line_key] = (r.total, r.subtotal, r.tax, f"{r.source_file}:{r.source_row}")
         docs = {r.number: r for r in conn.execute(select(t.documents))}
         rows = []
+        header_less: set[str] = set()
         for number, group in by_invoice.items():
             currencies = {ln.currency for ln in group}
             if len(currencies) > 1:
                 refuse(
                     summary.file,
-                    group[0].source or Source(summary.file),
+                    group[0].source,
                     f"invoice {number} has lines in several currencies: "
                     + ", ".join(sorted(currencies)),
                     "Currency",
                 )
             currency = currencies.pop()
-            lines_total = sum((ln.total for ln in group), Decimal(0))
-            if number in stored:
-                n, file = stored[number]
-                if n == len(group):
-                    summary.unchanged["lines"] += len(group)
-                else:
-                    summary.skipped.append(
-                        f"{number}: {len(group)} line(s) not imported: the invoice already has "
-                        f"{n} line(s) from {file}; undo that import to replace them"
-                    )
-                for _ in group:
-                    tick()
-                continue
             doc = docs.get(number)
             if doc is None:
                 conn.execute(
@@ -814,7 +850,7 @@ class Workspace:
                         document_type=DocumentType.INVOICE.value,
                         invoice_type="",
                         currency=currency,
-                        total=money(lines_total, currency, exact=False),
+                        total=Decimal(0),  # set below from its lines
                         date=None,
                         due_date=None,
                         amends=None,
@@ -833,16 +869,37 @@ class Workspace:
                     f"{number}: no invoice header yet; created from its {len(group)} line(s), "
                     "date unknown until the invoice list is imported"
                 )
+                header_less.add(number)
             elif doc.currency != currency:
                 refuse(
                     summary.file,
-                    group[0].source or Source(summary.file),
+                    group[0].source,
                     f"invoice {number} is in {doc.currency}, its lines in {currency}",
                     "Currency",
                 )
+            elif doc.header_import_id is None:
+                header_less.add(number)
+            occurrences: Counter = Counter()
             for ln in group:
                 tick()
+                natural = ln.natural_key()
+                occurrences[natural] += 1
+                key = hashlib.sha1(
+                    json.dumps([*natural, occurrences[natural]]).encode(), usedforsecurity=False
+                ).hexdigest()
                 src = ln.source or Source(summary.file)
+                if key in stored:
+                    total, subtotal, tax, place = stored[key]
+                    if (total, subtotal, tax) == (ln.total, ln.subtotal, ln.tax):
+                        summary.unchanged["lines"] += 1
+                    else:
+                        summary.skipped.append(
+                            f"{src.where()}: {number}: this line differs from the one already "
+                            f"imported from {place} (total {format(total, 'f')} → "
+                            f"{format(ln.total, 'f')}); not merged — check the reissued file"
+                        )
+                    continue
+                stored[key] = (ln.total, ln.subtotal, ln.tax, src.where())
                 rows.append(
                     dict(
                         import_id=import_id,
@@ -863,11 +920,28 @@ class Workspace:
                         source_file=src.file,
                         source_sheet=src.sheet,
                         source_row=src.row,
+                        line_key=key,
                     )
                 )
-            summary.created["lines"] += len(group)
+                summary.created["lines"] += 1
         if rows:
             conn.execute(insert(t.invoice_lines), rows)
+        # An invoice known only from its lines is worth what its lines add up to.
+        for number in header_less:
+            total = sum(
+                conn.scalars(
+                    select(t.invoice_lines.c.total).where(
+                        t.invoice_lines.c.invoice_number == number
+                    )
+                ),
+                Decimal(0),
+            )
+            cur = docs[number].currency if number in docs else by_invoice[number][0].currency
+            conn.execute(
+                update(t.documents)
+                .where(t.documents.c.number == number)
+                .values(total=money(total, cur, exact=False))
+            )
 
     def _check_line_totals(
         self, conn: Connection, summary: ImportSummary, numbers: set[str]
@@ -896,10 +970,13 @@ class Workspace:
     ) -> None:
         seen: Counter = Counter()
         known_fp = set(conn.scalars(select(t.payments.c.fingerprint)))
-        by_id = {r.id: r for r in conn.execute(select(t.payments))}
+        existing = self.payments(conn)
+        by_id: dict[str, Payment] = {p.id: p for p in existing}
         next_n = _next_payment_number(by_id)
+        matched: set[str] = set()  # payments this file has already been recognised as
         for p in payments:
             tick()
+            src = p.source or Source(summary.file)
             key = (
                 p.id,
                 p.date.isoformat(),
@@ -913,19 +990,45 @@ class Workspace:
             if fp in known_fp:
                 summary.unchanged["payments"] += 1
                 continue
+            twin = next(
+                (
+                    e
+                    for e in sorted(existing, key=lambda e: abs((e.date - p.date).days))
+                    if e.id not in matched and same_transfer(e, p)
+                ),
+                None,
+            )
+            if twin is not None:
+                matched.add(twin.id)
+                self._add_payment_source(conn, twin.id, import_id, summary.format, src)
+                if p.references and not twin.references:
+                    self._add_references(conn, twin.id, p)
+                if p.bank_reference and not twin.bank_reference:
+                    conn.execute(
+                        update(t.payments)
+                        .where(t.payments.c.id == twin.id)
+                        .values(bank_reference=p.bank_reference)
+                    )
+                summary.unchanged["payments"] += 1
+                summary.warnings.append(
+                    f"{src.where()}: the same transfer as {twin.id} "
+                    f"({twin.source.where() if twin.source else 'imported before'}): kept once, "
+                    "both sources recorded"
+                )
+                continue
             pid = p.id
             if pid and pid in by_id:
+                other = by_id[pid]
                 refuse(
                     summary.file,
-                    p.source or Source(summary.file),
+                    src,
                     f"payment id '{pid}' is already in the workspace with other details "
-                    f"({by_id[pid].date}, {by_id[pid].amount} {by_id[pid].currency})",
+                    f"({other.date}, {other.amount} {other.currency})",
                     "Id",
                 )
             if not pid:
                 pid = f"P{next_n}"
                 next_n += 1
-            src = p.source or Source(summary.file)
             conn.execute(
                 insert(t.payments).values(
                     id=pid,
@@ -936,24 +1039,145 @@ class Workspace:
                     reference=p.reference,
                     bank_account=p.bank_account,
                     counterparty=p.counterparty,
+                    bank_reference=p.bank_reference,
                     import_id=import_id,
                     source_file=src.file,
                     source_sheet=src.sheet,
                     source_row=src.row,
                 )
             )
-            for pos, ref in enumerate(p.references):
-                conn.execute(
-                    insert(t.payment_references).values(
-                        payment_id=pid,
-                        position=pos,
-                        invoice_number=ref.number.upper(),
-                        amount=ref.amount,
-                    )
-                )
-            by_id[pid] = p  # type: ignore[assignment]
+            self._add_references(conn, pid, p)
+            self._add_payment_source(conn, pid, import_id, summary.format, src)
+            by_id[pid] = p
+            matched.add(pid)  # a later row of this same file is another transfer
             known_fp.add(fp)
             summary.created["payments"] += 1
+
+    def _store_usage(
+        self,
+        conn: Connection,
+        usage: list[UsageTotal],
+        import_id: int,
+        summary: ImportSummary,
+        tick: Callable[[], None],
+    ) -> None:
+        """Usage totals are stored once per group; a group whose figures differ is reported.
+
+        A group is an invoice (empty while unbilled), customer, subscription,
+        meter and currency.  The same group again with the same figures is
+        unchanged (a re-download); with other figures it is a difference the
+        clerk must look at, not something to add up twice.
+        """
+        stored: dict[tuple, tuple] = {}
+        numbers = sorted({u.invoice_number for u in usage})
+        for r in conn.execute(
+            select(t.usage_totals).where(t.usage_totals.c.invoice_number.in_(numbers))
+        ):
+            key = (r.invoice_number, r.customer_id, r.subscription_id, r.meter, r.currency)
+            stored[key] = (r.quantity, r.amount, r.first_day, r.last_day, r.rows)
+        rows = []
+        for u in usage:
+            tick()
+            key = (u.invoice_number, u.customer_id, u.subscription_id, u.meter, u.currency)
+            figures = (u.quantity, u.amount, u.first_day, u.last_day, u.rows)
+            if key in stored:
+                if stored[key] == figures:
+                    summary.unchanged["usage totals"] += 1
+                else:
+                    who = u.customer_name or u.customer_id
+                    summary.skipped.append(
+                        f"usage of {u.invoice_number or 'unbilled'} / {who} / {u.meter}: differs "
+                        "from what was imported before "
+                        f"({stored[key][4]} rows, {format(stored[key][1], 'f')} {u.currency} → "
+                        f"{u.rows} rows, {format(u.amount, 'f')}); not merged"
+                    )
+                continue
+            stored[key] = figures
+            rows.append(
+                dict(
+                    import_id=import_id,
+                    invoice_number=u.invoice_number,
+                    customer_id=u.customer_id,
+                    customer_name=u.customer_name,
+                    subscription_id=u.subscription_id,
+                    meter=u.meter,
+                    currency=u.currency,
+                    quantity=u.quantity,
+                    amount=u.amount,
+                    first_day=u.first_day,
+                    last_day=u.last_day,
+                    rows=u.rows,
+                )
+            )
+        if rows:
+            conn.execute(insert(t.usage_totals), rows)
+            summary.created["usage totals"] += len(rows)
+
+    def usage_totals(self, invoice_number: str | None = None) -> list[UsageTotal]:
+        q = select(t.usage_totals).order_by(t.usage_totals.c.id)
+        if invoice_number is not None:
+            q = q.where(t.usage_totals.c.invoice_number == invoice_number.upper())
+        with self.engine.connect() as conn:
+            return [
+                UsageTotal(
+                    r.invoice_number,
+                    r.customer_id,
+                    r.customer_name,
+                    r.subscription_id,
+                    r.meter,
+                    r.currency,
+                    r.quantity,
+                    r.amount,
+                    r.first_day,
+                    r.last_day,
+                    r.rows,
+                )
+                for r in conn.execute(q)
+            ]
+
+    def _options(self, given: ImportOptions | None) -> ImportOptions:
+        """The caller's options completed with the workspace's settings."""
+        given = given or ImportOptions()
+        names = json.loads(self.setting("payee_names", "[]") or "[]")
+        ibans = json.loads(self.setting("payee_ibans", "[]") or "[]")
+        return ImportOptions(
+            term_days=self.term_days,
+            invoice_number=given.invoice_number,
+            payees=(*given.payees, *names),
+            payee_ibans=(*given.payee_ibans, *ibans),
+            currency=self.setting("currency", given.currency) or given.currency,
+        )
+
+    def _add_references(self, conn: Connection, payment_id: str, p: Payment) -> None:
+        for pos, ref in enumerate(p.references):
+            conn.execute(
+                insert(t.payment_references).values(
+                    payment_id=payment_id,
+                    position=pos,
+                    invoice_number=ref.number.upper(),
+                    amount=ref.amount,
+                )
+            )
+
+    def _add_payment_source(
+        self, conn: Connection, payment_id: str, import_id: int, fmt: str, src: Source
+    ) -> None:
+        conn.execute(
+            insert(t.payment_sources).values(
+                payment_id=payment_id, import_id=import_id, format=fmt, place=src.where()
+            )
+        )
+
+    def payment_sources(self, payment_id: str) -> list[str]:
+        """Every file (and row) a payment was read from, oldest first."""
+        with self.engine.connect() as conn:
+            return list(
+                conn.scalars(
+                    select(t.payment_sources.c.place)
+                    .where(t.payment_sources.c.payment_id == payment_id)
+                    .order_by(t.payment_sources.c.id)
+                )
+            )
 
 
 class _Borrowed:

@@ -8,16 +8,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from core.importers.bank_table import BankTable
 from core.importers.base import Importer, ImportOptions
+from core.importers.camt import CamtStatement
+from core.importers.cfonb import Cfonb120
+from core.importers.invoice_table import InvoiceTable
+from core.importers.mt940_statement import Mt940Statement
 from core.importers.payments_table import PaymentsTable
 from core.importers.pc_invoices_json import PartnerCenterInvoicesJson
 from core.importers.pc_recon_lines import PartnerCenterReconLines
+from core.importers.usage import PartnerCenterUsage
 
-IMPORTERS: tuple[Importer, ...] = (
-    PartnerCenterInvoicesJson(),
-    PartnerCenterReconLines(),
-    PaymentsTable(),
-)
+# Most specific first: the first importer that identifies a file reads it.
+IMPORTERS: dict[str, Importer] = {
+    "pc-invoices-json": PartnerCenterInvoicesJson(),
+    "camt": CamtStatement(),
+    "cfonb120": Cfonb120(),
+    "mt940": Mt940Statement(),
+    "pc-line-items": PartnerCenterReconLines(),
+    "pc-usage": PartnerCenterUsage(),
+    "bank-table": BankTable(),
+    "payments": PaymentsTable(),
+    "invoice-list": InvoiceTable(),
+}
 
 __all__ = ["IMPORTERS", "ImportOptions", "Importer", "identify"]
 
@@ -26,7 +39,7 @@ def identify(path: Path) -> Importer | None:
     """The importer that reads ``path``, or ``None`` when no format matches."""
     with path.open("rb") as fh:
         head = fh.read(4096)
-    for importer in IMPORTERS:
+    for importer in IMPORTERS.values():
         if importer.identify(path, head):
             return importer
     return None

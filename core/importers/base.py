@@ -21,7 +21,9 @@ class ImportOptions:
 
     term_days: int = 60
     invoice_number: str | None = None  # for files that do not carry one
-    payees: tuple[str, ...] = field(default_factory=tuple)
+    payees: tuple[str, ...] = field(default_factory=tuple)  # names, besides "Microsoft"
+    payee_ibans: tuple[str, ...] = field(default_factory=tuple)
+    currency: str = "EUR"  # for bank exports that do not name one
 
 
 class Importer(Protocol):

@@ -1,13 +1,26 @@
-"""New-commerce invoice reconciliation line items (portal CSV, or saved as XLSX).
+"""Partner Center billed line items: what each invoice is made of.
 
-One row per line item, attached to its invoice by ``InvoiceNumber``.  Dates
-are US ``M/D/YYYY`` (sometimes with a time).  Amounts are kept exactly as
-written; an invoice's total is the sum of its lines' ``Total``.
+One reader for the shapes Partner Center gives them in, matched by column
+name (PascalCase in the portal's CSV, camelCase in the API's JSON fold to the
+same key):
+
+* new commerce: invoice reconciliation line items (CSV, the same saved as
+  XLSX by Excel, API JSON ``OneTimeInvoiceLineItem``);
+* legacy usage-based (Azure) line items, with ``InvoiceNumber``;
+* legacy licence-based line items: one file is one invoice and carries no
+  invoice number, so it comes from the command line (``--invoice``) or the
+  file name.
+
+Lines attach to their invoice by number.  Lines without an invoice number
+(unbilled reconciliation) create no invoice: they are kept as unbilled
+charges per customer and product.
 """
 
 from __future__ import annotations
 
 import csv
+import re
+from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,45 +29,65 @@ from core.importers.tabular import (
     CellError,
     Column,
     decimal,
+    is_unbilled,
     map_columns,
     parse_mdy,
     peek_header,
     read_table,
     text,
 )
-from core.model import Extracted, ImportError_, InvoiceLine, Source
+from core.model import Extracted, ImportError_, InvoiceLine, Source, UsageTotal
 from core.money import MoneyError, normalise_currency
 
-NAME = "Partner Center reconciliation line items (new commerce)"
+NAME = "Partner Center invoice line items (new commerce and legacy; CSV, XLSX, JSON)"
 
 COLUMNS = (
-    Column("InvoiceNumber"),
+    Column("InvoiceNumber", required=False),
     Column("Currency"),
     Column("Total", ("TotalForCustomer", "PostTaxTotal")),
     Column("Subtotal", ("PretaxCharges",), required=False),
     Column("TaxTotal", ("Tax", "TaxAmount"), required=False),
     Column("CustomerId"),  # what tells line items from an invoice list
     Column("CustomerName", ("CustomerCompanyName",), required=False),
-    Column("ProductName", required=False),
-    Column("SkuName", required=False),
+    Column("ProductName", ("OfferName", "ServiceName", "SubscriptionName"), required=False),
+    Column("SkuName", ("Sku",), required=False),
     Column("ChargeType", required=False),
     Column("SubscriptionId", required=False),
     Column("ChargeStartDate", required=False),
     Column("ChargeEndDate", required=False),
-    Column("Quantity", required=False),
-    Column("UnitPrice", required=False),
+    Column("Quantity", ("BillableQuantity", "ConsumedQuantity"), required=False),
+    Column("UnitPrice", ("ListPrice",), required=False),
+    # what else identifies a line across downloads
+    Column("OrderId", required=False),
+    Column("SkuId", required=False),
+    Column("AvailabilityId", required=False),
+    Column("AlternateId", required=False),
+    Column("MeterDescription", required=False),
+    Column("DetailLineItemId", required=False),
+    Column("ResourceGuid", required=False),
+    Column("SyndicationPartnerSubscriptionNumber", required=False),
+    Column("ReferenceId", required=False),
 )
+KEY_COLUMNS = (
+    "OrderId", "SkuId", "AvailabilityId", "AlternateId", "MeterDescription", "DetailLineItemId",
+    "ResourceGuid", "SyndicationPartnerSubscriptionNumber", "ReferenceId",
+)  # fmt: skip
+_INVOICE_IN_NAME = re.compile(r"(?<![A-Z0-9])(G\d{9}|D[0-9A-Z]{9})(?![A-Z0-9])", re.I)
+
+
+def invoice_number_from_name(path: Path) -> str | None:
+    m = _INVOICE_IN_NAME.search(path.stem)
+    return m.group(1).upper() if m else None
 
 
 class PartnerCenterReconLines:
     name = NAME
 
     def identify(self, path: Path, head: bytes) -> bool:
-        if path.suffix.lower() not in (".csv", ".xlsx", ".txt", ""):
+        if path.suffix.lower() not in (".csv", ".xlsx", ".json", ".txt", ""):
             return False
-        header = peek_header(path, head)
-        _, missing = map_columns(header, COLUMNS)
-        # A daily rated usage file also has InvoiceNumber; it has no Total.
+        cols, missing = map_columns(peek_header(path, head), COLUMNS)
+        # daily rated usage also has CustomerId and InvoiceNumber, but no Total
         return not missing
 
     def extract(self, path: Path, display: str, options: ImportOptions) -> Extracted:
@@ -64,22 +97,60 @@ class PartnerCenterReconLines:
         if missing:
             out.errors.append(
                 ImportError_(
-                    Source(display, 1, table.sheet),
+                    table.source(display, 1),
                     f"expected columns {', '.join(missing)}; found {', '.join(table.header)}",
                 )
             )
             return out
+        fixed_number = None
+        with path.open("rb") as fh:
+            unbilled_file = is_unbilled(path, fh.read(64))
+        if unbilled_file:
+            fixed_number = ""  # not invoiced yet, whatever placeholder the file carries
+        elif "InvoiceNumber" not in cols:
+            # legacy licence-based: one file, one invoice
+            fixed_number = (options.invoice_number or invoice_number_from_name(path) or "").upper()
+            if not fixed_number:
+                out.errors.append(
+                    ImportError_(
+                        Source(display),
+                        "this licence-based file has no InvoiceNumber column: give the invoice "
+                        "number (--invoice NUMBER) or put it in the file name",
+                    )
+                )
+                return out
+        unbilled: dict[tuple, list] = defaultdict(lambda: [Decimal(0), Decimal(0), None, None, 0])
         try:
             for row, cells in table.rows:
-                line = _line(cells, cols, Source(display, row, table.sheet), out)
-                if line is not None:
+                out.entries_read += 1
+                line = _line(cells, cols, table.source(display, row), fixed_number, out)
+                if line is None:
+                    continue
+                if line.invoice_number:
                     out.lines.append(line)
+                else:
+                    key = (line.customer_id, line.customer_name, line.subscription_id,
+                           line.product, line.currency)  # fmt: skip
+                    acc = unbilled[key]
+                    acc[0] += line.quantity or Decimal(0)
+                    acc[1] += line.total
+                    for d in (line.charge_start, line.charge_end):
+                        if d is not None:
+                            acc[2] = d if acc[2] is None else min(acc[2], d)
+                            acc[3] = d if acc[3] is None else max(acc[3], d)
+                    acc[4] += 1
         except csv.Error as exc:
             out.errors.append(ImportError_(Source(display), f"malformed CSV: {exc}"))
+        for (cid, cname, sub, product, cur), (qty, amount, first, last, n) in unbilled.items():
+            out.usage.append(
+                UsageTotal("", cid, cname, sub, product, cur, qty, amount, first, last, n)
+            )
         return out
 
 
-def _line(cells, cols: dict[str, int], source: Source, out: Extracted) -> InvoiceLine | None:
+def _line(
+    cells, cols: dict[str, int], source: Source, fixed_number: str | None, out: Extracted
+) -> InvoiceLine | None:
     before = len(out.errors)
 
     def get(name: str):
@@ -89,9 +160,7 @@ def _line(cells, cols: dict[str, int], source: Source, out: Extracted) -> Invoic
     def fail(column: str, message: str) -> None:
         out.errors.append(ImportError_(source, message, column))
 
-    number = text(get("InvoiceNumber")).upper()
-    if not number:
-        fail("InvoiceNumber", "expected an invoice number, got ''")
+    number = fixed_number if fixed_number is not None else text(get("InvoiceNumber")).upper()
     currency = ""
     try:
         currency = normalise_currency(text(get("Currency")))
@@ -146,5 +215,6 @@ def _line(cells, cols: dict[str, int], source: Source, out: Extracted) -> Invoic
         charge_end=dates["ChargeEndDate"],
         quantity=quantity,
         unit_price=unit_price,
+        key="|".join(text(get(c)) for c in KEY_COLUMNS),
         source=source,
     )

@@ -20,6 +20,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+from core.model import Source
 from core.money import MoneyError, parse_decimal
 
 Cell = str | Decimal | date | None
@@ -48,11 +49,17 @@ class Column:
 
 @dataclass(slots=True)
 class Table:
-    """A header and its rows; ``rows`` yields (line number, cells)."""
+    """A header and its rows; ``rows`` yields (line number or item index, cells)."""
 
     header: list[str]
     rows: Iterator[tuple[int, list[Cell]]]
     sheet: str | None = None
+    element: str | None = None  # JSON: rows are items of this array, named by path
+
+    def source(self, display: str, row: int) -> Source:
+        if self.element is not None:
+            return Source(display, element=f"{self.element}[{row}]")
+        return Source(display, row, self.sheet)
 
 
 def map_columns(
@@ -172,19 +179,101 @@ def read_xlsx(path: Path) -> Table:
     return Table(header, rows(), sheet=ws.title)
 
 
+def is_json(head: bytes) -> bool:
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[")
+
+
+def json_items(path: Path) -> tuple[str, list] | None:
+    """The array of objects a Partner Center API response holds, with its path."""
+    import json
+
+    try:
+        data = json.loads(
+            path.read_bytes().decode("utf-8-sig"), parse_float=Decimal, parse_int=Decimal
+        )
+    except (ValueError, UnicodeDecodeError):
+        return None
+    if isinstance(data, list):
+        return "", data
+    if isinstance(data, dict):
+        for key in ("items", "value"):
+            if isinstance(data.get(key), list):
+                return key, data[key]
+    return None
+
+
+def is_unbilled(path: Path, head: bytes) -> bool:
+    """An unbilled download: so named, or an API response from ``/invoices/unbilled/``."""
+    if "unbilled" in path.name.lower():
+        return True
+    if is_json(head):
+        import json
+
+        try:
+            data = json.loads(path.read_bytes().decode("utf-8-sig"), parse_float=Decimal)
+        except (ValueError, UnicodeDecodeError):
+            return False
+        uri = (
+            str(((data.get("links") or {}).get("self") or {}).get("uri", ""))
+            if isinstance(data, dict)
+            else ""
+        )
+        return "/unbilled/" in uri.lower()
+    return False
+
+
+def read_json_table(path: Path) -> Table:
+    found = json_items(path)
+    prefix, items = found if found else ("", [])
+    header: list[str] = []
+    seen: set[str] = set()
+    for item in items:
+        if isinstance(item, dict):
+            for k in item:
+                if k not in seen:
+                    seen.add(k)
+                    header.append(k)
+
+    def rows() -> Iterator[tuple[int, list[Cell]]]:
+        for i, item in enumerate(items):
+            if not isinstance(item, dict):
+                yield i, [None] * len(header)
+                continue
+            yield i, [_json_cell(item.get(h)) for h in header]
+
+    return Table(header, rows(), element=prefix)
+
+
+def _json_cell(value: object) -> Cell:
+    if value is None or isinstance(value, str | Decimal):
+        return value
+    if isinstance(value, bool):
+        return str(value).lower()
+    return str(value)
+
+
 def read_table(path: Path, head: bytes | None = None) -> Table:
     if head is None:
         with path.open("rb") as fh:
             head = fh.read(8)
-    return read_xlsx(path) if is_xlsx(head) else read_csv(path)
+    if is_xlsx(head):
+        return read_xlsx(path)
+    if is_json(head):
+        return read_json_table(path)
+    return read_csv(path)
 
 
 def peek_header(path: Path, head: bytes) -> list[str]:
-    """The header row only (cheap enough for identify())."""
+    """The header row only (cheap enough for identify()); JSON: the first item's keys."""
+    if is_json(head):
+        found = json_items(path)
+        if not found or not found[1] or not isinstance(found[1][0], dict):
+            return []
+        return list(found[1][0])
     if is_xlsx(head):
         try:
             return read_xlsx(path).header
-        except Exception:
+        except Exception:  # noqa: BLE001 - any unreadable workbook is simply not ours
             return []
     try:
         with path.open("rb") as fh:

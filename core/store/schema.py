@@ -117,8 +117,10 @@ invoice_lines = Table(
     Column("source_file", Text, nullable=False),
     Column("source_sheet", Text, nullable=True),
     Column("source_row", Integer, nullable=True),
+    Column("line_key", String(40), nullable=False, server_default=""),  # natural key
 )
 Index("ix_invoice_lines_invoice_number", invoice_lines.c.invoice_number)
+Index("ix_invoice_lines_line_key", invoice_lines.c.line_key)
 
 payments = Table(
     "payments",
@@ -131,12 +133,45 @@ payments = Table(
     Column("reference", Text, nullable=False, default=""),
     Column("bank_account", Text, nullable=False, default=""),
     Column("counterparty", Text, nullable=False, default=""),
+    Column("bank_reference", Text, nullable=False, server_default=""),
     Column("import_id", Integer, ForeignKey("imports.id"), nullable=False),
     Column("source_file", Text, nullable=False),
     Column("source_sheet", Text, nullable=True),
     Column("source_row", Integer, nullable=True),
     UniqueConstraint("fingerprint"),
 )
+
+# Every file a payment was read from: the clerk's list, then the bank's statement...
+payment_sources = Table(
+    "payment_sources",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("payment_id", String(64), ForeignKey("payments.id"), nullable=False),
+    Column("import_id", Integer, ForeignKey("imports.id"), nullable=False),
+    Column("format", Text, nullable=False),
+    Column("place", Text, nullable=False),  # FILE:ROW or FILE:element
+)
+Index("ix_payment_sources_payment_id", payment_sources.c.payment_id)
+
+# Rated usage summed per invoice, customer, subscription and meter (daily rated usage files).
+usage_totals = Table(
+    "usage_totals",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("import_id", Integer, ForeignKey("imports.id"), nullable=False),
+    Column("invoice_number", String(64), nullable=False),
+    Column("customer_id", Text, nullable=False),
+    Column("customer_name", Text, nullable=False),
+    Column("subscription_id", Text, nullable=False),
+    Column("meter", Text, nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("quantity", Money, nullable=False),
+    Column("amount", Money, nullable=False),
+    Column("first_day", Date, nullable=True),
+    Column("last_day", Date, nullable=True),
+    Column("rows", Integer, nullable=False),
+)
+Index("ix_usage_totals_invoice_number", usage_totals.c.invoice_number)
 
 payment_references = Table(
     "payment_references",

@@ -1,0 +1,160 @@
+"""Invoice lists kept by clerks as CSV or XLSX, with English or French headers.
+
+Columns: number, date, total, currency; optional due date, document type
+(invoice, void note, adjustment, credit note — in either language) and the
+document it amends.  Dates ISO or ``DD/MM/YYYY``.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from core.importers.base import ImportOptions
+from core.importers.tabular import (
+    CellError,
+    Column,
+    decimal,
+    fold,
+    map_columns,
+    parse_dmy,
+    peek_header,
+    read_table,
+    text,
+)
+from core.model import Document, DocumentType, Extracted, ImportError_, InvoiceType, Source
+from core.money import MoneyError, money, normalise_currency
+
+NAME = "Invoice list (CSV/XLSX)"
+
+COLUMNS = (
+    Column("Number", ("Invoice number", "Invoice", "Invoice no", "Numéro", "Numéro de facture",
+                      "N° facture", "Facture", "Document number")),
+    Column("Date", ("Invoice date", "Date de facture", "Date facture", "Date d'émission",
+                    "Issue date")),
+    Column("Total", ("Amount", "Total amount", "Montant", "Montant total", "Total TTC",
+                     "Total charges", "TotalCharges")),
+    Column("Currency", ("Devise", "Monnaie", "CurrencyCode")),
+    Column("Due date", ("Date d'échéance", "Échéance", "Echeance", "Due"), required=False),
+    Column("Document type", ("Type", "Type de document", "DocumentType"), required=False),
+    Column("Amends", ("Amends of", "AmendsOf", "Modifie", "Annule", "Remplace", "Original"),
+           required=False),
+    Column("Invoice type", ("InvoiceType", "Type de facture"), required=False),
+)  # fmt: skip
+
+_TYPES = {
+    fold(k): v
+    for k, v in {
+        "invoice": DocumentType.INVOICE, "facture": DocumentType.INVOICE,
+        "void_note": DocumentType.VOID_NOTE, "void note": DocumentType.VOID_NOTE,
+        "void": DocumentType.VOID_NOTE, "annulation": DocumentType.VOID_NOTE,
+        "avis d'annulation": DocumentType.VOID_NOTE,
+        "adjustment_note": DocumentType.ADJUSTMENT_NOTE,
+        "adjustment note": DocumentType.ADJUSTMENT_NOTE, "adjustment": DocumentType.ADJUSTMENT_NOTE,
+        "rebill": DocumentType.ADJUSTMENT_NOTE, "refacturation": DocumentType.ADJUSTMENT_NOTE,
+        "note d'ajustement": DocumentType.ADJUSTMENT_NOTE,
+        "credit_note": DocumentType.CREDIT_NOTE, "credit note": DocumentType.CREDIT_NOTE,
+        "credit memo": DocumentType.CREDIT_NOTE, "avoir": DocumentType.CREDIT_NOTE,
+        "note de crédit": DocumentType.CREDIT_NOTE,
+    }.items()
+}  # fmt: skip
+
+
+class InvoiceTable:
+    name = NAME
+
+    def identify(self, path: Path, head: bytes) -> bool:
+        if path.suffix.lower() not in (".csv", ".xlsx", ".txt", ""):
+            return False
+        header = peek_header(path, head)
+        cols, missing = map_columns(header, COLUMNS)
+        from core.importers.payments_table import COLUMNS as PAYMENT_COLUMNS
+
+        folded = {fold(h) for h in header}
+        reference = next(c for c in PAYMENT_COLUMNS if c.name == "Reference")
+        # not line items (CustomerId) nor payments (a reference/remittance column)
+        return not missing and "customerid" not in folded and not (folded & reference.keys())
+
+    def extract(self, path: Path, display: str, options: ImportOptions) -> Extracted:
+        out = Extracted(NAME)
+        table = read_table(path)
+        cols, missing = map_columns(table.header, COLUMNS)
+        if missing:
+            out.errors.append(
+                ImportError_(
+                    table.source(display, 1),
+                    f"expected columns {', '.join(missing)}; found {', '.join(table.header)}",
+                )
+            )
+            return out
+        try:
+            for row, cells in table.rows:
+                out.entries_read += 1
+                doc = _document(cells, cols, table.source(display, row), out)
+                if doc is not None:
+                    out.documents.append(doc)
+        except csv.Error as exc:
+            out.errors.append(ImportError_(Source(display), f"malformed CSV: {exc}"))
+        return out
+
+
+def _document(cells, cols, src: Source, out: Extracted) -> Document | None:
+    def get(name: str):
+        i = cols.get(name)
+        return cells[i] if i is not None and i < len(cells) else None
+
+    def fail(column: str, message: str) -> None:
+        out.errors.append(ImportError_(src, message, column))
+
+    before = len(out.errors)
+    number = text(get("Number")).upper()
+    if not number:
+        fail("Number", "expected an invoice number, got ''")
+    when = due = None
+    try:
+        when = parse_dmy(get("Date"))
+    except CellError as exc:
+        fail("Date", str(exc))
+    if text(get("Due date")):
+        try:
+            due = parse_dmy(get("Due date"))
+        except CellError as exc:
+            fail("Due date", str(exc))
+    currency = ""
+    try:
+        currency = normalise_currency(text(get("Currency")))
+    except MoneyError as exc:
+        fail("Currency", str(exc))
+    raw_type = text(get("Document type")) or "invoice"
+    doc_type = _TYPES.get(fold(raw_type))
+    if doc_type is None:
+        fail(
+            "Document type",
+            f"expected invoice, void note, adjustment or credit note, got '{raw_type}'",
+        )
+    total = None
+    if currency:
+        try:
+            total = money(decimal(get("Total")), currency)
+        except (CellError, MoneyError) as exc:
+            fail("Total", str(exc))
+    if len(out.errors) != before:
+        return None
+    assert doc_type is not None and total is not None
+    if doc_type == DocumentType.CREDIT_NOTE and total > 0:
+        total = -total
+    inv_type = {"recurring": InvoiceType.RECURRING, "onetime": InvoiceType.ONE_TIME}.get(
+        fold(text(get("Invoice type"))), InvoiceType.UNKNOWN
+    )
+    amends = text(get("Amends")).upper() or None
+    return Document(
+        number=number,
+        document_type=doc_type,
+        currency=currency,
+        total=total,
+        date=when,
+        due_date=due,
+        invoice_type=inv_type,
+        amends=amends if amends != number else None,
+        source=src,
+    )

@@ -1,0 +1,140 @@
+"""Rated and unrated usage: what explains a usage invoice, per customer, subscription and meter.
+
+* new commerce daily rated usage (``BilledOneTimeDailyRatedUsages``, billed or
+  unbilled; CSV, XLSX or API JSON): one row per meter per day, millions of
+  rows for a large partner;
+* legacy usage line items (API JSON ``UsageBasedLineItem``): quantities only.
+
+Usage creates no invoice.  Rows are summed exactly per invoice (empty while
+unbilled), customer, subscription, meter and currency; only the totals are
+stored.
+"""
+
+from __future__ import annotations
+
+import csv
+from decimal import Decimal
+from pathlib import Path
+
+from core.importers.base import ImportOptions
+from core.importers.tabular import (
+    CellError,
+    Column,
+    decimal,
+    is_unbilled,
+    map_columns,
+    parse_mdy,
+    peek_header,
+    read_table,
+    text,
+)
+from core.model import Extracted, ImportError_, Source, UsageTotal
+from core.money import MoneyError, normalise_currency
+
+NAME = "Partner Center usage (daily rated usage; legacy usage line items)"
+
+COLUMNS = (
+    Column("UsageDate"),
+    Column("CustomerId"),
+    Column("Quantity", ("ConsumedQuantity",)),
+    Column("InvoiceNumber", required=False),
+    Column("CustomerName", ("CustomerCompanyName",), required=False),
+    Column("SubscriptionId", required=False),
+    Column("MeterName", ("ResourceName", "MeterDescription"), required=False),
+    Column("MeterId", ("ResourceGuid",), required=False),
+    Column("Amount", ("BillingPreTaxTotal",), required=False),
+    Column("Currency", ("BillingCurrency",), required=False),
+)
+MAX_GROUPS = 5_000_000
+
+
+class PartnerCenterUsage:
+    name = NAME
+
+    def identify(self, path: Path, head: bytes) -> bool:
+        if path.suffix.lower() not in (".csv", ".xlsx", ".json", ".txt", ""):
+            return False
+        return not map_columns(peek_header(path, head), COLUMNS)[1]
+
+    def extract(self, path: Path, display: str, options: ImportOptions) -> Extracted:
+        out = Extracted(NAME)
+        table = read_table(path)
+        cols, missing = map_columns(table.header, COLUMNS)
+        if missing:
+            out.errors.append(
+                ImportError_(
+                    table.source(display, 1),
+                    f"expected columns {', '.join(missing)}; found {', '.join(table.header)}",
+                )
+            )
+            return out
+        rated = "Amount" in cols
+        if rated and "Currency" not in cols:
+            out.errors.append(
+                ImportError_(table.source(display, 1), "expected a BillingCurrency column")
+            )
+            return out
+        groups: dict[tuple, list] = {}
+        with path.open("rb") as fh:
+            unbilled = is_unbilled(path, fh.read(64))
+        try:
+            for row, cells in table.rows:
+                out.entries_read += 1
+                self._row(cells, cols, table.source(display, row), rated, unbilled, groups, out)
+                if len(out.errors) > 100:
+                    break
+        except csv.Error as exc:
+            out.errors.append(ImportError_(Source(display), f"malformed CSV: {exc}"))
+        for (inv, cid, cname, sub, meter, cur), (qty, amount, first, last, n) in groups.items():
+            out.usage.append(
+                UsageTotal(inv, cid, cname, sub, meter, cur, qty, amount, first, last, n)
+            )
+        return out
+
+    def _row(
+        self, cells, cols, src: Source, rated: bool, unbilled: bool, groups: dict, out: Extracted
+    ) -> None:
+        def get(name: str):
+            i = cols.get(name)
+            return cells[i] if i is not None and i < len(cells) else None
+
+        try:
+            day = parse_mdy(get("UsageDate"))
+        except CellError as exc:
+            out.errors.append(ImportError_(src, str(exc), "UsageDate"))
+            return
+        try:
+            qty = decimal(get("Quantity"))
+        except CellError as exc:
+            out.errors.append(ImportError_(src, str(exc), "Quantity"))
+            return
+        amount, currency = Decimal(0), ""
+        if rated:
+            try:
+                amount = decimal(get("Amount"))
+                currency = normalise_currency(text(get("Currency")))
+            except CellError as exc:
+                out.errors.append(ImportError_(src, str(exc), "BillingPreTaxTotal"))
+                return
+            except MoneyError as exc:
+                out.errors.append(ImportError_(src, str(exc), "BillingCurrency"))
+                return
+        key = (
+            "" if unbilled else text(get("InvoiceNumber")).upper(),
+            text(get("CustomerId")),
+            text(get("CustomerName")),
+            text(get("SubscriptionId")),
+            text(get("MeterName")) or text(get("MeterId")),
+            currency,
+        )
+        acc = groups.get(key)
+        if acc is None:
+            if len(groups) >= MAX_GROUPS:
+                out.errors.append(ImportError_(src, "too many distinct meters: not a usage file"))
+                return
+            acc = groups[key] = [Decimal(0), Decimal(0), day, day, 0]
+        acc[0] += qty
+        acc[1] += amount
+        acc[2] = min(acc[2], day)
+        acc[3] = max(acc[3], day)
+        acc[4] += 1
