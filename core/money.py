@@ -92,6 +92,7 @@ def money(value: object, currency: str, *, exact: bool = True) -> Decimal:
 
 
 _SPACES = "\u00a0\u202f\u2009 '"
+_SCIENTIFIC_RE = re.compile(r"^\d+([.,]\d+)?[eE][+-]?\d{1,3}$")  # Excel: 1.23E+05
 _PLAIN_RE = re.compile(r"^(\d+)?(\.\d*)?$")
 
 
@@ -121,6 +122,9 @@ def parse_decimal(text: str) -> Decimal:
         s = s.replace(ch, "")
     if not s:
         raise MoneyError(f"expected a number, got '{raw}'")
+    if _SCIENTIFIC_RE.match(s):
+        number = Decimal(s.replace(",", "."))
+        return -number if negative else number
     has_dot, has_comma = "." in s, "," in s
     if has_dot and has_comma:
         # The separator that comes last is the decimal one.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import getpass
 import hashlib
 import json
+import logging
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -58,6 +59,7 @@ __all__ = [
     "WorkspaceError",
 ]
 
+log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
@@ -647,8 +649,8 @@ class Workspace:
         summary = ImportSummary(display)
         if not path.is_file():
             refuse(display, None, "no such file")
-        data = path.read_bytes()
-        sha = hashlib.sha256(data).hexdigest()
+        with path.open("rb") as fh:
+            sha = hashlib.file_digest(fh, "sha256").hexdigest()
         with self.engine.connect() as conn:
             prior = conn.execute(
                 select(t.imports).where(t.imports.c.sha256 == sha, t.imports.c.undone.is_(False))
@@ -677,7 +679,11 @@ class Workspace:
                 "with Date, Amount, Currency, Reference columns)",
             )
         summary.format = importer.name
-        extracted = importer.extract(path, display, options)
+        try:
+            extracted = importer.extract(path, display, options)
+        except Exception as exc:
+            log.warning("reading %s failed", display, exc_info=True)
+            refuse(display, None, f"could not be read as {importer.name}: {exc}")
         if extracted.errors:
             raise ImportFailed(display, extracted.errors)
         summary.skipped.extend(str(s) for s in extracted.skipped)

@@ -21,7 +21,7 @@ from core.money import MoneyError, format_amount, money, normalise_currency
 
 NAME = "SWIFT MT940 bank statement"
 MAX_BYTES = 128 * 1024 * 1024
-_SUBFIELD = re.compile(r"/(BENM|NAME|ORDP)/([^/]*)")
+_SUBFIELD = re.compile(r"/(BENM|NAME|ORDP|REMI)/([^/]*)")
 
 
 def _line_of(text: str, needle: str, start: int) -> tuple[int, int]:
@@ -91,7 +91,7 @@ class Mt940Statement:
                         if debit
                         else named.get("ORDP", "").strip(),
                         account=account,
-                        text=details,
+                        text=named.get("REMI", "").strip() or details,
                         bank_reference=str(d.get("bank_reference") or "")
                         or str(d.get("customer_reference") or ""),
                         reversal=status.startswith("R"),

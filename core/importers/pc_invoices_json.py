@@ -14,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from core.importers.base import ImportOptions
+from core.importers.tabular import MAX_JSON_BYTES
 from core.model import Document, DocumentType, Extracted, ImportError_, InvoiceType, Source
 from core.money import MoneyError, money, normalise_currency
 
@@ -59,6 +60,8 @@ class PartnerCenterInvoicesJson:
 
 
 def _load(path: Path) -> object:
+    if path.stat().st_size > MAX_JSON_BYTES:
+        raise ValueError(f"larger than {MAX_JSON_BYTES >> 20} MB: not an invoice list")
     text = path.read_bytes().decode("utf-8-sig")
     return json.loads(text, parse_float=Decimal, parse_int=Decimal)
 

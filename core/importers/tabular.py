@@ -11,12 +11,11 @@ its shortest representation, which is what Excel displays), dates become
 from __future__ import annotations
 
 import csv
-import io
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -86,11 +85,21 @@ def header_matches(header: Sequence[str], columns: Sequence[Column]) -> bool:
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252."""
+    """UTF-16 with its BOM (Excel's "Unicode text"), UTF-8 (with or without BOM), else
+    Windows-1252 (the bytes it leaves undefined are kept as Latin-1, never lost)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="strict")
+        return _cp1252(data)
+
+
+def _cp1252(data: bytes) -> str:
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
 
 
 def sniff_delimiter(first_line: str) -> str:
@@ -103,23 +112,57 @@ def is_xlsx(head: bytes) -> bool:
     return head[:4] == b"PK\x03\x04"
 
 
+_UNDEFINED_IN_CP1252 = set(b"\x81\x8d\x8f\x90\x9d")
+csv.field_size_limit(16 * 1024 * 1024)  # a cell of more than 16 MB is no cell of ours
+
+
+def sniff_encoding(path: Path) -> str:
+    """The text encoding of a file, found by reading it once in 1 MB chunks."""
+    import codecs
+
+    with path.open("rb") as fh:
+        head = fh.read(4)
+        if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            return "utf-16"
+        fh.seek(0)
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        while chunk := fh.read(1 << 20):
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError:
+                break
+        else:
+            return "utf-8-sig"
+        fh.seek(0)
+        while chunk := fh.read(1 << 20):
+            if _UNDEFINED_IN_CP1252 & set(chunk):
+                return "latin-1"
+    return "cp1252"
+
+
 def read_csv(path: Path) -> Table:
-    text = decode(path.read_bytes())
-    first = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(first))
+    """Stream a CSV in whatever encoding and separator it came in."""
+    encoding = sniff_encoding(path)
+    fh = path.open("r", encoding=encoding, newline="")
+    first = fh.readline(1 << 20)
+    fh.seek(0)
+    reader = csv.reader(fh, delimiter=sniff_delimiter(first))
     try:
         header = next(reader)
     except StopIteration:
         header = []
 
     def rows() -> Iterator[tuple[int, list[Cell]]]:
-        for cells in reader:
-            if not any(c.strip() for c in cells):
-                continue
-            # the line number as an editor shows it, even with quoted newlines
-            yield reader.line_num, list(cells)
+        try:
+            for cells in reader:
+                if not any(c.strip() for c in cells):
+                    continue
+                # the line number as an editor shows it, even with quoted newlines
+                yield reader.line_num, list(cells)
+        finally:
+            fh.close()
 
-    return Table([h.strip() for h in header], rows())
+    return Table([h.strip().lstrip("\ufeff") for h in header], rows())
 
 
 def excel_number(value: float) -> Decimal:
@@ -151,10 +194,39 @@ def _xlsx_cell(value: object) -> Cell:
     return str(value)
 
 
+MAX_XLSX_EXPANDED = 2 * 1024**3  # bytes once unzipped
+MAX_XLSX_RATIO = 200  # a spreadsheet compresses ~10x; a zip bomb a million-fold
+
+
+class NotAWorkbook(ValueError):
+    pass
+
+
+def check_xlsx(path: Path) -> None:
+    """Refuse what only poses as a workbook: not a zip, a zip bomb, no worksheet."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise NotAWorkbook(f"not a readable XLSX workbook ({exc})") from exc
+    expanded = sum(i.file_size for i in infos)
+    packed = max(1, sum(i.compress_size for i in infos))
+    if expanded > MAX_XLSX_EXPANDED or expanded / packed > MAX_XLSX_RATIO:
+        raise NotAWorkbook(
+            f"its compressed content would expand to {expanded:,} bytes ({expanded // packed}x): "
+            "refused as a zip bomb"
+        )
+    if not any(i.filename.startswith("xl/worksheets/") for i in infos):
+        raise NotAWorkbook("a zip file with no worksheet: not an XLSX workbook")
+
+
 def read_xlsx(path: Path) -> Table:
     """First sheet whose first non-empty row looks like a header."""
     import openpyxl  # lazily: it costs a third of a second to import
 
+    check_xlsx(path)
     wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     ws = wb.worksheets[0]
     it = ws.iter_rows(values_only=True)
@@ -183,10 +255,15 @@ def is_json(head: bytes) -> bool:
     return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[")
 
 
+MAX_JSON_BYTES = 512 * 1024 * 1024
+
+
 def json_items(path: Path) -> tuple[str, list] | None:
     """The array of objects a Partner Center API response holds, with its path."""
     import json
 
+    if path.stat().st_size > MAX_JSON_BYTES:
+        return None
     try:
         data = json.loads(
             path.read_bytes().decode("utf-8-sig"), parse_float=Decimal, parse_int=Decimal
@@ -324,6 +401,8 @@ def make_date_parser(order: str) -> Callable[[Cell], date]:
         if isinstance(cell, date):
             return cell
         s = text(cell)
+        if s.isdigit() and len(s) == 5:  # a date Excel turned into its serial number
+            return EXCEL_EPOCH + timedelta(days=int(s))
         try:
             m = _ISO_RE.match(s)
             if m:
@@ -339,5 +418,6 @@ def make_date_parser(order: str) -> Callable[[Cell], date]:
     return parse
 
 
+EXCEL_EPOCH = date(1899, 12, 30)
 parse_dmy = make_date_parser("DMY")
 parse_mdy = make_date_parser("MDY")
