@@ -59,7 +59,15 @@ def by_currency(ledger: Ledger) -> dict[str, dict[str, Decimal]]:
     return dict(sorted(out.items()))
 
 
-def customer_shares(inv: InvoiceState, lines: Iterable[InvoiceLine]) -> dict[str, Decimal]:
+def customer_weights(lines: Iterable[InvoiceLine]) -> dict[str, Decimal]:
+    """What each customer's lines add up to."""
+    weights: dict[str, Decimal] = defaultdict(Decimal)
+    for line in lines:
+        weights[line.customer_name or line.customer_id or ""] += line.total
+    return dict(weights)
+
+
+def customer_shares(inv: InvoiceState, weights: dict[str, Decimal]) -> dict[str, Decimal]:
     """Split an invoice's open amount over its customers in proportion to their lines.
 
     Shares are rounded to the currency's decimals by largest remainder, so
@@ -67,9 +75,6 @@ def customer_shares(inv: InvoiceState, lines: Iterable[InvoiceLine]) -> dict[str
     ``""`` (customer unknown).
     """
     cur = inv.document.currency
-    weights: dict[str, Decimal] = defaultdict(Decimal)
-    for line in lines:
-        weights[line.customer_name or line.customer_id or ""] += line.total
     total_w = sum(weights.values(), Decimal(0))
     if not weights or total_w == 0:
         return {"": inv.open}
@@ -84,14 +89,14 @@ def customer_shares(inv: InvoiceState, lines: Iterable[InvoiceLine]) -> dict[str
 
 
 def by_customer(
-    ledger: Ledger, lines_by_invoice: dict[str, list[InvoiceLine]]
+    ledger: Ledger, weights_by_invoice: dict[str, dict[str, Decimal]]
 ) -> dict[str, dict[str, dict[str, Decimal]]]:
     """Per currency, per customer: open amounts by bucket with ``total``."""
     out: dict[str, dict[str, dict[str, Decimal]]] = {}
     for inv in open_invoices(ledger):
         cur = inv.document.currency
         bucket = bucket_of(inv.days_past_due)
-        shares = customer_shares(inv, lines_by_invoice.get(inv.document.number, []))
+        shares = customer_shares(inv, weights_by_invoice.get(inv.document.number, {}))
         for customer, amount in shares.items():
             row = out.setdefault(cur, {}).setdefault(customer, _empty(cur))
             _add(row, bucket, amount, cur)

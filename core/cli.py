@@ -22,7 +22,7 @@ from core.aging import BUCKETS, DATE_UNKNOWN, bucket_of, by_currency, by_custome
 from core.allocation import AllocationRefused
 from core.importers import ImportOptions
 from core.ledger import InvoiceState, Ledger, SourceState
-from core.money import format_amount
+from core.money import format_amount, format_exact
 from core.workspace import (
     ImportFailed,
     NothingToUndo,
@@ -430,9 +430,9 @@ def invoice_json(inv: InvoiceState, ledger: Ledger) -> dict:
             _amt(d.paid_amount_reported, cur) if d.paid_amount_reported is not None else None
         ),
         "lines": d.line_count,
-        "lines_total": _amt(d.lines_total, cur) if d.lines_total is not None else None,
+        "lines_total": format_exact(d.lines_total, cur) if d.lines_total is not None else None,
         "lines_difference": (
-            _amt(inv.lines_difference, cur) if inv.lines_difference is not None else None
+            format_exact(inv.lines_difference, cur) if inv.lines_difference is not None else None
         ),
         "allocations": [
             {
@@ -668,7 +668,7 @@ def cmd_aging(ws: Workspace, args: argparse.Namespace) -> int:
         return {k: _amt(v, cur) for k, v in row.items()}
 
     if args.by == "customer":
-        data = by_customer(ledger, ws.lines_by_invoice())
+        data = by_customer(ledger, ws.customer_weights())
         out = {
             cur: {cust or "(unknown)": fmt_row(row, cur) for cust, row in custs.items()}
             for cur, custs in data.items()

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
 
 class DocumentType(StrEnum):
@@ -206,5 +207,7 @@ class Extracted:
     skipped: list[Skipped] = field(default_factory=list)
     errors: list[ImportError_] = field(default_factory=list)
     usage: list[UsageTotal] = field(default_factory=list)
+    line_table: Any = None  # line items already in columns (core.linestore), fast path
+    sheet: str | None = None
     entries_read: int = 0  # rows, entries or items read, whatever became of them
     checks: list[str] = field(default_factory=list)  # self-checks passed (balances)

@@ -173,3 +173,10 @@ def format_amount(amount: Decimal, currency: str) -> str:
 def zero(currency: str) -> Decimal:
     """Zero with the currency's decimals."""
     return Decimal(0).quantize(quantum(currency))
+
+
+def format_exact(amount: Decimal, currency: str) -> str:
+    """Like :func:`format_amount`, but never rounds: extra decimals are shown, not dropped."""
+    if -amount.as_tuple().exponent > currency_decimals(currency):  # type: ignore[operator]
+        return format(amount, "f")
+    return format_amount(amount, currency)

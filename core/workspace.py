@@ -18,10 +18,15 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, insert, select, update
 
+if TYPE_CHECKING:  # pragma: no cover
+    import pyarrow as pa
+
 from core import allocation as rules
+from core import linestore
 from core.importers import IMPORTERS, ImportOptions, identify
 from core.ledger import DEFAULT_TERM_DAYS, Ledger, compute
 from core.model import (
@@ -38,7 +43,7 @@ from core.model import (
     SourceKind,
     UsageTotal,
 )
-from core.money import format_amount, money
+from core.money import format_amount, format_exact, money
 from core.references import same_transfer
 from core.store import schema as t
 from core.store.database import (
@@ -100,6 +105,7 @@ class ImportSummary:
     checks: list[str] = field(default_factory=list)
     entries_read: int = 0
     credit_allocations: int = 0
+    sheet: str | None = None
 
     def as_dict(self) -> dict:
         return {
@@ -201,12 +207,17 @@ class Workspace:
     def documents(self, conn: Connection | None = None) -> list[Document]:
         with self._conn(conn) as c:
             rows = c.execute(select(t.documents)).mappings().all()
-            # Money is text in the store: sum lines exactly in Python.
             sums: dict[str, Decimal] = defaultdict(Decimal)
             counts: Counter = Counter()
-            for r in c.execute(select(t.invoice_lines.c.invoice_number, t.invoice_lines.c.total)):
+            for r in c.execute(
+                select(
+                    t.line_blocks.c.invoice_number,
+                    t.line_blocks.c.total,
+                    t.line_blocks.c.line_count,
+                )
+            ):
                 sums[r.invoice_number] += r.total
-                counts[r.invoice_number] += 1
+                counts[r.invoice_number] += r.line_count
         return [
             Document(
                 number=r["number"],
@@ -272,37 +283,29 @@ class Workspace:
                 for r in rows
             ]
 
-    def lines(self, invoice_number: str | None = None) -> list[InvoiceLine]:
-        q = select(t.invoice_lines).order_by(t.invoice_lines.c.id)
-        if invoice_number:
-            q = q.where(t.invoice_lines.c.invoice_number == invoice_number.upper())
+    def lines(self, invoice_number: str) -> list[InvoiceLine]:
+        """An invoice's line items, in the order of their files and rows."""
+        q = (
+            select(t.line_blocks)
+            .where(t.line_blocks.c.invoice_number == invoice_number.upper())
+            .order_by(t.line_blocks.c.id)
+        )
         with self.engine.connect() as c:
             return [
-                InvoiceLine(
-                    invoice_number=r.invoice_number,
-                    currency=r.currency,
-                    subtotal=r.subtotal,
-                    tax=r.tax,
-                    total=r.total,
-                    customer_id=r.customer_id,
-                    customer_name=r.customer_name,
-                    product=r.product,
-                    charge_type=r.charge_type,
-                    subscription_id=r.subscription_id,
-                    charge_start=r.charge_start,
-                    charge_end=r.charge_end,
-                    quantity=r.quantity,
-                    unit_price=r.unit_price,
-                    source=Source(r.source_file, r.source_row, r.source_sheet),
-                )
+                line
                 for r in c.execute(q)
+                for line in linestore.block_lines(
+                    r.payload, r.invoice_number, r.currency, r.source_file, r.source_sheet
+                )
             ]
 
-    def lines_by_invoice(self) -> dict[str, list[InvoiceLine]]:
-        out: dict[str, list[InvoiceLine]] = defaultdict(list)
-        for line in self.lines():
-            out[line.invoice_number].append(line)
-        return out
+    def customer_weights(self) -> dict[str, dict[str, Decimal]]:
+        """Per invoice, what each customer's lines add up to (for per-customer aging)."""
+        out: dict[str, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
+        with self.engine.connect() as c:
+            for r in c.execute(select(t.line_customer_totals)):
+                out[r.invoice_number][r.customer_name or r.customer_id] += r.total
+        return {k: dict(v) for k, v in out.items()}
 
     def ledger(self, as_of: date | None = None, conn: Connection | None = None) -> Ledger:
         with self._conn(conn) as c:
@@ -618,7 +621,10 @@ class Workspace:
             t.payment_references.delete().where(t.payment_references.c.payment_id.in_(pay_ids))
         )
         conn.execute(t.payments.delete().where(t.payments.c.import_id == import_id))
-        conn.execute(t.invoice_lines.delete().where(t.invoice_lines.c.import_id == import_id))
+        conn.execute(t.line_blocks.delete().where(t.line_blocks.c.import_id == import_id))
+        conn.execute(
+            t.line_customer_totals.delete().where(t.line_customer_totals.c.import_id == import_id)
+        )
         for number, old in details.get("updated_documents", {}).items():
             conn.execute(
                 update(t.documents).where(t.documents.c.number == number).values(**_decode_row(old))
@@ -692,6 +698,7 @@ class Workspace:
         total = (
             len(extracted.documents)
             + len(extracted.lines)
+            + (extracted.line_table.num_rows if extracted.line_table is not None else 0)
             + len(extracted.payments)
             + len(extracted.usage)
         )
@@ -796,158 +803,217 @@ class Workspace:
             if old.date is None:
                 summary.warnings.append(f"{doc.number}: header arrived; its date is now known")
 
-        if ex.lines:
-            self._store_lines(conn, ex.lines, import_id, summary, tick)
+        if ex.lines or ex.line_table is not None:
+            table = (
+                ex.line_table if ex.line_table is not None else linestore.lines_to_table(ex.lines)
+            )
+            summary.sheet = ex.sheet
+            self._store_lines(conn, table, import_id, summary, tick)
         if ex.payments:
             self._store_payments(conn, ex.payments, import_id, summary, tick)
         if ex.usage:
             self._store_usage(conn, ex.usage, import_id, summary, tick)
-        self._check_line_totals(
-            conn, summary, seen_numbers | {ln.invoice_number for ln in ex.lines}
-        )
+        line_numbers = {ln.invoice_number for ln in ex.lines}
+        if ex.line_table is not None:
+            import pyarrow.compute as pc
+
+            line_numbers |= set(pc.unique(ex.line_table["invoice_number"]).to_pylist())
+        self._check_line_totals(conn, summary, seen_numbers | line_numbers)
         return updated_docs
 
     def _store_lines(
         self,
         conn: Connection,
-        lines: list[InvoiceLine],
+        table: pa.Table,
         import_id: int,
         summary: ImportSummary,
         tick: Callable[[], None],
     ) -> None:
-        by_invoice: dict[str, list[InvoiceLine]] = defaultdict(list)
-        for line in lines:
-            by_invoice[line.invoice_number].append(line)
-        numbers = list(by_invoice)
-        stored: dict[str, tuple] = {}  # line key -> (total, subtotal, tax, place)
-        for chunk_start in range(0, len(numbers), 500):
+        """Store line items a block per invoice; a line already stored is not added twice.
+
+        A line is the same as a stored one when its natural key is (see
+        :mod:`core.linestore`); if its amounts differ, the difference is
+        reported and the stored line kept.
+        """
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        table = linestore.with_keys(table)
+        numbers = pc.unique(table["invoice_number"]).to_pylist()
+        per_invoice = table.group_by("invoice_number").aggregate([("currency", "count_distinct")])
+        for number, n in zip(
+            per_invoice["invoice_number"].to_pylist(),
+            per_invoice["currency_count_distinct"].to_pylist(),
+            strict=True,
+        ):
+            if n > 1:
+                refuse(summary.file, None, f"invoice {number} has lines in several currencies",
+                       "Currency")  # fmt: skip
+        # What is stored already for these invoices: compare by natural key.
+        stored: dict[str, tuple[str, str, str, str]] = {}
+        for chunk in range(0, len(numbers), 500):
             for r in conn.execute(
-                select(
-                    t.invoice_lines.c.line_key,
-                    t.invoice_lines.c.total,
-                    t.invoice_lines.c.subtotal,
-                    t.invoice_lines.c.tax,
-                    t.invoice_lines.c.source_file,
-                    t.invoice_lines.c.source_row,
-                ).where(
-                    t.invoice_lines.c.invoice_number.in_(numbers[chunk_start : chunk_start + 500])
+                select(t.line_blocks).where(
+                    t.line_blocks.c.invoice_number.in_(numbers[chunk : chunk + 500])
                 )
             ):
-                stored[r.line_key] = (r.total, r.subtotal, r.tax, f"{r.source_file}:{r.source_row}")
-        docs = {r.number: r for r in conn.execute(select(t.documents))}
-        rows = []
-        header_less: set[str] = set()
-        for number, group in by_invoice.items():
-            currencies = {ln.currency for ln in group}
-            if len(currencies) > 1:
-                refuse(
-                    summary.file,
-                    group[0].source,
-                    f"invoice {number} has lines in several currencies: "
-                    + ", ".join(sorted(currencies)),
-                    "Currency",
+                block = linestore.decode_block(r.payload)
+                for key, total, subtotal, tax, row in zip(
+                    *(block[c].to_pylist() for c in ("line_key", "total", "subtotal", "tax")),
+                    block["source_row"].to_pylist(),
+                    strict=True,
+                ):
+                    stored[key] = (total, subtotal, tax, f"{r.source_file}:{row}")
+        if stored:
+            known = pc.is_in(table["line_key"], value_set=pa.array(list(stored), pa.string()))
+            old = table.filter(known)
+            for key, total, subtotal, tax, row in zip(
+                *(old[c].to_pylist() for c in ("line_key", "total", "subtotal", "tax")),
+                old["source_row"].to_pylist(),
+                strict=True,
+            ):
+                s_total, s_sub, s_tax, place = stored[key]
+                same = all(
+                    Decimal(a or 0) == Decimal(b or 0)
+                    for a, b in ((total, s_total), (subtotal, s_sub), (tax, s_tax))
                 )
-            currency = currencies.pop()
+                if same:
+                    summary.unchanged["lines"] += 1
+                else:
+                    number = key.split(linestore.SEP, 1)[0]
+                    summary.skipped.append(
+                        f"{summary.file}:{row}: {number}: this line differs from the one already "
+                        f"imported from {place} (total {s_total} → {total}); not merged — check "
+                        "the reissued file"
+                    )
+            table = table.filter(pc.invert(known))
+        if table.num_rows == 0:
+            return
+        # Invoices known only from their lines get a document, "date unknown".
+        docs = {r.number: r for r in conn.execute(select(t.documents))}
+        currency_of = dict(
+            zip(
+                *(
+                    table.group_by("invoice_number")
+                    .aggregate([("currency", "min")])
+                    .column(c)
+                    .to_pylist()
+                    for c in ("invoice_number", "currency_min")
+                ),
+                strict=True,
+            )
+        )
+        header_less = {n for n, d in docs.items() if d.header_import_id is None}
+        new_docs = []
+        for number, currency in currency_of.items():
             doc = docs.get(number)
             if doc is None:
-                conn.execute(
-                    insert(t.documents).values(
-                        number=number,
-                        document_type=DocumentType.INVOICE.value,
-                        invoice_type="",
-                        currency=currency,
-                        total=Decimal(0),  # set below from its lines
-                        date=None,
-                        due_date=None,
-                        amends=None,
-                        paid_amount_reported=None,
-                        billing_period_start=None,
-                        billing_period_end=None,
-                        auto_apply=False,
-                        import_id=import_id,
-                        header_import_id=None,
-                        source_file=summary.file,
-                        source_place=str(group[0].source.row if group[0].source else ""),
+                new_docs.append(
+                    dict(
+                        number=number, document_type=DocumentType.INVOICE.value, invoice_type="",
+                        currency=currency, total=Decimal(0), date=None, due_date=None,
+                        amends=None, paid_amount_reported=None, billing_period_start=None,
+                        billing_period_end=None, auto_apply=False, import_id=import_id,
+                        header_import_id=None, source_file=summary.file, source_place=None,
                     )
-                )
-                summary.created["documents"] += 1
-                summary.warnings.append(
-                    f"{number}: no invoice header yet; created from its {len(group)} line(s), "
-                    "date unknown until the invoice list is imported"
-                )
+                )  # fmt: skip
                 header_less.add(number)
             elif doc.currency != currency:
-                refuse(
-                    summary.file,
-                    group[0].source,
-                    f"invoice {number} is in {doc.currency}, its lines in {currency}",
-                    "Currency",
+                refuse(summary.file, None,
+                       f"invoice {number} is in {doc.currency}, its lines in {currency}",
+                       "Currency")  # fmt: skip
+        if new_docs:
+            conn.execute(insert(t.documents), new_docs)
+            summary.created["documents"] += len(new_docs)
+            for d in new_docs[:20]:
+                summary.warnings.append(
+                    f"{d['number']}: no invoice header yet; created from its lines, date "
+                    "unknown until the invoice list is imported"
                 )
-            elif doc.header_import_id is None:
-                header_less.add(number)
-            occurrences: Counter = Counter()
-            for ln in group:
+            if len(new_docs) > 20:
+                summary.warnings.append(f"... and {len(new_docs) - 20} more such invoices")
+        # One block per invoice: sorted by invoice, cut where the number changes.
+        order = pc.sort_indices(
+            table, sort_keys=[("invoice_number", "ascending"), ("source_row", "ascending")]
+        )
+        table = table.take(order)
+        totals = linestore.group_sums(table, ["invoice_number"])
+        block_total = dict(
+            zip(
+                totals["invoice_number"].to_pylist(),
+                totals["_amount_sum"].to_pylist(),
+                strict=True,
+            )
+        )
+        invoice_col = table["invoice_number"].to_pylist()
+        blocks = []
+        start = 0
+        sheet = summary.sheet
+        while start < len(invoice_col):
+            number = invoice_col[start]
+            end = start
+            while end < len(invoice_col) and invoice_col[end] == number:
+                end += 1
+            part = table.slice(start, end - start)
+            blocks.append(
+                dict(
+                    import_id=import_id,
+                    invoice_number=number,
+                    currency=currency_of[number],
+                    line_count=end - start,
+                    total=linestore.trim(block_total[number]),
+                    source_file=summary.file,
+                    source_sheet=sheet,
+                    payload=linestore.encode_block(part),
+                )
+            )
+            for _ in range(end - start):
                 tick()
-                natural = ln.natural_key()
-                occurrences[natural] += 1
-                key = hashlib.sha1(
-                    json.dumps([*natural, occurrences[natural]]).encode(), usedforsecurity=False
-                ).hexdigest()
-                src = ln.source or Source(summary.file)
-                if key in stored:
-                    total, subtotal, tax, place = stored[key]
-                    if (total, subtotal, tax) == (ln.total, ln.subtotal, ln.tax):
-                        summary.unchanged["lines"] += 1
-                    else:
-                        summary.skipped.append(
-                            f"{src.where()}: {number}: this line differs from the one already "
-                            f"imported from {place} (total {format(total, 'f')} → "
-                            f"{format(ln.total, 'f')}); not merged — check the reissued file"
-                        )
-                    continue
-                stored[key] = (ln.total, ln.subtotal, ln.tax, src.where())
-                rows.append(
-                    dict(
-                        import_id=import_id,
-                        invoice_number=number,
-                        currency=ln.currency,
-                        subtotal=ln.subtotal,
-                        tax=ln.tax,
-                        total=ln.total,
-                        customer_id=ln.customer_id,
-                        customer_name=ln.customer_name,
-                        product=ln.product,
-                        charge_type=ln.charge_type,
-                        subscription_id=ln.subscription_id,
-                        charge_start=ln.charge_start,
-                        charge_end=ln.charge_end,
-                        quantity=ln.quantity,
-                        unit_price=ln.unit_price,
-                        source_file=src.file,
-                        source_sheet=src.sheet,
-                        source_row=src.row,
-                        line_key=key,
-                    )
+            start = end
+        conn.execute(insert(t.line_blocks), blocks)
+        summary.created["lines"] += table.num_rows
+        per_customer = linestore.group_sums(
+            table, ["invoice_number", "customer_id", "customer_name"]
+        )
+        conn.execute(
+            insert(t.line_customer_totals),
+            [
+                dict(
+                    import_id=import_id,
+                    invoice_number=inv,
+                    customer_id=cid,
+                    customer_name=cname,
+                    total=linestore.trim(amount),
+                    line_count=n,
                 )
-                summary.created["lines"] += 1
-        if rows:
-            conn.execute(insert(t.invoice_lines), rows)
+                for inv, cid, cname, amount, n in zip(
+                    *(
+                        per_customer[c].to_pylist()
+                        for c in (
+                            "invoice_number", "customer_id", "customer_name", "_amount_sum",
+                            "_amount_count",
+                        )
+                    ),
+                    strict=True,
+                )
+            ],
+        )  # fmt: skip
         # An invoice known only from its lines is worth what its lines add up to.
-        for number in header_less:
-            total = sum(
-                conn.scalars(
-                    select(t.invoice_lines.c.total).where(
-                        t.invoice_lines.c.invoice_number == number
-                    )
-                ),
-                Decimal(0),
-            )
-            cur = docs[number].currency if number in docs else by_invoice[number][0].currency
-            conn.execute(
-                update(t.documents)
-                .where(t.documents.c.number == number)
-                .values(total=money(total, cur, exact=False))
-            )
+        touched = header_less & set(currency_of)
+        if touched:
+            sums: dict[str, Decimal] = defaultdict(Decimal)
+            for r in conn.execute(
+                select(t.line_blocks.c.invoice_number, t.line_blocks.c.total).where(
+                    t.line_blocks.c.invoice_number.in_(sorted(touched))
+                )
+            ):
+                sums[r.invoice_number] += r.total
+            for number in touched:
+                conn.execute(
+                    update(t.documents)
+                    .where(t.documents.c.number == number)
+                    .values(total=money(sums[number], currency_of[number], exact=False))
+                )
 
     def _check_line_totals(
         self, conn: Connection, summary: ImportSummary, numbers: set[str]
@@ -961,9 +1027,10 @@ class Workspace:
                 continue
             if d.lines_total != d.total:
                 summary.warnings.append(
-                    f"{number}: lines add up to {format(d.lines_total, 'f')} {d.currency}, "
-                    f"the invoice says {format(d.total, 'f')} (difference "
-                    f"{format(d.total - d.lines_total, 'f')})"
+                    f"{number}: lines add up to {format_exact(d.lines_total, d.currency)} "
+                    f"{d.currency}, "
+                    f"the invoice says {format_amount(d.total, d.currency)} (difference "
+                    f"{format_exact(d.total - d.lines_total, d.currency)})"
                 )
 
     def _store_payments(

@@ -6,7 +6,7 @@ from decimal import Decimal as D
 import pytest
 
 from core import allocation as rules
-from core.aging import by_currency, customer_shares
+from core.aging import by_currency, customer_shares, customer_weights
 from core.ledger import compute
 from core.model import Allocation, Document, DocumentType, InvoiceLine, Payment, SourceKind
 
@@ -247,6 +247,6 @@ def test_customer_shares_add_up_to_the_open_amount_exactly():
         for c, x in (("A", "33.33"), ("B", "33.33"), ("C", "33.34"))
     ]
     led.invoices["G1"].open = D("10.00")
-    shares = customer_shares(led.invoices["G1"], lines)
+    shares = customer_shares(led.invoices["G1"], customer_weights(lines))
     assert sum(shares.values()) == D("10.00")
     assert shares == {"A": D("3.33"), "B": D("3.33"), "C": D("3.34")}

@@ -93,6 +93,7 @@ class PartnerCenterReconLines:
     def extract(self, path: Path, display: str, options: ImportOptions) -> Extracted:
         out = Extracted(NAME)
         table = read_table(path)
+        out.sheet = table.sheet
         cols, missing = map_columns(table.header, COLUMNS)
         if missing:
             out.errors.append(

@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -95,32 +96,35 @@ documents = Table(
 )
 Index("ix_documents_amends", documents.c.amends)
 
-invoice_lines = Table(
-    "invoice_lines",
+# Line items, one compressed Arrow block per invoice and import (see core.linestore).
+line_blocks = Table(
+    "line_blocks",
     metadata,
     Column("id", Integer, primary_key=True),
     Column("import_id", Integer, ForeignKey("imports.id"), nullable=False),
     Column("invoice_number", String(64), nullable=False),
     Column("currency", String(3), nullable=False),
-    Column("subtotal", Money, nullable=False),
-    Column("tax", Money, nullable=False),
-    Column("total", Money, nullable=False),
-    Column("customer_id", Text, nullable=False, default=""),
-    Column("customer_name", Text, nullable=False, default=""),
-    Column("product", Text, nullable=False, default=""),
-    Column("charge_type", Text, nullable=False, default=""),
-    Column("subscription_id", Text, nullable=False, default=""),
-    Column("charge_start", Date, nullable=True),
-    Column("charge_end", Date, nullable=True),
-    Column("quantity", Money, nullable=True),
-    Column("unit_price", Money, nullable=True),
+    Column("line_count", Integer, nullable=False),
+    Column("total", Money, nullable=False),  # exact sum of the lines' Total
     Column("source_file", Text, nullable=False),
     Column("source_sheet", Text, nullable=True),
-    Column("source_row", Integer, nullable=True),
-    Column("line_key", String(40), nullable=False, server_default=""),  # natural key
+    Column("payload", LargeBinary, nullable=False),
 )
-Index("ix_invoice_lines_invoice_number", invoice_lines.c.invoice_number)
-Index("ix_invoice_lines_line_key", invoice_lines.c.line_key)
+Index("ix_line_blocks_invoice_number", line_blocks.c.invoice_number)
+
+# What each customer's lines add up to on each invoice (for per-customer aging).
+line_customer_totals = Table(
+    "line_customer_totals",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("import_id", Integer, ForeignKey("imports.id"), nullable=False),
+    Column("invoice_number", String(64), nullable=False),
+    Column("customer_id", Text, nullable=False),
+    Column("customer_name", Text, nullable=False),
+    Column("total", Money, nullable=False),
+    Column("line_count", Integer, nullable=False),
+)
+Index("ix_line_customer_totals_invoice_number", line_customer_totals.c.invoice_number)
 
 payments = Table(
     "payments",

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-23 13:44:24.830861
+Create Date: 2026-11-23 14:11:29.276430
 """
 
 import sqlalchemy as sa
@@ -101,33 +101,42 @@ def upgrade() -> None:
         batch_op.create_index("ix_documents_amends", ["amends"], unique=False)
 
     op.create_table(
-        "invoice_lines",
+        "line_blocks",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("import_id", sa.Integer(), nullable=False),
         sa.Column("invoice_number", sa.String(length=64), nullable=False),
         sa.Column("currency", sa.String(length=3), nullable=False),
-        sa.Column("subtotal", sa.String(length=64), nullable=False),
-        sa.Column("tax", sa.String(length=64), nullable=False),
+        sa.Column("line_count", sa.Integer(), nullable=False),
         sa.Column("total", sa.String(length=64), nullable=False),
-        sa.Column("customer_id", sa.Text(), nullable=False),
-        sa.Column("customer_name", sa.Text(), nullable=False),
-        sa.Column("product", sa.Text(), nullable=False),
-        sa.Column("charge_type", sa.Text(), nullable=False),
-        sa.Column("subscription_id", sa.Text(), nullable=False),
-        sa.Column("charge_start", sa.Date(), nullable=True),
-        sa.Column("charge_end", sa.Date(), nullable=True),
-        sa.Column("quantity", sa.String(length=64), nullable=True),
-        sa.Column("unit_price", sa.String(length=64), nullable=True),
         sa.Column("source_file", sa.Text(), nullable=False),
         sa.Column("source_sheet", sa.Text(), nullable=True),
-        sa.Column("source_row", sa.Integer(), nullable=True),
+        sa.Column("payload", sa.LargeBinary(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["import_id"], ["imports.id"], name=op.f("fk_invoice_lines_import_id_imports")
+            ["import_id"], ["imports.id"], name=op.f("fk_line_blocks_import_id_imports")
         ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_invoice_lines")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_line_blocks")),
     )
-    with op.batch_alter_table("invoice_lines", schema=None) as batch_op:
-        batch_op.create_index("ix_invoice_lines_invoice_number", ["invoice_number"], unique=False)
+    with op.batch_alter_table("line_blocks", schema=None) as batch_op:
+        batch_op.create_index("ix_line_blocks_invoice_number", ["invoice_number"], unique=False)
+
+    op.create_table(
+        "line_customer_totals",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("import_id", sa.Integer(), nullable=False),
+        sa.Column("invoice_number", sa.String(length=64), nullable=False),
+        sa.Column("customer_id", sa.Text(), nullable=False),
+        sa.Column("customer_name", sa.Text(), nullable=False),
+        sa.Column("total", sa.String(length=64), nullable=False),
+        sa.Column("line_count", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["import_id"], ["imports.id"], name=op.f("fk_line_customer_totals_import_id_imports")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_line_customer_totals")),
+    )
+    with op.batch_alter_table("line_customer_totals", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_line_customer_totals_invoice_number", ["invoice_number"], unique=False
+        )
 
     op.create_table(
         "payments",
@@ -139,6 +148,7 @@ def upgrade() -> None:
         sa.Column("reference", sa.Text(), nullable=False),
         sa.Column("bank_account", sa.Text(), nullable=False),
         sa.Column("counterparty", sa.Text(), nullable=False),
+        sa.Column("bank_reference", sa.Text(), server_default="", nullable=False),
         sa.Column("import_id", sa.Integer(), nullable=False),
         sa.Column("source_file", sa.Text(), nullable=False),
         sa.Column("source_sheet", sa.Text(), nullable=True),
@@ -150,6 +160,29 @@ def upgrade() -> None:
         sa.UniqueConstraint("fingerprint", name=op.f("uq_payments_fingerprint")),
     )
     op.create_table(
+        "usage_totals",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("import_id", sa.Integer(), nullable=False),
+        sa.Column("invoice_number", sa.String(length=64), nullable=False),
+        sa.Column("customer_id", sa.Text(), nullable=False),
+        sa.Column("customer_name", sa.Text(), nullable=False),
+        sa.Column("subscription_id", sa.Text(), nullable=False),
+        sa.Column("meter", sa.Text(), nullable=False),
+        sa.Column("currency", sa.String(length=3), nullable=False),
+        sa.Column("quantity", sa.String(length=64), nullable=False),
+        sa.Column("amount", sa.String(length=64), nullable=False),
+        sa.Column("first_day", sa.Date(), nullable=True),
+        sa.Column("last_day", sa.Date(), nullable=True),
+        sa.Column("rows", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["import_id"], ["imports.id"], name=op.f("fk_usage_totals_import_id_imports")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_usage_totals")),
+    )
+    with op.batch_alter_table("usage_totals", schema=None) as batch_op:
+        batch_op.create_index("ix_usage_totals_invoice_number", ["invoice_number"], unique=False)
+
+    op.create_table(
         "payment_references",
         sa.Column("payment_id", sa.String(length=64), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
@@ -160,16 +193,45 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("payment_id", "position", name=op.f("pk_payment_references")),
     )
+    op.create_table(
+        "payment_sources",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("payment_id", sa.String(length=64), nullable=False),
+        sa.Column("import_id", sa.Integer(), nullable=False),
+        sa.Column("format", sa.Text(), nullable=False),
+        sa.Column("place", sa.Text(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["import_id"], ["imports.id"], name=op.f("fk_payment_sources_import_id_imports")
+        ),
+        sa.ForeignKeyConstraint(
+            ["payment_id"], ["payments.id"], name=op.f("fk_payment_sources_payment_id_payments")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_payment_sources")),
+    )
+    with op.batch_alter_table("payment_sources", schema=None) as batch_op:
+        batch_op.create_index("ix_payment_sources_payment_id", ["payment_id"], unique=False)
 
 
 def downgrade() -> None:
 
-    op.drop_table("payment_references")
-    op.drop_table("payments")
-    with op.batch_alter_table("invoice_lines", schema=None) as batch_op:
-        batch_op.drop_index("ix_invoice_lines_invoice_number")
+    with op.batch_alter_table("payment_sources", schema=None) as batch_op:
+        batch_op.drop_index("ix_payment_sources_payment_id")
 
-    op.drop_table("invoice_lines")
+    op.drop_table("payment_sources")
+    op.drop_table("payment_references")
+    with op.batch_alter_table("usage_totals", schema=None) as batch_op:
+        batch_op.drop_index("ix_usage_totals_invoice_number")
+
+    op.drop_table("usage_totals")
+    op.drop_table("payments")
+    with op.batch_alter_table("line_customer_totals", schema=None) as batch_op:
+        batch_op.drop_index("ix_line_customer_totals_invoice_number")
+
+    op.drop_table("line_customer_totals")
+    with op.batch_alter_table("line_blocks", schema=None) as batch_op:
+        batch_op.drop_index("ix_line_blocks_invoice_number")
+
+    op.drop_table("line_blocks")
     with op.batch_alter_table("documents", schema=None) as batch_op:
         batch_op.drop_index("ix_documents_amends")
 

@@ -1,0 +1,172 @@
+"""Invoice line items in columns: how millions of them are keyed, summed and stored.
+
+A reconciliation file can hold millions of line items.  They are kept as
+Arrow tables, one compressed block per invoice and import, so that reading,
+validating, summing and storing them is done a column at a time:
+
+* amounts stay exact: decimal text, summed as ``decimal128`` (never float);
+* each line has a natural key (invoice, customer, subscription, product,
+  charge type and period, and the format's own ids) so that a newer
+  download that overlaps an older one adds nothing twice;
+* the slow path (XLSX, JSON, odd CSVs) builds the same table from
+  :class:`~core.model.InvoiceLine` records, so both paths store alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from core.model import InvoiceLine, Source
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pyarrow as pa
+
+TEXT_COLUMNS = (
+    "invoice_number", "currency", "customer_id", "customer_name", "product", "charge_type",
+    "subscription_id", "charge_start", "charge_end", "key_extra",
+    "subtotal", "tax", "total", "quantity", "unit_price",
+)  # fmt: skip
+AMOUNT_COLUMNS = ("subtotal", "tax", "total")
+KEY_FIELDS = (
+    "invoice_number", "customer_id", "subscription_id", "product", "charge_type",
+    "charge_start", "charge_end", "key_extra",
+)  # fmt: skip
+SEP = "\x1f"
+SUM_TYPE_SCALE = 18
+
+
+def _pa():
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    return pa, pc
+
+
+def _text(d: Decimal | None) -> str:
+    return "" if d is None else format(d, "f")
+
+
+def _iso(d: date | None) -> str:
+    return d.isoformat() if d else ""
+
+
+def lines_to_table(lines: Iterable[InvoiceLine]) -> pa.Table:
+    """The slow path's records as the same columns the fast path reads."""
+    pa, _ = _pa()
+    cols: dict[str, list] = {c: [] for c in (*TEXT_COLUMNS, "source_row")}
+    for ln in lines:
+        cols["invoice_number"].append(ln.invoice_number)
+        cols["currency"].append(ln.currency)
+        cols["customer_id"].append(ln.customer_id)
+        cols["customer_name"].append(ln.customer_name)
+        cols["product"].append(ln.product)
+        cols["charge_type"].append(ln.charge_type)
+        cols["subscription_id"].append(ln.subscription_id)
+        cols["charge_start"].append(_iso(ln.charge_start))
+        cols["charge_end"].append(_iso(ln.charge_end))
+        cols["key_extra"].append(ln.key)
+        cols["subtotal"].append(_text(ln.subtotal))
+        cols["tax"].append(_text(ln.tax))
+        cols["total"].append(_text(ln.total))
+        cols["quantity"].append(_text(ln.quantity))
+        cols["unit_price"].append(_text(ln.unit_price))
+        cols["source_row"].append(ln.source.row if ln.source and ln.source.row else None)
+    arrays = {c: pa.array(v, pa.string()) for c, v in cols.items() if c != "source_row"}
+    arrays["source_row"] = pa.array(cols["source_row"], pa.int64())
+    return pa.table(arrays)
+
+
+def with_keys(table: pa.Table) -> pa.Table:
+    """Add ``line_key``: the natural key, numbered where a file repeats one."""
+    pa, pc = _pa()
+    key = pc.binary_join_element_wise(*(table[c] for c in KEY_FIELDS), SEP)
+    if pc.count_distinct(key).as_py() != len(key):
+        seen: dict[str, int] = {}
+        numbered = []
+        for k in key.to_pylist():
+            n = seen.get(k, 0) + 1
+            seen[k] = n
+            numbered.append(k if n == 1 else f"{k}{SEP}#{n}")
+        key = pa.array(numbered, pa.string())
+    return table.append_column("line_key", key)
+
+
+def exact_sum(column: pa.ChunkedArray | pa.Array) -> Decimal:
+    """The exact sum of a column of decimal text (plain ``-123.45`` form)."""
+    pa, pc = _pa()
+    if len(column) == 0:
+        return Decimal(0)
+    try:
+        total = pc.sum(pc.cast(column, pa.decimal128(38, SUM_TYPE_SCALE))).as_py()
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        # more decimals than decimal128 holds here: add up in Python, still exact
+        return sum((Decimal(v) for v in column.to_pylist() if v), Decimal(0))
+    return Decimal(0) if total is None else trim(total)
+
+
+def trim(d: Decimal) -> Decimal:
+    """1234.560000000000000000 → 1234.56 (same value, no trailing zeros)."""
+    n = d.normalize()
+    return n.quantize(Decimal(1)) if n.as_tuple().exponent > 0 else n
+
+
+def group_sums(table: pa.Table, by: list[str], column: str = "total") -> pa.Table:
+    """Per group: exact sum of ``column`` and the number of lines."""
+    pa, pc = _pa()
+    dec = pc.cast(table[column], pa.decimal128(38, SUM_TYPE_SCALE))
+    t = table.select(by).append_column("_amount", dec)
+    return t.group_by(by).aggregate([("_amount", "sum"), ("_amount", "count")])
+
+
+BLOCK_COLUMNS = (*TEXT_COLUMNS[2:], "source_row", "line_key")  # invoice/currency are the block's
+
+
+def encode_block(table: pa.Table) -> bytes:
+    pa, _ = _pa()
+    import pyarrow.ipc as ipc
+
+    sink = pa.BufferOutputStream()
+    options = ipc.IpcWriteOptions(compression="zstd")
+    part = table.select(list(BLOCK_COLUMNS))
+    with ipc.new_stream(sink, part.schema, options=options) as writer:
+        writer.write_table(part)
+    return sink.getvalue().to_pybytes()
+
+
+def decode_block(payload: bytes) -> pa.Table:
+    import pyarrow.ipc as ipc
+
+    return ipc.open_stream(payload).read_all()
+
+
+def block_lines(
+    payload: bytes, invoice_number: str, currency: str, source_file: str, sheet: str | None
+) -> list[InvoiceLine]:
+    """A stored block back as records (for one invoice: small)."""
+    table = decode_block(payload)
+    out = []
+    for r in table.to_pylist():
+        out.append(
+            InvoiceLine(
+                invoice_number=invoice_number,
+                currency=currency,
+                subtotal=Decimal(r["subtotal"] or 0),
+                tax=Decimal(r["tax"] or 0),
+                total=Decimal(r["total"] or 0),
+                customer_id=r["customer_id"] or "",
+                customer_name=r["customer_name"] or "",
+                product=r["product"] or "",
+                charge_type=r["charge_type"] or "",
+                subscription_id=r["subscription_id"] or "",
+                charge_start=date.fromisoformat(r["charge_start"]) if r["charge_start"] else None,
+                charge_end=date.fromisoformat(r["charge_end"]) if r["charge_end"] else None,
+                quantity=Decimal(r["quantity"]) if r["quantity"] else None,
+                unit_price=Decimal(r["unit_price"]) if r["unit_price"] else None,
+                key=r["key_extra"] or "",
+                source=Source(source_file, r["source_row"], sheet),
+            )
+        )
+    return out
