@@ -121,7 +121,9 @@ def group_sums(table: pa.Table, by: list[str], column: str = "total") -> pa.Tabl
     return t.group_by(by).aggregate([("_amount", "sum"), ("_amount", "count")])
 
 
-BLOCK_COLUMNS = (*TEXT_COLUMNS[2:], "source_row", "line_key")  # invoice/currency are the block's
+BLOCK_COLUMNS = (*TEXT_COLUMNS[2:], "source_row", "line_key")
+DICTIONARY_COLUMNS = {"customer_id", "customer_name", "product", "charge_type", "charge_start",
+                      "charge_end"}  # fmt: skip  # invoice/currency are the block's
 
 
 def encode_block(table: pa.Table) -> bytes:
@@ -139,7 +141,12 @@ def encode_block(table: pa.Table) -> bytes:
 def decode_block(payload: bytes) -> pa.Table:
     import pyarrow.ipc as ipc
 
-    return ipc.open_stream(payload).read_all()
+    table = ipc.open_stream(payload).read_all()
+    pa, pc = _pa()
+    for i, field in enumerate(table.schema):
+        if pa.types.is_dictionary(field.type):
+            table = table.set_column(i, field.name, pc.cast(table[field.name], pa.string()))
+    return table
 
 
 def block_lines(
@@ -170,3 +177,18 @@ def block_lines(
             )
         )
     return out
+
+
+def split_by_invoice(table: pa.Table) -> Iterable[tuple[str, pa.Table]]:
+    """(invoice number, its lines) for every invoice in ``table``, lines in file order."""
+    _, pc = _pa()
+    numbers = table["invoice_number"].combine_chunks()
+    runs = pc.run_end_encode(numbers)
+    if len(runs.values) != len(pc.unique(numbers)):
+        # invoices interleaved: bring each one's lines together (stable: file order kept)
+        table = table.take(pc.sort_indices(numbers))
+        runs = pc.run_end_encode(table["invoice_number"].combine_chunks())
+    start = 0
+    for number, end in zip(runs.values.to_pylist(), runs.run_ends.to_pylist(), strict=True):
+        yield number, table.slice(start, end - start)
+        start = end

@@ -932,11 +932,7 @@ class Workspace:
                 )
             if len(new_docs) > 20:
                 summary.warnings.append(f"... and {len(new_docs) - 20} more such invoices")
-        # One block per invoice: sorted by invoice, cut where the number changes.
-        order = pc.sort_indices(
-            table, sort_keys=[("invoice_number", "ascending"), ("source_row", "ascending")]
-        )
-        table = table.take(order)
+        # One block per invoice.
         totals = linestore.group_sums(table, ["invoice_number"])
         block_total = dict(
             zip(
@@ -945,31 +941,22 @@ class Workspace:
                 strict=True,
             )
         )
-        invoice_col = table["invoice_number"].to_pylist()
         blocks = []
-        start = 0
-        sheet = summary.sheet
-        while start < len(invoice_col):
-            number = invoice_col[start]
-            end = start
-            while end < len(invoice_col) and invoice_col[end] == number:
-                end += 1
-            part = table.slice(start, end - start)
+        for number, part in linestore.split_by_invoice(table):
             blocks.append(
                 dict(
                     import_id=import_id,
                     invoice_number=number,
                     currency=currency_of[number],
-                    line_count=end - start,
+                    line_count=part.num_rows,
                     total=linestore.trim(block_total[number]),
                     source_file=summary.file,
-                    source_sheet=sheet,
+                    source_sheet=summary.sheet,
                     payload=linestore.encode_block(part),
                 )
             )
-            for _ in range(end - start):
+            for _ in range(part.num_rows):
                 tick()
-            start = end
         conn.execute(insert(t.line_blocks), blocks)
         summary.created["lines"] += table.num_rows
         per_customer = linestore.group_sums(

@@ -526,3 +526,60 @@ def test_killed_import_leaves_the_workspace_consistent(ws_path, tmp_path):
     with Workspace(ws_path) as w:
         assert w.documents() == [] and w.lines("G000000000") == [] and w.audit_log() == []
         assert w.import_file(big).created["lines"] == 20000
+
+
+# ------------------------------------------------------------------ fast path = slow path
+
+
+@pytest.fixture
+def fast_paths(monkeypatch):
+    from core.importers import fastcsv
+
+    monkeypatch.setattr(fastcsv, "MIN_BYTES", 0)
+
+
+def _generated(tmp_path, kind, rows):
+    from tests.benchmarks import generate
+
+    path = tmp_path / f"{kind}.csv"
+    return getattr(generate, kind)(path, rows)
+
+
+@pytest.mark.parametrize("kind", ["recon_csv", "daily_usage_csv"])
+def test_the_column_reader_stores_exactly_what_the_row_reader_does(tmp_path, kind, monkeypatch):
+    from core.importers import fastcsv
+    from core.workspace import Workspace
+
+    path = _generated(tmp_path, kind, 3000)
+    results = []
+    for min_bytes in (10**12, 0):  # row by row, then in columns
+        monkeypatch.setattr(fastcsv, "MIN_BYTES", min_bytes)
+        with Workspace(tmp_path / f"w{min_bytes}.db") as w:
+            summary = w.import_file(path)
+            docs = sorted((d.number, d.total, d.lines_total, d.line_count) for d in w.documents())
+            lines = [
+                (ln.invoice_number, ln.customer_name, ln.total, ln.subtotal, ln.charge_end,
+                 ln.source.row)
+                for d in docs for ln in w.lines(d[0])
+            ]  # fmt: skip
+            usage = sorted(
+                (u.invoice_number, u.customer_id, u.meter, u.quantity, u.amount, u.first_day,
+                 u.last_day, u.rows)
+                for u in w.usage_totals()
+            )  # fmt: skip
+            weights = w.customer_weights()
+        results.append((summary.created, summary.entries_read, docs, lines, usage, weights))
+    assert results[0] == results[1]
+    assert results[0][1] == 3000
+
+
+def test_column_reader_declines_and_the_row_reader_names_the_bad_row(ws, tmp_path, fast_paths):
+    path = _generated(tmp_path, "recon_csv", 500)
+    text = path.read_text(encoding="utf-8-sig").splitlines()
+    cells = text[300].split(",")
+    text[300] = text[300].replace(",EUR,", ",EURO,", 1)
+    path.write_text("\n".join(text) + "\n", encoding="utf-8")
+    with pytest.raises(ImportFailed) as err:
+        ws.import_file(path)
+    assert str(err.value.errors[0]).startswith(f"{path}:301: column Currency:")
+    assert cells

@@ -120,6 +120,12 @@ class PartnerCenterReconLines:
                     )
                 )
                 return out
+        if not unbilled_file and fixed_number is None:
+            fast = _fast_table(path, table, cols)
+            if fast is not None:
+                out.line_table = fast
+                out.entries_read = fast.num_rows
+                return out
         unbilled: dict[tuple, list] = defaultdict(lambda: [Decimal(0), Decimal(0), None, None, 0])
         try:
             for row, cells in table.rows:
@@ -218,4 +224,70 @@ def _line(
         unit_price=unit_price,
         key="|".join(text(get(c)) for c in KEY_COLUMNS),
         source=source,
+    )
+
+
+def _fast_table(path: Path, table, cols: dict[str, int]):
+    """Large plain CSV: the same columns as :func:`core.linestore.lines_to_table`, or None."""
+    from core.importers import fastcsv
+
+    if table.sheet is not None or table.element is not None:
+        return None
+    if path.stat().st_size < fastcsv.MIN_BYTES:
+        return None
+    if not all(c in cols for c in ("Subtotal", "TaxTotal")):
+        return None  # the row reader derives the missing one
+    raw = fastcsv.read_columns(path, cols, len(table.header))
+    if raw is None or raw.num_rows == 0:
+        return None
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if not (
+        fastcsv.all_match(raw["Currency"], fastcsv.CURRENCY)
+        and all(
+            fastcsv.all_match(raw[c], fastcsv.NUMBER) for c in ("Total", "Subtotal", "TaxTotal")
+        )
+        and all(
+            fastcsv.all_match(raw[c], fastcsv.NUMBER, allow_empty=True)
+            for c in ("Quantity", "UnitPrice")
+            if c in raw.column_names
+        )
+        and pc.all(pc.greater(pc.utf8_length(raw["InvoiceNumber"]), 0)).as_py()
+    ):
+        return None
+    dates = {}
+    for c in ("ChargeStartDate", "ChargeEndDate"):
+        if c in raw.column_names:
+            dates[c] = fastcsv.iso_dates(raw[c])
+            if dates[c] is None:
+                return None
+        else:
+            dates[c] = pa.array([""] * raw.num_rows)
+
+    def col(name: str):
+        return raw[name] if name in raw.column_names else pa.array([""] * raw.num_rows)
+
+    product = col("ProductName")
+    if "SkuName" in raw.column_names:
+        product = pc.if_else(pc.equal(pc.utf8_length(product), 0), raw["SkuName"], product)
+    return pa.table(
+        {
+            "invoice_number": pc.utf8_upper(raw["InvoiceNumber"]),
+            "currency": pc.utf8_upper(raw["Currency"]),
+            "customer_id": col("CustomerId"),
+            "customer_name": col("CustomerName"),
+            "product": product,
+            "charge_type": col("ChargeType"),
+            "subscription_id": col("SubscriptionId"),
+            "charge_start": dates["ChargeStartDate"],
+            "charge_end": dates["ChargeEndDate"],
+            "key_extra": fastcsv.joined(raw, KEY_COLUMNS, "|"),
+            "subtotal": raw["Subtotal"],
+            "tax": raw["TaxTotal"],
+            "total": raw["Total"],
+            "quantity": col("Quantity"),
+            "unit_price": col("UnitPrice"),
+            "source_row": pa.array(range(2, raw.num_rows + 2), pa.int64()),
+        }
     )

@@ -52,6 +52,7 @@ def _customers(rng: random.Random, n: int) -> list[tuple[str, str, str]]:
 
 
 def recon_csv(path: Path, rows: int, *, invoices: int = 12, seed: int = 1) -> Path:
+    """As Partner Center writes it: each invoice's lines together (Recurring, then OneTime...)."""
     rng = random.Random(seed)
     customers = _customers(rng, max(10, rows // 200))
     partner = str(uuid.UUID(int=rng.getrandbits(128)))
@@ -59,6 +60,7 @@ def recon_csv(path: Path, rows: int, *, invoices: int = 12, seed: int = 1) -> Pa
         w = csv.writer(fh)
         w.writerow(RECON)
         for i in range(rows):
+            number = f"G{100000000 + i * invoices // rows:09d}"
             cust = customers[i % len(customers)]
             prod = PRODUCTS[i % len(PRODUCTS)]
             qty = rng.randint(1, 250)
@@ -67,7 +69,7 @@ def recon_csv(path: Path, rows: int, *, invoices: int = 12, seed: int = 1) -> Pa
                 sub = -sub  # a credit line
             tax = round(sub * 0.2, 2)
             w.writerow([
-                partner, cust[0], cust[1], cust[2], "FR", f"G{100000000 + i % invoices:09d}",
+                partner, cust[0], cust[1], cust[2], "FR", number,
                 "6123456", "", f"ORD{i:010d}", "3/1/2026", prod[0], "0001",
                 f"CFQ7TTC0{i % 9999:04d}", prod[1], prod[1],
                 "cycleCharge" if sub >= 0 else "cancelImmediate", prod[2], qty,

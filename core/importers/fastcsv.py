@@ -1,0 +1,179 @@
+"""The fast path for large CSV files: read, check and shape whole columns with pyarrow.
+
+Used where a file is big and plain (numbers as ``-123.45``, US dates, one
+record per line).  Whenever a value does not fit that shape, the caller falls
+back to the row-by-row reader, which names the file, row and column of every
+problem: the fast path never reports an error of its own, it only declines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from core.importers.tabular import sniff_delimiter, sniff_encoding
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pyarrow as pa
+
+NUMBER = r"^-?\d+(\.\d+)?$"
+CURRENCY = r"^[A-Za-z]{3}$"
+US_DATE = r"^\d{1,2}/\d{1,2}/\d{4}( \d{1,2}:\d{2}(:\d{2})?)?$"
+MIN_BYTES = 4 * 1024 * 1024
+UNTRIMMED = {
+    "Total",
+    "Subtotal",
+    "TaxTotal",
+    "Quantity",
+    "UnitPrice",
+    "Currency",
+}  # below this the row-by-row reader is fast enough
+
+
+def stream_columns(path: Path, wanted: dict[str, int], n_header: int, block_size: int = 1 << 24):
+    """Yield record batches of the ``wanted`` columns as text, a block at a time.
+
+    Bounded memory whatever the file's size.  Raises ``ValueError`` when the
+    file is not plain UTF-8 CSV with as many fields on every line as its header.
+    """
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    with path.open("rb") as fh:
+        first = fh.readline(1 << 20).decode("utf-8-sig", errors="replace")
+    names = [f"c{i}" for i in range(n_header)]
+    include = [f"c{i}" for i in wanted.values()]
+    try:
+        reader = pacsv.open_csv(
+            path,
+            read_options=pacsv.ReadOptions(
+                column_names=names, skip_rows=1, encoding="utf8", block_size=block_size
+            ),
+            parse_options=pacsv.ParseOptions(delimiter=sniff_delimiter(first)),
+            convert_options=pacsv.ConvertOptions(
+                include_columns=include,
+                column_types={c: pa.string() for c in include},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+        for batch in reader:
+            yield batch.rename_columns(list(wanted))
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
+        raise ValueError(str(exc)) from exc
+
+
+def count_lines(path: Path) -> int:
+    n = 0
+    last = b"\n"
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 24):
+            n += chunk.count(b"\n")
+            last = chunk[-1:]
+    return n + (last != b"\n")
+
+
+def read_columns(path: Path, wanted: dict[str, int], n_header: int) -> pa.Table | None:
+    """The columns ``wanted`` (name → position) as text, or None if the file is not plain.
+
+    Plain: UTF-8, UTF-16 or Windows-1252; every record on one line; as many
+    fields on every line as in the header.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.csv as pacsv
+
+    with path.open("rb") as fh:
+        head = fh.read(4)
+    # pyarrow checks UTF-8 as it reads; only a file that fails that is scanned for its encoding
+    encodings = ["utf-16"] if head[:2] in (b"\xff\xfe", b"\xfe\xff") else ["utf8", None]
+    names = [f"c{i}" for i in range(n_header)]
+    include = [f"c{i}" for i in wanted.values()]
+    table = None
+    for encoding in encodings:
+        encoding = encoding or sniff_encoding(path)
+        with path.open("r", encoding=encoding, newline="") as fh:
+            first = fh.readline(1 << 20)
+        try:
+            table = pacsv.read_csv(
+                path,
+                read_options=pacsv.ReadOptions(
+                    column_names=names, skip_rows=1, encoding=encoding, block_size=1 << 24
+                ),
+                parse_options=pacsv.ParseOptions(delimiter=sniff_delimiter(first)),
+                convert_options=pacsv.ConvertOptions(
+                    include_columns=include,
+                    column_types={c: pa.string() for c in include},
+                    strings_can_be_null=False,
+                    quoted_strings_can_be_null=False,
+                ),
+            )
+            break
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError, UnicodeDecodeError, LookupError):
+            continue
+    if table is None:
+        return None
+    if count_lines(path) != table.num_rows + 1:
+        return None  # blank or multi-line records: row numbers need the row-by-row reader
+    table = table.rename_columns(list(wanted))
+    # text is compared trimmed, as the row reader does; numbers with spaces fail their check
+    return pa.table(
+        {n: table[n] if n in UNTRIMMED else pc.utf8_trim_whitespace(table[n]) for n in wanted}
+    )
+
+
+def all_match(column, pattern: str, *, allow_empty: bool = False) -> bool:
+    """Every value matches (checked once per distinct value)."""
+    import pyarrow.compute as pc
+
+    column = pc.unique(column)
+    ok = pc.match_substring_regex(column, pattern)
+    if allow_empty:
+        ok = pc.or_(ok, pc.equal(pc.utf8_length(column), 0))
+    return bool(pc.all(ok).as_py()) if len(column) else True
+
+
+def iso_dates(column) -> pa.ChunkedArray | None:
+    """US ``M/D/YYYY`` (with or without a time) → ``YYYY-MM-DD``; empty stays empty."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    # a billing file has few distinct dates: convert each once
+    encoded = pc.dictionary_encode(column).combine_chunks()
+    values = encoded.dictionary
+    if not all_match(values, US_DATE, allow_empty=True):
+        return None
+    day = pc.replace_substring_regex(values, r" .*$", "")
+    parsed = pc.strptime(day, format="%m/%d/%Y", unit="s", error_is_null=True)
+    empty = pc.equal(pc.utf8_length(values), 0)
+    if pc.any(pc.and_(pc.is_null(parsed), pc.invert(empty))).as_py():
+        return None  # 2/30/2026 and the like: let the row reader name it
+    text = pc.if_else(empty, pa.scalar("", pa.string()), pc.strftime(parsed, format="%Y-%m-%d"))
+    return pc.take(text, encoded.indices)
+
+
+def numbers_ok(column, *, allow_empty: bool = False) -> bool:
+    """Every value is a plain decimal number that decimal128 holds exactly."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if allow_empty:
+        column = pc.if_else(pc.equal(pc.utf8_length(column), 0), pa.scalar("0"), column)
+    if not all_match(column, NUMBER):
+        return False
+    try:
+        pc.cast(column, pa.decimal128(38, 18))
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return False
+    return True
+
+
+def joined(table: pa.Table, names: Sequence[str], sep: str):
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    cols = [table[n] if n in table.column_names else pa.array([""] * table.num_rows) for n in names]
+    if len(cols) == 1:
+        return cols[0]
+    return pc.binary_join_element_wise(*cols, sep)
