@@ -655,6 +655,8 @@ class Workspace:
         summary = ImportSummary(display)
         if not path.is_file():
             refuse(display, None, "no such file")
+        if format_name and format_name not in IMPORTERS:
+            refuse(display, None, f"unknown format '{format_name}' (see: csp-recon formats)")
         with path.open("rb") as fh:
             sha = hashlib.file_digest(fh, "sha256").hexdigest()
         with self.engine.connect() as conn:
@@ -671,8 +673,6 @@ class Workspace:
             )
             return summary
         if format_name:
-            if format_name not in IMPORTERS:
-                refuse(display, None, f"unknown format '{format_name}' (see: csp-recon formats)")
             importer = IMPORTERS[format_name]
         else:
             importer = identify(path)

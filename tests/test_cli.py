@@ -219,3 +219,55 @@ def test_usage_errors_exit_2(cli):
     with pytest.raises(SystemExit) as exc:
         cli("balance", "--as-of", "31/12/2026")
     assert exc.value.code == 2
+
+
+def test_formats_lists_every_importer(cli_json):
+    names = [f["name"] for f in cli_json("formats")]
+    assert names == [
+        "pc-invoices-json",
+        "camt",
+        "cfonb120",
+        "mt940",
+        "pc-line-items",
+        "pc-usage",
+        "bank-table",
+        "payments",
+        "invoice-list",
+    ]
+
+
+def test_import_format_invoice_and_progress_options(cli, cli_json, write_text, capsys):
+    lic = write_text(
+        "licences.csv",
+        "CustomerId,CustomerName,OfferName,SyndicationPartnerSubscriptionNumber,Subtotal,Tax,"
+        "TotalForCustomer,Currency\nc1,Contoso,Office 365 E3,1F58,100.00,20.00,120.00,EUR\n",
+    )
+    code, out, err = cli("import", "--invoice", "D0ABC12345", "--progress", lic)
+    assert code == 0, err
+    assert "1/1 records 100%" in err
+    assert cli_json("invoices")[0]["number"] == "D0ABC12345"
+    code, out, err = cli("import", "--format", "camt", write_text("x.csv", "a,b\n1,2\n"))
+    assert code == 2 and "expected well-formed XML" in err
+    code, out, err = cli("import", "--format", "nope", lic)
+    assert code == 2 and "unknown format 'nope'" in err
+
+
+def test_bank_statement_summary_lists_skipped_entries(cli, write_text):
+    path = write_text(
+        "releve.csv",
+        "Date;Libellé;Débit;Crédit\n"
+        "10/03/2026;VIR MICROSOFT IRELAND G000000001;100,00;\n"
+        "11/03/2026;REMISE CHEQUE;;50,00\n"
+        "12/03/2026;PRLV EDF;80,00;\n",
+    )
+    code, out, err = cli("import", path)
+    assert code == 0, err
+    assert "3 entries read, 1 payments created, 2 skipped" in out
+    assert "11/03/2026" not in out and "2026-03-11 +50.00 EUR 'REMISE CHEQUE'" in out
+    code, out, err = cli(
+        "import",
+        "--payee",
+        "EDF",
+        write_text("r2.csv", "Date;Libellé;Débit;Crédit\n12/03/2026;PRLV EDF;80,00;\n"),
+    )
+    assert "1 payments created" in out
