@@ -131,7 +131,8 @@ def encode_block(table: pa.Table) -> bytes:
     import pyarrow.ipc as ipc
 
     sink = pa.BufferOutputStream()
-    options = ipc.IpcWriteOptions(compression="zstd")
+    # compressing a few lines costs more than it saves
+    options = ipc.IpcWriteOptions(compression="zstd" if table.num_rows >= 1000 else None)
     part = table.select(list(BLOCK_COLUMNS))
     with ipc.new_stream(sink, part.schema, options=options) as writer:
         writer.write_table(part)

@@ -20,7 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
@@ -657,6 +657,15 @@ class Workspace:
             refuse(display, None, "no such file")
         if format_name and format_name not in IMPORTERS:
             refuse(display, None, f"unknown format '{format_name}' (see: csp-recon formats)")
+        importer = IMPORTERS[format_name] if format_name else identify(path)
+        if importer is None:
+            refuse(
+                display,
+                None,
+                "not a file CSP Reconciler can read (see: csp-recon formats; expected a "
+                "Partner Center invoice list or line items, a bank statement, or a payments "
+                "or invoice list CSV/XLSX)",
+            )
         with path.open("rb") as fh:
             sha = hashlib.file_digest(fh, "sha256").hexdigest()
         with self.engine.connect() as conn:
@@ -672,18 +681,6 @@ class Workspace:
                 f"{prior.imported_at:%Y-%m-%d %H:%M}): nothing changed"
             )
             return summary
-        if format_name:
-            importer = IMPORTERS[format_name]
-        else:
-            importer = identify(path)
-        if importer is None:
-            refuse(
-                display,
-                None,
-                "not a file CSP Reconciler can read (expected a Partner Center invoice "
-                "list JSON, a reconciliation line-item CSV/XLSX, or a payments CSV/XLSX "
-                "with Date, Amount, Currency, Reference columns)",
-            )
         summary.format = importer.name
         try:
             extracted = importer.extract(path, display, options)
@@ -986,21 +983,22 @@ class Workspace:
             ],
         )  # fmt: skip
         # An invoice known only from its lines is worth what its lines add up to.
-        touched = header_less & set(currency_of)
+        touched = sorted(header_less & set(currency_of))
         if touched:
             sums: dict[str, Decimal] = defaultdict(Decimal)
-            for r in conn.execute(
-                select(t.line_blocks.c.invoice_number, t.line_blocks.c.total).where(
-                    t.line_blocks.c.invoice_number.in_(sorted(touched))
-                )
-            ):
-                sums[r.invoice_number] += r.total
-            for number in touched:
-                conn.execute(
-                    update(t.documents)
-                    .where(t.documents.c.number == number)
-                    .values(total=money(sums[number], currency_of[number], exact=False))
-                )
+            for chunk in range(0, len(touched), 500):
+                for r in conn.execute(
+                    select(t.line_blocks.c.invoice_number, t.line_blocks.c.total).where(
+                        t.line_blocks.c.invoice_number.in_(touched[chunk : chunk + 500])
+                    )
+                ):
+                    sums[r.invoice_number] += r.total
+            conn.execute(
+                update(t.documents)
+                .where(t.documents.c.number == bindparam("n"))
+                .values(total=bindparam("v")),
+                [{"n": n, "v": money(sums[n], currency_of[n], exact=False)} for n in touched],
+            )
 
     def _check_line_totals(
         self, conn: Connection, summary: ImportSummary, numbers: set[str]
