@@ -552,7 +552,10 @@ def payment_json(p: SourceState, ledger: Ledger, info) -> dict:
 def cmd_payments(ws: Workspace, args: argparse.Namespace) -> int:
     ledger = ws.ledger(_as_of(args))
     infos = {p.id: p for p in ws.payments()}
+    sources = ws.all_payment_sources()
     rows = [payment_json(p, ledger, infos[p.id]) for p in ledger.payments.values()]
+    for row in rows:
+        row["sources"] = sources.get(row["id"], [])
     rows.sort(key=lambda r: (r["date"], r["id"]))
     if args.json:
         _dump(rows)

@@ -80,9 +80,18 @@ def lines_to_table(lines: Iterable[InvoiceLine]) -> pa.Table:
 
 
 def with_keys(table: pa.Table) -> pa.Table:
-    """Add ``line_key``: the natural key, numbered where a file repeats one."""
+    """Add ``line_key``: the natural key, numbered where a file repeats one.
+
+    A reader may have joined the key already (one pass over its own columns);
+    it is the same text: the key fields, ``key_extra`` being itself joined with
+    the same separator.
+    """
     pa, pc = _pa()
-    key = pc.binary_join_element_wise(*(table[c] for c in KEY_FIELDS), SEP)
+    if "line_key" in table.column_names:
+        key = table["line_key"]
+        table = table.drop_columns(["line_key"])
+    else:
+        key = pc.binary_join_element_wise(*(table[c] for c in KEY_FIELDS), SEP)
     if pc.count_distinct(key).as_py() != len(key):
         seen: dict[str, int] = {}
         numbered = []
@@ -121,7 +130,7 @@ def group_sums(table: pa.Table, by: list[str], column: str = "total") -> pa.Tabl
     return t.group_by(by).aggregate([("_amount", "sum"), ("_amount", "count")])
 
 
-BLOCK_COLUMNS = (*TEXT_COLUMNS[2:], "source_row", "line_key")
+BLOCK_COLUMNS = (*(c for c in TEXT_COLUMNS[2:] if c != "key_extra"), "source_row", "line_key")
 DICTIONARY_COLUMNS = {"customer_id", "customer_name", "product", "charge_type", "charge_start",
                       "charge_end"}  # fmt: skip  # invoice/currency are the block's
 
@@ -173,7 +182,7 @@ def block_lines(
                 charge_end=date.fromisoformat(r["charge_end"]) if r["charge_end"] else None,
                 quantity=Decimal(r["quantity"]) if r["quantity"] else None,
                 unit_price=Decimal(r["unit_price"]) if r["unit_price"] else None,
-                key=r["key_extra"] or "",
+                key=r["line_key"],
                 source=Source(source_file, r["source_row"], sheet),
             )
         )

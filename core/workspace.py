@@ -1226,6 +1226,14 @@ class Workspace:
             )
         )
 
+    def all_payment_sources(self) -> dict[str, list[str]]:
+        """Every payment's files (and rows), oldest first."""
+        out: dict[str, list[str]] = defaultdict(list)
+        with self.engine.connect() as conn:
+            for r in conn.execute(select(t.payment_sources).order_by(t.payment_sources.c.id)):
+                out[r.payment_id].append(r.place)
+        return dict(out)
+
     def payment_sources(self, payment_id: str) -> list[str]:
         """Every file (and row) a payment was read from, oldest first."""
         with self.engine.connect() as conn:

@@ -559,7 +559,7 @@ def test_the_column_reader_stores_exactly_what_the_row_reader_does(tmp_path, kin
             docs = sorted((d.number, d.total, d.lines_total, d.line_count) for d in w.documents())
             lines = [
                 (ln.invoice_number, ln.customer_name, ln.total, ln.subtotal, ln.charge_end,
-                 ln.source.row)
+                 ln.source.row, ln.key)
                 for d in docs for ln in w.lines(d[0])
             ]  # fmt: skip
             usage = sorted(
@@ -583,3 +583,18 @@ def test_column_reader_declines_and_the_row_reader_names_the_bad_row(ws, tmp_pat
         ws.import_file(path)
     assert str(err.value.errors[0]).startswith(f"{path}:301: column Currency:")
     assert cells
+
+
+@pytest.mark.parametrize("damage", ["quoted newline", "blank line"])
+def test_column_reader_leaves_odd_layouts_to_the_row_reader(ws, tmp_path, fast_paths, damage):
+    path = _generated(tmp_path, "recon_csv", 400)
+    rows = path.read_text(encoding="utf-8-sig").splitlines()
+    if damage == "quoted newline":
+        rows[100] = rows[100].replace('",', '\nsecond line",', 1)
+    else:
+        rows.insert(100, "")
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    ws.import_file(path)
+    lines = [ln for d in ws.documents() for ln in ws.lines(d.number)]
+    (line,) = [ln for ln in lines if "ORD0000000299" in ln.key]
+    assert line.source.row == 302  # data row 299: header + 299 rows + the extra line

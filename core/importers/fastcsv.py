@@ -101,7 +101,13 @@ def read_columns(path: Path, wanted: dict[str, int], n_header: int) -> pa.Table 
                 read_options=pacsv.ReadOptions(
                     column_names=names, skip_rows=1, encoding=encoding, block_size=1 << 24
                 ),
-                parse_options=pacsv.ParseOptions(delimiter=sniff_delimiter(first)),
+                # a record over several lines, or a blank line, is an error here: the row
+                # reader then takes the file and numbers its rows as an editor does
+                parse_options=pacsv.ParseOptions(
+                    delimiter=sniff_delimiter(first),
+                    newlines_in_values=False,
+                    ignore_empty_lines=False,
+                ),
                 convert_options=pacsv.ConvertOptions(
                     include_columns=include,
                     column_types={c: pa.string() for c in include},
@@ -112,10 +118,8 @@ def read_columns(path: Path, wanted: dict[str, int], n_header: int) -> pa.Table 
             break
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError, UnicodeDecodeError, LookupError):
             continue
-    if table is None:
-        return None
-    if count_lines(path) != table.num_rows + 1:
-        return None  # blank or multi-line records: row numbers need the row-by-row reader
+    if table is None or count_lines(path) != table.num_rows + 1:
+        return None  # records over several lines: row numbers need the row reader
     table = table.rename_columns(list(wanted))
     # text is compared trimmed, as the row reader does; numbers with spaces fail their check
     return pa.table(

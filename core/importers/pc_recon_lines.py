@@ -36,6 +36,7 @@ from core.importers.tabular import (
     read_table,
     text,
 )
+from core.linestore import KEY_FIELDS, SEP
 from core.model import Extracted, ImportError_, InvoiceLine, Source, UsageTotal
 from core.money import MoneyError, normalise_currency
 
@@ -222,7 +223,7 @@ def _line(
         charge_end=dates["ChargeEndDate"],
         quantity=quantity,
         unit_price=unit_price,
-        key="|".join(text(get(c)) for c in KEY_COLUMNS),
+        key=SEP.join(text(get(c)) for c in KEY_COLUMNS),
         source=source,
     )
 
@@ -271,18 +272,35 @@ def _fast_table(path: Path, table, cols: dict[str, int]):
     product = col("ProductName")
     if "SkuName" in raw.column_names:
         product = pc.if_else(pc.equal(pc.utf8_length(product), 0), raw["SkuName"], product)
+    number = pc.utf8_upper(raw["InvoiceNumber"])
+    fields = {
+        "invoice_number": number,
+        "customer_id": col("CustomerId"),
+        "subscription_id": col("SubscriptionId"),
+        "product": product,
+        "charge_type": col("ChargeType"),
+        "charge_start": dates["ChargeStartDate"],
+        "charge_end": dates["ChargeEndDate"],
+    }
+    # the natural key in one pass: the key fields, then the format's own ids
+    key = pc.binary_join_element_wise(
+        *(fields[f] for f in KEY_FIELDS if f != "key_extra"),
+        *(col(c) for c in KEY_COLUMNS),
+        SEP,
+    )
     return pa.table(
         {
-            "invoice_number": pc.utf8_upper(raw["InvoiceNumber"]),
+            "invoice_number": number,
             "currency": pc.utf8_upper(raw["Currency"]),
-            "customer_id": col("CustomerId"),
+            "customer_id": fields["customer_id"],
             "customer_name": col("CustomerName"),
             "product": product,
-            "charge_type": col("ChargeType"),
-            "subscription_id": col("SubscriptionId"),
+            "charge_type": fields["charge_type"],
+            "subscription_id": fields["subscription_id"],
             "charge_start": dates["ChargeStartDate"],
             "charge_end": dates["ChargeEndDate"],
-            "key_extra": fastcsv.joined(raw, KEY_COLUMNS, "|"),
+            "key_extra": pa.array([""] * raw.num_rows, pa.string()),
+            "line_key": key,
             "subtotal": raw["Subtotal"],
             "tax": raw["TaxTotal"],
             "total": raw["Total"],
