@@ -374,10 +374,14 @@ def text(cell: Cell) -> str:
     return cell.strip()
 
 
+_CURRENCY_MARK_RE = re.compile(r"^(?:[€$£¥]|[A-Z]{3})\s*|\s*(?:[€$£¥]|[A-Z]{3})$")
+
+
 def decimal(cell: Cell) -> Decimal:
+    """A number cell; a currency sign or code written beside it (``1 234,56 €``) is dropped."""
     if isinstance(cell, Decimal):
         return cell
-    s = text(cell)
+    s = _CURRENCY_MARK_RE.sub("", text(cell))
     if not s:
         raise CellError("expected a number, got ''")
     try:
