@@ -20,6 +20,7 @@ from pathlib import Path
 from core import __version__
 from core.aging import BUCKETS, DATE_UNKNOWN, bucket_of, by_currency, by_customer
 from core.allocation import AllocationRefused
+from core.exports.remittance import RemittanceError
 from core.importers import ImportOptions
 from core.ledger import InvoiceState, Ledger, SourceState
 from core.money import format_amount, format_exact
@@ -142,6 +143,37 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("key")
     p.add_argument("value")
 
+    p = sub.add_parser("plan", help="plan a payment of invoices, net of credit notes")
+    p.add_argument("invoices", nargs="+", metavar="INVOICE")
+    p.add_argument(
+        "--credit",
+        action="append",
+        default=[],
+        metavar="NUMBER",
+        help="a credit note to net against the invoices (repeatable)",
+    )
+    p.add_argument("--date", type=_date, default=None, help="value date (default: today)")
+    p.add_argument("--reference", default=None, help="the transfer reference (default: RA-…)")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("plans", help="planned payments and whether the bank has shown them")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("export", help="remittance advice, request and ticket texts")
+    ex = p.add_subparsers(dest="what", required=True, metavar="WHAT")
+    e = ex.add_parser("remittance", help="remittance advice of a payment or planned payment")
+    e.add_argument("id", metavar="PAYMENT_ID", help="payment id, or planned payment reference")
+    e.add_argument("--format", dest="fmt", choices=("pdf", "xlsx", "txt"), default="pdf")
+    e.add_argument("--page", choices=("a4", "letter"), default="a4")
+    e.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    e = ex.add_parser("request", help="e-mail asking Microsoft to apply an unallocated payment")
+    e.add_argument("id", metavar="PAYMENT_ID")
+    e.add_argument("-o", "--output", type=Path, default=None, metavar="FILE")
+    e = ex.add_parser("ticket", help="support ticket for a payment in the wrong currency/account")
+    e.add_argument("id", metavar="PAYMENT_ID")
+    e.add_argument("--why", default=None, help="default: from the payment's flags")
+    e.add_argument("-o", "--output", type=Path, default=None, metavar="FILE")
+
     p = sub.add_parser("demo", help="write a realistic demo workspace and its source files")
     p.add_argument("dir", type=Path, metavar="DIR")
     p.add_argument(
@@ -164,7 +196,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(str(err), file=sys.stderr)
         print(f"{exc.file}: not imported: nothing from this file was stored", file=sys.stderr)
         return EXIT_REFUSED
-    except (AllocationRefused, WorkspaceBusy, WorkspaceError, NothingToUndo, UsageError) as exc:
+    except (
+        AllocationRefused, WorkspaceBusy, WorkspaceError, NothingToUndo, UsageError,
+        RemittanceError,
+    ) as exc:  # fmt: skip
         print(f"csp-recon: {exc}", file=sys.stderr)
         return EXIT_REFUSED
     except KeyboardInterrupt:
@@ -188,7 +223,7 @@ def _run(args: argparse.Namespace) -> int:
         print(f"demo workspace written: {db}")
         return EXIT_OK
     db = args.db or default_workspace()
-    writes = args.command in ("import", "allocate", "unallocate", "undo", "set") or (
+    writes = args.command in ("import", "allocate", "unallocate", "undo", "set", "plan") or (
         args.command == "auto-allocate" and args.apply
     )
     if not writes and not db.exists():
@@ -708,6 +743,97 @@ def cmd_aging(ws: Workspace, args: argparse.Namespace) -> int:
 def _aging_columns(rows) -> list[str]:
     unknown = any(DATE_UNKNOWN in row for row in rows)
     return [*BUCKETS, *([DATE_UNKNOWN] if unknown else []), "total"]
+
+
+def cmd_plan(ws: Workspace, args: argparse.Namespace) -> int:
+    ids = ws.plan(args.invoices, args.credit, args.date, args.reference)
+    plans = ws.plans()
+    if args.json:
+        _dump([_plan_json(i, plans[i]) for i in ids])
+    else:
+        for i in ids:
+            print(i)
+    return EXIT_OK
+
+
+def _plan_json(plan_id: int, p) -> dict:
+    cur = p.currency
+    return {
+        "id": plan_id,
+        "reference": p.reference,
+        "date": p.date.isoformat(),
+        "currency": cur,
+        "amount": _amt(p.amount, cur),
+        "status": p.status,
+        "payment": p.payment_id,
+        "lines": [
+            {"kind": ln.kind, "invoice": ln.invoice, "credit_note": ln.source or None,
+             "amount": _amt(ln.amount, cur)}
+            for ln in p.lines
+        ],
+    }  # fmt: skip
+
+
+def cmd_plans(ws: Workspace, args: argparse.Namespace) -> int:
+    rows = [_plan_json(i, p) for i, p in ws.plans().items()]
+    if args.json:
+        _dump(rows)
+        return EXIT_OK
+    _table(["id", "reference", "date", "cur", "amount", "status", "payment", "invoices"],
+           [[r["id"], r["reference"], r["date"], r["currency"], r["amount"], r["status"],
+             r["payment"] or "", " ".join(ln["invoice"] for ln in r["lines"]
+                                          if ln["kind"] == "invoice")]
+            for r in rows], right=(4,))  # fmt: skip
+    return EXIT_OK
+
+
+def _write_or_print(text: str, output: Path | None) -> None:
+    if output is None:
+        print(text, end="")
+    else:
+        output.write_text(text, encoding="utf-8")
+        print(f"written: {output}")
+
+
+def cmd_export(ws: Workspace, args: argparse.Namespace) -> int:
+    from core.exports import texts
+
+    if args.what == "remittance":
+        rem = ws.remittance(args.id)
+        if args.fmt == "pdf":
+            from core.exports.pdf import write_pdf
+
+            write_pdf(rem, args.output, page="LETTER" if args.page == "letter" else "A4")
+        elif args.fmt == "xlsx":
+            from core.exports.xlsx import write_xlsx
+
+            write_xlsx(rem, args.output)
+        else:
+            from core.exports.remittance import as_text
+
+            args.output.write_text(as_text(rem), encoding="utf-8")
+        print(f"written: {args.output}")
+        text, fits = rem.bank_text()
+        print(f"bank transfer reference: {text}")
+        if not fits:
+            print("the invoice list does not fit 140 characters: send the advice with the payment")
+        return EXIT_OK
+    ledger = ws.ledger()
+    if args.id not in ledger.payments:
+        raise UsageError(f"no payment '{args.id}' in this workspace")
+    company = ws.setting("company_name", "") or ""
+    if args.what == "request":
+        if ledger.payments[args.id].remaining <= 0:
+            raise UsageError(f"{args.id} is fully allocated: nothing to request")
+        _write_or_print(texts.unallocated_request(args.id, ledger, company), args.output)
+        return EXIT_OK
+    payment = next(p for p in ws.payments() if p.id == args.id)
+    why = args.why or (
+        "in the wrong currency" if "currency_mismatch" in ledger.payments[args.id].flags
+        else "to the wrong bank account"
+    )  # fmt: skip
+    _write_or_print(texts.wrong_payment_ticket(payment, ledger, company, why), args.output)
+    return EXIT_OK
 
 
 def cmd_lines(ws: Workspace, args: argparse.Namespace) -> int:

@@ -20,13 +20,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, bindparam, func, insert, select, update
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
 
 from core import allocation as rules
-from core import linestore
+from core import linestore, planning
 from core.importers import IMPORTERS, ImportOptions, identify
 from core.ledger import DEFAULT_TERM_DAYS, Ledger, compute
 from core.model import (
@@ -478,6 +478,164 @@ class Workspace:
         )
         ids = self._add_allocations(conn, planned, audit_id)
         return ids
+
+    # -------------------------------------------------------------- planned payments
+
+    def plan(
+        self,
+        invoices: Sequence[str],
+        credits: Sequence[str] = (),
+        when: date | None = None,
+        reference: str | None = None,
+    ) -> list[int]:
+        """Record planned payments (one per currency) settling ``invoices``; their ids."""
+        self._writable()
+        when = when or date.today()
+        with self.engine.begin() as conn:
+            plans = planning.plan(self.ledger(conn=conn), invoices, credits, when)
+            ids = []
+            for p in plans:
+                next_id = (conn.scalar(select(func.max(t.planned_payments.c.id))) or 0) + 1
+                p.reference = reference or f"RA-{p.date:%Y%m%d}-{next_id}"
+                audit_id = self._audit(
+                    conn, "plan", f"plan #{next_id} {planning.describe(p)}", {"plan": next_id}
+                )
+                plan_id = conn.execute(
+                    insert(t.planned_payments).values(
+                        id=next_id, reference=p.reference, date=p.date, currency=p.currency,
+                        amount=p.amount, status="planned", payment_id=None,
+                        created_audit_id=audit_id,
+                    )
+                ).inserted_primary_key[0]  # fmt: skip
+                conn.execute(
+                    insert(t.plan_lines),
+                    [
+                        dict(plan_id=plan_id, position=i, kind=ln.kind, source=ln.source,
+                             invoice_number=ln.invoice, amount=ln.amount)
+                        for i, ln in enumerate(p.lines)
+                    ],
+                )  # fmt: skip
+                for ln in p.lines:
+                    if ln.kind == "credit":
+                        self._stop_auto_apply(conn, ln.source)
+                ids.append(plan_id)
+            return ids
+
+    def plans(self, status: str | None = None) -> dict[int, planning.Plan]:
+        """Planned payments by id, with their lines (and ``payment_id`` once confirmed)."""
+        q = select(t.planned_payments).order_by(t.planned_payments.c.id)
+        if status:
+            q = q.where(t.planned_payments.c.status == status)
+        out: dict[int, planning.Plan] = {}
+        with self.engine.connect() as conn:
+            for r in conn.execute(q):
+                out[r.id] = planning.Plan(
+                    r.currency, r.date, reference=r.reference, status=r.status,
+                    payment_id=r.payment_id,
+                )  # fmt: skip
+            for r in conn.execute(
+                select(t.plan_lines).order_by(t.plan_lines.c.plan_id, t.plan_lines.c.position)
+            ):
+                if r.plan_id in out:
+                    out[r.plan_id].lines.append(
+                        planning.PlanLine(r.kind, r.source, r.invoice_number, r.amount)
+                    )
+        return out
+
+    def _confirm_plans(self, conn: Connection, new_payments: list[tuple[str, Payment]],
+                       summary: ImportSummary) -> None:  # fmt: skip
+        """A payment that is a planned transfer takes the plan's allocations."""
+        open_plans = self._plans_in(conn, "planned")
+        if not open_plans:
+            return
+        for pid, payment in new_payments:
+            match = next((i for i, p in open_plans.items() if planning.matches(p, payment)), None)
+            if match is None:
+                continue
+            p = open_plans.pop(match)
+            ledger = self.ledger(conn=conn)
+            planned = []
+            for ln in p.lines:
+                target = ledger.resolve(ln.invoice) or ln.invoice
+                if ln.kind == "invoice":
+                    continue
+                planned.append(rules.Planned(SourceKind.CREDIT, ln.source, target, ln.amount,
+                                             ln.invoice, "plan"))  # fmt: skip
+            credited: dict[str, Decimal] = defaultdict(Decimal)
+            for ln in p.lines:
+                if ln.kind == "credit":
+                    credited[ln.invoice] += ln.amount
+            for ln in p.lines:
+                if ln.kind == "invoice" and ln.amount - credited[ln.invoice] > 0:
+                    planned.append(rules.Planned(
+                        SourceKind.PAYMENT, pid, ledger.resolve(ln.invoice) or ln.invoice,
+                        ln.amount - credited[ln.invoice], ln.invoice, "plan",
+                    ))  # fmt: skip
+            audit_id = self._audit(
+                conn, "confirm-plan",
+                f"{pid} is planned payment #{match} ({p.reference}): its allocations applied",
+                {"plan": match, "payment": pid},
+            )  # fmt: skip
+            self._add_allocations(conn, planned, audit_id)
+            conn.execute(
+                update(t.planned_payments)
+                .where(t.planned_payments.c.id == match)
+                .values(status="confirmed", payment_id=pid)
+            )
+            summary.warnings.append(
+                f"{pid}: the transfer of planned payment #{match} ({p.reference}); confirmed and "
+                "allocated as planned"
+            )
+
+    def _plans_in(self, conn: Connection, status: str) -> dict[int, planning.Plan]:
+        out: dict[int, planning.Plan] = {}
+        for r in conn.execute(
+            select(t.planned_payments).where(t.planned_payments.c.status == status)
+        ):
+            out[r.id] = planning.Plan(r.currency, r.date, reference=r.reference)
+        for r in conn.execute(select(t.plan_lines).order_by(t.plan_lines.c.position)):
+            if r.plan_id in out:
+                out[r.plan_id].lines.append(
+                    planning.PlanLine(r.kind, r.source, r.invoice_number, r.amount)
+                )
+        return out
+
+    # -------------------------------------------------------------- documents
+
+    def parties(self, currency: str):
+        """Payer (the partner, from the settings) and payee (Microsoft's account for
+        ``currency`` as the clerk recorded it)."""
+        from core.exports.remittance import DEFAULT_PAYEE, Party
+
+        payer = Party(
+            self.setting("company_name", "") or "",
+            tuple((self.setting("company_address", "") or "").splitlines()),
+            self.setting("company_account", "") or "",
+        )
+        payee = Party(
+            self.setting("payee_name", DEFAULT_PAYEE) or DEFAULT_PAYEE,
+            (),
+            self.setting(f"payee_account_{currency}", None)
+            or self.setting("payee_account", "")
+            or "",
+        )
+        return payer, payee
+
+    def remittance(self, what: str):
+        """The remittance advice of a payment (by id) or a planned payment (by reference or
+        ``plan:N``)."""
+        from core.exports import remittance
+
+        ledger = self.ledger()
+        if what in ledger.payments:
+            cur = ledger.payments[what].currency
+            return remittance.from_payment(what, ledger, *self.parties(cur))
+        plans = self.plans()
+        key = what.lower().removeprefix("plan:").lstrip("#")
+        for plan_id, p in plans.items():
+            if str(plan_id) == key or p.reference.lower() == what.lower():
+                return remittance.from_plan(p, ledger, *self.parties(p.currency))
+        raise remittance.RemittanceError(f"no payment or planned payment '{what}'")
 
     # -------------------------------------------------------------- undo
 
@@ -1032,6 +1190,7 @@ class Workspace:
         by_id: dict[str, Payment] = {p.id: p for p in existing}
         next_n = _next_payment_number(by_id)
         matched: set[str] = set()  # payments this file has already been recognised as
+        created: list[tuple[str, Payment]] = []
         for p in payments:
             tick()
             src = p.source or Source(summary.file)
@@ -1110,6 +1269,8 @@ class Workspace:
             matched.add(pid)  # a later row of this same file is another transfer
             known_fp.add(fp)
             summary.created["payments"] += 1
+            created.append((pid, p))
+        self._confirm_plans(conn, created, summary)
 
     def _store_usage(
         self,

@@ -121,8 +121,10 @@ def test_french_payments_csv_in_windows_1252(ws, write_text):
 
 
 def test_amounts_written_with_their_currency_sign(ws, write_text):
-    path = write_text("p.csv", "Date;Montant;Devise;Libellé\n15/03/2026;1 234,56 €;EUR;x\n"
-                               "16/03/2026;EUR 99,90;EUR;y\n")
+    path = write_text(
+        "p.csv",
+        "Date;Montant;Devise;Libellé\n15/03/2026;1 234,56 €;EUR;x\n16/03/2026;EUR 99,90;EUR;y\n",
+    )
     ws.import_file(path)
     assert [str(p.amount) for p in ws.payments()] == ["1234.56", "99.90"]
 

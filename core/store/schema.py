@@ -212,3 +212,29 @@ audit = Table(
     Column("details", Text, nullable=False),  # JSON: what to undo
     Column("undo_of", Integer, ForeignKey("audit.id"), nullable=True),
 )
+
+
+# A payment the clerk plans to make: what it settles, before the bank has seen it.
+planned_payments = Table(
+    "planned_payments",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("reference", String(64), nullable=False),
+    Column("date", Date, nullable=False),  # the value date asked for
+    Column("currency", String(3), nullable=False),
+    Column("amount", Money, nullable=False),  # the wire amount
+    Column("status", String(16), nullable=False),  # planned, confirmed, cancelled
+    Column("payment_id", String(64), ForeignKey("payments.id"), nullable=True),
+    Column("created_audit_id", Integer, ForeignKey("audit.id"), nullable=False),
+)
+
+plan_lines = Table(
+    "plan_lines",
+    metadata,
+    Column("plan_id", Integer, ForeignKey("planned_payments.id"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("kind", String(16), nullable=False),  # invoice: paid by the wire; credit: netted
+    Column("source", String(64), nullable=False),  # the credit note for a credit line
+    Column("invoice_number", String(64), nullable=False),
+    Column("amount", Money, nullable=False),
+)

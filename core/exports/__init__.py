@@ -1,0 +1,1 @@
+"""Documents made from the workspace: remittance advice (PDF, XLSX, text), request texts."""

@@ -1,0 +1,165 @@
+"""Planned payments and the documents made from them (issue 4, first part)."""
+
+import bankfiles
+import openpyxl
+import pytest
+from pypdf import PdfReader
+
+from conftest import invoice
+from core.exports.pdf import write_pdf
+from core.exports.remittance import RemittanceError, as_text
+from core.exports.xlsx import write_xlsx
+
+INVOICES = [
+    invoice("G000000001", "2026-01-08", "1000.00"),
+    invoice("G000000002", "2026-02-08", "250.00"),
+    invoice("G000000003", "2026-02-08", "-300.00", documentType="credit_note"),
+]
+
+
+@pytest.fixture
+def planned(ws, write_invoices):
+    ws.set_setting("company_name", "Nuage Conseil SAS — Société Générale d'Équipement")
+    ws.set_setting("company_account", "FR76 3000 4000 0312 3456 7890 143")
+    ws.set_setting("payee_account_EUR", "IE29 AIBK 9311 5212 3456 78")
+    ws.import_file(write_invoices(INVOICES))
+    ws.undo()  # the automatic credit application: the clerk nets it in the plan instead
+    (plan_id,) = ws.plan(
+        ["G000000001", "G000000002"], ["G000000003"], __import__("datetime").date(2026, 3, 10)
+    )
+    return plan_id
+
+
+def test_plan_nets_credit_notes_and_computes_the_wire(ws, planned):
+    p = ws.plans()[planned]
+    assert (p.reference, str(p.amount), p.status) == ("RA-20260310-1", "950.00", "planned")
+    assert [(ln.kind, ln.invoice, str(ln.amount)) for ln in p.lines] == [
+        ("invoice", "G000000001", "1000.00"),
+        ("invoice", "G000000002", "250.00"),
+        ("credit", "G000000002", "250.00"),
+        ("credit", "G000000001", "50.00"),
+    ]
+
+
+def test_the_bank_statement_confirms_the_plan_without_a_second_payment(ws, planned, tmp_path):
+    moves = [
+        (
+            bankfiles.date(2026, 3, 11),
+            __import__("decimal").Decimal("-950.00"),
+            "EUR",
+            "MICROSOFT IRELAND",
+            "RA-20260310-1",
+            [],
+        )
+    ]
+    summary = ws.import_file(bankfiles.camt053(tmp_path / "s.xml", movements=moves))
+    assert summary.created["payments"] == 1
+    assert any("confirmed and allocated as planned" in w for w in summary.warnings)
+    p = ws.plans()[planned]
+    assert (p.status, p.payment_id) == ("confirmed", "P1")
+    ledger = ws.ledger()
+    assert ledger.balance()["EUR"].amount_due == 0
+    assert ledger.payments["P1"].remaining == 0
+    assert ledger.credits["G000000003"].remaining == 0
+
+
+def test_remittance_text_pdf_and_xlsx_say_the_same_numbers(ws, planned, tmp_path):
+    rem = ws.remittance("RA-20260310-1")
+    assert rem.bank_text() == ("RA-20260310-1 G000000001 950.00 G000000002 0.00", True)
+    text = as_text(rem)
+    assert "Control total: 950.00 EUR = transfer amount 950.00 EUR" in text
+    pdf = write_pdf(rem, tmp_path / "ra.pdf")
+    pages = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    for fact in (
+        "RA-20260310-1",
+        "G000000001",
+        "1000.00",
+        "-250.00",
+        "950.00",
+        "Société Générale d'Équipement",
+        "IE29 AIBK 9311 5212 3456 78",
+        "page 1 of 1",
+    ):
+        assert fact in pages
+    write_pdf(rem, tmp_path / "ra-letter.pdf", page="letter")
+    assert PdfReader(tmp_path / "ra-letter.pdf").pages[0].mediabox.width == 612
+    book = openpyxl.load_workbook(write_xlsx(rem, tmp_path / "ra.xlsx"))
+    sheet = book.active
+    rows = [r for r in sheet.iter_rows(values_only=True) if r[0] and str(r[0]).startswith("G0")]
+    assert [(r[0], r[3]) for r in rows] == [
+        ("G000000001", 1000),
+        ("G000000002", 250),
+        ("G000000002", -250),
+        ("G000000001", -50),
+    ]
+    formulas = [c.value for row in sheet.iter_rows() for c in row if c.data_type == "f"]
+    assert formulas == ["=SUM(D13:D16)"]
+    assert sheet.freeze_panes == "A13" and sheet.auto_filter.ref == "A12:H16"
+
+
+def test_a_long_invoice_list_points_to_the_advice_instead_of_being_cut(ws, write_invoices):
+    ws.import_file(
+        write_invoices([invoice(f"G{n:09d}", "2026-01-08", "10.00") for n in range(1, 31)])
+    )
+    (plan_id,) = ws.plan([f"G{n:09d}" for n in range(1, 31)])
+    text, fits = ws.remittance(f"plan:{plan_id}").bank_text()
+    assert not fits and text.endswith("30 INVOICES SEE REMITTANCE ADVICE") and len(text) <= 140
+
+
+def test_many_pages_repeat_the_header_and_count_pages(ws, write_invoices, tmp_path):
+    ws.import_file(
+        write_invoices([invoice(f"G{n:09d}", "2026-01-08", "10.00") for n in range(1, 121)])
+    )
+    (plan_id,) = ws.plan([f"G{n:09d}" for n in range(1, 121)])
+    pdf = write_pdf(ws.remittance(f"plan:{plan_id}"), tmp_path / "long.pdf")
+    pages = [p.extract_text() for p in PdfReader(pdf).pages]
+    assert len(pages) >= 3
+    assert all(f"of {len(pages)}" in p for p in pages)
+    assert all("Invoice total" in p for p in pages if "G0000" in p)  # header on every page
+    assert "1200.00" in pages[-1]
+
+
+def test_a_payment_with_money_left_unallocated_gets_no_advice(ws, write_invoices, write_text):
+    ws.import_file(write_invoices(INVOICES[:1]))
+    ws.import_file(
+        write_text("p.csv", "Date,Amount,Currency,Reference\n2026-03-01,1200,EUR,G000000001\n")
+    )
+    ws.auto_allocate(apply=True)
+    with pytest.raises(
+        RemittanceError, match=r"the lines add up to 1000\.00 EUR, the transfer is 1200\.00"
+    ):
+        ws.remittance("P1")
+
+
+def test_imported_text_never_becomes_a_formula(ws, write_invoices, tmp_path):
+    ws.set_setting("company_name", '=HYPERLINK("http://x","click")')
+    ws.import_file(write_invoices(INVOICES[:1]))
+    (plan_id,) = ws.plan(["G000000001"], reference="+cmd|' /C calc'!A0")
+    book = openpyxl.load_workbook(write_xlsx(ws.remittance(f"plan:{plan_id}"), tmp_path / "x.xlsx"))
+    cells = [c for row in book.active.iter_rows() for c in row if c.value is not None]
+    assert [c.value for c in cells if c.data_type == "f"] == ["=SUM(D13:D13)"]
+    assert any(c.value == "+cmd|' /C calc'!A0" and c.data_type == "s" for c in cells)
+
+
+def test_request_and_ticket_texts(cli, write_invoices, write_text):
+    cli("import", write_invoices(INVOICES[:2]))
+    cli(
+        "import",
+        write_text(
+            "p.csv",
+            "Date,Amount,Currency,Reference\n"
+            "2026-03-01,1100.00,EUR,VIREMENT\n"
+            "2026-03-02,250.00,USD,G000000002\n",
+        ),
+    )
+    code, out, err = cli("export", "request", "P1")
+    assert code == 0, err
+    assert "  - invoice G000000001: 1000.00 EUR\n  - invoice G000000002: 100.00 EUR" in out
+    assert "Total: 1100.00 EUR" in out
+    code, out, err = cli("export", "ticket", "P2")
+    assert "Payment made in the wrong currency" in out
+    assert "Invoice number(s): G000000002" in out and "Amount:            250.00 USD" in out
+    code, out, err = cli("plan", "G000000001", "--date", "2026-03-05")
+    assert (code, out.strip()) == (0, "1")
+    code, out, err = cli("plan", "G000009999")
+    assert code == 2 and "no invoice G000009999" in err
