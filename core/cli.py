@@ -166,6 +166,9 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--format", dest="fmt", choices=("pdf", "xlsx", "txt"), default="pdf")
     e.add_argument("--page", choices=("a4", "letter"), default="a4")
     e.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    e = ex.add_parser("report", help="the Excel report: balance, aging, allocations...")
+    e.add_argument("--as-of", type=_date, default=None, metavar="DATE")
+    e.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     e = ex.add_parser("request", help="e-mail asking Microsoft to apply an unallocated payment")
     e.add_argument("id", metavar="PAYMENT_ID")
     e.add_argument("-o", "--output", type=Path, default=None, metavar="FILE")
@@ -817,6 +820,12 @@ def cmd_export(ws: Workspace, args: argparse.Namespace) -> int:
         print(f"bank transfer reference: {text}")
         if not fits:
             print("the invoice list does not fit 140 characters: send the advice with the payment")
+        return EXIT_OK
+    if args.what == "report":
+        from core.exports.report import write_report
+
+        write_report(ws, args.output, args.as_of or date.today())
+        print(f"written: {args.output}")
         return EXIT_OK
     ledger = ws.ledger()
     if args.id not in ledger.payments:

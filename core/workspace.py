@@ -299,6 +299,29 @@ class Workspace:
                 )
             ]
 
+    def customer_charges(self) -> list[list]:
+        """Per customer, subscription and invoice: lines and charges (for re-billing)."""
+        q = select(t.line_customer_totals, t.documents.c.currency).join(
+            t.documents, t.documents.c.number == t.line_customer_totals.c.invoice_number
+        )
+        acc: dict[tuple, list] = {}
+        with self.engine.connect() as c:
+            for r in c.execute(q):
+                key = (r.customer_name, r.customer_id, r.subscription_id, r.invoice_number,
+                       r.currency)  # fmt: skip
+                row = acc.setdefault(key, [0, Decimal(0)])
+                row[0] += r.line_count
+                row[1] += r.total
+        return [[*k, n, total] for k, (n, total) in sorted(acc.items())]
+
+    def allocation_audit(self) -> dict[int, tuple[datetime, str]]:
+        """When and by whom each allocation was recorded."""
+        q = select(t.allocations.c.id, t.audit.c.at, t.audit.c.os_user).join(
+            t.audit, t.audit.c.id == t.allocations.c.created_audit_id
+        )
+        with self.engine.connect() as c:
+            return {r.id: (r.at, r.os_user) for r in c.execute(q)}
+
     def customer_weights(self) -> dict[str, dict[str, Decimal]]:
         """Per invoice, what each customer's lines add up to (for per-customer aging)."""
         out: dict[str, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
@@ -1115,7 +1138,7 @@ class Workspace:
         conn.execute(insert(t.line_blocks), blocks)
         summary.created["lines"] += table.num_rows
         per_customer = linestore.group_sums(
-            table, ["invoice_number", "customer_id", "customer_name"]
+            table, ["invoice_number", "customer_id", "customer_name", "subscription_id"]
         )
         conn.execute(
             insert(t.line_customer_totals),
@@ -1125,15 +1148,16 @@ class Workspace:
                     invoice_number=inv,
                     customer_id=cid,
                     customer_name=cname,
+                    subscription_id=sub,
                     total=linestore.trim(amount),
                     line_count=n,
                 )
-                for inv, cid, cname, amount, n in zip(
+                for inv, cid, cname, sub, amount, n in zip(
                     *(
                         per_customer[c].to_pylist()
                         for c in (
-                            "invoice_number", "customer_id", "customer_name", "_amount_sum",
-                            "_amount_count",
+                            "invoice_number", "customer_id", "customer_name", "subscription_id",
+                            "_amount_sum", "_amount_count",
                         )
                     ),
                     strict=True,

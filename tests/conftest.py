@@ -81,7 +81,12 @@ def write_recon(tmp_path: Path) -> Callable[..., Path]:
     """Write a 47-column reconciliation CSV from (invoice, customer, total[, currency]) rows."""
 
     def write(rows: list[tuple], name: str = "recon.csv", bom: bool = True) -> Path:
-        lines = [",".join(RECON_HEADER)]
+        import csv
+        import io
+
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(RECON_HEADER)
         for n, row in enumerate(rows):
             number, customer, total = row[:3]
             currency = row[3] if len(row) > 3 else "EUR"
@@ -100,8 +105,8 @@ def write_recon(tmp_path: Path) -> Callable[..., Path]:
                 ChargeStartDate="2/1/2026",
                 ChargeEndDate="2/28/2026 0:00",
             )
-            lines.append(",".join(cells[h] for h in RECON_HEADER))
-        data = "\r\n".join(lines) + "\r\n"
+            writer.writerow([cells[h] for h in RECON_HEADER])
+        data = buffer.getvalue()
         path = tmp_path / name
         path.write_bytes(("\ufeff" if bom else "").encode() + data.encode("utf-8"))
         return path

@@ -163,3 +163,73 @@ def test_request_and_ticket_texts(cli, write_invoices, write_text):
     assert (code, out.strip()) == (0, "1")
     code, out, err = cli("plan", "G000009999")
     assert code == 2 and "no invoice G000009999" in err
+
+
+def test_report_workbook_numbers_and_safety(ws, tmp_path, write_invoices, write_recon):
+    from datetime import date as d
+
+    from core.exports.report import write_report
+
+    ws.import_file(
+        write_invoices(
+            [
+                invoice("G000000001", "2026-01-08", "1000.00"),
+                invoice(
+                    "G000000002",
+                    "2026-01-08",
+                    "100.00",
+                    amendments=[
+                        invoice(
+                            "G000000003",
+                            "2026-01-20",
+                            "-100.00",
+                            documentType="void_note",
+                            amendsOf="G000000002",
+                        ),
+                        invoice("G000000004", "2026-01-20", "90.00", amendsOf="G000000002"),
+                    ],
+                ),
+            ]
+        )
+    )
+    ws.import_file(
+        write_recon(
+            [
+                ("G000000001", '=HYPERLINK("http://evil","x")', "600.00"),
+                ("G000000001", "+cmd|' /C calc'!A0", "400.00"),
+            ]
+        )
+    )
+    path = write_report(ws, tmp_path / "report.xlsx", d(2026, 4, 30))
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == [
+        "Cover",
+        "Summary",
+        "Aging",
+        "Aging by customer",
+        "Open invoices",
+        "Allocations",
+        "Unallocated payments",
+        "Credit notes",
+        "Void and rebill",
+        "Customer charges",
+    ]
+    summary = list(book["Summary"].iter_rows(min_row=4, values_only=True))
+    assert summary[0][:3] == ("EUR", 1190, -100)  # issued (with the voided original) less voided
+    assert summary[0][3:7] == ("=B4+C4", 0, 0, "=D4+E4+F4")
+    aging = list(book["Aging"].iter_rows(min_row=4, values_only=True))
+    assert aging == [("EUR", 0, 0, 1090, 0, 0, 0, 1090)]  # 52 and 40 days late
+    charges = list(book["Customer charges"].iter_rows(min_row=4, max_row=5, values_only=True))
+    assert sorted(r[0] for r in charges) == ["+cmd|' /C calc'!A0", '=HYPERLINK("http://evil","x")']
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    assert cell.value.startswith(("=SUBTOTAL(109,", "=B", "=D")), cell.value
+    chains = list(book["Void and rebill"].iter_rows(min_row=4, values_only=True))
+    assert chains[0][0] == "G000000002" and chains[0][4:8] == (
+        "G000000003",
+        "G000000004",
+        90,
+        "G000000004",
+    )

@@ -112,7 +112,7 @@ line_blocks = Table(
 )
 Index("ix_line_blocks_invoice_number", line_blocks.c.invoice_number)
 
-# What each customer's lines add up to on each invoice (for per-customer aging).
+# What each customer's lines add up to per invoice and subscription (aging, re-billing).
 line_customer_totals = Table(
     "line_customer_totals",
     metadata,
@@ -121,6 +121,7 @@ line_customer_totals = Table(
     Column("invoice_number", String(64), nullable=False),
     Column("customer_id", Text, nullable=False),
     Column("customer_name", Text, nullable=False),
+    Column("subscription_id", Text, nullable=False),
     Column("total", Money, nullable=False),
     Column("line_count", Integer, nullable=False),
 )

@@ -126,6 +126,7 @@ def upgrade() -> None:
         sa.Column("invoice_number", sa.String(length=64), nullable=False),
         sa.Column("customer_id", sa.Text(), nullable=False),
         sa.Column("customer_name", sa.Text(), nullable=False),
+        sa.Column("subscription_id", sa.Text(), nullable=False),
         sa.Column("total", sa.String(length=64), nullable=False),
         sa.Column("line_count", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
