@@ -166,6 +166,9 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--format", dest="fmt", choices=("pdf", "xlsx", "txt"), default="pdf")
     e.add_argument("--page", choices=("a4", "letter"), default="a4")
     e.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    e = ex.add_parser("pain001", help="ISO 20022 pain.001 credit transfers of planned payments")
+    e.add_argument("ids", nargs="+", metavar="PAYMENT_ID", help="planned payment references")
+    e.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     e = ex.add_parser("report", help="the Excel report: balance, aging, allocations...")
     e.add_argument("--as-of", type=_date, default=None, metavar="DATE")
     e.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
@@ -201,7 +204,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_REFUSED
     except (
         AllocationRefused, WorkspaceBusy, WorkspaceError, NothingToUndo, UsageError,
-        RemittanceError,
+        RemittanceError, ValueError,
     ) as exc:  # fmt: skip
         print(f"csp-recon: {exc}", file=sys.stderr)
         return EXIT_REFUSED
@@ -820,6 +823,16 @@ def cmd_export(ws: Workspace, args: argparse.Namespace) -> int:
         print(f"bank transfer reference: {text}")
         if not fits:
             print("the invoice list does not fit 140 characters: send the advice with the payment")
+        return EXIT_OK
+    if args.what == "pain001":
+        from core.exports import pain001
+
+        rems = [ws.remittance(i) for i in args.ids]
+        payer = rems[0].payer
+        bics = {r.currency: ws.setting(f"payee_bic_{r.currency}", "") or "" for r in rems}
+        xml = pain001.build(rems, payer, ws.setting("company_bic", "") or "", bics)
+        args.output.write_bytes(xml)
+        print(f"written: {args.output} ({len(rems)} transfer(s), checked against {pain001.SCHEMA})")
         return EXIT_OK
     if args.what == "report":
         from core.exports.report import write_report

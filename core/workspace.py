@@ -515,7 +515,19 @@ class Workspace:
         self._writable()
         when = when or date.today()
         with self.engine.begin() as conn:
-            plans = planning.plan(self.ledger(conn=conn), invoices, credits, when)
+            ledger = self.ledger(conn=conn)
+            pending = {
+                ln.invoice: p.reference
+                for p in self._plans_in(conn, "planned").values()
+                for ln in p.lines
+            }
+            for raw in invoices:
+                target = ledger.resolve(raw.strip().upper()) or raw.strip().upper()
+                if target in pending:
+                    raise rules.AllocationRefused(
+                        f"{target} is already in planned payment {pending[target]}"
+                    )
+            plans = planning.plan(ledger, invoices, credits, when)
             ids = []
             for p in plans:
                 next_id = (conn.scalar(select(func.max(t.planned_payments.c.id))) or 0) + 1

@@ -233,3 +233,39 @@ def test_report_workbook_numbers_and_safety(ws, tmp_path, write_invoices, write_
         90,
         "G000000004",
     )
+
+
+def test_pain001_batch_is_valid_iso20022_with_structured_reference_where_it_fits(
+    cli, write_invoices, tmp_path
+):
+    import xml.etree.ElementTree as ET
+
+    from core.exports import pain001
+
+    cli("import", write_invoices(INVOICES[:2]))
+    cli("set", "company_name", "Nuage Conseil SAS")
+    cli("set", "company_account", "FR76 3000 4000 0312 3456 7890 143")
+    assert cli("plan", "G000000001", "--date", "2026-03-10")[0] == 0
+    code, _, err = cli("plan", "G000000001", "G000000002", "--date", "2026-03-10")
+    assert (code, err.strip()) == (
+        2,
+        "csp-recon: G000000001 is already in planned payment RA-20260310-1",
+    )
+    assert cli("plan", "G000000002", "--date", "2026-03-11", "--reference", "REF 2")[0] == 0
+    out = tmp_path / "batch.xml"
+    code, _, err = cli("export", "pain001", "plan:1", "REF 2", "-o", out)
+    assert code == 2 and "payee_account_EUR" in err  # Microsoft's account not recorded yet
+    cli("set", "payee_account_EUR", "IE29AIBK93115212345678")
+    code, stdout, err = cli("export", "pain001", "plan:1", "REF 2", "-o", out)
+    assert code == 0, err
+    ns = {"p": pain001.NS}
+    root = ET.parse(out).getroot()
+    txs = root.findall(".//p:CdtTrfTxInf", ns)
+    assert [t.find("p:Amt/p:InstdAmt", ns).text for t in txs] == ["1000.00", "250.00"]
+    assert root.find(".//p:GrpHdr/p:CtrlSum", ns).text == "1250.00"
+    assert txs[0].find(".//p:RfrdDocInf/p:Nb", ns).text == "G000000001"
+    assert txs[0].find(".//p:RmtdAmt", ns).text == "1000.00"
+    pain001.validate(out.read_bytes())  # the ISO 20022 schema itself
+    broken = out.read_bytes().replace(b"<CtrlSum>1250.00</CtrlSum>", b"<CtrlSum>a</CtrlSum>")
+    with pytest.raises(pain001.Pain001Error):
+        pain001.validate(broken)

@@ -1,0 +1,126 @@
+"""ISO 20022 pain.001.001.03 credit transfers for a batch of planned payments.
+
+The document is built with ``sepaxml`` and checked against the ISO 20022
+schema it ships (with ``xmlschema``).  Core SEPA carries one remittance block
+per transfer: a planned payment of one invoice gets a structured reference
+(``Strd/RfrdDocInf`` with ``CINV`` and the remitted amount); several invoices
+get the compact list in ``Ustrd`` (140 characters) and travel with their
+remittance advice.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from pathlib import Path
+
+from core.exports.remittance import Party, Remittance
+from core.money import currency_decimals, format_amount
+
+SCHEMA = "pain.001.001.03"
+NS = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"
+
+
+class Pain001Error(ValueError):
+    pass
+
+
+def _minor(rem: Remittance) -> int:
+    if currency_decimals(rem.currency) != 2:
+        raise Pain001Error(f"{rem.currency}: pain.001 transfers here are for 2-decimal currencies")
+    return int(rem.amount.scaleb(2))
+
+
+def build(remittances: Sequence[Remittance], debtor: Party, debtor_bic: str,
+          creditor_bic: dict[str, str]) -> bytes:  # fmt: skip
+    """The pain.001 document for ``remittances`` (all from one debtor account)."""
+    from sepaxml import SepaTransfer
+
+    if not remittances:
+        raise Pain001Error("no planned payment to transfer")
+    if not debtor.account:
+        raise Pain001Error("the company's IBAN is not set (csp-recon set company_account IBAN)")
+    currencies = {r.currency for r in remittances}
+    if len(currencies) != 1:
+        raise Pain001Error("one currency per pain.001 file: export each currency separately")
+    currency = currencies.pop()
+    config = {
+        "name": debtor.name or "Partner", "IBAN": debtor.account.replace(" ", ""),
+        "BIC": debtor_bic, "batch": False, "currency": currency,
+    }  # fmt: skip
+    transfer = SepaTransfer(config, schema=SCHEMA, clean=True)
+    for rem in remittances:
+        if not rem.payee.account:
+            raise Pain001Error(
+                f"Microsoft's {rem.currency} account is not set "
+                f"(csp-recon set payee_account_{rem.currency} IBAN)"
+            )
+        text, _fits = rem.bank_text()
+        transfer.add_payment(
+            {
+                "name": rem.payee.name,
+                "IBAN": rem.payee.account.replace(" ", ""),
+                "BIC": creditor_bic.get(rem.currency, ""),
+                "amount": _minor(rem),
+                "execution_date": rem.value_date,
+                "description": text,
+                "endtoend_id": rem.reference[:35],
+            }
+        )
+    xml = transfer.export(validate=False)
+    xml = _structured_where_it_fits(xml, remittances)
+    validate(xml)
+    return xml
+
+
+def _structured_where_it_fits(xml: bytes, remittances: Sequence[Remittance]) -> bytes:
+    """One invoice, no credit: the structured reference replaces the free text."""
+    ET.register_namespace("", NS)
+    root = ET.fromstring(xml)
+    # IBAN-only SEPA: an agent with no BIC is "not provided" (debtor) or left out (creditor)
+    for parent in root.iter():
+        for agent in list(parent):
+            tag = agent.tag.rsplit("}", 1)[-1]
+            if tag not in ("DbtrAgt", "CdtrAgt"):
+                continue
+            inst = agent.find(f"{{{NS}}}FinInstnId")
+            bic = inst.find(f"{{{NS}}}BIC") if inst is not None else None
+            if bic is None or (bic.text or "").strip():
+                continue
+            if tag == "CdtrAgt":
+                parent.remove(agent)
+            else:
+                inst.remove(bic)
+                ET.SubElement(
+                    ET.SubElement(inst, f"{{{NS}}}Othr"), f"{{{NS}}}Id"
+                ).text = "NOTPROVIDED"
+    by_ref = {r.reference[:35]: r for r in remittances}
+    for tx in root.iter(f"{{{NS}}}CdtTrfTxInf"):
+        e2e = tx.find(f"{{{NS}}}PmtId/{{{NS}}}EndToEndId")
+        rem = by_ref.get(e2e.text if e2e is not None else "")
+        if rem is None or len(rem.lines) != 1 or rem.lines[0].kind != "invoice":
+            continue
+        rmt = tx.find(f"{{{NS}}}RmtInf")
+        for child in list(rmt):
+            rmt.remove(child)
+        strd = ET.SubElement(rmt, f"{{{NS}}}Strd")
+        doc = ET.SubElement(strd, f"{{{NS}}}RfrdDocInf")
+        tp = ET.SubElement(ET.SubElement(doc, f"{{{NS}}}Tp"), f"{{{NS}}}CdOrPrtry")
+        ET.SubElement(tp, f"{{{NS}}}Cd").text = "CINV"
+        ET.SubElement(doc, f"{{{NS}}}Nb").text = rem.lines[0].invoice
+        amt = ET.SubElement(ET.SubElement(strd, f"{{{NS}}}RfrdDocAmt"), f"{{{NS}}}RmtdAmt")
+        amt.set("Ccy", rem.currency)
+        amt.text = format_amount(rem.lines[0].amount, rem.currency)
+    return b'<?xml version="1.0" encoding="UTF-8"?>' + ET.tostring(root, encoding="utf-8")
+
+
+def validate(xml: bytes) -> None:
+    """Check against the ISO 20022 schema; raise :class:`Pain001Error` with the reason."""
+    import sepaxml
+    import xmlschema
+
+    xsd = Path(sepaxml.__file__).parent / "schemas" / f"{SCHEMA}.xsd"
+    schema = xmlschema.XMLSchema(str(xsd))
+    errors = list(schema.iter_errors(xml.decode("utf-8")))
+    if errors:
+        raise Pain001Error(f"the pain.001 file does not match {SCHEMA}: {errors[0].reason}")
