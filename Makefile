@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DIR := .demo
 
-.PHONY: run test lint demo clean bench
+.PHONY: run test lint demo clean bench samples
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,3 +30,21 @@ clean:
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.benchmarks
+
+# Sample outputs of the demo workspace, committed under docs/samples/ for readers.
+samples: $(STAMP)
+	rm -rf .samples && $(BIN)/csp-recon demo .samples --today 2026-11-23 >/dev/null
+	$(BIN)/csp-recon --db .samples/workspace.db set company_address "$$(printf '12 rue de la Paix\n75002 Paris')" >/dev/null
+	$(BIN)/csp-recon --db .samples/workspace.db set company_account "FR76 3000 4000 0312 3456 7890 143" >/dev/null
+	$(BIN)/csp-recon --db .samples/workspace.db set payee_account_EUR "IE29 AIBK 9311 5212 3456 78" >/dev/null
+	$(BIN)/csp-recon --db .samples/workspace.db plan G000100008 G000100013 G000100002 --date 2026-11-25 >/dev/null
+	$(BIN)/csp-recon --db .samples/workspace.db plan G000100014 --date 2026-11-25 >/dev/null
+	mkdir -p docs/samples
+	$(BIN)/csp-recon --db .samples/workspace.db export remittance plan:1 --format pdf -o docs/samples/remittance.pdf
+	$(BIN)/csp-recon --db .samples/workspace.db export remittance plan:1 --format xlsx -o docs/samples/remittance.xlsx
+	$(BIN)/csp-recon --db .samples/workspace.db export remittance plan:1 --format txt -o docs/samples/remittance.txt
+	$(BIN)/csp-recon --db .samples/workspace.db export pain001 plan:1 plan:2 -o docs/samples/pain001.xml
+	$(BIN)/csp-recon --db .samples/workspace.db export report --as-of 2026-11-23 -o docs/samples/report.xlsx
+	$(BIN)/csp-recon --db .samples/workspace.db export request P5 -o docs/samples/unallocated-request.txt
+	$(BIN)/csp-recon --db .samples/workspace.db export ticket P6 -o docs/samples/wrong-currency-ticket.txt
+	pdftoppm -png -r 60 -singlefile docs/samples/remittance.pdf docs/samples/remittance

@@ -106,10 +106,7 @@ def write_pdf(rem: Remittance, path: Path, *, page: str = "A4") -> Path:
               f"Still open ({cur})", "Note"]  # fmt: skip
     rows = [[Paragraph(h, head) for h in header]]
     for ln in rem.lines:
-        note = (
-            f"credit note {ln.credit_note}" if ln.kind == "credit"
-            else "partial payment" if ln.remaining > 0 else ""
-        )  # fmt: skip
+        note = Paragraph(_esc(ln.note), small)
         rows.append([
             ln.invoice, ln.invoice_date.isoformat() if ln.invoice_date else "",
             rem.fmt(ln.invoice_total), rem.fmt(ln.signed), rem.fmt(ln.remaining), note,

@@ -44,6 +44,17 @@ class RemittanceLine:
     def signed(self) -> Decimal:
         return -self.amount if self.kind == "credit" else self.amount
 
+    @property
+    def note(self) -> str:
+        """What a reader of the advice needs to know about this line."""
+        if self.kind == "credit":
+            return f"credit note {self.credit_note} applied"
+        if self.remaining > 0:
+            return "partial payment: the rest stays open"
+        if self.amount < self.invoice_total:
+            return "balance after earlier payments"
+        return ""
+
 
 @dataclass(slots=True)
 class Remittance:
@@ -166,11 +177,7 @@ def as_text(rem: Remittance) -> str:
         f"{'Still open':>14}",
     ]
     for ln in rem.lines:
-        note = (
-            f"credit note {ln.credit_note} applied"
-            if ln.kind == "credit"
-            else ("partial payment" if ln.remaining > 0 else "")
-        )
+        note = ln.note
         out.append(
             f"{ln.invoice:<{width}}  {ln.invoice_date.isoformat() if ln.invoice_date else '':<10}"
             f"  {rem.fmt(ln.invoice_total):>14}  {rem.fmt(ln.signed):>14}  "

@@ -78,8 +78,7 @@ def write_xlsx(rem: Remittance, path: Path) -> Path:
             ws.cell(row=r, column=c, value=value).number_format = fmt
         put_text(ws, r, 6, ln.kind)
         put_text(ws, r, 7, ln.credit_note)
-        note = "partial payment" if ln.kind == "invoice" and ln.remaining > 0 else ""
-        put_text(ws, r, 8, note)
+        put_text(ws, r, 8, ln.note)
     last = top + len(rem.lines)
     total_row = last + 1
     put_text(ws, total_row, 1, "Total").font = bold
@@ -89,7 +88,7 @@ def write_xlsx(rem: Remittance, path: Path) -> Path:
     ws.cell(row=total_row + 1, column=4, value=rem.amount).number_format = fmt
     ws.freeze_panes = ws.cell(row=top + 1, column=1)
     ws.auto_filter.ref = f"A{top}:H{last}"
-    for col, width in zip("ABCDEFGH", (16, 13, 17, 17, 17, 9, 14, 18), strict=True):
+    for col, width in zip("ABCDEFGH", (16, 13, 17, 17, 17, 9, 14, 30), strict=True):
         ws.column_dimensions[col].width = width
     ws.column_dimensions["B"].width = max(13, min(60, len(str(facts[4][1])) + 2))
     ws.print_title_rows = f"{top}:{top}"
