@@ -8,7 +8,6 @@ currency.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 from core.importers.bank import BankEntry, classify
@@ -17,10 +16,12 @@ from core.importers.tabular import (
     CellError,
     Column,
     decimal,
+    each_row,
+    getter,
     map_columns,
+    open_table,
     parse_dmy,
     peek_header,
-    read_table,
     text,
 )
 from core.model import Extracted, ImportError_, Source
@@ -57,27 +58,16 @@ class BankTable:
 
     def extract(self, path: Path, display: str, options: ImportOptions) -> Extracted:
         out = Extracted(NAME)
-        table = read_table(path)
-        cols, missing = map_columns(table.header, COLUMNS)
-        if missing:
-            out.errors.append(
-                ImportError_(
-                    Source(display, 1, table.sheet),
-                    f"expected columns {', '.join(missing)}; found {', '.join(table.header)}",
-                )
-            )
+        opened = open_table(path, display, COLUMNS, out)
+        if opened is None:
             return out
-        try:
-            for row, cells in table.rows:
-                self._row(cells, cols, Source(display, row, table.sheet), options, out)
-        except csv.Error as exc:
-            out.errors.append(ImportError_(Source(display), f"malformed CSV: {exc}"))
+        table, cols = opened
+        for src, cells in each_row(table, display, out):
+            self._row(cells, cols, src, options, out)
         return out
 
     def _row(self, cells, cols, src: Source, options: ImportOptions, out: Extracted) -> None:
-        def get(name: str):
-            i = cols.get(name)
-            return cells[i] if i is not None and i < len(cells) else None
+        get = getter(cells, cols)
 
         def fail(column: str, message: str) -> None:
             out.errors.append(ImportError_(src, message, column))

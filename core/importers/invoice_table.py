@@ -7,7 +7,6 @@ document it amends.  Dates ISO or ``DD/MM/YYYY``.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 from core.importers.base import ImportOptions
@@ -15,11 +14,13 @@ from core.importers.tabular import (
     CellError,
     Column,
     decimal,
+    each_row,
     fold,
+    getter,
     map_columns,
+    open_table,
     parse_dmy,
     peek_header,
-    read_table,
     text,
 )
 from core.model import Document, DocumentType, Extracted, ImportError_, InvoiceType, Source
@@ -77,31 +78,20 @@ class InvoiceTable:
 
     def extract(self, path: Path, display: str, options: ImportOptions) -> Extracted:
         out = Extracted(NAME)
-        table = read_table(path)
-        cols, missing = map_columns(table.header, COLUMNS)
-        if missing:
-            out.errors.append(
-                ImportError_(
-                    table.source(display, 1),
-                    f"expected columns {', '.join(missing)}; found {', '.join(table.header)}",
-                )
-            )
+        opened = open_table(path, display, COLUMNS, out)
+        if opened is None:
             return out
-        try:
-            for row, cells in table.rows:
-                out.entries_read += 1
-                doc = _document(cells, cols, table.source(display, row), out)
-                if doc is not None:
-                    out.documents.append(doc)
-        except csv.Error as exc:
-            out.errors.append(ImportError_(Source(display), f"malformed CSV: {exc}"))
+        table, cols = opened
+        for src, cells in each_row(table, display, out):
+            out.entries_read += 1
+            doc = _document(cells, cols, src, out)
+            if doc is not None:
+                out.documents.append(doc)
         return out
 
 
 def _document(cells, cols, src: Source, out: Extracted) -> Document | None:
-    def get(name: str):
-        i = cols.get(name)
-        return cells[i] if i is not None and i < len(cells) else None
+    get = getter(cells, cols)
 
     def fail(column: str, message: str) -> None:
         out.errors.append(ImportError_(src, message, column))

@@ -8,7 +8,6 @@ thousands separators, ISO or ``DD/MM/YYYY`` dates.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 from core.importers.base import ImportOptions
@@ -16,10 +15,12 @@ from core.importers.tabular import (
     CellError,
     Column,
     decimal,
+    each_row,
+    getter,
     map_columns,
+    open_table,
     parse_dmy,
     peek_header,
-    read_table,
     text,
 )
 from core.model import Extracted, ImportError_, Payment, Source
@@ -54,32 +55,21 @@ class PaymentsTable:
 
     def extract(self, path: Path, display: str, options: ImportOptions) -> Extracted:
         out = Extracted(NAME)
-        table = read_table(path)
-        cols, missing = map_columns(table.header, COLUMNS)
-        if missing:
-            out.errors.append(
-                ImportError_(
-                    Source(display, 1, table.sheet),
-                    f"expected columns {', '.join(missing)}; found {', '.join(table.header)}",
-                )
-            )
+        opened = open_table(path, display, COLUMNS, out)
+        if opened is None:
             return out
-        try:
-            for row, cells in table.rows:
-                p = _payment(cells, cols, Source(display, row, table.sheet), out)
-                if p is not None:
-                    out.payments.append(p)
-        except csv.Error as exc:
-            out.errors.append(ImportError_(Source(display), f"malformed CSV: {exc}"))
+        table, cols = opened
+        for src, cells in each_row(table, display, out):
+            p = _payment(cells, cols, src, out)
+            if p is not None:
+                out.payments.append(p)
         return out
 
 
 def _payment(cells, cols: dict[str, int], source: Source, out: Extracted) -> Payment | None:
     before = len(out.errors)
 
-    def get(name: str):
-        i = cols.get(name)
-        return cells[i] if i is not None and i < len(cells) else None
+    get = getter(cells, cols)
 
     def fail(column: str, message: str) -> None:
         out.errors.append(ImportError_(source, message, column))

@@ -18,7 +18,6 @@ charges per customer and product.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import defaultdict
 from decimal import Decimal
@@ -29,11 +28,13 @@ from core.importers.tabular import (
     CellError,
     Column,
     decimal,
+    each_row,
+    getter,
     is_unbilled,
     map_columns,
+    open_table,
     parse_mdy,
     peek_header,
-    read_table,
     text,
 )
 from core.linestore import KEY_FIELDS, SEP
@@ -93,17 +94,11 @@ class PartnerCenterReconLines:
 
     def extract(self, path: Path, display: str, options: ImportOptions) -> Extracted:
         out = Extracted(NAME)
-        table = read_table(path)
-        out.sheet = table.sheet
-        cols, missing = map_columns(table.header, COLUMNS)
-        if missing:
-            out.errors.append(
-                ImportError_(
-                    table.source(display, 1),
-                    f"expected columns {', '.join(missing)}; found {', '.join(table.header)}",
-                )
-            )
+        opened = open_table(path, display, COLUMNS, out)
+        if opened is None:
             return out
+        table, cols = opened
+        out.sheet = table.sheet
         fixed_number = None
         with path.open("rb") as fh:
             unbilled_file = is_unbilled(path, fh.read(64))
@@ -128,27 +123,24 @@ class PartnerCenterReconLines:
                 out.entries_read = fast.num_rows
                 return out
         unbilled: dict[tuple, list] = defaultdict(lambda: [Decimal(0), Decimal(0), None, None, 0])
-        try:
-            for row, cells in table.rows:
-                out.entries_read += 1
-                line = _line(cells, cols, table.source(display, row), fixed_number, out)
-                if line is None:
-                    continue
-                if line.invoice_number:
-                    out.lines.append(line)
-                else:
-                    key = (line.customer_id, line.customer_name, line.subscription_id,
-                           line.product, line.currency)  # fmt: skip
-                    acc = unbilled[key]
-                    acc[0] += line.quantity or Decimal(0)
-                    acc[1] += line.total
-                    for d in (line.charge_start, line.charge_end):
-                        if d is not None:
-                            acc[2] = d if acc[2] is None else min(acc[2], d)
-                            acc[3] = d if acc[3] is None else max(acc[3], d)
-                    acc[4] += 1
-        except csv.Error as exc:
-            out.errors.append(ImportError_(Source(display), f"malformed CSV: {exc}"))
+        for src, cells in each_row(table, display, out):
+            out.entries_read += 1
+            line = _line(cells, cols, src, fixed_number, out)
+            if line is None:
+                continue
+            if line.invoice_number:
+                out.lines.append(line)
+            else:
+                key = (line.customer_id, line.customer_name, line.subscription_id,
+                       line.product, line.currency)  # fmt: skip
+                acc = unbilled[key]
+                acc[0] += line.quantity or Decimal(0)
+                acc[1] += line.total
+                for d in (line.charge_start, line.charge_end):
+                    if d is not None:
+                        acc[2] = d if acc[2] is None else min(acc[2], d)
+                        acc[3] = d if acc[3] is None else max(acc[3], d)
+                acc[4] += 1
         for (cid, cname, sub, product, cur), (qty, amount, first, last, n) in unbilled.items():
             out.usage.append(
                 UsageTotal("", cid, cname, sub, product, cur, qty, amount, first, last, n)
@@ -161,9 +153,7 @@ def _line(
 ) -> InvoiceLine | None:
     before = len(out.errors)
 
-    def get(name: str):
-        i = cols.get(name)
-        return cells[i] if i is not None and i < len(cells) else None
+    get = getter(cells, cols)
 
     def fail(column: str, message: str) -> None:
         out.errors.append(ImportError_(source, message, column))

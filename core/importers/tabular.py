@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from core.model import Source
+from core.model import Extracted, ImportError_, Source
 from core.money import MoneyError, parse_decimal
 
 Cell = str | Decimal | date | None
@@ -75,6 +75,40 @@ def map_columns(
                 break
     missing = [c.name for c in columns if c.required and c.name not in found]
     return found, missing
+
+
+def open_table(path: Path, display: str, columns: Sequence[Column], out: Extracted):
+    """The table and where its declared columns are, or ``None`` with the error in ``out``."""
+    table = read_table(path)
+    cols, missing = map_columns(table.header, columns)
+    if missing:
+        out.errors.append(
+            ImportError_(
+                table.source(display, 1),
+                f"expected columns {', '.join(missing)}; found {', '.join(table.header)}",
+            )
+        )
+        return None
+    return table, cols
+
+
+def each_row(table: Table, display: str, out: Extracted) -> Iterator[tuple[Source, list[Cell]]]:
+    """Every row with where it was read; a malformed CSV ends the loop with its error."""
+    try:
+        for row, cells in table.rows:
+            yield table.source(display, row), cells
+    except csv.Error as exc:
+        out.errors.append(ImportError_(Source(display), f"malformed CSV: {exc}"))
+
+
+def getter(cells: list[Cell], cols: dict[str, int]) -> Callable[[str], Cell]:
+    """``get(column name)``: the row's cell for a declared column, ``None`` where absent."""
+
+    def get(name: str) -> Cell:
+        i = cols.get(name)
+        return cells[i] if i is not None and i < len(cells) else None
+
+    return get
 
 
 def header_matches(header: Sequence[str], columns: Sequence[Column]) -> bool:

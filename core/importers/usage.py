@@ -12,7 +12,6 @@ stored.
 
 from __future__ import annotations
 
-import csv
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -22,11 +21,13 @@ from core.importers.tabular import (
     CellError,
     Column,
     decimal,
+    each_row,
+    getter,
     is_unbilled,
     map_columns,
+    open_table,
     parse_mdy,
     peek_header,
-    read_table,
     text,
 )
 from core.model import Extracted, ImportError_, Source, UsageTotal
@@ -59,16 +60,10 @@ class PartnerCenterUsage:
 
     def extract(self, path: Path, display: str, options: ImportOptions) -> Extracted:
         out = Extracted(NAME)
-        table = read_table(path)
-        cols, missing = map_columns(table.header, COLUMNS)
-        if missing:
-            out.errors.append(
-                ImportError_(
-                    table.source(display, 1),
-                    f"expected columns {', '.join(missing)}; found {', '.join(table.header)}",
-                )
-            )
+        opened = open_table(path, display, COLUMNS, out)
+        if opened is None:
             return out
+        table, cols = opened
         rated = "Amount" in cols
         if rated and "Currency" not in cols:
             out.errors.append(
@@ -83,14 +78,11 @@ class PartnerCenterUsage:
             if fast is not None:
                 out.usage, out.entries_read = fast
                 return out
-        try:
-            for row, cells in table.rows:
-                out.entries_read += 1
-                self._row(cells, cols, table.source(display, row), rated, unbilled, groups, out)
-                if len(out.errors) > 100:
-                    break
-        except csv.Error as exc:
-            out.errors.append(ImportError_(Source(display), f"malformed CSV: {exc}"))
+        for src, cells in each_row(table, display, out):
+            out.entries_read += 1
+            self._row(cells, cols, src, rated, unbilled, groups, out)
+            if len(out.errors) > 100:
+                break
         for (inv, cid, cname, sub, meter, cur), (qty, amount, first, last, n) in groups.items():
             out.usage.append(
                 UsageTotal(inv, cid, cname, sub, meter, cur, qty, amount, first, last, n)
@@ -100,9 +92,7 @@ class PartnerCenterUsage:
     def _row(
         self, cells, cols, src: Source, rated: bool, unbilled: bool, groups: dict, out: Extracted
     ) -> None:
-        def get(name: str):
-            i = cols.get(name)
-            return cells[i] if i is not None and i < len(cells) else None
+        get = getter(cells, cols)
 
         try:
             day = parse_mdy(get("UsageDate"))
