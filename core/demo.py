@@ -16,18 +16,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from core.importers.pc_recon_lines import RECON_COLUMNS
 from core.workspace import Workspace
-
-RECON_COLUMNS = (
-    "PartnerId,CustomerId,CustomerName,CustomerDomainName,CustomerCountry,InvoiceNumber,MpnId,"
-    "Tier2MpnId,OrderId,OrderDate,ProductId,SkuId,AvailabilityId,SkuName,ProductName,ChargeType,"
-    "UnitPrice,Quantity,Subtotal,TaxTotal,Total,Currency,PriceAdjustmentDescription,PublisherName,"
-    "PublisherId,SubscriptionDescription,SubscriptionId,ChargeStartDate,ChargeEndDate,"
-    "TermAndBillingCycle,EffectiveUnitPrice,UnitType,AlternateId,BillableQuantity,"
-    "BillingFrequency,PricingCurrency,PCToBCExchangeRate,PCToBCExchangeRateDate,MeterDescription,"
-    "ReservationOrderId,CreditReasonCode,SubscriptionStartDate,SubscriptionEndDate,ReferenceId,"
-    "ProductQualifiers,PromotionId,ProductCategory"
-).split(",")
 
 PARTNER_ID = "3c1a5e2b-7f04-4d8e-9a61-2b5f0c7d9e11"
 CUSTOMERS = (

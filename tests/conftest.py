@@ -10,20 +10,12 @@ from pathlib import Path
 import pytest
 
 from core.cli import main
+from core.importers.pc_recon_lines import RECON_COLUMNS
 from core.workspace import Workspace
 
 DATA = Path(__file__).parent / "data"
 
-RECON_HEADER = (
-    "PartnerId,CustomerId,CustomerName,CustomerDomainName,CustomerCountry,InvoiceNumber,MpnId,"
-    "Tier2MpnId,OrderId,OrderDate,ProductId,SkuId,AvailabilityId,SkuName,ProductName,ChargeType,"
-    "UnitPrice,Quantity,Subtotal,TaxTotal,Total,Currency,PriceAdjustmentDescription,PublisherName,"
-    "PublisherId,SubscriptionDescription,SubscriptionId,ChargeStartDate,ChargeEndDate,"
-    "TermAndBillingCycle,EffectiveUnitPrice,UnitType,AlternateId,BillableQuantity,"
-    "BillingFrequency,PricingCurrency,PCToBCExchangeRate,PCToBCExchangeRateDate,MeterDescription,"
-    "ReservationOrderId,CreditReasonCode,SubscriptionStartDate,SubscriptionEndDate,ReferenceId,"
-    "ProductQualifiers,PromotionId,ProductCategory"
-).split(",")
+RECON_HEADER = RECON_COLUMNS
 
 
 @pytest.fixture

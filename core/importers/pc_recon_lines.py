@@ -43,6 +43,18 @@ from core.money import MoneyError, normalise_currency
 
 NAME = "Partner Center invoice line items (new commerce and legacy; CSV, XLSX, JSON)"
 
+# The 47 columns of the portal's new-commerce reconciliation file (DOMAIN.md), in its order.
+RECON_COLUMNS = (
+    "PartnerId,CustomerId,CustomerName,CustomerDomainName,CustomerCountry,InvoiceNumber,MpnId,"
+    "Tier2MpnId,OrderId,OrderDate,ProductId,SkuId,AvailabilityId,SkuName,ProductName,ChargeType,"
+    "UnitPrice,Quantity,Subtotal,TaxTotal,Total,Currency,PriceAdjustmentDescription,PublisherName,"
+    "PublisherId,SubscriptionDescription,SubscriptionId,ChargeStartDate,ChargeEndDate,"
+    "TermAndBillingCycle,EffectiveUnitPrice,UnitType,AlternateId,BillableQuantity,"
+    "BillingFrequency,PricingCurrency,PCToBCExchangeRate,PCToBCExchangeRateDate,MeterDescription,"
+    "ReservationOrderId,CreditReasonCode,SubscriptionStartDate,SubscriptionEndDate,ReferenceId,"
+    "ProductQualifiers,PromotionId,ProductCategory"
+).split(",")
+
 COLUMNS = (
     Column("InvoiceNumber", required=False),
     Column("Currency"),

@@ -13,16 +13,9 @@ import random
 import uuid
 from pathlib import Path
 
-RECON = (
-    "PartnerId,CustomerId,CustomerName,CustomerDomainName,CustomerCountry,InvoiceNumber,MpnId,"
-    "Tier2MpnId,OrderId,OrderDate,ProductId,SkuId,AvailabilityId,SkuName,ProductName,ChargeType,"
-    "UnitPrice,Quantity,Subtotal,TaxTotal,Total,Currency,PriceAdjustmentDescription,PublisherName,"
-    "PublisherId,SubscriptionDescription,SubscriptionId,ChargeStartDate,ChargeEndDate,"
-    "TermAndBillingCycle,EffectiveUnitPrice,UnitType,AlternateId,BillableQuantity,"
-    "BillingFrequency,PricingCurrency,PCToBCExchangeRate,PCToBCExchangeRateDate,MeterDescription,"
-    "ReservationOrderId,CreditReasonCode,SubscriptionStartDate,SubscriptionEndDate,ReferenceId,"
-    "ProductQualifiers,PromotionId,ProductCategory"
-).split(",")
+from core.importers.pc_recon_lines import RECON_COLUMNS
+
+RECON = RECON_COLUMNS
 USAGE = (
     "PartnerId,PartnerName,CustomerId,CustomerName,CustomerDomainName,CustomerCountry,MpnId,"
     "Tier2MpnId,InvoiceNumber,ProductId,SkuId,AvailabilityId,SkuName,ProductName,PublisherName,"
