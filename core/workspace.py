@@ -947,6 +947,7 @@ class Workspace:
         existing = {r.number: r for r in conn.execute(select(t.documents))}
         updated_docs: dict[str, dict] = {}
         seen_numbers: set[str] = set()
+        new_docs: list[dict] = []
         for doc in ex.documents:
             tick()
             if doc.number in seen_numbers:
@@ -959,14 +960,11 @@ class Workspace:
             values = _document_values(doc)
             old = existing.get(doc.number)
             if old is None:
-                conn.execute(
-                    insert(t.documents).values(
-                        **values,
-                        import_id=import_id,
-                        header_import_id=import_id,
-                        auto_apply=doc.is_credit,
-                    )
-                )
+                new_docs.append(
+                    values
+                    | {"import_id": import_id, "header_import_id": import_id,
+                       "auto_apply": doc.is_credit}
+                )  # fmt: skip
                 summary.created["documents"] += 1
                 continue
             old_values = {k: getattr(old, k) for k in values}
@@ -993,6 +991,8 @@ class Workspace:
             if old.date is None:
                 summary.warnings.append(f"{doc.number}: header arrived; its date is now known")
 
+        if new_docs:
+            conn.execute(insert(t.documents), new_docs)
         if ex.lines or ex.line_table is not None:
             table = (
                 ex.line_table if ex.line_table is not None else linestore.lines_to_table(ex.lines)
@@ -1224,9 +1224,13 @@ class Workspace:
         known_fp = set(conn.scalars(select(t.payments.c.fingerprint)))
         existing = self.payments(conn)
         by_id: dict[str, Payment] = {p.id: p for p in existing}
+        same_amount: dict[tuple[str, Decimal], list[Payment]] = defaultdict(list)
+        for e in existing:  # a transfer is only ever the same as one of the same amount
+            same_amount[(e.currency, e.amount)].append(e)
         next_n = _next_payment_number(by_id)
         matched: set[str] = set()  # payments this file has already been recognised as
         created: list[tuple[str, Payment]] = []
+        rows: dict[str, list[dict]] = {"payments": [], "references": [], "sources": []}
         for p in payments:
             tick()
             src = p.source or Source(summary.file)
@@ -1243,10 +1247,11 @@ class Workspace:
             if fp in known_fp:
                 summary.unchanged["payments"] += 1
                 continue
+            candidates = same_amount.get((p.currency, p.amount), [])
             twin = next(
                 (
                     e
-                    for e in sorted(existing, key=lambda e: abs((e.date - p.date).days))
+                    for e in sorted(candidates, key=lambda e: abs((e.date - p.date).days))
                     if e.id not in matched and same_transfer(e, p)
                 ),
                 None,
@@ -1282,30 +1287,31 @@ class Workspace:
             if not pid:
                 pid = f"P{next_n}"
                 next_n += 1
-            conn.execute(
-                insert(t.payments).values(
-                    id=pid,
-                    fingerprint=fp,
-                    date=p.date,
-                    amount=p.amount,
-                    currency=p.currency,
-                    reference=p.reference,
-                    bank_account=p.bank_account,
-                    counterparty=p.counterparty,
-                    bank_reference=p.bank_reference,
-                    import_id=import_id,
-                    source_file=src.file,
-                    source_sheet=src.sheet,
+            rows["payments"].append(
+                dict(
+                    id=pid, fingerprint=fp, date=p.date, amount=p.amount, currency=p.currency,
+                    reference=p.reference, bank_account=p.bank_account,
+                    counterparty=p.counterparty, bank_reference=p.bank_reference,
+                    import_id=import_id, source_file=src.file, source_sheet=src.sheet,
                     source_row=src.row,
                 )
+            )  # fmt: skip
+            rows["references"] += [
+                dict(payment_id=pid, position=i, invoice_number=r.number.upper(), amount=r.amount)
+                for i, r in enumerate(p.references)
+            ]
+            rows["sources"].append(
+                dict(payment_id=pid, import_id=import_id, format=summary.format, place=src.where())
             )
-            self._add_references(conn, pid, p)
-            self._add_payment_source(conn, pid, import_id, summary.format, src)
             by_id[pid] = p
             matched.add(pid)  # a later row of this same file is another transfer
             known_fp.add(fp)
             summary.created["payments"] += 1
             created.append((pid, p))
+        for table, key in ((t.payments, "payments"), (t.payment_references, "references"),
+                           (t.payment_sources, "sources")):  # fmt: skip
+            if rows[key]:
+                conn.execute(insert(table), rows[key])
         self._confirm_plans(conn, created, summary)
 
     def _store_usage(
