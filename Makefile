@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DIR := .demo
 
-.PHONY: run test lint demo clean bench samples
+.PHONY: run test lint demo clean bench samples screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,6 +17,7 @@ run: $(STAMP)
 	$(BIN)/csp-recon demo $(DEMO_DIR)
 	$(BIN)/csp-recon --db $(DEMO_DIR)/workspace.db balance
 	$(BIN)/csp-recon --db $(DEMO_DIR)/workspace.db aging
+	$(BIN)/csp-reconciler $(DEMO_DIR)/workspace.db
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
@@ -48,3 +49,9 @@ samples: $(STAMP)
 	$(BIN)/csp-recon --db .samples/workspace.db export request P5 -o docs/samples/unallocated-request.txt
 	$(BIN)/csp-recon --db .samples/workspace.db export ticket P6 -o docs/samples/wrong-currency-ticket.txt
 	pdftoppm -png -r 60 -singlefile docs/samples/remittance.pdf docs/samples/remittance
+
+# Pictures of the main views on the demo workspace, for the README.
+screenshots: $(STAMP)
+	rm -rf .shots && $(BIN)/csp-recon demo .shots --today 2026-11-23 >/dev/null
+	mkdir -p docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m desktop.screenshots .shots/workspace.db docs/screenshots

@@ -1,0 +1,148 @@
+"""What a row of each list shows: one description of an invoice, credit note or payment.
+
+The command line prints these dictionaries as JSON; the desktop's tables show
+them.  Amounts are text with the currency's decimals.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from core.aging import bucket_of
+from core.ledger import InvoiceState, Ledger, SourceState
+from core.money import format_amount, format_exact
+
+
+def _amt(amount: Decimal, currency: str) -> str:
+    return format_amount(amount, currency)
+
+
+def invoice_json(inv: InvoiceState, ledger: Ledger) -> dict:
+    d = inv.document
+    cur = d.currency
+    out = {
+        "number": d.number,
+        "document_type": d.document_type.value,
+        "invoice_type": d.invoice_type.value,
+        "date": d.date.isoformat() if d.date else None,
+        "date_unknown": d.date is None,
+        "due_date": inv.due_date.isoformat() if inv.due_date else None,
+        "currency": cur,
+        "total": _amt(d.total, cur),
+        "applied": _amt(inv.applied, cur),
+        "open": _amt(inv.open, cur),
+        "counted": inv.counted,
+        "status": inv.status,
+        "days_past_due": inv.days_past_due if inv.counted else None,
+        "bucket": (bucket_of(inv.days_past_due) if inv.counted and inv.open else None),
+        "amends": d.amends,
+        "voided_by": inv.voided_by,
+        "rebilled_as": inv.rebilled_as,
+        "rebill_of": inv.rebill_of,
+        "paid_amount_reported": (
+            _amt(d.paid_amount_reported, cur) if d.paid_amount_reported is not None else None
+        ),
+        "lines": d.line_count,
+        "lines_total": format_exact(d.lines_total, cur) if d.lines_total is not None else None,
+        "lines_difference": (
+            format_exact(inv.lines_difference, cur) if inv.lines_difference is not None else None
+        ),
+        "allocations": [
+            {
+                "id": a.allocation.id,
+                "source": a.allocation.source_id,
+                "kind": a.allocation.source_kind.value,
+                "amount": _amt(a.applied, cur),
+                "aimed_at": a.allocation.invoice_number,
+            }
+            for a in inv.allocations
+        ],
+        "source": d.source.where() if d.source else None,
+    }
+    return out
+
+
+def credit_json(c: SourceState, ledger: Ledger) -> dict:
+    d = ledger.documents[c.id]
+    cur = c.currency
+    return {
+        "number": c.id,
+        "document_type": d.document_type.value,
+        "invoice_type": d.invoice_type.value,
+        "date": d.date.isoformat() if d.date else None,
+        "date_unknown": d.date is None,
+        "due_date": None,
+        "currency": cur,
+        "total": _amt(d.total, cur),
+        "applied": _amt(c.applied, cur),
+        "unapplied": _amt(c.remaining, cur),
+        "open": _amt(Decimal(0), cur),
+        "counted": True,
+        "status": "credit_note",
+        "days_past_due": None,
+        "bucket": None,
+        "amends": d.amends,
+        "allocations": [
+            {
+                "id": a.allocation.id,
+                "invoice": a.target,
+                "amount": _amt(a.applied, cur),
+                "aimed_at": a.allocation.invoice_number,
+                "method": a.allocation.method,
+            }
+            for a in c.allocations
+        ],
+        "source": d.source.where() if d.source else None,
+    }
+
+
+def payment_json(p: SourceState, ledger: Ledger, info) -> dict:
+    cur = p.currency
+    return {
+        "id": p.id,
+        "date": p.date.isoformat() if p.date else None,
+        "amount": _amt(p.amount, cur),
+        "currency": cur,
+        "reference": info.reference,
+        "bank_account": info.bank_account,
+        "allocated": _amt(p.applied, cur),
+        "unallocated": _amt(p.remaining, cur),
+        "flags": p.flags,
+        "notes": p.notes,
+        "allocations": [
+            {
+                "id": a.allocation.id,
+                "invoice": a.target,
+                "aimed_at": a.allocation.invoice_number,
+                "amount": _amt(a.applied, cur),
+                "method": a.allocation.method,
+            }
+            for a in p.allocations
+        ],
+        "source": info.source.where() if info.source else None,
+    }
+
+
+def snapshot(ws, as_of) -> dict:
+    """Everything the main window shows, computed once (on the worker thread)."""
+    from core.aging import by_currency
+
+    ledger = ws.ledger(as_of)
+    infos = {p.id: p for p in ws.payments()}
+    invoices = [invoice_json(i, ledger) for i in ledger.invoices.values()]
+    invoices.sort(key=lambda r: (r["date"] or "9999", r["number"]))
+    payments = [payment_json(p, ledger, infos[p.id]) for p in ledger.payments.values()]
+    payments.sort(key=lambda r: (r["date"], r["id"]))
+    credits = [credit_json(c, ledger) for c in ledger.credits.values()]
+    balance = {
+        cur: {
+            "amount_due": _amt(b.amount_due, cur),
+            "unallocated_payments": _amt(b.unallocated_payments, cur),
+            "unapplied_credits": _amt(b.unapplied_credits, cur),
+        }
+        for cur, b in ledger.balance().items()
+    }
+    aging = {cur: {k: _amt(v, cur) for k, v in row.items()}
+             for cur, row in by_currency(ledger).items()}  # fmt: skip
+    return {"as_of": as_of, "invoices": invoices, "payments": payments, "credits": credits,
+            "balance": balance, "aging": aging}  # fmt: skip

@@ -1,0 +1,86 @@
+"""``csp-reconciler [WORKSPACE] [--as-of DATE] [--screenshot FILE.png]``: the desktop application.
+
+Without a workspace it opens the demo workspace (built on first use in the
+user's data folder).  ``--screenshot`` opens the window, waits until the
+workspace is loaded, saves a picture of the window and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import sys
+import traceback
+from datetime import date
+from pathlib import Path
+
+
+def _logging() -> Path:
+    from platformdirs import user_log_dir
+
+    folder = Path(user_log_dir("CSP Reconciler", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "csp-reconciler.log"
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3,
+                                                   encoding="utf-8")  # fmt: skip
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.INFO, handlers=[handler])
+    return path
+
+
+def demo_workspace() -> Path:
+    from platformdirs import user_data_dir
+
+    from core.demo import write_demo
+
+    folder = Path(user_data_dir("CSP Reconciler", appauthor=False)) / "demo"
+    db = folder / "workspace.db"
+    if not db.exists():
+        write_demo(folder)
+    return db
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="csp-reconciler")
+    parser.add_argument("workspace", nargs="?", type=Path)
+    parser.add_argument("--as-of", type=date.fromisoformat, default=None)
+    parser.add_argument("--screenshot", type=Path, default=None, metavar="FILE.png")
+    args = parser.parse_args(argv)
+    log_path = _logging()
+    import os
+
+    headless = (
+        sys.platform.startswith("linux")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+        and not os.environ.get("QT_QPA_PLATFORM")
+    )
+    if headless:
+        print("csp-reconciler: no display to open a window on (start it in a desktop session; "
+              "for a picture of the window: QT_QPA_PLATFORM=offscreen csp-reconciler "
+              "--screenshot FILE.png)", file=sys.stderr)  # fmt: skip
+        return 2
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desktop.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("CSP Reconciler")
+
+    def excepthook(kind, value, tb) -> None:
+        logging.getLogger("desktop").error("".join(traceback.format_exception(kind, value, tb)))
+        message = f"Something went wrong: {value}\n\nDetails are in {log_path}"
+        QMessageBox.critical(None, "CSP Reconciler", message)
+
+    sys.excepthook = excepthook
+    window = MainWindow(args.workspace or demo_workspace(), args.as_of)
+    if args.screenshot:
+        window.screenshot_when_loaded(args.screenshot, app)
+    window.show()
+    return app.exec()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

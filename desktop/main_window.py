@@ -1,0 +1,285 @@
+"""The main window: dashboard, invoices and payments of one workspace."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.importers import ImportOptions
+from core.views import snapshot
+from core.workspace import ImportFailed, Workspace
+from desktop.allocation_dialog import AllocationDialog
+from desktop.worker import Worker
+from widgets.dashboard import Dashboard
+from widgets.models import INVOICE_COLUMNS, PAYMENT_COLUMNS, ROW_ROLE, FilterProxy, RowsModel
+
+log = logging.getLogger(__name__)
+
+
+class TablePage(QWidget):
+    """A filterable, sortable table of one kind of row."""
+
+    def __init__(self, columns, parent=None) -> None:
+        super().__init__(parent)
+        self.model = RowsModel(columns, self)
+        self.proxy = FilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.search = QLineEdit(placeholderText=self.tr("Search (number, reference, status...)"))
+        self.search.textChanged.connect(self.proxy.set_text)
+        self.currency = QComboBox()
+        self.currency.currentTextChanged.connect(
+            lambda t: self.proxy.set_currency("" if t == self.tr("All currencies") else t)
+        )
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 3)
+        bar.addWidget(self.currency, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.view)
+
+    def set_rows(self, rows: list[dict]) -> None:
+        self.model.set_rows(rows)
+        current = self.currency.currentText()
+        self.currency.blockSignals(True)
+        self.currency.clear()
+        self.currency.addItems([self.tr("All currencies"), *sorted({r["currency"] for r in rows})])
+        self.currency.setCurrentText(current or self.tr("All currencies"))
+        self.currency.blockSignals(False)
+        self.view.resizeColumnsToContents()
+
+    def selected_rows(self) -> list[dict]:
+        return [i.data(ROW_ROLE) for i in self.view.selectionModel().selectedRows()]
+
+
+class MainWindow(QMainWindow):
+    loaded = Signal()  # the workspace's data is on screen
+
+    def __init__(self, path: Path, as_of: date | None = None) -> None:
+        super().__init__()
+        self.path = path
+        self.as_of = as_of or date.today()
+        self.worker = Worker(self)
+        self.ws = Workspace(path)
+        self.snap: dict | None = None
+        self.resize(1180, 760)
+        self.tabs = QTabWidget()
+        self.dashboard = Dashboard()
+        self.invoices = TablePage(INVOICE_COLUMNS)
+        self.payments = TablePage(PAYMENT_COLUMNS)
+        self.tabs.addTab(self.dashboard, self.tr("Dashboard"))
+        self.tabs.addTab(self.invoices, self.tr("Invoices"))
+        self.tabs.addTab(self.payments, self.tr("Payments"))
+        self.setCentralWidget(self.tabs)
+        self.setAcceptDrops(True)
+        self._actions()
+        for page in (self.invoices, self.payments):
+            page.view.selectionModel().selectionChanged.connect(self._selection_totals)
+        self._title()
+        self.refresh()
+
+    # ------------------------------------------------------------------ actions
+
+    def _actions(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.import_action = QAction(self.tr("&Import files…"), self, shortcut=QKeySequence.Open)
+        self.import_action.triggered.connect(self.choose_import)
+        file_menu.addAction(self.import_action)
+        quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        edit = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_action = QAction(self.tr("&Undo last change"), self, shortcut=QKeySequence.Undo)
+        self.undo_action.triggered.connect(self.undo)
+        edit.addAction(self.undo_action)
+        pay = self.menuBar().addMenu(self.tr("&Payments"))
+        self.allocate_action = QAction(self.tr("&Allocate selected payment…"), self,
+                                       shortcut=QKeySequence("Ctrl+L"))  # fmt: skip
+        self.allocate_action.triggered.connect(self.allocate_selected)
+        pay.addAction(self.allocate_action)
+        self.auto_action = QAction(self.tr("Allocate by &quoted invoice numbers"), self)
+        self.auto_action.triggered.connect(self.auto_allocate)
+        pay.addAction(self.auto_action)
+
+    def _title(self) -> None:
+        mode = self.tr(" (read-only)") if self.ws.readonly else ""
+        self.setWindowTitle(f"CSP Reconciler — {self.path.name}{mode} — "
+                            + self.tr("as of %s") % self.as_of.isoformat())  # fmt: skip
+
+    # ------------------------------------------------------------------ data
+
+    def refresh(self) -> None:
+        ws, as_of = self.ws, self.as_of
+        self.statusBar().showMessage(self.tr("Loading…"))
+        self.worker.submit(lambda job: snapshot(ws, as_of), self._show, self.show_error)
+
+    def _show(self, snap: dict) -> None:
+        self.snap = snap
+        self.dashboard.show_snapshot(snap)
+        self.invoices.set_rows(snap["invoices"])
+        self.payments.set_rows(snap["payments"])
+        self.statusBar().showMessage(
+            self.tr("%d invoices, %d payments") % (len(snap["invoices"]), len(snap["payments"]))
+        )
+        self.loaded.emit()
+
+    def _selection_totals(self, *_args) -> None:
+        page = self.tabs.currentWidget()
+        if not isinstance(page, TablePage):
+            return
+        key = "open" if page is self.invoices else "unallocated"
+        totals: dict[str, object] = {}
+        from decimal import Decimal
+
+        for row in page.selected_rows():
+            totals[row["currency"]] = totals.get(row["currency"], Decimal(0)) + Decimal(
+                row.get(key) or 0
+            )
+        if totals:
+            self.statusBar().showMessage(
+                self.tr("Selection: ") + ", ".join(f"{v} {k}" for k, v in sorted(totals.items()))
+            )
+
+    # ------------------------------------------------------------------ import
+
+    def choose_import(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Import files"))
+        if files:
+            self.import_files([Path(f) for f in files])
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            self.import_files(files)
+
+    def import_files(self, files: list[Path]) -> None:
+        """Import off the GUI thread with a progress bar and Cancel; then a summary."""
+        dialog = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 0, self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        ws = self.ws
+        self.import_dialog = dialog
+
+        def run(job):
+            results = []
+            for path in files:
+                if job.cancelled():
+                    break
+                try:
+                    results.append(("ok", ws.import_file(path, ImportOptions(),
+                                                         progress=job.progress,
+                                                         cancelled=job.cancelled)))  # fmt: skip
+                except ImportFailed as exc:
+                    results.append(("failed", exc))
+                except Exception as exc:  # noqa: BLE001 - reported, never a crash
+                    results.append(("failed", exc))
+            return results
+
+        def progress(done: int, total: int) -> None:
+            dialog.setMaximum(max(total, 1))
+            dialog.setValue(min(done, total))
+
+        job = self.worker.submit(run, self._import_done, self.show_error, progress)
+        dialog.canceled.connect(job.cancel.set)
+
+    def _import_done(self, results) -> None:
+        self.import_dialog.reset()
+        lines = []
+        for status, item in results:
+            if status == "ok":
+                s = item
+                parts = [f"{n} {k} created" for k, n in s.created.items()]
+                parts += [f"{n} {k} unchanged" for k, n in s.unchanged.items()]
+                lines.append(f"{Path(s.file).name}: " + (", ".join(parts) or "nothing new"))
+                lines += [f"  skipped: {x}" for x in s.skipped[:20]]
+            else:
+                errors = getattr(item, "errors", None) or [item]
+                lines.append(f"{getattr(item, 'file', '')}: not imported")
+                lines += [f"  {e}" for e in errors[:20]]
+        self.last_import_summary = "\n".join(lines)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Import finished"),
+                          self.tr("Import finished"), parent=self)  # fmt: skip
+        box.setDetailedText(self.last_import_summary)
+        box.setText(self.last_import_summary.splitlines()[0] if lines else self.tr("Nothing"))
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.open()
+        self.refresh()
+
+    # ------------------------------------------------------------------ allocation
+
+    def allocate_selected(self) -> None:
+        rows = self.payments.selected_rows()
+        if not rows or self.snap is None:
+            self.statusBar().showMessage(self.tr("Select a payment to allocate first"))
+            return
+        dialog = AllocationDialog(rows[0], self.snap["invoices"], self)
+        self.allocation_dialog = dialog
+        dialog.accepted.connect(lambda: self._allocate(rows[0]["id"], dialog.requests() or []))
+        dialog.open()
+
+    def _allocate(self, source: str, requests) -> None:
+        ws = self.ws
+        self.worker.submit(lambda job: ws.allocate(source, requests),
+                           lambda ids: self.refresh(), self.show_error)  # fmt: skip
+
+    def auto_allocate(self) -> None:
+        ws = self.ws
+        self.worker.submit(lambda job: ws.auto_allocate(apply=True),
+                           lambda r: self.refresh(), self.show_error)  # fmt: skip
+
+    def undo(self) -> None:
+        ws = self.ws
+
+        def done(text: str) -> None:
+            self.statusBar().showMessage(text)
+            self.refresh()
+
+        self.worker.submit(lambda job: ws.undo(), done, self.show_error)
+
+    # ------------------------------------------------------------------ errors
+
+    def show_error(self, exc: BaseException) -> None:
+        """The one channel for problems: what went wrong and what to do."""
+        log.warning("action failed: %s", exc)
+        self.last_error = str(exc)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("CSP Reconciler"), str(exc),
+                          parent=self)  # fmt: skip
+        box.open()  # not exec(): the window stays alive and testable
+
+    def closeEvent(self, event) -> None:
+        self.worker.stop()
+        self.ws.close()
+        super().closeEvent(event)
+
+    def screenshot_when_loaded(self, path: Path, app) -> None:
+        def shoot() -> None:
+            QTimer.singleShot(200, lambda: (self.grab().save(str(path)), app.quit()))
+
+        self.loaded.connect(shoot)

@@ -1,0 +1,89 @@
+"""The desktop application, driven as a clerk would (pytest-qt, offscreen)."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+pytest.importorskip("PySide6.QtWidgets")
+
+from core.demo import write_demo
+from desktop.allocation_dialog import AllocationDialog
+from desktop.main_window import MainWindow
+from widgets.models import INVOICE_COLUMNS, PAYMENT_COLUMNS, RowsModel
+
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    db = write_demo(tmp_path / "demo", today=TODAY)
+    w = MainWindow(db, TODAY)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.loaded, timeout=20000):
+        w.show()
+    yield w
+    w.close()
+
+
+def amount_due(w, cur="EUR") -> Decimal:
+    return Decimal(w.snap["balance"][cur]["amount_due"])
+
+
+def test_models_pass_the_model_tester(qtmodeltester, window):
+    for columns, rows in ((INVOICE_COLUMNS, window.snap["invoices"]),
+                          (PAYMENT_COLUMNS, window.snap["payments"])):  # fmt: skip
+        model = RowsModel(columns)
+        model.set_rows(rows)
+        qtmodeltester.check(model)
+
+
+def test_window_shows_the_demo_balance_aging_and_lists(window):
+    dash = window.dashboard
+    assert dash.balance.item(0, 1).text() == "20,963.40 EUR"
+    assert dash.aging.item(0, 4).text() == "1,215.40 EUR"  # 61-90 days
+    assert window.invoices.model.rowCount() == 13
+    assert window.payments.model.rowCount() == 6
+    window.invoices.search.setText("G000100003")
+    assert window.invoices.proxy.rowCount() == 3  # the original, its void note and rebill
+    window.payments.currency.setCurrentText("USD")
+    assert window.payments.proxy.rowCount() == 1
+
+
+def test_import_runs_off_the_gui_thread_with_progress_and_a_summary(qtbot, window, tmp_path):
+    path = tmp_path / "more.csv"
+    path.write_text("Date;Montant;Devise;Libellé\n20/11/2026;742,30;EUR;G000100013\n",
+                    encoding="utf-8")  # fmt: skip
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        window.import_files([path])
+    assert "1 payments created" in window.last_import_summary
+    assert window.payments.model.rowCount() == 7
+
+
+def test_allocate_a_payment_through_the_dialog_then_undo(qtbot, window):
+    before = amount_due(window)
+    p5 = next(r for r in window.snap["payments"] if r["id"] == "P5")
+    dialog = AllocationDialog(p5, window.snap["invoices"], window)
+    qtbot.addWidget(dialog)
+    # oldest due first: G000100002 owes 1215.40, then G000100013 gets the rest
+    assert dialog.requests() == [("G000100002", Decimal("1215.40")),
+                                 ("G000100013", Decimal("284.60"))]  # fmt: skip
+    assert "Remaining to allocate: 0.00 EUR" in dialog.remaining.text()
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        window._allocate("P5", dialog.requests())
+    assert amount_due(window) == before - Decimal("1500.00")
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        window.undo()
+    assert amount_due(window) == before
+
+
+def test_over_allocation_is_refused_with_a_visible_message(qtbot, window):
+    p5 = next(r for r in window.snap["payments"] if r["id"] == "P5")
+    dialog = AllocationDialog(p5, window.snap["invoices"], window)
+    qtbot.addWidget(dialog)
+    dialog.table.item(0, 3).setText("1300.00")  # G000100002 owes 1215.40
+    assert dialog.message.text() == "G000100002 still owes 1,215.40 EUR"
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    dialog.table.item(0, 3).setText("1215.40")
+    dialog.table.item(1, 3).setText("742.30")  # 1957.70 > 1500.00 available
+    assert dialog.message.text() == "1,957.70 EUR allocated, only 1,500.00 EUR available"

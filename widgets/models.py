@@ -1,0 +1,171 @@
+"""Table models that adapt the core's row descriptions (:mod:`core.views`) to Qt views.
+
+A model holds plain dictionaries and answers ``data()`` from them: no widget
+per row, so a hundred thousand invoices scroll like ten.  Amounts are shown
+with their currency and sorted by value; overdue, partly paid and voided
+rows carry a colour and an icon cue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+
+OVERDUE = QColor("#b3261e")
+PARTLY = QColor("#8a5a00")
+MUTED = QColor("#80868b")
+
+
+@dataclass(frozen=True)
+class Col:
+    title: str
+    key: str
+    kind: str = "text"  # text, money, int, date, list
+
+
+INVOICE_COLUMNS = (
+    Col("Invoice", "number"), Col("Type", "document_type"), Col("Date", "date", "date"),
+    Col("Due", "due_date", "date"), Col("Currency", "currency"), Col("Total", "total", "money"),
+    Col("Open", "open", "money"), Col("Days past due", "days_past_due", "int"),
+    Col("Status", "status"),
+)  # fmt: skip
+PAYMENT_COLUMNS = (
+    Col("Payment", "id"), Col("Date", "date", "date"), Col("Currency", "currency"),
+    Col("Amount", "amount", "money"), Col("Allocated", "allocated", "money"),
+    Col("Unallocated", "unallocated", "money"), Col("Flags", "flags", "list"),
+    Col("Reference", "reference"),
+)  # fmt: skip
+
+
+def sort_key(col: Col, value) -> tuple:
+    """A comparable key: money by its exact value, missing values first."""
+    if value in (None, ""):
+        return (0, Decimal(0), "")
+    if col.kind == "money":
+        try:
+            return (1, Decimal(value), "")
+        except InvalidOperation:
+            return (1, Decimal(0), str(value))
+    if col.kind == "int":
+        return (1, Decimal(value), "")
+    return (1, Decimal(0), str(value))
+
+
+def money_text(amount: str | None, currency: str) -> str:
+    """``1234.50`` → ``1,234.50 EUR`` (money is always shown with its currency)."""
+    if amount in (None, ""):
+        return ""
+    sign = "-" if amount.startswith("-") else ""
+    whole, _, frac = amount.lstrip("-").partition(".")
+    groups = f"{int(whole):,}"
+    return f"{sign}{groups}{'.' + frac if frac else ''} {currency}"
+
+
+class RowsModel(QAbstractTableModel):
+    """A read-only table of row dictionaries described by :class:`Col` columns."""
+
+    def __init__(self, columns: tuple[Col, ...], parent=None) -> None:
+        super().__init__(parent)
+        self.columns = columns
+        self.rows: list[dict] = []
+
+    def set_rows(self, rows: list[dict]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's API
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's API
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].title
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
+            return None
+        row = self.rows[index.row()]
+        col = self.columns[index.column()]
+        value = row.get(col.key)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col.kind == "money":
+                return money_text(value, row.get("currency", ""))
+            if col.kind == "list":
+                return ", ".join(value or [])
+            if value is None:
+                return "date unknown" if col.key == "date" and row.get("date_unknown") else ""
+            return str(value)
+        if role == SORT_ROLE:
+            return sort_key(col, value)
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.TextAlignmentRole and col.kind in ("money", "int"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._colour(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            notes = row.get("notes") or []
+            return "\n".join(notes) if notes else None
+        return None
+
+    @staticmethod
+    def _colour(row: dict):
+        status = row.get("status", "")
+        if status in ("voided", "void_note") or row.get("counted") is False:
+            return QBrush(MUTED)
+        if (row.get("days_past_due") or 0) > 0 and row.get("open") not in (None, "0.00", "0"):
+            return QBrush(OVERDUE)
+        if status == "partly_paid" or "currency_mismatch" in (row.get("flags") or []):
+            return QBrush(PARTLY)
+        return None
+
+
+class FilterProxy(QSortFilterProxyModel):
+    """Sorts by value; filters on a search text (any column) and a currency."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.currency = ""
+        self.text = ""
+
+    def set_text(self, text: str) -> None:
+        self._refilter(lambda: setattr(self, "text", text.strip().lower()))
+
+    def set_currency(self, currency: str) -> None:
+        self._refilter(lambda: setattr(self, "currency", currency))
+
+    def _refilter(self, change) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9+
+            self.beginFilterChange()
+            change()
+            self.endFilterChange()
+        else:  # pragma: no cover - older Qt
+            change()
+            self.invalidateFilter()
+
+    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:
+        model = self.sourceModel()
+        col = model.columns[left.column()]
+        a = sort_key(col, model.rows[left.row()].get(col.key))
+        b = sort_key(col, model.rows[right.row()].get(col.key))
+        return a < b
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
+        model = self.sourceModel()
+        row = model.rows[source_row]
+        if self.currency and row.get("currency") != self.currency:
+            return False
+        if not self.text:
+            return True
+        return any(self.text in str(v).lower() for v in row.values() if isinstance(v, str | int))
