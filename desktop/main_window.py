@@ -28,7 +28,14 @@ from core.workspace import ImportFailed, Workspace
 from desktop.allocation_dialog import AllocationDialog
 from desktop.worker import Worker
 from widgets.dashboard import Dashboard
-from widgets.models import INVOICE_COLUMNS, PAYMENT_COLUMNS, ROW_ROLE, FilterProxy, RowsModel
+from widgets.models import (
+    CREDIT_COLUMNS,
+    INVOICE_COLUMNS,
+    PAYMENT_COLUMNS,
+    ROW_ROLE,
+    FilterProxy,
+    RowsModel,
+)
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +84,7 @@ class TablePage(QWidget):
 
 class MainWindow(QMainWindow):
     loaded = Signal()  # the workspace's data is on screen
+    exported = Signal(str)  # a document was written
 
     def __init__(self, path: Path, as_of: date | None = None) -> None:
         super().__init__()
@@ -90,9 +98,11 @@ class MainWindow(QMainWindow):
         self.dashboard = Dashboard()
         self.invoices = TablePage(INVOICE_COLUMNS)
         self.payments = TablePage(PAYMENT_COLUMNS)
+        self.credits = TablePage(CREDIT_COLUMNS)
         self.tabs.addTab(self.dashboard, self.tr("Dashboard"))
         self.tabs.addTab(self.invoices, self.tr("Invoices"))
         self.tabs.addTab(self.payments, self.tr("Payments"))
+        self.tabs.addTab(self.credits, self.tr("Credit notes"))
         self.setCentralWidget(self.tabs)
         self.setAcceptDrops(True)
         self._actions()
@@ -108,6 +118,18 @@ class MainWindow(QMainWindow):
         self.import_action = QAction(self.tr("&Import files…"), self, shortcut=QKeySequence.Open)
         self.import_action.triggered.connect(self.choose_import)
         file_menu.addAction(self.import_action)
+        remit = QAction(self.tr("Export &remittance advice of the selected payment…"), self,
+                        shortcut=QKeySequence("Ctrl+E"))  # fmt: skip
+        remit.triggered.connect(self.choose_remittance)
+        file_menu.addAction(remit)
+        report = QAction(self.tr("Export Excel &report…"), self, shortcut=QKeySequence("Ctrl+R"))
+        report.triggered.connect(self.choose_report)
+        file_menu.addAction(report)
+        copy = QAction(self.tr("&Copy bank reference of the selected payment"), self,
+                       shortcut=QKeySequence("Ctrl+Shift+C"))  # fmt: skip
+        copy.triggered.connect(self.copy_bank_reference)
+        file_menu.addAction(copy)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
@@ -141,6 +163,7 @@ class MainWindow(QMainWindow):
         self.dashboard.show_snapshot(snap)
         self.invoices.set_rows(snap["invoices"])
         self.payments.set_rows(snap["payments"])
+        self.credits.set_rows(snap["credits"])
         self.statusBar().showMessage(
             self.tr("%d invoices, %d payments") % (len(snap["invoices"]), len(snap["payments"]))
         )
@@ -231,6 +254,85 @@ class MainWindow(QMainWindow):
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.open()
         self.refresh()
+
+    # ------------------------------------------------------------------ export
+
+    def _selected_payment(self) -> str | None:
+        rows = self.payments.selected_rows()
+        if not rows:
+            self.statusBar().showMessage(self.tr("Select a payment first"))
+            return None
+        return rows[0]["id"]
+
+    def choose_remittance(self) -> None:
+        pid = self._selected_payment()
+        if pid is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save remittance advice"), f"remittance-{pid}.pdf",
+            self.tr("PDF (*.pdf);;Excel workbook (*.xlsx);;Text (*.txt)"),
+        )  # fmt: skip
+        if path:
+            self.export_remittance(pid, Path(path))
+
+    def export_remittance(self, what: str, path: Path) -> None:
+        """Write the advice (format from the file's extension) off the GUI thread."""
+        ws = self.ws
+
+        def run(job):
+            rem = ws.remittance(what)
+            if path.suffix.lower() == ".xlsx":
+                from core.exports.xlsx import write_xlsx
+
+                write_xlsx(rem, path)
+            elif path.suffix.lower() == ".txt":
+                from core.exports.remittance import as_text
+
+                path.write_text(as_text(rem), encoding="utf-8")
+            else:
+                from core.exports.pdf import write_pdf
+
+                write_pdf(rem, path)
+            return path
+
+        self.worker.submit(run, self._exported, self.show_error)
+
+    def choose_report(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save Excel report"), f"report-{self.as_of.isoformat()}.xlsx",
+            self.tr("Excel workbook (*.xlsx)"),
+        )  # fmt: skip
+        if path:
+            self.export_report(Path(path))
+
+    def export_report(self, path: Path) -> None:
+        ws, as_of = self.ws, self.as_of
+
+        def run(job):
+            from core.exports.report import write_report
+
+            return write_report(ws, path, as_of)
+
+        self.worker.submit(run, self._exported, self.show_error)
+
+    def _exported(self, path: Path) -> None:
+        self.last_export = path
+        self.statusBar().showMessage(self.tr("Saved %s") % path)
+        self.exported.emit(str(path))
+
+    def copy_bank_reference(self) -> None:
+        pid = self._selected_payment()
+        if pid is None:
+            return
+        ws = self.ws
+
+        def done(text: str) -> None:
+            from PySide6.QtWidgets import QApplication
+
+            QApplication.clipboard().setText(text)
+            self.statusBar().showMessage(self.tr("Copied: %s") % text)
+
+        self.worker.submit(lambda job: ws.remittance(pid).bank_text()[0], done, self.show_error)
 
     # ------------------------------------------------------------------ allocation
 

@@ -87,3 +87,24 @@ def test_over_allocation_is_refused_with_a_visible_message(qtbot, window):
     dialog.table.item(0, 3).setText("1215.40")
     dialog.table.item(1, 3).setText("742.30")  # 1957.70 > 1500.00 available
     assert dialog.message.text() == "1,957.70 EUR allocated, only 1,500.00 EUR available"
+
+
+def test_export_remittance_and_report_from_the_window(qtbot, window, tmp_path):
+    from pypdf import PdfReader
+
+    with qtbot.waitSignal(window.exported, timeout=20000):
+        window.export_remittance("P4", tmp_path / "p4.pdf")
+    text = PdfReader(tmp_path / "p4.pdf").pages[0].extract_text()
+    assert "G000100006" in text and "5850.75" in text
+    with qtbot.waitSignal(window.exported, timeout=20000):
+        window.export_report(tmp_path / "report.xlsx")
+    import openpyxl
+
+    assert "Summary" in openpyxl.load_workbook(tmp_path / "report.xlsx").sheetnames
+
+
+def test_a_refused_document_reaches_the_clerk_as_a_message(qtbot, window, tmp_path):
+    window.export_remittance("P5", tmp_path / "p5.pdf")  # P5 is unallocated
+    qtbot.waitUntil(lambda: bool(getattr(window, "last_error", "")), timeout=20000)
+    assert "the lines add up to 0.00 EUR, the transfer is 1500.00" in window.last_error
+    assert window.credits.model.rowCount() == 1

@@ -35,6 +35,11 @@ INVOICE_COLUMNS = (
     Col("Open", "open", "money"), Col("Days past due", "days_past_due", "int"),
     Col("Status", "status"),
 )  # fmt: skip
+CREDIT_COLUMNS = (
+    Col("Credit note", "number"), Col("Date", "date", "date"), Col("Currency", "currency"),
+    Col("Total", "total", "money"), Col("Applied", "applied", "money"),
+    Col("Unapplied", "unapplied", "money"),
+)  # fmt: skip
 PAYMENT_COLUMNS = (
     Col("Payment", "id"), Col("Date", "date", "date"), Col("Currency", "currency"),
     Col("Amount", "amount", "money"), Col("Allocated", "allocated", "money"),
