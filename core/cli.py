@@ -113,6 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("undo", help="undo the latest change, or change N of the log")
     p.add_argument("audit_id", type=int, nargs="?", metavar="N")
 
+    sub.add_parser("redo", help="redo what the latest undo took back")
+
     p = sub.add_parser("log", help="the audit log")
     p.add_argument("--json", action="store_true")
 
@@ -229,9 +231,15 @@ def _run(args: argparse.Namespace) -> int:
         print(f"demo workspace written: {db}")
         return EXIT_OK
     db = args.db or default_workspace()
-    writes = args.command in ("import", "allocate", "unallocate", "undo", "set", "plan") or (
-        args.command == "auto-allocate" and args.apply
-    )
+    writes = args.command in (
+        "import",
+        "allocate",
+        "unallocate",
+        "undo",
+        "redo",
+        "set",
+        "plan",
+    ) or (args.command == "auto-allocate" and args.apply)
     if not writes and not db.exists():
         raise WorkspaceError(f"{db}: no such workspace (import files into it first)")
     with Workspace(db, readonly=not writes) as ws:
@@ -381,6 +389,11 @@ def cmd_unallocate(ws: Workspace, args: argparse.Namespace) -> int:
 
 def cmd_undo(ws: Workspace, args: argparse.Namespace) -> int:
     print(ws.undo(args.audit_id))
+    return EXIT_OK
+
+
+def cmd_redo(ws: Workspace, args: argparse.Namespace) -> int:
+    print(ws.redo())
     return EXIT_OK
 
 

@@ -678,9 +678,7 @@ class Workspace:
         """Undo one change (the latest by default); returns what was undone."""
         self._writable()
         with self.engine.begin() as conn:
-            undone = set(
-                conn.scalars(select(t.audit.c.undo_of).where(t.audit.c.undo_of.is_not(None)))
-            )
+            undone = self._undone(conn)
             q = select(t.audit).where(
                 t.audit.c.action.in_(
                     [
@@ -753,6 +751,69 @@ class Workspace:
                 if old is not None:
                     conn.execute(insert(t.settings).values(key=key, value=old))
             return f"undid #{entry.id}: {entry.summary}"
+
+    @staticmethod
+    def _undone(conn: Connection) -> set[int]:
+        """Changes undone and not redone since."""
+        undos = {
+            r.id: r.undo_of
+            for r in conn.execute(
+                select(t.audit.c.id, t.audit.c.undo_of).where(t.audit.c.action == "undo")
+            )
+        }
+        redone = set(conn.scalars(select(t.audit.c.undo_of).where(t.audit.c.action == "redo")))
+        return {original for u, original in undos.items() if u not in redone}
+
+    def redo(self) -> str:
+        """Redo the change the latest undo took back, if nothing was changed since."""
+        self._writable()
+        with self.engine.begin() as conn:
+            entries = list(conn.execute(select(t.audit).order_by(t.audit.c.id.desc())))
+            redone = {e.undo_of for e in entries if e.action == "redo"}
+            target = None
+            for e in entries:
+                if e.action == "redo":
+                    continue
+                if e.action == "undo" and e.id not in redone:
+                    target = e
+                    break
+                if e.action != "undo":
+                    break  # a change since the undo: nothing to redo
+            if target is None:
+                raise NothingToUndo("nothing to redo")
+            original = conn.execute(select(t.audit).where(t.audit.c.id == target.undo_of)).one()
+            if original.action == "import":
+                raise NothingToUndo("an undone import is redone by importing the file again")
+            redo_id = self._audit(
+                conn, "redo", f"redo #{original.id}: {original.summary}", {},
+                undo_of=target.id,
+            )  # fmt: skip
+            details = json.loads(original.details)
+            if original.action in ("allocate", "auto-allocate", "apply-credits"):
+                conn.execute(
+                    update(t.allocations)
+                    .where(t.allocations.c.removed_audit_id == target.id)
+                    .values(removed_audit_id=None)
+                )
+                ledger = self.ledger(conn=conn)
+                over = [
+                    a for src in [*ledger.payments.values(), *ledger.credits.values()]
+                    for a in src.allocations if a.applied < a.allocation.amount
+                ]  # fmt: skip
+                if over:
+                    raise rules.AllocationRefused(
+                        f"cannot redo #{original.id}: the money has been allocated since"
+                    )
+            elif original.action == "unallocate":
+                conn.execute(
+                    update(t.allocations)
+                    .where(t.allocations.c.id == details["allocation"])
+                    .values(removed_audit_id=redo_id)
+                )
+            elif original.action == "setting":
+                conn.execute(t.settings.delete().where(t.settings.c.key == details["key"]))
+                conn.execute(insert(t.settings).values(key=details["key"], value=details["new"]))
+            return f"redid #{original.id}: {original.summary}"
 
     def _undo_import(self, conn: Connection, audit_id: int, details: dict, undo_audit: int) -> None:
         import_id = details["import_id"]

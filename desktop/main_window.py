@@ -137,6 +137,9 @@ class MainWindow(QMainWindow):
         self.undo_action = QAction(self.tr("&Undo last change"), self, shortcut=QKeySequence.Undo)
         self.undo_action.triggered.connect(self.undo)
         edit.addAction(self.undo_action)
+        self.redo_action = QAction(self.tr("&Redo"), self, shortcut=QKeySequence.Redo)
+        self.redo_action.triggered.connect(self.redo)
+        edit.addAction(self.redo_action)
         pay = self.menuBar().addMenu(self.tr("&Payments"))
         self.allocate_action = QAction(self.tr("&Allocate selected payment…"), self,
                                        shortcut=QKeySequence("Ctrl+L"))  # fmt: skip
@@ -364,6 +367,15 @@ class MainWindow(QMainWindow):
             self.refresh()
 
         self.worker.submit(lambda job: ws.undo(), done, self.show_error)
+
+    def redo(self) -> None:
+        ws = self.ws
+
+        def done(text: str) -> None:
+            self.statusBar().showMessage(text)
+            self.refresh()
+
+        self.worker.submit(lambda job: ws.redo(), done, self.show_error)
 
     # ------------------------------------------------------------------ errors
 

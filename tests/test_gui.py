@@ -73,8 +73,11 @@ def test_allocate_a_payment_through_the_dialog_then_undo(qtbot, window):
         window._allocate("P5", dialog.requests())
     assert amount_due(window) == before - Decimal("1500.00")
     with qtbot.waitSignal(window.loaded, timeout=20000):
-        window.undo()
+        window.undo_action.trigger()
     assert amount_due(window) == before
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        window.redo_action.trigger()
+    assert amount_due(window) == before - Decimal("1500.00")
 
 
 def test_over_allocation_is_refused_with_a_visible_message(qtbot, window):

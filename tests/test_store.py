@@ -132,3 +132,22 @@ def test_settings_changes_are_logged_and_undone(ws):
     assert ws.term_days == 45
     ws.undo()
     assert ws.term_days == 60
+
+
+def test_undo_then_redo_allocations_and_settings(ws, write_invoices, write_text):
+    ws.import_file(write_invoices([invoice("G000000001", "2026-01-05", "100.00")]))
+    ws.import_file(write_text("p.csv", "Date,Amount,Currency,Reference\n2026-02-01,60,EUR,x\n"))
+    ws.allocate("P1", [("G000000001", Decimal("60.00"))])
+    assert ws.ledger().invoices["G000000001"].open == Decimal("40.00")
+    ws.undo()
+    assert ws.ledger().invoices["G000000001"].open == Decimal("100.00")
+    assert ws.redo().startswith("redid #")
+    assert ws.ledger().invoices["G000000001"].open == Decimal("40.00")
+    ws.undo()  # undo works again after a redo
+    assert ws.ledger().invoices["G000000001"].open == Decimal("100.00")
+    ws.set_setting("term_days", "30")  # a new change: the redo chain is gone
+    with pytest.raises(NothingToUndo, match="nothing to redo"):
+        ws.redo()
+    ws.undo()
+    ws.redo()
+    assert ws.term_days == 30
