@@ -46,6 +46,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("workspace", nargs="?", type=Path)
     parser.add_argument("--as-of", type=date.fromisoformat, default=None)
     parser.add_argument("--screenshot", type=Path, default=None, metavar="FILE.png")
+    parser.add_argument(
+        "--language",
+        choices=("en", "fr"),
+        default=None,
+        help="interface language (default: the preferences, else the system's)",
+    )
     args = parser.parse_args(argv)
     log_path = _logging()
     import os
@@ -68,6 +74,9 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("CSP Reconciler")
+    from desktop import i18n
+
+    i18n.install(app, args.language or i18n.chosen_language())
 
     def excepthook(kind, value, tb) -> None:
         logging.getLogger("desktop").error("".join(traceback.format_exception(kind, value, tb)))

@@ -148,6 +148,15 @@ class MainWindow(QMainWindow):
         self.auto_action = QAction(self.tr("Allocate by &quoted invoice numbers"), self)
         self.auto_action.triggered.connect(self.auto_allocate)
         pay.addAction(self.auto_action)
+        view = self.menuBar().addMenu(self.tr("&View"))
+        language = view.addMenu(self.tr("&Language (at next start)"))
+        from desktop import i18n
+
+        for code, name in i18n.LANGUAGES.items():
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == i18n.chosen_language())
+            action.triggered.connect(lambda _=False, c=code: i18n.save_language(c))
+            language.addAction(action)
 
     def _title(self) -> None:
         mode = self.tr(" (read-only)") if self.ws.readonly else ""

@@ -7,6 +7,8 @@ import pytest
 
 pytest.importorskip("PySide6.QtWidgets")
 
+from PySide6.QtCore import Qt
+
 from core.demo import write_demo
 from desktop.allocation_dialog import AllocationDialog
 from desktop.main_window import MainWindow
@@ -111,3 +113,31 @@ def test_a_refused_document_reaches_the_clerk_as_a_message(qtbot, window, tmp_pa
     qtbot.waitUntil(lambda: bool(getattr(window, "last_error", "")), timeout=20000)
     assert "the lines add up to 0.00 EUR, the transfer is 1500.00" in window.last_error
     assert window.credits.model.rowCount() == 1
+
+
+def test_the_window_speaks_french(qtbot, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    from desktop import i18n
+
+    db = write_demo(tmp_path / "demo", today=TODAY)
+    translator = i18n.install(QApplication.instance(), "fr")
+    assert translator is not None
+    try:
+        w = MainWindow(db, TODAY)
+        qtbot.addWidget(w)
+        with qtbot.waitSignal(w.loaded, timeout=20000):
+            w.show()
+        assert [w.tabs.tabText(i) for i in range(w.tabs.count())] == [
+            "Tableau de bord",
+            "Factures",
+            "Paiements",
+            "Avoirs",
+        ]
+        assert w.invoices.model.headerData(0, Qt.Orientation.Horizontal) == "Facture"
+        assert w.dashboard.title.text() == "Solde au 2026-11-23"
+        assert "amount" not in w.menuBar().actions()[0].text().lower()
+        assert w.menuBar().actions()[0].text() == "&Fichier"
+        w.close()
+    finally:
+        QApplication.instance().removeTranslator(translator)

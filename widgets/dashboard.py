@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -19,9 +19,11 @@ from core.money import format_amount
 from widgets.models import money_text
 
 BALANCE_COLUMNS = (
-    ("Currency", "currency"), ("Amount due", "amount_due"),
-    ("Unallocated payments", "unallocated_payments"), ("Unapplied credits", "unapplied_credits"),
-)  # fmt: skip
+    (QT_TRANSLATE_NOOP("Columns", "Currency"), "currency"),
+    (QT_TRANSLATE_NOOP("Columns", "Amount due"), "amount_due"),
+    (QT_TRANSLATE_NOOP("Columns", "Unallocated payments"), "unallocated_payments"),
+    (QT_TRANSLATE_NOOP("Columns", "Unapplied credits"), "unapplied_credits"),
+)
 
 
 class Dashboard(QWidget):
@@ -30,7 +32,9 @@ class Dashboard(QWidget):
         layout = QVBoxLayout(self)
         self.title = QLabel(self.tr("Balance"))
         self.title.setStyleSheet("font-size: 15px; font-weight: 600;")
-        self.balance = _table([self.tr(t) for t, _ in BALANCE_COLUMNS])
+        self.balance = _table(
+            [QCoreApplication.translate("Columns", t) for t, _ in BALANCE_COLUMNS]
+        )
         self.aging_title = QLabel(self.tr("Aging (days past due, 60-day term)"))
         self.aging_title.setStyleSheet("font-size: 15px; font-weight: 600;")
         self.aging = _table(

@@ -11,7 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -30,22 +37,34 @@ class Col:
 
 
 INVOICE_COLUMNS = (
-    Col("Invoice", "number"), Col("Type", "document_type"), Col("Date", "date", "date"),
-    Col("Due", "due_date", "date"), Col("Currency", "currency"), Col("Total", "total", "money"),
-    Col("Open", "open", "money"), Col("Days past due", "days_past_due", "int"),
-    Col("Status", "status"),
-)  # fmt: skip
+    Col(QT_TRANSLATE_NOOP("Columns", "Invoice"), "number"),
+    Col(QT_TRANSLATE_NOOP("Columns", "Type"), "document_type"),
+    Col(QT_TRANSLATE_NOOP("Columns", "Date"), "date", "date"),
+    Col(QT_TRANSLATE_NOOP("Columns", "Due"), "due_date", "date"),
+    Col(QT_TRANSLATE_NOOP("Columns", "Currency"), "currency"),
+    Col(QT_TRANSLATE_NOOP("Columns", "Total"), "total", "money"),
+    Col(QT_TRANSLATE_NOOP("Columns", "Open"), "open", "money"),
+    Col(QT_TRANSLATE_NOOP("Columns", "Days past due"), "days_past_due", "int"),
+    Col(QT_TRANSLATE_NOOP("Columns", "Status"), "status"),
+)
 CREDIT_COLUMNS = (
-    Col("Credit note", "number"), Col("Date", "date", "date"), Col("Currency", "currency"),
-    Col("Total", "total", "money"), Col("Applied", "applied", "money"),
-    Col("Unapplied", "unapplied", "money"),
-)  # fmt: skip
+    Col(QT_TRANSLATE_NOOP("Columns", "Credit note"), "number"),
+    Col(QT_TRANSLATE_NOOP("Columns", "Date"), "date", "date"),
+    Col(QT_TRANSLATE_NOOP("Columns", "Currency"), "currency"),
+    Col(QT_TRANSLATE_NOOP("Columns", "Total"), "total", "money"),
+    Col(QT_TRANSLATE_NOOP("Columns", "Applied"), "applied", "money"),
+    Col(QT_TRANSLATE_NOOP("Columns", "Unapplied"), "unapplied", "money"),
+)
 PAYMENT_COLUMNS = (
-    Col("Payment", "id"), Col("Date", "date", "date"), Col("Currency", "currency"),
-    Col("Amount", "amount", "money"), Col("Allocated", "allocated", "money"),
-    Col("Unallocated", "unallocated", "money"), Col("Flags", "flags", "list"),
-    Col("Reference", "reference"),
-)  # fmt: skip
+    Col(QT_TRANSLATE_NOOP("Columns", "Payment"), "id"),
+    Col(QT_TRANSLATE_NOOP("Columns", "Date"), "date", "date"),
+    Col(QT_TRANSLATE_NOOP("Columns", "Currency"), "currency"),
+    Col(QT_TRANSLATE_NOOP("Columns", "Amount"), "amount", "money"),
+    Col(QT_TRANSLATE_NOOP("Columns", "Allocated"), "allocated", "money"),
+    Col(QT_TRANSLATE_NOOP("Columns", "Unallocated"), "unallocated", "money"),
+    Col(QT_TRANSLATE_NOOP("Columns", "Flags"), "flags", "list"),
+    Col(QT_TRANSLATE_NOOP("Columns", "Reference"), "reference"),
+)
 
 
 def sort_key(col: Col, value) -> tuple:
@@ -93,7 +112,7 @@ class RowsModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.columns[section].title
+            return QCoreApplication.translate("Columns", self.columns[section].title)
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):

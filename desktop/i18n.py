@@ -1,0 +1,33 @@
+"""The interface language: English, or French from the bundled Qt Linguist translation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QSettings, QTranslator
+
+TRANSLATIONS = Path(__file__).resolve().parents[1] / "resources" / "translations"
+LANGUAGES = {"en": "English", "fr": "Français"}
+
+
+def chosen_language() -> str:
+    """The language set in the preferences, else the system's (French or English)."""
+    saved = QSettings("CSP Reconciler", "CSP Reconciler").value("language", "")
+    if saved in LANGUAGES:
+        return str(saved)
+    return "fr" if QLocale.system().language() == QLocale.Language.French else "en"
+
+
+def save_language(language: str) -> None:
+    QSettings("CSP Reconciler", "CSP Reconciler").setValue("language", language)
+
+
+def install(app, language: str) -> QTranslator | None:
+    """Load the translation of ``language`` into ``app`` (English needs none)."""
+    if language == "en":
+        return None
+    translator = QTranslator(app)
+    if not translator.load(str(TRANSLATIONS / f"csp_reconciler_{language}.qm")):
+        return None
+    app.installTranslator(translator)
+    return translator

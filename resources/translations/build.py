@@ -1,0 +1,131 @@
+"""Translations: ``python resources/translations/build.py``.
+
+Refreshes ``csp_reconciler_fr.ts`` from the sources (pyside6-lupdate), fills in
+the French of every message listed below, and compiles the ``.qm`` the
+application loads (pyside6-lrelease).  A message with no French here stays
+marked unfinished in the ``.ts`` for a translator with Qt Linguist.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+TS = HERE / "csp_reconciler_fr.ts"
+
+FRENCH = {
+    " (read-only)": " (lecture seule)",
+    "%d invoices, %d payments": "%d factures, %d paiements",
+    "%n invoice(s) whose lines do not add up": "%n facture(s) dont les lignes ne concordent pas",
+    "%n overdue invoice(s)": "%n facture(s) en retard",
+    "%n payment(s) in the wrong currency": "%n paiement(s) dans la mauvaise devise",
+    "%n payment(s) with money not allocated": "%n paiement(s) non entièrement affecté(s)",
+    "%s allocated, only %s available": "%s affecté, seulement %s disponible",
+    "%s of %s to allocate. Edit the amounts; leave 0 to skip.": "%s de %s à affecter. Modifiez les montants ; laissez 0 pour ignorer.",
+    "%s still owes %s": "%s reste dû : %s",
+    "%s: '%s' is not an amount": "%s : « %s » n'est pas un montant",
+    "%s: the amount cannot be negative": "%s : le montant ne peut pas être négatif",
+    "&Allocate selected payment…": "&Affecter le paiement sélectionné…",
+    "&Copy bank reference of the selected payment": "&Copier la référence de virement du paiement sélectionné",
+    "&Edit": "&Édition",
+    "&File": "&Fichier",
+    "&Import files…": "&Importer des fichiers…",
+    "&Payments": "&Paiements",
+    "&Quit": "&Quitter",
+    "&Redo": "&Rétablir",
+    "&Undo last change": "&Annuler la dernière modification",
+    "Aging (days past due, 60-day term)": "Balance âgée (jours de retard, échéance à 60 jours)",
+    "All currencies": "Toutes les devises",
+    "Allocate": "Affecter",
+    "Allocate %s": "Affecter %s",
+    "Allocate by &quoted invoice numbers": "Affecter selon les numéros de facture &cités",
+    "Allocated": "Affecté",
+    "Amount": "Montant",
+    "Amount due": "Montant dû",
+    "Applied": "Imputé",
+    "Balance": "Solde",
+    "Balance as of %s": "Solde au %s",
+    "CSP Reconciler": "CSP Reconciler",
+    "Cancel": "Annuler",
+    "Copied: %s": "Copié : %s",
+    "Credit note": "Avoir",
+    "Credit notes": "Avoirs",
+    "Currency": "Devise",
+    "Dashboard": "Tableau de bord",
+    "Date": "Date",
+    "Days past due": "Jours de retard",
+    "Due": "Échéance",
+    "Excel workbook (*.xlsx)": "Classeur Excel (*.xlsx)",
+    "Export &remittance advice of the selected payment…": "Exporter l'avis de &paiement du paiement sélectionné…",
+    "Export Excel &report…": "Exporter le &rapport Excel…",
+    "Flags": "Alertes",
+    "Import files": "Importer des fichiers",
+    "Import finished": "Import terminé",
+    "Importing…": "Import en cours…",
+    "Invoice": "Facture",
+    "Invoices": "Factures",
+    "Loading…": "Chargement…",
+    "Needs attention: ": "À traiter : ",
+    "Nothing": "Rien",
+    "Open": "Restant dû",
+    "PDF (*.pdf);;Excel workbook (*.xlsx);;Text (*.txt)": "PDF (*.pdf);;Classeur Excel (*.xlsx);;Texte (*.txt)",
+    "Payment": "Paiement",
+    "Payments": "Paiements",
+    "Reference": "Libellé",
+    "Remaining to allocate: %s": "Reste à affecter : %s",
+    "Save Excel report": "Enregistrer le rapport Excel",
+    "Save remittance advice": "Enregistrer l'avis de paiement",
+    "Saved %s": "Enregistré : %s",
+    "Search (number, reference, status...)": "Rechercher (numéro, libellé, statut…)",
+    "Select a payment first": "Sélectionnez d'abord un paiement",
+    "Select a payment to allocate first": "Sélectionnez d'abord un paiement à affecter",
+    "Selection: ": "Sélection : ",
+    "Status": "Statut",
+    "Still owes": "Reste dû",
+    "Total": "Total",
+    "Type": "Type",
+    "Unallocated": "Non affecté",
+    "Unallocated payments": "Paiements non affectés",
+    "Unapplied": "Non imputé",
+    "Unapplied credits": "Avoirs non imputés",
+    "as of %s": "au %s",
+    "date unknown": "date inconnue",
+    "&View": "&Affichage",
+    "&Language (at next start)": "&Langue (au prochain démarrage)",
+}
+
+
+def main() -> int:
+    bin_dir = Path(sys.executable).parent
+    sources = [str(p) for p in (*ROOT.glob("desktop/*.py"), *ROOT.glob("widgets/*.py"))]
+    subprocess.run([str(bin_dir / "pyside6-lupdate"), *sources, "-ts", str(TS)], check=True)
+    tree = ET.parse(TS)
+    missing = []
+    for message in tree.iter("message"):
+        source = message.findtext("source")
+        translation = message.find("translation")
+        french = FRENCH.get(source)
+        if french is None:
+            missing.append(source)
+            continue
+        translation.attrib.pop("type", None)
+        if message.get("numerus") == "yes":
+            for child in list(translation):
+                translation.remove(child)
+            for _ in range(2):  # French: one form for 0 and 1, one for more
+                ET.SubElement(translation, "numerusform").text = french
+        else:
+            translation.text = french
+    tree.write(TS, encoding="utf-8", xml_declaration=True)
+    subprocess.run([str(bin_dir / "pyside6-lrelease"), str(TS)], check=True)
+    for source in missing:
+        print(f"no French yet: {source!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,441 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>AllocationDialog</name>
+    <message>
+        <location filename="../../desktop/allocation_dialog.py" line="47" />
+        <source>Allocate %s</source>
+        <translation>Affecter %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/allocation_dialog.py" line="50" />
+        <source>%s of %s to allocate. Edit the amounts; leave 0 to skip.</source>
+        <translation>%s de %s à affecter. Modifiez les montants ; laissez 0 pour ignorer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/allocation_dialog.py" line="55" />
+        <source>Invoice</source>
+        <translation>Facture</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/allocation_dialog.py" line="55" />
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/allocation_dialog.py" line="55" />
+        <source>Still owes</source>
+        <translation>Reste dû</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/allocation_dialog.py" line="55" />
+        <source>Allocate</source>
+        <translation>Affecter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/allocation_dialog.py" line="99" />
+        <source>%s: '%s' is not an amount</source>
+        <translation>%s : « %s » n'est pas un montant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/allocation_dialog.py" line="102" />
+        <source>%s: the amount cannot be negative</source>
+        <translation>%s : le montant ne peut pas être négatif</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/allocation_dialog.py" line="105" />
+        <source>%s still owes %s</source>
+        <translation>%s reste dû : %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/allocation_dialog.py" line="112" />
+        <source>%s allocated, only %s available</source>
+        <translation>%s affecté, seulement %s disponible</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/allocation_dialog.py" line="130" />
+        <source>Remaining to allocate: %s</source>
+        <translation>Reste à affecter : %s</translation>
+    </message>
+</context>
+<context>
+    <name>Columns</name>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="22" />
+        <location filename="../../widgets/models.py" line="44" />
+        <location filename="../../widgets/models.py" line="53" />
+        <location filename="../../widgets/models.py" line="61" />
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="23" />
+        <source>Amount due</source>
+        <translation>Montant dû</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="24" />
+        <source>Unallocated payments</source>
+        <translation>Paiements non affectés</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="25" />
+        <source>Unapplied credits</source>
+        <translation>Avoirs non imputés</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/models.py" line="40" />
+        <source>Invoice</source>
+        <translation>Facture</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/models.py" line="41" />
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/models.py" line="42" />
+        <location filename="../../widgets/models.py" line="52" />
+        <location filename="../../widgets/models.py" line="60" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/models.py" line="43" />
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/models.py" line="45" />
+        <location filename="../../widgets/models.py" line="54" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/models.py" line="46" />
+        <source>Open</source>
+        <translation>Restant dû</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/models.py" line="47" />
+        <source>Days past due</source>
+        <translation>Jours de retard</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/models.py" line="48" />
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/models.py" line="51" />
+        <source>Credit note</source>
+        <translation>Avoir</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/models.py" line="55" />
+        <source>Applied</source>
+        <translation>Imputé</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/models.py" line="56" />
+        <source>Unapplied</source>
+        <translation>Non imputé</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/models.py" line="59" />
+        <source>Payment</source>
+        <translation>Paiement</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/models.py" line="62" />
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/models.py" line="63" />
+        <source>Allocated</source>
+        <translation>Affecté</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/models.py" line="64" />
+        <source>Unallocated</source>
+        <translation>Non affecté</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/models.py" line="65" />
+        <source>Flags</source>
+        <translation>Alertes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/models.py" line="66" />
+        <source>Reference</source>
+        <translation>Libellé</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="33" />
+        <source>Balance</source>
+        <translation>Solde</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="38" />
+        <source>Aging (days past due, 60-day term)</source>
+        <translation>Balance âgée (jours de retard, échéance à 60 jours)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="41" />
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="41" />
+        <source>date unknown</source>
+        <translation>date inconnue</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="41" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="51" />
+        <source>Balance as of %s</source>
+        <translation>Solde au %s</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/dashboard.py" line="74" />
+        <source>%n overdue invoice(s)</source>
+        <translation>
+            <numerusform>%n facture(s) en retard</numerusform><numerusform>%n facture(s) en retard</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/dashboard.py" line="75" />
+        <source>%n payment(s) with money not allocated</source>
+        <translation>
+            <numerusform>%n paiement(s) non entièrement affecté(s)</numerusform><numerusform>%n paiement(s) non entièrement affecté(s)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/dashboard.py" line="76" />
+        <source>%n payment(s) in the wrong currency</source>
+        <translation>
+            <numerusform>%n paiement(s) dans la mauvaise devise</numerusform><numerusform>%n paiement(s) dans la mauvaise devise</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/dashboard.py" line="77" />
+        <source>%n invoice(s) whose lines do not add up</source>
+        <translation>
+            <numerusform>%n facture(s) dont les lignes ne concordent pas</numerusform><numerusform>%n facture(s) dont les lignes ne concordent pas</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="79" />
+        <source>Needs attention: </source>
+        <translation>À traiter : </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/main_window.py" line="102" />
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="103" />
+        <source>Invoices</source>
+        <translation>Factures</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="104" />
+        <source>Payments</source>
+        <translation>Paiements</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="105" />
+        <source>Credit notes</source>
+        <translation>Avoirs</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="117" />
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="118" />
+        <source>&amp;Import files…</source>
+        <translation>&amp;Importer des fichiers…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="121" />
+        <source>Export &amp;remittance advice of the selected payment…</source>
+        <translation>Exporter l'avis de &amp;paiement du paiement sélectionné…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="125" />
+        <source>Export Excel &amp;report…</source>
+        <translation>Exporter le &amp;rapport Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="128" />
+        <source>&amp;Copy bank reference of the selected payment</source>
+        <translation>&amp;Copier la référence de virement du paiement sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="133" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="136" />
+        <source>&amp;Edit</source>
+        <translation>&amp;Édition</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="137" />
+        <source>&amp;Undo last change</source>
+        <translation>&amp;Annuler la dernière modification</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="140" />
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="143" />
+        <source>&amp;Payments</source>
+        <translation>&amp;Paiements</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="144" />
+        <source>&amp;Allocate selected payment…</source>
+        <translation>&amp;Affecter le paiement sélectionné…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="148" />
+        <source>Allocate by &amp;quoted invoice numbers</source>
+        <translation>Affecter selon les numéros de facture &amp;cités</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="151" />
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="152" />
+        <source>&amp;Language (at next start)</source>
+        <translation>&amp;Langue (au prochain démarrage)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="162" />
+        <source> (read-only)</source>
+        <translation> (lecture seule)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="164" />
+        <source>as of %s</source>
+        <translation>au %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="170" />
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="180" />
+        <source>%d invoices, %d payments</source>
+        <translation>%d factures, %d paiements</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="198" />
+        <source>Selection: </source>
+        <translation>Sélection : </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="204" />
+        <source>Import files</source>
+        <translation>Importer des fichiers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="219" />
+        <source>Importing…</source>
+        <translation>Import en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="219" />
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="262" />
+        <location filename="../../desktop/main_window.py" line="263" />
+        <source>Import finished</source>
+        <translation>Import terminé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="265" />
+        <source>Nothing</source>
+        <translation>Rien</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="275" />
+        <source>Select a payment first</source>
+        <translation>Sélectionnez d'abord un paiement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="284" />
+        <source>Save remittance advice</source>
+        <translation>Enregistrer l'avis de paiement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="285" />
+        <source>PDF (*.pdf);;Excel workbook (*.xlsx);;Text (*.txt)</source>
+        <translation>PDF (*.pdf);;Classeur Excel (*.xlsx);;Texte (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="314" />
+        <source>Save Excel report</source>
+        <translation>Enregistrer le rapport Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="315" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="332" />
+        <source>Saved %s</source>
+        <translation>Enregistré : %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="345" />
+        <source>Copied: %s</source>
+        <translation>Copié : %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="354" />
+        <source>Select a payment to allocate first</source>
+        <translation>Sélectionnez d'abord un paiement à affecter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="395" />
+        <source>CSP Reconciler</source>
+        <translation>CSP Reconciler</translation>
+    </message>
+</context>
+<context>
+    <name>TablePage</name>
+    <message>
+        <location filename="../../desktop/main_window.py" line="51" />
+        <source>Search (number, reference, status...)</source>
+        <translation>Rechercher (numéro, libellé, statut…)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="55" />
+        <location filename="../../desktop/main_window.py" line="76" />
+        <location filename="../../desktop/main_window.py" line="77" />
+        <source>All currencies</source>
+        <translation>Toutes les devises</translation>
+    </message>
+</context>
+</TS>
