@@ -40,6 +40,21 @@ from widgets.models import (
 log = logging.getLogger(__name__)
 
 
+def recent_workspaces() -> list[Path]:
+    from PySide6.QtCore import QSettings
+
+    value = QSettings("CSP Reconciler", "CSP Reconciler").value("recent", []) or []
+    paths = [Path(v) for v in (value if isinstance(value, list) else [value])]
+    return [p for p in paths if p.exists()][:8]
+
+
+def remember_workspace(path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    paths = [str(path.resolve())] + [str(p) for p in recent_workspaces() if p != path.resolve()]
+    QSettings("CSP Reconciler", "CSP Reconciler").setValue("recent", paths[:8])
+
+
 class TablePage(QWidget):
     """A filterable, sortable table of one kind of row."""
 
@@ -109,12 +124,25 @@ class MainWindow(QMainWindow):
         for page in (self.invoices, self.payments):
             page.view.selectionModel().selectionChanged.connect(self._selection_totals)
         self._title()
+        remember_workspace(path)
         self.refresh()
 
     # ------------------------------------------------------------------ actions
 
     def _actions(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        open_ws = QAction(self.tr("&Open workspace…"), self, shortcut=QKeySequence("Ctrl+Shift+O"))
+        open_ws.triggered.connect(self.choose_workspace)
+        file_menu.addAction(open_ws)
+        new_ws = QAction(self.tr("&New workspace…"), self, shortcut=QKeySequence.New)
+        new_ws.triggered.connect(self.choose_new_workspace)
+        file_menu.addAction(new_ws)
+        demo = QAction(self.tr("Open the &demo workspace"), self)
+        demo.triggered.connect(self.open_demo)
+        file_menu.addAction(demo)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+        self._fill_recent()
+        file_menu.addSeparator()
         self.import_action = QAction(self.tr("&Import files…"), self, shortcut=QKeySequence.Open)
         self.import_action.triggered.connect(self.choose_import)
         file_menu.addAction(self.import_action)
@@ -162,6 +190,56 @@ class MainWindow(QMainWindow):
         mode = self.tr(" (read-only)") if self.ws.readonly else ""
         self.setWindowTitle(f"CSP Reconciler — {self.path.name}{mode} — "
                             + self.tr("as of %s") % self.as_of.isoformat())  # fmt: skip
+
+    # ------------------------------------------------------------------ workspaces
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in recent_workspaces():
+            action = QAction(str(path), self)
+            action.triggered.connect(lambda _=False, p=path: self.open_workspace(p))
+            self.recent_menu.addAction(action)
+        self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
+
+    def choose_workspace(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open workspace"), str(self.path.parent),
+            self.tr("CSP Reconciler workspace (*.db *.csprecon);;All files (*)"),
+        )  # fmt: skip
+        if path:
+            self.open_workspace(Path(path))
+
+    def choose_new_workspace(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("New workspace"), str(self.path.parent / "workspace.db"),
+            self.tr("CSP Reconciler workspace (*.db)"),
+        )  # fmt: skip
+        if path:
+            self.open_workspace(Path(path))
+
+    def open_demo(self) -> None:
+        from desktop.app import demo_workspace
+
+        self.open_workspace(demo_workspace())
+
+    def open_workspace(self, path: Path) -> None:
+        """Close this workspace and open another (created when new); every change is saved
+        as it is made, so there is nothing to save first."""
+        old = self.ws
+
+        def swap(job):
+            new = Workspace(path)
+            old.close()
+            return new
+
+        def done(ws: Workspace) -> None:
+            self.ws, self.path = ws, path
+            remember_workspace(path)
+            self._fill_recent()
+            self._title()
+            self.refresh()
+
+        self.worker.submit(swap, done, self.show_error)
 
     # ------------------------------------------------------------------ data
 

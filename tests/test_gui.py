@@ -17,6 +17,12 @@ from widgets.models import INVOICE_COLUMNS, PAYMENT_COLUMNS, RowsModel
 TODAY = date(2026, 11, 23)
 
 
+@pytest.fixture(autouse=True)
+def own_settings(monkeypatch, tmp_path):
+    """Preferences and recent files of the tests stay out of the user's."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+
+
 @pytest.fixture
 def window(qtbot, tmp_path):
     db = write_demo(tmp_path / "demo", today=TODAY)
@@ -141,3 +147,12 @@ def test_the_window_speaks_french(qtbot, tmp_path):
         w.close()
     finally:
         QApplication.instance().removeTranslator(translator)
+
+
+def test_open_another_workspace_and_find_it_in_recent(qtbot, window, tmp_path):
+    other = tmp_path / "other.db"
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        window.open_workspace(other)
+    assert window.invoices.model.rowCount() == 0
+    assert "other.db" in window.windowTitle()
+    assert str(other.resolve()) in [a.text() for a in window.recent_menu.actions()]

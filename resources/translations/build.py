@@ -95,6 +95,14 @@ FRENCH = {
     "as of %s": "au %s",
     "date unknown": "date inconnue",
     "&View": "&Affichage",
+    "&Open workspace…": "&Ouvrir un espace de travail…",
+    "&New workspace…": "&Nouvel espace de travail…",
+    "Open the &demo workspace": "Ouvrir l'espace de &démonstration",
+    "Open &recent": "Ouvrir un fichier &récent",
+    "Open workspace": "Ouvrir un espace de travail",
+    "New workspace": "Nouvel espace de travail",
+    "CSP Reconciler workspace (*.db *.csprecon);;All files (*)": "Espace de travail CSP Reconciler (*.db *.csprecon);;Tous les fichiers (*)",
+    "CSP Reconciler workspace (*.db)": "Espace de travail CSP Reconciler (*.db)",
     "&Language (at next start)": "&Langue (au prochain démarrage)",
 }
 
