@@ -69,7 +69,7 @@ class TablePage(QWidget):
         self.currency.currentTextChanged.connect(
             lambda t: self.proxy.set_currency("" if t == self.tr("All currencies") else t)
         )
-        self.view = QTableView()
+        self.view = QTableView(self)
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -97,6 +97,81 @@ class TablePage(QWidget):
         return [i.data(ROW_ROLE) for i in self.view.selectionModel().selectedRows()]
 
 
+class InvoicesPage(TablePage):
+    """Invoices, with a detail pane: void/rebill chain, allocations and line items."""
+
+    def __init__(self, columns, window, parent=None) -> None:
+        super().__init__(columns, parent)
+        from PySide6.QtWidgets import QSplitter, QTextBrowser
+
+        self.window_ = window
+        self.detail = QTextBrowser()
+        self.detail.setOpenLinks(False)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        layout = self.layout()
+        layout.removeWidget(self.view)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.detail)
+        splitter.setSizes([480, 200])
+        layout.addWidget(splitter)
+        self.view.selectionModel().selectionChanged.connect(self._selected)
+
+    def _selected(self, *_args) -> None:
+        rows = self.selected_rows()
+        if not rows:
+            return
+        row = rows[0]
+        ws = self.window_.ws
+        self.window_.worker.submit(
+            lambda job: ws.lines(row["number"]),
+            lambda lines: self.show_detail(row, lines),
+            self.window_.show_error,
+        )
+
+    def show_detail(self, row: dict, lines) -> None:
+        from html import escape
+
+        from widgets.models import money_text
+
+        cur = row["currency"]
+        chain = []
+        for label, key in ((self.tr("amends"), "amends"), (self.tr("voided by"), "voided_by"),
+                           (self.tr("rebilled as"), "rebilled_as"),
+                           (self.tr("rebill of"), "rebill_of")):  # fmt: skip
+            if row.get(key):
+                chain.append(f"{label} {escape(row[key])}")
+        parts = [
+            f"<h3>{escape(row['number'])} — {escape(row['status'])}</h3>",
+            f"<p>{self.tr('Total')} {money_text(row['total'], cur)} · "
+            f"{self.tr('Open')} {money_text(row['open'], cur)} · "
+            f"{self.tr('Due')} {row['due_date'] or self.tr('date unknown')}"
+            + (f" · {'; '.join(chain)}" if chain else "")
+            + "</p>",
+        ]
+        allocations = row.get("allocations") or []
+        if allocations:
+            parts.append(f"<p><b>{self.tr('Allocations')}</b>: " + ", ".join(
+                f"#{a['id']} {escape(a['source'])} {money_text(a['amount'], cur)}"
+                for a in allocations) + "</p>")  # fmt: skip
+        if lines:
+            by_customer: dict[str, object] = {}
+            for ln in lines:
+                name = ln.customer_name or ln.customer_id
+                by_customer[name] = by_customer.get(name, 0) + ln.total
+            parts.append(
+                f"<p><b>{self.tr('%n line(s)', '', len(lines))}</b>: "
+                + ", ".join(f"{escape(k)} {money_text(format(v, 'f'), cur)}"
+                            for k, v in sorted(by_customer.items())) + "</p>"
+            )  # fmt: skip
+        if row.get("lines_difference") not in (None, "0.00"):
+            parts.append(
+                f"<p style='color:#b3261e'>{self.tr('The lines add up to')} "
+                f"{money_text(row['lines_total'], cur)}: "
+                f"{self.tr('difference')} {money_text(row['lines_difference'], cur)}</p>"
+            )
+        self.detail.setHtml("".join(parts))
+
+
 class MainWindow(QMainWindow):
     loaded = Signal()  # the workspace's data is on screen
     exported = Signal(str)  # a document was written
@@ -111,7 +186,7 @@ class MainWindow(QMainWindow):
         self.resize(1180, 760)
         self.tabs = QTabWidget()
         self.dashboard = Dashboard()
-        self.invoices = TablePage(INVOICE_COLUMNS)
+        self.invoices = InvoicesPage(INVOICE_COLUMNS, self)
         self.payments = TablePage(PAYMENT_COLUMNS)
         self.credits = TablePage(CREDIT_COLUMNS)
         self.tabs.addTab(self.dashboard, self.tr("Dashboard"))

@@ -156,3 +156,14 @@ def test_open_another_workspace_and_find_it_in_recent(qtbot, window, tmp_path):
     assert window.invoices.model.rowCount() == 0
     assert "other.db" in window.windowTitle()
     assert str(other.resolve()) in [a.text() for a in window.recent_menu.actions()]
+
+
+def test_invoice_detail_shows_chain_allocations_and_lines(qtbot, window):
+    page = window.invoices
+    page.search.setText("G000100005")
+    page.view.selectRow(0)
+    qtbot.waitUntil(lambda: "G000100005" in page.detail.toPlainText(), timeout=20000)
+    text = page.detail.toPlainText()
+    assert "rebill of G000100003" in text
+    assert "P3 8,790.00 EUR" in text
+    assert "line(s)" in text
