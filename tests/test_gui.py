@@ -160,8 +160,10 @@ def test_open_another_workspace_and_find_it_in_recent(qtbot, window, tmp_path):
 
 def test_invoice_detail_shows_chain_allocations_and_lines(qtbot, window):
     page = window.invoices
-    page.search.setText("G000100005")
-    page.view.selectRow(0)
+    page.search.setText("G000100005")  # also finds G000100003, which it rebills
+    row = next(r for r in range(page.proxy.rowCount())
+               if page.proxy.index(r, 0).data() == "G000100005")  # fmt: skip
+    page.view.selectRow(row)
     qtbot.waitUntil(lambda: "G000100005" in page.detail.toPlainText(), timeout=20000)
     text = page.detail.toPlainText()
     assert "rebill of G000100003" in text
