@@ -14,6 +14,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
+	bash .ci/qt-libs
 	$(BIN)/csp-recon demo $(DEMO_DIR)
 	$(BIN)/csp-recon --db $(DEMO_DIR)/workspace.db balance
 	$(BIN)/csp-recon --db $(DEMO_DIR)/workspace.db aging

@@ -62,11 +62,16 @@ def main(argv: list[str] | None = None) -> int:
         and not os.environ.get("WAYLAND_DISPLAY")
         and not os.environ.get("QT_QPA_PLATFORM")
     )
+    workspace = args.workspace or demo_workspace()
     if headless:
-        print("csp-reconciler: no display to open a window on (start it in a desktop session; "
-              "for a picture of the window: QT_QPA_PLATFORM=offscreen csp-reconciler "
-              "--screenshot FILE.png)", file=sys.stderr)  # fmt: skip
-        return 2
+        # No screen (a server, CI): draw the window offscreen and leave a picture of it.
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        args.screenshot = args.screenshot or workspace.with_name("window.png")
+        print(
+            f"csp-reconciler: no display here; the window is drawn offscreen and saved as "
+            f"{args.screenshot} (run it in a desktop session to use it)",
+            file=sys.stderr,
+        )
 
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -84,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         QMessageBox.critical(None, "CSP Reconciler", message)
 
     sys.excepthook = excepthook
-    window = MainWindow(args.workspace or demo_workspace(), args.as_of)
+    window = MainWindow(workspace, args.as_of)
     if args.screenshot:
         window.screenshot_when_loaded(args.screenshot, app)
     window.show()
