@@ -4,7 +4,7 @@
 (Partner Center invoice list JSON, a new-commerce reconciliation CSV, the
 clerk's payments CSV in French format) and a workspace built from them by the
 same import and auto-allocation the clerk would run.  Dates are laid out
-around ``today`` so that the aging has something in every bucket.
+around ``today`` so that the aging has something overdue and something not yet due.
 """
 
 from __future__ import annotations
