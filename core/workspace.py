@@ -188,6 +188,10 @@ class Workspace:
             value = conn.scalar(select(t.settings.c.value).where(t.settings.c.key == key))
         return default if value is None else value
 
+    def settings(self) -> dict[str, str]:
+        with self.engine.connect() as conn:
+            return {r.key: r.value for r in conn.execute(select(t.settings))}
+
     def set_setting(self, key: str, value: str) -> None:
         self._writable()
         with self.engine.begin() as conn:

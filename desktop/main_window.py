@@ -253,6 +253,9 @@ class MainWindow(QMainWindow):
         self.auto_action.triggered.connect(self.auto_allocate)
         pay.addAction(self.auto_action)
         view = self.menuBar().addMenu(self.tr("&View"))
+        prefs = QAction(self.tr("&Preferences…"), self, shortcut=QKeySequence.Preferences)
+        prefs.triggered.connect(self.edit_preferences)
+        view.addAction(prefs)
         language = view.addMenu(self.tr("&Language (at next start)"))
         from desktop import i18n
 
@@ -316,6 +319,30 @@ class MainWindow(QMainWindow):
             self.refresh()
 
         self.worker.submit(swap, done, self.show_error)
+
+    def edit_preferences(self) -> None:
+        ws = self.ws
+        self.worker.submit(lambda job: (ws.settings(), ws.term_days), self._show_preferences,
+                           self.show_error)  # fmt: skip
+
+    def _show_preferences(self, loaded) -> None:
+        from desktop.preferences import PreferencesDialog
+
+        settings, term = loaded
+        dialog = PreferencesDialog(settings, term, self)
+        self.preferences_dialog = dialog
+        dialog.accepted.connect(lambda: self.save_preferences(dialog.changes()))
+        dialog.open()
+
+    def save_preferences(self, changes: dict[str, str]) -> None:
+        ws = self.ws
+
+        def run(job):
+            for key, value in changes.items():
+                ws.set_setting(key, value)
+            return len(changes)
+
+        self.worker.submit(run, lambda n: self.refresh(), self.show_error)
 
     # ------------------------------------------------------------------ data
 

@@ -169,3 +169,18 @@ def test_invoice_detail_shows_chain_allocations_and_lines(qtbot, window):
     assert "rebill of G000100003" in text
     assert "P3 8,790.00 EUR" in text
     assert "line(s)" in text
+
+
+def test_preferences_change_the_payment_term_and_the_aging(qtbot, window):
+    from desktop.preferences import PreferencesDialog
+
+    dialog = PreferencesDialog({"company_name": "Nuage Conseil SAS"}, 60, window)
+    qtbot.addWidget(dialog)
+    dialog.term.setValue(30)
+    dialog.editors["payee_ibans"].setPlainText("IE29AIBK93115212345678\n")
+    assert dialog.changes() == {"payee_ibans": '["IE29AIBK93115212345678"]', "term_days": "30"}
+    before = window.snap["aging"]["EUR"]["not_due"]
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        window.save_preferences(dialog.changes())
+    assert window.ws.term_days == 30
+    assert window.snap["aging"]["EUR"]["not_due"] != before
