@@ -65,6 +65,7 @@ class TablePage(QWidget):
         self.proxy.setSourceModel(self.model)
         self.search = QLineEdit(placeholderText=self.tr("Search (number, reference, status...)"))
         self.search.textChanged.connect(self.proxy.set_text)
+        self.search.textEdited.connect(lambda _t: self.proxy.set_bucket(""))
         self.currency = QComboBox()
         self.currency.currentTextChanged.connect(
             lambda t: self.proxy.set_currency("" if t == self.tr("All currencies") else t)
@@ -199,6 +200,7 @@ class MainWindow(QMainWindow):
         self._actions()
         for page in (self.invoices, self.payments):
             page.view.selectionModel().selectionChanged.connect(self._selection_totals)
+        self.dashboard.chart.bucket_clicked.connect(self.show_bucket)
         self._title()
         remember_workspace(path)
         self.refresh()
@@ -361,6 +363,16 @@ class MainWindow(QMainWindow):
             self.tr("%d invoices, %d payments") % (len(snap["invoices"]), len(snap["payments"]))
         )
         self.loaded.emit()
+
+    def show_bucket(self, currency: str, bucket: str) -> None:
+        """Drill down from the aging chart: the open invoices of that bucket."""
+        self.invoices.search.clear()
+        self.invoices.currency.setCurrentText(currency)
+        self.invoices.proxy.set_bucket(bucket)
+        self.tabs.setCurrentWidget(self.invoices)
+        self.statusBar().showMessage(
+            self.tr("Invoices %s, %s (search or pick another tab to see all)") % (bucket, currency)
+        )
 
     def _selection_totals(self, *_args) -> None:
         page = self.tabs.currentWidget()

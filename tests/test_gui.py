@@ -184,3 +184,14 @@ def test_preferences_change_the_payment_term_and_the_aging(qtbot, window):
         window.save_preferences(dialog.changes())
     assert window.ws.term_days == 30
     assert window.snap["aging"]["EUR"]["not_due"] != before
+
+
+def test_aging_chart_drills_down_to_the_invoices_of_a_bucket(window):
+    chart = window.dashboard.chart.chart()
+    (series,) = chart.series()
+    assert [s.label() for s in series.barSets()] == ["EUR", "USD"]
+    assert series.barSets()[0].at(3) == 1215.40  # 61-90 days, drawn from the exact amount
+    window.dashboard.chart.bucket_clicked.emit("EUR", "61-90")
+    assert window.tabs.currentWidget() is window.invoices
+    proxy = window.invoices.proxy
+    assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["G000100002"]

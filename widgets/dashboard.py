@@ -42,9 +42,12 @@ class Dashboard(QWidget):
         )
         self.attention = QLabel()
         self.attention.setWordWrap(True)
+        from widgets.aging_chart import AgingChart
+
+        self.chart = AgingChart()
         for w in (self.title, self.balance, self.aging_title, self.aging, self.attention):
             layout.addWidget(w)
-        layout.addStretch(1)
+        layout.addWidget(self.chart, 1)
 
     def show_snapshot(self, snap: dict) -> None:
         balance = snap["balance"]
@@ -77,6 +80,7 @@ class Dashboard(QWidget):
             self.tr("%n invoice(s) whose lines do not add up", "", len(differ)),
         ]
         self.attention.setText(self.tr("Needs attention: ") + "; ".join(lines))
+        self.chart.show_aging(aging)
 
 
 def _table(headers: list[str]) -> QTableWidget:

@@ -162,9 +162,13 @@ class FilterProxy(QSortFilterProxyModel):
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.currency = ""
         self.text = ""
+        self.bucket = ""
 
     def set_text(self, text: str) -> None:
         self._refilter(lambda: setattr(self, "text", text.strip().lower()))
+
+    def set_bucket(self, bucket: str) -> None:
+        self._refilter(lambda: setattr(self, "bucket", bucket))
 
     def set_currency(self, currency: str) -> None:
         self._refilter(lambda: setattr(self, "currency", currency))
@@ -189,6 +193,8 @@ class FilterProxy(QSortFilterProxyModel):
         model = self.sourceModel()
         row = model.rows[source_row]
         if self.currency and row.get("currency") != self.currency:
+            return False
+        if self.bucket and row.get("bucket") != self.bucket:
             return False
         if not self.text:
             return True

@@ -95,6 +95,8 @@ FRENCH = {
     "as of %s": "au %s",
     "date unknown": "date inconnue",
     "&View": "&Affichage",
+    "Open amounts by days past due (click a bar for its invoices)": "Montants dus par jours de retard (cliquez une barre pour ses factures)",
+    "Invoices %s, %s (search or pick another tab to see all)": "Factures %s, %s (recherchez ou changez d'onglet pour tout voir)",
     "&Preferences…": "&Préférences…",
     "Preferences": "Préférences",
     "Company name": "Raison sociale",
