@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from core.aging import bucket_of
 from core.ledger import InvoiceState, Ledger, SourceState
-from core.money import format_amount, format_exact
+from core.money import format_amount, format_exact, zero
 
 
 def _amt(amount: Decimal, currency: str) -> str:
@@ -145,4 +145,22 @@ def snapshot(ws, as_of) -> dict:
     aging = {cur: {k: _amt(v, cur) for k, v in row.items()}
              for cur, row in by_currency(ledger).items()}  # fmt: skip
     return {"as_of": as_of, "invoices": invoices, "payments": payments, "credits": credits,
-            "balance": balance, "aging": aging}  # fmt: skip
+            "balance": balance, "aging": aging,
+            "customers": customer_rows(ledger, ws.customer_weights())}  # fmt: skip
+
+
+def customer_rows(ledger, weights) -> list[dict]:
+    """Per customer and currency: what is still open of their invoices, and how late."""
+    from core.aging import BUCKETS, by_customer
+
+    rows = []
+    for cur, customers in by_customer(ledger, weights).items():
+        for name, row in customers.items():
+            overdue = sum((row[b] for b in BUCKETS if b != "not_due"), zero(cur))
+            rows.append({
+                "customer": name or "(unknown)", "currency": cur,
+                "open": _amt(row["total"], cur), "overdue": _amt(overdue, cur),
+                "not_due": _amt(row["not_due"], cur), "90+": _amt(row["90+"], cur),
+            })  # fmt: skip
+    rows.sort(key=lambda r: (r["currency"], r["customer"]))
+    return rows

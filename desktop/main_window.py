@@ -30,6 +30,7 @@ from desktop.worker import Worker
 from widgets.dashboard import Dashboard
 from widgets.models import (
     CREDIT_COLUMNS,
+    CUSTOMER_COLUMNS,
     INVOICE_COLUMNS,
     PAYMENT_COLUMNS,
     ROW_ROLE,
@@ -78,9 +79,14 @@ class TablePage(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setStretchLastSection(True)
+        self.status = QComboBox()
+        self.status.currentTextChanged.connect(
+            lambda t: self.proxy.set_status("" if t == self.tr("All statuses") else t)
+        )
         bar = QHBoxLayout()
         bar.addWidget(self.search, 3)
         bar.addWidget(self.currency, 1)
+        bar.addWidget(self.status, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.view)
@@ -93,6 +99,14 @@ class TablePage(QWidget):
         self.currency.addItems([self.tr("All currencies"), *sorted({r["currency"] for r in rows})])
         self.currency.setCurrentText(current or self.tr("All currencies"))
         self.currency.blockSignals(False)
+        statuses = sorted({r["status"] for r in rows if r.get("status")})
+        self.status.setVisible(bool(statuses))
+        current = self.status.currentText()
+        self.status.blockSignals(True)
+        self.status.clear()
+        self.status.addItems([self.tr("All statuses"), *statuses])
+        self.status.setCurrentText(current or self.tr("All statuses"))
+        self.status.blockSignals(False)
         self.view.resizeColumnsToContents()
 
     def selected_rows(self) -> list[dict]:
@@ -191,10 +205,12 @@ class MainWindow(QMainWindow):
         self.invoices = InvoicesPage(INVOICE_COLUMNS, self)
         self.payments = TablePage(PAYMENT_COLUMNS)
         self.credits = TablePage(CREDIT_COLUMNS)
+        self.customers = TablePage(CUSTOMER_COLUMNS)
         self.tabs.addTab(self.dashboard, self.tr("Dashboard"))
         self.tabs.addTab(self.invoices, self.tr("Invoices"))
         self.tabs.addTab(self.payments, self.tr("Payments"))
         self.tabs.addTab(self.credits, self.tr("Credit notes"))
+        self.tabs.addTab(self.customers, self.tr("Customers"))
         self.setCentralWidget(self.tabs)
         self.setAcceptDrops(True)
         self._actions()
@@ -359,6 +375,7 @@ class MainWindow(QMainWindow):
         self.invoices.set_rows(snap["invoices"])
         self.payments.set_rows(snap["payments"])
         self.credits.set_rows(snap["credits"])
+        self.customers.set_rows(snap["customers"])
         self.statusBar().showMessage(
             self.tr("%d invoices, %d payments") % (len(snap["invoices"]), len(snap["payments"]))
         )

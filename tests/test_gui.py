@@ -56,6 +56,9 @@ def test_window_shows_the_demo_balance_aging_and_lists(window):
     assert window.invoices.proxy.rowCount() == 3  # the original, its void note and rebill
     window.payments.currency.setCurrentText("USD")
     assert window.payments.proxy.rowCount() == 1
+    window.invoices.search.clear()
+    window.invoices.status.setCurrentText("partly_paid")
+    assert window.invoices.proxy.rowCount() == 2  # G000100002 and G000100009
 
 
 def test_import_runs_off_the_gui_thread_with_progress_and_a_summary(qtbot, window, tmp_path):
@@ -139,6 +142,7 @@ def test_the_window_speaks_french(qtbot, tmp_path):
             "Factures",
             "Paiements",
             "Avoirs",
+            "Clients",
         ]
         assert w.invoices.model.headerData(0, Qt.Orientation.Horizontal) == "Facture"
         assert w.dashboard.title.text() == "Solde au 2026-11-23"
@@ -195,3 +199,10 @@ def test_aging_chart_drills_down_to_the_invoices_of_a_bucket(window):
     assert window.tabs.currentWidget() is window.invoices
     proxy = window.invoices.proxy
     assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["G000100002"]
+
+
+def test_customers_view_splits_open_amounts_by_customer(window):
+    rows = {r["customer"]: r for r in window.snap["customers"]}
+    assert sum(Decimal(r["open"]) for r in rows.values()) == Decimal("20963.40")
+    assert rows["Cabinet Lefèvre & Associés"]["open"] == "6094.39"
+    assert window.customers.model.rowCount() == 4

@@ -55,6 +55,14 @@ CREDIT_COLUMNS = (
     Col(QT_TRANSLATE_NOOP("Columns", "Applied"), "applied", "money"),
     Col(QT_TRANSLATE_NOOP("Columns", "Unapplied"), "unapplied", "money"),
 )
+CUSTOMER_COLUMNS = (
+    Col(QT_TRANSLATE_NOOP("Columns", "Customer"), "customer"),
+    Col(QT_TRANSLATE_NOOP("Columns", "Currency"), "currency"),
+    Col(QT_TRANSLATE_NOOP("Columns", "Open"), "open", "money"),
+    Col(QT_TRANSLATE_NOOP("Columns", "Overdue"), "overdue", "money"),
+    Col(QT_TRANSLATE_NOOP("Columns", "More than 90 days"), "90+", "money"),
+    Col(QT_TRANSLATE_NOOP("Columns", "Not due"), "not_due", "money"),
+)
 PAYMENT_COLUMNS = (
     Col(QT_TRANSLATE_NOOP("Columns", "Payment"), "id"),
     Col(QT_TRANSLATE_NOOP("Columns", "Date"), "date", "date"),
@@ -163,9 +171,13 @@ class FilterProxy(QSortFilterProxyModel):
         self.currency = ""
         self.text = ""
         self.bucket = ""
+        self.status = ""
 
     def set_text(self, text: str) -> None:
         self._refilter(lambda: setattr(self, "text", text.strip().lower()))
+
+    def set_status(self, status: str) -> None:
+        self._refilter(lambda: setattr(self, "status", status))
 
     def set_bucket(self, bucket: str) -> None:
         self._refilter(lambda: setattr(self, "bucket", bucket))
@@ -195,6 +207,8 @@ class FilterProxy(QSortFilterProxyModel):
         if self.currency and row.get("currency") != self.currency:
             return False
         if self.bucket and row.get("bucket") != self.bucket:
+            return False
+        if self.status and row.get("status") != self.status:
             return False
         if not self.text:
             return True
