@@ -33,6 +33,8 @@ from core.workspace import (
 )
 
 EXIT_OK, EXIT_BUG, EXIT_REFUSED = 0, 1, 2
+# Commands that change the workspace (the others open it read-only, beside another process).
+WRITING_COMMANDS = {"import", "allocate", "unallocate", "undo", "redo", "set", "plan", "map"}
 
 
 class UsageError(Exception):
@@ -94,6 +96,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--progress", action="store_true", help="print progress on stderr")
     p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("map", help="say which columns of an unknown CSV/XLSX layout hold what")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("kind", choices=("payments", "invoices"))
+    p.add_argument(
+        "columns",
+        nargs="+",
+        metavar="FIELD=HEADER",
+        help="e.g. Date='Date opé' Amount=Montant Currency=Devise Reference=Libellé",
+    )
 
     p = sub.add_parser("formats", help="the file formats csp-recon reads")
     p.add_argument("--json", action="store_true")
@@ -231,15 +243,7 @@ def _run(args: argparse.Namespace) -> int:
         print(f"demo workspace written: {db}")
         return EXIT_OK
     db = args.db or default_workspace()
-    writes = args.command in (
-        "import",
-        "allocate",
-        "unallocate",
-        "undo",
-        "redo",
-        "set",
-        "plan",
-    ) or (args.command == "auto-allocate" and args.apply)
+    writes = args.command in WRITING_COMMANDS or (args.command == "auto-allocate" and args.apply)
     if not writes and not db.exists():
         raise WorkspaceError(f"{db}: no such workspace (import files into it first)")
     with Workspace(db, readonly=not writes) as ws:
@@ -389,6 +393,25 @@ def cmd_unallocate(ws: Workspace, args: argparse.Namespace) -> int:
 
 def cmd_undo(ws: Workspace, args: argparse.Namespace) -> int:
     print(ws.undo(args.audit_id))
+    return EXIT_OK
+
+
+def cmd_map(ws: Workspace, args: argparse.Namespace) -> int:
+    from core.importers.tabular import peek_header
+
+    columns = {}
+    for item in args.columns:
+        field, sep, header = item.partition("=")
+        if not sep:
+            raise UsageError(f"expected FIELD=HEADER, got '{item}'")
+        columns[field.strip()] = header.strip()
+    with args.file.open("rb") as fh:
+        header = peek_header(args.file, fh.read(8))
+    try:
+        key = ws.save_layout(header, args.kind, columns)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
+    print(f"layout {key} saved: files with these columns now import as {args.kind}")
     return EXIT_OK
 
 

@@ -917,6 +917,8 @@ class Workspace:
             refuse(display, None, f"unknown format '{format_name}' (see: csp-recon formats)")
         importer = IMPORTERS[format_name] if format_name else identify(path)
         if importer is None:
+            importer = self._mapped_importer(path)
+        if importer is None:
             refuse(
                 display,
                 None,
@@ -1438,6 +1440,38 @@ class Workspace:
         if rows:
             conn.execute(insert(t.usage_totals), rows)
             summary.created["usage totals"] += len(rows)
+
+    def _mapped_importer(self, path: Path):
+        """The clerk's mapping for this file's header layout, if one was saved."""
+        from core.importers.mapped import MappedTable, layout_key
+        from core.importers.tabular import peek_header
+
+        with path.open("rb") as fh:
+            head = fh.read(8)
+        header = peek_header(path, head)
+        if not header:
+            return None
+        saved = self.setting(f"layout:{layout_key(header)}")
+        if not saved:
+            return None
+        layout = json.loads(saved)
+        return MappedTable(layout["kind"], layout["columns"])
+
+    def save_layout(self, header: list[str], kind: str, columns: dict[str, str]) -> str:
+        """Remember which columns of this header layout hold what (audited, undoable)."""
+        from core.importers.mapped import KINDS, fields, layout_key
+
+        if kind not in KINDS:
+            raise ValueError(f"unknown kind '{kind}' (payments or invoices)")
+        missing = [f for f, required in fields(kind) if required and not columns.get(f)]
+        if missing:
+            raise ValueError("map a column for " + ", ".join(missing))
+        unknown = [h for h in columns.values() if h and h not in header]
+        if unknown:
+            raise ValueError("no column " + ", ".join(repr(h) for h in unknown) + " in the file")
+        key = layout_key(header)
+        self.set_setting(f"layout:{key}", json.dumps({"kind": kind, "columns": columns}))
+        return key
 
     def usage_totals(self, invoice_number: str | None = None) -> list[UsageTotal]:
         q = select(t.usage_totals).order_by(t.usage_totals.c.id)

@@ -206,3 +206,23 @@ def test_recon_missing_columns_are_named(ws, write_text):
     path = write_text("recon.csv", "PartnerId,CustomerId,InvoiceNumber,Currency,Amount\n")
     with pytest.raises(ImportFailed):
         ws.import_file(path)
+
+
+def test_an_unknown_layout_imports_once_its_columns_are_mapped(cli, write_text):
+    odd = "Jour;Somme;Monnaie;Motif du virement\n15/03/2026;1 200,00;EUR;G000000001\n"
+    path = write_text("banque.csv", odd)
+    code, _, err = cli("import", path)
+    assert code == 2 and "not a file CSP Reconciler can read" in err
+    code, out, err = cli("map", path, "payments", "Date=Jour", "Amount=Somme",
+                         "Currency=Monnaie", "Reference=Motif du virement")  # fmt: skip
+    assert code == 0, err
+    code, out, err = cli("import", path)
+    assert code == 0 and "1 payments created" in out, err
+    # the next file with the same headers (any order) needs no mapping
+    again = write_text(
+        "banque2.csv", "Monnaie;Jour;Somme;Motif du virement\nEUR;16/03/2026;50,00;G000000002\n"
+    )
+    code, out, err = cli("import", again)
+    assert code == 0 and "1 payments created" in out, err
+    code, _, err = cli("map", path, "payments", "Date=Jour")
+    assert code == 2 and "map a column for Amount, Currency" in err
