@@ -469,6 +469,15 @@ class MainWindow(QMainWindow):
                 lines.append(f"{getattr(item, 'file', '')}: not imported")
                 lines += [f"  {e}" for e in errors[:20]]
         self.last_import_summary = "\n".join(lines)
+        unknown = [
+            Path(item.file)
+            for status, item in results
+            if status == "failed"
+            and Path(getattr(item, "file", "")).suffix.lower() in (".csv", ".xlsx", ".txt")
+            and any("not a file CSP Reconciler can read" in str(e) for e in item.errors)
+        ]
+        if unknown:
+            self.ask_mapping(unknown[0])
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Import finished"),
                           self.tr("Import finished"), parent=self)  # fmt: skip
         box.setDetailedText(self.last_import_summary)
@@ -555,6 +564,29 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Copied: %s") % text)
 
         self.worker.submit(lambda job: ws.remittance(pid).bank_text()[0], done, self.show_error)
+
+    def ask_mapping(self, path: Path) -> None:
+        """A spreadsheet no importer knows: ask which column is which, then import it."""
+        from desktop.mapping_dialog import MappingDialog, preview
+
+        try:
+            header, rows = preview(path)
+        except Exception as exc:  # noqa: BLE001 - unreadable: the summary already said so
+            log.info("no preview of %s: %s", path, exc)
+            return
+        if not header:
+            return
+        dialog = MappingDialog(path, header, rows, self)
+        self.mapping_dialog = dialog
+        ws = self.ws
+
+        def save() -> None:
+            kind, columns = dialog.kind.currentData(), dialog.mapping()
+            self.worker.submit(lambda job: ws.save_layout(header, kind, columns),
+                               lambda _key: self.import_files([path]), self.show_error)  # fmt: skip
+
+        dialog.accepted.connect(save)
+        dialog.open()
 
     # ------------------------------------------------------------------ allocation
 

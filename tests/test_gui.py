@@ -206,3 +206,21 @@ def test_customers_view_splits_open_amounts_by_customer(window):
     assert sum(Decimal(r["open"]) for r in rows.values()) == Decimal("20963.40")
     assert rows["Cabinet Lefèvre & Associés"]["open"] == "6094.39"
     assert window.customers.model.rowCount() == 4
+
+
+def test_an_unknown_spreadsheet_asks_which_column_is_which(qtbot, window, tmp_path):
+    path = tmp_path / "banque.csv"
+    path.write_text("Jour;Somme;Monnaie;Motif\n20/11/2026;742,30;EUR;G000100013\n",
+                    encoding="utf-8")  # fmt: skip
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        window.import_files([path])
+    qtbot.waitUntil(lambda: hasattr(window, "mapping_dialog"), timeout=10000)
+    dialog = window.mapping_dialog
+    dialog.combos["Amount"].setCurrentText("Somme")
+    dialog._accept()
+    assert "Choose a column for: Date, Currency" in dialog.message.text()
+    for field, header in (("Date", "Jour"), ("Currency", "Monnaie"), ("Reference", "Motif")):
+        dialog.combos[field].setCurrentText(header)
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        dialog._accept()
+    qtbot.waitUntil(lambda: window.payments.model.rowCount() == 7, timeout=20000)

@@ -475,60 +475,93 @@
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="472" />
-        <location filename="../../desktop/main_window.py" line="473" />
+        <location filename="../../desktop/main_window.py" line="481" />
+        <location filename="../../desktop/main_window.py" line="482" />
         <source>Import finished</source>
         <translation>Import terminé</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="475" />
+        <location filename="../../desktop/main_window.py" line="484" />
         <source>Nothing</source>
         <translation>Rien</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="485" />
+        <location filename="../../desktop/main_window.py" line="494" />
         <source>Select a payment first</source>
         <translation>Sélectionnez d'abord un paiement</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="494" />
+        <location filename="../../desktop/main_window.py" line="503" />
         <source>Save remittance advice</source>
         <translation>Enregistrer l'avis de paiement</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="495" />
+        <location filename="../../desktop/main_window.py" line="504" />
         <source>PDF (*.pdf);;Excel workbook (*.xlsx);;Text (*.txt)</source>
         <translation>PDF (*.pdf);;Classeur Excel (*.xlsx);;Texte (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="524" />
+        <location filename="../../desktop/main_window.py" line="533" />
         <source>Save Excel report</source>
         <translation>Enregistrer le rapport Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="525" />
+        <location filename="../../desktop/main_window.py" line="534" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Classeur Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="542" />
+        <location filename="../../desktop/main_window.py" line="551" />
         <source>Saved %s</source>
         <translation>Enregistré : %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="555" />
+        <location filename="../../desktop/main_window.py" line="564" />
         <source>Copied: %s</source>
         <translation>Copié : %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="564" />
+        <location filename="../../desktop/main_window.py" line="596" />
         <source>Select a payment to allocate first</source>
         <translation>Sélectionnez d'abord un paiement à affecter</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="605" />
+        <location filename="../../desktop/main_window.py" line="637" />
         <source>CSP Reconciler</source>
         <translation>CSP Reconciler</translation>
+    </message>
+</context>
+<context>
+    <name>MappingDialog</name>
+    <message>
+        <location filename="../../desktop/mapping_dialog.py" line="40" />
+        <source>Which column is which? — %s</source>
+        <translation>Quelle colonne contient quoi ? — %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/mapping_dialog.py" line="44" />
+        <source>This layout is new. Say once which columns hold what; files with the same columns will import directly.</source>
+        <translation>Cette présentation est nouvelle. Indiquez une fois ce que contient chaque colonne ; les fichiers aux mêmes colonnes s'importeront directement.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/mapping_dialog.py" line="55" />
+        <source>Payments</source>
+        <translation>Paiements</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/mapping_dialog.py" line="56" />
+        <source>Invoice list</source>
+        <translation>Liste de factures</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/mapping_dialog.py" line="58" />
+        <source>The file lists</source>
+        <translation>Le fichier contient</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/mapping_dialog.py" line="94" />
+        <source>Choose a column for: %s</source>
+        <translation>Choisissez une colonne pour : %s</translation>
     </message>
 </context>
 <context>
