@@ -191,6 +191,7 @@ class InvoicesPage(TablePage):
 class MainWindow(QMainWindow):
     loaded = Signal()  # the workspace's data is on screen
     exported = Signal(str)  # a document was written
+    printed = Signal(int)  # pages sent to the printer
 
     def __init__(self, path: Path, as_of: date | None = None) -> None:
         super().__init__()
@@ -247,6 +248,10 @@ class MainWindow(QMainWindow):
         report = QAction(self.tr("Export Excel &report…"), self, shortcut=QKeySequence("Ctrl+R"))
         report.triggered.connect(self.choose_report)
         file_menu.addAction(report)
+        printing = QAction(self.tr("&Print remittance advice of the selected payment…"), self,
+                           shortcut=QKeySequence.Print)  # fmt: skip
+        printing.triggered.connect(self.choose_print)
+        file_menu.addAction(printing)
         copy = QAction(self.tr("&Copy bank reference of the selected payment"), self,
                        shortcut=QKeySequence("Ctrl+Shift+C"))  # fmt: skip
         copy.triggered.connect(self.copy_bank_reference)
@@ -528,6 +533,42 @@ class MainWindow(QMainWindow):
 
         self.worker.submit(run, self._exported, self.show_error)
 
+    def choose_print(self) -> None:
+        pid = self._selected_payment()
+        if pid is None:
+            return
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self.print_remittance(pid, printer)
+
+    def print_remittance(self, what: str, printer) -> None:
+        """The advice is written as PDF off the GUI thread, then drawn onto the printer."""
+        import tempfile
+
+        ws = self.ws
+        folder = Path(tempfile.mkdtemp(prefix="csp-print-"))
+
+        def run(job):
+            from core.exports.pdf import write_pdf
+
+            return write_pdf(ws.remittance(what), folder / f"{what}.pdf")
+
+        def done(pdf: Path) -> None:
+            from desktop.printing import print_pdf
+
+            try:
+                pages = print_pdf(pdf, printer)
+            except ValueError as exc:
+                self.show_error(exc)
+                return
+            self.statusBar().showMessage(self.tr("Printed %n page(s)", "", pages))
+            self.printed.emit(pages)
+
+        self.worker.submit(run, done, self.show_error)
+
     def choose_report(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save Excel report"), f"report-{self.as_of.isoformat()}.xlsx",
@@ -550,6 +591,20 @@ class MainWindow(QMainWindow):
         self.last_export = path
         self.statusBar().showMessage(self.tr("Saved %s") % path)
         self.exported.emit(str(path))
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("CSP Reconciler"),
+                          self.tr("Saved %s") % path, parent=self)  # fmt: skip
+        open_button = box.addButton(self.tr("Open"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+
+        def clicked(button) -> None:
+            if button is open_button:
+                from PySide6.QtCore import QUrl
+                from PySide6.QtGui import QDesktopServices
+
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+        box.buttonClicked.connect(clicked)
+        box.open()
 
     def copy_bank_reference(self) -> None:
         pid = self._selected_payment()

@@ -224,3 +224,15 @@ def test_an_unknown_spreadsheet_asks_which_column_is_which(qtbot, window, tmp_pa
     with qtbot.waitSignal(window.loaded, timeout=20000):
         dialog._accept()
     qtbot.waitUntil(lambda: window.payments.model.rowCount() == 7, timeout=20000)
+
+
+def test_print_a_remittance_advice(qtbot, window, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    with qtbot.waitSignal(window.printed, timeout=20000) as blocker:
+        window.print_remittance("P4", printer)
+    assert blocker.args == [1]
+    assert (tmp_path / "printed.pdf").stat().st_size > 1000

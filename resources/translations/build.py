@@ -71,7 +71,7 @@ FRENCH = {
     "Loading…": "Chargement…",
     "Needs attention: ": "À traiter : ",
     "Nothing": "Rien",
-    "Open": "Restant dû",
+    "Columns|Open": "Restant dû",
     "PDF (*.pdf);;Excel workbook (*.xlsx);;Text (*.txt)": "PDF (*.pdf);;Classeur Excel (*.xlsx);;Texte (*.txt)",
     "Payment": "Paiement",
     "Payments": "Paiements",
@@ -95,6 +95,10 @@ FRENCH = {
     "as of %s": "au %s",
     "date unknown": "date inconnue",
     "&View": "&Affichage",
+    "&Print remittance advice of the selected payment…": "&Imprimer l'avis de paiement du paiement sélectionné…",
+    "Printed %n page(s)": "%n page(s) imprimée(s)",
+    "MainWindow|Open": "Ouvrir",
+    "InvoicesPage|Open": "Restant dû",
     "Which column is which? — %s": "Quelle colonne contient quoi ? — %s",
     "This layout is new. Say once which columns hold what; files with the same columns will import directly.": "Cette présentation est nouvelle. Indiquez une fois ce que contient chaque colonne ; les fichiers aux mêmes colonnes s'importeront directement.",
     "Invoice list": "Liste de factures",
@@ -146,26 +150,34 @@ def main() -> int:
     subprocess.run([str(bin_dir / "pyside6-lupdate"), *sources, "-ts", str(TS)], check=True)
     tree = ET.parse(TS)
     missing = []
-    for message in tree.iter("message"):
-        source = message.findtext("source")
-        translation = message.find("translation")
-        french = FRENCH.get(source)
-        if french is None:
-            missing.append(source)
-            continue
-        translation.attrib.pop("type", None)
-        if message.get("numerus") == "yes":
-            for child in list(translation):
-                translation.remove(child)
-            for _ in range(2):  # French: one form for 0 and 1, one for more
-                ET.SubElement(translation, "numerusform").text = french
-        else:
-            translation.text = french
+    for context in tree.iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            translate(name, message, missing)
     tree.write(TS, encoding="utf-8", xml_declaration=True)
     subprocess.run([str(bin_dir / "pyside6-lrelease"), str(TS)], check=True)
     for source in missing:
         print(f"no French yet: {source!r}")
     return 0
+
+
+def translate(context: str, message, missing: list) -> None:
+    """Fill one message: "Context|source" entries win over plain ones (same words, two
+    meanings: the "Open" column is what is still owed, the "Open" button opens a file)."""
+    source = message.findtext("source")
+    translation = message.find("translation")
+    french = FRENCH.get(f"{context}|{source}", FRENCH.get(source))
+    if french is None:
+        missing.append(source)
+        return
+    translation.attrib.pop("type", None)
+    if message.get("numerus") == "yes":
+        for child in list(translation):
+            translation.remove(child)
+        for _ in range(2):  # French: one form for 0 and 1, one for more
+            ET.SubElement(translation, "numerusform").text = french
+    else:
+        translation.text = french
 
 
 if __name__ == "__main__":
