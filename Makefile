@@ -55,4 +55,8 @@ samples: $(STAMP)
 screenshots: $(STAMP)
 	rm -rf .shots && $(BIN)/csp-recon demo .shots --today 2026-11-23 >/dev/null
 	mkdir -p docs/screenshots
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m desktop.screenshots .shots/workspace.db docs/screenshots
+	if command -v xvfb-run >/dev/null; then \
+	  xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python -m desktop.screenshots .shots/workspace.db docs/screenshots; \
+	else \
+	  QT_QPA_PLATFORM=offscreen $(BIN)/python -m desktop.screenshots .shots/workspace.db docs/screenshots; \
+	fi

@@ -123,6 +123,9 @@ class InvoicesPage(TablePage):
         self.window_ = window
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
+        self.detail.setPlaceholderText(
+            self.tr("Select an invoice to see its void/rebill chain, allocations and lines.")
+        )
         splitter = QSplitter(Qt.Orientation.Vertical)
         layout = self.layout()
         layout.removeWidget(self.view)

@@ -110,10 +110,14 @@ class RowsModel(QAbstractTableModel):
         super().__init__(parent)
         self.columns = columns
         self.rows: list[dict] = []
+        self._order: tuple[int, Qt.SortOrder] | None = None
 
     def set_rows(self, rows: list[dict]) -> None:
+        """New rows, kept in the order the clerk last sorted by."""
         self.beginResetModel()
-        self.rows = rows
+        self.rows = list(rows)
+        if self._order is not None:
+            self._sort_rows(*self._order)
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's API
@@ -132,11 +136,15 @@ class RowsModel(QAbstractTableModel):
         would cross into Python a million times for 100,000 rows)."""
         if not (0 <= column < len(self.columns)):
             return
-        col = self.columns[column]
         self.layoutAboutToBeChanged.emit()
+        self._sort_rows(column, order)
+        self.layoutChanged.emit()
+
+    def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
+        self._order = (column, order)
+        col = self.columns[column]
         self.rows.sort(key=lambda r: sort_key(col, r.get(col.key)),
                        reverse=order == Qt.SortOrder.DescendingOrder)  # fmt: skip
-        self.layoutChanged.emit()
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if role not in HANDLED_ROLES:

@@ -95,6 +95,7 @@ FRENCH = {
     "as of %s": "au %s",
     "date unknown": "date inconnue",
     "&View": "&Affichage",
+    "Select an invoice to see its void/rebill chain, allocations and lines.": "Sélectionnez une facture pour voir son annulation/refacturation, ses affectations et ses lignes.",
     "&Print remittance advice of the selected payment…": "&Imprimer l'avis de paiement du paiement sélectionné…",
     "Printed %n page(s)": "%n page(s) imprimée(s)",
     "MainWindow|Open": "Ouvrir",

@@ -70,10 +70,10 @@
     <name>Columns</name>
     <message>
         <location filename="../../widgets/dashboard.py" line="22" />
-        <location filename="../../widgets/models.py" line="44" />
-        <location filename="../../widgets/models.py" line="53" />
-        <location filename="../../widgets/models.py" line="60" />
-        <location filename="../../widgets/models.py" line="69" />
+        <location filename="../../widgets/models.py" line="48" />
+        <location filename="../../widgets/models.py" line="57" />
+        <location filename="../../widgets/models.py" line="64" />
+        <location filename="../../widgets/models.py" line="73" />
         <source>Currency</source>
         <translation>Devise</translation>
     </message>
@@ -93,111 +93,111 @@
         <translation>Avoirs non imputés</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="40" />
+        <location filename="../../widgets/models.py" line="44" />
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="41" />
+        <location filename="../../widgets/models.py" line="45" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="42" />
-        <location filename="../../widgets/models.py" line="52" />
-        <location filename="../../widgets/models.py" line="68" />
+        <location filename="../../widgets/models.py" line="46" />
+        <location filename="../../widgets/models.py" line="56" />
+        <location filename="../../widgets/models.py" line="72" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="43" />
+        <location filename="../../widgets/models.py" line="47" />
         <source>Due</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="45" />
-        <location filename="../../widgets/models.py" line="54" />
+        <location filename="../../widgets/models.py" line="49" />
+        <location filename="../../widgets/models.py" line="58" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="46" />
-        <location filename="../../widgets/models.py" line="61" />
+        <location filename="../../widgets/models.py" line="50" />
+        <location filename="../../widgets/models.py" line="65" />
         <source>Open</source>
         <translation>Restant dû</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="47" />
+        <location filename="../../widgets/models.py" line="51" />
         <source>Days past due</source>
         <translation>Jours de retard</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="48" />
+        <location filename="../../widgets/models.py" line="52" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="51" />
+        <location filename="../../widgets/models.py" line="55" />
         <source>Credit note</source>
         <translation>Avoir</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="55" />
+        <location filename="../../widgets/models.py" line="59" />
         <source>Applied</source>
         <translation>Imputé</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="56" />
+        <location filename="../../widgets/models.py" line="60" />
         <source>Unapplied</source>
         <translation>Non imputé</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="59" />
+        <location filename="../../widgets/models.py" line="63" />
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="62" />
+        <location filename="../../widgets/models.py" line="66" />
         <source>Overdue</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="63" />
+        <location filename="../../widgets/models.py" line="67" />
         <source>More than 90 days</source>
         <translation>Plus de 90 jours</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="64" />
+        <location filename="../../widgets/models.py" line="68" />
         <source>Not due</source>
         <translation>Non échu</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="67" />
+        <location filename="../../widgets/models.py" line="71" />
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="70" />
+        <location filename="../../widgets/models.py" line="74" />
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="71" />
+        <location filename="../../widgets/models.py" line="75" />
         <source>Allocated</source>
         <translation>Affecté</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="72" />
+        <location filename="../../widgets/models.py" line="76" />
         <source>Unallocated</source>
         <translation>Non affecté</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="73" />
+        <location filename="../../widgets/models.py" line="77" />
         <source>Flags</source>
         <translation>Alertes</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="74" />
+        <location filename="../../widgets/models.py" line="78" />
         <source>Reference</source>
         <translation>Libellé</translation>
     </message>
@@ -267,22 +267,27 @@
 <context>
     <name>InvoicesPage</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="154" />
+        <location filename="../../desktop/main_window.py" line="127" />
+        <source>Select an invoice to see its void/rebill chain, allocations and lines.</source>
+        <translation>Sélectionnez une facture pour voir son annulation/refacturation, ses affectations et ses lignes.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="157" />
         <source>amends</source>
         <translation>modifie</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="154" />
+        <location filename="../../desktop/main_window.py" line="157" />
         <source>voided by</source>
         <translation>annulée par</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="155" />
+        <location filename="../../desktop/main_window.py" line="158" />
         <source>rebilled as</source>
         <translation>refacturée en</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="156" />
+        <location filename="../../desktop/main_window.py" line="159" />
         <source>rebill of</source>
         <translation>refacturation de</translation>
     </message>
@@ -290,261 +295,261 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="210" />
+        <location filename="../../desktop/main_window.py" line="213" />
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="211" />
+        <location filename="../../desktop/main_window.py" line="214" />
         <source>Invoices</source>
         <translation>Factures</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="212" />
+        <location filename="../../desktop/main_window.py" line="215" />
         <source>Payments</source>
         <translation>Paiements</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="213" />
+        <location filename="../../desktop/main_window.py" line="216" />
         <source>Credit notes</source>
         <translation>Avoirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="214" />
+        <location filename="../../desktop/main_window.py" line="217" />
         <source>Customers</source>
         <translation>Clients</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="228" />
+        <location filename="../../desktop/main_window.py" line="231" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="229" />
+        <location filename="../../desktop/main_window.py" line="232" />
         <source>&amp;Open workspace…</source>
         <translation>&amp;Ouvrir un espace de travail…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="232" />
+        <location filename="../../desktop/main_window.py" line="235" />
         <source>&amp;New workspace…</source>
         <translation>&amp;Nouvel espace de travail…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="235" />
+        <location filename="../../desktop/main_window.py" line="238" />
         <source>Open the &amp;demo workspace</source>
         <translation>Ouvrir l'espace de &amp;démonstration</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="238" />
+        <location filename="../../desktop/main_window.py" line="241" />
         <source>Open &amp;recent</source>
         <translation>Ouvrir un fichier &amp;récent</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="241" />
+        <location filename="../../desktop/main_window.py" line="244" />
         <source>&amp;Import files…</source>
         <translation>&amp;Importer des fichiers…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="244" />
+        <location filename="../../desktop/main_window.py" line="247" />
         <source>Export &amp;remittance advice of the selected payment…</source>
         <translation>Exporter l'avis de &amp;paiement du paiement sélectionné…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="248" />
+        <location filename="../../desktop/main_window.py" line="251" />
         <source>Export Excel &amp;report…</source>
         <translation>Exporter le &amp;rapport Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="251" />
+        <location filename="../../desktop/main_window.py" line="254" />
         <source>&amp;Print remittance advice of the selected payment…</source>
         <translation>&amp;Imprimer l'avis de paiement du paiement sélectionné…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="255" />
+        <location filename="../../desktop/main_window.py" line="258" />
         <source>&amp;Copy bank reference of the selected payment</source>
         <translation>&amp;Copier la référence de virement du paiement sélectionné</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="260" />
+        <location filename="../../desktop/main_window.py" line="263" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="263" />
+        <location filename="../../desktop/main_window.py" line="266" />
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="264" />
+        <location filename="../../desktop/main_window.py" line="267" />
         <source>&amp;Undo last change</source>
         <translation>&amp;Annuler la dernière modification</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="267" />
+        <location filename="../../desktop/main_window.py" line="270" />
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="270" />
+        <location filename="../../desktop/main_window.py" line="273" />
         <source>&amp;Payments</source>
         <translation>&amp;Paiements</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="271" />
+        <location filename="../../desktop/main_window.py" line="274" />
         <source>&amp;Allocate selected payment…</source>
         <translation>&amp;Affecter le paiement sélectionné…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="275" />
+        <location filename="../../desktop/main_window.py" line="278" />
         <source>Allocate by &amp;quoted invoice numbers</source>
         <translation>Affecter selon les numéros de facture &amp;cités</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="278" />
+        <location filename="../../desktop/main_window.py" line="281" />
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="279" />
+        <location filename="../../desktop/main_window.py" line="282" />
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="282" />
+        <location filename="../../desktop/main_window.py" line="285" />
         <source>&amp;Language (at next start)</source>
         <translation>&amp;Langue (au prochain démarrage)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="292" />
+        <location filename="../../desktop/main_window.py" line="295" />
         <source> (read-only)</source>
         <translation> (lecture seule)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="294" />
+        <location filename="../../desktop/main_window.py" line="297" />
         <source>as of %s</source>
         <translation>au %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="308" />
+        <location filename="../../desktop/main_window.py" line="311" />
         <source>Open workspace</source>
         <translation>Ouvrir un espace de travail</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="309" />
+        <location filename="../../desktop/main_window.py" line="312" />
         <source>CSP Reconciler workspace (*.db *.csprecon);;All files (*)</source>
         <translation>Espace de travail CSP Reconciler (*.db *.csprecon);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="316" />
+        <location filename="../../desktop/main_window.py" line="319" />
         <source>New workspace</source>
         <translation>Nouvel espace de travail</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="317" />
+        <location filename="../../desktop/main_window.py" line="320" />
         <source>CSP Reconciler workspace (*.db)</source>
         <translation>Espace de travail CSP Reconciler (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="374" />
+        <location filename="../../desktop/main_window.py" line="377" />
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="385" />
+        <location filename="../../desktop/main_window.py" line="388" />
         <source>%d invoices, %d payments</source>
         <translation>%d factures, %d paiements</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="396" />
+        <location filename="../../desktop/main_window.py" line="399" />
         <source>Invoices %s, %s (search or pick another tab to see all)</source>
         <translation>Factures %s, %s (recherchez ou changez d'onglet pour tout voir)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="413" />
+        <location filename="../../desktop/main_window.py" line="416" />
         <source>Selection: </source>
         <translation>Sélection : </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="419" />
+        <location filename="../../desktop/main_window.py" line="422" />
         <source>Import files</source>
         <translation>Importer des fichiers</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="434" />
+        <location filename="../../desktop/main_window.py" line="437" />
         <source>Importing…</source>
         <translation>Import en cours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="434" />
+        <location filename="../../desktop/main_window.py" line="437" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="486" />
-        <location filename="../../desktop/main_window.py" line="487" />
+        <location filename="../../desktop/main_window.py" line="489" />
+        <location filename="../../desktop/main_window.py" line="490" />
         <source>Import finished</source>
         <translation>Import terminé</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="489" />
+        <location filename="../../desktop/main_window.py" line="492" />
         <source>Nothing</source>
         <translation>Rien</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="499" />
+        <location filename="../../desktop/main_window.py" line="502" />
         <source>Select a payment first</source>
         <translation>Sélectionnez d'abord un paiement</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="508" />
+        <location filename="../../desktop/main_window.py" line="511" />
         <source>Save remittance advice</source>
         <translation>Enregistrer l'avis de paiement</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="509" />
+        <location filename="../../desktop/main_window.py" line="512" />
         <source>PDF (*.pdf);;Excel workbook (*.xlsx);;Text (*.txt)</source>
         <translation>PDF (*.pdf);;Classeur Excel (*.xlsx);;Texte (*.txt)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="567" />
+        <location filename="../../desktop/main_window.py" line="570" />
         <source>Printed %n page(s)</source>
         <translation>
             <numerusform>%n page(s) imprimée(s)</numerusform><numerusform>%n page(s) imprimée(s)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="574" />
+        <location filename="../../desktop/main_window.py" line="577" />
         <source>Save Excel report</source>
         <translation>Enregistrer le rapport Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="575" />
+        <location filename="../../desktop/main_window.py" line="578" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Classeur Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="592" />
         <location filename="../../desktop/main_window.py" line="595" />
+        <location filename="../../desktop/main_window.py" line="598" />
         <source>Saved %s</source>
         <translation>Enregistré : %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="596" />
+        <location filename="../../desktop/main_window.py" line="599" />
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="619" />
+        <location filename="../../desktop/main_window.py" line="622" />
         <source>Copied: %s</source>
         <translation>Copié : %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="651" />
+        <location filename="../../desktop/main_window.py" line="654" />
         <source>Select a payment to allocate first</source>
         <translation>Sélectionnez d'abord un paiement à affecter</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="594" />
-        <location filename="../../desktop/main_window.py" line="692" />
+        <location filename="../../desktop/main_window.py" line="597" />
+        <location filename="../../desktop/main_window.py" line="695" />
         <source>CSP Reconciler</source>
         <translation>CSP Reconciler</translation>
     </message>
