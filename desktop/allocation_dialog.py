@@ -83,6 +83,11 @@ class AllocationDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        in_order = self.buttons.addButton(
+            self.tr("Allocate to the selected, in order"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        in_order.clicked.connect(self.allocate_selected_in_order)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -115,6 +120,21 @@ class AllocationDialog(QDialog):
             return None
         return out
 
+    def allocate_selected_in_order(self) -> None:
+        """The selected invoices, top to bottom, each up to what it owes, while money lasts;
+        every other row goes to zero."""
+        selected = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        left = self.available
+        self.table.blockSignals(True)
+        for r, (inv, _) in enumerate(self.rows):
+            amount = Decimal(0)
+            if r in selected and left > 0:
+                amount = min(left, Decimal(inv["open"]))
+                left -= amount
+            self.table.item(r, 3).setText(str(amount))
+        self.table.blockSignals(False)
+        self._update()
+
     def _refuse(self, row: int | None, message: str) -> None:
         self.message.setText(message)
         if row is not None:
@@ -130,6 +150,86 @@ class AllocationDialog(QDialog):
                 self.tr("Remaining to allocate: %s") % money_text(str(left), self.currency)
             )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def _accept(self) -> None:
+        if self.requests():
+            self.accept()
+
+
+class SettleDialog(QDialog):
+    """From an invoice: the payments and credit notes of its currency that can settle it."""
+
+    def __init__(self, invoice: dict, payments: list[dict], credits: list[dict], parent=None):
+        super().__init__(parent)
+        self.invoice = invoice
+        cur = invoice["currency"]
+        self.owed = Decimal(invoice["open"])
+        self.setWindowTitle(self.tr("Settle %s") % invoice["number"])
+        self.resize(640, 360)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("%s still owes %s.") % (
+            invoice["number"], money_text(invoice["open"], cur))))  # fmt: skip
+        sources = [
+            (p["id"], Decimal(p["unallocated"]), p.get("reference", ""))
+            for p in payments
+            if p["currency"] == cur and Decimal(p["unallocated"]) > 0
+        ]
+        sources += [
+            (c["number"], Decimal(c["unapplied"]), self.tr("credit note"))
+            for c in credits
+            if c["currency"] == cur and Decimal(c["unapplied"]) > 0
+        ]
+        number = invoice["number"]
+        sources.sort(key=lambda s: (number not in (s[2] or "").upper(), s[0]))  # fmt: skip
+        self.sources = sources
+        self.table = QTableWidget(len(sources), 3)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Payment or credit note"), self.tr("Available"), self.tr("Allocate")]
+        )
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        left = self.owed
+        for r, (sid, available, _ref) in enumerate(sources):
+            for c, value in enumerate((sid, money_text(str(available), cur))):
+                item = QTableWidgetItem(value)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.table.setItem(r, c, item)
+            take = min(left, available)
+            left -= take
+            self.table.setItem(r, 2, QTableWidgetItem(str(take)))
+        layout.addWidget(self.table)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #b3261e;")
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def requests(self) -> list[tuple[str, Decimal]] | None:
+        """(source, amount) pairs, or None with the reason shown."""
+        out, total = [], Decimal(0)
+        cur = self.invoice["currency"]
+        for r, (sid, available, _ref) in enumerate(self.sources):
+            raw = self.table.item(r, 2).text().strip() or "0"
+            try:
+                amount = parse_decimal(raw)
+            except (ValueError, InvalidOperation):
+                self.message.setText(self.tr("%s: '%s' is not an amount") % (sid, raw))
+                return None
+            if amount < 0 or amount > available:
+                self.message.setText(self.tr("%s has %s available") % (
+                    sid, money_text(str(available), cur)))  # fmt: skip
+                return None
+            if amount:
+                out.append((sid, amount))
+                total += amount
+        if total > self.owed:
+            self.message.setText(self.tr("%s still owes %s") % (
+                self.invoice["number"], money_text(str(self.owed), cur)))  # fmt: skip
+            return None
+        return out
 
     def _accept(self) -> None:
         if self.requests():

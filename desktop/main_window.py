@@ -275,6 +275,10 @@ class MainWindow(QMainWindow):
                                        shortcut=QKeySequence("Ctrl+L"))  # fmt: skip
         self.allocate_action.triggered.connect(self.allocate_selected)
         pay.addAction(self.allocate_action)
+        settle = QAction(self.tr("&Settle the selected invoice…"), self,
+                         shortcut=QKeySequence("Ctrl+Shift+L"))  # fmt: skip
+        settle.triggered.connect(self.settle_selected)
+        pay.addAction(settle)
         self.auto_action = QAction(self.tr("Allocate by &quoted invoice numbers"), self)
         self.auto_action.triggered.connect(self.auto_allocate)
         pay.addAction(self.auto_action)
@@ -657,6 +661,28 @@ class MainWindow(QMainWindow):
         self.allocation_dialog = dialog
         dialog.accepted.connect(lambda: self._allocate(rows[0]["id"], dialog.requests() or []))
         dialog.open()
+
+    def settle_selected(self) -> None:
+        rows = self.invoices.selected_rows()
+        if not rows or self.snap is None:
+            self.statusBar().showMessage(self.tr("Select an invoice to settle first"))
+            return
+        from desktop.allocation_dialog import SettleDialog
+
+        invoice = rows[0]
+        dialog = SettleDialog(invoice, self.snap["payments"], self.snap["credits"], self)
+        self.settle_dialog = dialog
+        dialog.accepted.connect(lambda: self.settle(invoice["number"], dialog.requests() or []))
+        dialog.open()
+
+    def settle(self, invoice: str, requests) -> None:
+        """Each payment or credit note to the invoice, one audited allocation each."""
+        ws = self.ws
+
+        def run(job):
+            return [ws.allocate(source, [(invoice, amount)]) for source, amount in requests]
+
+        self.worker.submit(run, lambda ids: self.refresh(), self.show_error)
 
     def _allocate(self, source: str, requests) -> None:
         ws = self.ws

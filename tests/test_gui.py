@@ -236,3 +236,36 @@ def test_print_a_remittance_advice(qtbot, window, tmp_path):
         window.print_remittance("P4", printer)
     assert blocker.args == [1]
     assert (tmp_path / "printed.pdf").stat().st_size > 1000
+
+
+def test_allocate_to_selected_invoices_in_order(qtbot, window):
+    p5 = next(r for r in window.snap["payments"] if r["id"] == "P5")
+    dialog = AllocationDialog(p5, window.snap["invoices"], window)
+    qtbot.addWidget(dialog)
+    numbers = [inv["number"] for inv, _ in dialog.rows]
+    from PySide6.QtCore import QItemSelectionModel
+
+    model = dialog.table.selectionModel()
+    for n in ("G000100014", "G000100013"):
+        model.select(dialog.table.model().index(numbers.index(n), 0),
+                     QItemSelectionModel.SelectionFlag.Select
+                     | QItemSelectionModel.SelectionFlag.Rows)  # fmt: skip
+    dialog.allocate_selected_in_order()
+    # 742.30 (G000100013 sits higher in the list: due earlier), then 757.70 of G000100014
+    assert dialog.requests() == [("G000100013", Decimal("742.30")),
+                                 ("G000100014", Decimal("757.70"))]  # fmt: skip
+
+
+def test_settle_an_invoice_from_payments_and_credits(qtbot, window):
+    from desktop.allocation_dialog import SettleDialog
+
+    g8 = next(r for r in window.snap["invoices"] if r["number"] == "G000100008")
+    dialog = SettleDialog(g8, window.snap["payments"], window.snap["credits"], window)
+    qtbot.addWidget(dialog)
+    assert dialog.requests() == [("P5", Decimal("1500.00"))]  # the only EUR money left
+    before = amount_due(window)
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        window.settle("G000100008", dialog.requests())
+    assert amount_due(window) == before - Decimal("1500.00")
+    dialog.table.item(0, 2).setText("1600.00")
+    assert dialog.requests() is None and "P5 has 1,500.00 EUR available" in dialog.message.text()

@@ -41,27 +41,32 @@
         <translation>Affecter</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="99" />
+        <location filename="../../desktop/allocation_dialog.py" line="87" />
+        <source>Allocate to the selected, in order</source>
+        <translation>Affecter aux factures sélectionnées, dans l'ordre</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/allocation_dialog.py" line="104" />
         <source>%s: '%s' is not an amount</source>
         <translation>%s : « %s » n'est pas un montant</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="102" />
+        <location filename="../../desktop/allocation_dialog.py" line="107" />
         <source>%s: the amount cannot be negative</source>
         <translation>%s : le montant ne peut pas être négatif</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="105" />
+        <location filename="../../desktop/allocation_dialog.py" line="110" />
         <source>%s still owes %s</source>
         <translation>%s reste dû : %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="112" />
+        <location filename="../../desktop/allocation_dialog.py" line="117" />
         <source>%s allocated, only %s available</source>
         <translation>%s affecté, seulement %s disponible</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="130" />
+        <location filename="../../desktop/allocation_dialog.py" line="150" />
         <source>Remaining to allocate: %s</source>
         <translation>Reste à affecter : %s</translation>
     </message>
@@ -401,155 +406,165 @@
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="278" />
+        <source>&amp;Settle the selected invoice…</source>
+        <translation>&amp;Régler la facture sélectionnée…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="282" />
         <source>Allocate by &amp;quoted invoice numbers</source>
         <translation>Affecter selon les numéros de facture &amp;cités</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="281" />
+        <location filename="../../desktop/main_window.py" line="285" />
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="282" />
+        <location filename="../../desktop/main_window.py" line="286" />
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="285" />
+        <location filename="../../desktop/main_window.py" line="289" />
         <source>&amp;Language (at next start)</source>
         <translation>&amp;Langue (au prochain démarrage)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="295" />
+        <location filename="../../desktop/main_window.py" line="299" />
         <source> (read-only)</source>
         <translation> (lecture seule)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="297" />
+        <location filename="../../desktop/main_window.py" line="301" />
         <source>as of %s</source>
         <translation>au %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="311" />
+        <location filename="../../desktop/main_window.py" line="315" />
         <source>Open workspace</source>
         <translation>Ouvrir un espace de travail</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="312" />
+        <location filename="../../desktop/main_window.py" line="316" />
         <source>CSP Reconciler workspace (*.db *.csprecon);;All files (*)</source>
         <translation>Espace de travail CSP Reconciler (*.db *.csprecon);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="319" />
+        <location filename="../../desktop/main_window.py" line="323" />
         <source>New workspace</source>
         <translation>Nouvel espace de travail</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="320" />
+        <location filename="../../desktop/main_window.py" line="324" />
         <source>CSP Reconciler workspace (*.db)</source>
         <translation>Espace de travail CSP Reconciler (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="377" />
+        <location filename="../../desktop/main_window.py" line="381" />
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="388" />
+        <location filename="../../desktop/main_window.py" line="392" />
         <source>%d invoices, %d payments</source>
         <translation>%d factures, %d paiements</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="399" />
+        <location filename="../../desktop/main_window.py" line="403" />
         <source>Invoices %s, %s (search or pick another tab to see all)</source>
         <translation>Factures %s, %s (recherchez ou changez d'onglet pour tout voir)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="416" />
+        <location filename="../../desktop/main_window.py" line="420" />
         <source>Selection: </source>
         <translation>Sélection : </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="422" />
+        <location filename="../../desktop/main_window.py" line="426" />
         <source>Import files</source>
         <translation>Importer des fichiers</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="437" />
+        <location filename="../../desktop/main_window.py" line="441" />
         <source>Importing…</source>
         <translation>Import en cours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="437" />
+        <location filename="../../desktop/main_window.py" line="441" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="489" />
-        <location filename="../../desktop/main_window.py" line="490" />
+        <location filename="../../desktop/main_window.py" line="493" />
+        <location filename="../../desktop/main_window.py" line="494" />
         <source>Import finished</source>
         <translation>Import terminé</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="492" />
+        <location filename="../../desktop/main_window.py" line="496" />
         <source>Nothing</source>
         <translation>Rien</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="502" />
+        <location filename="../../desktop/main_window.py" line="506" />
         <source>Select a payment first</source>
         <translation>Sélectionnez d'abord un paiement</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="511" />
+        <location filename="../../desktop/main_window.py" line="515" />
         <source>Save remittance advice</source>
         <translation>Enregistrer l'avis de paiement</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="512" />
+        <location filename="../../desktop/main_window.py" line="516" />
         <source>PDF (*.pdf);;Excel workbook (*.xlsx);;Text (*.txt)</source>
         <translation>PDF (*.pdf);;Classeur Excel (*.xlsx);;Texte (*.txt)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="570" />
+        <location filename="../../desktop/main_window.py" line="574" />
         <source>Printed %n page(s)</source>
         <translation>
             <numerusform>%n page(s) imprimée(s)</numerusform><numerusform>%n page(s) imprimée(s)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="577" />
+        <location filename="../../desktop/main_window.py" line="581" />
         <source>Save Excel report</source>
         <translation>Enregistrer le rapport Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="578" />
+        <location filename="../../desktop/main_window.py" line="582" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Classeur Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="595" />
-        <location filename="../../desktop/main_window.py" line="598" />
+        <location filename="../../desktop/main_window.py" line="599" />
+        <location filename="../../desktop/main_window.py" line="602" />
         <source>Saved %s</source>
         <translation>Enregistré : %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="599" />
+        <location filename="../../desktop/main_window.py" line="603" />
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="622" />
+        <location filename="../../desktop/main_window.py" line="626" />
         <source>Copied: %s</source>
         <translation>Copié : %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="654" />
+        <location filename="../../desktop/main_window.py" line="658" />
         <source>Select a payment to allocate first</source>
         <translation>Sélectionnez d'abord un paiement à affecter</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="597" />
-        <location filename="../../desktop/main_window.py" line="695" />
+        <location filename="../../desktop/main_window.py" line="668" />
+        <source>Select an invoice to settle first</source>
+        <translation>Sélectionnez d'abord une facture à régler</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="601" />
+        <location filename="../../desktop/main_window.py" line="721" />
         <source>CSP Reconciler</source>
         <translation>CSP Reconciler</translation>
     </message>
@@ -608,6 +623,54 @@
         <location filename="../../desktop/preferences.py" line="49" />
         <source>Every change is recorded in the audit log and can be undone.</source>
         <translation>Chaque modification est consignée dans le journal et peut être annulée.</translation>
+    </message>
+</context>
+<context>
+    <name>SettleDialog</name>
+    <message>
+        <location filename="../../desktop/allocation_dialog.py" line="167" />
+        <source>Settle %s</source>
+        <translation>Régler %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/allocation_dialog.py" line="170" />
+        <source>%s still owes %s.</source>
+        <translation>%s reste dû : %s.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/allocation_dialog.py" line="178" />
+        <source>credit note</source>
+        <translation>avoir</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/allocation_dialog.py" line="187" />
+        <source>Payment or credit note</source>
+        <translation>Paiement ou avoir</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/allocation_dialog.py" line="187" />
+        <source>Available</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/allocation_dialog.py" line="187" />
+        <source>Allocate</source>
+        <translation>Affecter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/allocation_dialog.py" line="219" />
+        <source>%s: '%s' is not an amount</source>
+        <translation>%s : « %s » n'est pas un montant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/allocation_dialog.py" line="222" />
+        <source>%s has %s available</source>
+        <translation>%s dispose de %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/allocation_dialog.py" line="229" />
+        <source>%s still owes %s</source>
+        <translation>%s reste dû : %s</translation>
     </message>
 </context>
 <context>
