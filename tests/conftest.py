@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -14,6 +15,9 @@ from core.importers.pc_recon_lines import RECON_COLUMNS
 from core.workspace import Workspace
 
 DATA = Path(__file__).parent / "data"
+
+# GUI tests draw offscreen, also when pytest is run without the Makefile's environment.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 RECON_HEADER = RECON_COLUMNS
 

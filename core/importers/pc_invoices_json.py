@@ -8,13 +8,12 @@ as what Partner Center reports, never as an allocation.
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
 from core.importers.base import ImportOptions
-from core.importers.tabular import MAX_JSON_BYTES
+from core.importers.tabular import load_json
 from core.model import Document, DocumentType, Extracted, ImportError_, InvoiceType, Source
 from core.money import MoneyError, money, normalise_currency
 
@@ -33,7 +32,7 @@ class PartnerCenterInvoicesJson:
         if stripped[:1] not in (b"{", b"["):
             return False
         try:
-            data = _load(path)
+            data = load_json(path)
         except (ValueError, UnicodeDecodeError):
             return False
         items = _items(data)
@@ -42,7 +41,7 @@ class PartnerCenterInvoicesJson:
     def extract(self, path: Path, display: str, options: ImportOptions) -> Extracted:
         out = Extracted(NAME)
         try:
-            data = _load(path)
+            data = load_json(path)
         except (ValueError, UnicodeDecodeError) as exc:
             out.errors.append(ImportError_(Source(display), f"expected JSON: {exc}"))
             return out
@@ -57,13 +56,6 @@ class PartnerCenterInvoicesJson:
             path_ = f"{prefix}[{i}]" if prefix or isinstance(data, list) else "$"
             _read(item, path_, None, display, options, out)
         return out
-
-
-def _load(path: Path) -> object:
-    if path.stat().st_size > MAX_JSON_BYTES:
-        raise ValueError(f"larger than {MAX_JSON_BYTES >> 20} MB: not an invoice list")
-    text = path.read_bytes().decode("utf-8-sig")
-    return json.loads(text, parse_float=Decimal, parse_int=Decimal)
 
 
 def _items(data: object) -> list | None:

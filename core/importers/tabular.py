@@ -11,6 +11,7 @@ its shortest representation, which is what Excel displays), dates become
 from __future__ import annotations
 
 import csv
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -292,17 +293,28 @@ def is_json(head: bytes) -> bool:
 MAX_JSON_BYTES = 512 * 1024 * 1024
 
 
-def json_items(path: Path) -> tuple[str, list] | None:
-    """The array of objects a Partner Center API response holds, with its path."""
+@functools.lru_cache(maxsize=2)
+def _parsed_json(path: str, size: int, mtime_ns: int) -> object:
     import json
 
-    if path.stat().st_size > MAX_JSON_BYTES:
-        return None
+    text = Path(path).read_bytes().decode("utf-8-sig")
+    return json.loads(text, parse_float=Decimal, parse_int=Decimal)
+
+
+def load_json(path: Path) -> object:
+    """A JSON file with its numbers as Decimal, parsed once however many importers look at
+    it (identify, then extract).  Raises ``ValueError`` for what is not JSON."""
+    st = path.stat()
+    if st.st_size > MAX_JSON_BYTES:
+        raise ValueError(f"larger than {MAX_JSON_BYTES >> 20} MB")
+    return _parsed_json(str(path), st.st_size, st.st_mtime_ns)
+
+
+def json_items(path: Path) -> tuple[str, list] | None:
+    """The array of objects a Partner Center API response holds, with its path."""
     try:
-        data = json.loads(
-            path.read_bytes().decode("utf-8-sig"), parse_float=Decimal, parse_int=Decimal
-        )
-    except (ValueError, UnicodeDecodeError):
+        data = load_json(path)
+    except ValueError:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
         return None
     if isinstance(data, list):
         return "", data
@@ -318,11 +330,9 @@ def is_unbilled(path: Path, head: bytes) -> bool:
     if "unbilled" in path.name.lower():
         return True
     if is_json(head):
-        import json
-
         try:
-            data = json.loads(path.read_bytes().decode("utf-8-sig"), parse_float=Decimal)
-        except (ValueError, UnicodeDecodeError):
+            data = load_json(path)
+        except ValueError:
             return False
         uri = (
             str(((data.get("links") or {}).get("self") or {}).get("uri", ""))
