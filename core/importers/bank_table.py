@@ -16,12 +16,11 @@ from core.importers.tabular import (
     CellError,
     Column,
     decimal,
+    declared_columns,
     each_row,
     getter,
-    map_columns,
     open_table,
     parse_dmy,
-    peek_header,
     text,
 )
 from core.model import Extracted, ImportError_, Source
@@ -52,9 +51,7 @@ class BankTable:
     name = NAME
 
     def identify(self, path: Path, head: bytes) -> bool:
-        if path.suffix.lower() not in (".csv", ".xlsx", ".txt", ".tsv", ""):
-            return False
-        return not map_columns(peek_header(path, head), COLUMNS)[1]
+        return declared_columns(path, head, COLUMNS) is not None
 
     def extract(self, path: Path, display: str, options: ImportOptions) -> Extracted:
         out = Extracted(NAME)

@@ -14,13 +14,12 @@ from core.importers.tabular import (
     CellError,
     Column,
     decimal,
+    declared_columns,
     each_row,
     fold,
     getter,
-    map_columns,
     open_table,
     parse_dmy,
-    peek_header,
     text,
 )
 from core.model import Document, DocumentType, Extracted, ImportError_, InvoiceType, Source
@@ -65,16 +64,15 @@ class InvoiceTable:
     name = NAME
 
     def identify(self, path: Path, head: bytes) -> bool:
-        if path.suffix.lower() not in (".csv", ".xlsx", ".txt", ""):
+        found = declared_columns(path, head, COLUMNS)
+        if found is None:
             return False
-        header = peek_header(path, head)
-        cols, missing = map_columns(header, COLUMNS)
         from core.importers.payments_table import COLUMNS as PAYMENT_COLUMNS
 
-        folded = {fold(h) for h in header}
+        folded = {fold(h) for h in found[0]}
         reference = next(c for c in PAYMENT_COLUMNS if c.name == "Reference")
         # not line items (CustomerId) nor payments (a reference/remittance column)
-        return not missing and "customerid" not in folded and not (folded & reference.keys())
+        return "customerid" not in folded and not (folded & reference.keys())
 
     def extract(self, path: Path, display: str, options: ImportOptions) -> Extracted:
         out = Extracted(NAME)

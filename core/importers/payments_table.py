@@ -15,12 +15,11 @@ from core.importers.tabular import (
     CellError,
     Column,
     decimal,
+    declared_columns,
     each_row,
     getter,
-    map_columns,
     open_table,
     parse_dmy,
-    peek_header,
     text,
 )
 from core.model import Extracted, ImportError_, Payment, Source
@@ -47,11 +46,8 @@ class PaymentsTable:
     name = NAME
 
     def identify(self, path: Path, head: bytes) -> bool:
-        if path.suffix.lower() not in (".csv", ".xlsx", ".txt", ""):
-            return False
-        header = peek_header(path, head)
-        cols, missing = map_columns(header, COLUMNS)
-        return not missing and "Reference" in cols
+        found = declared_columns(path, head, COLUMNS)
+        return found is not None and "Reference" in found[1]
 
     def extract(self, path: Path, display: str, options: ImportOptions) -> Extracted:
         out = Extracted(NAME)

@@ -25,16 +25,16 @@ from pathlib import Path
 
 from core.importers.base import ImportOptions
 from core.importers.tabular import (
+    TABLE_SUFFIXES,
     CellError,
     Column,
     decimal,
+    declared_columns,
     each_row,
     getter,
     is_unbilled,
-    map_columns,
     open_table,
     parse_mdy,
-    peek_header,
     text,
 )
 from core.linestore import KEY_FIELDS, SEP
@@ -98,11 +98,8 @@ class PartnerCenterReconLines:
     name = NAME
 
     def identify(self, path: Path, head: bytes) -> bool:
-        if path.suffix.lower() not in (".csv", ".xlsx", ".json", ".txt", ""):
-            return False
-        cols, missing = map_columns(peek_header(path, head), COLUMNS)
         # daily rated usage also has CustomerId and InvoiceNumber, but no Total
-        return not missing
+        return declared_columns(path, head, COLUMNS, (*TABLE_SUFFIXES, ".json")) is not None
 
     def extract(self, path: Path, display: str, options: ImportOptions) -> Extracted:
         out = Extracted(NAME)

@@ -112,6 +112,21 @@ def getter(cells: list[Cell], cols: dict[str, int]) -> Callable[[str], Cell]:
     return get
 
 
+TABLE_SUFFIXES = (".csv", ".xlsx", ".txt", ".tsv", "")
+
+
+def declared_columns(
+    path: Path, head: bytes, columns: Sequence[Column], suffixes: Sequence[str] = TABLE_SUFFIXES
+) -> tuple[list[str], dict[str, int]] | None:
+    """For identify(): the header and where the declared columns are, or None when the file
+    is not a table of that shape (wrong kind of file, or a required column missing)."""
+    if path.suffix.lower() not in suffixes:
+        return None
+    header = peek_header(path, head)
+    cols, missing = map_columns(header, columns)
+    return None if missing else (header, cols)
+
+
 def header_matches(header: Sequence[str], columns: Sequence[Column]) -> bool:
     return not map_columns(header, columns)[1]
 

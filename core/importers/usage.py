@@ -18,16 +18,16 @@ from pathlib import Path
 
 from core.importers.base import ImportOptions
 from core.importers.tabular import (
+    TABLE_SUFFIXES,
     CellError,
     Column,
     decimal,
+    declared_columns,
     each_row,
     getter,
     is_unbilled,
-    map_columns,
     open_table,
     parse_mdy,
-    peek_header,
     text,
 )
 from core.model import Extracted, ImportError_, Source, UsageTotal
@@ -54,9 +54,7 @@ class PartnerCenterUsage:
     name = NAME
 
     def identify(self, path: Path, head: bytes) -> bool:
-        if path.suffix.lower() not in (".csv", ".xlsx", ".json", ".txt", ""):
-            return False
-        return not map_columns(peek_header(path, head), COLUMNS)[1]
+        return declared_columns(path, head, COLUMNS, (*TABLE_SUFFIXES, ".json")) is not None
 
     def extract(self, path: Path, display: str, options: ImportOptions) -> Extracted:
         out = Extracted(NAME)
