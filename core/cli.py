@@ -22,8 +22,7 @@ from core.aging import BUCKETS, DATE_UNKNOWN, by_currency, by_customer
 from core.allocation import AllocationRefused
 from core.exports.remittance import RemittanceError
 from core.importers import ImportOptions
-from core.money import format_amount
-from core.views import credit_json, invoice_json, payment_json
+from core.views import amount_text, credit_json, invoice_json, payment_json
 from core.workspace import (
     ImportFailed,
     NothingToUndo,
@@ -286,13 +285,6 @@ def _as_of(args: argparse.Namespace) -> date:
     return args.as_of or date.today()
 
 
-def _amt(amount: Decimal, currency: str) -> str:
-    return format_amount(amount, currency)
-
-
-# ------------------------------------------------------------------ commands
-
-
 def cmd_formats(args: argparse.Namespace) -> int:
     from core.importers import IMPORTERS
 
@@ -452,7 +444,7 @@ def cmd_auto_allocate(ws: Workspace, args: argparse.Namespace) -> int:
             "payment": p.source_id,
             "invoice": p.invoice,
             "quoted": p.aimed_at,
-            "amount": _amt(p.amount, ledger.payments[p.source_id].currency),
+            "amount": amount_text(p.amount, ledger.payments[p.source_id].currency),
             "currency": ledger.payments[p.source_id].currency,
             "reason": p.reason,
         }
@@ -571,9 +563,9 @@ def cmd_balance(ws: Workspace, args: argparse.Namespace) -> int:
     balance = ws.ledger(_as_of(args)).balance()
     out = {
         cur: {
-            "amount_due": _amt(b.amount_due, cur),
-            "unallocated_payments": _amt(b.unallocated_payments, cur),
-            "unapplied_credits": _amt(b.unapplied_credits, cur),
+            "amount_due": amount_text(b.amount_due, cur),
+            "unallocated_payments": amount_text(b.unallocated_payments, cur),
+            "unapplied_credits": amount_text(b.unapplied_credits, cur),
         }
         for cur, b in balance.items()
     }
@@ -635,7 +627,7 @@ def cmd_aging(ws: Workspace, args: argparse.Namespace) -> int:
         return EXIT_OK
 
     def fmt_row(row: dict, cur: str) -> dict:
-        return {k: _amt(v, cur) for k, v in row.items()}
+        return {k: amount_text(v, cur) for k, v in row.items()}
 
     if args.by == "customer":
         data = by_customer(ledger, ws.customer_weights())
@@ -695,12 +687,12 @@ def _plan_json(plan_id: int, p) -> dict:
         "reference": p.reference,
         "date": p.date.isoformat(),
         "currency": cur,
-        "amount": _amt(p.amount, cur),
+        "amount": amount_text(p.amount, cur),
         "status": p.status,
         "payment": p.payment_id,
         "lines": [
             {"kind": ln.kind, "invoice": ln.invoice, "credit_note": ln.source or None,
-             "amount": _amt(ln.amount, cur)}
+             "amount": amount_text(ln.amount, cur)}
             for ln in p.lines
         ],
     }  # fmt: skip

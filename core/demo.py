@@ -206,14 +206,9 @@ def recon_rows(today: date) -> list[dict[str, str]]:
     return rows
 
 
-def _fr(amount: Decimal) -> str:
+def french_amount(amount: Decimal) -> str:
     """1234.5 → '1 234,50' with a no-break space, as a French bank export writes it."""
-    whole, frac = f"{amount:.2f}".split(".")
-    groups = []
-    while whole:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    return "\u00a0".join(groups) + "," + frac
+    return f"{amount:,.2f}".replace(",", "\u00a0").replace(".", ",")
 
 
 def payment_rows(today: date) -> list[list[str]]:
@@ -224,26 +219,44 @@ def payment_rows(today: date) -> list[list[str]]:
     D = Decimal
     return [
         ["Date", "Montant", "Devise", "Libellé", "Compte"],
-        [day(95), _fr(D("12480.00")), "EUR", "VIR SEPA MICROSOFT IRELAND FACT G000100001", iban],
+        [
+            day(95),
+            french_amount(D("12480.00")),
+            "EUR",
+            "VIR SEPA MICROSOFT IRELAND FACT G000100001",
+            iban,
+        ],
         [
             day(62),
-            _fr(D("2000.00")),
+            french_amount(D("2000.00")),
             "EUR",
             "VIR MICROSOFT IRELAND G000100002 ACOMPTE 2000,00",
             iban,
         ],
-        [day(58), _fr(D("8790.00")), "EUR", "VIR MICROSOFT IRELAND REGL G000100003", iban],
+        [
+            day(58),
+            french_amount(D("8790.00")),
+            "EUR",
+            "VIR MICROSOFT IRELAND REGL G000100003",
+            iban,
+        ],
         [
             day(33),
-            _fr(D("5850.75")),
+            french_amount(D("5850.75")),
             "EUR",
             "VIR MICROSOFT IRELAND G000100006 4200,00 G000100007 1650,75",
             iban,
         ],
-        [day(20), _fr(D("1500.00")), "EUR", "VIREMENT MICROSOFT IRELAND OPERATIONS", iban],
+        [
+            day(20),
+            french_amount(D("1500.00")),
+            "EUR",
+            "VIREMENT MICROSOFT IRELAND OPERATIONS",
+            iban,
+        ],
         [
             day(6),
-            _fr(D("2000.00")),
+            french_amount(D("2000.00")),
             "USD",
             "WIRE MICROSOFT IRELAND INVOICE G000100008",
             "FR76 3000 4000 0398 7654 3210 987",

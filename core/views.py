@@ -13,7 +13,7 @@ from core.ledger import InvoiceState, Ledger, SourceState
 from core.money import format_amount, format_exact, zero
 
 
-def _amt(amount: Decimal, currency: str) -> str:
+def amount_text(amount: Decimal, currency: str) -> str:
     return format_amount(amount, currency)
 
 
@@ -28,9 +28,9 @@ def invoice_json(inv: InvoiceState, ledger: Ledger) -> dict:
         "date_unknown": d.date is None,
         "due_date": inv.due_date.isoformat() if inv.due_date else None,
         "currency": cur,
-        "total": _amt(d.total, cur),
-        "applied": _amt(inv.applied, cur),
-        "open": _amt(inv.open, cur),
+        "total": amount_text(d.total, cur),
+        "applied": amount_text(inv.applied, cur),
+        "open": amount_text(inv.open, cur),
         "counted": inv.counted,
         "status": inv.status,
         "days_past_due": inv.days_past_due if inv.counted else None,
@@ -40,7 +40,7 @@ def invoice_json(inv: InvoiceState, ledger: Ledger) -> dict:
         "rebilled_as": inv.rebilled_as,
         "rebill_of": inv.rebill_of,
         "paid_amount_reported": (
-            _amt(d.paid_amount_reported, cur) if d.paid_amount_reported is not None else None
+            amount_text(d.paid_amount_reported, cur) if d.paid_amount_reported is not None else None
         ),
         "lines": d.line_count,
         "lines_total": format_exact(d.lines_total, cur) if d.lines_total is not None else None,
@@ -52,7 +52,7 @@ def invoice_json(inv: InvoiceState, ledger: Ledger) -> dict:
                 "id": a.allocation.id,
                 "source": a.allocation.source_id,
                 "kind": a.allocation.source_kind.value,
-                "amount": _amt(a.applied, cur),
+                "amount": amount_text(a.applied, cur),
                 "aimed_at": a.allocation.invoice_number,
             }
             for a in inv.allocations
@@ -73,10 +73,10 @@ def credit_json(c: SourceState, ledger: Ledger) -> dict:
         "date_unknown": d.date is None,
         "due_date": None,
         "currency": cur,
-        "total": _amt(d.total, cur),
-        "applied": _amt(c.applied, cur),
-        "unapplied": _amt(c.remaining, cur),
-        "open": _amt(Decimal(0), cur),
+        "total": amount_text(d.total, cur),
+        "applied": amount_text(c.applied, cur),
+        "unapplied": amount_text(c.remaining, cur),
+        "open": amount_text(Decimal(0), cur),
         "counted": True,
         "status": "credit_note",
         "days_past_due": None,
@@ -86,7 +86,7 @@ def credit_json(c: SourceState, ledger: Ledger) -> dict:
             {
                 "id": a.allocation.id,
                 "invoice": a.target,
-                "amount": _amt(a.applied, cur),
+                "amount": amount_text(a.applied, cur),
                 "aimed_at": a.allocation.invoice_number,
                 "method": a.allocation.method,
             }
@@ -101,12 +101,12 @@ def payment_json(p: SourceState, ledger: Ledger, info) -> dict:
     return {
         "id": p.id,
         "date": p.date.isoformat() if p.date else None,
-        "amount": _amt(p.amount, cur),
+        "amount": amount_text(p.amount, cur),
         "currency": cur,
         "reference": info.reference,
         "bank_account": info.bank_account,
-        "allocated": _amt(p.applied, cur),
-        "unallocated": _amt(p.remaining, cur),
+        "allocated": amount_text(p.applied, cur),
+        "unallocated": amount_text(p.remaining, cur),
         "flags": p.flags,
         "notes": p.notes,
         "allocations": [
@@ -114,7 +114,7 @@ def payment_json(p: SourceState, ledger: Ledger, info) -> dict:
                 "id": a.allocation.id,
                 "invoice": a.target,
                 "aimed_at": a.allocation.invoice_number,
-                "amount": _amt(a.applied, cur),
+                "amount": amount_text(a.applied, cur),
                 "method": a.allocation.method,
             }
             for a in p.allocations
@@ -136,13 +136,13 @@ def snapshot(ws, as_of) -> dict:
     credits = [credit_json(c, ledger) for c in ledger.credits.values()]
     balance = {
         cur: {
-            "amount_due": _amt(b.amount_due, cur),
-            "unallocated_payments": _amt(b.unallocated_payments, cur),
-            "unapplied_credits": _amt(b.unapplied_credits, cur),
+            "amount_due": amount_text(b.amount_due, cur),
+            "unallocated_payments": amount_text(b.unallocated_payments, cur),
+            "unapplied_credits": amount_text(b.unapplied_credits, cur),
         }
         for cur, b in ledger.balance().items()
     }
-    aging = {cur: {k: _amt(v, cur) for k, v in row.items()}
+    aging = {cur: {k: amount_text(v, cur) for k, v in row.items()}
              for cur, row in by_currency(ledger).items()}  # fmt: skip
     return {"as_of": as_of, "invoices": invoices, "payments": payments, "credits": credits,
             "balance": balance, "aging": aging,
@@ -159,8 +159,8 @@ def customer_rows(ledger, weights) -> list[dict]:
             overdue = sum((row[b] for b in BUCKETS if b != "not_due"), zero(cur))
             rows.append({
                 "customer": name or "(unknown)", "currency": cur,
-                "open": _amt(row["total"], cur), "overdue": _amt(overdue, cur),
-                "not_due": _amt(row["not_due"], cur), "90+": _amt(row["90+"], cur),
+                "open": amount_text(row["total"], cur), "overdue": amount_text(overdue, cur),
+                "not_due": amount_text(row["not_due"], cur), "90+": amount_text(row["90+"], cur),
             })  # fmt: skip
     rows.sort(key=lambda r: (r["currency"], r["customer"]))
     return rows

@@ -562,24 +562,8 @@ class Workspace:
 
     def plans(self, status: str | None = None) -> dict[int, planning.Plan]:
         """Planned payments by id, with their lines (and ``payment_id`` once confirmed)."""
-        q = select(t.planned_payments).order_by(t.planned_payments.c.id)
-        if status:
-            q = q.where(t.planned_payments.c.status == status)
-        out: dict[int, planning.Plan] = {}
         with self.engine.connect() as conn:
-            for r in conn.execute(q):
-                out[r.id] = planning.Plan(
-                    r.currency, r.date, reference=r.reference, status=r.status,
-                    payment_id=r.payment_id,
-                )  # fmt: skip
-            for r in conn.execute(
-                select(t.plan_lines).order_by(t.plan_lines.c.plan_id, t.plan_lines.c.position)
-            ):
-                if r.plan_id in out:
-                    out[r.plan_id].lines.append(
-                        planning.PlanLine(r.kind, r.source, r.invoice_number, r.amount)
-                    )
-        return out
+            return self._plans_in(conn, status)
 
     def _confirm_plans(self, conn: Connection, new_payments: list[tuple[str, Payment]],
                        summary: ImportSummary) -> None:  # fmt: skip
@@ -626,13 +610,19 @@ class Workspace:
                 "allocated as planned"
             )
 
-    def _plans_in(self, conn: Connection, status: str) -> dict[int, planning.Plan]:
+    def _plans_in(self, conn: Connection, status: str | None) -> dict[int, planning.Plan]:
+        q = select(t.planned_payments).order_by(t.planned_payments.c.id)
+        if status:
+            q = q.where(t.planned_payments.c.status == status)
         out: dict[int, planning.Plan] = {}
+        for r in conn.execute(q):
+            out[r.id] = planning.Plan(
+                r.currency, r.date, reference=r.reference, status=r.status,
+                payment_id=r.payment_id,
+            )  # fmt: skip
         for r in conn.execute(
-            select(t.planned_payments).where(t.planned_payments.c.status == status)
+            select(t.plan_lines).order_by(t.plan_lines.c.plan_id, t.plan_lines.c.position)
         ):
-            out[r.id] = planning.Plan(r.currency, r.date, reference=r.reference)
-        for r in conn.execute(select(t.plan_lines).order_by(t.plan_lines.c.position)):
             if r.plan_id in out:
                 out[r.plan_id].lines.append(
                     planning.PlanLine(r.kind, r.source, r.invoice_number, r.amount)

@@ -696,21 +696,15 @@ class MainWindow(QMainWindow):
 
     def undo(self) -> None:
         ws = self.ws
-
-        def done(text: str) -> None:
-            self.statusBar().showMessage(text)
-            self.refresh()
-
-        self.worker.submit(lambda job: ws.undo(), done, self.show_error)
+        self.worker.submit(lambda job: ws.undo(), self._changed, self.show_error)
 
     def redo(self) -> None:
         ws = self.ws
+        self.worker.submit(lambda job: ws.redo(), self._changed, self.show_error)
 
-        def done(text: str) -> None:
-            self.statusBar().showMessage(text)
-            self.refresh()
-
-        self.worker.submit(lambda job: ws.redo(), done, self.show_error)
+    def _changed(self, what: str) -> None:
+        self.statusBar().showMessage(what)
+        self.refresh()
 
     # ------------------------------------------------------------------ errors
 

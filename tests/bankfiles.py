@@ -11,6 +11,8 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from core.demo import french_amount
+
 Movement = tuple[date, Decimal, str, str, str, list]
 
 MOVEMENTS: list[Movement] = [
@@ -130,21 +132,14 @@ def cfonb120(path: Path, movements=MOVEMENTS) -> Path:
     return path
 
 
-def _fr(a: Decimal) -> str:
-    whole, frac = f"{abs(a):.2f}".split(".")
-    groups = []
-    while whole:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    return "\u00a0".join(groups) + "," + frac
-
-
 def bank_csv(path: Path, movements=MOVEMENTS) -> Path:
     rows = ["Date;Date de valeur;Libellé;Bénéficiaire;Débit;Crédit;Devise"]
     for m in movements:
         refs = " ".join(n for n, _ in m[5])
         label = f"VIR {m[3]} {m[4]} {refs}".strip()
-        debit, credit = (_fr(m[1]), "") if m[1] < 0 else ("", _fr(m[1]))
+        debit, credit = (
+            (french_amount(abs(m[1])), "") if m[1] < 0 else ("", french_amount(abs(m[1])))
+        )
         d = m[0].strftime("%d/%m/%Y")
         rows.append(f"{d};{d};{label};{m[3]};{debit};{credit};{m[2]}")
     path.write_bytes(("\r\n".join(rows) + "\r\n").encode("cp1252"))
