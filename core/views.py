@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from core.aging import bucket_of
+from core.business_days import DUE_SOON_DAYS, PROCESSING_DAYS, add_business_days
 from core.ledger import InvoiceState, Ledger, SourceState
 from core.money import format_amount, format_exact, zero
 
@@ -129,29 +130,65 @@ def snapshot(ws, as_of) -> dict:
 
     ledger = ws.ledger(as_of)
     infos = {p.id: p for p in ws.payments()}
+    weights = ws.customer_weights()
     invoices = [invoice_json(i, ledger) for i in ledger.invoices.values()]
+    for row in invoices:
+        row["customers"] = sorted(weights.get(row["number"], {}))
     invoices.sort(key=lambda r: (r["date"] or "9999", r["number"]))
     payments = [payment_json(p, ledger, infos[p.id]) for p in ledger.payments.values()]
     payments.sort(key=lambda r: (r["date"], r["id"]))
     credits = [credit_json(c, ledger) for c in ledger.credits.values()]
+    overdue, due_soon = _overdue_and_due_soon(ledger, as_of)
     balance = {
         cur: {
             "amount_due": amount_text(b.amount_due, cur),
+            "overdue": amount_text(overdue.get(cur, zero(cur)), cur),
+            "due_soon": amount_text(due_soon.get(cur, zero(cur)), cur),
             "unallocated_payments": amount_text(b.unallocated_payments, cur),
             "unapplied_credits": amount_text(b.unapplied_credits, cur),
         }
         for cur, b in ledger.balance().items()
     }
+    for row in payments:
+        row["processing_until"] = processing_until(row["date"], as_of)
     aging = {cur: {k: amount_text(v, cur) for k, v in row.items()}
              for cur, row in by_currency(ledger).items()}  # fmt: skip
-    return {"as_of": as_of, "invoices": invoices, "payments": payments, "credits": credits,
-            "balance": balance, "aging": aging,
-            "customers": customer_rows(ledger, ws.customer_weights())}  # fmt: skip
+    return {"as_of": as_of, "term_days": ledger.term_days, "invoices": invoices,
+            "payments": payments, "credits": credits, "balance": balance, "aging": aging,
+            "customers": customer_rows(ledger, weights)}  # fmt: skip
+
+
+def _overdue_and_due_soon(ledger: Ledger, as_of) -> tuple[dict, dict]:
+    """Per currency: the open amount past its due date, and the open amount falling due
+    within the next :data:`DUE_SOON_DAYS` days (today included)."""
+    overdue: dict[str, Decimal] = {}
+    soon: dict[str, Decimal] = {}
+    for inv in ledger.invoices.values():
+        if not inv.counted or inv.open == 0 or inv.due_date is None:
+            continue
+        cur = inv.document.currency
+        days_left = (inv.due_date - as_of).days
+        if days_left < 0:
+            overdue[cur] = overdue.get(cur, zero(cur)) + inv.open
+        elif days_left <= DUE_SOON_DAYS:
+            soon[cur] = soon.get(cur, zero(cur)) + inv.open
+    return overdue, soon
+
+
+def processing_until(payment_date: str | None, as_of) -> str | None:
+    """The last day of a payment's processing window at Microsoft, while it still runs:
+    until then Partner Center may show the invoices it pays as unpaid."""
+    if not payment_date:
+        return None
+    from datetime import date
+
+    end = add_business_days(date.fromisoformat(payment_date), PROCESSING_DAYS)
+    return end.isoformat() if end >= as_of else None
 
 
 def customer_rows(ledger, weights) -> list[dict]:
     """Per customer and currency: what is still open of their invoices, and how late."""
-    from core.aging import BUCKETS, by_customer
+    from core.aging import BUCKETS, DATE_UNKNOWN, by_customer
 
     rows = []
     for cur, customers in by_customer(ledger, weights).items():
@@ -160,7 +197,7 @@ def customer_rows(ledger, weights) -> list[dict]:
             rows.append({
                 "customer": name or "(unknown)", "currency": cur,
                 "open": amount_text(row["total"], cur), "overdue": amount_text(overdue, cur),
-                "not_due": amount_text(row["not_due"], cur), "90+": amount_text(row["90+"], cur),
+                **{b: amount_text(row.get(b, zero(cur)), cur) for b in (*BUCKETS, DATE_UNKNOWN)},
             })  # fmt: skip
     rows.sort(key=lambda r: (r["currency"], r["customer"]))
     return rows

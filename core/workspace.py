@@ -326,6 +326,43 @@ class Workspace:
         with self.engine.connect() as c:
             return {r.id: (r.at, r.os_user) for r in c.execute(q)}
 
+    def history(self, number: str) -> list[dict]:
+        """What happened to one document or payment, oldest first: the imports that
+        brought it, and every allocation to or from it, made and removed, with who and when."""
+        events: list[dict] = []
+        with self.engine.connect() as c:
+            doc = c.execute(select(t.documents).where(t.documents.c.number == number)).first()
+            pay = c.execute(select(t.payments).where(t.payments.c.id == number)).first()
+            import_ids = {r.import_id for r in c.execute(
+                select(t.line_blocks.c.import_id).where(t.line_blocks.c.invoice_number == number)
+            )}  # fmt: skip
+            for row in (doc, pay):
+                if row is not None:
+                    import_ids.add(row.import_id)
+            if doc is not None and doc.header_import_id is not None:
+                import_ids.add(doc.header_import_id)
+            for r in c.execute(select(t.imports).where(t.imports.c.id.in_(import_ids))):
+                events.append({"at": r.imported_at, "user": r.os_user, "action": "import",
+                               "summary": f"imported from {r.file_name}" + (
+                                   " (import undone)" if r.undone else "")})  # fmt: skip
+            mine = (t.allocations.c.invoice_number == number) | (
+                t.allocations.c.source_id == number
+            )
+            for end in ("created", "removed"):
+                column = getattr(t.allocations.c, f"{end}_audit_id")
+                q = select(t.allocations, t.audit.c.at, t.audit.c.os_user).join(
+                    t.audit, t.audit.c.id == column).where(mine)  # fmt: skip
+                for r in c.execute(q):
+                    what = (f"{format(r.amount, 'f')} {r.source_id} → {r.invoice_number}"
+                            f" ({r.method}, #{r.id})")  # fmt: skip
+                    events.append({
+                        "at": r.at, "user": r.os_user,
+                        "action": "allocate" if end == "created" else "unallocate",
+                        "summary": ("allocated " if end == "created" else "removed ") + what,
+                    })  # fmt: skip
+        events.sort(key=lambda e: e["at"])
+        return [{**e, "at": e["at"].isoformat(timespec="seconds")} for e in events]
+
     def customer_weights(self) -> dict[str, dict[str, Decimal]]:
         """Per invoice, what each customer's lines add up to (for per-customer aging)."""
         out: dict[str, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.money import parse_decimal
-from widgets.models import money_text
+from widgets.formats import money_text
 
 
 def suggest(source: dict, invoices: list[dict]) -> list[tuple[dict, Decimal]]:

@@ -22,8 +22,19 @@ def save_language(language: str) -> None:
     QSettings("CSP Reconciler", "CSP Reconciler").setValue("language", language)
 
 
+def locale_for(language: str) -> QLocale:
+    """The system's locale when it speaks ``language`` (keeping its region: fr_BE, en_GB),
+    else the language's main one."""
+    system = QLocale.system()
+    if QLocale(language).language() == system.language():
+        return system
+    return QLocale(language)
+
+
 def install(app, language: str) -> QTranslator | None:
-    """Load the translation of ``language`` into ``app`` (English needs none)."""
+    """Load the translation of ``language`` into ``app`` (English needs none) and show
+    numbers and dates the way that language's locale writes them."""
+    QLocale.setDefault(locale_for(language))
     if language == "en":
         return None
     translator = QTranslator(app)

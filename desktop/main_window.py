@@ -6,16 +6,18 @@ import logging
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QLineEdit,
     QMainWindow,
     QMessageBox,
     QProgressDialog,
+    QPushButton,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -36,9 +38,12 @@ from widgets.models import (
     ROW_ROLE,
     FilterProxy,
     RowsModel,
+    row_customers,
+    status_label,
 )
 
 log = logging.getLogger(__name__)
+NO_DATE = QDate(2000, 1, 1)  # a date filter at its minimum means "no bound"
 
 
 def recent_workspaces() -> list[Path]:
@@ -57,20 +62,36 @@ def remember_workspace(path: Path) -> None:
 
 
 class TablePage(QWidget):
-    """A filterable, sortable table of one kind of row."""
+    """A filterable, sortable table of one kind of row: search text, currency, status,
+    customer and a date range, plus the focus the dashboard opened it with."""
 
     def __init__(self, columns, parent=None) -> None:
         super().__init__(parent)
         self.model = RowsModel(columns, self)
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.search = QLineEdit(placeholderText=self.tr("Search (number, reference, status...)"))
+        self.search = QLineEdit(placeholderText=self.tr("Search (number, reference, customer…)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setToolTip(self.tr("Shows the rows where any column contains this text"))
         self.search.textChanged.connect(self.proxy.set_text)
-        self.search.textEdited.connect(lambda _t: self.proxy.set_bucket(""))
-        self.currency = QComboBox()
-        self.currency.currentTextChanged.connect(
-            lambda t: self.proxy.set_currency("" if t == self.tr("All currencies") else t)
+        self.currency = self._combo(self.tr("All currencies"), self.proxy.set_currency)
+        self.currency.setToolTip(self.tr("Only this currency"))
+        self.status = self._combo(self.tr("All statuses"), self.proxy.set_status)
+        self.status.setToolTip(self.tr("Only this status"))
+        self.customer = self._combo(self.tr("All customers"), self.proxy.set_customer)
+        self.customer.setToolTip(self.tr("Only documents with lines of this customer"))
+        self.date_from = self._date_edit(self.tr("From: any date"))
+        self.date_to = self._date_edit(self.tr("To: any date"))
+        self.date_from.setToolTip(self.tr("First date shown (document or payment date)"))
+        self.date_to.setToolTip(self.tr("Last date shown (document or payment date)"))
+        self.focus_chip = QPushButton()
+        self.focus_chip.setToolTip(self.tr("Click to show every row again"))
+        self.focus_chip.setStyleSheet(
+            "QPushButton { background: #fdecc8; border: 1px solid #c47f17; border-radius: 10px;"
+            " padding: 2px 10px; }"
         )
+        self.focus_chip.clicked.connect(lambda: self.set_focus("", ""))
+        self.focus_chip.hide()
         self.view = QTableView(self)
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
@@ -79,35 +100,82 @@ class TablePage(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setStretchLastSection(True)
-        self.status = QComboBox()
-        self.status.currentTextChanged.connect(
-            lambda t: self.proxy.set_status("" if t == self.tr("All statuses") else t)
-        )
         bar = QHBoxLayout()
         bar.addWidget(self.search, 3)
-        bar.addWidget(self.currency, 1)
-        bar.addWidget(self.status, 1)
+        for widget in (self.currency, self.status, self.customer, self.date_from, self.date_to):
+            bar.addWidget(widget, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.focus_chip, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.view)
+        for a, b in ((self.search, self.currency), (self.currency, self.status),
+                     (self.status, self.customer), (self.customer, self.date_from),
+                     (self.date_from, self.date_to), (self.date_to, self.view)):  # fmt: skip
+            QWidget.setTabOrder(a, b)
+
+    def _combo(self, everything: str, apply) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(everything, "")
+        combo.currentIndexChanged.connect(lambda _i: apply(combo.currentData() or ""))
+        return combo
+
+    def _date_edit(self, any_text: str) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setCalendarPopup(True)
+        edit.setMinimumDate(NO_DATE)
+        edit.setSpecialValueText(any_text)  # shown while the date is the minimum: no bound
+        edit.setDate(NO_DATE)
+        edit.dateChanged.connect(self._dates_changed)
+        return edit
+
+    def _dates_changed(self, *_args) -> None:
+        def iso(edit: QDateEdit) -> str:
+            return "" if edit.date() == NO_DATE else edit.date().toString("yyyy-MM-dd")
+
+        self.proxy.set_dates(iso(self.date_from), iso(self.date_to))
+
+    def set_dates(self, first: date | None, last: date | None) -> None:
+        for edit, day in ((self.date_from, first), (self.date_to, last)):
+            edit.setDate(QDate(day.year, day.month, day.day) if day else NO_DATE)
+
+    def set_focus(self, focus: str, label: str) -> None:
+        """Show only the rows of a named focus (``overdue``, ``bucket:1-30``…), labelled."""
+        self.proxy.set_focus(focus)
+        self.focus_chip.setText(f"{label}  ✕")
+        self.focus_chip.setVisible(bool(focus))
 
     def set_rows(self, rows: list[dict]) -> None:
         self.model.set_rows(rows)
-        current = self.currency.currentText()
-        self.currency.blockSignals(True)
-        self.currency.clear()
-        self.currency.addItems([self.tr("All currencies"), *sorted({r["currency"] for r in rows})])
-        self.currency.setCurrentText(current or self.tr("All currencies"))
-        self.currency.blockSignals(False)
+        self._refill(self.currency, sorted({r["currency"] for r in rows}))
         statuses = sorted({r["status"] for r in rows if r.get("status")})
+        self._refill(self.status, statuses, status_label)
         self.status.setVisible(bool(statuses))
-        current = self.status.currentText()
-        self.status.blockSignals(True)
-        self.status.clear()
-        self.status.addItems([self.tr("All statuses"), *statuses])
-        self.status.setCurrentText(current or self.tr("All statuses"))
-        self.status.blockSignals(False)
+        customers = sorted({c for r in rows for c in row_customers(r)})
+        self._refill(self.customer, customers)
+        self.customer.setVisible(bool(customers))
+        has_dates = any("date" in r for r in rows)
+        self.date_from.setVisible(has_dates)
+        self.date_to.setVisible(has_dates)
         self.view.resizeColumnsToContents()
+
+    @staticmethod
+    def _refill(combo: QComboBox, values: list[str], label=str) -> None:
+        """New choices, keeping the clerk's current choice when it still exists."""
+        current = combo.currentData() or ""
+        combo.blockSignals(True)
+        while combo.count() > 1:
+            combo.removeItem(1)
+        for value in values:
+            combo.addItem(label(value), value)
+        index = combo.findData(current)
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+        if index < 0 and current:
+            combo.currentIndexChanged.emit(0)
+
+    def choose(self, combo: QComboBox, value: str) -> None:
+        """Pick a value of a filter (``""`` for all)."""
+        combo.setCurrentIndex(max(combo.findData(value), 0))
 
     def selected_rows(self) -> list[dict]:
         return [i.data(ROW_ROLE) for i in self.view.selectionModel().selectedRows()]
@@ -142,15 +210,15 @@ class InvoicesPage(TablePage):
         row = rows[0]
         ws = self.window_.ws
         self.window_.worker.submit(
-            lambda job: ws.lines(row["number"]),
-            lambda lines: self.show_detail(row, lines),
+            lambda job: (ws.lines(row["number"]), ws.history(row["number"])),
+            lambda found: self.show_detail(row, *found),
             self.window_.show_error,
         )
 
-    def show_detail(self, row: dict, lines) -> None:
+    def show_detail(self, row: dict, lines, history=()) -> None:
         from html import escape
 
-        from widgets.models import money_text
+        from widgets.formats import date_text, money_text
 
         cur = row["currency"]
         chain = []
@@ -160,10 +228,10 @@ class InvoicesPage(TablePage):
             if row.get(key):
                 chain.append(f"{label} {escape(row[key])}")
         parts = [
-            f"<h3>{escape(row['number'])} — {escape(row['status'])}</h3>",
+            f"<h3>{escape(row['number'])} — {escape(status_label(row['status']))}</h3>",
             f"<p>{self.tr('Total')} {money_text(row['total'], cur)} · "
             f"{self.tr('Open')} {money_text(row['open'], cur)} · "
-            f"{self.tr('Due')} {row['due_date'] or self.tr('date unknown')}"
+            f"{self.tr('Due')} {date_text(row['due_date']) or self.tr('date unknown')}"
             + (f" · {'; '.join(chain)}" if chain else "")
             + "</p>",
         ]
@@ -188,6 +256,11 @@ class InvoicesPage(TablePage):
                 f"{money_text(row['lines_total'], cur)}: "
                 f"{self.tr('difference')} {money_text(row['lines_difference'], cur)}</p>"
             )
+        if history:
+            parts.append(f"<p><b>{self.tr('History')}</b></p><ul>" + "".join(
+                f"<li>{escape(date_text(e['at'][:10]))} {escape(e['at'][11:16])} · "
+                f"{escape(e['user'])} · {escape(e['summary'])}</li>" for e in history
+            ) + "</ul>")  # fmt: skip
         self.detail.setHtml("".join(parts))
 
 
@@ -221,6 +294,7 @@ class MainWindow(QMainWindow):
         for page in (self.invoices, self.payments):
             page.view.selectionModel().selectionChanged.connect(self._selection_totals)
         self.dashboard.chart.bucket_clicked.connect(self.show_bucket)
+        self.dashboard.focus_requested.connect(self.show_focus)
         self._title()
         remember_workspace(path)
         self.refresh()
@@ -393,15 +467,27 @@ class MainWindow(QMainWindow):
         )
         self.loaded.emit()
 
-    def show_bucket(self, currency: str, bucket: str) -> None:
+    def show_bucket(self, currency: str, bucket: str, customer: str = "") -> None:
         """Drill down from the aging chart: the open invoices of that bucket."""
-        self.invoices.search.clear()
-        self.invoices.currency.setCurrentText(currency)
-        self.invoices.proxy.set_bucket(bucket)
-        self.tabs.setCurrentWidget(self.invoices)
-        self.statusBar().showMessage(
-            self.tr("Invoices %s, %s (search or pick another tab to see all)") % (bucket, currency)
-        )
+        from widgets.aging_chart import bucket_label
+
+        page = self.invoices
+        page.search.clear()
+        page.choose(page.currency, currency)
+        page.choose(page.customer, customer)
+        label = self.tr("Open invoices: %s, %s") % (bucket_label(bucket), currency)
+        if customer:
+            label += f", {customer}"
+        page.set_focus(f"bucket:{bucket}", label)
+        self.tabs.setCurrentWidget(page)
+
+    def show_focus(self, page_name: str, focus: str, label: str) -> None:
+        """Open the invoices or payments the dashboard's "needs attention" line is about."""
+        page = self.invoices if page_name == "invoices" else self.payments
+        page.search.clear()
+        page.choose(page.currency, "")
+        page.set_focus(focus, label)
+        self.tabs.setCurrentWidget(page)
 
     def _selection_totals(self, *_args) -> None:
         page = self.tabs.currentWidget()

@@ -10,9 +10,10 @@ pytest.importorskip("PySide6.QtWidgets")
 from PySide6.QtCore import Qt
 
 from core.demo import write_demo
+from core.workspace import os_user
 from desktop.allocation_dialog import AllocationDialog
 from desktop.main_window import MainWindow
-from widgets.models import INVOICE_COLUMNS, PAYMENT_COLUMNS, RowsModel
+from widgets.models import INVOICE_COLUMNS, PAYMENT_COLUMNS, ROW_ROLE, RowsModel
 
 TODAY = date(2026, 11, 23)
 
@@ -21,6 +22,9 @@ TODAY = date(2026, 11, 23)
 def own_settings(monkeypatch, tmp_path):
     """Preferences and recent files of the tests stay out of the user's."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    from PySide6.QtCore import QLocale
+
+    QLocale.setDefault(QLocale("en_US"))  # the expected texts below are in US English
 
 
 @pytest.fixture
@@ -54,10 +58,11 @@ def test_window_shows_the_demo_balance_aging_and_lists(window):
     assert window.payments.model.rowCount() == 6
     window.invoices.search.setText("G000100003")
     assert window.invoices.proxy.rowCount() == 3  # the original, its void note and rebill
-    window.payments.currency.setCurrentText("USD")
+    window.payments.choose(window.payments.currency, "USD")
     assert window.payments.proxy.rowCount() == 1
     window.invoices.search.clear()
-    window.invoices.status.setCurrentText("partly_paid")
+    window.invoices.choose(window.invoices.status, "partly_paid")
+    assert window.invoices.status.currentText() == "Partly paid"
     assert window.invoices.proxy.rowCount() == 2  # G000100002 and G000100009
 
 
@@ -145,7 +150,8 @@ def test_the_window_speaks_french(qtbot, tmp_path):
             "Clients",
         ]
         assert w.invoices.model.headerData(0, Qt.Orientation.Horizontal) == "Facture"
-        assert w.dashboard.title.text() == "Solde au 2026-11-23"
+        assert w.dashboard.title.text() == "Solde au 23/11/2026"
+        assert w.dashboard.balance.item(0, 1).text() == "20\u202f963,40 EUR"  # French grouping
         assert "amount" not in w.menuBar().actions()[0].text().lower()
         assert w.menuBar().actions()[0].text() == "&Fichier"
         w.close()
@@ -173,6 +179,8 @@ def test_invoice_detail_shows_chain_allocations_and_lines(qtbot, window):
     assert "rebill of G000100003" in text
     assert "P3 8,790.00 EUR" in text
     assert "line(s)" in text
+    assert "History" in text and "imported from" in text
+    assert f"{os_user()} · allocated 8790.00 P3 → G000100005" in text  # who, what, when
 
 
 def test_preferences_change_the_payment_term_and_the_aging(qtbot, window):
@@ -191,14 +199,34 @@ def test_preferences_change_the_payment_term_and_the_aging(qtbot, window):
 
 
 def test_aging_chart_drills_down_to_the_invoices_of_a_bucket(window):
-    chart = window.dashboard.chart.chart()
-    (series,) = chart.series()
+    chart = window.dashboard.chart
+    (series,) = chart.view.chart().series()
     assert [s.label() for s in series.barSets()] == ["EUR", "USD"]
     assert series.barSets()[0].at(3) == 1215.40  # 61-90 days, drawn from the exact amount
-    window.dashboard.chart.bucket_clicked.emit("EUR", "61-90")
+    series.barSets()[0].clicked.emit(3)
     assert window.tabs.currentWidget() is window.invoices
     proxy = window.invoices.proxy
     assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["G000100002"]
+    assert window.invoices.focus_chip.text().startswith("Open invoices: 61–90 days, EUR")
+    window.invoices.focus_chip.click()  # back to every invoice
+    assert proxy.rowCount() == 13
+
+
+def test_aging_chart_stacks_one_currency_by_customer(window):
+    chart = window.dashboard.chart
+    chart.stack.setCurrentIndex(chart.stack.findData("EUR"))
+    (series,) = chart.view.chart().series()
+    heights = {s.label(): sum(s.at(i) for i in range(s.count())) for s in series.barSets()}
+    by_customer = {r["customer"]: float(r["open"]) for r in window.snap["customers"]
+                   if r["currency"] == "EUR"}  # fmt: skip
+    assert heights == pytest.approx(by_customer)
+    lefevre = next(s for s in series.barSets() if s.label() == "Cabinet Lefèvre & Associés")
+    bucket = max(range(lefevre.count()), key=lefevre.at)
+    lefevre.clicked.emit(bucket)
+    page = window.invoices
+    assert page.customer.currentData() == "Cabinet Lefèvre & Associés"
+    shown = [page.proxy.index(r, 0).data(ROW_ROLE) for r in range(page.proxy.rowCount())]
+    assert shown and all("Cabinet Lefèvre & Associés" in r["customers"] for r in shown)
 
 
 def test_customers_view_splits_open_amounts_by_customer(window):

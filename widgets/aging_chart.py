@@ -1,5 +1,6 @@
-"""Aging chart: open amounts by days past due, one stacked bar per bucket, one colour per
-currency.  Clicking a bar segment asks for those invoices (drill-down)."""
+"""Aging chart: open amounts by days past due, one stacked bar per bucket, stacked by
+currency or, for one currency, by customer.  Clicking a bar segment asks for those
+invoices (drill-down)."""
 
 from __future__ import annotations
 
@@ -13,12 +14,27 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.aging import BUCKETS, DATE_UNKNOWN
 
-PALETTE = ("#1f5fa8", "#c47f17", "#2e7d4f", "#8e3b8e", "#5b6b7f")
+PALETTE = ("#1f5fa8", "#c47f17", "#2e7d4f", "#8e3b8e", "#5b6b7f", "#b3261e", "#00838f",
+           "#6d4c41")  # fmt: skip
+MOST_CUSTOMERS = 7  # more are shown together as "Other customers"
+BUCKET_LABELS = {
+    "not_due": QT_TRANSLATE_NOOP("Aging", "Not due"),
+    "1-30": QT_TRANSLATE_NOOP("Aging", "1–30 days"),
+    "31-60": QT_TRANSLATE_NOOP("Aging", "31–60 days"),
+    "61-90": QT_TRANSLATE_NOOP("Aging", "61–90 days"),
+    "90+": QT_TRANSLATE_NOOP("Aging", "Over 90 days"),
+    DATE_UNKNOWN: QT_TRANSLATE_NOOP("Aging", "Date unknown"),
+}
+
+
+def bucket_label(bucket: str) -> str:
+    return QCoreApplication.translate("Aging", BUCKET_LABELS.get(bucket, bucket))
 
 
 def bar_height(amount: str) -> float:
@@ -26,35 +42,93 @@ def bar_height(amount: str) -> float:
     return float(Decimal(amount or "0"))
 
 
-class AgingChart(QChartView):
-    bucket_clicked = Signal(str, str)  # currency, bucket
+class AgingChart(QWidget):
+    """The chart with its "stack by" choice."""
+
+    bucket_clicked = Signal(str, str, str)  # currency, bucket, customer ("" for all)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(240)
         self.buckets = (*BUCKETS, DATE_UNKNOWN)
+        self.view = QChartView()
+        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.view.setMinimumHeight(240)
+        self.stack = QComboBox()
+        self.stack.setToolTip(self.tr("Stack the bars by currency, or by customer for one "
+                                      "currency"))  # fmt: skip
+        self.stack.currentIndexChanged.connect(lambda _i: self._draw())
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Stack by:")))
+        bar.addWidget(self.stack)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        self.aging: dict = {}
+        self.customers: list[dict] = []
 
-    def show_aging(self, aging: dict[str, dict[str, str]]) -> None:
+    def show_aging(self, aging: dict[str, dict[str, str]], customers: list[dict]) -> None:
+        self.aging, self.customers = aging, customers
+        current = self.stack.currentData() or ""
+        self.stack.blockSignals(True)
+        self.stack.clear()
+        self.stack.addItem(self.tr("Currency"), "")
+        for cur in sorted(aging):
+            self.stack.addItem(self.tr("Customer (%s)") % cur, cur)
+        self.stack.setCurrentIndex(max(self.stack.findData(current), 0))
+        self.stack.blockSignals(False)
+        self._draw()
+
+    def _series(self) -> list[tuple[str, str, str, list[str]]]:
+        """(legend, currency, customer, amount per bucket) for each bar set."""
+        by_customer = self.stack.currentData() or ""
+        if not by_customer:
+            return [(cur, cur, "", [row.get(b, "0") for b in self.buckets])
+                    for cur, row in sorted(self.aging.items())]  # fmt: skip
+        rows = [r for r in self.customers if r["currency"] == by_customer]
+        rows.sort(key=lambda r: -Decimal(r["open"]))
+        out = [(r["customer"], by_customer, r["customer"], [r.get(b, "0") for b in self.buckets])
+               for r in rows[:MOST_CUSTOMERS]]  # fmt: skip
+        rest = rows[MOST_CUSTOMERS:]
+        if rest:
+            sums = [format(sum((Decimal(r.get(b) or 0) for r in rest), Decimal(0)), "f")
+                    for b in self.buckets]  # fmt: skip
+            out.append((self.tr("Other customers (%d)") % len(rest), by_customer, "", sums))
+        return out
+
+    def _draw(self) -> None:
         chart = QChart()
-        chart.setTitle(self.tr("Open amounts by days past due (click a bar for its invoices)"))
+        by_customer = self.stack.currentData() or ""
+        if by_customer:
+            chart.setTitle(self.tr("Open %s amounts by days past due and customer (click a bar "
+                                   "for its invoices)") % by_customer)  # fmt: skip
+        else:
+            chart.setTitle(self.tr("Open amounts by days past due (click a bar for its "
+                                   "invoices)"))  # fmt: skip
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         series = QStackedBarSeries()
-        for i, (currency, row) in enumerate(sorted(aging.items())):
-            bars = QBarSet(currency)
+        tallest = 0.0
+        for i, (legend, currency, customer, amounts) in enumerate(self._series()):
+            bars = QBarSet(legend)
             bars.setColor(QColor(PALETTE[i % len(PALETTE)]))
-            for bucket in self.buckets:
-                bars.append(bar_height(row.get(bucket, "0")))
-            bars.clicked.connect(lambda index, c=currency: self.bucket_clicked.emit(
-                c, self.buckets[index]))  # fmt: skip
+            for amount in amounts:
+                bars.append(bar_height(amount))
+            tallest = max(tallest, *(bar_height(a) for a in amounts))
+            bars.clicked.connect(lambda index, c=currency, k=customer: self.bucket_clicked.emit(
+                c, self.buckets[index], k))  # fmt: skip
             series.append(bars)
         chart.addSeries(series)
         axis_x = QBarCategoryAxis()
-        axis_x.append([b.replace("_", " ") for b in self.buckets])
+        axis_x.append([bucket_label(b) for b in self.buckets])
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_x)
         axis_y = QValueAxis()
         axis_y.setLabelFormat("%.0f")
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_y)
-        self.setChart(chart)
+        if tallest > 0:
+            axis_y.applyNiceNumbers()
+        else:  # nothing open: an empty chart with a sensible scale
+            axis_y.setRange(0, 1)
+        self.view.setChart(chart)

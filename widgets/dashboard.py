@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -16,46 +18,61 @@ from PySide6.QtWidgets import (
 
 from core.aging import BUCKETS, DATE_UNKNOWN
 from core.money import format_amount
-from widgets.models import money_text
+from widgets.aging_chart import AgingChart, bucket_label
+from widgets.formats import date_text, money_text
+from widgets.models import FOCUS, cue_icon
 
 BALANCE_COLUMNS = (
     (QT_TRANSLATE_NOOP("Columns", "Currency"), "currency"),
     (QT_TRANSLATE_NOOP("Columns", "Amount due"), "amount_due"),
+    (QT_TRANSLATE_NOOP("Columns", "Overdue"), "overdue"),
+    (QT_TRANSLATE_NOOP("Columns", "Due within 7 days"), "due_soon"),
     (QT_TRANSLATE_NOOP("Columns", "Unallocated payments"), "unallocated_payments"),
     (QT_TRANSLATE_NOOP("Columns", "Unapplied credits"), "unapplied_credits"),
 )
 
+FOCUS_ROLE = Qt.ItemDataRole.UserRole + 10
+
 
 class Dashboard(QWidget):
+    """Balance and aging tables, what needs attention (click to see it), the aging chart."""
+
+    #: page ("invoices" or "payments"), focus name (see widgets.models.FOCUS), label
+    focus_requested = Signal(str, str, str)
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        self.title = QLabel(self.tr("Balance"))
-        self.title.setStyleSheet("font-size: 15px; font-weight: 600;")
+        self.title = _heading(self.tr("Balance"))
         self.balance = _table(
             [QCoreApplication.translate("Columns", t) for t, _ in BALANCE_COLUMNS]
         )
-        self.aging_title = QLabel(self.tr("Aging (days past due, 60-day term)"))
-        self.aging_title.setStyleSheet("font-size: 15px; font-weight: 600;")
+        self.aging_title = _heading(self.tr("Aging (days past due, 60-day term)"))
         self.aging = _table(
-            [self.tr("Currency"), *BUCKETS, self.tr("date unknown"), self.tr("Total")]
+            [self.tr("Currency"), *map(bucket_label, (*BUCKETS, DATE_UNKNOWN)), self.tr("Total")]
         )
-        self.attention = QLabel()
-        self.attention.setWordWrap(True)
-        from widgets.aging_chart import AgingChart
-
+        self.attention_title = _heading(self.tr("Needs attention"))
+        self.attention = QListWidget()
+        self.attention.setToolTip(self.tr("Double-click or press Enter to see these rows"))
+        self.attention.itemActivated.connect(self._activated)
+        self.attention.itemClicked.connect(self._activated)
         self.chart = AgingChart()
-        for w in (self.title, self.balance, self.aging_title, self.aging, self.attention):
+        for w in (self.title, self.balance, self.aging_title, self.aging, self.attention_title):
             layout.addWidget(w)
+        layout.addWidget(self.attention)
         layout.addWidget(self.chart, 1)
+
+    def set_term(self, days: int) -> None:
+        self.aging_title.setText(self.tr("Aging (days past due, %d-day term)") % days)
 
     def show_snapshot(self, snap: dict) -> None:
         balance = snap["balance"]
-        self.title.setText(self.tr("Balance as of %s") % snap["as_of"].isoformat())
+        self.title.setText(self.tr("Balance as of %s") % date_text(snap["as_of"].isoformat()))
         self.balance.setRowCount(len(balance))
         for r, (cur, row) in enumerate(sorted(balance.items())):
             values = [cur] + [money_text(row[k], cur) for _, k in BALANCE_COLUMNS[1:]]
             _fill(self.balance, r, values)
+        self.set_term(snap["term_days"])
         aging = snap["aging"]
         self.aging.setRowCount(len(aging))
         for r, (cur, row) in enumerate(sorted(aging.items())):
@@ -65,22 +82,58 @@ class Dashboard(QWidget):
         for table in (self.balance, self.aging):
             table.setFixedHeight(table.horizontalHeader().height() + 6 + sum(
                 table.rowHeight(i) for i in range(table.rowCount())))  # fmt: skip
-        overdue = [
-            i
-            for i in snap["invoices"]
-            if i["counted"] and (i["days_past_due"] or 0) > 0 and i["open"] != "0.00"
-        ]
-        unallocated = [p for p in snap["payments"] if p["unallocated"] not in ("0.00", "0")]
-        mismatched = [p for p in snap["payments"] if "currency_mismatch" in p["flags"]]
-        differ = [i for i in snap["invoices"] if i.get("lines_difference") not in (None, "0.00")]
-        lines = [
-            self.tr("%n overdue invoice(s)", "", len(overdue)),
-            self.tr("%n payment(s) with money not allocated", "", len(unallocated)),
-            self.tr("%n payment(s) in the wrong currency", "", len(mismatched)),
-            self.tr("%n invoice(s) whose lines do not add up", "", len(differ)),
-        ]
-        self.attention.setText(self.tr("Needs attention: ") + "; ".join(lines))
-        self.chart.show_aging(aging)
+        self._attention(snap)
+        self.chart.show_aging(aging, snap["customers"])
+
+    def _attention(self, snap: dict) -> None:
+        """One line per kind of finding, with its count and amounts per currency."""
+        self.attention.clear()
+        found = (
+            ("invoices", "overdue", "overdue", "open"),
+            ("payments", "unallocated", "unallocated", "unallocated"),
+            ("payments", "currency_mismatch", "mismatch", "amount"),
+            ("invoices", "lines_differ", "lines", "lines_difference"),
+            ("payments", "processing", "processing", "amount"),
+        )
+        texts = {
+            "overdue": lambda n: self.tr("%n overdue invoice(s)", "", n),
+            "unallocated": lambda n: self.tr("%n payment(s) with money not allocated", "", n),
+            "currency_mismatch": lambda n: self.tr("%n payment(s) in the wrong currency", "", n),
+            "lines_differ": lambda n: self.tr("%n invoice(s) whose lines do not add up", "", n),
+            "processing": lambda n: self.tr(
+                "%n payment(s) still within Microsoft's 5 business days of processing "
+                "(Partner Center may show their invoices unpaid)", "", n),
+        }  # fmt: skip
+        for page, focus, cue, key in found:
+            rows = [r for r in snap[page] if FOCUS[focus](r)]
+            if not rows:
+                continue
+            totals: dict[str, Decimal] = {}
+            for r in rows:
+                totals[r["currency"]] = totals.get(r["currency"], Decimal(0)) + Decimal(
+                    r.get(key) or 0
+                )
+            amounts = ", ".join(money_text(format(v, "f"), c) for c, v in sorted(totals.items()))
+            label = texts[focus](len(rows))
+            item = QListWidgetItem(f"{label} — {amounts}")
+            item.setData(FOCUS_ROLE, (page, focus, label))
+            item.setIcon(cue_icon(cue))
+            self.attention.addItem(item)
+        if not self.attention.count():
+            self.attention.addItem(self.tr("Nothing needs attention."))
+        rows = min(self.attention.count(), 6)
+        self.attention.setFixedHeight(rows * self.attention.sizeHintForRow(0) + 6)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        target = item.data(FOCUS_ROLE)
+        if target:
+            self.focus_requested.emit(*target)
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet("font-size: 15px; font-weight: 600;")
+    return label
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -88,6 +141,7 @@ def _table(headers: list[str]) -> QTableWidget:
     t.setHorizontalHeaderLabels(headers)
     t.verticalHeader().setVisible(False)
     t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    t.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     return t
 

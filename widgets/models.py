@@ -21,35 +21,109 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from widgets.formats import date_text, money_text
+
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 HANDLED_ROLES = frozenset({
     Qt.ItemDataRole.DisplayRole, SORT_ROLE, ROW_ROLE, Qt.ItemDataRole.TextAlignmentRole,
     Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.DecorationRole,
 })  # fmt: skip
 OVERDUE = QColor("#b3261e")
 PARTLY = QColor("#8a5a00")
 MUTED = QColor("#80868b")
 
 
+STATUS_LABELS = {
+    "open": QT_TRANSLATE_NOOP("Status", "Open"),
+    "partly_paid": QT_TRANSLATE_NOOP("Status", "Partly paid"),
+    "paid": QT_TRANSLATE_NOOP("Status", "Paid"),
+    "voided": QT_TRANSLATE_NOOP("Status", "Voided"),
+    "void_note": QT_TRANSLATE_NOOP("Status", "Void note"),
+    "credit_note": QT_TRANSLATE_NOOP("Status", "Credit note"),
+    "invoice": QT_TRANSLATE_NOOP("Status", "Invoice"),
+}
+
+
+def status_label(status: str) -> str:
+    label = STATUS_LABELS.get(status)
+    return QCoreApplication.translate("Status", label) if label else status
+
+
+#: The cue a row carries: (colour, glyph) drawn as a small round icon.
+CUES = {
+    "overdue": ("#b3261e", "!"),
+    "partly_paid": ("#c47f17", "½"),
+    "voided": ("#80868b", "×"),
+    "rebilled": ("#1f5fa8", "↻"),
+    "mismatch": ("#c47f17", "≠"),
+    "unallocated": ("#1f5fa8", "?"),
+    "lines": ("#8e3b8e", "Σ"),
+    "processing": ("#2e7d4f", "…"),
+}
+
+
+def cue_of(row: dict) -> str | None:
+    status = row.get("status", "")
+    if row.get("rebilled_as"):
+        return "rebilled"
+    if status in ("voided", "void_note"):
+        return "voided"
+    if _overdue(row):
+        return "overdue"
+    if status == "partly_paid":
+        return "partly_paid"
+    if "currency_mismatch" in (row.get("flags") or []):
+        return "mismatch"
+    return None
+
+
+_ICONS: dict = {}
+
+
+def cue_icon(cue: str):
+    """A 14-pixel disc of the cue's colour with its glyph (made once per cue)."""
+    if cue not in _ICONS:
+        from PySide6.QtGui import QFont, QIcon, QPainter, QPixmap
+
+        colour, glyph = CUES[cue]
+        pixmap = QPixmap(28, 28)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(QColor(colour))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawEllipse(1, 1, 26, 26)
+        painter.setPen(QColor("white"))
+        font = QFont()
+        font.setPixelSize(18)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, glyph)
+        painter.end()
+        _ICONS[cue] = QIcon(pixmap)
+    return _ICONS[cue]
+
+
 @dataclass(frozen=True)
 class Col:
     title: str
     key: str
-    kind: str = "text"  # text, money, int, date, list
+    kind: str = "text"  # text, money, int, date, list, label (a code shown translated)
 
 
 INVOICE_COLUMNS = (
     Col(QT_TRANSLATE_NOOP("Columns", "Invoice"), "number"),
-    Col(QT_TRANSLATE_NOOP("Columns", "Type"), "document_type"),
+    Col(QT_TRANSLATE_NOOP("Columns", "Type"), "document_type", "label"),
     Col(QT_TRANSLATE_NOOP("Columns", "Date"), "date", "date"),
     Col(QT_TRANSLATE_NOOP("Columns", "Due"), "due_date", "date"),
     Col(QT_TRANSLATE_NOOP("Columns", "Currency"), "currency"),
     Col(QT_TRANSLATE_NOOP("Columns", "Total"), "total", "money"),
     Col(QT_TRANSLATE_NOOP("Columns", "Open"), "open", "money"),
     Col(QT_TRANSLATE_NOOP("Columns", "Days past due"), "days_past_due", "int"),
-    Col(QT_TRANSLATE_NOOP("Columns", "Status"), "status"),
+    Col(QT_TRANSLATE_NOOP("Columns", "Status"), "status", "label"),
 )
 CREDIT_COLUMNS = (
     Col(QT_TRANSLATE_NOOP("Columns", "Credit note"), "number"),
@@ -91,16 +165,6 @@ def sort_key(col: Col, value) -> tuple:
     if col.kind == "int":
         return (1, Decimal(value), "")
     return (1, Decimal(0), str(value))
-
-
-def money_text(amount: str | None, currency: str) -> str:
-    """``1234.50`` → ``1,234.50 EUR`` (money is always shown with its currency)."""
-    if amount in (None, ""):
-        return ""
-    sign = "-" if amount.startswith("-") else ""
-    whole, _, frac = amount.lstrip("-").partition(".")
-    groups = f"{int(whole):,}"
-    return f"{sign}{groups}{'.' + frac if frac else ''} {currency}"
 
 
 class RowsModel(QAbstractTableModel):
@@ -160,7 +224,15 @@ class RowsModel(QAbstractTableModel):
             if col.kind == "list":
                 return ", ".join(value or [])
             if value is None:
-                return "date unknown" if col.key == "date" and row.get("date_unknown") else ""
+                if col.key == "date" and row.get("date_unknown"):
+                    return QCoreApplication.translate("Columns", "date unknown")
+                return ""
+            if col.kind == "date":
+                return date_text(value)
+            if col.kind == "label":
+                return status_label(value)
+            if col.key == "days_past_due" and not _nonzero(row.get("open")):
+                return ""  # settled: how late it was no longer matters
             return str(value)
         if role == SORT_ROLE:
             return sort_key(col, value)
@@ -170,33 +242,79 @@ class RowsModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._colour(row)
+        if role == Qt.ItemDataRole.DecorationRole:
+            cue = cue_of(row) if index.column() == 0 else None
+            return cue_icon(cue) if cue else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            notes = row.get("notes") or []
-            return "\n".join(notes) if notes else None
+            return self._tooltip(row)
         return None
 
     @staticmethod
+    def _tooltip(row: dict) -> str | None:
+        tr = QCoreApplication.translate
+        tips = list(row.get("notes") or [])
+        if row.get("rebilled_as"):
+            tips.append(tr("Columns", "Rebilled as %s") % row["rebilled_as"])
+        if row.get("voided_by"):
+            tips.append(tr("Columns", "Voided by %s") % row["voided_by"])
+        if row.get("processing_until"):
+            tips.append(QCoreApplication.translate(
+                "Columns", "Microsoft may take until %s to apply it") % date_text(
+                row["processing_until"]))  # fmt: skip
+        return "\n".join(tips) if tips else None
+
+    @staticmethod
     def _colour(row: dict):
-        status = row.get("status", "")
-        if status in ("voided", "void_note") or row.get("counted") is False:
+        if row.get("counted") is False:
             return QBrush(MUTED)
-        if (row.get("days_past_due") or 0) > 0 and row.get("open") not in (None, "0.00", "0"):
-            return QBrush(OVERDUE)
-        if status == "partly_paid" or "currency_mismatch" in (row.get("flags") or []):
-            return QBrush(PARTLY)
-        return None
+        cue = cue_of(row)
+        if cue is None:
+            return None
+        return QBrush({"overdue": OVERDUE, "voided": MUTED, "rebilled": MUTED}.get(cue, PARTLY))
+
+
+def _nonzero(amount: str | None) -> bool:
+    return amount not in (None, "") and Decimal(amount) != 0
+
+
+def _overdue(row: dict) -> bool:
+    return (
+        bool(row.get("counted"))
+        and (row.get("days_past_due") or 0) > 0
+        and _nonzero(row.get("open"))
+    )
+
+
+#: Named selections the dashboard's "needs attention" list and the aging chart open.
+FOCUS = {
+    "overdue": _overdue,
+    "unallocated": lambda r: _nonzero(r.get("unallocated")),
+    "currency_mismatch": lambda r: "currency_mismatch" in (r.get("flags") or []),
+    "lines_differ": lambda r: _nonzero(r.get("lines_difference")),
+    "processing": lambda r: bool(r.get("processing_until")),
+}
+
+
+def focus_matches(focus: str, row: dict) -> bool:
+    if focus.startswith("bucket:"):
+        return row.get("bucket") == focus[len("bucket:") :]
+    return FOCUS[focus](row)
 
 
 class FilterProxy(QSortFilterProxyModel):
-    """Sorts by value; filters on a search text (any column) and a currency."""
+    """Filters on a search text (any column), currency, status, customer, a date range
+    and a named focus (``overdue``, ``bucket:61-90``...); the rows sort where they are kept."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.currency = ""
         self.text = ""
-        self.bucket = ""
+        self.focus = ""
         self.status = ""
+        self.customer = ""
+        self.date_from = ""
+        self.date_to = ""
 
     def set_text(self, text: str) -> None:
         self._refilter(lambda: setattr(self, "text", text.strip().lower()))
@@ -204,11 +322,22 @@ class FilterProxy(QSortFilterProxyModel):
     def set_status(self, status: str) -> None:
         self._refilter(lambda: setattr(self, "status", status))
 
+    def set_focus(self, focus: str) -> None:
+        self._refilter(lambda: setattr(self, "focus", focus))
+
     def set_bucket(self, bucket: str) -> None:
-        self._refilter(lambda: setattr(self, "bucket", bucket))
+        self.set_focus(f"bucket:{bucket}" if bucket else "")
 
     def set_currency(self, currency: str) -> None:
         self._refilter(lambda: setattr(self, "currency", currency))
+
+    def set_customer(self, customer: str) -> None:
+        self._refilter(lambda: setattr(self, "customer", customer))
+
+    def set_dates(self, date_from: str, date_to: str) -> None:
+        """ISO bounds, both included; empty for no bound."""
+        self._refilter(lambda: (setattr(self, "date_from", date_from),
+                                setattr(self, "date_to", date_to)))  # fmt: skip
 
     def _refilter(self, change) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt 6.9+
@@ -224,14 +353,37 @@ class FilterProxy(QSortFilterProxyModel):
         self.sourceModel().sort(column, order)
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
-        model = self.sourceModel()
-        row = model.rows[source_row]
+        row = self.sourceModel().rows[source_row]
         if self.currency and row.get("currency") != self.currency:
-            return False
-        if self.bucket and row.get("bucket") != self.bucket:
             return False
         if self.status and row.get("status") != self.status:
             return False
+        if self.customer and self.customer not in row_customers(row):
+            return False
+        if self.date_from or self.date_to:
+            day = row.get("date") or ""
+            if (
+                not day
+                or (self.date_from and day < self.date_from)
+                or (self.date_to and day > self.date_to)
+            ):
+                return False
+        if self.focus and not focus_matches(self.focus, row):
+            return False
         if not self.text:
             return True
-        return any(self.text in str(v).lower() for v in row.values() if isinstance(v, str | int))
+        return any(self.text in str(v).lower() for v in _searchable(row))
+
+
+def row_customers(row: dict) -> list[str]:
+    if "customer" in row:
+        return [row["customer"]]
+    return row.get("customers") or []
+
+
+def _searchable(row: dict):
+    for v in row.values():
+        if isinstance(v, str | int):
+            yield v
+        elif isinstance(v, list) and v and isinstance(v[0], str):
+            yield from v

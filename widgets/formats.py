@@ -1,0 +1,63 @@
+"""Numbers and dates in the interface's locale; money always with its currency.
+
+Amounts arrive as exact decimal text (``"-1234.50"``) and are regrouped as
+text, never through a float: ``1,234.50 EUR`` in English, ``1 234,50 EUR`` in
+French.  Dates arrive as ISO text and are shown in the locale's short form
+with a four-digit year.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from PySide6.QtCore import QDate, QLocale
+
+
+@lru_cache(maxsize=8)
+def _separators(name: str) -> tuple[str, str, str]:
+    locale = QLocale(name)
+    if locale.language() == QLocale.Language.C:
+        return ",", ".", "yyyy-MM-dd"
+    pattern = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in pattern:
+        pattern = pattern.replace("yy", "yyyy")
+    return locale.groupSeparator(), locale.decimalPoint(), pattern
+
+
+def _current() -> tuple[str, str, str]:
+    return _separators(QLocale().name())
+
+
+def number_text(amount: str | None, grouped: bool = True) -> str:
+    """``-1234.50`` → ``-1,234.50`` (or ``-1 234,50``); the digits are kept as they are."""
+    if amount in (None, ""):
+        return ""
+    group, point, _ = _current()
+    sign = "-" if amount.startswith("-") else ""
+    whole, _, frac = amount.lstrip("-").partition(".")
+    if grouped and len(whole) > 3:
+        head = len(whole) % 3 or 3
+        whole = group.join([whole[:head]] + [whole[i : i + 3] for i in range(head, len(whole), 3)])
+    return f"{sign}{whole}{point + frac if frac else ''}"
+
+
+def money_text(amount: str | None, currency: str) -> str:
+    """``1234.50``, ``EUR`` → ``1,234.50 EUR`` in the interface's locale."""
+    if amount in (None, ""):
+        return ""
+    return f"{number_text(amount)} {currency}"
+
+
+def edit_text(amount) -> str:
+    """An amount as the clerk would type it: locale decimal point, no grouping."""
+    return number_text(str(amount), grouped=False)
+
+
+def date_text(iso: str | None) -> str:
+    """``2026-11-23`` → ``11/23/2026`` (English, US), ``23/11/2026`` (French)."""
+    if not iso:
+        return ""
+    pattern = _current()[2]
+    if pattern == "yyyy-MM-dd":
+        return iso
+    return QLocale().toString(QDate.fromString(iso[:10], "yyyy-MM-dd"), pattern)
