@@ -183,9 +183,13 @@ class Workspace:
 
     # -------------------------------------------------------------- settings
 
-    def setting(self, key: str, default: str | None = None) -> str | None:
-        with self.engine.connect() as conn:
-            value = conn.scalar(select(t.settings.c.value).where(t.settings.c.key == key))
+    def setting(
+        self, key: str, default: str | None = None, conn: Connection | None = None
+    ) -> str | None:
+        """A workspace setting; pass the open connection when inside a transaction (another
+        connection would wait on the transaction's own lock)."""
+        with self._conn(conn) as c:
+            value = c.scalar(select(t.settings.c.value).where(t.settings.c.key == key))
         return default if value is None else value
 
     def settings(self) -> dict[str, str]:
@@ -204,7 +208,11 @@ class Workspace:
 
     @property
     def term_days(self) -> int:
-        return int(self.setting("term_days", str(DEFAULT_TERM_DAYS)) or DEFAULT_TERM_DAYS)
+        return self._term_days()
+
+    def _term_days(self, conn: Connection | None = None) -> int:
+        value = self.setting("term_days", str(DEFAULT_TERM_DAYS), conn)
+        return int(value or DEFAULT_TERM_DAYS)
 
     # -------------------------------------------------------------- reading
 
@@ -378,7 +386,7 @@ class Workspace:
                 self.payments(c),
                 self.allocations(c),
                 as_of=as_of,
-                term_days=self.term_days,
+                term_days=self._term_days(c),
             )
 
     def audit_log(self) -> list[dict]:
@@ -1016,6 +1024,8 @@ class Workspace:
                 .where(t.imports.c.id == import_id)
                 .values(summary=json.dumps(summary.as_dict()))
             )
+            if cancelled and cancelled():  # asked while the rows were written: keep nothing
+                raise ImportCancelled(display)
         return summary
 
     def _store(

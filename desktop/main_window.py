@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from core.importers import ImportOptions
 from core.views import snapshot
-from core.workspace import ImportFailed, Workspace
+from core.workspace import ImportCancelled, ImportFailed, Workspace
 from desktop.allocation_dialog import AllocationDialog
 from desktop.worker import Worker
 from widgets.dashboard import Dashboard
@@ -268,6 +269,7 @@ class MainWindow(QMainWindow):
     loaded = Signal()  # the workspace's data is on screen
     exported = Signal(str)  # a document was written
     printed = Signal(int)  # pages sent to the printer
+    previewed = Signal(str)  # a remittance advice is shown
 
     def __init__(self, path: Path, as_of: date | None = None) -> None:
         super().__init__()
@@ -291,10 +293,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.setAcceptDrops(True)
         self._actions()
-        for page in (self.invoices, self.payments):
+        for page in (self.invoices, self.payments, self.credits, self.customers):
             page.view.selectionModel().selectionChanged.connect(self._selection_totals)
         self.dashboard.chart.bucket_clicked.connect(self.show_bucket)
         self.dashboard.focus_requested.connect(self.show_focus)
+        self.payments.view.doubleClicked.connect(self._payment_opened)
+        self.invoices.view.doubleClicked.connect(self._invoice_opened)
+        self.credits.view.doubleClicked.connect(lambda _i: self.allocate_credit_selected())
         self._title()
         remember_workspace(path)
         self.refresh()
@@ -318,8 +323,13 @@ class MainWindow(QMainWindow):
         self.import_action = QAction(self.tr("&Import files…"), self, shortcut=QKeySequence.Open)
         self.import_action.triggered.connect(self.choose_import)
         file_menu.addAction(self.import_action)
-        remit = QAction(self.tr("Export &remittance advice of the selected payment…"), self,
-                        shortcut=QKeySequence("Ctrl+E"))  # fmt: skip
+        preview = QAction(self.tr("Remittance advice of the selected payment…"), self,
+                          shortcut=QKeySequence("Ctrl+E"))  # fmt: skip
+        preview.setToolTip(self.tr("See the advice as it will print; print, save or copy it"))
+        preview.triggered.connect(self.choose_preview)
+        file_menu.addAction(preview)
+        remit = QAction(self.tr("Save &remittance advice of the selected payment as…"), self,
+                        shortcut=QKeySequence("Ctrl+Shift+E"))  # fmt: skip
         remit.triggered.connect(self.choose_remittance)
         file_menu.addAction(remit)
         report = QAction(self.tr("Export Excel &report…"), self, shortcut=QKeySequence("Ctrl+R"))
@@ -353,6 +363,10 @@ class MainWindow(QMainWindow):
                          shortcut=QKeySequence("Ctrl+Shift+L"))  # fmt: skip
         settle.triggered.connect(self.settle_selected)
         pay.addAction(settle)
+        apply_credit = QAction(self.tr("Apply the selected &credit note…"), self,
+                               shortcut=QKeySequence("Ctrl+Alt+L"))  # fmt: skip
+        apply_credit.triggered.connect(self.allocate_credit_selected)
+        pay.addAction(apply_credit)
         self.auto_action = QAction(self.tr("Allocate by &quoted invoice numbers"), self)
         self.auto_action.triggered.connect(self.auto_allocate)
         pay.addAction(self.auto_action)
@@ -490,20 +504,28 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(page)
 
     def _selection_totals(self, *_args) -> None:
-        page = self.tabs.currentWidget()
-        if not isinstance(page, TablePage):
-            return
-        key = "open" if page is self.invoices else "unallocated"
-        totals: dict[str, object] = {}
-        from decimal import Decimal
+        """The status bar adds up the selected rows: what they still owe or hold, per
+        currency."""
+        from widgets.formats import money_text
 
-        for row in page.selected_rows():
+        page = self.tabs.currentWidget()
+        keys = {self.invoices: ("open", self.tr("open")),
+                self.payments: ("unallocated", self.tr("unallocated")),
+                self.credits: ("unapplied", self.tr("unapplied")),
+                self.customers: ("open", self.tr("open"))}  # fmt: skip
+        if page not in keys:
+            return
+        key, word = keys[page]
+        rows = page.selected_rows()
+        totals: dict[str, Decimal] = {}
+        for row in rows:
             totals[row["currency"]] = totals.get(row["currency"], Decimal(0)) + Decimal(
                 row.get(key) or 0
             )
         if totals:
+            amounts = ", ".join(money_text(format(v, "f"), c) for c, v in sorted(totals.items()))
             self.statusBar().showMessage(
-                self.tr("Selection: ") + ", ".join(f"{v} {k}" for k, v in sorted(totals.items()))
+                self.tr("%n selected: ", "", len(rows)) + f"{amounts} {word}"
             )
 
     # ------------------------------------------------------------------ import
@@ -539,10 +561,21 @@ class MainWindow(QMainWindow):
                     results.append(("ok", ws.import_file(path, ImportOptions(),
                                                          progress=job.progress,
                                                          cancelled=job.cancelled)))  # fmt: skip
+                except ImportCancelled:
+                    results.append(("cancelled", path))
                 except ImportFailed as exc:
                     results.append(("failed", exc))
-                except Exception as exc:  # noqa: BLE001 - reported, never a crash
-                    results.append(("failed", exc))
+                except Exception as exc:
+                    log.exception("import of %s failed", path)
+                    results.append(
+                        (
+                            "failed",
+                            ImportFailed(
+                                str(path),
+                                [f"{path.name}: {exc} (an unexpected error; details in the log)"],
+                            ),
+                        )
+                    )
             return results
 
         def progress(done: int, total: int) -> None:
@@ -556,7 +589,9 @@ class MainWindow(QMainWindow):
         self.import_dialog.reset()
         lines = []
         for status, item in results:
-            if status == "ok":
+            if status == "cancelled":
+                lines.append(self.tr("%s: cancelled, nothing was stored") % Path(item).name)
+            elif status == "ok":
                 s = item
                 parts = [f"{n} {k} created" for k, n in s.created.items()]
                 parts += [f"{n} {k} unchanged" for k, n in s.unchanged.items()]
@@ -564,7 +599,7 @@ class MainWindow(QMainWindow):
                 lines += [f"  skipped: {x}" for x in s.skipped[:20]]
             else:
                 errors = getattr(item, "errors", None) or [item]
-                lines.append(f"{getattr(item, 'file', '')}: not imported")
+                lines.append(self.tr("%s: not imported") % Path(getattr(item, "file", "")).name)
                 lines += [f"  {e}" for e in errors[:20]]
         self.last_import_summary = "\n".join(lines)
         unknown = [
@@ -593,8 +628,38 @@ class MainWindow(QMainWindow):
             return None
         return rows[0]["id"]
 
-    def choose_remittance(self) -> None:
+    def choose_preview(self) -> None:
         pid = self._selected_payment()
+        if pid is not None:
+            self.preview_remittance(pid)
+
+    def preview_remittance(self, what: str) -> None:
+        """Write the advice as PDF off the GUI thread, then show it in a preview window."""
+        import tempfile
+
+        ws = self.ws
+        folder = Path(tempfile.mkdtemp(prefix="csp-preview-"))
+
+        def run(job):
+            from core.exports.pdf import write_pdf
+
+            return write_pdf(ws.remittance(what), folder / f"remittance-{what}.pdf")
+
+        def done(pdf: Path) -> None:
+            from desktop.remittance_preview import RemittancePreview
+
+            dialog = RemittancePreview(what, pdf, self)
+            dialog.print_requested.connect(lambda: self.choose_print(what))
+            dialog.save_requested.connect(lambda: self.choose_remittance(what))
+            dialog.copy_requested.connect(lambda: self.copy_bank_reference(what))
+            self.preview_dialog = dialog
+            dialog.open()
+            self.previewed.emit(what)
+
+        self.worker.submit(run, done, self.show_error)
+
+    def choose_remittance(self, pid: str | None = None) -> None:
+        pid = pid or self._selected_payment()
         if pid is None:
             return
         path, _ = QFileDialog.getSaveFileName(
@@ -626,8 +691,8 @@ class MainWindow(QMainWindow):
 
         self.worker.submit(run, self._exported, self.show_error)
 
-    def choose_print(self) -> None:
-        pid = self._selected_payment()
+    def choose_print(self, pid: str | None = None) -> None:
+        pid = pid or self._selected_payment()
         if pid is None:
             return
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -699,8 +764,8 @@ class MainWindow(QMainWindow):
         box.buttonClicked.connect(clicked)
         box.open()
 
-    def copy_bank_reference(self) -> None:
-        pid = self._selected_payment()
+    def copy_bank_reference(self, pid: str | None = None) -> None:
+        pid = pid or self._selected_payment()
         if pid is None:
             return
         ws = self.ws
@@ -746,6 +811,31 @@ class MainWindow(QMainWindow):
         dialog = AllocationDialog(rows[0], self.snap["invoices"], self)
         self.allocation_dialog = dialog
         dialog.accepted.connect(lambda: self._allocate(rows[0]["id"], dialog.requests() or []))
+        dialog.open()
+
+    def _payment_opened(self, index) -> None:
+        """Double-click: allocate what is left of a payment, else show its remittance advice."""
+        row = index.data(ROW_ROLE)
+        if Decimal(row["unallocated"]) > 0:
+            self.allocate_selected()
+        else:
+            self.preview_remittance(row["id"])
+
+    def _invoice_opened(self, index) -> None:
+        if Decimal(index.data(ROW_ROLE)["open"]) > 0:
+            self.settle_selected()
+
+    def allocate_credit_selected(self) -> None:
+        rows = self.credits.selected_rows()
+        if not rows or self.snap is None:
+            self.statusBar().showMessage(self.tr("Select a credit note to apply first"))
+            return
+        if Decimal(rows[0]["unapplied"]) <= 0:
+            self.statusBar().showMessage(self.tr("%s is fully applied") % rows[0]["number"])
+            return
+        dialog = AllocationDialog(rows[0], self.snap["invoices"], self)
+        self.allocation_dialog = dialog
+        dialog.accepted.connect(lambda: self._allocate(rows[0]["number"], dialog.requests() or []))
         dialog.open()
 
     def settle_selected(self) -> None:

@@ -297,3 +297,137 @@ def test_settle_an_invoice_from_payments_and_credits(qtbot, window):
     assert amount_due(window) == before - Decimal("1500.00")
     dialog.table.item(0, 2).setText("1600.00")
     assert dialog.requests() is None and "P5 has 1,500.00 EUR available" in dialog.message.text()
+
+
+def test_remittance_preview_shows_the_advice_and_offers_print_save_copy(qtbot, window):
+    from PySide6.QtWidgets import QApplication
+
+    with qtbot.waitSignal(window.previewed, timeout=20000):
+        window.preview_remittance("P4")
+    preview = window.preview_dialog
+    assert preview.document.pageCount() == 1
+    assert "P4" in preview.windowTitle()
+    assert preview.pages.text() == "1 page(s)"
+    copy = next(b for b in preview.buttons.buttons() if "Copy" in b.text())
+    copy.click()
+    qtbot.waitUntil(lambda: QApplication.clipboard().text() != "", timeout=20000)
+    assert "G000100006" in QApplication.clipboard().text()
+
+
+def test_double_clicking_an_allocated_payment_previews_its_advice(qtbot, window):
+    page = window.payments
+    page.search.setText("P4")
+    index = page.proxy.index(0, 0)
+    page.view.selectRow(0)
+    with qtbot.waitSignal(window.previewed, timeout=20000) as blocker:
+        page.view.doubleClicked.emit(index)
+    assert blocker.args == ["P4"]
+
+
+def test_apply_a_credit_note_through_the_dialog_and_see_the_aging_change(qtbot, window):
+    credit_allocation = next(a["id"] for a in window.snap["credits"][0]["allocations"])
+    window.ws.unallocate(credit_allocation)  # take G000100010 back in hand
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        window.refresh()
+    credit = window.snap["credits"][0]
+    assert (credit["number"], credit["unapplied"]) == ("G000100010", "750.00")
+    before = amount_due(window)
+    not_due_before = Decimal(window.snap["aging"]["EUR"]["not_due"])
+    window.tabs.setCurrentWidget(window.credits)
+    window.credits.view.selectRow(0)
+    window.credits.view.doubleClicked.emit(window.credits.proxy.index(0, 0))
+    dialog = window.allocation_dialog
+    assert dialog.requests()[0][1] == Decimal("750.00")  # all of it, to the oldest due
+    target = dialog.requests()[0][0]
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)  # Enter confirms
+    assert amount_due(window) == before - Decimal("750.00")
+    assert window.snap["credits"][0]["unapplied"] == "0.00"
+    inv = next(i for i in window.snap["invoices"] if i["number"] == target)
+    assert any(a["source"] == "G000100010" and a["amount"] == "750.00"
+               for a in inv["allocations"])  # fmt: skip
+    assert Decimal(window.snap["aging"]["EUR"]["not_due"]) <= not_due_before
+
+
+@pytest.mark.filterwarnings("ignore:Function.*QDragEnterEvent:DeprecationWarning")
+def test_files_dropped_on_the_window_are_imported(qtbot, window, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_text("Date;Montant;Devise;Libellé\n20/11/2026;742,30;EUR;G000100013\n",
+                     encoding="utf-8")  # fmt: skip
+    second.write_text("Date;Montant;Devise;Libellé\n21/11/2026;100,00;EUR;G000100014\n",
+                      encoding="utf-8")  # fmt: skip
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(first)), QUrl.fromLocalFile(str(second))])
+    actions = Qt.DropAction.CopyAction
+    enter = QDragEnterEvent(window.rect().center(), actions, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(window.rect().center()), actions, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        QApplication.sendEvent(window, drop)
+    assert window.payments.model.rowCount() == 8
+    assert "a.csv: 1 payments created" in window.last_import_summary
+    assert "b.csv: 1 payments created" in window.last_import_summary
+
+
+def test_cancel_an_import_and_nothing_is_stored(qtbot, window, tmp_path):
+    path = tmp_path / "big.csv"
+    rows = "".join(f"{1 + n % 28:02d}/10/2026;{n},00;EUR;VIR {n:06d}\n" for n in range(1, 60001))
+    path.write_text("Date;Montant;Devise;Libellé\n" + rows, encoding="utf-8")
+    window.import_files([path])
+    dialog = window.import_dialog
+    qtbot.waitUntil(lambda: dialog.value() > 0, timeout=30000)  # storing has begun
+    from PySide6.QtWidgets import QPushButton
+
+    with qtbot.waitSignal(window.loaded, timeout=30000):
+        dialog.findChild(QPushButton).click()  # the dialog's Cancel button
+    assert window.last_import_summary == "big.csv: cancelled, nothing was stored"
+    assert window.payments.model.rowCount() == 6  # not one of the 60,000 rows
+
+
+def test_selected_rows_are_added_up_in_the_status_bar(qtbot, window):
+    from PySide6.QtCore import QItemSelectionModel
+
+    page = window.invoices
+    window.tabs.setCurrentWidget(page)
+    page.choose(page.status, "open")
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    expected = Decimal(0)
+    for r in range(page.proxy.rowCount()):
+        page.view.selectionModel().select(page.proxy.index(r, 0), flags)
+        expected += Decimal(page.proxy.index(r, 0).data(ROW_ROLE)["open"])
+    message = window.statusBar().currentMessage()
+    assert message == f"{page.proxy.rowCount()} selected: {expected:,.2f} EUR open"
+
+
+def test_needs_attention_opens_the_rows_it_counts(window):
+    dash = window.dashboard
+    texts = [dash.attention.item(i).text() for i in range(dash.attention.count())]
+    assert texts[0] == "3 overdue invoice(s) — 5,437.70 EUR"
+    assert any(t.startswith("1 payment(s) still within Microsoft's 5 business days") for t in texts)
+    dash.attention.itemClicked.emit(dash.attention.item(0))
+    page = window.invoices
+    assert window.tabs.currentWidget() is page
+    shown = sorted(page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount()))
+    assert shown == ["G000100002", "G000100013", "G000100014"]
+    assert sum(Decimal(page.proxy.index(r, 0).data(ROW_ROLE)["open"])
+               for r in range(page.proxy.rowCount())) == Decimal("5437.70")  # fmt: skip
+
+
+def test_filter_by_customer_and_date_range(window):
+    page = window.invoices
+    page.set_dates(date(2026, 8, 1), date(2026, 8, 31))
+    shown = sorted(page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount()))
+    assert shown == ["G000100006", "G000100007", "G000100013"]
+    page.set_dates(None, None)
+    assert page.proxy.rowCount() == 13
+    page.choose(page.customer, "Clinique Saint-Éloi")
+    rows = [page.proxy.index(r, 0).data(ROW_ROLE) for r in range(page.proxy.rowCount())]
+    assert rows and all("Clinique Saint-Éloi" in r["customers"] for r in rows)
+    assert len(rows) < 13

@@ -151,3 +151,25 @@ def test_undo_then_redo_allocations_and_settings(ws, write_invoices, write_text)
     ws.undo()
     ws.redo()
     assert ws.term_days == 30
+
+
+def test_a_large_import_reads_its_settings_inside_its_own_transaction(tmp_path):
+    """A big import makes SQLite spill its cache and lock the file exclusively; reading the
+    payment term on another connection (to re-apply credit notes at the end of the import)
+    would then wait for the import itself and fail."""
+    from sqlalchemy import event
+
+    from core.demo import write_demo
+
+    ws = Workspace(write_demo(tmp_path / "demo"))  # has a credit note applied automatically
+    ws.engine.dispose()
+    pragmas = ("PRAGMA cache_size=5", "PRAGMA busy_timeout=1000")
+    event.listen(ws.engine, "connect", lambda dbapi, _rec: [dbapi.execute(p) for p in pragmas])
+    before = len(ws.payments())
+    path = tmp_path / "releve.csv"
+    rows = "".join(f"{1 + n % 28:02d}/10/2026;{n},00;EUR;VIR {n:05d}\n" for n in range(1, 3001))
+    path.write_text("Date;Montant;Devise;Libellé\n" + rows, encoding="utf-8")
+    summary = ws.import_file(path)
+    assert summary.created["payments"] == 3000
+    assert len(ws.payments()) == before + 3000
+    ws.close()
