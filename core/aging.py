@@ -5,32 +5,63 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
+from itertools import pairwise
 
-from core.ledger import InvoiceState, Ledger
+from core.ledger import DEFAULT_AGING_LIMITS, InvoiceState, Ledger
 from core.model import InvoiceLine
 from core.money import quantum, zero
 
-BUCKETS = ("not_due", "1-30", "31-60", "61-90", "90+")
+DEFAULT_LIMITS = DEFAULT_AGING_LIMITS
 DATE_UNKNOWN = "date_unknown"
 
 
-def bucket_of(days_past_due: int | None) -> str:
-    """``not_due`` for 0 or fewer days past due, then 1-30, 31-60, 61-90, 90+."""
+def bucket_names(limits: tuple[int, ...] = DEFAULT_LIMITS) -> tuple[str, ...]:
+    """``not_due``, then one bucket per limit, then the last limit and over:
+    ``(30, 60, 90)`` gives ``not_due, 1-30, 31-60, 61-90, 90+``."""
+    names, low = ["not_due"], 1
+    for high in limits:
+        names.append(f"{low}-{high}")
+        low = high + 1
+    names.append(f"{limits[-1]}+")
+    return tuple(names)
+
+
+BUCKETS = bucket_names()
+
+
+def parse_limits(text: str) -> tuple[int, ...]:
+    """``"30, 60, 90"`` → ``(30, 60, 90)``; refuses anything but increasing whole days."""
+    try:
+        limits = tuple(int(part) for part in text.replace(";", ",").split(",") if part.strip())
+    except ValueError:
+        raise ValueError(
+            f"aging buckets: expected whole numbers of days such as 30,60,90, got '{text}'"
+        ) from None
+    if not limits or limits[0] < 1 or any(b <= a for a, b in pairwise(limits)):
+        raise ValueError(
+            f"aging buckets: expected increasing numbers of days from 1, such as 30,60,90, "
+            f"got '{text}'"
+        )
+    return limits
+
+
+def bucket_of(days_past_due: int | None, limits: tuple[int, ...] = DEFAULT_LIMITS) -> str:
+    """``not_due`` for 0 or fewer days past due, then the bucket whose limit is reached
+    first (1-30, 31-60, 61-90 by default), then the last limit and over (90+)."""
     if days_past_due is None:
         return DATE_UNKNOWN
     if days_past_due <= 0:
         return "not_due"
-    if days_past_due <= 30:
-        return "1-30"
-    if days_past_due <= 60:
-        return "31-60"
-    if days_past_due <= 90:
-        return "61-90"
-    return "90+"
+    low = 1
+    for high in limits:
+        if days_past_due <= high:
+            return f"{low}-{high}"
+        low = high + 1
+    return f"{limits[-1]}+"
 
 
-def _empty(currency: str) -> dict[str, Decimal]:
-    return {b: zero(currency) for b in BUCKETS}
+def _empty(currency: str, limits: tuple[int, ...] = DEFAULT_LIMITS) -> dict[str, Decimal]:
+    return {b: zero(currency) for b in bucket_names(limits)}
 
 
 def _add(row: dict[str, Decimal], bucket: str, amount: Decimal, currency: str) -> None:
@@ -48,12 +79,13 @@ def by_currency(ledger: Ledger) -> dict[str, dict[str, Decimal]]:
     only from its lines; it is part of ``total``.
     """
     out: dict[str, dict[str, Decimal]] = {}
+    limits = ledger.aging_limits
     for inv in open_invoices(ledger):
         cur = inv.document.currency
-        row = out.setdefault(cur, _empty(cur))
-        _add(row, bucket_of(inv.days_past_due), inv.open, cur)
+        row = out.setdefault(cur, _empty(cur, limits))
+        _add(row, bucket_of(inv.days_past_due, limits), inv.open, cur)
     for cur in ledger.balance():
-        out.setdefault(cur, _empty(cur))
+        out.setdefault(cur, _empty(cur, limits))
     for cur, row in out.items():
         row["total"] = sum(row.values(), zero(cur))
     return dict(sorted(out.items()))
@@ -93,12 +125,13 @@ def by_customer(
 ) -> dict[str, dict[str, dict[str, Decimal]]]:
     """Per currency, per customer: open amounts by bucket with ``total``."""
     out: dict[str, dict[str, dict[str, Decimal]]] = {}
+    limits = ledger.aging_limits
     for inv in open_invoices(ledger):
         cur = inv.document.currency
-        bucket = bucket_of(inv.days_past_due)
+        bucket = bucket_of(inv.days_past_due, limits)
         shares = customer_shares(inv, weights_by_invoice.get(inv.document.number, {}))
         for customer, amount in shares.items():
-            row = out.setdefault(cur, {}).setdefault(customer, _empty(cur))
+            row = out.setdefault(cur, {}).setdefault(customer, _empty(cur, limits))
             _add(row, bucket, amount, cur)
     for cur, customers in out.items():
         for row in customers.values():

@@ -18,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from core import __version__
-from core.aging import BUCKETS, DATE_UNKNOWN, by_currency, by_customer
+from core.aging import DATE_UNKNOWN, bucket_names, by_currency, by_customer
 from core.allocation import AllocationRefused
 from core.exports.remittance import RemittanceError
 from core.importers import ImportOptions
@@ -152,7 +152,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("invoice", metavar="INVOICE")
     p.add_argument("--json", action="store_true")
 
-    p = sub.add_parser("set", help="workspace settings (term_days, company_name, ...)")
+    p = sub.add_parser("set", help="workspace settings (term_days, aging_buckets such as "
+                       "30,60,90, company_name, ...)")  # fmt: skip
     p.add_argument("key")
     p.add_argument("value")
 
@@ -413,10 +414,11 @@ def cmd_redo(ws: Workspace, args: argparse.Namespace) -> int:
 
 
 def cmd_set(ws: Workspace, args: argparse.Namespace) -> int:
-    if args.key == "term_days" and not (args.value.isdigit() and 0 < int(args.value) <= 365):
-        raise UsageError(f"term_days: expected a whole number of days 1-365, got '{args.value}'")
-    ws.set_setting(args.key, args.value)
-    print(f"{args.key} = {args.value}")
+    try:
+        ws.set_setting(args.key, args.value)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"{args.key} = {ws.setting(args.key)}")
     return EXIT_OK
 
 
@@ -639,7 +641,8 @@ def cmd_aging(ws: Workspace, args: argparse.Namespace) -> int:
             _dump(out)
             return EXIT_OK
         print(f"Aging by customer as of {as_of.isoformat()}")
-        cols = _aging_columns(row for custs in out.values() for row in custs.values())
+        cols = _aging_columns((row for custs in out.values() for row in custs.values()),
+                              ledger.aging_limits)  # fmt: skip
         _table(
             ["currency", "customer", *cols],
             [
@@ -655,7 +658,7 @@ def cmd_aging(ws: Workspace, args: argparse.Namespace) -> int:
         _dump(out)
         return EXIT_OK
     print(f"Aging as of {as_of.isoformat()} (days past due)")
-    cols = _aging_columns(out.values())
+    cols = _aging_columns(out.values(), ledger.aging_limits)
     _table(
         ["currency", *cols],
         [[cur, *(row.get(b, "") for b in cols)] for cur, row in out.items()],
@@ -664,9 +667,9 @@ def cmd_aging(ws: Workspace, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _aging_columns(rows) -> list[str]:
+def _aging_columns(rows, limits) -> list[str]:
     unknown = any(DATE_UNKNOWN in row for row in rows)
-    return [*BUCKETS, *([DATE_UNKNOWN] if unknown else []), "total"]
+    return [*bucket_names(limits), *([DATE_UNKNOWN] if unknown else []), "total"]
 
 
 def cmd_plan(ws: Workspace, args: argparse.Namespace) -> int:

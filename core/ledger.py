@@ -31,6 +31,7 @@ from core.money import zero
 from core.references import quoted_numbers, unknown_numbers
 
 DEFAULT_TERM_DAYS = 60
+DEFAULT_AGING_LIMITS = (30, 60, 90)  # upper bounds of the aging buckets, in days past due
 
 
 class Status:
@@ -111,6 +112,7 @@ class Ledger:
     rebill_of: dict[str, str]
     void_date: dict[str, date | None]
     voided_by: dict[str, str]
+    aging_limits: tuple[int, ...] = DEFAULT_AGING_LIMITS
 
     def balance(self) -> dict[str, Balance]:
         """Per currency: amount due, unallocated payments, unapplied credits."""
@@ -212,6 +214,7 @@ def compute(
     *,
     as_of: date | None = None,
     term_days: int = DEFAULT_TERM_DAYS,
+    aging_limits: tuple[int, ...] = DEFAULT_AGING_LIMITS,
 ) -> Ledger:
     """Apply the ledger rules and return the state of every document and payment."""
     docs = {d.number: d for d in documents}
@@ -260,7 +263,16 @@ def compute(
             )
 
     ledger = Ledger(
-        as_of, term_days, invoices, pays, credits, docs, rebill_of, void_date, voided_by
+        as_of,
+        term_days,
+        invoices,
+        pays,
+        credits,
+        docs,
+        rebill_of,
+        void_date,
+        voided_by,
+        aging_limits,
     )
 
     # Apply allocations in the order their money arrived: source date, then id.

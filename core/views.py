@@ -35,7 +35,9 @@ def invoice_json(inv: InvoiceState, ledger: Ledger) -> dict:
         "counted": inv.counted,
         "status": inv.status,
         "days_past_due": inv.days_past_due if inv.counted else None,
-        "bucket": (bucket_of(inv.days_past_due) if inv.counted and inv.open else None),
+        "bucket": (
+            bucket_of(inv.days_past_due, ledger.aging_limits) if inv.counted and inv.open else None
+        ),
         "amends": d.amends,
         "voided_by": inv.voided_by,
         "rebilled_as": inv.rebilled_as,
@@ -153,7 +155,10 @@ def snapshot(ws, as_of) -> dict:
         row["processing_until"] = processing_until(row["date"], as_of)
     aging = {cur: {k: amount_text(v, cur) for k, v in row.items()}
              for cur, row in by_currency(ledger).items()}  # fmt: skip
-    return {"as_of": as_of, "term_days": ledger.term_days, "invoices": invoices,
+    from core.aging import bucket_names
+
+    return {"as_of": as_of, "term_days": ledger.term_days,
+            "buckets": bucket_names(ledger.aging_limits), "invoices": invoices,
             "payments": payments, "credits": credits, "balance": balance, "aging": aging,
             "customers": customer_rows(ledger, weights)}  # fmt: skip
 
@@ -188,16 +193,18 @@ def processing_until(payment_date: str | None, as_of) -> str | None:
 
 def customer_rows(ledger, weights) -> list[dict]:
     """Per customer and currency: what is still open of their invoices, and how late."""
-    from core.aging import BUCKETS, DATE_UNKNOWN, by_customer
+    from core.aging import DATE_UNKNOWN, bucket_names, by_customer
+
+    buckets = bucket_names(ledger.aging_limits)
 
     rows = []
     for cur, customers in by_customer(ledger, weights).items():
         for name, row in customers.items():
-            overdue = sum((row[b] for b in BUCKETS if b != "not_due"), zero(cur))
+            overdue = sum((row[b] for b in buckets if b != "not_due"), zero(cur))
             rows.append({
                 "customer": name or "(unknown)", "currency": cur,
                 "open": amount_text(row["total"], cur), "overdue": amount_text(overdue, cur),
-                **{b: amount_text(row.get(b, zero(cur)), cur) for b in (*BUCKETS, DATE_UNKNOWN)},
+                **{b: amount_text(row.get(b, zero(cur)), cur) for b in (*buckets, DATE_UNKNOWN)},
             })  # fmt: skip
     rows.sort(key=lambda r: (r["currency"], r["customer"]))
     return rows

@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 from core import allocation as rules
 from core import linestore, planning
+from core.aging import parse_limits
 from core.importers import IMPORTERS, ImportOptions, identify
 from core.ledger import DEFAULT_TERM_DAYS, Ledger, compute
 from core.model import (
@@ -197,7 +198,14 @@ class Workspace:
             return {r.key: r.value for r in conn.execute(select(t.settings))}
 
     def set_setting(self, key: str, value: str) -> None:
+        """Change a setting (audited, undoable); the payment term and the aging buckets are
+        checked first (ValueError says what was expected)."""
         self._writable()
+        if key == "term_days" and not (value.isdigit() and 1 <= int(value) <= 365):
+            raise ValueError(f"payment term: expected a number of days from 1 to 365, got "
+                             f"'{value}'")  # fmt: skip
+        if key == "aging_buckets":
+            value = ",".join(map(str, parse_limits(value)))
         with self.engine.begin() as conn:
             old = conn.scalar(select(t.settings.c.value).where(t.settings.c.key == key))
             if old is None:
@@ -387,6 +395,7 @@ class Workspace:
                 self.allocations(c),
                 as_of=as_of,
                 term_days=self._term_days(c),
+                aging_limits=parse_limits(self.setting("aging_buckets", "30,60,90", c)),
             )
 
     def audit_log(self) -> list[dict]:

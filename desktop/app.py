@@ -16,12 +16,16 @@ from datetime import date
 from pathlib import Path
 
 
-def _logging() -> Path:
+def log_folder() -> Path:
     from platformdirs import user_log_dir
 
     folder = Path(user_log_dir("CSP Reconciler", appauthor=False))
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "csp-reconciler.log"
+    return folder
+
+
+def _logging() -> Path:
+    path = log_folder() / "csp-reconciler.log"
     handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3,
                                                    encoding="utf-8")  # fmt: skip
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

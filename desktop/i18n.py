@@ -31,14 +31,33 @@ def locale_for(language: str) -> QLocale:
     return QLocale(language)
 
 
+_installed: dict[str, object] = {"language": "en", "translator": None}
+
+
+def current_language() -> str:
+    return str(_installed["language"])
+
+
+def switch(app, language: str) -> None:
+    """Change the interface language now (widgets built afterwards speak it) and keep the
+    choice for the next start."""
+    if _installed["translator"] is not None:
+        app.removeTranslator(_installed["translator"])
+    install(app, language)
+    save_language(language)
+
+
 def install(app, language: str) -> QTranslator | None:
     """Load the translation of ``language`` into ``app`` (English needs none) and show
     numbers and dates the way that language's locale writes them."""
     QLocale.setDefault(locale_for(language))
+    _installed.update(language=language, translator=None)
     if language == "en":
         return None
     translator = QTranslator(app)
     if not translator.load(str(TRANSLATIONS / f"csp_reconciler_{language}.qm")):
+        _installed["language"] = "en"
         return None
     app.installTranslator(translator)
+    _installed["translator"] = translator
     return translator

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QMainWindow,
+    QMenuBar,
     QMessageBox,
     QProgressDialog,
     QPushButton,
@@ -270,6 +271,7 @@ class MainWindow(QMainWindow):
     exported = Signal(str)  # a document was written
     printed = Signal(int)  # pages sent to the printer
     previewed = Signal(str)  # a remittance advice is shown
+    language_changed = Signal(str)
 
     def __init__(self, path: Path, as_of: date | None = None) -> None:
         super().__init__()
@@ -279,6 +281,15 @@ class MainWindow(QMainWindow):
         self.ws = Workspace(path)
         self.snap: dict | None = None
         self.resize(1180, 760)
+        self.setAcceptDrops(True)
+        self._pages()
+        self._actions()
+        self._title()
+        remember_workspace(path)
+        self.refresh()
+
+    def _pages(self) -> None:
+        """The tabs and their pages (built again, in the new language, by set_language)."""
         self.tabs = QTabWidget()
         self.dashboard = Dashboard()
         self.invoices = InvoicesPage(INVOICE_COLUMNS, self)
@@ -290,9 +301,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.payments, self.tr("Payments"))
         self.tabs.addTab(self.credits, self.tr("Credit notes"))
         self.tabs.addTab(self.customers, self.tr("Customers"))
-        self.setCentralWidget(self.tabs)
-        self.setAcceptDrops(True)
-        self._actions()
+        self.setCentralWidget(self.tabs)  # deletes the previous pages
         for page in (self.invoices, self.payments, self.credits, self.customers):
             page.view.selectionModel().selectionChanged.connect(self._selection_totals)
         self.dashboard.chart.bucket_clicked.connect(self.show_bucket)
@@ -300,88 +309,171 @@ class MainWindow(QMainWindow):
         self.payments.view.doubleClicked.connect(self._payment_opened)
         self.invoices.view.doubleClicked.connect(self._invoice_opened)
         self.credits.view.doubleClicked.connect(lambda _i: self.allocate_credit_selected())
+
+    def set_language(self, language: str) -> None:
+        """Switch the interface language now: menus and pages are built again in it, the
+        data already loaded is shown again, and the choice is kept for the next start."""
+        from PySide6.QtWidgets import QApplication
+
+        from desktop import i18n
+
+        i18n.switch(QApplication.instance(), language)
+        tab = self.tabs.currentIndex()
+        self._pages()
+        self._actions()
         self._title()
-        remember_workspace(path)
-        self.refresh()
+        if self.snap is not None:
+            self._show(self.snap)
+        self.tabs.setCurrentIndex(tab)
+        self.language_changed.emit(language)
 
     # ------------------------------------------------------------------ actions
 
     def _actions(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        open_ws = QAction(self.tr("&Open workspace…"), self, shortcut=QKeySequence("Ctrl+Shift+O"))
+        """The menus; rebuilt whole (old actions deleted with the old bar) when the language
+        changes."""
+        bar = QMenuBar(self)
+        self.setMenuBar(bar)
+        file_menu = bar.addMenu(self.tr("&File"))
+        open_ws = QAction(self.tr("&Open workspace…"), bar, shortcut=QKeySequence("Ctrl+Shift+O"))
         open_ws.triggered.connect(self.choose_workspace)
         file_menu.addAction(open_ws)
-        new_ws = QAction(self.tr("&New workspace…"), self, shortcut=QKeySequence.New)
+        new_ws = QAction(self.tr("&New workspace…"), bar, shortcut=QKeySequence.New)
         new_ws.triggered.connect(self.choose_new_workspace)
         file_menu.addAction(new_ws)
-        demo = QAction(self.tr("Open the &demo workspace"), self)
+        demo = QAction(self.tr("Open the &demo workspace"), bar)
         demo.triggered.connect(self.open_demo)
         file_menu.addAction(demo)
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self._fill_recent()
         file_menu.addSeparator()
-        self.import_action = QAction(self.tr("&Import files…"), self, shortcut=QKeySequence.Open)
+        self.import_action = QAction(self.tr("&Import files…"), bar, shortcut=QKeySequence.Open)
         self.import_action.triggered.connect(self.choose_import)
         file_menu.addAction(self.import_action)
-        preview = QAction(self.tr("Remittance advice of the selected payment…"), self,
+        preview = QAction(self.tr("Remittance advice of the selected payment…"), bar,
                           shortcut=QKeySequence("Ctrl+E"))  # fmt: skip
         preview.setToolTip(self.tr("See the advice as it will print; print, save or copy it"))
         preview.triggered.connect(self.choose_preview)
         file_menu.addAction(preview)
-        remit = QAction(self.tr("Save &remittance advice of the selected payment as…"), self,
+        remit = QAction(self.tr("Save &remittance advice of the selected payment as…"), bar,
                         shortcut=QKeySequence("Ctrl+Shift+E"))  # fmt: skip
         remit.triggered.connect(self.choose_remittance)
         file_menu.addAction(remit)
-        report = QAction(self.tr("Export Excel &report…"), self, shortcut=QKeySequence("Ctrl+R"))
+        report = QAction(self.tr("Export Excel &report…"), bar, shortcut=QKeySequence("Ctrl+R"))
         report.triggered.connect(self.choose_report)
         file_menu.addAction(report)
-        printing = QAction(self.tr("&Print remittance advice of the selected payment…"), self,
+        printing = QAction(self.tr("&Print remittance advice of the selected payment…"), bar,
                            shortcut=QKeySequence.Print)  # fmt: skip
         printing.triggered.connect(self.choose_print)
         file_menu.addAction(printing)
-        copy = QAction(self.tr("&Copy bank reference of the selected payment"), self,
+        copy = QAction(self.tr("&Copy bank reference of the selected payment"), bar,
                        shortcut=QKeySequence("Ctrl+Shift+C"))  # fmt: skip
         copy.triggered.connect(self.copy_bank_reference)
         file_menu.addAction(copy)
         file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.Quit)
+        quit_action = QAction(self.tr("&Quit"), bar, shortcut=QKeySequence.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
-        edit = self.menuBar().addMenu(self.tr("&Edit"))
-        self.undo_action = QAction(self.tr("&Undo last change"), self, shortcut=QKeySequence.Undo)
+        edit = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = QAction(self.tr("&Undo last change"), bar, shortcut=QKeySequence.Undo)
         self.undo_action.triggered.connect(self.undo)
         edit.addAction(self.undo_action)
-        self.redo_action = QAction(self.tr("&Redo"), self, shortcut=QKeySequence.Redo)
+        self.redo_action = QAction(self.tr("&Redo"), bar, shortcut=QKeySequence.Redo)
         self.redo_action.triggered.connect(self.redo)
         edit.addAction(self.redo_action)
-        pay = self.menuBar().addMenu(self.tr("&Payments"))
-        self.allocate_action = QAction(self.tr("&Allocate selected payment…"), self,
+        pay = bar.addMenu(self.tr("&Payments"))
+        self.allocate_action = QAction(self.tr("&Allocate selected payment…"), bar,
                                        shortcut=QKeySequence("Ctrl+L"))  # fmt: skip
         self.allocate_action.triggered.connect(self.allocate_selected)
         pay.addAction(self.allocate_action)
-        settle = QAction(self.tr("&Settle the selected invoice…"), self,
+        settle = QAction(self.tr("&Settle the selected invoice…"), bar,
                          shortcut=QKeySequence("Ctrl+Shift+L"))  # fmt: skip
         settle.triggered.connect(self.settle_selected)
         pay.addAction(settle)
-        apply_credit = QAction(self.tr("Apply the selected &credit note…"), self,
+        apply_credit = QAction(self.tr("Apply the selected &credit note…"), bar,
                                shortcut=QKeySequence("Ctrl+Alt+L"))  # fmt: skip
         apply_credit.triggered.connect(self.allocate_credit_selected)
         pay.addAction(apply_credit)
-        self.auto_action = QAction(self.tr("Allocate by &quoted invoice numbers"), self)
+        self.auto_action = QAction(self.tr("Allocate by &quoted invoice numbers"), bar)
         self.auto_action.triggered.connect(self.auto_allocate)
         pay.addAction(self.auto_action)
-        view = self.menuBar().addMenu(self.tr("&View"))
-        prefs = QAction(self.tr("&Preferences…"), self, shortcut=QKeySequence.Preferences)
+        view = bar.addMenu(self.tr("&View"))
+        prefs = QAction(self.tr("&Preferences…"), bar, shortcut=QKeySequence.Preferences)
         prefs.triggered.connect(self.edit_preferences)
         view.addAction(prefs)
-        language = view.addMenu(self.tr("&Language (at next start)"))
+        language = view.addMenu(self.tr("&Language"))
         from desktop import i18n
 
         for code, name in i18n.LANGUAGES.items():
-            action = QAction(name, self, checkable=True)
-            action.setChecked(code == i18n.chosen_language())
-            action.triggered.connect(lambda _=False, c=code: i18n.save_language(c))
+            action = QAction(name, bar, checkable=True)
+            action.setChecked(code == i18n.current_language())
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
             language.addAction(action)
+        view.addSeparator()
+        for n, name in enumerate((self.tr("&Dashboard"), self.tr("&Invoices"),
+                                  self.tr("Pa&yments"), self.tr("&Credit notes"),
+                                  self.tr("C&ustomers")), start=1):  # fmt: skip
+            go = QAction(name, bar, shortcut=QKeySequence(f"Ctrl+{n}"))
+            go.triggered.connect(lambda _=False, i=n - 1: self.tabs.setCurrentIndex(i))
+            view.addAction(go)
+        find = QAction(self.tr("&Find in this list"), bar, shortcut=QKeySequence.Find)
+        find.triggered.connect(self.focus_search)
+        view.addAction(find)
+        reload_action = QAction(self.tr("Re&load"), bar, shortcut=QKeySequence.Refresh)
+        reload_action.triggered.connect(self.refresh)
+        view.addAction(reload_action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        keys = QAction(self.tr("&Keyboard shortcuts"), bar, shortcut=QKeySequence.HelpContents)
+        keys.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(keys)
+        logs = QAction(self.tr("Open the &log folder"), bar)
+        logs.triggered.connect(self.open_log_folder)
+        help_menu.addAction(logs)
+        about = QAction(self.tr("&About CSP Reconciler"), bar)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def focus_search(self) -> None:
+        page = self.tabs.currentWidget()
+        if isinstance(page, TablePage):
+            page.search.setFocus()
+            page.search.selectAll()
+
+    def show_shortcuts(self) -> None:
+        """Every menu action with its shortcut, read from the menus themselves."""
+        rows = []
+        for menu_action in self.menuBar().actions():
+            menu = menu_action.menu()
+            for action in menu.actions() if menu else ():
+                key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                if key:
+                    rows.append(f"<tr><td><b>{key}</b></td><td>"
+                                f"{action.text().replace('&', '')}</td></tr>")  # fmt: skip
+        box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("Keyboard shortcuts"),
+                          "<table cellspacing=6>" + "".join(rows) + "</table>",
+                          parent=self)  # fmt: skip
+        self.shortcuts_box = box
+        box.open()
+
+    def open_log_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from desktop.app import log_folder
+
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_folder())))
+
+    def show_about(self) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("csp-reconciler")
+        except PackageNotFoundError:
+            number = "dev"
+        QMessageBox.about(self, self.tr("About CSP Reconciler"), self.tr(
+            "<b>CSP Reconciler</b> %s<br>Invoices, payments and remittance advice for "
+            "Microsoft Cloud Solution Provider partners.<br>Workspace: %s") % (
+            number, self.path))  # fmt: skip
 
     def _title(self) -> None:
         mode = self.tr(" (read-only)") if self.ws.readonly else ""
@@ -444,12 +536,21 @@ class MainWindow(QMainWindow):
                            self.show_error)  # fmt: skip
 
     def _show_preferences(self, loaded) -> None:
+        from desktop import i18n
         from desktop.preferences import PreferencesDialog
 
         settings, term = loaded
-        dialog = PreferencesDialog(settings, term, self)
+        dialog = PreferencesDialog(settings, term, self, i18n.current_language())
         self.preferences_dialog = dialog
-        dialog.accepted.connect(lambda: self.save_preferences(dialog.changes()))
+
+        def accepted() -> None:
+            if dialog.chosen_language() != i18n.current_language():
+                self.set_language(dialog.chosen_language())
+            changes = dialog.changes()
+            if changes:
+                self.save_preferences(changes)
+
+        dialog.accepted.connect(accepted)
         dialog.open()
 
     def save_preferences(self, changes: dict[str, str]) -> None:

@@ -1,10 +1,13 @@
-"""Preferences: company details for documents, payees for bank statements, payment term."""
+"""Preferences: company details for documents, payees for bank statements, payment term,
+aging buckets (saved in the workspace, audited) and the interface language (per user)."""
 
 from __future__ import annotations
 
 import json
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -14,22 +17,31 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 
+from core.aging import parse_limits
+
 # (setting key, label, kind): kind "line", "text" (several lines), "list" (JSON list, one a line)
 FIELDS = (
-    ("company_name", "Company name", "line"),
-    ("company_address", "Company address", "text"),
-    ("company_account", "Company IBAN (transfers are sent from)", "line"),
-    ("company_bic", "Company BIC", "line"),
-    ("payee_account_EUR", "Microsoft's EUR account (IBAN on the invoice)", "line"),
-    ("payee_names", "Other payee names in bank statements (one a line)", "list"),
-    ("payee_ibans", "Payee IBANs in bank statements (one a line)", "list"),
-)
+    ("company_name", QT_TRANSLATE_NOOP("Preferences", "Company name"), "line"),
+    ("company_address", QT_TRANSLATE_NOOP("Preferences", "Company address"), "text"),
+    ("company_account",
+     QT_TRANSLATE_NOOP("Preferences", "Company IBAN (transfers are sent from)"), "line"),
+    ("company_bic", QT_TRANSLATE_NOOP("Preferences", "Company BIC"), "line"),
+    ("payee_account_EUR",
+     QT_TRANSLATE_NOOP("Preferences", "Microsoft's EUR account (IBAN on the invoice)"), "line"),
+    ("payee_names",
+     QT_TRANSLATE_NOOP("Preferences", "Other payee names in bank statements (one a line)"),
+     "list"),
+    ("payee_ibans",
+     QT_TRANSLATE_NOOP("Preferences", "Payee IBANs in bank statements (one a line)"), "list"),
+)  # fmt: skip
+DEFAULT_BUCKETS = "30,60,90"
 
 
 class PreferencesDialog(QDialog):
     """Shows the workspace's settings; ``changes()`` says what the clerk edited."""
 
-    def __init__(self, settings: dict[str, str], term_days: int, parent=None) -> None:
+    def __init__(self, settings: dict[str, str], term_days: int, parent=None,
+                 language: str = "en") -> None:  # fmt: skip
         super().__init__(parent)
         self.setWindowTitle(self.tr("Preferences"))
         self.original = settings
@@ -43,16 +55,51 @@ class PreferencesDialog(QDialog):
             if kind != "line":
                 editor.setFixedHeight(64)
             self.editors[key] = editor
-            form.addRow(self.tr(label), editor)
+            form.addRow(QCoreApplication.translate("Preferences", label), editor)
         self.term = QSpinBox(minimum=1, maximum=365, value=term_days, suffix=self.tr(" days"))
+        self.term.setToolTip(self.tr("Days from the invoice date to its due date (Microsoft: 60)"))
         form.addRow(self.tr("Payment term"), self.term)
+        self.buckets = QLineEdit(settings.get("aging_buckets") or DEFAULT_BUCKETS)
+        self.buckets.setToolTip(
+            self.tr(
+                "Upper limits of the aging buckets in days past due, "
+                "e.g. 30,60,90 gives 1–30, 31–60, 61–90 and over 90"
+            )
+        )
+        self.buckets.textChanged.connect(self._check)
+        form.addRow(self.tr("Aging buckets (days)"), self.buckets)
+        from desktop import i18n
+
+        self.language = QComboBox()
+        for code, name in i18n.LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(self.language.findData(language), 0))
+        form.addRow(self.tr("Language"), self.language)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setWordWrap(True)
+        form.addRow(self.message)
         form.addRow(QLabel(self.tr("Every change is recorded in the audit log and can be undone.")))
-        buttons = QDialogButtonBox(
+        self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+
+    def _check(self, *_args) -> None:
+        try:
+            parse_limits(self.buckets.text())
+        except ValueError as exc:
+            self.message.setText(str(exc))
+            ok = False
+        else:
+            self.message.setText("")
+            ok = True
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def chosen_language(self) -> str:
+        return self.language.currentData()
 
     def changes(self) -> dict[str, str]:
         out = {}
@@ -67,4 +114,7 @@ class PreferencesDialog(QDialog):
                 out[key] = text
         if str(self.term.value()) != str(self.original.get("term_days", "60")):
             out["term_days"] = str(self.term.value())
+        buckets = ",".join(map(str, parse_limits(self.buckets.text())))
+        if buckets != (self.original.get("aging_buckets") or DEFAULT_BUCKETS):
+            out["aging_buckets"] = buckets
         return out

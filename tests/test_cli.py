@@ -271,3 +271,23 @@ def test_bank_statement_summary_lists_skipped_entries(cli, write_text):
         write_text("r2.csv", "Date;Libellé;Débit;Crédit\n12/03/2026;PRLV EDF;80,00;\n"),
     )
     assert "1 payments created" in out
+
+
+def test_set_aging_buckets_changes_the_aging_columns(cli, cli_json, write_invoices, write_text):
+    setup_workspace(cli, write_invoices, write_text)
+    cli_json("auto-allocate", "--apply")
+    assert cli("set", "aging_buckets", "45, 90")[1].strip() == "aging_buckets = 45,90"
+    aging = cli_json("aging", "--as-of", "2026-04-30")
+    assert aging["EUR"] == {
+        "not_due": "0.00",
+        "1-45": "0.00",
+        "46-90": "600.00",
+        "90+": "0.00",
+        "total": "600.00",
+    }  # G000000002, 52 days late
+    code, _out, err = cli("set", "aging_buckets", "90,45")
+    assert code == 2
+    assert "aging buckets: expected increasing numbers of days" in err
+    code, _out, err = cli("set", "term_days", "0")
+    assert code == 2 and "payment term" in err
+    assert cli_json("aging", "--as-of", "2026-04-30") == aging  # the refusals changed nothing

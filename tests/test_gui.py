@@ -431,3 +431,60 @@ def test_filter_by_customer_and_date_range(window):
     rows = [page.proxy.index(r, 0).data(ROW_ROLE) for r in range(page.proxy.rowCount())]
     assert rows and all("Clinique Saint-Éloi" in r["customers"] for r in rows)
     assert len(rows) < 13
+
+
+def test_switch_to_french_while_the_window_is_open(qtbot, window):
+    from PySide6.QtWidgets import QApplication
+
+    from desktop import i18n
+
+    window.tabs.setCurrentIndex(2)
+    try:
+        with qtbot.waitSignal(window.language_changed, timeout=5000):
+            window.set_language("fr")
+        assert window.tabs.tabText(1) == "Factures"
+        assert window.tabs.currentIndex() == 2  # the clerk stays where they were
+        assert window.menuBar().actions()[0].text() == "&Fichier"
+        assert window.dashboard.balance.item(0, 1).text() == "20\u202f963,40 EUR"
+        assert window.invoices.model.rowCount() == 13  # the data is still there
+        assert i18n.chosen_language() == "fr"  # and kept for the next start
+        shortcuts = [a.shortcut().toString() for m in window.menuBar().actions()
+                     if m.menu() for a in m.menu().actions()]  # fmt: skip
+        assert len([s for s in shortcuts if s]) == len({s for s in shortcuts if s})
+    finally:
+        window.set_language("en")
+    assert window.tabs.tabText(1) == "Invoices"
+    assert window.dashboard.balance.item(0, 1).text() == "20,963.40 EUR"
+    assert QApplication.instance() is not None
+
+
+def test_preferences_choose_the_aging_buckets(qtbot, window):
+    from desktop.preferences import PreferencesDialog
+
+    dialog = PreferencesDialog({}, 60, window)
+    qtbot.addWidget(dialog)
+    dialog.buckets.setText("60,30")
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert not ok.isEnabled() and "increasing" in dialog.message.text()
+    dialog.buckets.setText("15, 45")
+    assert ok.isEnabled() and dialog.changes() == {"aging_buckets": "15,45"}
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        window.save_preferences(dialog.changes())
+    dash = window.dashboard
+    headers = [dash.aging.horizontalHeaderItem(c).text() for c in range(dash.aging.columnCount())]
+    assert headers == ["Currency", "Not due", "1–15 days", "16–45 days", "Over 45 days",
+                       "Date unknown", "Total"]  # fmt: skip
+    eur = window.snap["aging"]["EUR"]
+    assert sum(Decimal(eur[b]) for b in window.snap["buckets"]) + Decimal(
+        eur["date_unknown"]) == Decimal("20963.40")  # fmt: skip
+
+
+def test_every_menu_action_has_a_shortcut_or_a_menu_and_none_clash(window):
+    shortcuts = []
+    for menu_action in window.menuBar().actions():
+        for action in menu_action.menu().actions():
+            if action.shortcut().toString():
+                shortcuts.append(action.shortcut().toString())
+    assert len(shortcuts) == len(set(shortcuts)) >= 20
+    window.show_shortcuts()
+    assert "Ctrl+Z" in window.shortcuts_box.text()

@@ -6,7 +6,13 @@ from decimal import Decimal as D
 import pytest
 
 from core import allocation as rules
-from core.aging import by_currency, customer_shares, customer_weights
+from core.aging import (
+    bucket_names,
+    by_currency,
+    customer_shares,
+    customer_weights,
+    parse_limits,
+)
 from core.ledger import compute
 from core.model import Allocation, Document, DocumentType, InvoiceLine, Payment, SourceKind
 
@@ -238,6 +244,30 @@ def test_aging_buckets_at_their_boundaries():
         "date_unknown": "5.00",
         "total": "13.00",
     }
+
+
+def test_the_clerk_chooses_the_aging_buckets():
+    from datetime import timedelta
+
+    as_of = date(2026, 6, 30)
+    days = {"N": 0, "A": 15, "B": 16, "C": 45, "D": 46, "E": 200}
+    docs = [Document(n, INV, "EUR", D("1.00"), as_of - timedelta(days=60 + d))
+            for n, d in days.items()]  # fmt: skip
+    led = compute(docs, [], [], as_of=as_of, aging_limits=(15, 45))
+    assert {k: str(v) for k, v in by_currency(led)["EUR"].items()} == {
+        "not_due": "1.00", "1-15": "1.00", "16-45": "2.00", "45+": "2.00", "total": "6.00",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("text", ["", "30,30", "60,30", "0,30", "30;x", "-5"])
+def test_aging_buckets_must_be_increasing_days(text):
+    with pytest.raises(ValueError, match="aging buckets: expected"):
+        parse_limits(text)
+
+
+def test_aging_buckets_are_read_as_written():
+    assert parse_limits(" 7, 30 ;90") == (7, 30, 90)
+    assert bucket_names((7, 30, 90)) == ("not_due", "1-7", "8-30", "31-90", "90+")
 
 
 def test_customer_shares_add_up_to_the_open_amount_exactly():

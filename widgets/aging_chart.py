@@ -14,7 +14,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -23,18 +23,18 @@ from core.aging import BUCKETS, DATE_UNKNOWN
 PALETTE = ("#1f5fa8", "#c47f17", "#2e7d4f", "#8e3b8e", "#5b6b7f", "#b3261e", "#00838f",
            "#6d4c41")  # fmt: skip
 MOST_CUSTOMERS = 7  # more are shown together as "Other customers"
-BUCKET_LABELS = {
-    "not_due": QT_TRANSLATE_NOOP("Aging", "Not due"),
-    "1-30": QT_TRANSLATE_NOOP("Aging", "1–30 days"),
-    "31-60": QT_TRANSLATE_NOOP("Aging", "31–60 days"),
-    "61-90": QT_TRANSLATE_NOOP("Aging", "61–90 days"),
-    "90+": QT_TRANSLATE_NOOP("Aging", "Over 90 days"),
-    DATE_UNKNOWN: QT_TRANSLATE_NOOP("Aging", "Date unknown"),
-}
 
 
 def bucket_label(bucket: str) -> str:
-    return QCoreApplication.translate("Aging", BUCKET_LABELS.get(bucket, bucket))
+    """``not_due`` → Not due, ``1-30`` → 1–30 days, ``90+`` → Over 90 days."""
+    if bucket == "not_due":
+        return QCoreApplication.translate("Aging", "Not due")
+    if bucket == DATE_UNKNOWN:
+        return QCoreApplication.translate("Aging", "Date unknown")
+    if bucket.endswith("+"):
+        return QCoreApplication.translate("Aging", "Over %s days") % bucket[:-1]
+    low, _, high = bucket.partition("-")
+    return QCoreApplication.translate("Aging", "%s–%s days") % (low, high)
 
 
 def bar_height(amount: str) -> float:
@@ -68,8 +68,10 @@ class AgingChart(QWidget):
         self.aging: dict = {}
         self.customers: list[dict] = []
 
-    def show_aging(self, aging: dict[str, dict[str, str]], customers: list[dict]) -> None:
+    def show_aging(self, aging: dict[str, dict[str, str]], customers: list[dict],
+                   buckets: tuple[str, ...] = BUCKETS) -> None:  # fmt: skip
         self.aging, self.customers = aging, customers
+        self.buckets = (*buckets, DATE_UNKNOWN)
         current = self.stack.currentData() or ""
         self.stack.blockSignals(True)
         self.stack.clear()

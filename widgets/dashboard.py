@@ -48,9 +48,8 @@ class Dashboard(QWidget):
             [QCoreApplication.translate("Columns", t) for t, _ in BALANCE_COLUMNS]
         )
         self.aging_title = _heading(self.tr("Aging (days past due, 60-day term)"))
-        self.aging = _table(
-            [self.tr("Currency"), *map(bucket_label, (*BUCKETS, DATE_UNKNOWN)), self.tr("Total")]
-        )
+        self.aging = _table([])
+        self._aging_header(BUCKETS)
         self.attention_title = _heading(self.tr("Needs attention"))
         self.attention = QListWidget()
         self.attention.setToolTip(self.tr("Double-click or press Enter to see these rows"))
@@ -61,6 +60,12 @@ class Dashboard(QWidget):
             layout.addWidget(w)
         layout.addWidget(self.attention)
         layout.addWidget(self.chart, 1)
+
+    def _aging_header(self, buckets) -> None:
+        headers = [self.tr("Currency"), *map(bucket_label, (*buckets, DATE_UNKNOWN)),
+                   self.tr("Total")]  # fmt: skip
+        self.aging.setColumnCount(len(headers))
+        self.aging.setHorizontalHeaderLabels(headers)
 
     def set_term(self, days: int) -> None:
         self.aging_title.setText(self.tr("Aging (days past due, %d-day term)") % days)
@@ -73,17 +78,18 @@ class Dashboard(QWidget):
             values = [cur] + [money_text(row[k], cur) for _, k in BALANCE_COLUMNS[1:]]
             _fill(self.balance, r, values)
         self.set_term(snap["term_days"])
+        self._aging_header(snap["buckets"])
         aging = snap["aging"]
         self.aging.setRowCount(len(aging))
         for r, (cur, row) in enumerate(sorted(aging.items())):
-            keys = (*BUCKETS, DATE_UNKNOWN, "total")
+            keys = (*snap["buckets"], DATE_UNKNOWN, "total")
             zero = format_amount(Decimal(0), cur)
             _fill(self.aging, r, [cur] + [money_text(row.get(k, zero), cur) for k in keys])
         for table in (self.balance, self.aging):
             table.setFixedHeight(table.horizontalHeader().height() + 6 + sum(
                 table.rowHeight(i) for i in range(table.rowCount())))  # fmt: skip
         self._attention(snap)
-        self.chart.show_aging(aging, snap["customers"])
+        self.chart.show_aging(aging, snap["customers"], snap["buckets"])
 
     def _attention(self, snap: dict) -> None:
         """One line per kind of finding, with its count and amounts per currency."""

@@ -251,16 +251,16 @@ class RowsModel(QAbstractTableModel):
 
     @staticmethod
     def _tooltip(row: dict) -> str | None:
-        tr = QCoreApplication.translate
         tips = list(row.get("notes") or [])
         if row.get("rebilled_as"):
-            tips.append(tr("Columns", "Rebilled as %s") % row["rebilled_as"])
+            text = QCoreApplication.translate("Columns", "Rebilled as %s")
+            tips.append(text % row["rebilled_as"])
         if row.get("voided_by"):
-            tips.append(tr("Columns", "Voided by %s") % row["voided_by"])
+            text = QCoreApplication.translate("Columns", "Voided by %s")
+            tips.append(text % row["voided_by"])
         if row.get("processing_until"):
-            tips.append(QCoreApplication.translate(
-                "Columns", "Microsoft may take until %s to apply it") % date_text(
-                row["processing_until"]))  # fmt: skip
+            text = QCoreApplication.translate("Columns", "Microsoft may take until %s to apply it")
+            tips.append(text % date_text(row["processing_until"]))
         return "\n".join(tips) if tips else None
 
     @staticmethod

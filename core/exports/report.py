@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from core.aging import BUCKETS, DATE_UNKNOWN, bucket_of, by_currency, by_customer
+from core.aging import DATE_UNKNOWN, bucket_names, bucket_of, by_currency, by_customer
 from core.model import SourceKind
 from core.money import currency_decimals
 
@@ -191,16 +191,17 @@ def write_report(ws: Workspace, path: Path, as_of: date) -> Path:
     s.close(totals=False)
 
     # Aging per currency and per customer.
+    buckets = (*bucket_names(ledger.aging_limits), DATE_UNKNOWN)
     s = _Sheet(book, f, "Aging", f"Open amounts by days past due, as of {as_of.isoformat()}",
-               [("Currency", "cur", 10)] + [(b, "money", 15) for b in (*BUCKETS, DATE_UNKNOWN)]
+               [("Currency", "cur", 10)] + [(b, "money", 15) for b in buckets]
                + [("Total", "money", 16)])  # fmt: skip
     for cur, row in by_currency(ledger).items():
-        s.add([cur, *(row.get(b, Decimal(0)) for b in (*BUCKETS, DATE_UNKNOWN)), row["total"]])
+        s.add([cur, *(row.get(b, Decimal(0)) for b in buckets), row["total"]])
     s.close(totals=False)
     s = _Sheet(book, f, "Aging by customer", "Open amounts per customer (shares of each invoice "
                "in proportion to its lines)",
                [("Currency", "cur", 10), ("Customer", "text", 34)]
-               + [(b, "money", 15) for b in (*BUCKETS, DATE_UNKNOWN)]
+               + [(b, "money", 15) for b in buckets]
                + [("Total", "money", 16)])  # fmt: skip
     for cur, customers in by_customer(ledger, ws.customer_weights()).items():
         for customer, row in customers.items():
@@ -208,7 +209,7 @@ def write_report(ws: Workspace, path: Path, as_of: date) -> Path:
                 [
                     cur,
                     customer or "(unknown)",
-                    *(row.get(b, Decimal(0)) for b in (*BUCKETS, DATE_UNKNOWN)),
+                    *(row.get(b, Decimal(0)) for b in buckets),
                     row["total"],
                 ]
             )
@@ -241,7 +242,7 @@ def write_report(ws: Workspace, path: Path, as_of: date) -> Path:
         d = inv.document
         s.add([d.number, d.invoice_type.value or d.document_type.value, d.date, inv.due_date,
                d.currency, d.total, inv.applied, inv.open, inv.days_past_due,
-               bucket_of(inv.days_past_due), inv.status])  # fmt: skip
+               bucket_of(inv.days_past_due, ledger.aging_limits), inv.status])  # fmt: skip
     s.close()
 
     # Allocations ledger.

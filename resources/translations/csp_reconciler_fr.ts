@@ -1,9 +1,62 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>Aging</name>
+    <message>
+        <location filename="../../widgets/aging_chart.py" line="31" />
+        <source>Not due</source>
+        <translation>Non échu</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/aging_chart.py" line="33" />
+        <source>Date unknown</source>
+        <translation>Date inconnue</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/aging_chart.py" line="35" />
+        <source>Over %s days</source>
+        <translation>Plus de %s jours</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/aging_chart.py" line="37" />
+        <source>%s–%s days</source>
+        <translation>%s–%s jours</translation>
+    </message>
+</context>
+<context>
     <name>AgingChart</name>
     <message>
-        <location filename="../../widgets/aging_chart.py" line="40" />
+        <location filename="../../widgets/aging_chart.py" line="57" />
+        <source>Stack the bars by currency, or by customer for one currency</source>
+        <translation>Empiler les barres par devise, ou par client pour une devise</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/aging_chart.py" line="61" />
+        <source>Stack by:</source>
+        <translation>Empiler par :</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/aging_chart.py" line="78" />
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/aging_chart.py" line="80" />
+        <source>Customer (%s)</source>
+        <translation>Client (%s)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/aging_chart.py" line="99" />
+        <source>Other customers (%d)</source>
+        <translation>Autres clients (%d)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/aging_chart.py" line="106" />
+        <source>Open %s amounts by days past due and customer (click a bar for its invoices)</source>
+        <translation>Montants %s restant dus par jours de retard et par client (cliquez sur une barre pour ses factures)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/aging_chart.py" line="109" />
         <source>Open amounts by days past due (click a bar for its invoices)</source>
         <translation>Montants dus par jours de retard (cliquez une barre pour ses factures)</translation>
     </message>
@@ -74,135 +127,162 @@
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../widgets/dashboard.py" line="22" />
-        <location filename="../../widgets/models.py" line="48" />
-        <location filename="../../widgets/models.py" line="57" />
-        <location filename="../../widgets/models.py" line="64" />
-        <location filename="../../widgets/models.py" line="73" />
+        <location filename="../../widgets/dashboard.py" line="26" />
+        <location filename="../../widgets/models.py" line="122" />
+        <location filename="../../widgets/models.py" line="131" />
+        <location filename="../../widgets/models.py" line="138" />
+        <location filename="../../widgets/models.py" line="147" />
         <source>Currency</source>
         <translation>Devise</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="23" />
+        <location filename="../../widgets/dashboard.py" line="27" />
         <source>Amount due</source>
         <translation>Montant dû</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="24" />
+        <location filename="../../widgets/dashboard.py" line="29" />
+        <source>Due within 7 days</source>
+        <translation>Échéance sous 7 jours</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="30" />
         <source>Unallocated payments</source>
         <translation>Paiements non affectés</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="25" />
+        <location filename="../../widgets/dashboard.py" line="31" />
         <source>Unapplied credits</source>
         <translation>Avoirs non imputés</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="44" />
+        <location filename="../../widgets/models.py" line="118" />
         <source>Invoice</source>
+        <extracomment>The cue a row carries: (colour, glyph) drawn as a small round icon.</extracomment>
         <translation>Facture</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="45" />
+        <location filename="../../widgets/models.py" line="119" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="46" />
-        <location filename="../../widgets/models.py" line="56" />
-        <location filename="../../widgets/models.py" line="72" />
+        <location filename="../../widgets/models.py" line="120" />
+        <location filename="../../widgets/models.py" line="130" />
+        <location filename="../../widgets/models.py" line="146" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="47" />
+        <location filename="../../widgets/models.py" line="121" />
         <source>Due</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="49" />
-        <location filename="../../widgets/models.py" line="58" />
+        <location filename="../../widgets/models.py" line="123" />
+        <location filename="../../widgets/models.py" line="132" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="50" />
-        <location filename="../../widgets/models.py" line="65" />
+        <location filename="../../widgets/models.py" line="124" />
+        <location filename="../../widgets/models.py" line="139" />
         <source>Open</source>
         <translation>Restant dû</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="51" />
+        <location filename="../../widgets/models.py" line="125" />
         <source>Days past due</source>
         <translation>Jours de retard</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="52" />
+        <location filename="../../widgets/models.py" line="126" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="55" />
+        <location filename="../../widgets/models.py" line="129" />
         <source>Credit note</source>
         <translation>Avoir</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="59" />
+        <location filename="../../widgets/models.py" line="133" />
         <source>Applied</source>
         <translation>Imputé</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="60" />
+        <location filename="../../widgets/models.py" line="134" />
         <source>Unapplied</source>
         <translation>Non imputé</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="63" />
+        <location filename="../../widgets/models.py" line="137" />
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="66" />
+        <location filename="../../widgets/models.py" line="228" />
+        <source>date unknown</source>
+        <translation>date inconnue</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/models.py" line="256" />
+        <source>Rebilled as %s</source>
+        <translation>Refacturée par %s</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/models.py" line="259" />
+        <source>Voided by %s</source>
+        <translation>Annulée par %s</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/models.py" line="262" />
+        <source>Microsoft may take until %s to apply it</source>
+        <translation>Microsoft peut mettre jusqu'au %s pour l'appliquer</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="28" />
+        <location filename="../../widgets/models.py" line="140" />
         <source>Overdue</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="67" />
+        <location filename="../../widgets/models.py" line="141" />
         <source>More than 90 days</source>
         <translation>Plus de 90 jours</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="68" />
+        <location filename="../../widgets/models.py" line="142" />
         <source>Not due</source>
         <translation>Non échu</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="71" />
+        <location filename="../../widgets/models.py" line="145" />
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="74" />
+        <location filename="../../widgets/models.py" line="148" />
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="75" />
+        <location filename="../../widgets/models.py" line="149" />
         <source>Allocated</source>
         <translation>Affecté</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="76" />
+        <location filename="../../widgets/models.py" line="150" />
         <source>Unallocated</source>
         <translation>Non affecté</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="77" />
+        <location filename="../../widgets/models.py" line="151" />
         <source>Flags</source>
         <translation>Alertes</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="78" />
+        <location filename="../../widgets/models.py" line="152" />
         <source>Reference</source>
         <translation>Libellé</translation>
     </message>
@@ -210,89 +290,106 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../widgets/dashboard.py" line="33" />
+        <location filename="../../widgets/dashboard.py" line="46" />
         <source>Balance</source>
+        <extracomment>page ("invoices" or "payments"), focus name (see widgets.models.FOCUS), label</extracomment>
         <translation>Solde</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="38" />
+        <location filename="../../widgets/dashboard.py" line="50" />
         <source>Aging (days past due, 60-day term)</source>
         <translation>Balance âgée (jours de retard, échéance à 60 jours)</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="41" />
+        <location filename="../../widgets/dashboard.py" line="53" />
+        <source>Needs attention</source>
+        <translation>À traiter</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="55" />
+        <source>Double-click or press Enter to see these rows</source>
+        <translation>Double-cliquez ou appuyez sur Entrée pour voir ces lignes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="65" />
         <source>Currency</source>
         <translation>Devise</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="41" />
-        <source>date unknown</source>
-        <translation>date inconnue</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/dashboard.py" line="41" />
+        <location filename="../../widgets/dashboard.py" line="66" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="54" />
+        <location filename="../../widgets/dashboard.py" line="71" />
+        <source>Aging (days past due, %d-day term)</source>
+        <translation>Balance âgée (jours de retard, échéance à %d jours)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="75" />
         <source>Balance as of %s</source>
         <translation>Solde au %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="77" />
+        <location filename="../../widgets/dashboard.py" line="105" />
         <source>%n overdue invoice(s)</source>
         <translation>
             <numerusform>%n facture(s) en retard</numerusform><numerusform>%n facture(s) en retard</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="78" />
+        <location filename="../../widgets/dashboard.py" line="106" />
         <source>%n payment(s) with money not allocated</source>
         <translation>
             <numerusform>%n paiement(s) non entièrement affecté(s)</numerusform><numerusform>%n paiement(s) non entièrement affecté(s)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="79" />
+        <location filename="../../widgets/dashboard.py" line="107" />
         <source>%n payment(s) in the wrong currency</source>
         <translation>
             <numerusform>%n paiement(s) dans la mauvaise devise</numerusform><numerusform>%n paiement(s) dans la mauvaise devise</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="80" />
+        <location filename="../../widgets/dashboard.py" line="108" />
         <source>%n invoice(s) whose lines do not add up</source>
         <translation>
             <numerusform>%n facture(s) dont les lignes ne concordent pas</numerusform><numerusform>%n facture(s) dont les lignes ne concordent pas</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../widgets/dashboard.py" line="110" />
+        <source>%n payment(s) still within Microsoft's 5 business days of processing (Partner Center may show their invoices unpaid)</source>
+        <translation>
+            <numerusform>%n paiement(s) encore dans les 5 jours ouvrés de traitement de Microsoft (Partner Center peut encore afficher leurs factures impayées)</numerusform><numerusform>%n paiement(s) encore dans les 5 jours ouvrés de traitement de Microsoft (Partner Center peut encore afficher leurs factures impayées)</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="82" />
-        <source>Needs attention: </source>
-        <translation>À traiter : </translation>
+        <location filename="../../widgets/dashboard.py" line="129" />
+        <source>Nothing needs attention.</source>
+        <translation>Rien à traiter.</translation>
     </message>
 </context>
 <context>
     <name>InvoicesPage</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="127" />
+        <location filename="../../desktop/main_window.py" line="197" />
         <source>Select an invoice to see its void/rebill chain, allocations and lines.</source>
         <translation>Sélectionnez une facture pour voir son annulation/refacturation, ses affectations et ses lignes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="157" />
+        <location filename="../../desktop/main_window.py" line="227" />
         <source>amends</source>
         <translation>modifie</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="157" />
+        <location filename="../../desktop/main_window.py" line="227" />
         <source>voided by</source>
         <translation>annulée par</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="158" />
+        <location filename="../../desktop/main_window.py" line="228" />
         <source>rebilled as</source>
         <translation>refacturée en</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="159" />
+        <location filename="../../desktop/main_window.py" line="229" />
         <source>rebill of</source>
         <translation>refacturation de</translation>
     </message>
@@ -300,271 +397,393 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="213" />
+        <location filename="../../desktop/main_window.py" line="299" />
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="214" />
+        <location filename="../../desktop/main_window.py" line="300" />
         <source>Invoices</source>
         <translation>Factures</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="215" />
+        <location filename="../../desktop/main_window.py" line="301" />
         <source>Payments</source>
         <translation>Paiements</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="216" />
+        <location filename="../../desktop/main_window.py" line="302" />
         <source>Credit notes</source>
         <translation>Avoirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="217" />
+        <location filename="../../desktop/main_window.py" line="303" />
         <source>Customers</source>
         <translation>Clients</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="231" />
+        <location filename="../../desktop/main_window.py" line="337" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="232" />
+        <location filename="../../desktop/main_window.py" line="338" />
         <source>&amp;Open workspace…</source>
         <translation>&amp;Ouvrir un espace de travail…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="235" />
+        <location filename="../../desktop/main_window.py" line="341" />
         <source>&amp;New workspace…</source>
         <translation>&amp;Nouvel espace de travail…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="238" />
+        <location filename="../../desktop/main_window.py" line="344" />
         <source>Open the &amp;demo workspace</source>
         <translation>Ouvrir l'espace de &amp;démonstration</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="241" />
+        <location filename="../../desktop/main_window.py" line="347" />
         <source>Open &amp;recent</source>
         <translation>Ouvrir un fichier &amp;récent</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="244" />
+        <location filename="../../desktop/main_window.py" line="350" />
         <source>&amp;Import files…</source>
         <translation>&amp;Importer des fichiers…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="247" />
-        <source>Export &amp;remittance advice of the selected payment…</source>
-        <translation>Exporter l'avis de &amp;paiement du paiement sélectionné…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="251" />
+        <location filename="../../desktop/main_window.py" line="362" />
         <source>Export Excel &amp;report…</source>
         <translation>Exporter le &amp;rapport Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="254" />
+        <location filename="../../desktop/main_window.py" line="365" />
         <source>&amp;Print remittance advice of the selected payment…</source>
         <translation>&amp;Imprimer l'avis de paiement du paiement sélectionné…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="258" />
+        <location filename="../../desktop/main_window.py" line="369" />
         <source>&amp;Copy bank reference of the selected payment</source>
         <translation>&amp;Copier la référence de virement du paiement sélectionné</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="263" />
+        <location filename="../../desktop/main_window.py" line="374" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="266" />
+        <location filename="../../desktop/main_window.py" line="377" />
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="267" />
+        <location filename="../../desktop/main_window.py" line="378" />
         <source>&amp;Undo last change</source>
         <translation>&amp;Annuler la dernière modification</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="270" />
+        <location filename="../../desktop/main_window.py" line="381" />
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="273" />
+        <location filename="../../desktop/main_window.py" line="384" />
         <source>&amp;Payments</source>
         <translation>&amp;Paiements</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="274" />
+        <location filename="../../desktop/main_window.py" line="385" />
         <source>&amp;Allocate selected payment…</source>
         <translation>&amp;Affecter le paiement sélectionné…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="278" />
+        <location filename="../../desktop/main_window.py" line="389" />
         <source>&amp;Settle the selected invoice…</source>
         <translation>&amp;Régler la facture sélectionnée…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="282" />
+        <location filename="../../desktop/main_window.py" line="397" />
         <source>Allocate by &amp;quoted invoice numbers</source>
         <translation>Affecter selon les numéros de facture &amp;cités</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="285" />
+        <location filename="../../desktop/main_window.py" line="400" />
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="286" />
+        <location filename="../../desktop/main_window.py" line="401" />
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="289" />
-        <source>&amp;Language (at next start)</source>
-        <translation>&amp;Langue (au prochain démarrage)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="299" />
+        <location filename="../../desktop/main_window.py" line="479" />
         <source> (read-only)</source>
         <translation> (lecture seule)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="301" />
+        <location filename="../../desktop/main_window.py" line="481" />
         <source>as of %s</source>
         <translation>au %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="315" />
+        <location filename="../../desktop/main_window.py" line="495" />
         <source>Open workspace</source>
         <translation>Ouvrir un espace de travail</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="316" />
+        <location filename="../../desktop/main_window.py" line="496" />
         <source>CSP Reconciler workspace (*.db *.csprecon);;All files (*)</source>
         <translation>Espace de travail CSP Reconciler (*.db *.csprecon);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="323" />
+        <location filename="../../desktop/main_window.py" line="503" />
         <source>New workspace</source>
         <translation>Nouvel espace de travail</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="324" />
+        <location filename="../../desktop/main_window.py" line="504" />
         <source>CSP Reconciler workspace (*.db)</source>
         <translation>Espace de travail CSP Reconciler (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="381" />
+        <location filename="../../desktop/main_window.py" line="570" />
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="392" />
+        <location filename="../../desktop/main_window.py" line="581" />
         <source>%d invoices, %d payments</source>
         <translation>%d factures, %d paiements</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="403" />
-        <source>Invoices %s, %s (search or pick another tab to see all)</source>
-        <translation>Factures %s, %s (recherchez ou changez d'onglet pour tout voir)</translation>
+        <location filename="../../desktop/main_window.py" line="353" />
+        <source>Remittance advice of the selected payment…</source>
+        <translation>Avis de paiement du paiement sélectionné…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="420" />
-        <source>Selection: </source>
-        <translation>Sélection : </translation>
+        <location filename="../../desktop/main_window.py" line="355" />
+        <source>See the advice as it will print; print, save or copy it</source>
+        <translation>Voir l'avis tel qu'il sera imprimé ; l'imprimer, l'enregistrer ou le copier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="358" />
+        <source>Save &amp;remittance advice of the selected payment as…</source>
+        <translation>Enregistrer l'&amp;avis de paiement du paiement sélectionné sous…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="393" />
+        <source>Apply the selected &amp;credit note…</source>
+        <translation>Imputer l'&amp;avoir sélectionné…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="404" />
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="413" />
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Tableau de bord</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="413" />
+        <source>&amp;Invoices</source>
+        <translation>&amp;Factures</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="414" />
+        <source>Pa&amp;yments</source>
+        <translation>Pai&amp;ements</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="414" />
+        <source>&amp;Credit notes</source>
+        <translation>A&amp;voirs</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="415" />
+        <source>C&amp;ustomers</source>
+        <translation>C&amp;lients</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="419" />
+        <source>&amp;Find in this list</source>
+        <translation>&amp;Rechercher dans cette liste</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="422" />
+        <source>Re&amp;load</source>
+        <translation>Re&amp;charger</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="425" />
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="426" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="429" />
+        <source>Open the &amp;log folder</source>
+        <translation>Ouvrir le dossier des &amp;journaux</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="432" />
+        <source>&amp;About CSP Reconciler</source>
+        <translation>À &amp;propos de CSP Reconciler</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="452" />
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="473" />
+        <source>About CSP Reconciler</source>
+        <translation>À propos de CSP Reconciler</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="474" />
+        <source>&lt;b&gt;CSP Reconciler&lt;/b&gt; %s&lt;br&gt;Invoices, payments and remittance advice for Microsoft Cloud Solution Provider partners.&lt;br&gt;Workspace: %s</source>
+        <translation>&lt;b&gt;CSP Reconciler&lt;/b&gt; %s&lt;br&gt;Factures, paiements et avis de paiement pour les partenaires Microsoft Cloud Solution Provider.&lt;br&gt;Espace de travail : %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="593" />
+        <source>Open invoices: %s, %s</source>
+        <translation>Factures ouvertes : %s, %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="613" />
+        <location filename="../../desktop/main_window.py" line="616" />
+        <source>open</source>
+        <translation>restant dû</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="614" />
+        <source>unallocated</source>
+        <translation>non affecté</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="615" />
+        <source>unapplied</source>
+        <translation>non imputé</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/main_window.py" line="629" />
+        <source>%n selected: </source>
+        <translation>
+            <numerusform>%n sélectionné(s) : </numerusform><numerusform>%n sélectionné(s) : </numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="635" />
         <source>Import files</source>
         <translation>Importer des fichiers</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="441" />
+        <location filename="../../desktop/main_window.py" line="650" />
         <source>Importing…</source>
         <translation>Import en cours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="441" />
+        <location filename="../../desktop/main_window.py" line="650" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="493" />
-        <location filename="../../desktop/main_window.py" line="494" />
+        <location filename="../../desktop/main_window.py" line="694" />
+        <source>%s: cancelled, nothing was stored</source>
+        <translation>%s : annulé, rien n'a été enregistré</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="703" />
+        <source>%s: not imported</source>
+        <translation>%s : non importé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="715" />
+        <location filename="../../desktop/main_window.py" line="716" />
         <source>Import finished</source>
         <translation>Import terminé</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="496" />
+        <location filename="../../desktop/main_window.py" line="718" />
         <source>Nothing</source>
         <translation>Rien</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="506" />
+        <location filename="../../desktop/main_window.py" line="728" />
         <source>Select a payment first</source>
         <translation>Sélectionnez d'abord un paiement</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="515" />
+        <location filename="../../desktop/main_window.py" line="767" />
         <source>Save remittance advice</source>
         <translation>Enregistrer l'avis de paiement</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="516" />
+        <location filename="../../desktop/main_window.py" line="768" />
         <source>PDF (*.pdf);;Excel workbook (*.xlsx);;Text (*.txt)</source>
         <translation>PDF (*.pdf);;Classeur Excel (*.xlsx);;Texte (*.txt)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="574" />
+        <location filename="../../desktop/main_window.py" line="826" />
         <source>Printed %n page(s)</source>
         <translation>
             <numerusform>%n page(s) imprimée(s)</numerusform><numerusform>%n page(s) imprimée(s)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="581" />
+        <location filename="../../desktop/main_window.py" line="833" />
         <source>Save Excel report</source>
         <translation>Enregistrer le rapport Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="582" />
+        <location filename="../../desktop/main_window.py" line="834" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Classeur Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="599" />
-        <location filename="../../desktop/main_window.py" line="602" />
+        <location filename="../../desktop/main_window.py" line="851" />
+        <location filename="../../desktop/main_window.py" line="854" />
         <source>Saved %s</source>
         <translation>Enregistré : %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="603" />
+        <location filename="../../desktop/main_window.py" line="855" />
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="626" />
+        <location filename="../../desktop/main_window.py" line="878" />
         <source>Copied: %s</source>
         <translation>Copié : %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="658" />
+        <location filename="../../desktop/main_window.py" line="910" />
         <source>Select a payment to allocate first</source>
         <translation>Sélectionnez d'abord un paiement à affecter</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="668" />
+        <location filename="../../desktop/main_window.py" line="932" />
+        <source>Select a credit note to apply first</source>
+        <translation>Sélectionnez d'abord un avoir à imputer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="935" />
+        <source>%s is fully applied</source>
+        <translation>%s est entièrement imputé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="945" />
         <source>Select an invoice to settle first</source>
         <translation>Sélectionnez d'abord une facture à régler</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="601" />
-        <location filename="../../desktop/main_window.py" line="721" />
+        <location filename="../../desktop/main_window.py" line="853" />
+        <location filename="../../desktop/main_window.py" line="992" />
         <source>CSP Reconciler</source>
         <translation>CSP Reconciler</translation>
     </message>
@@ -603,26 +822,128 @@
     </message>
 </context>
 <context>
+    <name>Preferences</name>
+    <message>
+        <location filename="../../desktop/preferences.py" line="24" />
+        <source>Company name</source>
+        <translation>Raison sociale</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/preferences.py" line="25" />
+        <source>Company address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/preferences.py" line="27" />
+        <source>Company IBAN (transfers are sent from)</source>
+        <translation>IBAN de la société (compte émetteur des virements)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/preferences.py" line="28" />
+        <source>Company BIC</source>
+        <translation>BIC de la société</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/preferences.py" line="30" />
+        <source>Microsoft's EUR account (IBAN on the invoice)</source>
+        <translation>Compte EUR de Microsoft (IBAN de la facture)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/preferences.py" line="32" />
+        <source>Other payee names in bank statements (one a line)</source>
+        <translation>Autres bénéficiaires dans les relevés (un par ligne)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/preferences.py" line="35" />
+        <source>Payee IBANs in bank statements (one a line)</source>
+        <translation>IBAN bénéficiaires dans les relevés (un par ligne)</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../desktop/preferences.py" line="34" />
+        <location filename="../../desktop/preferences.py" line="46" />
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../desktop/preferences.py" line="47" />
+        <location filename="../../desktop/preferences.py" line="59" />
         <source> days</source>
         <translation> jours</translation>
     </message>
     <message>
-        <location filename="../../desktop/preferences.py" line="48" />
+        <location filename="../../desktop/preferences.py" line="60" />
+        <source>Days from the invoice date to its due date (Microsoft: 60)</source>
+        <translation>Jours entre la date de facture et son échéance (Microsoft : 60)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/preferences.py" line="61" />
         <source>Payment term</source>
         <translation>Délai de paiement</translation>
     </message>
     <message>
-        <location filename="../../desktop/preferences.py" line="49" />
+        <location filename="../../desktop/preferences.py" line="65" />
+        <source>Upper limits of the aging buckets in days past due, e.g. 30,60,90 gives 1–30, 31–60, 61–90 and over 90</source>
+        <translation>Bornes supérieures des tranches de retard en jours, p. ex. 30,60,90 donne 1–30, 31–60, 61–90 et plus de 90</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/preferences.py" line="70" />
+        <source>Aging buckets (days)</source>
+        <translation>Tranches de retard (jours)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/preferences.py" line="77" />
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/preferences.py" line="82" />
         <source>Every change is recorded in the audit log and can be undone.</source>
         <translation>Chaque modification est consignée dans le journal et peut être annulée.</translation>
+    </message>
+</context>
+<context>
+    <name>RemittancePreview</name>
+    <message>
+        <location filename="../../desktop/remittance_preview.py" line="22" />
+        <source>Remittance advice — %s</source>
+        <translation>Avis de paiement — %s</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/remittance_preview.py" line="31" />
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page(s)</numerusform><numerusform>%n page(s)</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/remittance_preview.py" line="34" />
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/remittance_preview.py" line="35" />
+        <source>Choose a printer and print the advice (Ctrl+P)</source>
+        <translation>Choisir une imprimante et imprimer l'avis (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/remittance_preview.py" line="38" />
+        <source>&amp;Save as…</source>
+        <translation>&amp;Enregistrer sous…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/remittance_preview.py" line="39" />
+        <source>Save as PDF, Excel workbook or text (Ctrl+S)</source>
+        <translation>Enregistrer en PDF, classeur Excel ou texte (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/remittance_preview.py" line="42" />
+        <source>&amp;Copy bank reference</source>
+        <translation>&amp;Copier la référence de virement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/remittance_preview.py" line="43" />
+        <source>The text to put in the transfer's reference field</source>
+        <translation>Le texte à mettre dans le libellé du virement</translation>
     </message>
 </context>
 <context>
@@ -674,25 +995,109 @@
     </message>
 </context>
 <context>
-    <name>TablePage</name>
+    <name>Status</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="67" />
-        <source>Search (number, reference, status...)</source>
-        <translation>Rechercher (numéro, libellé, statut…)</translation>
+        <location filename="../../widgets/models.py" line="40" />
+        <source>Open</source>
+        <translation>Ouverte</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="72" />
-        <location filename="../../desktop/main_window.py" line="99" />
-        <location filename="../../desktop/main_window.py" line="100" />
+        <location filename="../../widgets/models.py" line="41" />
+        <source>Partly paid</source>
+        <translation>Partiellement payée</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/models.py" line="42" />
+        <source>Paid</source>
+        <translation>Payée</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/models.py" line="43" />
+        <source>Voided</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/models.py" line="44" />
+        <source>Void note</source>
+        <translation>Note d'annulation</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/models.py" line="45" />
+        <source>Credit note</source>
+        <translation>Avoir</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/models.py" line="46" />
+        <source>Invoice</source>
+        <translation>Facture</translation>
+    </message>
+</context>
+<context>
+    <name>TablePage</name>
+    <message>
+        <location filename="../../desktop/main_window.py" line="75" />
+        <source>Search (number, reference, customer…)</source>
+        <translation>Rechercher (numéro, référence, client…)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="77" />
+        <source>Shows the rows where any column contains this text</source>
+        <translation>Affiche les lignes dont une colonne contient ce texte</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="79" />
         <source>All currencies</source>
         <translation>Toutes les devises</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="84" />
-        <location filename="../../desktop/main_window.py" line="107" />
-        <location filename="../../desktop/main_window.py" line="108" />
+        <location filename="../../desktop/main_window.py" line="80" />
+        <source>Only this currency</source>
+        <translation>Uniquement cette devise</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="81" />
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="82" />
+        <source>Only this status</source>
+        <translation>Uniquement ce statut</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="83" />
+        <source>All customers</source>
+        <translation>Tous les clients</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="84" />
+        <source>Only documents with lines of this customer</source>
+        <translation>Uniquement les documents ayant des lignes de ce client</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="85" />
+        <source>From: any date</source>
+        <translation>Du : toute date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="86" />
+        <source>To: any date</source>
+        <translation>Au : toute date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="87" />
+        <source>First date shown (document or payment date)</source>
+        <translation>Première date affichée (date du document ou du paiement)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="88" />
+        <source>Last date shown (document or payment date)</source>
+        <translation>Dernière date affichée (date du document ou du paiement)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="90" />
+        <source>Click to show every row again</source>
+        <translation>Cliquez pour afficher à nouveau toutes les lignes</translation>
     </message>
 </context>
 </TS>
