@@ -40,6 +40,7 @@ from widgets.models import (
     ROW_ROLE,
     FilterProxy,
     RowsModel,
+    customer_columns,
     row_customers,
     status_label,
 )
@@ -309,6 +310,7 @@ class MainWindow(QMainWindow):
         self.payments.view.doubleClicked.connect(self._payment_opened)
         self.invoices.view.doubleClicked.connect(self._invoice_opened)
         self.credits.view.doubleClicked.connect(lambda _i: self.allocate_credit_selected())
+        self.tabs.currentChanged.connect(self._selection_totals)
 
     def set_language(self, language: str) -> None:
         """Switch the interface language now: menus and pages are built again in it, the
@@ -576,10 +578,13 @@ class MainWindow(QMainWindow):
         self.invoices.set_rows(snap["invoices"])
         self.payments.set_rows(snap["payments"])
         self.credits.set_rows(snap["credits"])
+        from widgets.aging_chart import bucket_label
+
+        self.customers.model.set_columns(customer_columns(snap["buckets"], bucket_label))
         self.customers.set_rows(snap["customers"])
-        self.statusBar().showMessage(
-            self.tr("%d invoices, %d payments") % (len(snap["invoices"]), len(snap["payments"]))
-        )
+        self.summary = self.tr("%d invoices, %d payments") % (
+            len(snap["invoices"]), len(snap["payments"]))  # fmt: skip
+        self.statusBar().showMessage(self.summary)
         self.loaded.emit()
 
     def show_bucket(self, currency: str, bucket: str, customer: str = "") -> None:
@@ -615,6 +620,7 @@ class MainWindow(QMainWindow):
                 self.credits: ("unapplied", self.tr("unapplied")),
                 self.customers: ("open", self.tr("open"))}  # fmt: skip
         if page not in keys:
+            self.statusBar().showMessage(getattr(self, "summary", ""))
             return
         key, word = keys[page]
         rows = page.selected_rows()
@@ -628,6 +634,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("%n selected: ", "", len(rows)) + f"{amounts} {word}"
             )
+        else:
+            self.statusBar().showMessage(getattr(self, "summary", ""))
 
     # ------------------------------------------------------------------ import
 

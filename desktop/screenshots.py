@@ -1,4 +1,4 @@
-"""``python -m desktop.screenshots WORKSPACE FOLDER``: a PNG of each main view."""
+"""``python -m desktop.screenshots WORKSPACE FOLDER``: a PNG of each main view and dialog."""
 
 from __future__ import annotations
 
@@ -18,17 +18,39 @@ def main(argv: list[str]) -> int:
     window = MainWindow(workspace, date(2026, 11, 23))
     shots: list[str] = []
 
+    def save(widget, name: str) -> None:
+        app.processEvents()
+        widget.grab().save(str(folder / f"{name}.png"))
+        shots.append(name)
+
     def take() -> None:
-        for index, name in enumerate(("dashboard", "invoices", "payments")):
+        window.loaded.disconnect(take)
+        names = ("dashboard", "invoices", "payments", "credit-notes", "customers")
+        for index, name in enumerate(names):
             window.tabs.setCurrentIndex(index)
-            app.processEvents()
-            window.grab().save(str(folder / f"{name}.png"))
-            shots.append(name)
+            if name == "invoices":  # with an invoice's detail: chain, allocations, history
+                page = window.invoices
+                row = next(r for r in range(page.proxy.rowCount())
+                           if page.proxy.index(r, 0).data() == "G000100005")  # fmt: skip
+                page.view.selectRow(row)
+                while "History" not in page.detail.toPlainText():
+                    app.processEvents()
+            save(window, name)
         payment = next(p for p in window.snap["payments"] if p["unallocated"] != "0.00")
         dialog = AllocationDialog(payment, window.snap["invoices"], window)
         dialog.show()
-        app.processEvents()
-        dialog.grab().save(str(folder / "allocation.png"))
+        save(dialog, "allocation")
+        dialog.close()
+        window.previewed.connect(preview_shown)
+        window.preview_remittance("P4")
+
+    def preview_shown(_what: str) -> None:
+        dialog = window.preview_dialog
+        dialog.show()
+        for _ in range(20):
+            app.processEvents()
+        save(dialog, "remittance-preview")
+        dialog.close()
         app.quit()
 
     window.loaded.connect(take)

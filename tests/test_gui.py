@@ -474,6 +474,9 @@ def test_preferences_choose_the_aging_buckets(qtbot, window):
     headers = [dash.aging.horizontalHeaderItem(c).text() for c in range(dash.aging.columnCount())]
     assert headers == ["Currency", "Not due", "1–15 days", "16–45 days", "Over 45 days",
                        "Date unknown", "Total"]  # fmt: skip
+    model = window.customers.model
+    titles = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert titles[4:] == ["Not due", "1–15 days", "16–45 days", "Over 45 days", "Date unknown"]
     eur = window.snap["aging"]["EUR"]
     assert sum(Decimal(eur[b]) for b in window.snap["buckets"]) + Decimal(
         eur["date_unknown"]) == Decimal("20963.40")  # fmt: skip

@@ -138,9 +138,16 @@ CUSTOMER_COLUMNS = (
     Col(QT_TRANSLATE_NOOP("Columns", "Currency"), "currency"),
     Col(QT_TRANSLATE_NOOP("Columns", "Open"), "open", "money"),
     Col(QT_TRANSLATE_NOOP("Columns", "Overdue"), "overdue", "money"),
-    Col(QT_TRANSLATE_NOOP("Columns", "More than 90 days"), "90+", "money"),
-    Col(QT_TRANSLATE_NOOP("Columns", "Not due"), "not_due", "money"),
 )
+
+
+def customer_columns(buckets: tuple[str, ...], label) -> tuple[Col, ...]:
+    """The customers table: totals, then one column per aging bucket (the workspace's)."""
+    from core.aging import DATE_UNKNOWN
+
+    return CUSTOMER_COLUMNS + tuple(Col(label(b), b, "money") for b in (*buckets, DATE_UNKNOWN))
+
+
 PAYMENT_COLUMNS = (
     Col(QT_TRANSLATE_NOOP("Columns", "Payment"), "id"),
     Col(QT_TRANSLATE_NOOP("Columns", "Date"), "date", "date"),
@@ -175,6 +182,13 @@ class RowsModel(QAbstractTableModel):
         self.columns = columns
         self.rows: list[dict] = []
         self._order: tuple[int, Qt.SortOrder] | None = None
+
+    def set_columns(self, columns: tuple[Col, ...]) -> None:
+        if columns != self.columns:
+            self.beginResetModel()
+            self.columns = columns
+            self._order = None
+            self.endResetModel()
 
     def set_rows(self, rows: list[dict]) -> None:
         """New rows, kept in the order the clerk last sorted by."""
