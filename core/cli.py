@@ -33,7 +33,9 @@ from core.workspace import (
 
 EXIT_OK, EXIT_BUG, EXIT_REFUSED = 0, 1, 2
 # Commands that change the workspace (the others open it read-only, beside another process).
-WRITING_COMMANDS = {"import", "allocate", "unallocate", "undo", "redo", "set", "plan", "map"}
+WRITING_COMMANDS = {
+    "import", "allocate", "unallocate", "undo", "redo", "set", "plan", "map", "accept", "reject",
+}  # fmt: skip
 
 
 class UsageError(Exception):
@@ -112,6 +114,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("auto-allocate", help="allocate payments to the invoices they quote")
     p.add_argument("--apply", action="store_true", help="commit (default: only show)")
     p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("suggest", help="suggested allocations for payments with money left, "
+                       "each with a score and its reasons (nothing is committed)")  # fmt: skip
+    p.add_argument("payment", nargs="?", metavar="PAYMENT_ID")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("accept", help="allocate what a suggestion proposes")
+    p.add_argument("suggestion", metavar="SUGGESTION_ID")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("reject", help="turn a suggestion down: it is not proposed again")
+    p.add_argument("suggestion", metavar="SUGGESTION_ID")
 
     p = sub.add_parser("allocate", help="allocate a payment or credit note to invoices")
     p.add_argument("source", metavar="SOURCE", help="payment id or credit note number")
@@ -434,6 +448,41 @@ def cmd_log(ws: Workspace, args: argparse.Namespace) -> int:
                 for e in log
             ],
         )
+    return EXIT_OK
+
+
+def cmd_suggest(ws: Workspace, args: argparse.Namespace) -> int:
+    from core.suggestions import answer_json
+
+    answers = [answer_json(a) for a in ws.suggest(args.payment)]
+    if args.json:
+        _dump(answers)
+        return EXIT_OK
+    for a in answers:
+        print(f"{a['payment']}: {a['unallocated']} {a['currency']} unallocated")
+        for note in a["notes"]:
+            print(f"  note: {note}")
+        for s in a["suggestions"]:
+            lines = ", ".join(f"{ln['source']}→{ln['invoice']} {ln['amount']}" for ln in s["lines"])
+            print(f"  {s['rank']}. {s['id']}  score {s['score']:>3}  {s['kind']:<11} {lines}")
+            for reason in s["reasons"]:
+                print(f"       - {reason}")
+    if not answers:
+        print("no payment has money left to allocate")
+    return EXIT_OK
+
+
+def cmd_accept(ws: Workspace, args: argparse.Namespace) -> int:
+    ids = ws.accept_suggestion(args.suggestion)
+    if args.json:
+        _dump({"suggestion": args.suggestion.upper(), "allocations": ids})
+    else:
+        print(f"accepted {args.suggestion.upper()}: allocation(s) {', '.join(map(str, ids))}")
+    return EXIT_OK
+
+
+def cmd_reject(ws: Workspace, args: argparse.Namespace) -> int:
+    print(f"rejected {ws.reject_suggestion(args.suggestion)}: it will not be proposed again")
     return EXIT_OK
 
 

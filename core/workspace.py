@@ -8,6 +8,7 @@ append-only audit log with what it takes to undo it.
 
 from __future__ import annotations
 
+import dataclasses
 import getpass
 import hashlib
 import json
@@ -26,7 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
 
 from core import allocation as rules
-from core import linestore, planning
+from core import linestore, planning, suggestions
 from core.aging import parse_limits
 from core.importers import IMPORTERS, ImportOptions, identify
 from core.ledger import DEFAULT_TERM_DAYS, Ledger, compute
@@ -528,6 +529,74 @@ class Workspace:
                 ids = self._add_allocations(conn, result.planned, audit_id)
             return result, ids
 
+    # -------------------------------------------------------------- suggestions
+
+    def suggest(self, payment_id: str | None = None) -> list[suggestions.Answer]:
+        """Suggested allocations for every payment with money left (or one payment)."""
+        with self.engine.connect() as conn:
+            return self._suggest(conn, payment_id)
+
+    def _suggest(self, conn: Connection, payment_id: str | None) -> list[suggestions.Answer]:
+        ledger = self.ledger(conn=conn)
+        payments = self.payments(conn)
+        if payment_id is not None:
+            if payment_id not in ledger.payments:
+                raise rules.AllocationRefused(f"no payment '{payment_id}' in this workspace")
+            payments = [p for p in payments if p.id == payment_id]
+        undone = self._undone(conn)
+        rejected = {
+            (r.payment_id, r.signature)
+            for r in conn.execute(select(t.rejected_suggestions))
+            if r.audit_id not in undone
+        }
+        return suggestions.Suggester(ledger, rejected).answers(payments)
+
+    def _find_suggestion(self, conn: Connection, suggestion_id: str) -> suggestions.Suggestion:
+        wanted = suggestion_id.strip().upper()
+        for answer in self._suggest(conn, None):
+            for s in answer.suggestions:
+                if s.id == wanted:
+                    return s
+        raise rules.AllocationRefused(
+            f"no suggestion {suggestion_id} now (the payment or its invoices changed since it "
+            "was made, or it was rejected): run 'suggest' again"
+        )
+
+    def accept_suggestion(self, suggestion_id: str) -> list[int]:
+        """Allocate what a suggestion proposes, checked like any allocation, as one change."""
+        self._writable()
+        with self.engine.begin() as conn:
+            s = self._find_suggestion(conn, suggestion_id)
+            ledger = self.ledger(conn=conn)
+            planned: list[rules.Planned] = []
+            for source in dict.fromkeys(ln.source for ln in s.lines):
+                requests = [(ln.invoice, ln.amount) for ln in s.lines if ln.source == source]
+                for p in rules.check(ledger, source, requests):
+                    planned.append(dataclasses.replace(p, method=f"suggestion-{s.kind}"))
+                    ledger.invoices[p.invoice].open -= p.amount  # the next source sees it
+            summary = f"accept suggestion {s.id} for {s.payment}: " + ", ".join(
+                f"{p.source_id}→{p.invoice}={format_amount(p.amount, s.currency)}" for p in planned
+            )
+            audit_id = self._audit(conn, "allocate", summary,
+                                   {"source": s.payment, "suggestion": s.id})  # fmt: skip
+            ids = self._add_allocations(conn, planned, audit_id)
+            for p in planned:
+                if p.source_kind == SourceKind.CREDIT:
+                    self._stop_auto_apply(conn, p.source_id)
+            return ids
+
+    def reject_suggestion(self, suggestion_id: str) -> str:
+        """Remember that the clerk turned a suggestion down; it is not proposed again."""
+        self._writable()
+        with self.engine.begin() as conn:
+            s = self._find_suggestion(conn, suggestion_id)
+            audit_id = self._audit(conn, "reject-suggestion",
+                                   f"reject suggestion {s.id} for {s.payment}: {s.signature}",
+                                   {"payment": s.payment, "signature": s.signature})  # fmt: skip
+            conn.execute(insert(t.rejected_suggestions).values(
+                payment_id=s.payment, signature=s.signature, audit_id=audit_id))  # fmt: skip
+            return s.id
+
     def _apply_credits(self, conn: Connection, after_import: int | None = None) -> list[int]:
         """Apply every credit note still in automatic mode to the newest open invoices."""
         auto = set(conn.scalars(select(t.documents.c.number).where(t.documents.c.auto_apply)))
@@ -736,6 +805,7 @@ class Workspace:
                         "apply-credits",
                         "import",
                         "setting",
+                        "reject-suggestion",  # undone: proposed again (see _suggest)
                     ]
                 )
             )

@@ -239,3 +239,14 @@ plan_lines = Table(
     Column("invoice_number", String(64), nullable=False),
     Column("amount", Money, nullable=False),
 )
+
+# A suggestion the clerk turned down: not proposed again for that payment.
+rejected_suggestions = Table(
+    "rejected_suggestions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("payment_id", String(64), nullable=False),
+    Column("signature", Text, nullable=False),
+    Column("audit_id", Integer, ForeignKey("audit.id"), nullable=False),
+)
+Index("ix_rejected_suggestions_payment_id", rejected_suggestions.c.payment_id)
