@@ -273,6 +273,7 @@ class MainWindow(QMainWindow):
     printed = Signal(int)  # pages sent to the printer
     previewed = Signal(str)  # a remittance advice is shown
     language_changed = Signal(str)
+    suggested = Signal()  # suggestions are on screen
 
     def __init__(self, path: Path, as_of: date | None = None) -> None:
         super().__init__()
@@ -396,6 +397,11 @@ class MainWindow(QMainWindow):
                                shortcut=QKeySequence("Ctrl+Alt+L"))  # fmt: skip
         apply_credit.triggered.connect(self.allocate_credit_selected)
         pay.addAction(apply_credit)
+        suggest = QAction(self.tr("S&uggested allocations…"), bar, shortcut=QKeySequence("Ctrl+G"))
+        suggest.setToolTip(self.tr("Proposals with a score and reasons, for the selected payment "
+                                   "or every payment with money left"))  # fmt: skip
+        suggest.triggered.connect(self.show_suggestions)
+        pay.addAction(suggest)
         self.auto_action = QAction(self.tr("Allocate by &quoted invoice numbers"), bar)
         self.auto_action.triggered.connect(self.auto_allocate)
         pay.addAction(self.auto_action)
@@ -921,6 +927,50 @@ class MainWindow(QMainWindow):
         self.allocation_dialog = dialog
         dialog.accepted.connect(lambda: self._allocate(rows[0]["id"], dialog.requests() or []))
         dialog.open()
+
+    def show_suggestions(self) -> None:
+        """The suggestions engine's proposals (for the selected payment when the Payments
+        list is in front), to accept or reject one by one."""
+        from desktop.suggestions_dialog import SuggestionsDialog
+
+        payment = None
+        if self.tabs.currentWidget() is self.payments and self.payments.selected_rows():
+            payment = self.payments.selected_rows()[0]["id"]
+        dialog = SuggestionsDialog(self)
+        self.suggestions_dialog = dialog
+        dialog.accept_requested.connect(lambda sid: self._suggestion(sid, True, payment))
+        dialog.reject_requested.connect(lambda sid: self._suggestion(sid, False, payment))
+        dialog.open()
+        self._load_suggestions(payment)
+
+    def _load_suggestions(self, payment: str | None) -> None:
+        ws = self.ws
+
+        def run(job):
+            from core.suggestions import answer_json
+
+            return [answer_json(a) for a in ws.suggest(payment)]
+
+        def done(answers) -> None:
+            self.suggestions_dialog.show_answers(answers)
+            self.suggested.emit()
+
+        self.worker.submit(run, done, self.show_error)
+
+    def _suggestion(self, suggestion_id: str, accept: bool, payment: str | None) -> None:
+        ws = self.ws
+
+        def run(job):
+            if accept:
+                return ws.accept_suggestion(suggestion_id)
+            return ws.reject_suggestion(suggestion_id)
+
+        def done(_result) -> None:
+            if accept:
+                self.refresh()
+            self._load_suggestions(payment)
+
+        self.worker.submit(run, done, self.show_error)
 
     def _payment_opened(self, index) -> None:
         """Double-click: allocate what is left of a payment, else show its remittance advice."""

@@ -491,3 +491,38 @@ def test_every_menu_action_has_a_shortcut_or_a_menu_and_none_clash(window):
     assert len(shortcuts) == len(set(shortcuts)) >= 20
     window.show_shortcuts()
     assert "Ctrl+Z" in window.shortcuts_box.text()
+
+
+def test_suggestions_are_accepted_and_rejected_in_the_window(qtbot, window):
+    from desktop.suggestions_dialog import ID_ROLE
+
+    with qtbot.waitSignal(window.suggested, timeout=20000):
+        window.show_suggestions()
+    dialog = window.suggestions_dialog
+    rows = [dialog.table.item(r, 0).data(ID_ROLE) for r in range(dialog.table.rowCount())]
+    p5 = [s for a, s in rows if a["payment"] == "P5" and s]
+    assert p5[0]["kind"] == "fallback"  # P5 quotes nothing and matches no amount
+    p6 = next(a for a, s in rows if a["payment"] == "P6")
+    assert p6["flags"] == ["wrong_currency"] and p6["suggestions"] == []
+    assert "probably meant for G000100008" in p6["notes"][0]
+    dialog.table.selectRow(next(r for r, (a, s) in enumerate(rows) if s and s["id"] == p5[0]["id"]))
+    assert "fallback" in dialog.reasons.toPlainText()
+    with qtbot.waitSignal(window.suggested, timeout=20000):
+        dialog.reject_button.click()
+    remaining = [dialog.table.item(r, 0).data(ID_ROLE) for r in range(dialog.table.rowCount())]
+    p5_now = next(a for a, _s in remaining if a["payment"] == "P5")
+    assert p5_now["suggestions"] == []
+    assert p5_now["notes"] == ["every suggestion for this payment was rejected"]
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        window.undo_action.trigger()  # the rejection was a mistake
+    with qtbot.waitSignal(window.suggested, timeout=20000):
+        window._load_suggestions(None)
+    rows = [dialog.table.item(r, 0).data(ID_ROLE) for r in range(dialog.table.rowCount())]
+    before = amount_due(window)
+    dialog.table.selectRow(
+        next(r for r, (_a, s) in enumerate(rows) if s and s["id"] == p5[0]["id"])
+    )
+    with qtbot.waitSignal(window.suggested, timeout=20000):
+        dialog.accept_button.click()
+    qtbot.waitUntil(lambda: amount_due(window) < before, timeout=20000)
+    assert amount_due(window) == before - Decimal("1500.00")
