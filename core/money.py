@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+from functools import lru_cache
 
 __all__ = [
     "MoneyError",
@@ -51,11 +52,13 @@ def normalise_currency(code: object) -> str:
     return text
 
 
+@lru_cache(maxsize=512)
 def currency_decimals(currency: str) -> int:
     """Number of decimals of ``currency`` (ISO 4217 minor unit)."""
     return _DECIMALS_EXCEPTIONS.get(normalise_currency(currency), 2)
 
 
+@lru_cache(maxsize=512)
 def quantum(currency: str) -> Decimal:
     """The smallest amount of ``currency``: ``Decimal('0.01')`` for EUR."""
     return Decimal(1).scaleb(-currency_decimals(currency))
@@ -170,6 +173,7 @@ def format_amount(amount: Decimal, currency: str) -> str:
     return str(amount.quantize(q, rounding=ROUND_HALF_EVEN) + 0)
 
 
+@lru_cache(maxsize=512)
 def zero(currency: str) -> Decimal:
     """Zero with the currency's decimals."""
     return Decimal(0).quantize(quantum(currency))

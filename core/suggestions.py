@@ -33,14 +33,14 @@ from decimal import Decimal
 
 from core.ledger import InvoiceState, Ledger, SourceState
 from core.model import Payment, SourceKind
-from core.money import format_amount
+from core.money import currency_decimals, format_amount
 
 RUN_BEFORE, RUN_AFTER = 45, 20  # billing runs due this many days before/after a payment
-RUN_TRIPLES = 80  # runs up to this size are searched three invoices at a time
-CREDIT_DAYS = 180  # credit notes issued up to this long before a payment are tried with it
+RUN_TRIPLES = 200  # runs up to this size are searched three invoices at a time
+CREDIT_DAYS = 120  # credit notes issued up to this long before a payment are tried with it
 POOL = 40  # invoices (due nearest the payment) searched for combinations across runs
 TRIPLE_POOL = 24  # of which the nearest are also searched three at a time
-SEARCH_SECONDS = 0.02  # per payment
+SEARCH_SECONDS = 0.002  # per payment, for combinations of three
 MOST = 5  # suggestions kept per payment
 
 _TOKEN_RE = re.compile(r"[A-Za-z0-9]+")
@@ -195,14 +195,17 @@ class Suggester:
             self.run_keys.setdefault(cur, []).append((run[0].due_date.toordinal(), day))
         for keys in self.run_keys.values():
             keys.sort()
-        self._run_indexes: dict[int, dict[Decimal, list[InvoiceState]]] = {}
-        self.credits: dict[str, list[SourceState]] = {}
+        self._run_cache: dict[int, tuple] = {}
+        self._pair_arrays = {cur: self._window_arrays(cur) for cur in self.run_keys}
+        self._credit_arrays: dict[str, tuple] = {}
+        self._pair_cache: dict[int, tuple] = {}
+        self.credits: dict[str, list[tuple[SourceState, Decimal]]] = {}
         for c in ledger.credits.values():
             if c.remaining > 0:
-                self.credits.setdefault(c.currency, []).append(c)
+                self.credits.setdefault(c.currency, []).append((c, c.remaining))
         for credits in self.credits.values():
-            credits.sort(key=lambda c: (c.date or date.min).toordinal())
-        self.credit_ordinals = {cur: [(c.date or date.min).toordinal() for c in cs]
+            credits.sort(key=lambda c: (c[0].date or date.min).toordinal())
+        self.credit_ordinals = {cur: [(c.date or date.min).toordinal() for c, _ in cs]
                                 for cur, cs in self.credits.items()}  # fmt: skip
 
     def answer(self, payment: Payment) -> Answer:
@@ -214,8 +217,8 @@ class Suggester:
         found: dict[str, Suggestion] = {}
         exact = self._references(payment, state, out, found)
         single = self._single_amounts(payment, state, found)
-        self._with_credit(payment, state, found)
-        if not exact and not single:
+        credit = self._with_credit(payment, state, found)
+        if not exact and not single and not credit:
             self._combinations(payment, state, out, found)
         if not found and not out.flags:
             self._other_currency(state, out)
@@ -307,20 +310,23 @@ class Suggester:
             _add(found, Suggestion(p.id, cur, "amount", score, (line,), reasons))
         return len(matches) == 1
 
-    def _with_credit(self, p: Payment, state: SourceState, found) -> None:
+    def _with_credit(self, p: Payment, state: SourceState, found) -> bool:
         """An invoice whose open amount is the payment plus an unapplied credit note issued
         in the months before the payment."""
         cur, left = state.currency, state.remaining
         credits = self.credits.get(cur, [])
         if not credits:
-            return
+            return False
+        hit = False
+        lo, hi = 0, len(credits)
         if p.date is not None:
             keys = self.credit_ordinals[cur]
             lo = bisect.bisect_left(keys, p.date.toordinal() - CREDIT_DAYS)
             hi = bisect.bisect_right(keys, p.date.toordinal())
-            credits = credits[lo:hi]
-        for credit in credits:
-            for inv in self.by_amount.get((cur, left + credit.remaining), ()):
+        credits = self._credits_owing(cur, left, lo, hi)
+        by_amount = self.by_amount
+        for credit, remaining in credits:
+            for inv in by_amount.get((cur, left + remaining), ()):
                 if _after(inv, p.date):
                     continue
                 lines = (Line(SourceKind.CREDIT, credit.id, inv.document.number,
@@ -333,6 +339,33 @@ class Suggester:
                 ]
                 score = 65 + _date_bonus(inv, p.date)
                 _add(found, Suggestion(p.id, cur, "credit", score, lines, reasons))
+                hit = hit or score >= 65
+        return hit
+
+    def _credits_owing(self, currency: str, left: Decimal, lo: int, hi: int):
+        """The credits ``lo:hi`` of the currency for which some open invoice owes exactly
+        ``left`` plus the credit: one vectorised search instead of a lookup per credit."""
+        import numpy as np
+
+        credits = self.credits[currency]
+        scale = 10 ** currency_decimals(currency)
+        units = _to_units(left, scale)
+        arrays = self._credit_arrays.get(currency)
+        if arrays is None:
+            opens = sorted({u for u in (_to_units(a, scale) for (c, a) in self.by_amount
+                                        if c == currency) if u is not None})  # fmt: skip
+            credit_units = [_to_units(r, scale) for _c, r in credits]
+            arrays = (np.array(opens, dtype=np.int64),
+                      np.array([u if u is not None else -1 for u in credit_units],
+                               dtype=np.int64))  # fmt: skip
+            self._credit_arrays[currency] = arrays
+        opens, credit_units = arrays
+        if units is None or not len(opens) or lo >= hi:
+            return credits[lo:hi]
+        sums = credit_units[lo:hi] + units
+        at = np.minimum(np.searchsorted(opens, sums), len(opens) - 1)
+        hits = np.nonzero((opens[at] == sums) & (credit_units[lo:hi] >= 0))[0]
+        return [credits[lo + int(k)] for k in hits]
 
     def _combinations(self, p: Payment, state: SourceState, out: Answer, found) -> None:
         """Two or three open invoices that together owe exactly the payment: first within
@@ -342,26 +375,21 @@ class Suggester:
         deadline = time.perf_counter() + self.search_seconds
         combos: list[tuple[InvoiceState, ...]] = []
         cut = False
-        for run in self._runs(cur, p.date):
-            if time.perf_counter() > deadline:
-                cut = True
-                break
-            index = self._run_index(run)
-            for inv in run:
-                combos.extend((inv, other) for other in index.get(left - inv.open, ())
-                              if other.document.number > inv.document.number)  # fmt: skip
-            if len(run) > RUN_TRIPLES:
-                cut = True  # a run this large is searched in pairs only
-                continue
-            for a in range(len(run)):
-                rest = left - run[a].open
-                if rest <= 0:
+        pairs = self._window_pairs(cur, left, p.date)
+        if pairs:
+            combos.extend(pairs)
+        else:
+            for run in self._runs(cur, p.date):  # triples, from the nearest billing run
+                if time.perf_counter() > deadline:
+                    cut = True
+                    break
+                if len(run) > RUN_TRIPLES:
+                    cut = True  # too many triples to try in such a run
                     continue
-                for b in range(a + 1, len(run)):
-                    need = rest - run[b].open
-                    if need > 0:
-                        combos.extend((run[a], run[b], c) for c in index.get(need, ())
-                                      if c.document.number > run[b].document.number)  # fmt: skip
+                found_here = self._run_combinations(run, left, 3)
+                if found_here:
+                    combos.extend(found_here)
+                    break  # the nearest billing run that adds up; farther ones are weaker
         if not combos:
             pool = [i for i in self._nearest(cur, p.date) if i.open < left][:POOL]
             if len(pool) == POOL:
@@ -428,15 +456,108 @@ class Suggester:
         chosen = sorted(keys[lo:hi], key=lambda k: abs(k[0] - day.toordinal()))
         return [self.runs[(currency, k[1])] for k in chosen if k[1] <= day.isoformat()]
 
-    def _run_index(self, run: list[InvoiceState]) -> dict[Decimal, list[InvoiceState]]:
+    def _run_combinations(self, run: list[InvoiceState], left: Decimal, size: int):
+        """Pairs or triples of one billing run owing exactly ``left``, found with sorted
+        integer arrays (numpy), not by trying each combination in Python."""
+        import numpy as np
+
+        cents, ordered, scale = self._run_arrays(run)
+        target = _to_units(left, scale)
+        n = len(cents)
+        if target is None or n < size:
+            return []
+        found: list[tuple[InvoiceState, ...]] = []
+        if size == 2:
+            need = target - cents
+            lo = np.searchsorted(cents, need, "left")
+            hi = np.searchsorted(cents, need, "right")
+            first = np.maximum(lo, np.arange(n) + 1)
+            for a in np.nonzero(hi > first)[0]:
+                found.extend((ordered[a], ordered[b]) for b in range(first[a], hi[a]))
+            return found
+        a_idx, b_idx = self._pairs(n)
+        need3 = target - cents[a_idx] - cents[b_idx]
+        lo3 = np.searchsorted(cents, need3, "left")
+        hi3 = np.searchsorted(cents, need3, "right")
+        first3 = np.maximum(lo3, b_idx + 1)
+        for m in np.nonzero(hi3 > first3)[0]:
+            a, b = a_idx[m], b_idx[m]
+            found.extend((ordered[a], ordered[b], ordered[c]) for c in range(first3[m], hi3[m]))
+        return found
+
+    def _window_arrays(self, currency: str):
+        """Every billing run of the currency in one sorted array: run position × 2**40 +
+        open amount in the currency's smallest unit; and the invoices in the same order."""
+        import numpy as np
+
+        keys, members, starts = [], [], []
+        for pos, (_due, day) in enumerate(self.run_keys[currency]):
+            starts.append(len(keys))
+            cents, ordered, _scale = self._run_arrays(self.runs[(currency, day)])
+            keys.extend(pos * _RUN_STRIDE + int(c) for c in cents)
+            members.extend(ordered)
+        starts.append(len(keys))
+        return np.array(keys, dtype=np.int64), members, starts
+
+    def _window_pairs(self, currency: str, left: Decimal, day: date | None):
+        """Pairs of invoices of one billing run due near ``day`` owing exactly ``left``
+        together, from the nearest such run: one vectorised search over all the runs."""
+        import numpy as np
+
+        if day is None or currency not in self._pair_arrays:
+            return []
+        keys, members, starts = self._pair_arrays[currency]
+        run_keys = self.run_keys[currency]
+        lo = bisect.bisect_left(run_keys, (day.toordinal() - RUN_BEFORE,))
+        hi = bisect.bisect_right(run_keys, (day.toordinal() + RUN_AFTER, "~"))
+        if lo >= hi:
+            return []
+        target = _to_units(left, 10 ** currency_decimals(currency))
+        if target is None:
+            return []
+        first, last = starts[lo], starts[hi]
+        window = keys[first:last]
+        runs = window // _RUN_STRIDE
+        need = runs * _RUN_STRIDE + (target - window % _RUN_STRIDE)
+        left_at = np.searchsorted(window, need, "left")
+        right_at = np.searchsorted(window, need, "right")
+        begin = np.maximum(left_at, np.arange(len(window)) + 1)
+        hits = np.nonzero((right_at > begin) & (target - window % _RUN_STRIDE > 0))[0]
+        if not len(hits):
+            return []
+        iso = day.isoformat()
+        by_run: dict[int, list[tuple[InvoiceState, InvoiceState]]] = {}
+        for a in hits:
+            pos = int(runs[a])
+            if run_keys[pos][1] > iso:
+                continue  # issued after the payment
+            for b in range(begin[a], right_at[a]):
+                by_run.setdefault(pos, []).append((members[first + a], members[first + b]))
+        if not by_run:
+            return []
+        nearest = min(by_run, key=lambda pos: abs(run_keys[pos][0] - day.toordinal()))
+        return by_run[nearest]
+
+    def _pairs(self, n: int):
+        if n not in self._pair_cache:
+            import numpy as np
+
+            self._pair_cache[n] = np.triu_indices(n, 1)
+        return self._pair_cache[n]
+
+    def _run_arrays(self, run: list[InvoiceState]):
         key = id(run)
-        index = self._run_indexes.get(key)
-        if index is None:
-            index = {}
-            for inv in run:
-                index.setdefault(inv.open, []).append(inv)
-            self._run_indexes[key] = index
-        return index
+        cached = self._run_cache.get(key)
+        if cached is None:
+            import numpy as np
+
+            scale = 10 ** currency_decimals(run[0].document.currency)
+            units = [(_to_units(i.open, scale), i) for i in run]
+            units = sorted((u for u in units if u[0] is not None), key=lambda u: u[0])
+            cached = (np.array([u for u, _ in units], dtype=np.int64),
+                      [i for _, i in units], scale)  # fmt: skip
+            self._run_cache[key] = cached
+        return cached
 
     def _other_currency(self, state: SourceState, out: Answer) -> None:
         """The payment's amount is what an invoice in another currency owes: it was most
@@ -491,6 +612,15 @@ class Suggester:
             if pick is not None and not _after(pick, day):
                 out.append(pick)
         return out
+
+
+_RUN_STRIDE = 2**40  # above any open amount in smallest units (10 billion in cents)
+
+
+def _to_units(amount: Decimal, scale: int) -> int | None:
+    """The amount in the currency's smallest unit, or None when it has more decimals."""
+    units = amount * scale
+    return int(units) if units == units.to_integral_value() else None
 
 
 def _flag_currency(out: Answer, inv: InvoiceState, evidence: str) -> None:

@@ -39,8 +39,10 @@ def _amount(rng: random.Random) -> Decimal:
     return Decimal(rng.randint(5_000, 3_000_000)) / 100
 
 
-def generate(payments: int = 1000, invoices: int = 6000, seed: int = 7) -> Corpus:
-    """``payments`` payments against ``invoices`` invoices issued over two years."""
+def generate(payments: int = 1000, invoices: int = 6000, seed: int = 7,
+             only: tuple[str, ...] | None = None) -> Corpus:  # fmt: skip
+    """``payments`` payments against ``invoices`` invoices issued over two years (of the
+    given kinds only, when given)."""
     rng = random.Random(seed)
     docs: list[Document] = []
     by_currency: dict[str, list[Document]] = {"EUR": [], "USD": [], "GBP": []}
@@ -59,7 +61,7 @@ def generate(payments: int = 1000, invoices: int = 6000, seed: int = 7) -> Corpu
     out_payments: list[Payment] = []
     expected: dict[str, object] = {}
     kinds: dict[str, str] = {}
-    names, weights = zip(*KINDS, strict=True)
+    names, weights = zip(*[k for k in KINDS if only is None or k[0] in only], strict=True)
     credits = 0
 
     def take(cur: str = "EUR") -> Document:

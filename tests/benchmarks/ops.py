@@ -1,0 +1,425 @@
+"""The benchmark operations, each run in a fresh child process (``python -m
+tests.benchmarks.ops NAME ARGS...``) that prints one JSON line: the seconds of each
+timed run, the peak memory of the process, and anything else worth printing.
+
+Every operation has a baseline measured the same way in the same suite run: the
+fastest plain way to do the same work (a raw pyarrow read, a library writing the
+same cells, a dict lookup), so the ratio says what our code adds.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import resource
+import sys
+import time
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+AS_OF = date(2026, 12, 31)
+OPS: dict[str, Callable[..., dict]] = {}
+
+
+def op(name: str):
+    def register(fn):
+        OPS[name] = fn
+        return fn
+
+    return register
+
+
+def timed(fn, runs: int) -> list[float]:
+    out = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - t)
+    return out
+
+
+# ------------------------------------------------------------------ imports
+
+
+@op("import")
+def import_file(path: str, db: str, runs: str) -> dict:
+    from core.workspace import Workspace
+
+    secs = []
+    for _ in range(int(runs)):
+        for stale in (Path(db), Path(f"{db}.lock")):
+            stale.unlink(missing_ok=True)
+        with Workspace(Path(db)) as ws:
+            t = time.perf_counter()
+            summary = ws.import_file(Path(path))
+            secs.append(time.perf_counter() - t)
+            assert summary.entries_read > 0
+    return {"secs": secs}
+
+
+@op("pyarrow-read")
+def pyarrow_read(path: str, runs: str) -> dict:
+    import pyarrow.csv
+
+    return {"secs": timed(lambda: pyarrow.csv.read_csv(path), int(runs))}
+
+
+# ------------------------------------------------------------------ balance and aging
+
+
+@op("balance-aging")
+def balance_aging(db: str, runs: str) -> dict:
+    from core.aging import by_currency
+    from core.workspace import Workspace
+
+    with Workspace(Path(db), readonly=True) as ws:
+
+        def work():
+            ledger = ws.ledger(AS_OF)
+            ledger.balance()
+            by_currency(ledger)
+
+        return {"secs": timed(work, int(runs))}
+
+
+@op("sql-read")
+def sql_read(db: str, runs: str) -> dict:
+    import sqlite3
+
+    def work():
+        with sqlite3.connect(db) as conn:
+            for table in ("documents", "payments", "allocations"):
+                conn.execute(f"SELECT * FROM {table}").fetchall()
+
+    return {"secs": timed(work, int(runs))}
+
+
+# ------------------------------------------------------------------ matching
+
+
+def _referenced(n: int):
+    """``n`` invoices and ``n`` payments each quoting one of them in its text."""
+    from core.model import Document, DocumentType, Payment
+
+    rng = random.Random(3)
+    start = date(2025, 1, 1)
+    docs, pays = [], []
+    for k in range(n):
+        day = start + timedelta(days=k % 600)
+        amount = Decimal(rng.randint(5_000, 3_000_000)) / 100
+        number = f"G{100_000_000 + k:09d}"
+        docs.append(Document(number, DocumentType.INVOICE, "EUR", amount, day))
+        pays.append(Payment(f"P{k}", day + timedelta(days=55), amount, "EUR",
+                            f"VIR SEPA MICROSOFT {number} REF{k}"))  # fmt: skip
+    return docs, pays
+
+
+@op("auto-allocate")
+def auto_allocate(n: str, runs: str) -> dict:
+    from core.allocation import plan_auto
+    from core.ledger import compute
+
+    docs, pays = _referenced(int(n))
+    ledger = compute(docs, pays, [])
+    result = {}
+
+    def work():
+        result["planned"] = len(plan_auto(ledger, pays).planned)
+
+    secs = timed(work, int(runs))
+    assert result["planned"] == int(n), result
+    return {"secs": secs, "note": f"{result['planned']:,} allocations planned"}
+
+
+@op("dict-lookup")
+def dict_lookup(n: str, runs: str) -> dict:
+    import re
+
+    docs, pays = _referenced(int(n))
+    word = re.compile(r"[A-Za-z0-9]+")
+
+    def work():
+        index = {d.number: d for d in docs}
+        found = 0
+        for p in pays:
+            for w in word.findall(p.reference):
+                if w in index:
+                    found += 1
+        assert found == len(pays)
+
+    return {"secs": timed(work, int(runs))}
+
+
+def _unreferenced(payments: int, invoices: int):
+    from tests.suggestion_corpus import generate
+
+    return generate(payments, invoices, seed=5,
+                    only=("amount", "combination", "credit", "none"))  # fmt: skip
+
+
+@op("suggest")
+def suggest(payments: str, invoices: str, runs: str) -> dict:
+    from core.ledger import compute
+    from core.suggestions import Suggester
+    from tests.suggestion_corpus import score
+
+    corpus = _unreferenced(int(payments), int(invoices))
+    ledger = compute(corpus.documents, corpus.payments, [])
+    result = {}
+
+    def work():
+        result["answers"] = Suggester(ledger).answers(corpus.payments)
+
+    secs = timed(work, int(runs))
+    answers = result["answers"]
+    right, _wrong, wrong_currency = score(corpus, answers)
+    answered = sum(a.answered for a in answers)
+    cut = sum(a.search_cut_short for a in answers)
+    return {"secs": secs, "note": f"answered {answered:,}/{len(answers):,}; first proposal "
+            f"right {right / len(answers):.1%}; wrong currency {wrong_currency}; search cut "
+            f"short {cut}"}  # fmt: skip
+
+
+@op("amount-lookup")
+def amount_lookup(payments: str, invoices: str, runs: str) -> dict:
+    corpus = _unreferenced(int(payments), int(invoices))
+
+    def work():
+        index: dict = {}
+        for d in corpus.documents:
+            index.setdefault((d.currency, d.total), []).append(d)
+        for p in corpus.payments:
+            index.get((p.currency, p.amount))
+
+    return {"secs": timed(work, int(runs))}
+
+
+# ------------------------------------------------------------------ documents
+
+
+@op("report")
+def report(db: str, out: str, runs: str) -> dict:
+    from core.exports.report import write_report
+    from core.workspace import Workspace
+
+    with Workspace(Path(db), readonly=True) as ws:
+        secs = timed(lambda: write_report(ws, Path(out), AS_OF), int(runs))
+    return {"secs": secs, "note": f"{Path(out).stat().st_size / 1e6:.1f} MB workbook"}
+
+
+def _report_cells(db: str, out: str) -> dict[str, list[list]]:
+    """The cells our report writes, sheet by sheet, captured while it writes them."""
+    from core.exports import report as module
+    from core.workspace import Workspace
+
+    cells: dict[str, list[list]] = {}
+    original_init, original_add = module._Sheet.__init__, module._Sheet.add
+
+    def init(self, book, formats, name, title, columns):
+        original_init(self, book, formats, name, title, columns)
+        self.name_ = name
+        cells[name] = [[title], [c[0] for c in columns]]
+
+    def add(self, values):
+        cells[self.name_].append(list(values))
+        original_add(self, values)
+
+    module._Sheet.__init__, module._Sheet.add = init, add
+    try:
+        with Workspace(Path(db), readonly=True) as ws:
+            module.write_report(ws, Path(out), AS_OF)
+    finally:
+        module._Sheet.__init__, module._Sheet.add = original_init, original_add
+    return cells
+
+
+def _plain(value):
+    if isinstance(value, Decimal):
+        return float(value)  # what a plain library writes: an Excel number (a double)
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return datetime(value.year, value.month, value.day)
+    return value
+
+
+@op("excel-baseline")
+def excel_baseline(db: str, out: str, runs: str) -> dict:
+    """The same cells written by xlsxwriter and by openpyxl (write-only), no formatting:
+    the faster of the two is the baseline."""
+    import openpyxl
+    import xlsxwriter
+
+    cells = _report_cells(db, out)
+    rows = {name: [[_plain(v) for v in row] for row in sheet] for name, sheet in cells.items()}
+
+    def with_xlsxwriter():
+        book = xlsxwriter.Workbook(out, {"constant_memory": True})
+        date_format = book.add_format({"num_format": "yyyy-mm-dd"})
+        for name, sheet in rows.items():
+            ws = book.add_worksheet(name)
+            for r, row in enumerate(sheet):
+                for c, v in enumerate(row):
+                    if isinstance(v, datetime):
+                        ws.write_datetime(r, c, v, date_format)
+                    elif v is not None:
+                        ws.write(r, c, v)
+        book.close()
+
+    def with_openpyxl():
+        book = openpyxl.Workbook(write_only=True)
+        for name, sheet in rows.items():
+            ws = book.create_sheet(name)
+            for row in sheet:
+                ws.append(row)
+        book.save(out)
+
+    runs_ = int(runs)
+    xw, op_ = timed(with_xlsxwriter, runs_), timed(with_openpyxl, runs_)
+    n = sum(len(s) for s in rows.values())
+    best = min((xw, "xlsxwriter"), (op_, "openpyxl"), key=lambda x: sorted(x[0])[len(x[0]) // 2])
+    return {
+        "secs": best[0],
+        "note": f"{n:,} rows; fastest: {best[1]} (xlsxwriter "
+        f"{sorted(xw)[len(xw) // 2]:.1f} s, openpyxl {sorted(op_)[len(op_) // 2]:.1f} s)",
+    }
+
+
+def _long_remittance(lines: int):
+    from core.exports.remittance import Party, Remittance, RemittanceLine
+
+    rng = random.Random(9)
+    rows = []
+    for k in range(lines):
+        total = Decimal(rng.randint(5_000, 3_000_000)) / 100
+        rows.append(RemittanceLine("invoice", f"G{100_000_000 + k:09d}",
+                                   date(2026, 1, 1) + timedelta(days=k % 300), total, total,
+                                   Decimal("0.00")))  # fmt: skip
+    amount = sum((r.amount for r in rows), Decimal("0.00"))
+    return Remittance("RA-20261123-1", date(2026, 11, 23), "EUR", amount,
+                      Party("Nuage Conseil SAS", ("12 rue de la Paix", "75002 Paris"),
+                            "FR7630006000011234567890189"),
+                      Party("Microsoft Ireland Operations Ltd", (), "IE29AIBK93115212345678"),
+                      rows)  # fmt: skip
+
+
+@op("pdf")
+def pdf(lines: str, out: str, runs: str) -> dict:
+    from pypdf import PdfReader
+
+    from core.exports.pdf import write_pdf
+
+    rem = _long_remittance(int(lines))
+    secs = timed(lambda: write_pdf(rem, Path(out)), int(runs))
+    return {"secs": secs, "note": f"{len(PdfReader(out).pages)} pages"}
+
+
+@op("pdf-baseline")
+def pdf_baseline(lines: str, out: str, runs: str) -> dict:
+    """A plain reportlab table of the same rows (platypus, default style)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate, Table
+
+    rem = _long_remittance(int(lines))
+    data = [["Invoice", "Date", "Total", "Paid", "Open"]] + [
+        [ln.invoice, ln.invoice_date.isoformat(), f"{ln.invoice_total}", f"{ln.amount}",
+         f"{ln.remaining}"] for ln in rem.lines
+    ]  # fmt: skip
+
+    def work():
+        SimpleDocTemplate(out, pagesize=A4).build([Table(data, repeatRows=1)])
+
+    return {"secs": timed(work, int(runs))}
+
+
+# ------------------------------------------------------------------ the window
+
+
+@op("window")
+def window(db: str, runs: str) -> dict:
+    """From a fresh interpreter to the window shown with its workspace loaded (the child
+    is fresh, so only one run per process)."""
+    t0 = time.perf_counter()
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.main_window import MainWindow
+
+    app = QApplication([])
+    w = MainWindow(Path(db), date(2026, 11, 23))
+    shown: dict[str, float] = {}
+    w.loaded.connect(lambda: (shown.setdefault("t", time.perf_counter() - t0), app.quit()))
+    w.show()
+    app.exec()
+    w.close()
+    heavy = [m for m in ("pandas", "openpyxl", "reportlab", "pyarrow") if m in sys.modules]
+    return {"secs": [shown["t"]], "note": f"heavy modules at start: {', '.join(heavy) or 'none'}"}
+
+
+@op("empty-window")
+def empty_window(runs: str) -> dict:
+    t0 = time.perf_counter()
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication([])
+    w = QMainWindow()
+    w.resize(1180, 760)
+    w.show()
+    app.processEvents()
+    return {"secs": [time.perf_counter() - t0]}
+
+
+@op("scroll")
+def scroll(db: str, runs: str) -> dict:
+    """Scroll the invoices table of the workspace from top to bottom (about 400 jumps of a
+    page or more); every repaint is a frame."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.main_window import MainWindow
+
+    app = QApplication([])
+    w = MainWindow(Path(db), date(2026, 11, 23))
+    w.loaded.connect(app.quit)
+    w.show()
+    app.exec()
+    w.tabs.setCurrentWidget(w.invoices)
+    view = w.invoices.view
+    app.processEvents()
+    bar = view.verticalScrollBar()
+    step = max(bar.pageStep(), bar.maximum() // 400)  # top to bottom in about 400 frames
+    frames = []
+    while bar.value() < bar.maximum():
+        t = time.perf_counter()
+        bar.setValue(bar.value() + step)
+        view.viewport().repaint()
+        frames.append(time.perf_counter() - t)
+    w.close()
+    frames.sort()
+    return {"secs": frames, "note": f"{len(frames):,} frames; slowest "
+            f"{frames[-1] * 1000:.0f} ms; 99th percentile "
+            f"{frames[int(len(frames) * 0.99)] * 1000:.0f} ms"}  # fmt: skip
+
+
+@op("paint")
+def paint(db: str, runs: str) -> dict:
+    """Baseline for scrolling: repaint an empty table view of the same size."""
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    app = QApplication([])
+    view = QTableView()
+    view.resize(1150, 480)
+    view.show()
+    app.processEvents()
+    return {"secs": timed(lambda: view.viewport().repaint(), 200)}
+
+
+def main(argv: list[str]) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    out = OPS[argv[0]](*argv[1:])
+    out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
