@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import lru_cache
 from itertools import pairwise
 
 from core.ledger import DEFAULT_AGING_LIMITS, InvoiceState, Ledger
@@ -15,6 +16,7 @@ DEFAULT_LIMITS = DEFAULT_AGING_LIMITS
 DATE_UNKNOWN = "date_unknown"
 
 
+@lru_cache(maxsize=64)
 def bucket_names(limits: tuple[int, ...] = DEFAULT_LIMITS) -> tuple[str, ...]:
     """``not_due``, then one bucket per limit, then the last limit and over:
     ``(30, 60, 90)`` gives ``not_due, 1-30, 31-60, 61-90, 90+``."""
@@ -130,8 +132,11 @@ def by_customer(
         cur = inv.document.currency
         bucket = bucket_of(inv.days_past_due, limits)
         shares = customer_shares(inv, weights_by_invoice.get(inv.document.number, {}))
+        rows = out.setdefault(cur, {})
         for customer, amount in shares.items():
-            row = out.setdefault(cur, {}).setdefault(customer, _empty(cur, limits))
+            row = rows.get(customer)
+            if row is None:
+                row = rows[customer] = _empty(cur, limits)
             _add(row, bucket, amount, cur)
     for cur, customers in out.items():
         for row in customers.values():

@@ -130,8 +130,9 @@ def snapshot(ws, as_of) -> dict:
     """Everything the main window shows, computed once (on the worker thread)."""
     from core.aging import by_currency
 
-    ledger = ws.ledger(as_of)
-    infos = {p.id: p for p in ws.payments()}
+    read = ws.payments()
+    ledger = ws.ledger(as_of, payments=read)
+    infos = {p.id: p for p in read}
     weights = ws.customer_weights()
     invoices = [invoice_json(i, ledger) for i in ledger.invoices.values()]
     for row in invoices:

@@ -133,6 +133,13 @@ def os_user() -> str:
         return "unknown"
 
 
+def _day(value: str | date | None) -> date | None:
+    """A date column read raw: ISO text from SQLite, a date from other engines."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(value[:10])
+
+
 def _now() -> datetime:
     return datetime.now().replace(microsecond=0)
 
@@ -225,36 +232,41 @@ class Workspace:
 
     # -------------------------------------------------------------- reading
 
+    # These three are read on every refresh of a workspace that may hold 100,000 invoices:
+    # raw rows (no per-value type processing), converted here once.
+
     def documents(self, conn: Connection | None = None) -> list[Document]:
         with self._conn(conn) as c:
-            rows = c.execute(select(t.documents)).mappings().all()
+            rows = c.exec_driver_sql(
+                "SELECT number, document_type, currency, total, date, due_date, invoice_type, "
+                "amends, paid_amount_reported, billing_period_start, billing_period_end, "
+                "source_file, source_place FROM documents"
+            ).fetchall()
             sums: dict[str, Decimal] = defaultdict(Decimal)
             counts: Counter = Counter()
-            for r in c.execute(
-                select(
-                    t.line_blocks.c.invoice_number,
-                    t.line_blocks.c.total,
-                    t.line_blocks.c.line_count,
-                )
+            for number, total, count in c.exec_driver_sql(
+                "SELECT invoice_number, total, line_count FROM line_blocks"
             ):
-                sums[r.invoice_number] += r.total
-                counts[r.invoice_number] += r.line_count
+                sums[number] += Decimal(total)
+                counts[number] += count
+        kinds = {k.value: k for k in DocumentType}
+        types = {k.value: k for k in InvoiceType}
         return [
             Document(
-                number=r["number"],
-                document_type=DocumentType(r["document_type"]),
-                currency=r["currency"],
-                total=r["total"],
-                date=r["date"],
-                due_date=r["due_date"],
-                invoice_type=InvoiceType(r["invoice_type"]),
-                amends=r["amends"],
-                paid_amount_reported=r["paid_amount_reported"],
-                billing_period_start=r["billing_period_start"],
-                billing_period_end=r["billing_period_end"],
-                lines_total=sums.get(r["number"]),
-                line_count=counts[r["number"]],
-                source=Source(r["source_file"], element=r["source_place"]),
+                number=r[0],
+                document_type=kinds[r[1]],
+                currency=r[2],
+                total=Decimal(r[3]),
+                date=_day(r[4]),
+                due_date=_day(r[5]),
+                invoice_type=types[r[6]],
+                amends=r[7],
+                paid_amount_reported=None if r[8] is None else Decimal(r[8]),
+                billing_period_start=_day(r[9]),
+                billing_period_end=_day(r[10]),
+                lines_total=sums.get(r[0]),
+                line_count=counts[r[0]],
+                source=Source(r[11], element=r[12]),
             )
             for r in rows
         ]
@@ -262,47 +274,40 @@ class Workspace:
     def payments(self, conn: Connection | None = None) -> list[Payment]:
         with self._conn(conn) as c:
             refs: dict[str, list[Reference]] = defaultdict(list)
-            for r in c.execute(
-                select(t.payment_references).order_by(
-                    t.payment_references.c.payment_id, t.payment_references.c.position
-                )
+            for pid, number, amount in c.exec_driver_sql(
+                "SELECT payment_id, invoice_number, amount FROM payment_references "
+                "ORDER BY payment_id, position"
             ):
-                refs[r.payment_id].append(Reference(r.invoice_number, r.amount))
-            rows = c.execute(select(t.payments).order_by(t.payments.c.date, t.payments.c.id))
-            return [
-                Payment(
-                    id=r.id,
-                    date=r.date,
-                    amount=r.amount,
-                    currency=r.currency,
-                    reference=r.reference,
-                    references=tuple(refs.get(r.id, ())),
-                    bank_account=r.bank_account,
-                    counterparty=r.counterparty,
-                    bank_reference=r.bank_reference,
-                    source=Source(r.source_file, r.source_row, r.source_sheet),
-                )
-                for r in rows
-            ]
+                refs[pid].append(Reference(number, None if amount is None else Decimal(amount)))
+            rows = c.exec_driver_sql(
+                "SELECT id, date, amount, currency, reference, bank_account, counterparty, "
+                "bank_reference, source_file, source_row, source_sheet FROM payments "
+                "ORDER BY date, id"
+            ).fetchall()
+        return [
+            Payment(
+                id=r[0],
+                date=_day(r[1]),
+                amount=Decimal(r[2]),
+                currency=r[3],
+                reference=r[4],
+                references=tuple(refs.get(r[0], ())),
+                bank_account=r[5],
+                counterparty=r[6],
+                bank_reference=r[7],
+                source=Source(r[8], r[9], r[10]),
+            )
+            for r in rows
+        ]
 
     def allocations(self, conn: Connection | None = None) -> list[Allocation]:
         with self._conn(conn) as c:
-            rows = c.execute(
-                select(t.allocations)
-                .where(t.allocations.c.removed_audit_id.is_(None))
-                .order_by(t.allocations.c.id)
-            )
-            return [
-                Allocation(
-                    r.id,
-                    SourceKind(r.source_kind),
-                    r.source_id,
-                    r.invoice_number,
-                    r.amount,
-                    r.method,
-                )
-                for r in rows
-            ]
+            rows = c.exec_driver_sql(
+                "SELECT id, source_kind, source_id, invoice_number, amount, method "
+                "FROM allocations WHERE removed_audit_id IS NULL ORDER BY id"
+            ).fetchall()
+        kinds = {k.value: k for k in SourceKind}
+        return [Allocation(r[0], kinds[r[1]], r[2], r[3], Decimal(r[4]), r[5]) for r in rows]
 
     def lines(self, invoice_number: str) -> list[InvoiceLine]:
         """An invoice's line items, in the order of their files and rows."""
@@ -384,15 +389,26 @@ class Workspace:
         """Per invoice, what each customer's lines add up to (for per-customer aging)."""
         out: dict[str, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
         with self.engine.connect() as c:
-            for r in c.execute(select(t.line_customer_totals)):
-                out[r.invoice_number][r.customer_name or r.customer_id] += r.total
+            # raw rows, no per-value type processing: this table has a row per customer and
+            # subscription of every invoice (a million in a large workspace)
+            rows = c.exec_driver_sql(
+                "SELECT invoice_number, customer_name, customer_id, total FROM line_customer_totals"
+            ).fetchall()
+        for number, name, customer_id, total in rows:
+            out[number][name or customer_id] += Decimal(total)
         return {k: dict(v) for k, v in out.items()}
 
-    def ledger(self, as_of: date | None = None, conn: Connection | None = None) -> Ledger:
+    def ledger(
+        self,
+        as_of: date | None = None,
+        conn: Connection | None = None,
+        payments: list[Payment] | None = None,
+    ) -> Ledger:
+        """The ledger as of a date (pass ``payments`` already read to save reading them)."""
         with self._conn(conn) as c:
             return compute(
                 self.documents(c),
-                self.payments(c),
+                payments if payments is not None else self.payments(c),
                 self.allocations(c),
                 as_of=as_of,
                 term_days=self._term_days(c),

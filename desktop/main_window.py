@@ -103,6 +103,8 @@ class TablePage(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setStretchLastSection(True)
+        # column widths from the first rows only: measuring 100,000 rows takes seconds
+        self.view.horizontalHeader().setResizeContentsPrecision(200)
         bar = QHBoxLayout()
         bar.addWidget(self.search, 3)
         for widget in (self.currency, self.status, self.customer, self.date_from, self.date_to):
@@ -148,6 +150,7 @@ class TablePage(QWidget):
         self.focus_chip.setVisible(bool(focus))
 
     def set_rows(self, rows: list[dict]) -> None:
+        first_fill = self.model.rowCount() == 0
         self.model.set_rows(rows)
         self._refill(self.currency, sorted({r["currency"] for r in rows}))
         statuses = sorted({r["status"] for r in rows if r.get("status")})
@@ -159,7 +162,8 @@ class TablePage(QWidget):
         has_dates = any("date" in r for r in rows)
         self.date_from.setVisible(has_dates)
         self.date_to.setVisible(has_dates)
-        self.view.resizeColumnsToContents()
+        if first_fill:  # later reloads keep the widths the clerk may have set
+            self.view.resizeColumnsToContents()
 
     @staticmethod
     def _refill(combo: QComboBox, values: list[str], label=str) -> None:
