@@ -126,17 +126,21 @@ def payment_json(p: SourceState, ledger: Ledger, info) -> dict:
     }
 
 
-def snapshot(ws, as_of) -> dict:
-    """Everything the main window shows, computed once (on the worker thread)."""
+def snapshot(ws, as_of, customers: bool = True) -> dict:
+    """Everything the main window shows, computed once (on the worker thread).
+
+    With ``customers=False`` the per-customer split (a read of every customer line total,
+    slow in a large workspace) is left for :func:`customer_snapshot`: ``customers`` is then
+    ``None`` and the invoices' ``customers`` lists empty.
+    """
     from core.aging import by_currency
 
     read = ws.payments()
     ledger = ws.ledger(as_of, payments=read)
     infos = {p.id: p for p in read}
-    weights = ws.customer_weights()
     invoices = [invoice_json(i, ledger) for i in ledger.invoices.values()]
     for row in invoices:
-        row["customers"] = sorted(weights.get(row["number"], {}))
+        row["customers"] = []
     invoices.sort(key=lambda r: (r["date"] or "9999", r["number"]))
     payments = [payment_json(p, ledger, infos[p.id]) for p in ledger.payments.values()]
     payments.sort(key=lambda r: (r["date"], r["id"]))
@@ -158,10 +162,26 @@ def snapshot(ws, as_of) -> dict:
              for cur, row in by_currency(ledger).items()}  # fmt: skip
     from core.aging import bucket_names
 
-    return {"as_of": as_of, "term_days": ledger.term_days,
+    snap = {"as_of": as_of, "term_days": ledger.term_days,
             "buckets": bucket_names(ledger.aging_limits), "invoices": invoices,
             "payments": payments, "credits": credits, "balance": balance, "aging": aging,
-            "customers": customer_rows(ledger, weights)}  # fmt: skip
+            "customers": None, "ledger": ledger}  # fmt: skip
+    if customers:
+        add_customers(snap, customer_snapshot(ws, ledger))
+    return snap
+
+
+def customer_snapshot(ws, ledger: Ledger) -> tuple[list[dict], dict[str, list[str]]]:
+    """Per customer and currency the open amounts by bucket, and each invoice's customers."""
+    weights = ws.customer_weights()
+    return customer_rows(ledger, weights), {n: sorted(w) for n, w in weights.items()}
+
+
+def add_customers(snap: dict, found: tuple[list[dict], dict[str, list[str]]]) -> None:
+    rows, by_invoice = found
+    snap["customers"] = rows
+    for row in snap["invoices"]:
+        row["customers"] = by_invoice.get(row["number"], [])
 
 
 def _overdue_and_due_soon(ledger: Ledger, as_of) -> tuple[dict, dict]:

@@ -89,7 +89,7 @@ class Dashboard(QWidget):
             table.setFixedHeight(table.horizontalHeader().height() + 6 + sum(
                 table.rowHeight(i) for i in range(table.rowCount())))  # fmt: skip
         self._attention(snap)
-        self.chart.show_aging(aging, snap["customers"], snap["buckets"])
+        self.chart.show_aging(aging, snap["customers"] or [], snap["buckets"])
 
     def _attention(self, snap: dict) -> None:
         """One line per kind of finding, with its count and amounts per currency."""

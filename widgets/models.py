@@ -182,18 +182,27 @@ class RowsModel(QAbstractTableModel):
         self.columns = columns
         self.rows: list[dict] = []
         self._order: tuple[int, Qt.SortOrder] | None = None
+        self._looks: dict[int, tuple] = {}
+        self._align = self._alignments()
+
+    def _alignments(self) -> list:
+        right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return [right if c.kind in ("money", "int") else None for c in self.columns]
 
     def set_columns(self, columns: tuple[Col, ...]) -> None:
         if columns != self.columns:
             self.beginResetModel()
             self.columns = columns
             self._order = None
+            self._looks.clear()
+            self._align = self._alignments()
             self.endResetModel()
 
     def set_rows(self, rows: list[dict]) -> None:
         """New rows, kept in the order the clerk last sorted by."""
         self.beginResetModel()
         self.rows = list(rows)
+        self._looks.clear()  # keyed by the rows' identity: the new ones are other objects
         if self._order is not None:
             self._sort_rows(*self._order)
         self.endResetModel()
@@ -227,41 +236,57 @@ class RowsModel(QAbstractTableModel):
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if role not in HANDLED_ROLES:
             return None  # asked for every cell and role on each repaint: answer fast
-        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
+        r = index.row()
+        if not (0 <= r < len(self.rows)):
             return None
-        row = self.rows[index.row()]
-        col = self.columns[index.column()]
-        value = row.get(col.key)
+        row = self.rows[r]
         if role == Qt.ItemDataRole.DisplayRole:
-            if col.kind == "money":
-                return money_text(value, row.get("currency", ""))
-            if col.kind == "list":
-                return ", ".join(value or [])
-            if value is None:
-                if col.key == "date" and row.get("date_unknown"):
-                    return QCoreApplication.translate("Columns", "date unknown")
-                return ""
-            if col.kind == "date":
-                return date_text(value)
-            if col.kind == "label":
-                return status_label(value)
-            if col.key == "days_past_due" and not _nonzero(row.get("open")):
-                return ""  # settled: how late it was no longer matters
-            return str(value)
-        if role == SORT_ROLE:
-            return sort_key(col, value)
+            return self._look(row)[0][index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._look(row)[1]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._align[index.column()]
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._look(row)[2] if index.column() == 0 else None
         if role == ROW_ROLE:
             return row
-        if role == Qt.ItemDataRole.TextAlignmentRole and col.kind in ("money", "int"):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return self._colour(row)
-        if role == Qt.ItemDataRole.DecorationRole:
-            cue = cue_of(row) if index.column() == 0 else None
-            return cue_icon(cue) if cue else None
+        col = self.columns[index.column()]
+        if role == SORT_ROLE:
+            return sort_key(col, row.get(col.key))
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row)
         return None
+
+    def _look(self, row: dict) -> tuple:
+        """A row's texts, colour and icon, worked out once (a repaint asks for each cell and
+        role of the visible rows)."""
+        key = id(row)
+        look = self._looks.get(key)
+        if look is None:
+            cue = cue_of(row)
+            look = ([self._text(row, col) for col in self.columns], self._colour(row),
+                    cue_icon(cue) if cue else None)  # fmt: skip
+            self._looks[key] = look
+        return look
+
+    @staticmethod
+    def _text(row: dict, col: Col) -> str:
+        value = row.get(col.key)
+        if col.kind == "money":
+            return money_text(value, row.get("currency", ""))
+        if col.kind == "list":
+            return ", ".join(value or [])
+        if value is None:
+            if col.key == "date" and row.get("date_unknown"):
+                return QCoreApplication.translate("Columns", "date unknown")
+            return ""
+        if col.kind == "date":
+            return date_text(value)
+        if col.kind == "label":
+            return status_label(value)
+        if col.key == "days_past_due" and not _nonzero(row.get("open")):
+            return ""  # settled: how late it was no longer matters
+        return str(value)
 
     @staticmethod
     def _tooltip(row: dict) -> str | None:

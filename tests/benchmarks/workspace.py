@@ -1,5 +1,6 @@
-"""A large workspace for benchmarks: N invoices (Partner Center JSON), their reconciliation
-lines, payments quoting two thirds of them, allocated by the exact-reference rule."""
+"""A large workspace for benchmarks: N invoices (Partner Center JSON), optionally their
+reconciliation lines, payments quoting two thirds of them, allocated by the exact-reference
+rule."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ def build_workspace(directory: Path, invoices: int, lines: int) -> Path:
 
     db = directory / f"workspace_{invoices}_{lines}.db"
     if db.exists():
-        return db
+        with Workspace(db):  # brought to this program's schema
+            return db
     rng = random.Random(4)
     items = []
     for n in range(invoices):
@@ -33,13 +35,13 @@ def build_workspace(directory: Path, invoices: int, lines: int) -> Path:
             if n % 3:
                 w.writerow([item["invoiceDate"][:10], f"{item['totalCharges']:.2f}", "EUR",
                             item["id"]])  # fmt: skip
-    recon = generate.recon_csv(directory / "lines.csv", lines, invoices=invoices)
     tmp = db.with_suffix(".tmp.db")
     tmp.unlink(missing_ok=True)
     with Workspace(tmp) as ws:
         for name in ("invoices.json", "payments.csv"):
             ws.import_file(directory / name)
-        ws.import_file(recon)
+        if lines:
+            ws.import_file(generate.recon_csv(directory / "lines.csv", lines, invoices=invoices))
         ws.auto_allocate(apply=True)
     tmp.rename(db)
     Path(f"{tmp}.lock").unlink(missing_ok=True)
