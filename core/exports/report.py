@@ -299,13 +299,13 @@ def write_report(ws: Workspace, path: Path, as_of: date) -> Path:
                rebill.document.total if rebill else None, final or "nothing"])  # fmt: skip
     s.close(totals=False)
 
-    s = _Sheet(book, f, "Customer charges", "Charges per customer and subscription, from the "
+    s = _Sheet(book, f, "Customer charges", "Charges per customer and invoice, from the "
                "reconciliation lines (for re-billing)",
                [("Customer", "text", 34), ("Customer id", "text", 38),
-                ("Subscription", "text", 38), ("Invoice", "text", 14), ("Currency", "cur", 9),
+                ("Invoice", "text", 14), ("Currency", "cur", 9),
                 ("Lines", "int", 8), ("Charges", "money", 15)])  # fmt: skip
     for row in ws.customer_charges():
-        inv = ledger.invoices.get(row[3])
+        inv = ledger.invoices.get(row[2])
         if inv is not None and inv.counted:  # a voided invoice's lines are re-billed by its rebill
             s.add(row)
     s.close()

@@ -125,7 +125,7 @@ line_customer_totals = Table(
     Column("invoice_number", String(64), nullable=False),
     Column("customer_id", Text, nullable=False),
     Column("customer_name", Text, nullable=False),
-    Column("subscription_id", Text, nullable=False),
+    Column("subscription_id", Text, nullable=False),  # "": totals are per customer now
     Column("total", Money, nullable=False),
     Column("line_count", Integer, nullable=False),
 )
