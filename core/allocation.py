@@ -173,11 +173,14 @@ def plan_auto(ledger: Ledger, payments: Iterable[Payment]) -> AutoResult:
         state = ledger.payments.get(p.id)
         if state is None:
             continue
-        flags = [f for f in state.flags if f in REFERENCE_FLAGS]
-        if flags:
-            result.flags[p.id] = flags
-            result.notes[p.id] = list(state.notes)
+        if state.flags:
+            flags = [f for f in state.flags if f in REFERENCE_FLAGS]
+            if flags:
+                result.flags[p.id] = flags
+                result.notes[p.id] = list(state.notes)
         left = state.remaining
+        if left <= 0:
+            continue
         for number, ref_amount in quoted_numbers(p, known):
             if left <= 0:
                 break

@@ -138,6 +138,9 @@ class Ledger:
         Follows void → rebill as of the ledger date; ``None`` when the chain
         ends on a voided document with no rebill, a void note or a credit.
         """
+        state = self.invoices.get(number)
+        if state is not None and state.counted:
+            return number  # the usual case, answered without walking a chain
         seen = set()
         current = number
         while current not in seen:

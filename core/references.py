@@ -34,11 +34,8 @@ def quoted_numbers(
         if number and number not in seen:
             seen.add(number)
             yield number, ref.amount
-    for word in _WORD_RE.findall(payment.reference or ""):
-        number = word.upper()
-        if number in seen:
-            continue
-        if number in known:
+    for number in _WORD_RE.findall((payment.reference or "").upper()):
+        if number in known and number not in seen:
             seen.add(number)
             yield number, None
 
