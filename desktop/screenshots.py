@@ -51,6 +51,14 @@ def main(argv: list[str]) -> int:
             app.processEvents()
         save(dialog, "remittance-preview")
         dialog.close()
+        window.suggested.connect(suggestions_shown)
+        window.show_suggestions()
+
+    def suggestions_shown() -> None:
+        dialog = window.suggestions_dialog
+        dialog.show()
+        save(dialog, "suggestions")
+        dialog.close()
         app.quit()
 
     window.loaded.connect(take)

@@ -78,8 +78,10 @@ class SuggestionsDialog(QDialog):
         for r, (a, s) in enumerate(rows):
             cur = a["currency"]
             if s is None:
+                flagged = "wrong_currency" in a["flags"]
                 values = [a["payment"], money_text(a["unallocated"], cur), "", self.tr("none"),
-                          "; ".join(a["notes"])]  # fmt: skip
+                          self.tr("Wrong currency: nothing to propose (see below)") if flagged
+                          else self.tr("Nothing to propose (see below)")]  # fmt: skip
             else:
                 lines = ", ".join(
                     f"{ln['source']} → {ln['invoice']} {money_text(ln['amount'], cur)}"
@@ -91,13 +93,15 @@ class SuggestionsDialog(QDialog):
                           str(s["score"]), kind, lines]  # fmt: skip
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
+                item.setToolTip(value)
                 item.setData(ID_ROLE, (a, s))
                 if c in (1, 2):
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.table.setItem(r, c, item)
-        self.table.resizeColumnsToContents()
+        for c in range(4):
+            self.table.resizeColumnToContents(c)
         count = sum(len(a["suggestions"]) for a in answers)
         self.summary.setText(self.tr("%n payment(s) with money left; ", "", len(answers))
                              + self.tr("%n suggestion(s)", "", count))  # fmt: skip

@@ -18,6 +18,8 @@ ROOT = HERE.parents[1]
 TS = HERE / "csp_reconciler_fr.ts"
 
 FRENCH = {
+    "Wrong currency: nothing to propose (see below)": "Mauvaise devise : rien à proposer (voir ci-dessous)",
+    "Nothing to propose (see below)": "Rien à proposer (voir ci-dessous)",
     "S&uggested allocations…": "&Suggestions d'affectation…",
     "Proposals with a score and reasons, for the selected payment or every payment with money left": "Propositions avec un score et leurs raisons, pour le paiement sélectionné ou tous les paiements non entièrement affectés",
     "invoice number": "numéro de facture",

@@ -221,22 +221,22 @@
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="242" />
+        <location filename="../../widgets/models.py" line="281" />
         <source>date unknown</source>
         <translation>date inconnue</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="270" />
+        <location filename="../../widgets/models.py" line="295" />
         <source>Rebilled as %s</source>
         <translation>Refacturée par %s</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="273" />
+        <location filename="../../widgets/models.py" line="298" />
         <source>Voided by %s</source>
         <translation>Annulée par %s</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="276" />
+        <location filename="../../widgets/models.py" line="301" />
         <source>Microsoft may take until %s to apply it</source>
         <translation>Microsoft peut mettre jusqu'au %s pour l'appliquer</translation>
     </message>
@@ -359,27 +359,27 @@
 <context>
     <name>InvoicesPage</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="198" />
+        <location filename="../../desktop/main_window.py" line="209" />
         <source>Select an invoice to see its void/rebill chain, allocations and lines.</source>
         <translation>Sélectionnez une facture pour voir son annulation/refacturation, ses affectations et ses lignes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="228" />
+        <location filename="../../desktop/main_window.py" line="239" />
         <source>amends</source>
         <translation>modifie</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="228" />
+        <location filename="../../desktop/main_window.py" line="239" />
         <source>voided by</source>
         <translation>annulée par</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="229" />
+        <location filename="../../desktop/main_window.py" line="240" />
         <source>rebilled as</source>
         <translation>refacturée en</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="230" />
+        <location filename="../../desktop/main_window.py" line="241" />
         <source>rebill of</source>
         <translation>refacturation de</translation>
     </message>
@@ -387,403 +387,403 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="301" />
+        <location filename="../../desktop/main_window.py" line="313" />
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="302" />
+        <location filename="../../desktop/main_window.py" line="314" />
         <source>Invoices</source>
         <translation>Factures</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="303" />
+        <location filename="../../desktop/main_window.py" line="315" />
         <source>Payments</source>
         <translation>Paiements</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="304" />
+        <location filename="../../desktop/main_window.py" line="316" />
         <source>Credit notes</source>
         <translation>Avoirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="305" />
+        <location filename="../../desktop/main_window.py" line="317" />
         <source>Customers</source>
         <translation>Clients</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="340" />
+        <location filename="../../desktop/main_window.py" line="352" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="341" />
+        <location filename="../../desktop/main_window.py" line="353" />
         <source>&amp;Open workspace…</source>
         <translation>&amp;Ouvrir un espace de travail…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="344" />
+        <location filename="../../desktop/main_window.py" line="356" />
         <source>&amp;New workspace…</source>
         <translation>&amp;Nouvel espace de travail…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="347" />
+        <location filename="../../desktop/main_window.py" line="359" />
         <source>Open the &amp;demo workspace</source>
         <translation>Ouvrir l'espace de &amp;démonstration</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="350" />
+        <location filename="../../desktop/main_window.py" line="362" />
         <source>Open &amp;recent</source>
         <translation>Ouvrir un fichier &amp;récent</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="353" />
+        <location filename="../../desktop/main_window.py" line="365" />
         <source>&amp;Import files…</source>
         <translation>&amp;Importer des fichiers…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="365" />
+        <location filename="../../desktop/main_window.py" line="377" />
         <source>Export Excel &amp;report…</source>
         <translation>Exporter le &amp;rapport Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="368" />
+        <location filename="../../desktop/main_window.py" line="380" />
         <source>&amp;Print remittance advice of the selected payment…</source>
         <translation>&amp;Imprimer l'avis de paiement du paiement sélectionné…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="372" />
+        <location filename="../../desktop/main_window.py" line="384" />
         <source>&amp;Copy bank reference of the selected payment</source>
         <translation>&amp;Copier la référence de virement du paiement sélectionné</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="377" />
+        <location filename="../../desktop/main_window.py" line="389" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="380" />
+        <location filename="../../desktop/main_window.py" line="392" />
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="381" />
+        <location filename="../../desktop/main_window.py" line="393" />
         <source>&amp;Undo last change</source>
         <translation>&amp;Annuler la dernière modification</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="384" />
+        <location filename="../../desktop/main_window.py" line="396" />
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="387" />
+        <location filename="../../desktop/main_window.py" line="399" />
         <source>&amp;Payments</source>
         <translation>&amp;Paiements</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="388" />
+        <location filename="../../desktop/main_window.py" line="400" />
         <source>&amp;Allocate selected payment…</source>
         <translation>&amp;Affecter le paiement sélectionné…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="392" />
+        <location filename="../../desktop/main_window.py" line="404" />
         <source>&amp;Settle the selected invoice…</source>
         <translation>&amp;Régler la facture sélectionnée…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="405" />
+        <location filename="../../desktop/main_window.py" line="417" />
         <source>Allocate by &amp;quoted invoice numbers</source>
         <translation>Affecter selon les numéros de facture &amp;cités</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="408" />
+        <location filename="../../desktop/main_window.py" line="420" />
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="409" />
+        <location filename="../../desktop/main_window.py" line="421" />
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="487" />
+        <location filename="../../desktop/main_window.py" line="499" />
         <source> (read-only)</source>
         <translation> (lecture seule)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="489" />
+        <location filename="../../desktop/main_window.py" line="501" />
         <source>as of %s</source>
         <translation>au %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="503" />
+        <location filename="../../desktop/main_window.py" line="515" />
         <source>Open workspace</source>
         <translation>Ouvrir un espace de travail</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="504" />
+        <location filename="../../desktop/main_window.py" line="516" />
         <source>CSP Reconciler workspace (*.db *.csprecon);;All files (*)</source>
         <translation>Espace de travail CSP Reconciler (*.db *.csprecon);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="511" />
+        <location filename="../../desktop/main_window.py" line="523" />
         <source>New workspace</source>
         <translation>Nouvel espace de travail</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="512" />
+        <location filename="../../desktop/main_window.py" line="524" />
         <source>CSP Reconciler workspace (*.db)</source>
         <translation>Espace de travail CSP Reconciler (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="578" />
+        <location filename="../../desktop/main_window.py" line="590" />
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="591" />
+        <location filename="../../desktop/main_window.py" line="606" />
         <source>%d invoices, %d payments</source>
         <translation>%d factures, %d paiements</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="356" />
+        <location filename="../../desktop/main_window.py" line="368" />
         <source>Remittance advice of the selected payment…</source>
         <translation>Avis de paiement du paiement sélectionné…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="358" />
+        <location filename="../../desktop/main_window.py" line="370" />
         <source>See the advice as it will print; print, save or copy it</source>
         <translation>Voir l'avis tel qu'il sera imprimé ; l'imprimer, l'enregistrer ou le copier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="361" />
+        <location filename="../../desktop/main_window.py" line="373" />
         <source>Save &amp;remittance advice of the selected payment as…</source>
         <translation>Enregistrer l'&amp;avis de paiement du paiement sélectionné sous…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="396" />
+        <location filename="../../desktop/main_window.py" line="408" />
         <source>Apply the selected &amp;credit note…</source>
         <translation>Imputer l'&amp;avoir sélectionné…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="400" />
+        <location filename="../../desktop/main_window.py" line="412" />
         <source>S&amp;uggested allocations…</source>
         <translation>&amp;Suggestions d'affectation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="401" />
+        <location filename="../../desktop/main_window.py" line="413" />
         <source>Proposals with a score and reasons, for the selected payment or every payment with money left</source>
         <translation>Propositions avec un score et leurs raisons, pour le paiement sélectionné ou tous les paiements non entièrement affectés</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="412" />
+        <location filename="../../desktop/main_window.py" line="424" />
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="421" />
+        <location filename="../../desktop/main_window.py" line="433" />
         <source>&amp;Dashboard</source>
         <translation>&amp;Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="421" />
+        <location filename="../../desktop/main_window.py" line="433" />
         <source>&amp;Invoices</source>
         <translation>&amp;Factures</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="422" />
+        <location filename="../../desktop/main_window.py" line="434" />
         <source>Pa&amp;yments</source>
         <translation>Pai&amp;ements</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="422" />
+        <location filename="../../desktop/main_window.py" line="434" />
         <source>&amp;Credit notes</source>
         <translation>A&amp;voirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="423" />
+        <location filename="../../desktop/main_window.py" line="435" />
         <source>C&amp;ustomers</source>
         <translation>C&amp;lients</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="427" />
+        <location filename="../../desktop/main_window.py" line="439" />
         <source>&amp;Find in this list</source>
         <translation>&amp;Rechercher dans cette liste</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="430" />
+        <location filename="../../desktop/main_window.py" line="442" />
         <source>Re&amp;load</source>
         <translation>Re&amp;charger</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="433" />
+        <location filename="../../desktop/main_window.py" line="445" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="434" />
+        <location filename="../../desktop/main_window.py" line="446" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="437" />
+        <location filename="../../desktop/main_window.py" line="449" />
         <source>Open the &amp;log folder</source>
         <translation>Ouvrir le dossier des &amp;journaux</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="440" />
+        <location filename="../../desktop/main_window.py" line="452" />
         <source>&amp;About CSP Reconciler</source>
         <translation>À &amp;propos de CSP Reconciler</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="460" />
+        <location filename="../../desktop/main_window.py" line="472" />
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="481" />
+        <location filename="../../desktop/main_window.py" line="493" />
         <source>About CSP Reconciler</source>
         <translation>À propos de CSP Reconciler</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="482" />
+        <location filename="../../desktop/main_window.py" line="494" />
         <source>&lt;b&gt;CSP Reconciler&lt;/b&gt; %s&lt;br&gt;Invoices, payments and remittance advice for Microsoft Cloud Solution Provider partners.&lt;br&gt;Workspace: %s</source>
         <translation>&lt;b&gt;CSP Reconciler&lt;/b&gt; %s&lt;br&gt;Factures, paiements et avis de paiement pour les partenaires Microsoft Cloud Solution Provider.&lt;br&gt;Espace de travail : %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="604" />
+        <location filename="../../desktop/main_window.py" line="641" />
         <source>Open invoices: %s, %s</source>
         <translation>Factures ouvertes : %s, %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="624" />
-        <location filename="../../desktop/main_window.py" line="627" />
+        <location filename="../../desktop/main_window.py" line="661" />
+        <location filename="../../desktop/main_window.py" line="664" />
         <source>open</source>
         <translation>restant dû</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="625" />
+        <location filename="../../desktop/main_window.py" line="662" />
         <source>unallocated</source>
         <translation>non affecté</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="626" />
+        <location filename="../../desktop/main_window.py" line="663" />
         <source>unapplied</source>
         <translation>non imputé</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="641" />
+        <location filename="../../desktop/main_window.py" line="678" />
         <source>%n selected: </source>
         <translation>
             <numerusform>%n sélectionné(s) : </numerusform><numerusform>%n sélectionné(s) : </numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="649" />
+        <location filename="../../desktop/main_window.py" line="686" />
         <source>Import files</source>
         <translation>Importer des fichiers</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="664" />
+        <location filename="../../desktop/main_window.py" line="701" />
         <source>Importing…</source>
         <translation>Import en cours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="664" />
+        <location filename="../../desktop/main_window.py" line="701" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="708" />
+        <location filename="../../desktop/main_window.py" line="745" />
         <source>%s: cancelled, nothing was stored</source>
         <translation>%s : annulé, rien n'a été enregistré</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="717" />
+        <location filename="../../desktop/main_window.py" line="754" />
         <source>%s: not imported</source>
         <translation>%s : non importé</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="729" />
-        <location filename="../../desktop/main_window.py" line="730" />
+        <location filename="../../desktop/main_window.py" line="766" />
+        <location filename="../../desktop/main_window.py" line="767" />
         <source>Import finished</source>
         <translation>Import terminé</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="732" />
+        <location filename="../../desktop/main_window.py" line="769" />
         <source>Nothing</source>
         <translation>Rien</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="742" />
+        <location filename="../../desktop/main_window.py" line="779" />
         <source>Select a payment first</source>
         <translation>Sélectionnez d'abord un paiement</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="781" />
+        <location filename="../../desktop/main_window.py" line="818" />
         <source>Save remittance advice</source>
         <translation>Enregistrer l'avis de paiement</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="782" />
+        <location filename="../../desktop/main_window.py" line="819" />
         <source>PDF (*.pdf);;Excel workbook (*.xlsx);;Text (*.txt)</source>
         <translation>PDF (*.pdf);;Classeur Excel (*.xlsx);;Texte (*.txt)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="840" />
+        <location filename="../../desktop/main_window.py" line="877" />
         <source>Printed %n page(s)</source>
         <translation>
             <numerusform>%n page(s) imprimée(s)</numerusform><numerusform>%n page(s) imprimée(s)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="847" />
+        <location filename="../../desktop/main_window.py" line="884" />
         <source>Save Excel report</source>
         <translation>Enregistrer le rapport Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="848" />
+        <location filename="../../desktop/main_window.py" line="885" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Classeur Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="865" />
-        <location filename="../../desktop/main_window.py" line="868" />
+        <location filename="../../desktop/main_window.py" line="902" />
+        <location filename="../../desktop/main_window.py" line="905" />
         <source>Saved %s</source>
         <translation>Enregistré : %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="869" />
+        <location filename="../../desktop/main_window.py" line="906" />
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="892" />
+        <location filename="../../desktop/main_window.py" line="929" />
         <source>Copied: %s</source>
         <translation>Copié : %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="924" />
+        <location filename="../../desktop/main_window.py" line="961" />
         <source>Select a payment to allocate first</source>
         <translation>Sélectionnez d'abord un paiement à affecter</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="990" />
+        <location filename="../../desktop/main_window.py" line="1027" />
         <source>Select a credit note to apply first</source>
         <translation>Sélectionnez d'abord un avoir à imputer</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="993" />
+        <location filename="../../desktop/main_window.py" line="1030" />
         <source>%s is fully applied</source>
         <translation>%s est entièrement imputé</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1003" />
+        <location filename="../../desktop/main_window.py" line="1040" />
         <source>Select an invoice to settle first</source>
         <translation>Sélectionnez d'abord une facture à régler</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="867" />
-        <location filename="../../desktop/main_window.py" line="1050" />
+        <location filename="../../desktop/main_window.py" line="904" />
+        <location filename="../../desktop/main_window.py" line="1087" />
         <source>CSP Reconciler</source>
         <translation>CSP Reconciler</translation>
     </message>
@@ -1035,27 +1035,27 @@
 <context>
     <name>Suggestions</name>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="141" />
+        <location filename="../../desktop/suggestions_dialog.py" line="145" />
         <source>invoice number</source>
         <translation>numéro de facture</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="142" />
+        <location filename="../../desktop/suggestions_dialog.py" line="146" />
         <source>amount</source>
         <translation>montant</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="143" />
+        <location filename="../../desktop/suggestions_dialog.py" line="147" />
         <source>amount and credit note</source>
         <translation>montant et avoir</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="144" />
+        <location filename="../../desktop/suggestions_dialog.py" line="148" />
         <source>several invoices</source>
         <translation>plusieurs factures</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="145" />
+        <location filename="../../desktop/suggestions_dialog.py" line="149" />
         <source>fallback: oldest due</source>
         <translation>à défaut : échéance la plus ancienne</translation>
     </message>
@@ -1118,18 +1118,28 @@
         <translation>Ne plus jamais proposer cette affectation</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="81" />
+        <location filename="../../desktop/suggestions_dialog.py" line="82" />
         <source>none</source>
         <translation>aucune</translation>
     </message>
+    <message>
+        <location filename="../../desktop/suggestions_dialog.py" line="83" />
+        <source>Wrong currency: nothing to propose (see below)</source>
+        <translation>Mauvaise devise : rien à proposer (voir ci-dessous)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/suggestions_dialog.py" line="84" />
+        <source>Nothing to propose (see below)</source>
+        <translation>Rien à proposer (voir ci-dessous)</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/suggestions_dialog.py" line="102" />
+        <location filename="../../desktop/suggestions_dialog.py" line="106" />
         <source>%n payment(s) with money left; </source>
         <translation>
             <numerusform>%n paiement(s) non entièrement affecté(s) ; </numerusform><numerusform>%n paiement(s) non entièrement affecté(s) ; </numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/suggestions_dialog.py" line="103" />
+        <location filename="../../desktop/suggestions_dialog.py" line="107" />
         <source>%n suggestion(s)</source>
         <translation>
             <numerusform>%n suggestion(s)</numerusform><numerusform>%n suggestion(s)</numerusform></translation>
@@ -1138,67 +1148,67 @@
 <context>
     <name>TablePage</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="76" />
+        <location filename="../../desktop/main_window.py" line="77" />
         <source>Search (number, reference, customer…)</source>
         <translation>Rechercher (numéro, référence, client…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="78" />
+        <location filename="../../desktop/main_window.py" line="79" />
         <source>Shows the rows where any column contains this text</source>
         <translation>Affiche les lignes dont une colonne contient ce texte</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="80" />
+        <location filename="../../desktop/main_window.py" line="81" />
         <source>All currencies</source>
         <translation>Toutes les devises</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="81" />
+        <location filename="../../desktop/main_window.py" line="82" />
         <source>Only this currency</source>
         <translation>Uniquement cette devise</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="82" />
+        <location filename="../../desktop/main_window.py" line="83" />
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="83" />
+        <location filename="../../desktop/main_window.py" line="84" />
         <source>Only this status</source>
         <translation>Uniquement ce statut</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="84" />
+        <location filename="../../desktop/main_window.py" line="85" />
         <source>All customers</source>
         <translation>Tous les clients</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="85" />
+        <location filename="../../desktop/main_window.py" line="86" />
         <source>Only documents with lines of this customer</source>
         <translation>Uniquement les documents ayant des lignes de ce client</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="86" />
+        <location filename="../../desktop/main_window.py" line="87" />
         <source>From: any date</source>
         <translation>Du : toute date</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="87" />
+        <location filename="../../desktop/main_window.py" line="88" />
         <source>To: any date</source>
         <translation>Au : toute date</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="88" />
+        <location filename="../../desktop/main_window.py" line="89" />
         <source>First date shown (document or payment date)</source>
         <translation>Première date affichée (date du document ou du paiement)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="89" />
+        <location filename="../../desktop/main_window.py" line="90" />
         <source>Last date shown (document or payment date)</source>
         <translation>Dernière date affichée (date du document ou du paiement)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="91" />
+        <location filename="../../desktop/main_window.py" line="92" />
         <source>Click to show every row again</source>
         <translation>Cliquez pour afficher à nouveau toutes les lignes</translation>
     </message>
