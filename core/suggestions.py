@@ -213,6 +213,7 @@ class Suggester:
         cur, left = state.currency, state.remaining
         out = Answer(payment.id, cur, left)
         if left <= 0:
+            out.notes.append("fully allocated: nothing to suggest")
             return out
         found: dict[str, Suggestion] = {}
         exact = self._references(payment, state, out, found)

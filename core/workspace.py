@@ -577,7 +577,10 @@ class Workspace:
             for r in conn.execute(select(t.rejected_suggestions))
             if r.audit_id not in undone
         }
-        return suggestions.Suggester(ledger, rejected).answers(payments)
+        suggester = suggestions.Suggester(ledger, rejected)
+        if payment_id is not None:  # asked about one payment: an answer even when settled
+            return [suggester.answer(p) for p in payments]
+        return suggester.answers(payments)
 
     def _find_suggestion(self, conn: Connection, suggestion_id: str) -> suggestions.Suggestion:
         wanted = suggestion_id.strip().upper()

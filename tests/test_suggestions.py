@@ -203,6 +203,12 @@ def test_suggest_accept_and_reject_from_the_command_line(cli, cli_json, write_in
     invoices = {i["number"]: i for i in cli_json("invoices")}
     assert invoices["G000000002"]["open"] == "0.00"
     assert "P2" not in [a["payment"] for a in cli_json("suggest")]
+    (settled,) = cli_json("suggest", "P2")
+    assert settled["suggestions"] == [] and settled["notes"] == [
+        "fully allocated: nothing to suggest"
+    ]
+    code, _out, err = cli("suggest", "P9")
+    assert code == 2 and "no payment 'P9'" in err
     code, _out, err = cli("accept", p2["id"])
     assert code == 2 and "no suggestion" in err  # nothing twice
     code, _out, _err = cli("undo")
