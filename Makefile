@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DIR := .demo
 
-.PHONY: run test lint demo clean bench samples screenshots
+.PHONY: run test lint demo clean bench samples screenshots dist dist-check
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,7 +28,20 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check core tests
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info
+
+DIST_STAMP := $(VENV)/.dist-installed
+$(DIST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,dist]'
+	touch $(DIST_STAMP)
+
+# The installable bundle and the Linux packages (dist/); dist-check builds and tries them.
+dist: $(DIST_STAMP)
+	$(BIN)/python installer/build.py
+
+dist-check: $(DIST_STAMP)
+	bash .ci/qt-libs
+	$(BIN)/python installer/check.py
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.benchmarks
