@@ -173,3 +173,13 @@ def test_a_large_import_reads_its_settings_inside_its_own_transaction(tmp_path):
     assert summary.created["payments"] == 3000
     assert len(ws.payments()) == before + 3000
     ws.close()
+
+
+def test_a_workspace_in_awkward_folder_names_opens_read_only(tmp_path, write_invoices):
+    folder = tmp_path / "Compta #2 (100% à jour) ?"
+    folder.mkdir()
+    path = folder / "espace de travail.db"
+    with Workspace(path) as ws:
+        ws.import_file(write_invoices([invoice("G000000001", "2026-01-05", "10.00")]))
+    with Workspace(path, readonly=True) as ro:
+        assert [d.number for d in ro.documents()] == ["G000000001"]

@@ -47,11 +47,19 @@ def _sqlite_pragmas(engine: Engine) -> None:
 
 
 def open_engine(path: Path, *, readonly: bool) -> Engine:
+    # The file name goes to the driver as it is, never through an SQLAlchemy URL, where a
+    # '#', '?' or '%' in a folder name would be taken for URL syntax.  Read-only needs
+    # SQLite's URI form (file:///C:/... on Windows), percent-encoded.
+    import sqlite3
+
     if readonly:
-        url = f"sqlite+pysqlite:///file:{path.as_posix()}?mode=ro&uri=true"
+        target, uri = f"{path.resolve().as_uri()}?mode=ro", True
     else:
-        url = f"sqlite+pysqlite:///{path.as_posix()}"
-    engine = create_engine(url, connect_args={"timeout": 10})
+        target, uri = str(path), False
+    engine = create_engine(
+        "sqlite+pysqlite://",
+        creator=lambda: sqlite3.connect(target, uri=uri, timeout=10, check_same_thread=False),
+    )
     _sqlite_pragmas(engine)
     return engine
 
