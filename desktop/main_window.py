@@ -484,12 +484,8 @@ class MainWindow(QMainWindow):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_folder())))
 
     def show_about(self) -> None:
-        from importlib.metadata import PackageNotFoundError, version
+        from core import __version__ as number
 
-        try:
-            number = version("csp-reconciler")
-        except PackageNotFoundError:
-            number = "dev"
         QMessageBox.about(self, self.tr("About CSP Reconciler"), self.tr(
             "<b>CSP Reconciler</b> %s<br>Invoices, payments and remittance advice for "
             "Microsoft Cloud Solution Provider partners.<br>Workspace: %s") % (

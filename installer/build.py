@@ -58,7 +58,7 @@ def bundle() -> Path:
 
 def tarball() -> Path:
     path = DIST / f"csp-reconciler-{VERSION}-linux-x86_64.tar.gz"
-    with tarfile.open(path, "w:gz") as tar:
+    with tarfile.open(path, "w:gz", compresslevel=6) as tar:
         tar.add(BUNDLE, arcname=f"csp-reconciler-{VERSION}")
     return path
 
@@ -147,14 +147,17 @@ def deb() -> Path:
     scalable = share / "icons" / "hicolor" / "scalable" / "apps"
     scalable.mkdir(parents=True)
     shutil.copy(ROOT / "resources" / "icons" / "csp-reconciler.svg", scalable)
-    size_kb = sum(p.stat().st_size for p in root.rglob("*") if p.is_file()) // 1024
+    size_kb = (
+        sum(p.stat().st_size for p in root.rglob("*") if p.is_file() and not p.is_symlink()) // 1024
+    )
     (root / "DEBIAN").mkdir()
     control = CONTROL.format(version=VERSION, size=size_kb, depends=DEPENDS)
     (root / "DEBIAN" / "control").write_text(control)
     (root / "DEBIAN" / "postinst").write_text(POSTINST)
     (root / "DEBIAN" / "postinst").chmod(0o755)
     path = DIST / f"csp-reconciler_{VERSION}_amd64.deb"
-    subprocess.run(["dpkg-deb", "--root-owner-group", "--build", str(root), str(path)],
+    subprocess.run(["dpkg-deb", "--root-owner-group", "-Zgzip", "-z6", "--build", str(root),
+                    str(path)],
                    check=True, stdout=subprocess.DEVNULL)  # fmt: skip
     return path
 

@@ -14,10 +14,12 @@ import os
 import subprocess
 import sys
 import tempfile
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLE = ROOT / "dist" / "csp-reconciler"
+VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
 BUDGET_MB = 420  # the one-folder bundle on Linux: 396 MB measured (493 MB untrimmed)
 
 
@@ -54,6 +56,10 @@ def main() -> int:
         if not folder.is_dir():
             fail(f"first start did not create {folder}")
     cli = str(BUNDLE / "csp-recon")
+    version = subprocess.run([cli, "--version"], env=env, capture_output=True, text=True,
+                             timeout=60).stdout.strip()  # fmt: skip
+    if not version.endswith(VERSION):
+        fail(f"bundled csp-recon --version says '{version}', pyproject.toml {VERSION}")
     out = subprocess.run([cli, "--db", str(demo), "balance", "--json"], env=env, check=True,
                          capture_output=True, text=True, timeout=60).stdout  # fmt: skip
     if json.loads(out)["EUR"]["amount_due"] != "20963.40":
