@@ -22,6 +22,7 @@ from core.aging import DATE_UNKNOWN, bucket_names, by_currency, by_customer
 from core.allocation import AllocationRefused
 from core.exports.remittance import RemittanceError
 from core.importers import ImportOptions
+from core.store.database import is_url
 from core.views import amount_text, credit_json, invoice_json, payment_json
 from core.workspace import (
     ImportFailed,
@@ -42,10 +43,15 @@ class UsageError(Exception):
     pass
 
 
-def default_workspace() -> Path:
+def workspace_location(text: str) -> Path | str:
+    """``--db``: a workspace file, or a team workspace's server URL kept as text."""
+    return text if is_url(text) else Path(text)
+
+
+def default_workspace() -> Path | str:
     env = os.environ.get("CSP_RECON_DB")
     if env:
-        return Path(env)
+        return workspace_location(env)
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("CSP Reconciler", appauthor=False)) / "workspace.db"
@@ -66,10 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--db",
-        type=Path,
+        type=workspace_location,
         default=None,
         metavar="WORKSPACE.db",
-        help="workspace file (default: $CSP_RECON_DB or the user's data folder)",
+        help="workspace file, or a team workspace: postgresql+psycopg://USER@HOST:PORT/DBNAME "
+        "(password from PGPASSWORD or ~/.pgpass) (default: $CSP_RECON_DB or the user's data "
+        "folder)",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -258,7 +266,7 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_OK
     db = args.db or default_workspace()
     writes = args.command in WRITING_COMMANDS or (args.command == "auto-allocate" and args.apply)
-    if not writes and not db.exists():
+    if not writes and not is_url(db) and not db.exists():
         raise WorkspaceError(f"{db}: no such workspace (import files into it first)")
     with Workspace(db, readonly=not writes) as ws:
         handler = globals()[f"cmd_{args.command.replace('-', '_')}"]

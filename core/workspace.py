@@ -53,8 +53,11 @@ from core.store.database import (
     WorkspaceBusy,
     WorkspaceError,
     check_revision,
+    is_url,
     migrate,
     open_engine,
+    open_server,
+    shown,
 )
 
 __all__ = [
@@ -161,6 +164,18 @@ class Workspace:
     """One open workspace file.  Use as a context manager, or call :meth:`close`."""
 
     def __init__(self, path: Path | str, *, readonly: bool = False, create: bool = True) -> None:
+        if is_url(path):  # a team workspace: the server does the locking and the rights
+            self.path = Path(shown(str(path)))  # for titles and messages, no password
+            self.url = str(path)
+            self._lock = None
+            self.readonly, self.busy = readonly, False
+            self.engine = open_server(self.url)
+            if readonly:
+                check_revision(self.engine)
+            else:
+                migrate(self.engine)
+            return
+        self.url = None
         self.path = Path(path)
         if not self.path.exists():
             if not create or readonly:
@@ -185,7 +200,7 @@ class Workspace:
 
     def close(self) -> None:
         self.engine.dispose()
-        if not self.readonly:
+        if not self.readonly and self._lock is not None:
             self._lock.release()
 
     def __enter__(self) -> Workspace:

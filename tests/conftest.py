@@ -22,9 +22,31 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 RECON_HEADER = RECON_COLUMNS
 
 
-@pytest.fixture
-def ws_path(tmp_path: Path) -> Path:
-    return tmp_path / "w.db"
+# A PostgreSQL server for the team-workspace runs of the same tests (``.ci/postgres``).
+PG_URL = os.environ.get("CSP_TEST_PG_URL")
+_pg_count = iter(range(1_000_000))
+
+
+@pytest.fixture(params=["sqlite", *(["postgresql"] if PG_URL else [])])
+def ws_path(request, tmp_path: Path):
+    """A fresh workspace: a file, and with CSP_TEST_PG_URL a fresh database on the server."""
+    if request.param == "sqlite":
+        return tmp_path / "w.db"
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    name = f"csp_test_{os.getpid()}_{next(_pg_count)}"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f"CREATE DATABASE {name}")
+
+    def drop() -> None:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin.dispose()
+
+    request.addfinalizer(drop)
+    return make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
 
 
 @pytest.fixture

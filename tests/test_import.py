@@ -188,11 +188,11 @@ def test_bad_row_names_file_row_column_and_nothing_is_stored(ws, write_text):
 def test_bad_json_element_is_named_by_its_path(ws, write_invoices):
     good = invoice("G000000001", "2026-01-05", "100.00")
     bad = invoice("G000000002", "2026-01-05", "100.00") | {"totalCharges": "lots"}
+    src = write_invoices([good, {**good, "id": "G000000003", "amendments": [bad]}])
     with pytest.raises(ImportFailed) as err:
-        ws.import_file(write_invoices([good, {**good, "id": "G000000003", "amendments": [bad]}]))
+        ws.import_file(src)
     assert [str(e) for e in err.value.errors] == [
-        f"{ws.path.parent / 'invoices.json'}:items[1].amendments[0].totalCharges: "
-        "expected a number, got 'lots'"
+        f"{src}:items[1].amendments[0].totalCharges: expected a number, got 'lots'"
     ]
     assert ws.documents() == []
 

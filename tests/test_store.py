@@ -3,6 +3,7 @@
 import subprocess
 import sys
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -24,11 +25,15 @@ def test_migrations_build_exactly_the_declared_schema(ws):
 def test_money_is_stored_as_exact_decimal_text(ws, write_invoices):
     ws.import_file(write_invoices([invoice("G000000001", "2026-01-05", "0.30")]))
     with ws.engine.connect() as conn:
-        stored = conn.execute(text("SELECT total, typeof(total) FROM documents")).one()
-    assert tuple(stored) == ("0.30", "text")
+        stored = conn.execute(text("SELECT total FROM documents")).scalar()
+        if ws.engine.dialect.name == "sqlite":
+            assert conn.execute(text("SELECT typeof(total) FROM documents")).scalar() == "text"
+    assert stored == "0.30"  # the exact text, not a float
 
 
 def test_a_second_process_gets_a_read_only_view(ws, ws_path, write_invoices):
+    if not isinstance(ws_path, Path):
+        pytest.skip("a file lock: on a server the database handles concurrent clerks")
     ws.import_file(write_invoices([invoice("G000000001", "2026-01-05", "100.00")]))
     other = subprocess.run(
         [sys.executable, "-m", "core.cli", "--db", str(ws_path), "import", str(ws_path)],
@@ -116,10 +121,10 @@ def test_header_update_is_undone_back_to_the_lines_only_invoice(ws, write_invoic
 
 def test_the_audit_log_is_append_only_in_the_database(ws, write_invoices):
     ws.import_file(write_invoices([invoice("G000000001", "2026-01-05", "100.00")]))
-    from sqlalchemy.exc import IntegrityError
+    from sqlalchemy.exc import DBAPIError  # IntegrityError in SQLite, a raised error in PG
 
     for statement in ("UPDATE audit SET summary = 'x'", "DELETE FROM audit"):
-        with pytest.raises(IntegrityError, match="append-only"), ws.engine.begin() as conn:
+        with pytest.raises(DBAPIError, match="append-only"), ws.engine.begin() as conn:
             conn.execute(text(statement))
     assert [e["action"] for e in ws.audit_log()] == ["import"]
 

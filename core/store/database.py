@@ -46,6 +46,24 @@ def _sqlite_pragmas(engine: Engine) -> None:
         cur.close()
 
 
+def is_url(location: object) -> bool:
+    """A database server's URL (``postgresql+psycopg://user@host:port/db``), not a file."""
+    return isinstance(location, str) and "://" in location
+
+
+def shown(location: str) -> str:
+    """A server URL as it may be shown or logged: never with a password."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(location).render_as_string(hide_password=True)
+
+
+def open_server(url: str) -> Engine:
+    """A team workspace on a database server (the password comes from PGPASSWORD or
+    ~/.pgpass, never the URL shown)."""
+    return create_engine(url, pool_pre_ping=True)
+
+
 def open_engine(path: Path, *, readonly: bool) -> Engine:
     # The file name goes to the driver as it is, never through an SQLAlchemy URL, where a
     # '#', '?' or '%' in a folder name would be taken for URL syntax.  Read-only needs

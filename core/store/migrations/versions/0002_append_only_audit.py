@@ -13,6 +13,17 @@ depends_on = None
 
 
 def upgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(
+            "CREATE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+            "$$ BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$"
+        )
+        for verb in ("UPDATE", "DELETE"):
+            op.execute(
+                f"CREATE TRIGGER audit_no_{verb.lower()} BEFORE {verb} ON audit "
+                "FOR EACH ROW EXECUTE FUNCTION audit_append_only()"
+            )
+        return
     for verb in ("UPDATE", "DELETE"):
         op.execute(
             f"CREATE TRIGGER audit_no_{verb.lower()} BEFORE {verb} ON audit "
@@ -21,5 +32,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.execute("DROP TRIGGER audit_no_update")
-    op.execute("DROP TRIGGER audit_no_delete")
+    postgres = op.get_bind().dialect.name == "postgresql"
+    for verb in ("update", "delete"):
+        op.execute(f"DROP TRIGGER audit_no_{verb}" + (" ON audit" if postgres else ""))
+    if postgres:
+        op.execute("DROP FUNCTION audit_append_only()")
