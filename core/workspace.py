@@ -13,6 +13,7 @@ import getpass
 import hashlib
 import json
 import logging
+import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -136,6 +137,39 @@ def os_user() -> str:
         return "unknown"
 
 
+RETRIES = 5
+
+
+def _retried(method):
+    """Run a change again when a team workspace's server refused it because another clerk's
+    change touched the same rows at the same moment (PostgreSQL, SERIALIZABLE): the retry
+    reads the ledger afresh, so it either fits what is there now or is refused with the
+    usual message (never an over-allocation, never a lost update)."""
+    import functools
+
+    @functools.wraps(method)
+    def run(self, *args, **kwargs):
+        from sqlalchemy.exc import DBAPIError
+
+        for attempt in range(RETRIES):
+            try:
+                return method(self, *args, **kwargs)
+            except DBAPIError as exc:
+                code = getattr(exc.orig, "sqlstate", None)
+                if code not in ("40001", "40P01") or attempt == RETRIES - 1:
+                    if code in ("40001", "40P01"):
+                        raise WorkspaceBusy(
+                            "another clerk kept changing the same payments or invoices: "
+                            "nothing was changed; reload and try again"
+                        ) from exc
+                    raise
+                log.info("%s: concurrent change, retrying (%d)", method.__name__, attempt + 1)
+                time.sleep(0.05 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    return run
+
+
 def _bulk_insert(conn: Connection, table, columns: Sequence[str], rows: Iterable[tuple]) -> None:
     """Insert many rows of plain values (money already as its text) straight through the
     database driver: a million rows built as dictionaries and bound one by one cost tens of
@@ -233,6 +267,7 @@ class Workspace:
         with self.engine.connect() as conn:
             return {r.key: r.value for r in conn.execute(select(t.settings))}
 
+    @_retried
     def set_setting(self, key: str, value: str) -> None:
         """Change a setting (audited, undoable); the payment term and the aging buckets are
         checked first (ValueError says what was expected)."""
@@ -504,6 +539,7 @@ class Workspace:
 
     # -------------------------------------------------------------- allocation
 
+    @_retried
     def allocate(self, source_id: str, requests: Sequence[tuple[str, str | Decimal]]) -> list[int]:
         """Allocate one payment or credit note to invoices; returns the allocation ids."""
         self._writable()
@@ -521,6 +557,7 @@ class Workspace:
                 self._stop_auto_apply(conn, src.source_id)
             return ids
 
+    @_retried
     def unallocate(self, allocation_id: int) -> None:
         self._writable()
         with self.engine.begin() as conn:
@@ -554,6 +591,7 @@ class Workspace:
             .values(auto_apply=False)
         )
 
+    @_retried
     def auto_allocate(self, *, apply: bool) -> tuple[rules.AutoResult, list[int]]:
         """Allocate payments to the invoices they quote (see :func:`rules.plan_auto`)."""
         if apply:
@@ -608,6 +646,7 @@ class Workspace:
             "was made, or it was rejected): run 'suggest' again"
         )
 
+    @_retried
     def accept_suggestion(self, suggestion_id: str) -> list[int]:
         """Allocate what a suggestion proposes, checked like any allocation, as one change."""
         self._writable()
@@ -631,6 +670,7 @@ class Workspace:
                     self._stop_auto_apply(conn, p.source_id)
             return ids
 
+    @_retried
     def reject_suggestion(self, suggestion_id: str) -> str:
         """Remember that the clerk turned a suggestion down; it is not proposed again."""
         self._writable()
@@ -677,6 +717,7 @@ class Workspace:
 
     # -------------------------------------------------------------- planned payments
 
+    @_retried
     def plan(
         self,
         invoices: Sequence[str],
@@ -837,6 +878,7 @@ class Workspace:
 
     # -------------------------------------------------------------- undo
 
+    @_retried
     def undo(self, audit_id: int | None = None) -> str:
         """Undo one change (the latest by default); returns what was undone."""
         self._writable()
@@ -928,6 +970,7 @@ class Workspace:
         redone = set(conn.scalars(select(t.audit.c.undo_of).where(t.audit.c.action == "redo")))
         return {original for u, original in undos.items() if u not in redone}
 
+    @_retried
     def redo(self) -> str:
         """Redo the change the latest undo took back, if nothing was changed since."""
         self._writable()
@@ -1611,6 +1654,7 @@ class Workspace:
         layout = json.loads(saved)
         return MappedTable(layout["kind"], layout["columns"])
 
+    @_retried
     def save_layout(self, header: list[str], kind: str, columns: dict[str, str]) -> str:
         """Remember which columns of this header layout hold what (audited, undoable)."""
         from core.importers.mapped import KINDS, fields, layout_key

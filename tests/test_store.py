@@ -188,3 +188,51 @@ def test_a_workspace_in_awkward_folder_names_opens_read_only(tmp_path, write_inv
         ws.import_file(write_invoices([invoice("G000000001", "2026-01-05", "10.00")]))
     with Workspace(path, readonly=True) as ro:
         assert [d.number for d in ro.documents()] == ["G000000001"]
+
+
+def test_two_clerks_allocating_the_same_payment_at_once_never_over_allocate(
+    ws, ws_path, write_invoices, write_text, monkeypatch
+):
+    """Both clerks read the ledger, both find 100.00 free, both try to take it: one wins; the
+    other's change is retried on what is there now and refused with the usual message."""
+    import threading
+
+    from core import allocation as rules
+
+    ws.import_file(write_invoices([invoice("G000000001", "2026-01-05", "100.00"),
+                                   invoice("G000000002", "2026-01-05", "100.00")]))  # fmt: skip
+    ws.import_file(write_text("p.csv", "Date;Montant;Devise;Libellé\n10/03/2026;100,00;EUR;X\n"))
+    if isinstance(ws_path, Path):
+        pytest.skip("one writer per file: the second clerk gets a read-only view (tested above)")
+    both_read = threading.Barrier(2, timeout=10)
+    check = rules.check
+    waited: set[int] = set()
+
+    def check_then_wait(*args):
+        planned = check(*args)
+        if threading.get_ident() not in waited:  # the first attempt of each clerk
+            waited.add(threading.get_ident())
+            both_read.wait()
+        return planned
+
+    monkeypatch.setattr(rules, "check", check_then_wait)
+    results: dict[str, object] = {}
+
+    def clerk(invoice_number: str) -> None:
+        with Workspace(ws_path) as mine:
+            try:
+                results[invoice_number] = mine.allocate("P1", [(invoice_number, "100.00")])
+            except Exception as exc:  # noqa: BLE001 - the test looks at what happened
+                results[invoice_number] = exc
+
+    threads = [threading.Thread(target=clerk, args=(n,)) for n in ("G000000001", "G000000002")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    refused = [r for r in results.values() if isinstance(r, rules.AllocationRefused)]
+    done = [r for r in results.values() if isinstance(r, list)]
+    assert len(done) == 1 and len(refused) == 1, results
+    assert "available" in str(refused[0]) or "left" in str(refused[0])
+    payment = next(p for p in ws.ledger().payments.values() if p.id == "P1")
+    assert payment.applied == Decimal("100.00")  # not 200.00

@@ -61,7 +61,9 @@ def shown(location: str) -> str:
 def open_server(url: str) -> Engine:
     """A team workspace on a database server (the password comes from PGPASSWORD or
     ~/.pgpass, never the URL shown)."""
-    return create_engine(url, pool_pre_ping=True)
+    # SERIALIZABLE: two clerks changing the same rows at once cannot both succeed; the
+    # loser is retried by the workspace (see core.workspace._retried).
+    return create_engine(url, pool_pre_ping=True, isolation_level="SERIALIZABLE")
 
 
 def open_engine(path: Path, *, readonly: bool) -> Engine:
