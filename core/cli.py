@@ -123,6 +123,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--apply", action="store_true", help="commit (default: only show)")
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("migrate-workspace", help="copy a workspace to another engine (SQLite "
+                       "file ⇄ PostgreSQL), every table checked by checksum")  # fmt: skip
+    p.add_argument("source", type=workspace_location, metavar="SRC")
+    p.add_argument("target", type=workspace_location, metavar="DST")
+    p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("suggest", help="suggested allocations for payments with money left, "
                        "each with a score and its reasons (nothing is committed)")  # fmt: skip
     p.add_argument("payment", nargs="?", metavar="PAYMENT_ID")
@@ -258,6 +264,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     if args.command == "formats":
         return cmd_formats(args)
+    if args.command == "migrate-workspace":
+        return cmd_migrate_workspace(args)
     if args.command == "demo":
         from core.demo import write_demo
 
@@ -457,6 +465,30 @@ def cmd_log(ws: Workspace, args: argparse.Namespace) -> int:
             ],
         )
     return EXIT_OK
+
+
+def cmd_migrate_workspace(args: argparse.Namespace) -> int:
+    from core.store.copy import NotEmpty, copy_workspace
+
+    if not is_url(args.source) and not args.source.exists():
+        raise WorkspaceError(f"{args.source}: no such workspace")
+    with Workspace(args.source, readonly=True) as src, Workspace(args.target) as dst:
+        try:
+            checks = copy_workspace(src, dst)
+        except NotEmpty as exc:
+            raise UsageError(str(exc)) from None
+    same = all(c.same for c in checks)
+    if args.json:
+        _dump({"same": same, "tables": [
+            {"table": c.table, "rows": c.rows, "source_sha256": c.source,
+             "copy_sha256": c.copy, "same": c.same} for c in checks]})  # fmt: skip
+    else:
+        _table(["table", "rows", "sha256", "same"],
+               [[c.table, c.rows, c.source[:16], "yes" if c.same else "NO"] for c in checks],
+               right=(1,))  # fmt: skip
+        print(f"copied {len(checks)} tables: " + ("every checksum matches" if same
+              else "CHECKSUMS DIFFER"))  # fmt: skip
+    return EXIT_OK if same else EXIT_BUG
 
 
 def cmd_suggest(ws: Workspace, args: argparse.Namespace) -> int:

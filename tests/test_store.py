@@ -236,3 +236,31 @@ def test_two_clerks_allocating_the_same_payment_at_once_never_over_allocate(
     assert "available" in str(refused[0]) or "left" in str(refused[0])
     payment = next(p for p in ws.ledger().payments.values() if p.id == "P1")
     assert payment.applied == Decimal("100.00")  # not 200.00
+
+
+def test_migrate_workspace_copies_every_table_and_keeps_working(ws_path, tmp_path, capsys):
+    """SQLite file → (the parametrised target: another file, or PostgreSQL) → SQLite file:
+    every table's checksum matches, balances agree, and the copy takes new changes."""
+    import json
+
+    from core.cli import main
+    from core.demo import write_demo
+
+    demo = write_demo(tmp_path / "demo")
+    assert main(["migrate-workspace", str(demo), str(ws_path), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["same"] and {t["table"] for t in report["tables"]} >= {
+        "documents", "payments", "allocations", "audit", "line_blocks"}  # fmt: skip
+    back = tmp_path / "back.db"
+    assert main(["migrate-workspace", str(ws_path), str(back)]) == 0
+    assert "every checksum matches" in capsys.readouterr().out
+    balances = []
+    for where in (demo, ws_path, back):
+        assert main(["--db", str(where), "balance", "--as-of", "2026-11-23", "--json"]) == 0
+        balances.append(json.loads(capsys.readouterr().out))
+    assert balances[0] == balances[1] == balances[2]
+    assert main(["--db", str(ws_path), "allocate", "P5", "G000100013=100.00"]) == 0
+    capsys.readouterr()
+    # a copy refuses to land on a workspace that holds data
+    assert main(["migrate-workspace", str(demo), str(ws_path)]) == 2
+    assert "already holds data" in capsys.readouterr().err
