@@ -75,6 +75,10 @@ Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
 
+class _AlreadyImported(Exception):
+    """The file was imported by another clerk while this import was reading it."""
+
+
 class ImportFailed(Exception):
     """A file that was not imported; ``errors`` say where and why."""
 
@@ -1095,7 +1099,24 @@ class Workspace:
 
     # -------------------------------------------------------------- import
 
+    @_retried
     def import_file(
+        self,
+        path: Path | str,
+        options: ImportOptions | None = None,
+        *,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+        format_name: str | None = None,
+    ) -> ImportSummary:
+        """Import one file as one change (see :meth:`_import_file`)."""
+        kwargs = {"progress": progress, "cancelled": cancelled, "format_name": format_name}
+        try:
+            return self._import_file(path, options, **kwargs)
+        except _AlreadyImported:  # by another clerk meanwhile: say so, as for a second import
+            return self._import_file(path, options, **kwargs)
+
+    def _import_file(
         self,
         path: Path | str,
         options: ImportOptions | None = None,
@@ -1165,6 +1186,12 @@ class Workspace:
         if progress:
             progress(0, total)
         with self.engine.begin() as conn:
+            # Looked at again inside the change: another clerk may have imported the same
+            # file meanwhile (on a server, SERIALIZABLE makes one of two such imports retry,
+            # and the retry finds the other's).
+            if conn.execute(select(t.imports.c.id).where(
+                    t.imports.c.sha256 == sha, t.imports.c.undone.is_(False))).first():  # fmt: skip
+                raise _AlreadyImported
             import_id = conn.execute(
                 insert(t.imports).values(
                     file_name=display,

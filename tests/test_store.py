@@ -264,3 +264,34 @@ def test_migrate_workspace_copies_every_table_and_keeps_working(ws_path, tmp_pat
     # a copy refuses to land on a workspace that holds data
     assert main(["migrate-workspace", str(demo), str(ws_path)]) == 2
     assert "already holds data" in capsys.readouterr().err
+
+
+def test_two_clerks_importing_the_same_file_at_once_store_it_once(ws, ws_path, write_invoices):
+    import threading
+
+    if isinstance(ws_path, Path):
+        pytest.skip("one writer per file: the second clerk gets a read-only view")
+    src = write_invoices([invoice("G000000001", "2026-01-05", "100.00")])
+    both_read = threading.Barrier(2, timeout=10)
+    summaries, errors = [], []
+
+    def ready(done: int, total: int) -> None:
+        if done == 0:
+            both_read.wait()  # both have read the file and found it new; now both write
+
+    def clerk() -> None:
+        try:
+            with Workspace(ws_path) as mine:
+                summaries.append(mine.import_file(src, progress=ready))
+        except Exception as exc:  # noqa: BLE001 - the test looks at what happened
+            errors.append(exc)
+
+    threads = [threading.Thread(target=clerk) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert errors == []
+    assert sorted(s.already_imported for s in summaries) == [False, True]
+    assert [d.number for d in ws.documents()] == ["G000000001"]
+    assert [e["action"] for e in ws.audit_log()] == ["import"]
