@@ -387,7 +387,7 @@ class Suggester:
                 if len(run) > RUN_TRIPLES:
                     cut = True  # too many triples to try in such a run
                     continue
-                found_here = self._run_combinations(run, left, 3)
+                found_here = self._run_triples(run, left)
                 if found_here:
                     combos.extend(found_here)
                     break  # the nearest billing run that adds up; farther ones are weaker
@@ -457,33 +457,24 @@ class Suggester:
         chosen = sorted(keys[lo:hi], key=lambda k: abs(k[0] - day.toordinal()))
         return [self.runs[(currency, k[1])] for k in chosen if k[1] <= day.isoformat()]
 
-    def _run_combinations(self, run: list[InvoiceState], left: Decimal, size: int):
-        """Pairs or triples of one billing run owing exactly ``left``, found with sorted
-        integer arrays (numpy), not by trying each combination in Python."""
+    def _run_triples(self, run: list[InvoiceState], left: Decimal):
+        """Triples of one billing run owing exactly ``left``, found with sorted integer
+        arrays (numpy), not by trying each combination in Python."""
         import numpy as np
 
         cents, ordered, scale = self._run_arrays(run)
         target = _to_units(left, scale)
-        n = len(cents)
-        if target is None or n < size:
+        if target is None or len(cents) < 3:
             return []
         found: list[tuple[InvoiceState, ...]] = []
-        if size == 2:
-            need = target - cents
-            lo = np.searchsorted(cents, need, "left")
-            hi = np.searchsorted(cents, need, "right")
-            first = np.maximum(lo, np.arange(n) + 1)
-            for a in np.nonzero(hi > first)[0]:
-                found.extend((ordered[a], ordered[b]) for b in range(first[a], hi[a]))
-            return found
-        a_idx, b_idx = self._pairs(n)
-        need3 = target - cents[a_idx] - cents[b_idx]
-        lo3 = np.searchsorted(cents, need3, "left")
-        hi3 = np.searchsorted(cents, need3, "right")
-        first3 = np.maximum(lo3, b_idx + 1)
-        for m in np.nonzero(hi3 > first3)[0]:
+        a_idx, b_idx = self._pairs(len(cents))
+        need = target - cents[a_idx] - cents[b_idx]
+        lo = np.searchsorted(cents, need, "left")
+        hi = np.searchsorted(cents, need, "right")
+        first = np.maximum(lo, b_idx + 1)
+        for m in np.nonzero(hi > first)[0]:
             a, b = a_idx[m], b_idx[m]
-            found.extend((ordered[a], ordered[b], ordered[c]) for c in range(first3[m], hi3[m]))
+            found.extend((ordered[a], ordered[b], ordered[c]) for c in range(first[m], hi[m]))
         return found
 
     def _window_arrays(self, currency: str):

@@ -6,9 +6,10 @@ them.  Amounts are text with the currency's decimals.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
-from core.aging import bucket_of
+from core.aging import DATE_UNKNOWN, bucket_names, bucket_of, by_currency, by_customer
 from core.business_days import DUE_SOON_DAYS, PROCESSING_DAYS, add_business_days
 from core.ledger import InvoiceState, Ledger, SourceState
 from core.money import format_amount, format_exact, zero
@@ -133,8 +134,6 @@ def snapshot(ws, as_of, customers: bool = True) -> dict:
     slow in a large workspace) is left for :func:`customer_snapshot`: ``customers`` is then
     ``None`` and the invoices' ``customers`` lists empty.
     """
-    from core.aging import by_currency
-
     read = ws.payments()
     ledger = ws.ledger(as_of, payments=read)
     infos = {p.id: p for p in read}
@@ -160,8 +159,6 @@ def snapshot(ws, as_of, customers: bool = True) -> dict:
         row["processing_until"] = processing_until(row["date"], as_of)
     aging = {cur: {k: amount_text(v, cur) for k, v in row.items()}
              for cur, row in by_currency(ledger).items()}  # fmt: skip
-    from core.aging import bucket_names
-
     snap = {"as_of": as_of, "term_days": ledger.term_days,
             "buckets": bucket_names(ledger.aging_limits), "invoices": invoices,
             "payments": payments, "credits": credits, "balance": balance, "aging": aging,
@@ -206,16 +203,12 @@ def processing_until(payment_date: str | None, as_of) -> str | None:
     until then Partner Center may show the invoices it pays as unpaid."""
     if not payment_date:
         return None
-    from datetime import date
-
     end = add_business_days(date.fromisoformat(payment_date), PROCESSING_DAYS)
     return end.isoformat() if end >= as_of else None
 
 
 def customer_rows(ledger, weights) -> list[dict]:
     """Per customer and currency: what is still open of their invoices, and how late."""
-    from core.aging import DATE_UNKNOWN, bucket_names, by_customer
-
     buckets = bucket_names(ledger.aging_limits)
 
     rows = []

@@ -155,21 +155,19 @@ def _retried(method):
     def run(self, *args, **kwargs):
         from sqlalchemy.exc import DBAPIError
 
-        for attempt in range(RETRIES):
+        for attempt in range(1, RETRIES + 1):
             try:
                 return method(self, *args, **kwargs)
             except DBAPIError as exc:
-                code = getattr(exc.orig, "sqlstate", None)
-                if code not in ("40001", "40P01") or attempt == RETRIES - 1:
-                    if code in ("40001", "40P01"):
-                        raise WorkspaceBusy(
-                            "another clerk kept changing the same payments or invoices: "
-                            "nothing was changed; reload and try again"
-                        ) from exc
+                if getattr(exc.orig, "sqlstate", None) not in ("40001", "40P01"):
                     raise
-                log.info("%s: concurrent change, retrying (%d)", method.__name__, attempt + 1)
-                time.sleep(0.05 * (attempt + 1))
-        raise AssertionError("unreachable")
+                if attempt == RETRIES:
+                    raise WorkspaceBusy(
+                        "another clerk kept changing the same payments or invoices: "
+                        "nothing was changed; reload and try again"
+                    ) from exc
+                log.info("%s: concurrent change, retrying (%d)", method.__name__, attempt)
+                time.sleep(0.05 * attempt)
 
     return run
 
@@ -202,37 +200,35 @@ class Workspace:
     """One open workspace file.  Use as a context manager, or call :meth:`close`."""
 
     def __init__(self, path: Path | str, *, readonly: bool = False, create: bool = True) -> None:
+        self.readonly, self.busy = readonly, False
         if is_url(path):  # a team workspace: the server does the locking and the rights
             self.path = Path(shown(str(path)))  # for titles and messages, no password
             self.url = str(path)
             self._lock = None
-            self.readonly, self.busy = readonly, False
             self.engine = open_server(self.url)
-            if readonly:
-                check_revision(self.engine)
-            else:
-                migrate(self.engine)
-            return
-        self.url = None
-        self.path = Path(path)
-        if not self.path.exists():
-            if not create or readonly:
-                raise WorkspaceError(f"{self.path}: no such workspace")
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._lock = Lock(self.path)
-        self.readonly = readonly
-        if not readonly and not self._lock.try_acquire():
-            if not self.path.exists():
-                raise WorkspaceBusy(f"{self.path} is being created by another process")
-            self.readonly = True
-            self.busy = True
         else:
-            self.busy = False
-        self.engine = open_engine(self.path, readonly=self.readonly)
+            self.url = None
+            self.path = Path(path)
+            self._lock = self._open_file(create)
+            self.engine = open_engine(self.path, readonly=self.readonly)
         if self.readonly:
             check_revision(self.engine)
         else:
             migrate(self.engine)
+
+    def _open_file(self, create: bool) -> Lock:
+        """A workspace file: created when asked, and its single-writer lock (a second
+        process gets a read-only view)."""
+        if not self.path.exists():
+            if not create or self.readonly:
+                raise WorkspaceError(f"{self.path}: no such workspace")
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        lock = Lock(self.path)
+        if not self.readonly and not lock.try_acquire():
+            if not self.path.exists():
+                raise WorkspaceBusy(f"{self.path} is being created by another process")
+            self.readonly = self.busy = True
+        return lock
 
     # -------------------------------------------------------------- basics
 
@@ -555,11 +551,7 @@ class Workspace:
             summary = f"allocate {src.source_id}: " + ", ".join(
                 f"{p.invoice}={format_amount(p.amount, cur)}" for p in planned
             )
-            audit_id = self._audit(conn, "allocate", summary, {"source": src.source_id})
-            ids = self._add_allocations(conn, planned, audit_id)
-            if src.source_kind == SourceKind.CREDIT:
-                self._stop_auto_apply(conn, src.source_id)
-            return ids
+            return self._commit_allocations(conn, planned, summary, {"source": src.source_id})
 
     @_retried
     def unallocate(self, allocation_id: int) -> None:
@@ -586,6 +578,17 @@ class Workspace:
             )
             if row.source_kind == SourceKind.CREDIT.value:
                 self._stop_auto_apply(conn, row.source_id)
+
+    def _commit_allocations(
+        self, conn: Connection, planned: list[rules.Planned], summary: str, details: dict
+    ) -> list[int]:
+        """The clerk's allocations as one audited change (undone together); a credit note
+        allocated by hand is no longer applied automatically."""
+        audit_id = self._audit(conn, "allocate", summary, details)
+        ids = self._add_allocations(conn, planned, audit_id)
+        for source in {p.source_id for p in planned if p.source_kind == SourceKind.CREDIT}:
+            self._stop_auto_apply(conn, source)
+        return ids
 
     def _stop_auto_apply(self, conn: Connection, credit_number: str) -> None:
         """The clerk took a credit note in hand: stop applying it automatically."""
@@ -666,13 +669,8 @@ class Workspace:
             summary = f"accept suggestion {s.id} for {s.payment}: " + ", ".join(
                 f"{p.source_id}→{p.invoice}={format_amount(p.amount, s.currency)}" for p in planned
             )
-            audit_id = self._audit(conn, "allocate", summary,
-                                   {"source": s.payment, "suggestion": s.id})  # fmt: skip
-            ids = self._add_allocations(conn, planned, audit_id)
-            for p in planned:
-                if p.source_kind == SourceKind.CREDIT:
-                    self._stop_auto_apply(conn, p.source_id)
-            return ids
+            return self._commit_allocations(conn, planned, summary,
+                                            {"source": s.payment, "suggestion": s.id})  # fmt: skip
 
     @_retried
     def reject_suggestion(self, suggestion_id: str) -> str:

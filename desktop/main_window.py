@@ -379,7 +379,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(report)
         printing = QAction(self.tr("&Print remittance advice of the selected payment…"), bar,
                            shortcut=QKeySequence.Print)  # fmt: skip
-        printing.triggered.connect(self.choose_print)
+        printing.triggered.connect(lambda: self.choose_print())
         file_menu.addAction(printing)
         copy = QAction(self.tr("&Copy bank reference of the selected payment"), bar,
                        shortcut=QKeySequence("Ctrl+Shift+C"))  # fmt: skip
@@ -781,30 +781,36 @@ class MainWindow(QMainWindow):
         if pid is not None:
             self.preview_remittance(pid)
 
-    def preview_remittance(self, what: str) -> None:
-        """Write the advice as PDF off the GUI thread, then show it in a preview window."""
+    def _remittance_pdf(self, what: str, done) -> None:
+        """Write the remittance advice of ``what`` as PDF (a temporary file) off the GUI
+        thread, then hand its path to ``done``."""
         import tempfile
 
         ws = self.ws
-        folder = Path(tempfile.mkdtemp(prefix="csp-preview-"))
+        folder = Path(tempfile.mkdtemp(prefix="csp-remittance-"))
 
         def run(job):
             from core.exports.pdf import write_pdf
 
             return write_pdf(ws.remittance(what), folder / f"remittance-{what}.pdf")
 
+        self.worker.submit(run, done, self.show_error)
+
+    def preview_remittance(self, what: str) -> None:
+        """The advice as it will print, in a preview window."""
+
         def done(pdf: Path) -> None:
             from desktop.remittance_preview import RemittancePreview
 
             dialog = RemittancePreview(what, pdf, self)
-            dialog.print_requested.connect(lambda: self.choose_print(what))
+            dialog.print_requested.connect(lambda: self.choose_print(what, pdf))
             dialog.save_requested.connect(lambda: self.choose_remittance(what))
             dialog.copy_requested.connect(lambda: self.copy_bank_reference(what))
             self.preview_dialog = dialog
             dialog.open()
             self.previewed.emit(what)
 
-        self.worker.submit(run, done, self.show_error)
+        self._remittance_pdf(what, done)
 
     def choose_remittance(self, pid: str | None = None) -> None:
         pid = pid or self._selected_payment()
@@ -839,7 +845,8 @@ class MainWindow(QMainWindow):
 
         self.worker.submit(run, self._exported, self.show_error)
 
-    def choose_print(self, pid: str | None = None) -> None:
+    def choose_print(self, pid: str | None = None, pdf: Path | None = None) -> None:
+        """Choose a printer and print the advice (the preview's own PDF when it has one)."""
         pid = pid or self._selected_payment()
         if pid is None:
             return
@@ -848,19 +855,10 @@ class MainWindow(QMainWindow):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            self.print_remittance(pid, printer)
+            self.print_remittance(pid, printer, pdf)
 
-    def print_remittance(self, what: str, printer) -> None:
-        """The advice is written as PDF off the GUI thread, then drawn onto the printer."""
-        import tempfile
-
-        ws = self.ws
-        folder = Path(tempfile.mkdtemp(prefix="csp-print-"))
-
-        def run(job):
-            from core.exports.pdf import write_pdf
-
-            return write_pdf(ws.remittance(what), folder / f"{what}.pdf")
+    def print_remittance(self, what: str, printer, pdf: Path | None = None) -> None:
+        """Draw the advice's PDF pages onto the printer (written first when not given)."""
 
         def done(pdf: Path) -> None:
             from desktop.printing import print_pdf
@@ -873,7 +871,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Printed %n page(s)", "", pages))
             self.printed.emit(pages)
 
-        self.worker.submit(run, done, self.show_error)
+        if pdf is not None:
+            done(pdf)
+        else:
+            self._remittance_pdf(what, done)
 
     def choose_report(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -956,9 +957,13 @@ class MainWindow(QMainWindow):
         if not rows or self.snap is None:
             self.statusBar().showMessage(self.tr("Select a payment to allocate first"))
             return
-        dialog = AllocationDialog(rows[0], self.snap["invoices"], self)
+        self._open_allocation(rows[0], rows[0]["id"])
+
+    def _open_allocation(self, source: dict, source_id: str) -> None:
+        """The allocation dialog for a payment or credit note row; OK allocates."""
+        dialog = AllocationDialog(source, self.snap["invoices"], self)
         self.allocation_dialog = dialog
-        dialog.accepted.connect(lambda: self._allocate(rows[0]["id"], dialog.requests() or []))
+        dialog.accepted.connect(lambda: self._allocate(source_id, dialog.requests() or []))
         dialog.open()
 
     def show_suggestions(self) -> None:
@@ -1025,10 +1030,7 @@ class MainWindow(QMainWindow):
         if Decimal(rows[0]["unapplied"]) <= 0:
             self.statusBar().showMessage(self.tr("%s is fully applied") % rows[0]["number"])
             return
-        dialog = AllocationDialog(rows[0], self.snap["invoices"], self)
-        self.allocation_dialog = dialog
-        dialog.accepted.connect(lambda: self._allocate(rows[0]["number"], dialog.requests() or []))
-        dialog.open()
+        self._open_allocation(rows[0], rows[0]["number"])
 
     def settle_selected(self) -> None:
         rows = self.invoices.selected_rows()

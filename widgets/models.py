@@ -23,11 +23,10 @@ from PySide6.QtGui import QBrush, QColor
 
 from widgets.formats import date_text, money_text
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 HANDLED_ROLES = frozenset({
-    Qt.ItemDataRole.DisplayRole, SORT_ROLE, ROW_ROLE, Qt.ItemDataRole.TextAlignmentRole,
+    Qt.ItemDataRole.DisplayRole, ROW_ROLE, Qt.ItemDataRole.TextAlignmentRole,
     Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole,
     Qt.ItemDataRole.DecorationRole,
 })  # fmt: skip
@@ -250,9 +249,6 @@ class RowsModel(QAbstractTableModel):
             return self._look(row)[2] if index.column() == 0 else None
         if role == ROW_ROLE:
             return row
-        col = self.columns[index.column()]
-        if role == SORT_ROLE:
-            return sort_key(col, row.get(col.key))
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row)
         return None
