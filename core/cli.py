@@ -17,12 +17,15 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from sqlalchemy.exc import DBAPIError
+
 from core import __version__
 from core.aging import DATE_UNKNOWN, bucket_names, by_currency, by_customer
 from core.allocation import AllocationRefused
 from core.exports.remittance import RemittanceError
 from core.importers import ImportOptions
-from core.store.database import is_url
+from core.store.database import is_url, refusal
+from core.store.roles import DESCRIPTIONS, ROLES
 from core.views import amount_text, credit_json, invoice_json, payment_json
 from core.workspace import (
     ImportFailed,
@@ -36,6 +39,7 @@ EXIT_OK, EXIT_BUG, EXIT_REFUSED = 0, 1, 2
 # Commands that change the workspace (the others open it read-only, beside another process).
 WRITING_COMMANDS = {
     "import", "allocate", "unallocate", "undo", "redo", "set", "plan", "map", "accept", "reject",
+    "note",
 }  # fmt: skip
 
 
@@ -127,6 +131,31 @@ def build_parser() -> argparse.ArgumentParser:
                        "file ⇄ PostgreSQL), every table checked by checksum")  # fmt: skip
     p.add_argument("source", type=workspace_location, metavar="SRC")
     p.add_argument("target", type=workspace_location, metavar="DST")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("admin", help="a team workspace's roles and clerks (PostgreSQL)")
+    ad = p.add_subparsers(dest="what", required=True, metavar="WHAT")
+    a = ad.add_parser("init-team-db", help="upgrade the schema, create the four roles "
+                      "(admin-agent, billing-admin, support-agent, sales) and set their rights "
+                      "(run by the database's owner; re-runnable)")  # fmt: skip
+    a.add_argument("--json", action="store_true")
+    a = ad.add_parser("add-user", help="add a clerk: a database user holding one role")
+    a.add_argument("name", metavar="NAME")
+    a.add_argument("--role", required=True, choices=tuple(ROLES))
+    a.add_argument("--password-stdin", action="store_true",
+                   help="read the new user's password from the first line of standard input "
+                   "(else no password: the server authenticates them otherwise)")  # fmt: skip
+    a = ad.add_parser("users", help="the clerks and their roles")
+    a.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("note", help="record a note on an invoice, credit note or payment")
+    p.add_argument("subject", metavar="NUMBER")
+    p.add_argument("text", metavar="TEXT")
+    p = sub.add_parser("notes", help="notes, oldest first")
+    p.add_argument("subject", nargs="?", metavar="NUMBER")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("whoami", help="who the workspace takes you for, and your role")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("suggest", help="suggested allocations for payments with money left, "
@@ -252,6 +281,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_REFUSED
     except KeyboardInterrupt:
         return 130
+    except DBAPIError as exc:
+        said = refusal(exc)
+        if said is None:
+            raise
+        print(f"csp-recon: the server refused: your role may not do this ({said}); "
+              "nothing was changed", file=sys.stderr)  # fmt: skip
+        return EXIT_REFUSED
     except Exception:  # noqa: BLE001 - a bug: report it with its traceback, exit 1
         traceback.print_exc()
         print(
@@ -266,6 +302,8 @@ def _run(args: argparse.Namespace) -> int:
         return cmd_formats(args)
     if args.command == "migrate-workspace":
         return cmd_migrate_workspace(args)
+    if args.command == "admin":
+        return cmd_admin(args)
     if args.command == "demo":
         from core.demo import write_demo
 
@@ -489,6 +527,68 @@ def cmd_migrate_workspace(args: argparse.Namespace) -> int:
         print(f"copied {len(checks)} tables: " + ("every checksum matches" if same
               else "CHECKSUMS DIFFER"))  # fmt: skip
     return EXIT_OK if same else EXIT_BUG
+
+
+def cmd_admin(args: argparse.Namespace) -> int:
+    from core.store import roles
+
+    db = args.db or default_workspace()
+    if not is_url(db):
+        raise UsageError(
+            f"{db}: roles and clerks belong to a team workspace "
+            "(--db postgresql+psycopg://USER@HOST:PORT/DBNAME); a file has one clerk"
+        )
+    if args.what == "init-team-db":
+        with Workspace(db) as ws:  # opened for writing: the schema is brought up to date
+            created = roles.init_team_db(ws.engine)
+        if args.json:
+            _dump({"created": created, "roles": {k: {"group": v, "may": DESCRIPTIONS[k]}
+                                                 for k, v in ROLES.items()}})  # fmt: skip
+        else:
+            for role, group in ROLES.items():
+                new = " (created)" if group in created else ""
+                print(f"{role:<14} {group:<18} {DESCRIPTIONS[role]}{new}")
+            print("rights set on every table; add clerks with 'csp-recon admin add-user'")
+        return EXIT_OK
+    with Workspace(db, readonly=True) as ws:
+        if args.what == "add-user":
+            password = sys.stdin.readline().rstrip("\r\n") if args.password_stdin else None
+            roles.add_user(ws.engine, args.name, args.role, password or None)
+            print(f"added {args.name} as {args.role}: {DESCRIPTIONS[args.role]}")
+            return EXIT_OK
+        found = roles.clerks(ws.engine)
+    if args.json:
+        _dump([{"name": c.name, "role": c.role, "can_login": c.can_login} for c in found])
+    else:
+        _table(["user", "role", "may"], [[c.name, c.role, DESCRIPTIONS[c.role]] for c in found])
+    return EXIT_OK
+
+
+def cmd_whoami(ws: Workspace, args: argparse.Namespace) -> int:
+    role = ws.role or ("owner" if ws.url else "")
+    out = {"user": ws.user, "role": role, "workspace": ws.where,
+           "may": DESCRIPTIONS.get(ws.role, "everything")}  # fmt: skip
+    if args.json:
+        _dump(out)
+    else:
+        print(f"{out['user']} ({role or 'single clerk'}): {out['may']} — {out['workspace']}")
+    return EXIT_OK
+
+
+def cmd_note(ws: Workspace, args: argparse.Namespace) -> int:
+    note_id = ws.add_note(args.subject, args.text)
+    print(f"note #{note_id} recorded on {args.subject}")
+    return EXIT_OK
+
+
+def cmd_notes(ws: Workspace, args: argparse.Namespace) -> int:
+    found = ws.notes(args.subject)
+    if args.json:
+        _dump(found)
+    else:
+        _table(["#", "on", "at", "by", "note"],
+               [[n["id"], n["subject"], n["at"], n["user"], n["text"]] for n in found])  # fmt: skip
+    return EXIT_OK
 
 
 def cmd_suggest(ws: Workspace, args: argparse.Namespace) -> int:

@@ -22,7 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, bindparam, func, insert, select, update
+from sqlalchemy import Connection, bindparam, func, insert, select, text, update
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
@@ -50,7 +50,9 @@ from core.money import format_amount, format_exact, money
 from core.references import same_transfer
 from core.store import schema as t
 from core.store.database import (
+    INSUFFICIENT_PRIVILEGE,
     Lock,
+    Refused,
     WorkspaceBusy,
     WorkspaceError,
     check_revision,
@@ -60,6 +62,7 @@ from core.store.database import (
     open_server,
     shown,
 )
+from core.store.roles import role_of
 
 __all__ = [
     "ImportFailed",
@@ -134,6 +137,25 @@ class ImportSummary:
         }
 
 
+DOCUMENT_COLUMNS = (
+    "number, document_type, currency, total, date, due_date, invoice_type, amends, "
+    "paid_amount_reported, billing_period_start, billing_period_end, source_file, source_place"
+)
+# What a payment says of the bank (hidden from roles that may not see bank details).
+PAYMENT_DETAILS = ("reference", "bank_account", "counterparty", "bank_reference", "source_file",
+                   "source_row", "source_sheet")  # fmt: skip
+ROLE_NAMES = {"admin-agent": "admin agent", "billing-admin": "billing administrator",
+              "support-agent": "support agent", "sales": "sales"}  # fmt: skip
+# What a refused change was, in the clerk's words.
+REFUSED_DOING = {
+    "set_setting": "change the settings", "allocate": "allocate", "unallocate":
+    "remove allocations", "auto_allocate": "allocate", "accept_suggestion": "allocate",
+    "reject_suggestion": "turn down suggestions", "plan": "plan payments", "undo": "undo changes",
+    "redo": "redo changes", "save_layout": "remember spreadsheet layouts", "import_file":
+    "import files", "add_note": "record notes",
+}  # fmt: skip
+
+
 def os_user() -> str:
     try:
         return getpass.getuser()
@@ -159,6 +181,8 @@ def _retried(method):
             try:
                 return method(self, *args, **kwargs)
             except DBAPIError as exc:
+                if getattr(exc.orig, "sqlstate", None) == INSUFFICIENT_PRIVILEGE:
+                    raise self.refused(method.__name__, exc) from exc
                 if getattr(exc.orig, "sqlstate", None) not in ("40001", "40P01"):
                     raise
                 if attempt == RETRIES:
@@ -185,6 +209,15 @@ def _bulk_insert(conn: Connection, table, columns: Sequence[str], rows: Iterable
     conn.connection.driver_connection.cursor().executemany(sql, rows)
 
 
+def _raw(conn: Connection, sql: str, params: dict) -> list[tuple]:
+    """Rows as the driver returns them (no per-value type processing: these reads run over
+    whole tables of a large workspace); ``IN :name`` takes a list."""
+    if not params:
+        return conn.exec_driver_sql(sql).fetchall()
+    query = text(sql).bindparams(*(bindparam(k, expanding=True) for k in params))
+    return [tuple(r) for r in conn.execute(query, params)]
+
+
 def _day(value: str | date | None) -> date | None:
     """A date column read raw: ISO text from SQLite, a date from other engines."""
     if value is None or isinstance(value, date):
@@ -202,19 +235,44 @@ class Workspace:
     def __init__(self, path: Path | str, *, readonly: bool = False, create: bool = True) -> None:
         self.readonly, self.busy = readonly, False
         if is_url(path):  # a team workspace: the server does the locking and the rights
-            self.path = Path(shown(str(path)))  # for titles and messages, no password
             self.url = str(path)
+            self.where = shown(self.url)  # for titles and messages: never the password
+            self.path = Path(self.where)
             self._lock = None
             self.engine = open_server(self.url)
         else:
             self.url = None
             self.path = Path(path)
+            self.where = str(self.path)
             self._lock = self._open_file(create)
             self.engine = open_engine(self.path, readonly=self.readonly)
         if self.readonly:
             check_revision(self.engine)
         else:
             migrate(self.engine)
+        # Who writes the audit log: the database user on a server (its triggers insist),
+        # the login name on a workstation; and, on a server, the team role held.
+        self.user, self.role = os_user(), ""
+        self._hidden_payment_columns: frozenset[str] = frozenset()
+        if self.url is not None:
+            with self.engine.connect() as conn:
+                self.user = conn.exec_driver_sql("SELECT session_user").scalar()
+                self.role = role_of(conn)
+                self._hidden_payment_columns = frozenset(
+                    column
+                    for column in PAYMENT_DETAILS
+                    if not conn.exec_driver_sql(
+                        "SELECT has_column_privilege('payments', %(c)s, 'SELECT')", {"c": column}
+                    ).scalar()
+                )
+
+    def refused(self, doing: str, exc: Exception) -> Refused:
+        """The server's refusal of something this clerk's role may not do, said plainly."""
+        what = REFUSED_DOING.get(doing, doing.strip("_").replace("_", " "))
+        server = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+        role = f" ({ROLE_NAMES.get(self.role, self.role)})" if self.role else ""
+        return Refused(f"the server refused: {self.user}{role} may not {what} in this "
+                       f"workspace ({server}); nothing was changed")  # fmt: skip
 
     def _open_file(self, create: bool) -> Lock:
         """A workspace file: created when asked, and its single-writer lock (a second
@@ -250,7 +308,7 @@ class Workspace:
                 if self.busy
                 else "it was opened read-only"
             )
-            raise WorkspaceBusy(f"{self.path}: cannot change the workspace: {why}")
+            raise WorkspaceBusy(f"{self.where}: cannot change the workspace: {why}")
 
     # -------------------------------------------------------------- settings
 
@@ -298,20 +356,35 @@ class Workspace:
     # These three are read on every refresh of a workspace that may hold 100,000 invoices:
     # raw rows (no per-value type processing), converted here once.
 
-    def documents(self, conn: Connection | None = None) -> list[Document]:
+    def documents(
+        self, conn: Connection | None = None, numbers: Iterable[str] | None = None
+    ) -> list[Document]:
+        """Every document, or those with these numbers and those amending them (a void note,
+        a rebill)."""
         with self._conn(conn) as c:
-            rows = c.exec_driver_sql(
-                "SELECT number, document_type, currency, total, date, due_date, invoice_type, "
-                "amends, paid_amount_reported, billing_period_start, billing_period_end, "
-                "source_file, source_place FROM documents"
-            ).fetchall()
-            sums: dict[str, Decimal] = defaultdict(Decimal)
-            counts: Counter = Counter()
-            for number, total, count in c.exec_driver_sql(
-                "SELECT invoice_number, total, line_count FROM line_blocks"
-            ):
-                sums[number] += Decimal(total)
-                counts[number] += count
+            if numbers is None:
+                rows = c.exec_driver_sql(f"SELECT {DOCUMENT_COLUMNS} FROM documents").fetchall()
+                blocks = c.exec_driver_sql(
+                    "SELECT invoice_number, total, line_count FROM line_blocks"
+                ).fetchall()
+            else:
+                wanted = sorted(set(numbers))
+                d, b = t.documents.c, t.line_blocks.c
+                rows = c.execute(
+                    select(*(d[n] for n in DOCUMENT_COLUMNS.split(", "))).where(
+                        d.number.in_(wanted) | d.amends.in_(wanted)
+                    )
+                ).fetchall()
+                blocks = c.execute(
+                    select(b.invoice_number, b.total, b.line_count).where(
+                        b.invoice_number.in_({r[0] for r in rows})
+                    )
+                ).fetchall()
+        sums: dict[str, Decimal] = defaultdict(Decimal)
+        counts: Counter = Counter()
+        for number, total, count in blocks:
+            sums[number] += Decimal(total)
+            counts[number] += count
         kinds = {k.value: k for k in DocumentType}
         types = {k.value: k for k in InvoiceType}
         return [
@@ -334,19 +407,30 @@ class Workspace:
             for r in rows
         ]
 
-    def payments(self, conn: Connection | None = None) -> list[Payment]:
+    def payments(
+        self, conn: Connection | None = None, ids: Iterable[str] | None = None
+    ) -> list[Payment]:
+        """Every payment, or those with these ids."""
+        where, params = "", {}
+        if ids is not None:
+            where, params = " WHERE {} IN :ids", {"ids": sorted(ids) or [""]}
         with self._conn(conn) as c:
             refs: dict[str, list[Reference]] = defaultdict(list)
-            for pid, number, amount in c.exec_driver_sql(
-                "SELECT payment_id, invoice_number, amount FROM payment_references "
-                "ORDER BY payment_id, position"
-            ):
+            for pid, number, amount in _raw(
+                c, "SELECT payment_id, invoice_number, amount FROM payment_references"
+                + where.format("payment_id") + " ORDER BY payment_id, position", params
+            ):  # fmt: skip
                 refs[pid].append(Reference(number, None if amount is None else Decimal(amount)))
-            rows = c.exec_driver_sql(
-                "SELECT id, date, amount, currency, reference, bank_account, counterparty, "
-                "bank_reference, source_file, source_row, source_sheet FROM payments "
-                "ORDER BY date, id"
-            ).fetchall()
+            # a role that may not see the bank's details (sales) reads blanks in their place
+            details = ", ".join(
+                ("NULL" if c in ("source_row", "source_sheet") else "''") + f" AS {c}"
+                if c in self._hidden_payment_columns else c
+                for c in PAYMENT_DETAILS
+            )  # fmt: skip
+            rows = _raw(
+                c, f"SELECT id, date, amount, currency, {details} FROM payments"
+                + where.format("id") + " ORDER BY date, id", params
+            )  # fmt: skip
         return [
             Payment(
                 id=r[0],
@@ -363,12 +447,23 @@ class Workspace:
             for r in rows
         ]
 
-    def allocations(self, conn: Connection | None = None) -> list[Allocation]:
+    def allocations(
+        self,
+        conn: Connection | None = None,
+        sources: Iterable[str] | None = None,
+        invoices: Iterable[str] | None = None,
+    ) -> list[Allocation]:
+        """The allocations in force: all, or those from these sources or to these invoices."""
+        where, params = "", {}
+        if sources is not None or invoices is not None:
+            where = " AND (source_id IN :sources OR invoice_number IN :invoices)"
+            params = {"sources": sorted(sources or ()) or [""],
+                      "invoices": sorted(invoices or ()) or [""]}  # fmt: skip
         with self._conn(conn) as c:
-            rows = c.exec_driver_sql(
-                "SELECT id, source_kind, source_id, invoice_number, amount, method "
-                "FROM allocations WHERE removed_audit_id IS NULL ORDER BY id"
-            ).fetchall()
+            rows = _raw(
+                c, "SELECT id, source_kind, source_id, invoice_number, amount, method "
+                "FROM allocations WHERE removed_audit_id IS NULL" + where + " ORDER BY id", params
+            )  # fmt: skip
         kinds = {k.value: k for k in SourceKind}
         return [Allocation(r[0], kinds[r[1]], r[2], r[3], Decimal(r[4]), r[5]) for r in rows]
 
@@ -416,7 +511,7 @@ class Workspace:
         events: list[dict] = []
         with self.engine.connect() as c:
             doc = c.execute(select(t.documents).where(t.documents.c.number == number)).first()
-            pay = c.execute(select(t.payments).where(t.payments.c.id == number)).first()
+            pay = c.execute(select(t.payments.c.import_id).where(t.payments.c.id == number)).first()
             import_ids = {r.import_id for r in c.execute(
                 select(t.line_blocks.c.import_id).where(t.line_blocks.c.invoice_number == number)
             )}  # fmt: skip
@@ -444,8 +539,43 @@ class Workspace:
                         "action": "allocate" if end == "created" else "unallocate",
                         "summary": ("allocated " if end == "created" else "removed ") + what,
                     })  # fmt: skip
+            for r in c.execute(select(t.notes).where(t.notes.c.subject == number)):
+                events.append({"at": r.at, "user": r.author, "action": "note",
+                               "summary": f"note: {r.text}"})  # fmt: skip
         events.sort(key=lambda e: e["at"])
         return [{**e, "at": e["at"].isoformat(timespec="seconds")} for e in events]
+
+    # -------------------------------------------------------------- notes
+
+    @_retried
+    def add_note(self, subject: str, text: str) -> int:
+        """Record a note on a document or payment (its author is the database user on a
+        server); its id."""
+        self._writable()
+        text = text.strip()
+        if not text:
+            raise ValueError("a note needs some text")
+        with self.engine.begin() as conn:
+            known = conn.scalar(select(t.documents.c.number).where(t.documents.c.number == subject))
+            if known is None:
+                known = conn.scalar(select(t.payments.c.id).where(t.payments.c.id == subject))
+            if known is None:
+                raise ValueError(f"no invoice, credit note or payment '{subject}'")
+            return conn.execute(
+                insert(t.notes).values(subject=subject, at=_now(), author=self.user, text=text)
+            ).inserted_primary_key[0]
+
+    def notes(self, subject: str | None = None) -> list[dict]:
+        """Notes, oldest first (of one document or payment when given)."""
+        q = select(t.notes).order_by(t.notes.c.id)
+        if subject is not None:
+            q = q.where(t.notes.c.subject == subject)
+        with self.engine.connect() as c:
+            return [
+                {"id": r.id, "subject": r.subject, "at": r.at.isoformat(timespec="seconds"),
+                 "user": r.author, "text": r.text}
+                for r in c.execute(q)
+            ]  # fmt: skip
 
     def customer_weights(self) -> dict[str, dict[str, Decimal]]:
         """Per invoice, what each customer's lines add up to (for per-customer aging)."""
@@ -510,7 +640,7 @@ class Workspace:
         return conn.execute(
             insert(t.audit).values(
                 at=_now(),
-                os_user=os_user(),
+                os_user=self.user,
                 action=action,
                 summary=summary,
                 details=json.dumps(details, default=str),
@@ -539,12 +669,47 @@ class Workspace:
 
     # -------------------------------------------------------------- allocation
 
+    def _ledger_around(self, conn: Connection, source_id: str, invoices: Iterable[str]) -> Ledger:
+        """The part of the ledger that allocating ``source_id`` to ``invoices`` depends on:
+        those documents, their void/rebill chains, the allocations to and from them, and
+        the same again for every source and invoice those allocations reach.  Reading only
+        this keeps one clerk's allocation quick in a large workspace, and on a team server
+        lets two clerks working on different invoices commit without a conflict."""
+        docs: dict[str, Document] = {}
+        pays: dict[str, Payment] = {}
+        allocs: dict[int, Allocation] = {}
+        want_docs = {n.strip().upper() for n in invoices} | {source_id, source_id.upper()}
+        want_sources = {source_id, source_id.upper()}
+        seen_docs: set[str] = set()
+        seen_sources: set[str] = set()
+        while want_docs - seen_docs or want_sources - seen_sources:
+            new_docs, new_sources = want_docs - seen_docs, want_sources - seen_sources
+            seen_docs |= new_docs
+            seen_sources |= new_sources
+            for d in self.documents(conn, new_docs):
+                docs[d.number] = d
+                want_docs.update(n for n in (d.number, d.amends) if n)
+                if d.is_credit:
+                    want_sources.add(d.number)
+            pays.update((p.id, p) for p in self.payments(conn, new_sources))
+            for a in self.allocations(conn, sources=new_sources, invoices=new_docs):
+                allocs[a.id] = a
+                want_sources.add(a.source_id)
+                want_docs.add(a.invoice_number)
+        return compute(
+            docs.values(),
+            pays.values(),
+            allocs.values(),
+            term_days=self._term_days(conn),
+            aging_limits=parse_limits(self.setting("aging_buckets", "30,60,90", conn)),
+        )
+
     @_retried
     def allocate(self, source_id: str, requests: Sequence[tuple[str, str | Decimal]]) -> list[int]:
         """Allocate one payment or credit note to invoices; returns the allocation ids."""
         self._writable()
         with self.engine.begin() as conn:
-            ledger = self.ledger(conn=conn)
+            ledger = self._ledger_around(conn, source_id, (number for number, _ in requests))
             planned = rules.check(ledger, source_id, requests)
             src = planned[0]
             cur = ledger.source(src.source_kind, src.source_id).currency  # type: ignore[union-attr]
@@ -1196,7 +1361,7 @@ class Workspace:
                     sha256=sha,
                     format=importer.name,
                     imported_at=_now(),
-                    os_user=os_user(),
+                    os_user=self.user,
                     summary="{}",
                     undone=False,
                 )

@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -295,3 +296,27 @@ def test_two_clerks_importing_the_same_file_at_once_store_it_once(ws, ws_path, w
     assert sorted(s.already_imported for s in summaries) == [False, True]
     assert [d.number for d in ws.documents()] == ["G000000001"]
     assert [e["action"] for e in ws.audit_log()] == ["import"]
+
+
+def test_an_allocation_reads_just_the_part_of_the_ledger_it_depends_on(tmp_path):
+    """The focused read an allocation checks against gives every source and invoice it
+    reaches exactly the state the whole ledger gives them (void/rebill chains, credit notes,
+    partly paid invoices of the demo)."""
+    from core.demo import write_demo
+
+    with Workspace(write_demo(tmp_path / "demo", today=date(2026, 11, 23))) as w:
+        whole = w.ledger()
+        sources = [*whole.payments.values(), *whole.credits.values()]
+        assert len(sources) >= 7
+        some_invoice = next(iter(whole.invoices))
+        with w.engine.connect() as conn:
+            for src in sources:
+                aimed = [a.allocation.invoice_number for a in src.allocations] + [some_invoice]
+                part = w._ledger_around(conn, src.id, aimed)
+                mine = part.source(src.kind, src.id)
+                assert (mine.amount, mine.applied) == (src.amount, src.applied), src.id
+                for number, inv in part.invoices.items():
+                    full = whole.invoices[number]
+                    assert (inv.status, inv.applied, inv.open) == (
+                        full.status, full.applied, full.open), number  # fmt: skip
+                assert len(part.invoices) < len(whole.invoices)

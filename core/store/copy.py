@@ -71,7 +71,7 @@ def copy_workspace(source, target) -> list[TableCheck]:
     with target.engine.begin() as dst:
         for table in tables:
             if dst.execute(select(func.count()).select_from(table)).scalar():
-                raise NotEmpty(f"{target.path}: the destination already holds data "
+                raise NotEmpty(f"{target.where}: the destination already holds data "
                                f"({table.name}); copy into a new, empty workspace")  # fmt: skip
         with source.engine.connect() as src:
             for table in tables:

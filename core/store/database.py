@@ -15,6 +15,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from filelock import FileLock, Timeout
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -25,6 +26,22 @@ class WorkspaceError(Exception):
 
 class WorkspaceBusy(WorkspaceError):
     """Another process has the workspace open for writing."""
+
+
+class Refused(WorkspaceError):
+    """The database server refused something the connected clerk's role may not do."""
+
+
+# PostgreSQL's "insufficient privilege" (a grant or a row-level policy said no).
+INSUFFICIENT_PRIVILEGE = "42501"
+
+
+def refusal(exc: BaseException) -> str | None:
+    """The server's words when ``exc`` is a refusal for want of rights, else None."""
+    orig = getattr(exc, "orig", None)
+    if getattr(orig, "sqlstate", None) != INSUFFICIENT_PRIVILEGE:
+        return None
+    return str(orig).strip().splitlines()[0]
 
 
 def alembic_config(connection=None) -> Config:
@@ -63,7 +80,14 @@ def open_server(url: str) -> Engine:
     ~/.pgpass, never the URL shown)."""
     # SERIALIZABLE: two clerks changing the same rows at once cannot both succeed; the
     # loser is retried by the workspace (see core.workspace._retried).
-    return create_engine(url, pool_pre_ping=True, isolation_level="SERIALIZABLE")
+    engine = create_engine(url, pool_pre_ping=True, isolation_level="SERIALIZABLE")
+    try:
+        engine.connect().close()
+    except DBAPIError as exc:  # no server, no such database or user, wrong password
+        engine.dispose()
+        said = str(exc.orig).strip().splitlines()[-1].rpartition("FATAL:")[2].strip()
+        raise WorkspaceError(f"{shown(url)}: cannot open the team workspace: {said}") from None
+    return engine
 
 
 def open_engine(path: Path, *, readonly: bool) -> Engine:
@@ -91,7 +115,21 @@ def migrate(engine: Engine) -> None:
         current = MigrationContext.configure(conn).get_current_revision()
         if current == head:
             return
-        command.upgrade(alembic_config(conn), "head")
+        try:
+            command.upgrade(alembic_config(conn), "head")
+        except DBAPIError as exc:
+            if refusal(exc) is None:
+                raise
+            raise WorkspaceError(
+                f"the workspace on the server is at schema revision {current}, this program "
+                f"needs {head}, and only its owner may upgrade it: ask them to run "
+                "'csp-recon admin init-team-db' with this version"
+            ) from exc
+        if conn.dialect.name == "postgresql":
+            from core.store.roles import apply_grants, roles_exist
+
+            if roles_exist(conn):  # a table a newer version added gets its rights too
+                apply_grants(conn)
 
 
 def check_revision(engine: Engine) -> None:

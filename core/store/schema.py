@@ -254,3 +254,16 @@ rejected_suggestions = Table(
     Column("audit_id", Integer, ForeignKey("audit.id"), nullable=False),
 )
 Index("ix_rejected_suggestions_payment_id", rejected_suggestions.c.payment_id)
+
+
+# A note on an invoice, credit note or payment (support agents record them; read by all).
+notes = Table(
+    "notes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("subject", String(64), nullable=False),  # document number or payment id
+    Column("at", DateTime, nullable=False),
+    Column("author", Text, nullable=False),
+    Column("text", Text, nullable=False),
+)
+Index("ix_notes_subject", notes.c.subject)

@@ -1,0 +1,226 @@
+"""Who may do what in a team workspace: PostgreSQL roles, grants and row-level security.
+
+The four roles follow Partner Center's (see DOMAIN.md):
+
+* ``admin-agent``   — everything, settings and clerks included;
+* ``billing-admin`` — import, allocate, plan, export (reads everything, changes the ledger;
+  of the settings only the remembered spreadsheet layouts);
+* ``support-agent`` — reads everything, records notes;
+* ``sales``         — reads customers' charges and invoice status: no bank details (the
+  payments' references, accounts, counterparties and source rows, the bank settings), no
+  payment plans, no audit details.
+
+The server enforces them: a clerk whose role may not do something is refused by PostgreSQL
+itself (sqlstate 42501), whatever the program shows.  Each role is a group role
+(``csp_billing_admin``...); a clerk is a login role that is a member of one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Engine
+
+from core.store import schema as t
+
+ROLES = {
+    "admin-agent": "csp_admin_agent",
+    "billing-admin": "csp_billing_admin",
+    "support-agent": "csp_support_agent",
+    "sales": "csp_sales",
+}
+DESCRIPTIONS = {
+    "admin-agent": "everything, including settings and clerks",
+    "billing-admin": "import, allocate, plan and export",
+    "support-agent": "read everything, record notes",
+    "sales": "read customers' charges and invoice status; no bank details",
+}
+
+# What the ledger is made of: billing administrators change these.
+LEDGER_TABLES = (
+    "imports", "documents", "line_blocks", "line_customer_totals", "payments", "payment_sources",
+    "usage_totals", "payment_references", "allocations", "planned_payments", "plan_lines",
+    "rejected_suggestions",
+)  # fmt: skip
+# Sales read these whole...
+SALES_TABLES = (
+    "documents", "line_blocks", "line_customer_totals", "usage_totals", "payment_references",
+    "allocations", "imports", "notes", "alembic_version",
+)  # fmt: skip
+# ... and of these only the columns that say nothing of the bank or the audit's details.
+SALES_COLUMNS = {
+    "payments": ("id", "fingerprint", "date", "amount", "currency", "import_id"),
+    "audit": ("id", "at", "os_user", "action", "undo_of"),
+}
+# Settings that are bank details: hidden from sales by a row-level policy.
+BANK_SETTINGS = "^(company_account|company_bic|payee_)"
+# The one kind of setting a billing administrator writes: remembered spreadsheet layouts.
+LAYOUT_SETTINGS = "^layout:"
+
+NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
+
+
+class RoleError(ValueError):
+    """A clerk or role that cannot be created as asked."""
+
+
+@dataclass(frozen=True)
+class Clerk:
+    name: str
+    role: str  # one of ROLES, or "" for the owner / a superuser
+    can_login: bool
+
+
+def _all_tables() -> list[str]:
+    return [table.name for table in t.metadata.sorted_tables] + ["alembic_version"]
+
+
+def grant_statements(database: str) -> list[str]:
+    """Every statement that sets the roles' rights on the workspace's tables (re-runnable:
+    it first takes back what it gives, so a changed rule replaces the old one)."""
+    roles = ", ".join(ROLES.values())
+    r = ROLES
+    out = [
+        f'GRANT CONNECT ON DATABASE "{database}" TO {roles}',
+        f"GRANT USAGE ON SCHEMA public TO {roles}",
+        f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {roles}",
+        f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {roles}",
+    ]
+    for table, columns in SALES_COLUMNS.items():  # column grants survive a table REVOKE
+        out.append(f"REVOKE SELECT ({', '.join(columns)}) ON {table} FROM {r['sales']}")
+    everything = ", ".join(_all_tables())
+    out += [
+        f"GRANT ALL ON {everything} TO {r['admin-agent']}",
+        f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {r['admin-agent']}",
+        f"GRANT SELECT ON {everything} TO {r['billing-admin']}, {r['support-agent']}",
+        f"GRANT INSERT, UPDATE, DELETE ON {', '.join(LEDGER_TABLES)} TO {r['billing-admin']}",
+        f"GRANT INSERT ON audit, notes TO {r['billing-admin']}",
+        f"GRANT INSERT, UPDATE ON settings TO {r['billing-admin']}",
+        f"GRANT INSERT ON notes TO {r['support-agent']}",
+        f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {r['billing-admin']}",
+        f"GRANT USAGE ON SEQUENCE notes_id_seq TO {r['support-agent']}",
+        f"GRANT SELECT ON {', '.join(SALES_TABLES)}, settings TO {r['sales']}",
+    ]
+    for table, columns in SALES_COLUMNS.items():
+        out.append(f"GRANT SELECT ({', '.join(columns)}) ON {table} TO {r['sales']}")
+    # Row-level security on the settings: sales see no bank settings, billing administrators
+    # write layouts only (anything else is refused by the server, not silently skipped).
+    policies = {
+        "settings_read": (f"FOR SELECT TO {r['admin-agent']}, {r['billing-admin']}, "
+                          f"{r['support-agent']} USING (true)"),
+        "settings_sales": f"FOR SELECT TO {r['sales']} USING (key !~ '{BANK_SETTINGS}')",
+        "settings_admin": f"FOR ALL TO {r['admin-agent']} USING (true) WITH CHECK (true)",
+        "settings_layouts_add": (f"FOR INSERT TO {r['billing-admin']} "
+                                 f"WITH CHECK (key ~ '{LAYOUT_SETTINGS}')"),
+        "settings_layouts_change": (f"FOR UPDATE TO {r['billing-admin']} USING (true) "
+                                    f"WITH CHECK (key ~ '{LAYOUT_SETTINGS}')"),
+    }  # fmt: skip
+    out.append("ALTER TABLE settings ENABLE ROW LEVEL SECURITY")
+    for name, rule in policies.items():
+        out += [f"DROP POLICY IF EXISTS {name} ON settings",
+                f"CREATE POLICY {name} ON settings {rule}"]  # fmt: skip
+    return out
+
+
+def _exists(conn: Connection, role: str) -> bool:
+    query = "SELECT 1 FROM pg_roles WHERE rolname = %(n)s"
+    return conn.exec_driver_sql(query, {"n": role}).first() is not None
+
+
+def roles_exist(conn: Connection) -> bool:
+    found = conn.exec_driver_sql(
+        "SELECT count(*) FROM pg_roles WHERE rolname = ANY(%(names)s)",
+        {"names": list(ROLES.values())},
+    ).scalar()
+    return found == len(ROLES)
+
+
+def apply_grants(conn: Connection) -> None:
+    """Set the rights on the workspace's tables (after every migration, so a table added by
+    a newer version gets its rights too)."""
+    database = conn.exec_driver_sql("SELECT current_database()").scalar()
+    for statement in grant_statements(database):
+        conn.exec_driver_sql(statement)
+
+
+def init_team_db(engine: Engine) -> list[str]:
+    """Create the four group roles (when missing) and set their rights; what was created."""
+    created = []
+    with engine.begin() as conn:
+        for role in ROLES.values():
+            if not _exists(conn, role):
+                conn.exec_driver_sql(f"CREATE ROLE {role} NOLOGIN")
+                created.append(role)
+        apply_grants(conn)
+    return created
+
+
+def add_user(engine: Engine, name: str, role: str, password: str | None = None) -> None:
+    """A clerk: a login role, member of the role asked for.  An admin agent may add clerks
+    in turn (CREATEROLE, and the right to hand out the four roles)."""
+    if role not in ROLES:
+        raise RoleError(f"unknown role '{role}': expected one of {', '.join(ROLES)}")
+    if not NAME.match(name):
+        raise RoleError(
+            f"'{name}' cannot be a database user name: lower-case letters, digits and _, "
+            "starting with a letter (at most 63)"
+        )
+    with engine.begin() as conn:
+        if not roles_exist(conn):
+            raise RoleError("the team roles are missing: run 'csp-recon admin init-team-db' first")
+        if _exists(conn, name):
+            raise RoleError(f"the database user '{name}' exists already")
+        options = "LOGIN" + (" CREATEROLE" if role == "admin-agent" else "")
+        conn.exec_driver_sql(f"CREATE ROLE {name} {options}")
+        if password:
+            # the password goes as a bound value through the driver's own quoting
+            quoted = conn.exec_driver_sql("SELECT quote_literal(%(p)s)", {"p": password}).scalar()
+            conn.exec_driver_sql(f"ALTER ROLE {name} PASSWORD {quoted}")
+        conn.exec_driver_sql(f"GRANT {ROLES[role]} TO {name}")
+        if role == "admin-agent":
+            conn.exec_driver_sql(f"GRANT {', '.join(ROLES.values())} TO {name} WITH ADMIN OPTION")
+
+
+def clerks(engine: Engine) -> list[Clerk]:
+    """The database users holding one of the four roles."""
+    by_group = {v: k for k, v in ROLES.items()}
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT m.rolname, g.rolname, m.rolcanlogin FROM pg_auth_members a "
+            "JOIN pg_roles g ON g.oid = a.roleid JOIN pg_roles m ON m.oid = a.member "
+            "WHERE g.rolname = ANY(%(names)s) ORDER BY m.rolname",
+            {"names": list(ROLES.values())},
+        ).fetchall()
+    seen: dict[str, Clerk] = {}
+    order = list(ROLES)
+    for member, group, login in rows:
+        role = by_group[group]
+        # an admin agent holds every role (to hand them out): name the widest
+        if member not in seen or order.index(role) < order.index(seen[member].role):
+            seen[member] = Clerk(member, role, login)
+    return list(seen.values())
+
+
+def role_of(conn: Connection) -> str:
+    """The connected user's role: one of ROLES, or "" (the owner, a superuser, or a workspace
+    without team roles, who may do everything the server lets them)."""
+    user_roles = {
+        r[0]
+        for r in conn.exec_driver_sql(
+            "SELECT g.rolname FROM pg_roles g WHERE pg_has_role(session_user, g.oid, 'MEMBER')"
+        )
+    }
+    superuser = conn.exec_driver_sql(
+        "SELECT rolsuper FROM pg_roles WHERE rolname = session_user"
+    ).scalar()
+    owner = conn.exec_driver_sql(
+        "SELECT pg_has_role(session_user, relowner, 'MEMBER') FROM pg_class "
+        "WHERE relname = 'documents' AND relkind = 'r'"
+    ).scalar()
+    if superuser or owner:
+        return ""
+    for role, group in ROLES.items():
+        if group in user_roles:
+            return role
+    return ""
