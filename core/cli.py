@@ -214,6 +214,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("key")
     p.add_argument("value")
 
+    p = sub.add_parser("settings", help="the workspace's settings (those your role may see)")
+    p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("plan", help="plan a payment of invoices, net of credit notes")
     p.add_argument("invoices", nargs="+", metavar="INVOICE")
     p.add_argument(
@@ -487,6 +490,15 @@ def cmd_set(ws: Workspace, args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     print(f"{args.key} = {ws.setting(args.key)}")
+    return EXIT_OK
+
+
+def cmd_settings(ws: Workspace, args: argparse.Namespace) -> int:
+    found = {k: v for k, v in sorted(ws.settings().items()) if not k.startswith("layout:")}
+    if args.json:
+        _dump(found)
+    else:
+        _table(["setting", "value"], [[k, v] for k, v in found.items()])
     return EXIT_OK
 
 

@@ -8,6 +8,7 @@ append-only audit log with what it takes to undo it.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import getpass
 import hashlib
@@ -190,6 +191,7 @@ def _retried(method):
                         "another clerk kept changing the same payments or invoices: "
                         "nothing was changed; reload and try again"
                     ) from exc
+                self.conflicts += 1
                 log.info("%s: concurrent change, retrying (%d)", method.__name__, attempt)
                 time.sleep(0.05 * attempt)
 
@@ -234,6 +236,7 @@ class Workspace:
 
     def __init__(self, path: Path | str, *, readonly: bool = False, create: bool = True) -> None:
         self.readonly, self.busy = readonly, False
+        self.conflicts = 0  # changes the server made us retry (another clerk was quicker)
         if is_url(path):  # a team workspace: the server does the locking and the rights
             self.url = str(path)
             self.where = shown(self.url)  # for titles and messages: never the password
@@ -632,6 +635,47 @@ class Workspace:
             return _Borrowed(conn)
         return self.engine.connect()
 
+    @contextlib.contextmanager
+    def _change(self, *, allocating: bool = False):
+        """One change, in a transaction.  On a team server a change that may add allocations
+        in bulk (automatic allocation, an import applying credit notes, a plan, undo/redo)
+        first takes the allocations table for itself, before its snapshot: it waits for the
+        clerks' allocations in flight and holds new ones back until it commits, so each
+        reads the other's work (see :meth:`allocate` for the clerks' side)."""
+        with self.engine.begin() as conn:
+            if allocating and conn.dialect.name == "postgresql":
+                conn.exec_driver_sql("LOCK TABLE allocations IN SHARE ROW EXCLUSIVE MODE")
+            yield conn
+
+    @contextlib.contextmanager
+    def _clerk_allocation(self):
+        """A clerk's allocation: on a team server READ COMMITTED with row locks, so clerks
+        allocating from different payments to different invoices never wait for or undo each
+        other, and two at the same payment or invoice take turns (:meth:`_lock_rows`)."""
+        with self.engine.connect() as conn:
+            if conn.dialect.name != "postgresql":
+                with conn.begin():
+                    yield conn
+                return
+            conn = conn.execution_options(isolation_level="READ COMMITTED")
+            with conn.begin():
+                # shares the table with other clerks, waits for a bulk change (see _change)
+                conn.exec_driver_sql("LOCK TABLE allocations IN ROW EXCLUSIVE MODE")
+                yield conn
+
+    @staticmethod
+    def _lock_rows(conn: Connection, sources: Iterable[str], numbers: Iterable[str]) -> None:
+        """Lock a payment's and documents' rows until the change commits (a team server; a
+        workspace file has one writer anyway).  Always in the same order: payments, then
+        documents by number."""
+        if conn.dialect.name != "postgresql":
+            return
+        sources, numbers = sorted(set(sources)), sorted(set(numbers) | set(sources))
+        _raw(conn, "SELECT id FROM payments WHERE id IN :ids ORDER BY id FOR UPDATE",
+             {"ids": sources or [""]})  # fmt: skip
+        _raw(conn, "SELECT number FROM documents WHERE number IN :ids ORDER BY number "
+             "FOR UPDATE", {"ids": numbers or [""]})  # fmt: skip
+
     # -------------------------------------------------------------- audit
 
     def _audit(
@@ -708,9 +752,21 @@ class Workspace:
     def allocate(self, source_id: str, requests: Sequence[tuple[str, str | Decimal]]) -> list[int]:
         """Allocate one payment or credit note to invoices; returns the allocation ids."""
         self._writable()
-        with self.engine.begin() as conn:
-            ledger = self._ledger_around(conn, source_id, (number for number, _ in requests))
-            planned = rules.check(ledger, source_id, requests)
+        with self._clerk_allocation() as conn:
+            # Lock the source and the invoices, then read them: another clerk's allocation
+            # from this payment or to these invoices has committed or waits for ours.  Money
+            # aimed at a voided invoice lands on its rebill: lock that too and read again.
+            sources = {source_id, source_id.upper()}
+            locked = {number.strip().upper() for number, _ in requests}
+            self._lock_rows(conn, sources, locked)
+            while True:
+                ledger = self._ledger_around(conn, source_id, locked)
+                planned = rules.check(ledger, source_id, requests)
+                landing = {p.invoice for p in planned} - locked
+                if not landing or conn.dialect.name != "postgresql":
+                    break
+                self._lock_rows(conn, (), landing)
+                locked |= landing
             src = planned[0]
             cur = ledger.source(src.source_kind, src.source_id).currency  # type: ignore[union-attr]
             summary = f"allocate {src.source_id}: " + ", ".join(
@@ -768,7 +824,7 @@ class Workspace:
         """Allocate payments to the invoices they quote (see :func:`rules.plan_auto`)."""
         if apply:
             self._writable()
-        with self.engine.begin() as conn:
+        with self._change(allocating=apply) as conn:
             ledger = self.ledger(conn=conn)
             result = rules.plan_auto(ledger, self.payments(conn))
             ids: list[int] = []
@@ -822,7 +878,7 @@ class Workspace:
     def accept_suggestion(self, suggestion_id: str) -> list[int]:
         """Allocate what a suggestion proposes, checked like any allocation, as one change."""
         self._writable()
-        with self.engine.begin() as conn:
+        with self._change(allocating=True) as conn:
             s = self._find_suggestion(conn, suggestion_id)
             ledger = self.ledger(conn=conn)
             planned: list[rules.Planned] = []
@@ -895,7 +951,7 @@ class Workspace:
         """Record planned payments (one per currency) settling ``invoices``; their ids."""
         self._writable()
         when = when or date.today()
-        with self.engine.begin() as conn:
+        with self._change(allocating=True) as conn:
             ledger = self.ledger(conn=conn)
             pending = {
                 ln.invoice: p.reference
@@ -1049,7 +1105,7 @@ class Workspace:
     def undo(self, audit_id: int | None = None) -> str:
         """Undo one change (the latest by default); returns what was undone."""
         self._writable()
-        with self.engine.begin() as conn:
+        with self._change(allocating=True) as conn:
             undone = self._undone(conn)
             q = select(t.audit).where(
                 t.audit.c.action.in_(
@@ -1141,7 +1197,7 @@ class Workspace:
     def redo(self) -> str:
         """Redo the change the latest undo took back, if nothing was changed since."""
         self._writable()
-        with self.engine.begin() as conn:
+        with self._change(allocating=True) as conn:
             entries = list(conn.execute(select(t.audit).order_by(t.audit.c.id.desc())))
             redone = {e.undo_of for e in entries if e.action == "redo"}
             target = None
@@ -1348,7 +1404,7 @@ class Workspace:
         )
         if progress:
             progress(0, total)
-        with self.engine.begin() as conn:
+        with self._change(allocating=True) as conn:
             # Looked at again inside the change: another clerk may have imported the same
             # file meanwhile (on a server, SERIALIZABLE makes one of two such imports retry,
             # and the retry finds the other's).
@@ -1917,8 +1973,11 @@ class Workspace:
         )
 
     def all_payment_sources(self) -> dict[str, list[str]]:
-        """Every payment's files (and rows), oldest first."""
+        """Every payment's files (and rows), oldest first (none for a role that may not see
+        the bank's details)."""
         out: dict[str, list[str]] = defaultdict(list)
+        if "source_file" in self._hidden_payment_columns:
+            return {}
         with self.engine.connect() as conn:
             for r in conn.execute(select(t.payment_sources).order_by(t.payment_sources.c.id)):
                 out[r.payment_id].append(r.place)
@@ -1926,6 +1985,8 @@ class Workspace:
 
     def payment_sources(self, payment_id: str) -> list[str]:
         """Every file (and row) a payment was read from, oldest first."""
+        if "source_file" in self._hidden_payment_columns:
+            return []
         with self.engine.connect() as conn:
             return list(
                 conn.scalars(

@@ -194,8 +194,9 @@ def test_a_workspace_in_awkward_folder_names_opens_read_only(tmp_path, write_inv
 def test_two_clerks_allocating_the_same_payment_at_once_never_over_allocate(
     ws, ws_path, write_invoices, write_text, monkeypatch
 ):
-    """Both clerks read the ledger, both find 100.00 free, both try to take it: one wins; the
-    other's change is retried on what is there now and refused with the usual message."""
+    """Both clerks start their change at the same moment and both want the 100.00 left on
+    P1: one gets it; the other reads what is there once the first has committed and is
+    refused with the usual message (never 200.00 allocated from a 100.00 payment)."""
     import threading
 
     from core import allocation as rules
@@ -205,18 +206,17 @@ def test_two_clerks_allocating_the_same_payment_at_once_never_over_allocate(
     ws.import_file(write_text("p.csv", "Date;Montant;Devise;Libellé\n10/03/2026;100,00;EUR;X\n"))
     if isinstance(ws_path, Path):
         pytest.skip("one writer per file: the second clerk gets a read-only view (tested above)")
-    both_read = threading.Barrier(2, timeout=10)
-    check = rules.check
+    both_started = threading.Barrier(2, timeout=10)
+    lock_rows = Workspace._lock_rows
     waited: set[int] = set()
 
-    def check_then_wait(*args):
-        planned = check(*args)
-        if threading.get_ident() not in waited:  # the first attempt of each clerk
+    def start_together(conn, sources, numbers):
+        if threading.get_ident() not in waited:  # both are inside their transaction
             waited.add(threading.get_ident())
-            both_read.wait()
-        return planned
+            both_started.wait()
+        return lock_rows(conn, sources, numbers)
 
-    monkeypatch.setattr(rules, "check", check_then_wait)
+    monkeypatch.setattr(Workspace, "_lock_rows", staticmethod(start_together))
     results: dict[str, object] = {}
 
     def clerk(invoice_number: str) -> None:

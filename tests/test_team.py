@@ -1,0 +1,249 @@
+"""A team workspace on PostgreSQL: each role through its own real connection to the server.
+
+These run when ``CSP_TEST_PG_URL`` names a server (``.ci/postgres start`` gives one): the
+allowed actions work, the forbidden ones are refused by the server itself and said plainly.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import random
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from conftest import PG_URL
+from core.cli import main
+from core.workspace import Workspace
+
+pytestmark = pytest.mark.skipif(not PG_URL, reason="needs a PostgreSQL server (CSP_TEST_PG_URL)")
+
+CLERKS = {"boss": "admin-agent", "ann": "billing-admin", "sue": "support-agent", "sam": "sales"}
+
+
+@pytest.fixture
+def team(tmp_path, capsys):
+    """The demo workspace on a fresh server database, with the roles and one clerk each."""
+    from core.demo import write_demo
+
+    name = f"csp_team_{os.getpid()}_{random.randrange(10**9)}"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f"CREATE DATABASE {name}")
+    owner = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    demo = write_demo(tmp_path / "demo", today=date(2026, 11, 23))
+    assert main(["migrate-workspace", str(demo), owner]) == 0
+    assert main(["--db", owner, "set", "company_account", "FR7630006000011234567890189"]) == 0
+    assert main(["--db", owner, "admin", "init-team-db"]) == 0
+    for clerk, role in CLERKS.items():
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f"DROP ROLE IF EXISTS {clerk}")
+        assert main(["--db", owner, "admin", "add-user", clerk, "--role", role]) == 0
+    capsys.readouterr()
+
+    def url(user: str) -> str:
+        return make_url(owner).set(username=user).render_as_string(hide_password=False)
+
+    yield url
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        for clerk in CLERKS:
+            conn.exec_driver_sql(f"DROP ROLE IF EXISTS {clerk}")
+    admin.dispose()
+
+
+def run(capsys, url: str, *args: str) -> tuple[int, str, str]:
+    code = main(["--db", url, *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+# Each kind of action, and the roles that may do it.
+ACTIONS = {
+    "read balances": (("balance", "--as-of", "2026-11-23", "--json"), set(CLERKS)),
+    "read customers' charges": (("aging", "--by", "customer", "--json"), set(CLERKS)),
+    "import a file": (("import", "{file}"), {"boss", "ann"}),
+    "allocate": (("allocate", "P5", "G000100013=1.00"), {"boss", "ann"}),
+    "change a setting": (("set", "term_days", "45"), {"boss"}),
+    "record a note": (("note", "G000100013", "customer says paid"), {"boss", "ann", "sue"}),
+    "read payment plans": (("plans", "--json"), {"boss", "ann", "sue"}),
+    "read the audit log": (("log", "--json"), {"boss", "ann", "sue"}),
+    "add a clerk": (("admin", "add-user", "newbie_{who}", "--role", "sales"), {"boss"}),
+}
+
+
+@pytest.mark.parametrize("action", list(ACTIONS))
+def test_each_role_may_do_what_it_should_and_the_server_refuses_the_rest(
+    team, capsys, tmp_path, action
+):
+    args, allowed = ACTIONS[action]
+    for who in CLERKS:
+        file = tmp_path / f"pay_{who}.csv"
+        file.write_text(f"Date;Montant;Devise;Libellé\n10/03/2026;{len(who)},00;EUR;{who}\n")
+        code, out, err = run(capsys, team(who), *(a.format(file=file, who=who) for a in args))
+        if who in allowed:
+            assert code == 0, (who, err)
+        else:
+            assert code == 2, (who, out, err)
+            assert "refused" in err and "nothing was changed" in err, (who, err)
+    with admin_engine() as conn:  # the refused clerks' attempts left nothing behind
+        if action == "add a clerk":
+            made = {r[0] for r in conn.execute(text(
+                "SELECT rolname FROM pg_roles WHERE rolname LIKE 'newbie_%'"))}  # fmt: skip
+            for name in made:
+                conn.exec_driver_sql(f"DROP ROLE {name}")
+            assert made == {"newbie_boss"}
+
+
+class admin_engine:
+    def __enter__(self):
+        self.engine = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+        self.conn = self.engine.connect()
+        return self.conn
+
+    def __exit__(self, *exc):
+        self.conn.close()
+        self.engine.dispose()
+
+
+def test_sales_see_charges_and_status_but_no_bank_details(team, capsys):
+    code, out, _ = run(capsys, team("sam"), "payments", "--as-of", "2026-11-23", "--json")
+    assert code == 0
+    seen = json.loads(out)
+    _, out, _ = run(capsys, team("ann"), "payments", "--as-of", "2026-11-23", "--json")
+    full = {p["id"]: p for p in json.loads(out)}
+    assert {p["id"] for p in seen} == set(full)
+    assert any(p["reference"] for p in full.values())
+    for p in seen:  # the amounts and allocations are there; the bank's words are not
+        assert p["reference"] == "" and p["bank_account"] == "" and not p["source"]
+        assert (p["amount"], p["allocated"]) == (
+            full[p["id"]]["amount"],
+            full[p["id"]]["allocated"],
+        )
+    _, out, _ = run(capsys, team("sam"), "invoices", "--as-of", "2026-11-23", "--json")
+    assert {i["status"] for i in json.loads(out)} >= {"paid", "open", "partly_paid"}
+    _, out, _ = run(capsys, team("sam"), "settings", "--json")
+    assert "company_account" not in json.loads(out) and "company_name" in json.loads(out)
+    _, out, _ = run(capsys, team("sue"), "settings", "--json")
+    assert json.loads(out)["company_account"] == "FR7630006000011234567890189"
+    # the server, not the program, hides them: a direct query is refused
+    with (
+        Workspace(team("sam"), readonly=True) as ws,
+        ws.engine.connect() as conn,
+        pytest.raises(Exception, match="permission denied"),
+    ):
+        conn.exec_driver_sql("SELECT bank_account FROM payments").fetchall()
+
+
+def test_the_audit_log_names_the_database_user_and_cannot_be_forged(team, capsys):
+    assert run(capsys, team("ann"), "allocate", "P5", "G000100013=2.00")[0] == 0
+    assert run(capsys, team("sue"), "note", "P5", "called the bank")[0] == 0
+    with Workspace(team("ann")) as ws:
+        assert ws.audit_log()[-1]["user"] == "ann"
+        assert ws.notes("P5")[-1]["user"] == "sue"
+        assert [e["user"] for e in ws.history("P5") if e["action"] == "note"] == ["sue"]
+        with ws.engine.begin() as conn:  # a clerk writing another name gets their own
+            conn.execute(text(
+                "INSERT INTO audit (at, os_user, action, summary, details) "
+                "VALUES (now(), 'boss', 'note', 'forged', '{}')"))  # fmt: skip
+        assert ws.audit_log()[-1]["user"] == "ann"
+
+
+def test_a_refused_change_in_the_workspace_says_who_and_what(team):
+    from core.workspace import Refused
+
+    with Workspace(team("sue")) as ws:
+        assert ws.role == "support-agent"
+        with pytest.raises(Refused, match=r"sue \(support agent\) may not allocate"):
+            ws.allocate("P5", [("G000100013", "1.00")])
+    with Workspace(team("ann")) as ws:
+        ws.save_layout(["Datum", "Betrag", "Währung"], "payments",
+                       {"Date": "Datum", "Amount": "Betrag", "Currency": "Währung"})  # fmt: skip
+        with pytest.raises(Refused, match="may not change the settings"):
+            ws.set_setting("term_days", "30")
+        assert ws.term_days == 60  # untouched
+
+
+# ------------------------------------------------------------------ many clerks at once
+
+
+def _clerk(url: str, seed: int, operations: int, queue) -> None:
+    """One clerk process: allocate random amounts from random payments to random invoices."""
+    from core.allocation import AllocationRefused
+
+    rng = random.Random(seed)
+    done = refused = 0
+    with Workspace(url) as ws:
+        for _ in range(operations):
+            payment = f"P{rng.randrange(10)}"
+            invoice_number = f"G{rng.randrange(20):09d}"
+            amount = Decimal(rng.randrange(500, 4000)) / 100
+            try:
+                ws.allocate(payment, [(invoice_number, amount)])
+                done += 1
+            except AllocationRefused:
+                refused += 1
+        queue.put((done, refused, ws.conflicts))
+
+
+def test_eight_clerk_processes_allocating_at_once_keep_every_invariant(ws_path, write_text):
+    """8 processes × 25 allocations against the same 20 invoices and 10 payments: no invoice
+    over-paid, no payment over-allocated, one audit entry per allocation made."""
+    if not isinstance(ws_path, str):
+        pytest.skip("a workspace file has one writer at a time")
+    from conftest import invoice  # noqa: F401 - the invoices are written as JSON below
+
+    with Workspace(ws_path) as ws, ws.engine.begin() as conn:
+        from core.store import schema as t
+
+        import_id = conn.execute(t.imports.insert().values(
+            file_name="seed", sha256="0" * 64, format="test", imported_at=ws_now(),
+            os_user="test", summary="{}", undone=False)).inserted_primary_key[0]  # fmt: skip
+        conn.execute(t.documents.insert(), [
+            {"number": f"G{i:09d}", "document_type": "invoice", "invoice_type": "Recurring",
+             "currency": "EUR", "total": Decimal("100.00"), "date": date(2026, 1, 5),
+             "import_id": import_id, "source_file": "seed"} for i in range(20)])  # fmt: skip
+        conn.execute(t.payments.insert(), [
+            {"id": f"P{i}", "fingerprint": f"fp{i}", "date": date(2026, 3, 10),
+             "amount": Decimal("150.00"), "currency": "EUR", "import_id": import_id,
+             "source_file": "seed"} for i in range(10)])  # fmt: skip
+    ctx = multiprocessing.get_context("spawn")
+    queue = ctx.Queue()
+    procs = [ctx.Process(target=_clerk, args=(ws_path, seed, 25, queue)) for seed in range(8)]
+    for p in procs:
+        p.start()
+    results = [queue.get(timeout=300) for _ in procs]
+    for p in procs:
+        p.join(60)
+        assert p.exitcode == 0
+    made = sum(r[0] for r in results)
+    conflicts = sum(r[2] for r in results)
+    print(f"8 clerks: {made} allocations made, {sum(r[1] for r in results)} refused, "
+          f"{conflicts} serialization conflicts retried")  # fmt: skip
+    assert made + sum(r[1] for r in results) == 200
+    with Workspace(ws_path) as ws, ws.engine.connect() as conn:
+        per_invoice = dict(conn.execute(text(
+            "SELECT invoice_number, sum(CAST(amount AS numeric)) FROM allocations "
+            "GROUP BY invoice_number")).all())  # fmt: skip
+        per_payment = dict(conn.execute(text(
+            "SELECT source_id, sum(CAST(amount AS numeric)) FROM allocations "
+            "GROUP BY source_id")).all())  # fmt: skip
+        assert max(per_invoice.values()) <= Decimal("100.00")
+        assert max(per_payment.values()) <= Decimal("150.00")
+        assert sum(per_payment.values()) > Decimal("1000.00")  # they did get allocated
+        assert len(ws.allocations()) == made
+        assert sum(1 for e in ws.audit_log() if e["action"] == "allocate") == made
+        ledger = ws.ledger()
+        assert all(not p.flags or "over_allocated" not in p.flags
+                   for p in ledger.payments.values())  # fmt: skip
+
+
+def ws_now():
+    from datetime import datetime
+
+    return datetime.now().replace(microsecond=0)
