@@ -45,9 +45,17 @@ def demo_workspace() -> Path:
     return db
 
 
+def workspace_location(text: str) -> Path | str:
+    from core.cli import workspace_location as location
+
+    return location(text)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="csp-reconciler")
-    parser.add_argument("workspace", nargs="?", type=Path)
+    parser.add_argument("workspace", nargs="?", type=workspace_location,
+                        help="a workspace file, or a team workspace: "
+                        "postgresql+psycopg://USER@HOST:PORT/DBNAME")  # fmt: skip
     parser.add_argument("--as-of", type=date.fromisoformat, default=None)
     parser.add_argument("--screenshot", type=Path, default=None, metavar="FILE.png")
     parser.add_argument(
@@ -70,7 +78,9 @@ def main(argv: list[str] | None = None) -> int:
     if headless:
         # No screen (a server, CI): draw the window offscreen and leave a picture of it.
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        args.screenshot = args.screenshot or workspace.with_name("window.png")
+        args.screenshot = args.screenshot or (
+            workspace.with_name("window.png") if isinstance(workspace, Path) else Path("window.png")
+        )
         print(
             f"csp-reconciler: no display here; the window is drawn offscreen and saved as "
             f"{args.screenshot} (run it in a desktop session to use it)",
@@ -93,7 +103,13 @@ def main(argv: list[str] | None = None) -> int:
         QMessageBox.critical(None, "CSP Reconciler", message)
 
     sys.excepthook = excepthook
-    window = MainWindow(workspace, args.as_of)
+    from core.workspace import WorkspaceError
+
+    try:
+        window = MainWindow(workspace, args.as_of)
+    except WorkspaceError as exc:  # a team server out of reach, a workspace in use...
+        QMessageBox.critical(None, "CSP Reconciler", str(exc))
+        return 2
     if args.screenshot:
         window.screenshot_when_loaded(args.screenshot, app)
     window.show()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import threading
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from core.importers import ImportOptions
 from core.views import add_customers, customer_snapshot, snapshot
-from core.workspace import ImportCancelled, ImportFailed, Workspace
+from core.workspace import ImportCancelled, ImportFailed, Workspace, WorkspaceBusy
 from desktop.allocation_dialog import AllocationDialog
 from desktop.worker import Worker
 from widgets.dashboard import Dashboard
@@ -58,8 +59,11 @@ def recent_workspaces() -> list[Path]:
     return [p for p in paths if p.exists()][:8]
 
 
-def remember_workspace(path: Path) -> None:
+def remember_workspace(path: Path | str) -> None:
     from PySide6.QtCore import QSettings
+
+    if not isinstance(path, Path):  # a team workspace: see desktop.team_dialog
+        return
 
     paths = [str(path.resolve())] + [str(p) for p in recent_workspaces() if p != path.resolve()]
     QSettings("CSP Reconciler", "CSP Reconciler").setValue("recent", paths[:8])
@@ -285,14 +289,19 @@ class MainWindow(QMainWindow):
     printed = Signal(int)  # pages sent to the printer
     previewed = Signal(str)  # a remittance advice is shown
     language_changed = Signal(str)
+    others_changed = Signal(list)  # a team workspace: other clerks' changes, announced
     suggested = Signal()  # suggestions are on screen
 
-    def __init__(self, path: Path, as_of: date | None = None) -> None:
+    def __init__(self, path: Path | str, as_of: date | None = None) -> None:
         super().__init__()
         self.path = path
         self.as_of = as_of or date.today()
         self.worker = Worker(self)
         self.ws = Workspace(path)
+        self._live_stop: threading.Event | None = None
+        self.live_refreshes = 0
+        self.others_changed.connect(self._others_changed)
+        self._start_live()
         self.snap: dict | None = None
         self.resize(1180, 760)
         self.setAcceptDrops(True)
@@ -301,6 +310,67 @@ class MainWindow(QMainWindow):
         self._title()
         remember_workspace(path)
         self.refresh()
+
+    # ------------------------------------------------------------------ team workspace
+
+    def _start_live(self) -> None:
+        """On a team workspace, listen for other clerks' changes (a thread of its own with
+        its own server connection) and show them by refreshing, a burst at a time."""
+        self._stop_live()
+        ws = self.ws
+        if ws.url is None:
+            return
+        from core.store.live import listen
+
+        stop = self._live_stop = threading.Event()
+        threading.Thread(
+            target=listen, name="live-view", daemon=True,
+            args=(ws.url, self.others_changed.emit, stop),
+            kwargs={"ignore_pids": lambda: set(ws.engine.backend_pids)},
+        ).start()  # fmt: skip
+
+    def _stop_live(self) -> None:
+        if self._live_stop is not None:
+            self._live_stop.set()
+            self._live_stop = None
+
+    def _others_changed(self, what: list) -> None:
+        log.info("changes by other clerks: %s", ", ".join(what[:10]))
+        self.live_refreshes += 1
+        self.refresh()
+        self.statusBar().showMessage(
+            self.tr("Other clerks changed the workspace: the lists are up to date"), 5000
+        )
+
+    def connect_team(self) -> None:
+        """File > Connect to a team workspace."""
+        from desktop.team_dialog import ConnectDialog
+
+        dialog = ConnectDialog(self)
+        self.connect_dialog = dialog
+
+        def accepted() -> None:
+            dialog.keep()
+            url = dialog.url().render_as_string(hide_password=False)
+            self.open_workspace(url)
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+
+    def _apply_role(self) -> None:
+        """Grey out what the clerk's role may not do (the server refuses it anyway)."""
+        from core.store.roles import may
+
+        role = self.ws.role
+        for action, what in (
+            (self.import_action, "import"),
+            (self.allocate_action, "allocate"),
+            (self.auto_action, "allocate"),
+            (self.undo_action, "allocate"),
+            (self.redo_action, "allocate"),
+            (self.note_action, "note"),
+        ):
+            action.setEnabled(may(role, what) and not self.ws.readonly)  # fmt: skip
 
     def _pages(self) -> None:
         """The tabs and their pages (built again, in the new language, by set_language)."""
@@ -359,6 +429,10 @@ class MainWindow(QMainWindow):
         demo = QAction(self.tr("Open the &demo workspace"), bar)
         demo.triggered.connect(self.open_demo)
         file_menu.addAction(demo)
+        team = QAction(self.tr("Connect to a &team workspace…"), bar,
+                       shortcut=QKeySequence("Ctrl+Shift+T"))  # fmt: skip
+        team.triggered.connect(self.connect_team)
+        file_menu.addAction(team)
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self._fill_recent()
         file_menu.addSeparator()
@@ -414,6 +488,10 @@ class MainWindow(QMainWindow):
                                    "or every payment with money left"))  # fmt: skip
         suggest.triggered.connect(self.show_suggestions)
         pay.addAction(suggest)
+        self.note_action = QAction(self.tr("Add a &note to the selected invoice or payment…"),
+                                   bar, shortcut=QKeySequence("Ctrl+Shift+N"))  # fmt: skip
+        self.note_action.triggered.connect(self.choose_note)
+        pay.addAction(self.note_action)
         self.auto_action = QAction(self.tr("Allocate by &quoted invoice numbers"), bar)
         self.auto_action.triggered.connect(self.auto_allocate)
         pay.addAction(self.auto_action)
@@ -492,9 +570,23 @@ class MainWindow(QMainWindow):
             number, self.path))  # fmt: skip
 
     def _title(self) -> None:
-        mode = self.tr(" (read-only)") if self.ws.readonly else ""
-        self.setWindowTitle(f"CSP Reconciler — {self.path.name}{mode} — "
+        ws = self.ws
+        mode = self.tr(" (read-only)") if ws.readonly else ""
+        if ws.url is not None:
+            from sqlalchemy.engine import make_url
+
+            from core.workspace import ROLE_NAMES
+
+            u = make_url(ws.url)
+            role = ROLE_NAMES.get(ws.role, ws.role) or self.tr("owner")
+            where = self.tr("team workspace %s on %s — %s (%s)") % (u.database, u.host, ws.user,
+                                                                   role)  # fmt: skip
+        else:
+            where = Path(self.path).name
+        self.setWindowTitle(f"CSP Reconciler — {where}{mode} — "
                             + self.tr("as of %s") % self.as_of.isoformat())  # fmt: skip
+        if hasattr(self, "note_action"):
+            self._apply_role()
 
     # ------------------------------------------------------------------ workspaces
 
@@ -542,6 +634,7 @@ class MainWindow(QMainWindow):
             remember_workspace(path)
             self._fill_recent()
             self._title()
+            self._start_live()
             self.refresh()
 
         self.worker.submit(swap, done, self.show_error)
@@ -768,6 +861,33 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     # ------------------------------------------------------------------ export
+
+    def choose_note(self) -> None:
+        """A note on the invoice, payment or credit note selected in the list on screen."""
+        from PySide6.QtWidgets import QInputDialog
+
+        page = self.tabs.currentWidget()
+        rows = page.selected_rows() if isinstance(page, TablePage) else []
+        subject = rows[0].get("number") or rows[0].get("id") if rows else None
+        if not subject or page is self.customers:
+            self.statusBar().showMessage(self.tr("Select an invoice, payment or credit note first"))
+            return
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Note on %s") % subject)
+        dialog.setLabelText(self.tr("Note (who called, what was agreed, the ticket number…)"))
+        dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+        self.note_dialog = dialog
+        dialog.textValueSelected.connect(lambda text: self.add_note(subject, text))
+        dialog.open()
+
+    def add_note(self, subject: str, text: str) -> None:
+        ws = self.ws
+
+        def done(note_id) -> None:
+            self.statusBar().showMessage(self.tr("Note recorded on %s") % subject, 5000)
+            self.refresh()
+
+        self.worker.submit(lambda job: ws.add_note(subject, text), done, self.show_error)
 
     def _selected_payment(self) -> str | None:
         rows = self.payments.selected_rows()
@@ -1079,14 +1199,28 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ errors
 
     def show_error(self, exc: BaseException) -> None:
-        """The one channel for problems: what went wrong and what to do."""
+        """The one channel for problems: what went wrong and what to do.  On a team
+        workspace a change refused because of another clerk's (or the server's refusal)
+        comes with the lists read afresh."""
+        from core.allocation import AllocationRefused
+        from core.store.database import Refused, refusal
+
         log.warning("action failed: %s", exc)
+        title = self.tr("CSP Reconciler")
+        said = refusal(exc)
+        if said is not None:  # a read the role may not make
+            exc = Refused(self.tr("The server refused: your role may not see this (%s).") % said)
+        if isinstance(exc, Refused):
+            title = self.tr("Not allowed")
         self.last_error = str(exc)
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("CSP Reconciler"), str(exc),
-                          parent=self)  # fmt: skip
+        box = QMessageBox(QMessageBox.Icon.Warning, title, str(exc), parent=self)
+        self.error_box = box
         box.open()  # not exec(): the window stays alive and testable
+        if self.ws.url is not None and isinstance(exc, AllocationRefused | WorkspaceBusy):
+            self.refresh()
 
     def closeEvent(self, event) -> None:
+        self._stop_live()
         self.worker.stop()
         self.ws.close()
         super().closeEvent(event)

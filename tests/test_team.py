@@ -247,3 +247,129 @@ def ws_now():
     from datetime import datetime
 
     return datetime.now().replace(microsecond=0)
+
+
+# ------------------------------------------------------------------ the desktop, on a server
+
+
+@pytest.fixture
+def gui_settings(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    from PySide6.QtCore import QLocale
+
+    QLocale.setDefault(QLocale("en_US"))
+
+
+def _window(qtbot, url: str):
+    from desktop.main_window import MainWindow
+
+    w = MainWindow(url, date(2026, 11, 23))
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.loaded, timeout=30000):
+        w.show()
+    return w
+
+
+def _applied(w, payment: str) -> str:
+    return next(p["allocated"] for p in w.snap["payments"] if p["id"] == payment)
+
+
+def test_a_window_shows_another_clerks_allocation_without_reopening(team, qtbot, gui_settings):
+    w = _window(qtbot, team("sue"))
+    try:
+        before = _applied(w, "P5")
+        with Workspace(team("ann")) as other:  # another clerk, another process's connection
+            other.allocate("P5", [("G000100013", "3.00")])
+        qtbot.waitUntil(lambda: w.live_refreshes >= 1, timeout=15000)
+        qtbot.waitUntil(lambda: _applied(w, "P5") != before, timeout=15000)
+        assert Decimal(_applied(w, "P5")) == Decimal(before) + Decimal("3.00")
+        assert w.live_refreshes == 1  # one refresh for the change, not one per row
+    finally:
+        w.close()
+
+
+def test_the_window_greys_out_and_the_server_refuses_what_a_role_may_not_do(
+    team, qtbot, gui_settings
+):
+    w = _window(qtbot, team("sue"))
+    try:
+        assert "sue (support agent)" in w.windowTitle()
+        assert not w.import_action.isEnabled() and not w.allocate_action.isEnabled()
+        assert w.note_action.isEnabled()
+        w.save_preferences({"term_days": "30"})  # the server has the last word
+        qtbot.waitUntil(lambda: getattr(w, "error_box", None) is not None, timeout=10000)
+        assert w.error_box.windowTitle() == "Not allowed"
+        assert "sue (support agent) may not change the settings" in w.error_box.text()
+    finally:
+        w.close()
+    w = _window(qtbot, team("ann"))
+    try:
+        assert w.import_action.isEnabled() and w.allocate_action.isEnabled()
+    finally:
+        w.close()
+
+
+class MemoryKeyring:
+    """A keyring backend kept in memory (this machine has none)."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        self.kept: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service, user):
+        return self.kept.get((service, user))
+
+    def set_password(self, service, user, password):
+        self.kept[(service, user)] = password
+
+    def delete_password(self, service, user):
+        self.kept.pop((service, user), None)
+
+
+def test_connect_to_a_team_workspace_remembers_it_and_the_password_in_the_keyring(
+    team, qtbot, gui_settings, tmp_path, monkeypatch
+):
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    from desktop import team_dialog
+    from desktop.main_window import MainWindow
+
+    ring = type("Ring", (MemoryKeyring, KeyringBackend), {})()
+    monkeypatch.setattr(keyring, "get_keyring", lambda: ring)
+    monkeypatch.setattr(keyring, "get_password", ring.get_password)
+    monkeypatch.setattr(keyring, "set_password", ring.set_password)
+    monkeypatch.setattr(keyring, "delete_password", ring.delete_password)
+    w = MainWindow(write_demo_for(tmp_path), date(2026, 11, 23))
+    qtbot.addWidget(w)
+    try:
+        target = make_url(team("ann"))
+        w.connect_team()
+        d = w.connect_dialog
+        assert d.remember.isEnabled()
+        d.host.setText(target.host)
+        d.port.setValue(target.port)
+        d.database.setText(target.database)
+        d.user.setText("ann")
+        d.password.setText("s3cret")
+        d.remember.setChecked(True)
+        with qtbot.waitSignal(w.loaded, timeout=30000):
+            d.accept()
+        assert w.ws.user == "ann" and w.ws.role == "billing-admin"
+        assert f"team workspace {target.database}" in w.windowTitle()
+        assert "s3cret" not in w.windowTitle() and "s3cret" not in w.ws.where
+        assert list(ring.kept.values()) == ["s3cret"]
+        assert team_dialog.last_connection().username == "ann"
+        w.connect_team()  # next time: filled in, password from the keyring
+        again = w.connect_dialog
+        assert (again.user.text(), again.password.text()) == ("ann", "s3cret")
+        again.reject()
+    finally:
+        w.close()
+
+
+def write_demo_for(tmp_path):
+    from core.demo import write_demo
+
+    return write_demo(tmp_path / "local", today=date(2026, 11, 23))

@@ -81,6 +81,12 @@ def open_server(url: str) -> Engine:
     # SERIALIZABLE: two clerks changing the same rows at once cannot both succeed; the
     # loser is retried by the workspace (see core.workspace._retried).
     engine = create_engine(url, pool_pre_ping=True, isolation_level="SERIALIZABLE")
+    engine.backend_pids = set()  # this program's server sessions (see core.store.live)
+
+    @event.listens_for(engine, "connect")
+    def _remember_pid(dbapi_conn, _record):  # pragma: no cover - trivial
+        engine.backend_pids.add(dbapi_conn.info.backend_pid)
+
     try:
         engine.connect().close()
     except DBAPIError as exc:  # no server, no such database or user, wrong password

@@ -58,6 +58,21 @@ BANK_SETTINGS = "^(company_account|company_bic|payee_)"
 # The one kind of setting a billing administrator writes: remembered spreadsheet layouts.
 LAYOUT_SETTINGS = "^layout:"
 
+# What the program offers each role (the server decides; this only greys out what it would
+# refuse).  A role of "" (the owner, a workspace file) may do everything.
+MAY = {
+    "import": {"admin-agent", "billing-admin"},
+    "allocate": {"admin-agent", "billing-admin"},
+    "settings": {"admin-agent"},
+    "note": {"admin-agent", "billing-admin", "support-agent"},
+    "bank details": {"admin-agent", "billing-admin", "support-agent"},
+}
+
+
+def may(role: str, action: str) -> bool:
+    return not role or role in MAY[action]
+
+
 NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 
