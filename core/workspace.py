@@ -360,10 +360,13 @@ class Workspace:
     # raw rows (no per-value type processing), converted here once.
 
     def documents(
-        self, conn: Connection | None = None, numbers: Iterable[str] | None = None
+        self,
+        conn: Connection | None = None,
+        numbers: Iterable[str] | None = None,
+        line_totals: bool = True,
     ) -> list[Document]:
         """Every document, or those with these numbers and those amending them (a void note,
-        a rebill)."""
+        a rebill); ``line_totals=False`` leaves out what their lines add up to."""
         with self._conn(conn) as c:
             if numbers is None:
                 rows = c.exec_driver_sql(f"SELECT {DOCUMENT_COLUMNS} FROM documents").fetchall()
@@ -378,11 +381,11 @@ class Workspace:
                         d.number.in_(wanted) | d.amends.in_(wanted)
                     )
                 ).fetchall()
-                blocks = c.execute(
+                blocks = [] if not line_totals else c.execute(
                     select(b.invoice_number, b.total, b.line_count).where(
                         b.invoice_number.in_({r[0] for r in rows})
                     )
-                ).fetchall()
+                ).fetchall()  # fmt: skip
         sums: dict[str, Decimal] = defaultdict(Decimal)
         counts: Counter = Counter()
         for number, total, count in blocks:
@@ -411,15 +414,19 @@ class Workspace:
         ]
 
     def payments(
-        self, conn: Connection | None = None, ids: Iterable[str] | None = None
+        self,
+        conn: Connection | None = None,
+        ids: Iterable[str] | None = None,
+        references: bool = True,
     ) -> list[Payment]:
-        """Every payment, or those with these ids."""
+        """Every payment, or those with these ids (``references=False``: without the invoice
+        numbers they quote)."""
         where, params = "", {}
         if ids is not None:
             where, params = " WHERE {} IN :ids", {"ids": sorted(ids) or [""]}
         with self._conn(conn) as c:
             refs: dict[str, list[Reference]] = defaultdict(list)
-            for pid, number, amount in _raw(
+            for pid, number, amount in [] if not references else _raw(
                 c, "SELECT payment_id, invoice_number, amount FROM payment_references"
                 + where.format("payment_id") + " ORDER BY payment_id, position", params
             ):  # fmt: skip
@@ -730,23 +737,18 @@ class Workspace:
             new_docs, new_sources = want_docs - seen_docs, want_sources - seen_sources
             seen_docs |= new_docs
             seen_sources |= new_sources
-            for d in self.documents(conn, new_docs):
+            for d in self.documents(conn, new_docs, line_totals=False):
                 docs[d.number] = d
                 want_docs.update(n for n in (d.number, d.amends) if n)
                 if d.is_credit:
                     want_sources.add(d.number)
-            pays.update((p.id, p) for p in self.payments(conn, new_sources))
+            pays.update((p.id, p) for p in self.payments(conn, new_sources, references=False))
             for a in self.allocations(conn, sources=new_sources, invoices=new_docs):
                 allocs[a.id] = a
                 want_sources.add(a.source_id)
                 want_docs.add(a.invoice_number)
-        return compute(
-            docs.values(),
-            pays.values(),
-            allocs.values(),
-            term_days=self._term_days(conn),
-            aging_limits=parse_limits(self.setting("aging_buckets", "30,60,90", conn)),
-        )
+        return compute(docs.values(), pays.values(), allocs.values(),
+                       term_days=self._term_days(conn))  # fmt: skip
 
     @_retried
     def allocate(self, source_id: str, requests: Sequence[tuple[str, str | Decimal]]) -> list[int]:

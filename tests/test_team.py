@@ -7,9 +7,9 @@ allowed actions work, the forbidden ones are refused by the server itself and sa
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import random
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -172,25 +172,6 @@ def test_a_refused_change_in_the_workspace_says_who_and_what(team):
 # ------------------------------------------------------------------ many clerks at once
 
 
-def _clerk(url: str, seed: int, operations: int, queue) -> None:
-    """One clerk process: allocate random amounts from random payments to random invoices."""
-    from core.allocation import AllocationRefused
-
-    rng = random.Random(seed)
-    done = refused = 0
-    with Workspace(url) as ws:
-        for _ in range(operations):
-            payment = f"P{rng.randrange(10)}"
-            invoice_number = f"G{rng.randrange(20):09d}"
-            amount = Decimal(rng.randrange(500, 4000)) / 100
-            try:
-                ws.allocate(payment, [(invoice_number, amount)])
-                done += 1
-            except AllocationRefused:
-                refused += 1
-        queue.put((done, refused, ws.conflicts))
-
-
 def test_eight_clerk_processes_allocating_at_once_keep_every_invariant(ws_path, write_text):
     """8 processes × 25 allocations against the same 20 invoices and 10 payments: no invoice
     over-paid, no payment over-allocated, one audit entry per allocation made."""
@@ -212,20 +193,15 @@ def test_eight_clerk_processes_allocating_at_once_keep_every_invariant(ws_path, 
             {"id": f"P{i}", "fingerprint": f"fp{i}", "date": date(2026, 3, 10),
              "amount": Decimal("150.00"), "currency": "EUR", "import_id": import_id,
              "source_file": "seed"} for i in range(10)])  # fmt: skip
-    ctx = multiprocessing.get_context("spawn")
-    queue = ctx.Queue()
-    procs = [ctx.Process(target=_clerk, args=(ws_path, seed, 25, queue)) for seed in range(8)]
-    for p in procs:
-        p.start()
-    results = [queue.get(timeout=300) for _ in procs]
-    for p in procs:
-        p.join(60)
-        assert p.exitcode == 0
-    made = sum(r[0] for r in results)
-    conflicts = sum(r[2] for r in results)
-    print(f"8 clerks: {made} allocations made, {sum(r[1] for r in results)} refused, "
-          f"{conflicts} serialization conflicts retried")  # fmt: skip
-    assert made + sum(r[1] for r in results) == 200
+    from tests.benchmarks.team import run_clerks
+
+    results, _wall = run_clerks(ws_path, 8, 25, [f"P{i}" for i in range(10)],
+                                [f"G{i:09d}" for i in range(20)])  # fmt: skip
+    made = sum(r["made"] for r in results)
+    refused = sum(r["refused"] for r in results)
+    conflicts = sum(r["conflicts"] for r in results)
+    print(f"8 clerks: {made} allocations made, {refused} refused, {conflicts} conflicts retried")
+    assert made + refused == 200
     with Workspace(ws_path) as ws, ws.engine.connect() as conn:
         per_invoice = dict(conn.execute(text(
             "SELECT invoice_number, sum(CAST(amount AS numeric)) FROM allocations "
@@ -373,3 +349,86 @@ def write_demo_for(tmp_path):
     from core.demo import write_demo
 
     return write_demo(tmp_path / "local", today=date(2026, 11, 23))
+
+
+# ------------------------------------------------------------------ one ledger, two engines
+
+
+def test_the_same_files_give_the_same_ledger_and_exports_in_sqlite_and_postgresql(
+    ws_path, tmp_path, capsys
+):
+    """Same files, same clerk's steps, in a workspace file and on the server: the same
+    balances, aging, lists, allocations, remittance advice and Excel report."""
+    if not isinstance(ws_path, str):
+        pytest.skip("compares a file with a server workspace")
+    from openpyxl import load_workbook
+
+    from core.demo import write_demo
+
+    write_demo(tmp_path / "files", today=date(2026, 11, 23))
+    names = ("invoices.json", "paiements.csv", "BilledOneTimeInvoiceLineItems_demo.csv")
+    files = [tmp_path / "files" / n for n in names]
+    steps = [
+        ["set", "company_name", "Nuage Conseil SAS"],
+        ["import", *map(str, files)],
+        ["auto-allocate", "--apply"],
+        ["allocate", "P5", "G000100013=100.00"],
+        ["plan", "G000100014", "--date", "2026-11-24", "--reference", "RA-TEST"],
+    ]
+    reads = [["balance", "--as-of", "2026-11-23", "--json"],
+             ["aging", "--as-of", "2026-11-23", "--by", "customer", "--json"],
+             ["aging", "--as-of", "2026-11-23", "--by", "invoice", "--json"],
+             ["invoices", "--as-of", "2026-11-23", "--json"],
+             ["payments", "--as-of", "2026-11-23", "--json"],
+             ["credits", "--as-of", "2026-11-23", "--json"],
+             ["plans", "--json"], ["lines", "G000100001", "--json"]]  # fmt: skip
+    seen = []
+    for where, db in (("file", str(tmp_path / "w.db")), ("server", ws_path)):
+        out_dir = tmp_path / where
+        out_dir.mkdir()
+        for step in steps:
+            assert main(["--db", db, *step]) == 0, (where, step, capsys.readouterr().err)
+        capsys.readouterr()
+        answers = []
+        for read in reads:
+            assert main(["--db", db, *read]) == 0
+            answers.append(json.loads(capsys.readouterr().out))
+        assert main(["--db", db, "log", "--json"]) == 0
+        log = [(e["action"], e["summary"]) for e in json.loads(capsys.readouterr().out)]
+        for fmt in ("txt", "xlsx"):
+            assert main(["--db", db, "export", "remittance", "P1", "--format", fmt,
+                         "-o", str(out_dir / f"P1.{fmt}")]) == 0  # fmt: skip
+        assert main(["--db", db, "export", "report", "--as-of", "2026-11-23",
+                     "-o", str(out_dir / "report.xlsx")]) == 0  # fmt: skip
+        capsys.readouterr()
+        books = {}
+        for name in ("P1.xlsx", "report.xlsx"):
+            book = load_workbook(out_dir / name)
+            books[name] = {ws.title: [[c for c in row] for row in ws.iter_rows(values_only=True)]
+                           for ws in book.worksheets}  # fmt: skip
+        txt = re.sub(r"\d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)?", "<written at>",
+                     (out_dir / "P1.txt").read_text())  # fmt: skip
+        seen.append((answers, log, txt, books))
+    (file_answers, file_log, file_txt, file_books), (pg_answers, pg_log, pg_txt, pg_books) = seen
+    assert json.loads(json.dumps(file_answers)) == pg_answers
+    assert file_answers[0]["EUR"]["amount_due"] == pg_answers[0]["EUR"]["amount_due"]
+    assert file_log == pg_log
+    assert file_txt == pg_txt
+    for name, sheets in file_books.items():
+        for title, rows in sheets.items():
+            assert _without_clock(rows) == _without_clock(pg_books[name][title]), (name, title)
+
+
+def _without_clock(rows: list[list]) -> list[list]:
+    """A report's rows without the moments it was written and changes were made, and with
+    the clerk named alike (the login name on a workstation, the database user on a server)."""
+    from datetime import datetime
+
+    from core.workspace import os_user
+
+    clerks = {os_user(), make_url(PG_URL).username}
+    return [
+        [None if isinstance(c, datetime) else "<clerk>" if c in clerks else c for c in row]
+        for row in rows
+        if row[0] != "Workspace"
+    ]  # its file name, or its server

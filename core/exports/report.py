@@ -134,7 +134,7 @@ def write_report(ws: Workspace, path: Path, as_of: date) -> Path:
     for r, (label, value) in enumerate(
         [
             ("Company", ws.setting("company_name", "") or ""),
-            ("Workspace", str(ws.path.name)),
+            ("Workspace", ws.path.name if ws.url is None else ws.where),
             ("As of", as_of),
             ("Generated", generated),
             ("Payment term", f"{ledger.term_days} days from the invoice date"),

@@ -196,6 +196,22 @@ def main(argv: list[str] | None = None) -> int:
 
     add("scroll", scroll)
 
+    def team():
+        url = os.environ.get("CSP_TEST_PG_URL")
+        if not url:
+            print("no PostgreSQL server (CSP_TEST_PG_URL): the team workspace load is left out;"
+                  " `source <(bash .ci/postgres start)` gives one", file=sys.stderr)  # fmt: skip
+            return None
+        ours = child("team-load", plain, url, 8, 1000 // k)
+        base = child("team-load", plain, url, 1, 1000 // k)
+        ours["note"] += f"; one clerk alone: {base['note'].split('=')[1].split(';')[0].strip()}"
+        return Row("team workspace: 8 clerk processes allocating", f"8 × {1000 // k:,} on "
+                   f"{invoices:,} invoices", ours["made"], ours, base,
+                   "1 clerk × the same", "every invariant kept", None)  # fmt: skip
+
+    add("team", team)
+    rows = [r for r in rows if r is not None]
+
     header = ["operation", "size", "median s", "rows/s", "peak MB", "baseline", "baseline s",
               "ratio", "target", "met"]  # fmt: skip
     table = [header] + [r.cells() for r in rows]

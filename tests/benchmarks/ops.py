@@ -418,6 +418,57 @@ def paint(db: str, runs: str) -> dict:
     return {"secs": timed(lambda: view.viewport().repaint(), 200)}
 
 
+# ------------------------------------------------------------------ team workspace
+
+
+@op("team-load")
+def team_load(db: str, url: str, clerks: str, per_clerk: str) -> dict:
+    """Copy the 100,000-invoice workspace to a fresh server database, add 2,000 payments with
+    money left, and let ``clerks`` processes allocate ``per_clerk`` times each, at once."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    from core.store.copy import copy_workspace
+    from core.workspace import Workspace
+    from tests.benchmarks.team import p95, run_clerks
+
+    name = "csp_bench_load"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        conn.exec_driver_sql(f"CREATE DATABASE {name}")
+    target = make_url(url).set(database=name).render_as_string(hide_password=False)
+    started = time.perf_counter()
+    with Workspace(db, readonly=True) as src, Workspace(target) as dst:
+        copy_workspace(src, dst)
+        invoices = [d.number for d in dst.documents()]
+        csv = Path(db).with_name("load_payments.csv")
+        csv.write_text(
+            "Date,Amount,Currency,Reference\n"
+            + "".join(f"2026-11-{1 + n % 20:02d},100000.00,EUR,load {n}\n" for n in range(2000))
+        )
+        dst.import_file(csv)
+        paid = {a.invoice_number for a in dst.allocations()}
+        payments = [p.id for p in dst.payments() if p.reference.startswith("load ")]
+    setup = time.perf_counter() - started
+    open_invoices = [n for n in invoices if n not in paid]
+    results, wall = run_clerks(target, int(clerks), int(per_clerk), payments, open_invoices,
+                               cents=(1, 500))  # fmt: skip
+    made = sum(r["made"] for r in results)
+    latencies = [x for r in results for x in r["latencies"]]
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    admin.dispose()
+    return {"secs": [wall], "made": made, "note": (
+        f"{made:,} allocations by {clerks} clerk process(es) in {wall:.1f} s = "
+        f"{made / wall:,.0f}/s; latency p95 {p95(latencies) * 1000:.0f} ms, median "
+        f"{sorted(latencies)[len(latencies) // 2] * 1000:.0f} ms; "
+        f"{sum(r['refused'] for r in results)} refused, "
+        f"{sum(r['conflicts'] for r in results)} conflicts retried; "
+        f"{len(open_invoices):,} open invoices, {len(payments):,} payments; setup {setup:.0f} s"
+    )}  # fmt: skip
+
+
 def main(argv: list[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     out = OPS[argv[0]](*argv[1:])
