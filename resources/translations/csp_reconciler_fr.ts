@@ -128,10 +128,10 @@
     <name>Columns</name>
     <message>
         <location filename="../../widgets/dashboard.py" line="26" />
-        <location filename="../../widgets/models.py" line="122" />
-        <location filename="../../widgets/models.py" line="131" />
-        <location filename="../../widgets/models.py" line="138" />
-        <location filename="../../widgets/models.py" line="154" />
+        <location filename="../../widgets/models.py" line="121" />
+        <location filename="../../widgets/models.py" line="130" />
+        <location filename="../../widgets/models.py" line="137" />
+        <location filename="../../widgets/models.py" line="153" />
         <source>Currency</source>
         <translation>Devise</translation>
     </message>
@@ -156,125 +156,198 @@
         <translation>Avoirs non imputés</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="118" />
+        <location filename="../../widgets/models.py" line="117" />
         <source>Invoice</source>
         <extracomment>The cue a row carries: (colour, glyph) drawn as a small round icon.</extracomment>
         <translation>Facture</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="119" />
+        <location filename="../../widgets/models.py" line="118" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="120" />
-        <location filename="../../widgets/models.py" line="130" />
-        <location filename="../../widgets/models.py" line="153" />
+        <location filename="../../widgets/models.py" line="119" />
+        <location filename="../../widgets/models.py" line="129" />
+        <location filename="../../widgets/models.py" line="152" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="121" />
+        <location filename="../../widgets/models.py" line="120" />
         <source>Due</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="123" />
-        <location filename="../../widgets/models.py" line="132" />
+        <location filename="../../widgets/models.py" line="122" />
+        <location filename="../../widgets/models.py" line="131" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="124" />
-        <location filename="../../widgets/models.py" line="139" />
+        <location filename="../../widgets/models.py" line="123" />
+        <location filename="../../widgets/models.py" line="138" />
         <source>Open</source>
         <translation>Restant dû</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="125" />
+        <location filename="../../widgets/models.py" line="124" />
         <source>Days past due</source>
         <translation>Jours de retard</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="126" />
+        <location filename="../../widgets/models.py" line="125" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="129" />
+        <location filename="../../widgets/models.py" line="128" />
         <source>Credit note</source>
         <translation>Avoir</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="133" />
+        <location filename="../../widgets/models.py" line="132" />
         <source>Applied</source>
         <translation>Imputé</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="134" />
+        <location filename="../../widgets/models.py" line="133" />
         <source>Unapplied</source>
         <translation>Non imputé</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="137" />
+        <location filename="../../widgets/models.py" line="136" />
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="281" />
+        <location filename="../../widgets/models.py" line="277" />
         <source>date unknown</source>
         <translation>date inconnue</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="295" />
+        <location filename="../../widgets/models.py" line="291" />
         <source>Rebilled as %s</source>
         <translation>Refacturée par %s</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="298" />
+        <location filename="../../widgets/models.py" line="294" />
         <source>Voided by %s</source>
         <translation>Annulée par %s</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="301" />
+        <location filename="../../widgets/models.py" line="297" />
         <source>Microsoft may take until %s to apply it</source>
         <translation>Microsoft peut mettre jusqu'au %s pour l'appliquer</translation>
     </message>
     <message>
         <location filename="../../widgets/dashboard.py" line="28" />
-        <location filename="../../widgets/models.py" line="140" />
+        <location filename="../../widgets/models.py" line="139" />
         <source>Overdue</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="152" />
+        <location filename="../../widgets/models.py" line="151" />
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="155" />
+        <location filename="../../widgets/models.py" line="154" />
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="156" />
+        <location filename="../../widgets/models.py" line="155" />
         <source>Allocated</source>
         <translation>Affecté</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="157" />
+        <location filename="../../widgets/models.py" line="156" />
         <source>Unallocated</source>
         <translation>Non affecté</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="158" />
+        <location filename="../../widgets/models.py" line="157" />
         <source>Flags</source>
         <translation>Alertes</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="159" />
+        <location filename="../../widgets/models.py" line="158" />
         <source>Reference</source>
         <translation>Libellé</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../../desktop/team_dialog.py" line="90" />
+        <source>Connect to a team workspace</source>
+        <translation>Se connecter à un espace d'équipe</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/team_dialog.py" line="94" />
+        <source>server name or address</source>
+        <translation>nom ou adresse du serveur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/team_dialog.py" line="102" />
+        <source>Remember the password in the system keyring</source>
+        <translation>Garder le mot de passe dans le trousseau du système</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/team_dialog.py" line="110" />
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/team_dialog.py" line="111" />
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/team_dialog.py" line="112" />
+        <source>Database</source>
+        <translation>Base de données</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/team_dialog.py" line="113" />
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/team_dialog.py" line="114" />
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/team_dialog.py" line="117" />
+        <source>No system keyring here: the password is asked each time (or kept by PostgreSQL's own ~/.pgpass).</source>
+        <translation>Pas de trousseau système ici : le mot de passe est demandé à chaque fois (ou gardé dans le ~/.pgpass de PostgreSQL).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/team_dialog.py" line="128" />
+        <source>Connect</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/team_dialog.py" line="144" />
+        <source>server</source>
+        <translation>serveur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/team_dialog.py" line="145" />
+        <source>database</source>
+        <translation>base de données</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/team_dialog.py" line="145" />
+        <source>user</source>
+        <translation>utilisateur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/team_dialog.py" line="148" />
+        <source>Fill in: %s</source>
+        <translation>À remplir : %s</translation>
     </message>
 </context>
 <context>
@@ -359,27 +432,27 @@
 <context>
     <name>InvoicesPage</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="209" />
+        <location filename="../../desktop/main_window.py" line="213" />
         <source>Select an invoice to see its void/rebill chain, allocations and lines.</source>
         <translation>Sélectionnez une facture pour voir son annulation/refacturation, ses affectations et ses lignes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="239" />
+        <location filename="../../desktop/main_window.py" line="243" />
         <source>amends</source>
         <translation>modifie</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="239" />
+        <location filename="../../desktop/main_window.py" line="243" />
         <source>voided by</source>
         <translation>annulée par</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="240" />
+        <location filename="../../desktop/main_window.py" line="244" />
         <source>rebilled as</source>
         <translation>refacturée en</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="241" />
+        <location filename="../../desktop/main_window.py" line="245" />
         <source>rebill of</source>
         <translation>refacturation de</translation>
     </message>
@@ -387,403 +460,458 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="313" />
+        <location filename="../../desktop/main_window.py" line="383" />
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="314" />
+        <location filename="../../desktop/main_window.py" line="384" />
         <source>Invoices</source>
         <translation>Factures</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="315" />
+        <location filename="../../desktop/main_window.py" line="385" />
         <source>Payments</source>
         <translation>Paiements</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="316" />
+        <location filename="../../desktop/main_window.py" line="386" />
         <source>Credit notes</source>
         <translation>Avoirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="317" />
+        <location filename="../../desktop/main_window.py" line="387" />
         <source>Customers</source>
         <translation>Clients</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="352" />
+        <location filename="../../desktop/main_window.py" line="422" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="353" />
+        <location filename="../../desktop/main_window.py" line="423" />
         <source>&amp;Open workspace…</source>
         <translation>&amp;Ouvrir un espace de travail…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="356" />
+        <location filename="../../desktop/main_window.py" line="426" />
         <source>&amp;New workspace…</source>
         <translation>&amp;Nouvel espace de travail…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="359" />
+        <location filename="../../desktop/main_window.py" line="429" />
         <source>Open the &amp;demo workspace</source>
         <translation>Ouvrir l'espace de &amp;démonstration</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="362" />
+        <location filename="../../desktop/main_window.py" line="436" />
         <source>Open &amp;recent</source>
         <translation>Ouvrir un fichier &amp;récent</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="365" />
+        <location filename="../../desktop/main_window.py" line="439" />
         <source>&amp;Import files…</source>
         <translation>&amp;Importer des fichiers…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="377" />
+        <location filename="../../desktop/main_window.py" line="451" />
         <source>Export Excel &amp;report…</source>
         <translation>Exporter le &amp;rapport Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="380" />
+        <location filename="../../desktop/main_window.py" line="454" />
         <source>&amp;Print remittance advice of the selected payment…</source>
         <translation>&amp;Imprimer l'avis de paiement du paiement sélectionné…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="384" />
+        <location filename="../../desktop/main_window.py" line="458" />
         <source>&amp;Copy bank reference of the selected payment</source>
         <translation>&amp;Copier la référence de virement du paiement sélectionné</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="389" />
+        <location filename="../../desktop/main_window.py" line="463" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="392" />
+        <location filename="../../desktop/main_window.py" line="466" />
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="393" />
+        <location filename="../../desktop/main_window.py" line="467" />
         <source>&amp;Undo last change</source>
         <translation>&amp;Annuler la dernière modification</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="396" />
+        <location filename="../../desktop/main_window.py" line="470" />
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="399" />
+        <location filename="../../desktop/main_window.py" line="473" />
         <source>&amp;Payments</source>
         <translation>&amp;Paiements</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="400" />
+        <location filename="../../desktop/main_window.py" line="474" />
         <source>&amp;Allocate selected payment…</source>
         <translation>&amp;Affecter le paiement sélectionné…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="404" />
+        <location filename="../../desktop/main_window.py" line="478" />
         <source>&amp;Settle the selected invoice…</source>
         <translation>&amp;Régler la facture sélectionnée…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="417" />
+        <location filename="../../desktop/main_window.py" line="495" />
         <source>Allocate by &amp;quoted invoice numbers</source>
         <translation>Affecter selon les numéros de facture &amp;cités</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="420" />
+        <location filename="../../desktop/main_window.py" line="498" />
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="421" />
+        <location filename="../../desktop/main_window.py" line="499" />
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="499" />
+        <location filename="../../desktop/main_window.py" line="574" />
         <source> (read-only)</source>
         <translation> (lecture seule)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="501" />
+        <location filename="../../desktop/main_window.py" line="587" />
         <source>as of %s</source>
         <translation>au %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="515" />
+        <location filename="../../desktop/main_window.py" line="603" />
         <source>Open workspace</source>
         <translation>Ouvrir un espace de travail</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="516" />
+        <location filename="../../desktop/main_window.py" line="604" />
         <source>CSP Reconciler workspace (*.db *.csprecon);;All files (*)</source>
         <translation>Espace de travail CSP Reconciler (*.db *.csprecon);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="523" />
+        <location filename="../../desktop/main_window.py" line="611" />
         <source>New workspace</source>
         <translation>Nouvel espace de travail</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="524" />
+        <location filename="../../desktop/main_window.py" line="612" />
         <source>CSP Reconciler workspace (*.db)</source>
         <translation>Espace de travail CSP Reconciler (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="590" />
+        <location filename="../../desktop/main_window.py" line="679" />
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="606" />
+        <location filename="../../desktop/main_window.py" line="695" />
         <source>%d invoices, %d payments</source>
         <translation>%d factures, %d paiements</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="368" />
+        <location filename="../../desktop/main_window.py" line="442" />
         <source>Remittance advice of the selected payment…</source>
         <translation>Avis de paiement du paiement sélectionné…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="370" />
+        <location filename="../../desktop/main_window.py" line="342" />
+        <source>Other clerks changed the workspace: the lists are up to date</source>
+        <translation>D'autres comptables ont modifié l'espace : les listes sont à jour</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="432" />
+        <source>Connect to a &amp;team workspace…</source>
+        <translation>Se connecter à un espace d'&amp;équipe…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="444" />
         <source>See the advice as it will print; print, save or copy it</source>
         <translation>Voir l'avis tel qu'il sera imprimé ; l'imprimer, l'enregistrer ou le copier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="373" />
+        <location filename="../../desktop/main_window.py" line="447" />
         <source>Save &amp;remittance advice of the selected payment as…</source>
         <translation>Enregistrer l'&amp;avis de paiement du paiement sélectionné sous…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="408" />
+        <location filename="../../desktop/main_window.py" line="482" />
         <source>Apply the selected &amp;credit note…</source>
         <translation>Imputer l'&amp;avoir sélectionné…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="412" />
+        <location filename="../../desktop/main_window.py" line="486" />
         <source>S&amp;uggested allocations…</source>
         <translation>&amp;Suggestions d'affectation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="413" />
+        <location filename="../../desktop/main_window.py" line="487" />
         <source>Proposals with a score and reasons, for the selected payment or every payment with money left</source>
         <translation>Propositions avec un score et leurs raisons, pour le paiement sélectionné ou tous les paiements non entièrement affectés</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="424" />
+        <location filename="../../desktop/main_window.py" line="491" />
+        <source>Add a &amp;note to the selected invoice or payment…</source>
+        <translation>Ajouter une &amp;note à la facture ou au paiement sélectionné…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="502" />
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="433" />
+        <location filename="../../desktop/main_window.py" line="511" />
         <source>&amp;Dashboard</source>
         <translation>&amp;Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="433" />
+        <location filename="../../desktop/main_window.py" line="511" />
         <source>&amp;Invoices</source>
         <translation>&amp;Factures</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="434" />
+        <location filename="../../desktop/main_window.py" line="512" />
         <source>Pa&amp;yments</source>
         <translation>Pai&amp;ements</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="434" />
+        <location filename="../../desktop/main_window.py" line="512" />
         <source>&amp;Credit notes</source>
         <translation>A&amp;voirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="435" />
+        <location filename="../../desktop/main_window.py" line="513" />
         <source>C&amp;ustomers</source>
         <translation>C&amp;lients</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="439" />
+        <location filename="../../desktop/main_window.py" line="517" />
         <source>&amp;Find in this list</source>
         <translation>&amp;Rechercher dans cette liste</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="442" />
+        <location filename="../../desktop/main_window.py" line="520" />
         <source>Re&amp;load</source>
         <translation>Re&amp;charger</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="445" />
+        <location filename="../../desktop/main_window.py" line="523" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="446" />
+        <location filename="../../desktop/main_window.py" line="524" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="449" />
+        <location filename="../../desktop/main_window.py" line="527" />
         <source>Open the &amp;log folder</source>
         <translation>Ouvrir le dossier des &amp;journaux</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="452" />
+        <location filename="../../desktop/main_window.py" line="530" />
         <source>&amp;About CSP Reconciler</source>
         <translation>À &amp;propos de CSP Reconciler</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="472" />
+        <location filename="../../desktop/main_window.py" line="550" />
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="493" />
+        <location filename="../../desktop/main_window.py" line="567" />
         <source>About CSP Reconciler</source>
         <translation>À propos de CSP Reconciler</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="494" />
+        <location filename="../../desktop/main_window.py" line="568" />
         <source>&lt;b&gt;CSP Reconciler&lt;/b&gt; %s&lt;br&gt;Invoices, payments and remittance advice for Microsoft Cloud Solution Provider partners.&lt;br&gt;Workspace: %s</source>
         <translation>&lt;b&gt;CSP Reconciler&lt;/b&gt; %s&lt;br&gt;Factures, paiements et avis de paiement pour les partenaires Microsoft Cloud Solution Provider.&lt;br&gt;Espace de travail : %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="641" />
+        <location filename="../../desktop/main_window.py" line="581" />
+        <source>owner</source>
+        <translation>propriétaire</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="582" />
+        <source>team workspace %s on %s — %s (%s)</source>
+        <translation>espace d'équipe %s sur %s — %s (%s)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="730" />
         <source>Open invoices: %s, %s</source>
         <translation>Factures ouvertes : %s, %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="661" />
-        <location filename="../../desktop/main_window.py" line="664" />
+        <location filename="../../desktop/main_window.py" line="750" />
+        <location filename="../../desktop/main_window.py" line="753" />
         <source>open</source>
         <translation>restant dû</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="662" />
+        <location filename="../../desktop/main_window.py" line="751" />
         <source>unallocated</source>
         <translation>non affecté</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="663" />
+        <location filename="../../desktop/main_window.py" line="752" />
         <source>unapplied</source>
         <translation>non imputé</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="678" />
+        <location filename="../../desktop/main_window.py" line="767" />
         <source>%n selected: </source>
         <translation>
             <numerusform>%n sélectionné(s) : </numerusform><numerusform>%n sélectionné(s) : </numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="686" />
+        <location filename="../../desktop/main_window.py" line="775" />
         <source>Import files</source>
         <translation>Importer des fichiers</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="701" />
+        <location filename="../../desktop/main_window.py" line="790" />
         <source>Importing…</source>
         <translation>Import en cours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="701" />
+        <location filename="../../desktop/main_window.py" line="790" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="745" />
+        <location filename="../../desktop/main_window.py" line="834" />
         <source>%s: cancelled, nothing was stored</source>
         <translation>%s : annulé, rien n'a été enregistré</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="754" />
+        <location filename="../../desktop/main_window.py" line="843" />
         <source>%s: not imported</source>
         <translation>%s : non importé</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="766" />
-        <location filename="../../desktop/main_window.py" line="767" />
+        <location filename="../../desktop/main_window.py" line="855" />
+        <location filename="../../desktop/main_window.py" line="856" />
         <source>Import finished</source>
         <translation>Import terminé</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="769" />
+        <location filename="../../desktop/main_window.py" line="858" />
         <source>Nothing</source>
         <translation>Rien</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="779" />
+        <location filename="../../desktop/main_window.py" line="873" />
+        <source>Select an invoice, payment or credit note first</source>
+        <translation>Sélectionnez d'abord une facture, un paiement ou un avoir</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="876" />
+        <source>Note on %s</source>
+        <translation>Note sur %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="877" />
+        <source>Note (who called, what was agreed, the ticket number…)</source>
+        <translation>Note (qui a appelé, ce qui a été convenu, le numéro de ticket…)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="887" />
+        <source>Note recorded on %s</source>
+        <translation>Note enregistrée sur %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="895" />
         <source>Select a payment first</source>
         <translation>Sélectionnez d'abord un paiement</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="818" />
+        <location filename="../../desktop/main_window.py" line="940" />
         <source>Save remittance advice</source>
         <translation>Enregistrer l'avis de paiement</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="819" />
+        <location filename="../../desktop/main_window.py" line="941" />
         <source>PDF (*.pdf);;Excel workbook (*.xlsx);;Text (*.txt)</source>
         <translation>PDF (*.pdf);;Classeur Excel (*.xlsx);;Texte (*.txt)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="877" />
+        <location filename="../../desktop/main_window.py" line="991" />
         <source>Printed %n page(s)</source>
         <translation>
             <numerusform>%n page(s) imprimée(s)</numerusform><numerusform>%n page(s) imprimée(s)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="884" />
+        <location filename="../../desktop/main_window.py" line="1001" />
         <source>Save Excel report</source>
         <translation>Enregistrer le rapport Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="885" />
+        <location filename="../../desktop/main_window.py" line="1002" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Classeur Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="902" />
-        <location filename="../../desktop/main_window.py" line="905" />
+        <location filename="../../desktop/main_window.py" line="1019" />
+        <location filename="../../desktop/main_window.py" line="1022" />
         <source>Saved %s</source>
         <translation>Enregistré : %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="906" />
+        <location filename="../../desktop/main_window.py" line="1023" />
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="929" />
+        <location filename="../../desktop/main_window.py" line="1046" />
         <source>Copied: %s</source>
         <translation>Copié : %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="961" />
+        <location filename="../../desktop/main_window.py" line="1078" />
         <source>Select a payment to allocate first</source>
         <translation>Sélectionnez d'abord un paiement à affecter</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1027" />
+        <location filename="../../desktop/main_window.py" line="1148" />
         <source>Select a credit note to apply first</source>
         <translation>Sélectionnez d'abord un avoir à imputer</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1030" />
+        <location filename="../../desktop/main_window.py" line="1151" />
         <source>%s is fully applied</source>
         <translation>%s est entièrement imputé</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1040" />
+        <location filename="../../desktop/main_window.py" line="1158" />
         <source>Select an invoice to settle first</source>
         <translation>Sélectionnez d'abord une facture à régler</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="904" />
-        <location filename="../../desktop/main_window.py" line="1087" />
+        <location filename="../../desktop/main_window.py" line="1212" />
+        <source>The server refused: your role may not see this (%s).</source>
+        <translation>Le serveur a refusé : votre rôle ne permet pas de voir ceci (%s).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="1214" />
+        <source>Not allowed</source>
+        <translation>Non autorisé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="1021" />
+        <location filename="../../desktop/main_window.py" line="1209" />
         <source>CSP Reconciler</source>
         <translation>CSP Reconciler</translation>
     </message>
@@ -997,37 +1125,37 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../widgets/models.py" line="40" />
+        <location filename="../../widgets/models.py" line="39" />
         <source>Open</source>
         <translation>Ouverte</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="41" />
+        <location filename="../../widgets/models.py" line="40" />
         <source>Partly paid</source>
         <translation>Partiellement payée</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="42" />
+        <location filename="../../widgets/models.py" line="41" />
         <source>Paid</source>
         <translation>Payée</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="43" />
+        <location filename="../../widgets/models.py" line="42" />
         <source>Voided</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="44" />
+        <location filename="../../widgets/models.py" line="43" />
         <source>Void note</source>
         <translation>Note d'annulation</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="45" />
+        <location filename="../../widgets/models.py" line="44" />
         <source>Credit note</source>
         <translation>Avoir</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="46" />
+        <location filename="../../widgets/models.py" line="45" />
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
@@ -1148,67 +1276,67 @@
 <context>
     <name>TablePage</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="77" />
+        <location filename="../../desktop/main_window.py" line="81" />
         <source>Search (number, reference, customer…)</source>
         <translation>Rechercher (numéro, référence, client…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="79" />
+        <location filename="../../desktop/main_window.py" line="83" />
         <source>Shows the rows where any column contains this text</source>
         <translation>Affiche les lignes dont une colonne contient ce texte</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="81" />
+        <location filename="../../desktop/main_window.py" line="85" />
         <source>All currencies</source>
         <translation>Toutes les devises</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="82" />
+        <location filename="../../desktop/main_window.py" line="86" />
         <source>Only this currency</source>
         <translation>Uniquement cette devise</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="83" />
+        <location filename="../../desktop/main_window.py" line="87" />
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="84" />
+        <location filename="../../desktop/main_window.py" line="88" />
         <source>Only this status</source>
         <translation>Uniquement ce statut</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="85" />
+        <location filename="../../desktop/main_window.py" line="89" />
         <source>All customers</source>
         <translation>Tous les clients</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="86" />
+        <location filename="../../desktop/main_window.py" line="90" />
         <source>Only documents with lines of this customer</source>
         <translation>Uniquement les documents ayant des lignes de ce client</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="87" />
+        <location filename="../../desktop/main_window.py" line="91" />
         <source>From: any date</source>
         <translation>Du : toute date</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="88" />
+        <location filename="../../desktop/main_window.py" line="92" />
         <source>To: any date</source>
         <translation>Au : toute date</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="89" />
+        <location filename="../../desktop/main_window.py" line="93" />
         <source>First date shown (document or payment date)</source>
         <translation>Première date affichée (date du document ou du paiement)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="90" />
+        <location filename="../../desktop/main_window.py" line="94" />
         <source>Last date shown (document or payment date)</source>
         <translation>Dernière date affichée (date du document ou du paiement)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="92" />
+        <location filename="../../desktop/main_window.py" line="96" />
         <source>Click to show every row again</source>
         <translation>Cliquez pour afficher à nouveau toutes les lignes</translation>
     </message>
