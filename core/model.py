@@ -141,6 +141,7 @@ class Payment:
     counterparty: str = ""
     bank_reference: str = ""  # the bank's own id of the transfer (AcctSvcrRef, EndToEndId)
     source: Source | None = None
+    payee_account: str = ""  # the IBAN it was sent to, as the statement gives it
 
 
 @dataclass(frozen=True, slots=True)

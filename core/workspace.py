@@ -49,6 +49,7 @@ from core.model import (
 )
 from core.money import format_amount, format_exact, money
 from core.references import same_transfer
+from core.settings import validate as validate_setting
 from core.store import schema as t
 from core.store.database import (
     INSUFFICIENT_PRIVILEGE,
@@ -144,7 +145,7 @@ DOCUMENT_COLUMNS = (
 )
 # What a payment says of the bank (hidden from roles that may not see bank details).
 PAYMENT_DETAILS = ("reference", "bank_account", "counterparty", "bank_reference", "source_file",
-                   "source_row", "source_sheet")  # fmt: skip
+                   "source_row", "source_sheet", "payee_account")  # fmt: skip
 ROLE_NAMES = {"admin-agent": "admin agent", "billing-admin": "billing administrator",
               "support-agent": "support agent", "sales": "sales"}  # fmt: skip
 # What a refused change was, in the clerk's words.
@@ -333,11 +334,7 @@ class Workspace:
         """Change a setting (audited, undoable); the payment term and the aging buckets are
         checked first (ValueError says what was expected)."""
         self._writable()
-        if key == "term_days" and not (value.isdigit() and 1 <= int(value) <= 365):
-            raise ValueError(f"payment term: expected a number of days from 1 to 365, got "
-                             f"'{value}'")  # fmt: skip
-        if key == "aging_buckets":
-            value = ",".join(map(str, parse_limits(value)))
+        value = validate_setting(key, value)
         with self.engine.begin() as conn:
             old = conn.scalar(select(t.settings.c.value).where(t.settings.c.key == key))
             if old is None:
@@ -453,6 +450,7 @@ class Workspace:
                 counterparty=r[6],
                 bank_reference=r[7],
                 source=Source(r[8], r[9], r[10]),
+                payee_account=r[11],
             )
             for r in rows
         ]
@@ -1773,11 +1771,12 @@ class Workspace:
                 self._add_payment_source(conn, twin.id, import_id, summary.format, src)
                 if p.references and not twin.references:
                     self._add_references(conn, twin.id, p)
-                if p.bank_reference and not twin.bank_reference:
+                learnt = {k: v for k, v in (("bank_reference", p.bank_reference),
+                                            ("payee_account", p.payee_account))
+                          if v and not getattr(twin, k)}  # fmt: skip
+                if learnt:  # the statement says more than the clerk's list did
                     conn.execute(
-                        update(t.payments)
-                        .where(t.payments.c.id == twin.id)
-                        .values(bank_reference=p.bank_reference)
+                        update(t.payments).where(t.payments.c.id == twin.id).values(**learnt)
                     )
                 summary.unchanged["payments"] += 1
                 summary.warnings.append(
@@ -1805,7 +1804,7 @@ class Workspace:
                     reference=p.reference, bank_account=p.bank_account,
                     counterparty=p.counterparty, bank_reference=p.bank_reference,
                     import_id=import_id, source_file=src.file, source_sheet=src.sheet,
-                    source_row=src.row,
+                    source_row=src.row, payee_account=p.payee_account,
                 )
             )  # fmt: skip
             rows["references"] += [

@@ -88,5 +88,6 @@ def classify(entry: BankEntry, options: ImportOptions, out: Extracted) -> None:
             counterparty=entry.counterparty,
             bank_reference=entry.bank_reference,
             source=entry.source,
+            payee_account=_norm_iban(entry.counterparty_iban),
         )
     )

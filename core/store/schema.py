@@ -147,6 +147,7 @@ payments = Table(
     Column("source_file", Text, nullable=False),
     Column("source_sheet", Text, nullable=True),
     Column("source_row", Integer, nullable=True),
+    Column("payee_account", Text, nullable=False, server_default=""),  # IBAN it was sent to
     UniqueConstraint("fingerprint"),
 )
 
@@ -267,3 +268,16 @@ notes = Table(
     Column("text", Text, nullable=False),
 )
 Index("ix_notes_subject", notes.c.subject)
+
+
+# The clerk's word on a payment at Microsoft: "applied", or "unallocated" (since ``on``).
+payment_marks = Table(
+    "payment_marks",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("payment_id", String(64), nullable=False),
+    Column("state", String(32), nullable=False),
+    Column("on", Date, nullable=False),
+    Column("audit_id", Integer, ForeignKey("audit.id"), nullable=False),
+)
+Index("ix_payment_marks_payment_id", payment_marks.c.payment_id)
