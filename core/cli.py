@@ -24,6 +24,7 @@ from core.aging import DATE_UNKNOWN, bucket_names, by_currency, by_customer
 from core.allocation import AllocationRefused
 from core.exports.remittance import RemittanceError
 from core.importers import ImportOptions
+from core.money import format_amount
 from core.store.database import is_url, refusal
 from core.store.roles import DESCRIPTIONS, ROLES
 from core.views import amount_text, credit_json, invoice_json, payment_json
@@ -39,7 +40,7 @@ EXIT_OK, EXIT_BUG, EXIT_REFUSED = 0, 1, 2
 # Commands that change the workspace (the others open it read-only, beside another process).
 WRITING_COMMANDS = {
     "import", "allocate", "unallocate", "undo", "redo", "set", "plan", "map", "accept", "reject",
-    "note",
+    "note", "mark",
 }  # fmt: skip
 
 
@@ -154,6 +155,25 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("notes", help="notes, oldest first")
     p.add_argument("subject", nargs="?", metavar="NUMBER")
     p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("calendar", help="billing periods: availability dates, expected and "
+                       "received documents, due dates")  # fmt: skip
+    p.add_argument("--from", dest="first", type=_date, default=None, metavar="DATE",
+                   help="default: three months before --to")  # fmt: skip
+    p.add_argument("--to", dest="last", type=_date, default=None, metavar="DATE",
+                   help="default: today")  # fmt: skip
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("alerts", help="what is due, missing or stuck: each finding with what to "
+                       "do")  # fmt: skip
+    p.add_argument("--as-of", type=_date, default=None, metavar="DATE")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("mark", help="what you know of a payment at Microsoft: applied, "
+                       "unallocated (listed under Unallocated payment), or clear")  # fmt: skip
+    p.add_argument("payment", metavar="PAYMENT_ID")
+    p.add_argument("state", choices=("applied", "unallocated", "clear"))
+    p.add_argument("--date", type=_date, default=None, help="since when (default: today)")
 
     p = sub.add_parser("whoami", help="who the workspace takes you for, and your role")
     p.add_argument("--json", action="store_true")
@@ -573,6 +593,60 @@ def cmd_admin(args: argparse.Namespace) -> int:
         _dump([{"name": c.name, "role": c.role, "can_login": c.can_login} for c in found])
     else:
         _table(["user", "role", "may"], [[c.name, c.role, DESCRIPTIONS[c.role]] for c in found])
+    return EXIT_OK
+
+
+def cmd_calendar(ws: Workspace, args: argparse.Namespace) -> int:
+    from datetime import timedelta
+
+    last = args.last or date.today()
+    first = args.first or last - timedelta(days=92)
+    if first > last:
+        raise UsageError(f"--from {first} is after --to {last}")
+    found = ws.calendar(first, last)
+    rows = [
+        {"experience": p.experience, "period_start": p.start.isoformat(),
+         "period_end": p.end.isoformat(), "available": p.available.isoformat(),
+         "expected_invoice_date": p.invoice_date.isoformat(), "due": p.due.isoformat(),
+         "received": list(p.received), "reconciliation_files": list(p.with_lines),
+         "missing": list(p.missing)}
+        for p in found.periods
+    ]  # fmt: skip
+    if args.json:
+        _dump({"from": first.isoformat(), "to": last.isoformat(), "periods": rows,
+               "lines_without_invoice": found.header_missing})  # fmt: skip
+        return EXIT_OK
+    _table(["experience", "period", "available", "due", "received", "missing"],
+           [[r["experience"], f"{r['period_start']} – {r['period_end']}", r["available"],
+             r["due"], " ".join(r["received"]) or "-", ", ".join(r["missing"]) or "-"]
+            for r in rows])  # fmt: skip
+    for number in found.header_missing:
+        print(f"{number}: reconciliation lines without the invoice itself")
+    return EXIT_OK
+
+
+def cmd_alerts(ws: Workspace, args: argparse.Namespace) -> int:
+    from core.alerts import totals
+
+    as_of = args.as_of or date.today()
+    found, _calendar, lives = ws.alerts(as_of)
+    if args.json:
+        _dump({"as_of": as_of.isoformat(), "findings": [f.as_dict() for f in found],
+               "totals": totals(found),
+               "payments": [life.as_dict() for life in lives]})  # fmt: skip
+        return EXIT_OK
+    for f in found:
+        money = f" {format_amount(f.amount, f.currency)} {f.currency}" if f.amount else ""
+        print(f"{f.kind}{' (' + f.stage + ')' if f.stage else ''}: {f.subject}{money}")
+        print(f"    {f.message}")
+    if not found:
+        print(f"nothing to report as of {as_of.isoformat()}")
+    return EXIT_OK
+
+
+def cmd_mark(ws: Workspace, args: argparse.Namespace) -> int:
+    said = ws.mark_payment(args.payment, args.state, args.date)
+    print(f"{args.payment}: {said}")
     return EXIT_OK
 
 

@@ -217,7 +217,7 @@ def payment_rows(today: date) -> list[list[str]]:
 
     iban = "FR76 3000 4000 0312 3456 7890 143"
     D = Decimal
-    return [
+    rows = [
         ["Date", "Montant", "Devise", "Libellé", "Compte"],
         [
             day(95),
@@ -262,6 +262,16 @@ def payment_rows(today: date) -> list[list[str]]:
             "FR76 3000 4000 0398 7654 3210 987",
         ],
     ]
+    # the account each transfer was sent to: Microsoft's, but for one sent to an old account
+    payees = [MICROSOFT_IBAN] * (len(rows) - 1)
+    payees[2] = WRONG_IBAN
+    return [[*rows[0], "Compte bénéficiaire"]] + [
+        [*row, payee] for row, payee in zip(rows[1:], payees, strict=True)
+    ]
+
+
+MICROSOFT_IBAN = "IE29 AIBK 9311 5212 3456 78"  # Microsoft's EUR account (demo)
+WRONG_IBAN = "GB29 NWBK 6016 1331 9268 19"  # an account that is not Microsoft's (demo)
 
 
 def write_demo(directory: Path, *, today: date | None = None) -> Path:
@@ -283,9 +293,13 @@ def write_demo(directory: Path, *, today: date | None = None) -> Path:
         stale.unlink(missing_ok=True)
     with Workspace(db) as ws:
         ws.set_setting("company_name", "Nuage Conseil SAS")
+        ws.set_setting("payee_account_EUR", MICROSOFT_IBAN)
+        ws.set_setting("holiday_country", "FR")
         for path in (invoices, recon, payments):
             ws.import_file(path)
         ws.auto_allocate(apply=True)
+        # Partner Center lists P5 under "Unallocated payment": the clerk marked it
+        ws.mark_payment("P5", "unallocated", today - timedelta(days=3))
     return db
 
 

@@ -28,8 +28,8 @@ from sqlalchemy import Connection, bindparam, func, insert, select, text, update
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
 
+from core import alerts, linestore, planning, suggestions
 from core import allocation as rules
-from core import linestore, planning, suggestions
 from core.aging import parse_limits
 from core.importers import IMPORTERS, ImportOptions, identify
 from core.ledger import DEFAULT_TERM_DAYS, Ledger, compute
@@ -49,6 +49,7 @@ from core.model import (
 )
 from core.money import format_amount, format_exact, money
 from core.references import same_transfer
+from core.settings import Rules
 from core.settings import validate as validate_setting
 from core.store import schema as t
 from core.store.database import (
@@ -552,6 +553,60 @@ class Workspace:
                                "summary": f"note: {r.text}"})  # fmt: skip
         events.sort(key=lambda e: e["at"])
         return [{**e, "at": e["at"].isoformat(timespec="seconds")} for e in events]
+
+    # -------------------------------------------------------------- calendar and alerts
+
+    def rules(self) -> Rules:
+        return Rules.from_settings(self.settings())
+
+    def marks(self, conn: Connection | None = None) -> dict[str, alerts.Mark]:
+        """The clerk's latest word on each payment (an undone mark does not count)."""
+        with self._conn(conn) as c:
+            undone = self._undone(c)
+            out: dict[str, alerts.Mark] = {}
+            for r in c.execute(select(t.payment_marks).order_by(t.payment_marks.c.id)):
+                if r.audit_id in undone:
+                    continue
+                if r.state == "clear":
+                    out.pop(r.payment_id, None)
+                else:
+                    out[r.payment_id] = alerts.Mark(r.payment_id, r.state, _day(r.on))
+        return out
+
+    @_retried
+    def mark_payment(self, payment_id: str, state: str, on: date | None = None) -> str:
+        """Record what the clerk knows of a payment at Microsoft: ``applied``, ``unallocated``
+        (listed under Unallocated payment in Partner Center, since ``on``), or ``clear``."""
+        self._writable()
+        if state not in ("applied", "unallocated", "clear"):
+            raise ValueError(f"mark: expected applied, unallocated or clear, got '{state}'")
+        on = on or date.today()
+        with self.engine.begin() as conn:
+            if conn.scalar(select(t.payments.c.id).where(t.payments.c.id == payment_id)) is None:
+                raise ValueError(f"no payment '{payment_id}' in this workspace")
+            words = {"applied": "applied by Microsoft", "clear": "mark cleared",
+                     "unallocated": "unallocated at Microsoft"}  # fmt: skip
+            audit_id = self._audit(conn, "mark-payment",
+                                   f"{payment_id}: {words[state]} ({on.isoformat()})",
+                                   {"payment": payment_id, "state": state})  # fmt: skip
+            conn.execute(insert(t.payment_marks).values(payment_id=payment_id, state=state, on=on,
+                                                        audit_id=audit_id))  # fmt: skip
+        return words[state]
+
+    def alerts(self, as_of: date | None = None):
+        """(findings, calendar, payment lifecycle) as of a date (default today)."""
+        as_of = as_of or date.today()
+        with self.engine.connect() as conn:
+            read = self.payments(conn)
+            ledger = self.ledger(as_of, conn, payments=read)
+            plans = list(self._plans_in(conn, None).values())
+            marks = self.marks(conn)
+            rules = Rules.from_settings({r.key: r.value for r in conn.execute(select(t.settings))})
+        return alerts.findings(rules, ledger, read, plans, marks, as_of)
+
+    def calendar(self, first: date, last: date) -> alerts.Calendar:
+        """The billing periods whose documents become available from ``first`` to ``last``."""
+        return alerts.billing_calendar(self.rules(), self.ledger(), first, last)
 
     # -------------------------------------------------------------- notes
 
@@ -1069,18 +1124,21 @@ class Workspace:
         ``currency`` as the clerk recorded it)."""
         from core.exports.remittance import DEFAULT_PAYEE, Party
 
+        def printed(iban: str) -> str:  # stored compact, printed in groups of four
+            compact = iban.replace(" ", "")
+            return " ".join(compact[i : i + 4] for i in range(0, len(compact), 4))
+
         payer = Party(
             self.setting("company_name", "") or "",
             tuple((self.setting("company_address", "") or "").splitlines()),
-            self.setting("company_account", "") or "",
+            printed(self.setting("company_account", "") or ""),
         )
         payee = Party(
             self.setting("payee_name", DEFAULT_PAYEE) or DEFAULT_PAYEE,
             (),
-            self.setting(f"payee_account_{currency}", None)
-            or self.setting("payee_account", "")
-            or "",
-        )
+            printed(self.setting(f"payee_account_{currency}", None)
+                    or self.setting("payee_account", "") or ""),
+        )  # fmt: skip
         return payer, payee
 
     def remittance(self, what: str):
@@ -1117,6 +1175,7 @@ class Workspace:
                         "import",
                         "setting",
                         "reject-suggestion",  # undone: proposed again (see _suggest)
+                        "mark-payment",  # undone: the mark no longer counts (see marks)
                     ]
                 )
             )

@@ -8,6 +8,7 @@ thousands separators, ISO or ``DD/MM/YYYY`` dates.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from core.importers.base import ImportOptions
@@ -39,6 +40,9 @@ COLUMNS = (
     Column("Bank account", ("Account", "IBAN", "Compte", "Compte bancaire", "Debtor account"),
            required=False),
     Column("Payee", ("Beneficiary", "Bénéficiaire", "Creditor", "Créancier"), required=False),
+    Column("Payee account", ("Beneficiary account", "Beneficiary IBAN", "Compte bénéficiaire",
+                             "IBAN bénéficiaire", "Creditor account", "Creditor IBAN"),
+           required=False),
 )  # fmt: skip
 
 
@@ -105,4 +109,5 @@ def _payment(cells, cols: dict[str, int], source: Source, out: Extracted) -> Pay
         bank_account=text(get("Bank account")),
         counterparty=text(get("Payee")),
         source=source,
+        payee_account=re.sub(r"\s+", "", text(get("Payee account"))).upper(),
     )

@@ -1,0 +1,325 @@
+"""What is due, missing or stuck, before Microsoft says so: the billing calendar's periods with
+their documents, each payment's place in its lifecycle, and one list of findings.
+
+A payment's lifecycle (DOMAIN.md, "Payment term and status"):
+
+* **sent** — a planned transfer (``plan``; exported as pain.001), not yet on a statement;
+* **processing** — on the statement; Microsoft applies a correctly referenced payment within
+  5 business days, and until then Partner Center shows the invoice unpaid;
+* **applied** — the clerk confirms it (``mark PAYMENT applied``), or a later invoice import
+  shows the invoices it paid as paid;
+* **unallocated at Microsoft** — the clerk marks it (``mark PAYMENT unallocated``) when Partner
+  Center lists it under *Unallocated payment*; Microsoft resolves it within 7 business days of
+  the request e-mail.
+
+Each finding has a ``kind`` (see :data:`KINDS`), the document, payment or period it concerns,
+the amount at stake and its currency, and a sentence saying what to do.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from decimal import Decimal
+
+from core import calendar as cal
+from core.business_days import PROCESSING_DAYS
+from core.ledger import Ledger
+from core.model import DocumentType, Payment
+from core.money import format_amount
+from core.settings import Rules
+
+RESOLUTION_DAYS = 7  # business days Microsoft takes to apply an unallocated payment
+# A payment still unconfirmed this many days after its 5 business days is no longer followed
+# (it is taken as applied): the alert is for the weeks when checking Partner Center matters.
+UNCONFIRMED_DAYS = 30
+KINDS = (
+    "missing_document", "due_soon", "overdue", "suspension_risk", "in_processing",
+    "unallocated_at_microsoft", "wrong_currency", "wrong_account", "lines_do_not_add_up",
+)  # fmt: skip
+SEVERITY = {"suspension_risk": 0, "wrong_currency": 1, "wrong_account": 1, "overdue": 2,
+            "unallocated_at_microsoft": 3, "missing_document": 4, "lines_do_not_add_up": 5,
+            "due_soon": 6, "in_processing": 7}  # fmt: skip
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str
+    subject: str  # an invoice number, a payment id, a planned payment's reference, a period
+    amount: Decimal | None
+    currency: str | None
+    on: date | None  # the date it is about: due date, availability, payment date...
+    message: str  # what to do
+    stage: str = ""  # overdue: reminder / grace; in_processing: late
+    action: str = ""  # what one click does: invoice, payment, import, request, ticket, mark
+
+    def as_dict(self) -> dict:
+        return {
+            "kind": self.kind, "subject": self.subject, "stage": self.stage,
+            "amount": None if self.amount is None else format_amount(self.amount, self.currency),
+            "currency": self.currency, "date": self.on.isoformat() if self.on else None,
+            "message": self.message, "action": self.action,
+        }  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Mark:
+    payment_id: str
+    state: str  # applied, unallocated
+    on: date
+
+
+@dataclass(frozen=True)
+class Lifecycle:
+    id: str  # payment id, or a planned payment's reference
+    state: str  # sent, processing, applied, unallocated_at_microsoft
+    since: date
+    until: date | None  # processing: applied by then; unallocated: resolved by then
+    amount: Decimal
+    currency: str
+    invoices: tuple[str, ...] = ()
+    late: bool = False
+
+    def as_dict(self) -> dict:
+        return {"id": self.id, "state": self.state, "since": self.since.isoformat(),
+                "until": self.until.isoformat() if self.until else None, "late": self.late,
+                "amount": format_amount(self.amount, self.currency), "currency": self.currency,
+                "invoices": list(self.invoices)}  # fmt: skip
+
+
+@dataclass
+class Calendar:
+    periods: list[cal.Period] = field(default_factory=list)
+    header_missing: list[str] = field(default_factory=list)  # invoices known from lines only
+
+
+def month_name(day: date) -> str:
+    return f"{MONTHS[day.month - 1]} {day.year}"
+
+
+def business_calendar(rules: Rules, years: Iterable[int]) -> cal.BusinessCalendar:
+    return cal.BusinessCalendar(cal.holidays_of(rules.holiday_country, years,
+                                                rules.extra_holidays))  # fmt: skip
+
+
+def billing_calendar(rules: Rules, ledger: Ledger, first: date, last: date) -> Calendar:
+    """The periods whose documents become available from ``first`` to ``last``, with the
+    invoices imported for each and whether their reconciliation lines are there."""
+    experiences = [e for e in rules.experiences if e != cal.LEGACY or rules.anniversary_day]
+    found = cal.periods(experiences, first, last, anniversary_day=rules.anniversary_day,
+                        term_days=rules.term_days)  # fmt: skip
+    by_experience: dict[str, list[cal.Period]] = defaultdict(list)
+    for p in found:
+        by_experience[p.experience].append(p)
+    received: dict[str, list[str]] = defaultdict(list)
+    out = Calendar()
+    for number, doc in sorted(ledger.documents.items()):
+        if doc.document_type != DocumentType.INVOICE or doc.amends:
+            continue  # void notes, rebills (the original is the period's), credit notes
+        if doc.date is None:
+            out.header_missing.append(number)
+            continue
+        experience = cal.experience_of(doc.invoice_type.value, experiences)
+        p = cal.period_of(doc.billing_period_start, doc.date, by_experience.get(experience, []))
+        if p is not None:
+            received[p.key].append(number)
+    for p in found:
+        numbers = tuple(received.get(p.key, ()))
+        with_lines = tuple(n for n in numbers if ledger.documents[n].line_count)
+        missing = (() if numbers else ("invoice",)) + (
+            ("reconciliation file",) if numbers and len(with_lines) < len(numbers) else ()
+        )
+        out.periods.append(replace(p, received=numbers, with_lines=with_lines, missing=missing))
+    return out
+
+
+def first_period_day(ledger: Ledger, as_of: date) -> date:
+    """Where the calendar starts: the oldest invoice's period (its documents were available
+    shortly before its date), or three months back in an empty workspace."""
+    dates = [d.date for d in ledger.documents.values() if d.date is not None]
+    return min(dates) - timedelta(days=10) if dates else as_of - timedelta(days=90)
+
+
+def lifecycle(ledger: Ledger, plans, marks: dict[str, Mark], as_of: date,
+              days: cal.BusinessCalendar) -> list[Lifecycle]:  # fmt: skip
+    out: list[Lifecycle] = []
+    for plan in plans:
+        if plan.status == "planned" and plan.date <= as_of + timedelta(days=31):
+            out.append(Lifecycle(plan.reference, "sent", plan.date, None, plan.invoiced
+                                 - plan.credited, plan.currency,
+                                 tuple(ln.invoice for ln in plan.lines)))  # fmt: skip
+    for p in ledger.payments.values():
+        if p.date is None or p.date > as_of:
+            continue
+        invoices = tuple(dict.fromkeys(a.target for a in p.allocations if a.target))
+        mark = marks.get(p.id)
+        if mark is not None and mark.state == "unallocated":
+            until = days.add(mark.on, RESOLUTION_DAYS)
+            out.append(Lifecycle(p.id, "unallocated_at_microsoft", mark.on, until,
+                                 p.remaining or p.amount, p.currency, invoices,
+                                 late=as_of > until))  # fmt: skip
+            continue
+        reported = invoices and all(
+            (d := ledger.documents[n]).paid_amount_reported is not None
+            and d.paid_amount_reported >= d.total for n in invoices)  # fmt: skip
+        if (mark is not None and mark.state == "applied") or reported:
+            out.append(Lifecycle(p.id, "applied", mark.on if mark else p.date, None, p.amount,
+                                 p.currency, invoices))  # fmt: skip
+            continue
+        if not invoices:
+            continue  # money not allocated here: the dashboard's "unallocated" says so
+        until = days.add(p.date, PROCESSING_DAYS)
+        if (as_of - until).days > UNCONFIRMED_DAYS:  # long past, nothing heard: applied
+            out.append(Lifecycle(p.id, "applied", until, None, p.amount, p.currency, invoices))
+            continue
+        out.append(Lifecycle(p.id, "processing", p.date, until, p.applied, p.currency, invoices,
+                             late=as_of > until))  # fmt: skip
+    return out
+
+
+def findings(
+    rules: Rules,
+    ledger: Ledger,
+    payments: Iterable[Payment],
+    plans,
+    marks: dict[str, Mark],
+    as_of: date,
+) -> tuple[list[Finding], Calendar, list[Lifecycle]]:
+    """Every finding as of a date, most urgent first; with the calendar and lifecycle."""
+    days = business_calendar(rules, range(as_of.year - 2, as_of.year + 2))
+    out: list[Finding] = []
+    add = out.append
+    first = first_period_day(ledger, as_of)
+    calendar = billing_calendar(rules, ledger, first, as_of)
+    grace = timedelta(days=rules.missing_after_days)
+    for p in calendar.periods:
+        if as_of < p.available + grace:
+            continue
+        what = ("new-commerce" if p.experience == cal.NEW_COMMERCE else "legacy") + (
+            f" period {p.start.isoformat()} to {p.end.isoformat()}"
+        )
+        if "invoice" in p.missing:
+            add(Finding("missing_document", p.key, None, None, p.available,
+                        f"No invoice imported for the {what}: Partner Center published it "
+                        f"by {p.available.isoformat()}. Download it (Billing > Invoices) and "
+                        "import it, or check the billing experiences in the preferences.",
+                        action="import"))  # fmt: skip
+        for number in p.received:
+            if number not in p.with_lines:
+                doc = ledger.documents[number]
+                add(Finding("missing_document", number, doc.total, doc.currency, p.available,
+                            f"{number} is imported but not its reconciliation file "
+                            f"({what}): download the invoice's reconciliation lines and "
+                            "import them, to check the total and see each customer's "
+                            "charges.", stage="reconciliation file",
+                            action="import"))  # fmt: skip
+    for number in calendar.header_missing:
+        doc = ledger.documents[number]
+        add(Finding("missing_document", number, doc.lines_total, doc.currency, None,
+                    f"The reconciliation lines of {number} are imported but not the invoice "
+                    "itself: import the invoice list (or PDF data) so its date, due date and "
+                    "total are known.", stage="invoice header", action="import"))  # fmt: skip
+
+    for inv in ledger.invoices.values():
+        d = inv.document
+        if inv.counted and inv.lines_difference:
+            add(Finding("lines_do_not_add_up", d.number, inv.lines_difference, d.currency, d.date,
+                        f"{d.number}: its reconciliation lines add up to "
+                        f"{format_amount(d.lines_total, d.currency)}, the invoice says "
+                        f"{format_amount(d.total, d.currency)}: import the complete "
+                        "reconciliation file, or ask Microsoft billing support.",
+                        action="invoice"))  # fmt: skip
+        if not inv.counted or inv.open <= 0 or inv.due_date is None:
+            continue
+        late = (as_of - inv.due_date).days
+        money = f"{format_amount(inv.open, d.currency)} {d.currency}"
+        if -rules.due_soon_days <= late <= 0:
+            add(Finding("due_soon", d.number, inv.open, d.currency, inv.due_date,
+                        f"{d.number}: {money} due on {inv.due_date.isoformat()}: plan the "
+                        "payment now so it is applied in time (5 business days).",
+                        action="invoice"))  # fmt: skip
+        elif late >= rules.suspension_after_days:
+            add(Finding("suspension_risk", d.number, inv.open, d.currency, inv.due_date,
+                        f"{d.number}: {money} unpaid {late} days after its due date: Microsoft "
+                        "may suspend the account and services. Pay it today and send the "
+                        "remittance advice.", action="invoice"))  # fmt: skip
+        elif late >= 1:
+            stage = ("grace" if late >= rules.grace_after_days else
+                     "reminder" if late >= rules.reminder_after_days else "")  # fmt: skip
+            after = {"grace": "the grace period has begun; access is at risk after day "
+                              f"{rules.suspension_after_days}",
+                     "reminder": "Microsoft sends reminders", "": "overdue"}[stage]  # fmt: skip
+            add(Finding("overdue", d.number, inv.open, d.currency, inv.due_date,
+                        f"{d.number}: {money} {late} days past due ({after}): pay it, quoting "
+                        "the invoice number.", stage=stage, action="invoice"))  # fmt: skip
+
+    lives = lifecycle(ledger, plans, marks, as_of, days)
+    for life in lives:
+        money = f"{format_amount(life.amount, life.currency)} {life.currency}"
+        if life.state == "processing":
+            text = (
+                f"{life.id}: {money} paid {life.since.isoformat()}; Microsoft applies it by "
+                f"{life.until.isoformat()} (5 business days) and shows "
+                f"{', '.join(life.invoices)} unpaid until then: nothing to do yet."
+            )
+            if life.late:
+                text = (
+                    f"{life.id}: {money} paid {life.since.isoformat()}, past the 5 business "
+                    f"days ({life.until.isoformat()}): if Partner Center still shows "
+                    f"{', '.join(life.invoices)} unpaid, mark the payment unallocated at "
+                    "Microsoft and send the request e-mail."
+                )
+            add(Finding("in_processing", life.id, life.amount, life.currency, life.until, text,
+                        stage="late" if life.late else "", action="mark" if life.late
+                        else "payment"))  # fmt: skip
+        elif life.state == "unallocated_at_microsoft":
+            age = days.between(life.since, as_of)
+            text = (
+                f"{life.id}: {money} unallocated at Microsoft for {age} business day(s): "
+                f"send the request e-mail (invoice numbers and amounts); Microsoft applies "
+                f"it by {life.until.isoformat()}."
+            )
+            if life.late:
+                text = (
+                    f"{life.id}: {money} still unallocated at Microsoft after {age} business "
+                    f"days (resolution promised by {life.until.isoformat()}): open a "
+                    "billing support ticket with the request e-mail attached."
+                )
+            add(Finding("unallocated_at_microsoft", life.id, life.amount, life.currency,
+                        life.until, text, stage="late" if life.late else "",
+                        action="request"))  # fmt: skip
+
+    for p in payments:
+        state = ledger.payments.get(p.id)
+        if state is None:
+            continue
+        money = f"{format_amount(p.amount, p.currency)} {p.currency}"
+        if "currency_mismatch" in state.flags:
+            said = next((n for n in state.notes if "paid in" in n), "").split(":")[0]
+            add(Finding("wrong_currency", p.id, p.amount, p.currency, p.date,
+                        f"{p.id}: {money} — {said}: open a support ticket (invoice numbers, "
+                        "payment date, amount, currency and account used) asking Microsoft "
+                        "to re-apply or return it.", action="ticket"))  # fmt: skip
+        expected = rules.payee_accounts.get(p.currency)
+        if p.payee_account and expected and p.payee_account != expected:
+            add(Finding("wrong_account", p.id, p.amount, p.currency, p.date,
+                        f"{p.id}: {money} sent to {p.payee_account}, not to Microsoft's "
+                        f"{p.currency} account {expected}: report it at once (support ticket "
+                        "with the payment's date, amount, currency and the account used) and "
+                        "send the payment to the right account.", action="ticket"))  # fmt: skip
+    out.sort(key=lambda f: (SEVERITY[f.kind], f.on or date.min, f.subject))
+    return out, calendar, lives
+
+
+def totals(found: Iterable[Finding]) -> dict[str, dict[str, str]]:
+    """Per kind and currency, the amount at stake."""
+    acc: dict[str, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
+    for f in found:
+        if f.amount is not None and f.currency:
+            acc[f.kind][f.currency] += f.amount
+    return {k: {c: format_amount(v, c) for c, v in sorted(cur.items())}
+            for k, cur in sorted(acc.items())}  # fmt: skip
