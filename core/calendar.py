@@ -167,9 +167,6 @@ def period_of(
         return None
     if invoice_date is None:
         return None
-    for p in candidates:
-        if p.end < invoice_date <= p.available + timedelta(days=31) and (
-            invoice_date >= p.available - timedelta(days=10)
-        ):
-            return p
-    return None
+    issued_with = [p for p in candidates if p.end < invoice_date <= p.available + timedelta(
+        days=31) and invoice_date >= p.available - timedelta(days=10)]  # fmt: skip
+    return max(issued_with, key=lambda p: p.end, default=None)  # the latest period it follows
