@@ -998,7 +998,6 @@ def _write_or_print(text: str, output: Path | None) -> None:
 
 
 def cmd_export(ws: Workspace, args: argparse.Namespace) -> int:
-    from core.exports import texts
 
     if args.what == "remittance":
         rem = ws.remittance(args.id)
@@ -1036,21 +1035,7 @@ def cmd_export(ws: Workspace, args: argparse.Namespace) -> int:
         write_report(ws, args.output, args.as_of or date.today())
         print(f"written: {args.output}")
         return EXIT_OK
-    ledger = ws.ledger()
-    if args.id not in ledger.payments:
-        raise UsageError(f"no payment '{args.id}' in this workspace")
-    company = ws.setting("company_name", "") or ""
-    if args.what == "request":
-        if ledger.payments[args.id].remaining <= 0:
-            raise UsageError(f"{args.id} is fully allocated: nothing to request")
-        _write_or_print(texts.unallocated_request(args.id, ledger, company), args.output)
-        return EXIT_OK
-    payment = next(p for p in ws.payments() if p.id == args.id)
-    why = args.why or (
-        "in the wrong currency" if "currency_mismatch" in ledger.payments[args.id].flags
-        else "to the wrong bank account"
-    )  # fmt: skip
-    _write_or_print(texts.wrong_payment_ticket(payment, ledger, company, why), args.output)
+    _write_or_print(ws.letter(args.what, args.id, getattr(args, "why", None)), args.output)
     return EXIT_OK
 
 

@@ -159,7 +159,16 @@ def snapshot(ws, as_of, customers: bool = True) -> dict:
         row["processing_until"] = processing_until(row["date"], as_of)
     aging = {cur: {k: amount_text(v, cur) for k, v in row.items()}
              for cur, row in by_currency(ledger).items()}  # fmt: skip
+    from core import alerts
+
+    found, calendar, _lives = alerts.findings(ws.rules(), ledger, read, ws.plans().values(),
+                                              ws.marks(), as_of or date.today())  # fmt: skip
+    periods = [{"experience": p.experience, "start": p.start.isoformat(),
+                "end": p.end.isoformat(), "available": p.available.isoformat(),
+                "due": p.due.isoformat(), "missing": list(p.missing)}
+               for p in calendar.periods]  # fmt: skip
     snap = {"as_of": as_of, "term_days": ledger.term_days,
+            "alerts": [f.as_dict() for f in found], "periods": periods,
             "buckets": bucket_names(ledger.aging_limits), "invoices": invoices,
             "payments": payments, "credits": credits, "balance": balance, "aging": aging,
             "customers": None, "ledger": ledger}  # fmt: skip

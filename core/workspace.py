@@ -608,6 +608,29 @@ class Workspace:
         """The billing periods whose documents become available from ``first`` to ``last``."""
         return alerts.billing_calendar(self.rules(), self.ledger(), first, last)
 
+    def letter(self, what: str, payment_id: str, why: str | None = None) -> str:
+        """The text to send Microsoft about a payment: ``request`` (apply an unallocated
+        payment) or ``ticket`` (a payment in the wrong currency or to the wrong account)."""
+        from core.exports import texts
+
+        ledger = self.ledger()
+        if payment_id not in ledger.payments:
+            raise ValueError(f"no payment '{payment_id}' in this workspace")
+        company = self.setting("company_name", "") or ""
+        if what == "request":
+            if ledger.payments[payment_id].remaining <= 0:
+                raise ValueError(f"{payment_id} is fully allocated: nothing to request")
+            return texts.unallocated_request(payment_id, ledger, company)
+        payment = next(p for p in self.payments() if p.id == payment_id)
+        if why is None:
+            expected = self.rules().payee_accounts.get(payment.currency)
+            why = "to the wrong bank account"
+            if "currency_mismatch" in ledger.payments[payment_id].flags:
+                why = "in the wrong currency"
+            elif payment.payee_account and expected:
+                why += f" ({payment.payee_account}, not {expected})"
+        return texts.wrong_payment_ticket(payment, ledger, company, why)
+
     # -------------------------------------------------------------- notes
 
     @_retried

@@ -33,6 +33,7 @@ from core.views import add_customers, customer_snapshot, snapshot
 from core.workspace import ImportCancelled, ImportFailed, Workspace, WorkspaceBusy
 from desktop.allocation_dialog import AllocationDialog
 from desktop.worker import Worker
+from widgets.alerts_page import AlertsPage
 from widgets.dashboard import Dashboard
 from widgets.models import (
     CREDIT_COLUMNS,
@@ -385,6 +386,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.payments, self.tr("Payments"))
         self.tabs.addTab(self.credits, self.tr("Credit notes"))
         self.tabs.addTab(self.customers, self.tr("Customers"))
+        self.alerts_page = AlertsPage()
+        self.alerts_page.action_requested.connect(self.alert_action)
+        self.tabs.addTab(self.alerts_page, self.tr("Alerts and calendar"))
         self.setCentralWidget(self.tabs)  # deletes the previous pages
         for page in (self.invoices, self.payments, self.credits, self.customers):
             page.view.selectionModel().selectionChanged.connect(self._selection_totals)
@@ -510,7 +514,8 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         for n, name in enumerate((self.tr("&Dashboard"), self.tr("&Invoices"),
                                   self.tr("Pa&yments"), self.tr("&Credit notes"),
-                                  self.tr("C&ustomers")), start=1):  # fmt: skip
+                                  self.tr("C&ustomers"), self.tr("&Alerts and calendar")),
+                                 start=1):  # fmt: skip
             go = QAction(name, bar, shortcut=QKeySequence(f"Ctrl+{n}"))
             go.triggered.connect(lambda _=False, i=n - 1: self.tabs.setCurrentIndex(i))
             view.addAction(go)
@@ -689,6 +694,7 @@ class MainWindow(QMainWindow):
         self.invoices.set_rows(snap["invoices"])
         self.payments.set_rows(snap["payments"])
         self.credits.set_rows(snap["credits"])
+        self.alerts_page.show_alerts(snap["alerts"], snap["periods"], snap["as_of"])
         from widgets.aging_chart import bucket_label
 
         self.customers.model.set_columns(customer_columns(snap["buckets"], bucket_label))
@@ -735,6 +741,9 @@ class MainWindow(QMainWindow):
 
     def show_focus(self, page_name: str, focus: str, label: str) -> None:
         """Open the invoices or payments the dashboard's "needs attention" line is about."""
+        if page_name == "alerts":
+            self.tabs.setCurrentWidget(self.alerts_page)
+            return
         page = self.invoices if page_name == "invoices" else self.payments
         page.search.clear()
         page.choose(page.currency, "")
@@ -861,6 +870,33 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     # ------------------------------------------------------------------ export
+
+    def alert_action(self, action: str, subject: str, kind: str) -> None:
+        """A finding's action, one click away: show its invoice or payment, import the
+        missing file, copy the e-mail or ticket to send, or mark the payment."""
+        from PySide6.QtWidgets import QApplication
+
+        if action in ("invoice", "payment"):
+            page = self.invoices if action == "invoice" else self.payments
+            page.set_focus("", "")
+            page.search.setText(subject)
+            self.tabs.setCurrentWidget(page)
+        elif action == "import":
+            self.choose_import()
+        elif action in ("request", "ticket"):
+            ws = self.ws
+
+            def copied(text: str) -> None:
+                QApplication.clipboard().setText(text)
+                self.statusBar().showMessage(
+                    self.tr("The text for Microsoft about %s is in the clipboard: paste it into "
+                            "your e-mail or the support ticket") % subject, 8000)  # fmt: skip
+
+            self.worker.submit(lambda job: ws.letter(action, subject), copied, self.show_error)
+        elif action == "mark":
+            ws, when = self.ws, self.as_of
+            self.worker.submit(lambda job: ws.mark_payment(subject, "unallocated", when),
+                               lambda _said: self.refresh(), self.show_error)  # fmt: skip
 
     def choose_note(self) -> None:
         """A note on the invoice, payment or credit note selected in the list on screen."""

@@ -1,5 +1,7 @@
 """Planned payments and the documents made from them (issue 4, first part)."""
 
+from decimal import Decimal
+
 import bankfiles
 import openpyxl
 import pytest
@@ -205,6 +207,7 @@ def test_report_workbook_numbers_and_safety(ws, tmp_path, write_invoices, write_
     assert book.sheetnames == [
         "Cover",
         "Summary",
+        "Alerts",
         "Aging",
         "Aging by customer",
         "Open invoices",
@@ -219,6 +222,11 @@ def test_report_workbook_numbers_and_safety(ws, tmp_path, write_invoices, write_
     assert summary[0][3:7] == ("=B4+C4", 0, 0, "=D4+E4+F4")
     aging = list(book["Aging"].iter_rows(min_row=4, values_only=True))
     assert aging == [("EUR", 0, 0, 1090, 0, 0, 0, 1090)]  # 52 and 40 days late
+    rows = [r for r in book["Alerts"].iter_rows(min_row=4, values_only=True) if r[0]]
+    found = ws.alerts(d(2026, 4, 30))[0]
+    assert [(r[0], r[2], r[4], r[5] and Decimal(str(r[5]))) for r in rows] == [
+        (f.kind.replace("_", " "), f.subject, f.currency, f.amount) for f in found]  # fmt: skip
+    assert rows[0][:3] == ("suspension risk", None, "G000000001")  # 1000.00, the most urgent
     charges = list(book["Customer charges"].iter_rows(min_row=4, max_row=5, values_only=True))
     assert sorted(r[0] for r in charges) == ["+cmd|' /C calc'!A0", '=HYPERLINK("http://evil","x")']
     for sheet in book.worksheets:

@@ -148,6 +148,7 @@ def test_the_window_speaks_french(qtbot, tmp_path):
             "Paiements",
             "Avoirs",
             "Clients",
+            "Alertes et calendrier",
         ]
         assert w.invoices.model.headerData(0, Qt.Orientation.Horizontal) == "Facture"
         assert w.dashboard.title.text() == "Solde au 23/11/2026"
@@ -526,3 +527,36 @@ def test_suggestions_are_accepted_and_rejected_in_the_window(qtbot, window):
         dialog.accept_button.click()
     qtbot.waitUntil(lambda: amount_due(window) < before, timeout=20000)
     assert amount_due(window) == before - Decimal("1500.00")
+
+
+def test_the_alerts_page_lists_every_kind_and_acts_in_one_click(window, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from core.alerts import KINDS
+
+    page = window.alerts_page
+    assert {f["kind"] for f in page.findings} == set(KINDS)
+    assert page.table.rowCount() == len(window.snap["alerts"])
+    rows = [page.table.item(r, 1).text() for r in range(page.table.rowCount())]
+    page.table.selectRow(rows.index("P5"))  # unallocated at Microsoft
+    assert page.act_button.text() == "Copy the request e-mail"
+    QApplication.clipboard().clear()
+    page.act_button.click()
+    qtbot.waitUntil(lambda: "P5" in window.statusBar().currentMessage(), timeout=10000)
+    text = QApplication.clipboard().text()
+    assert "Unallocated payment of 1,500.00 EUR" in text or "1500.00 EUR" in text
+    # a day of the grid keeps that day's findings: 23 November, G000100008 is due
+    from PySide6.QtCore import QDate
+
+    page.grid.clicked.emit(QDate(2026, 11, 23))
+    assert [(f["kind"], f["subject"]) for f in page.shown()] == [("due_soon", "G000100008")]
+    page.show_all.click()
+    assert len(page.shown()) == len(window.snap["alerts"])
+    # the dashboard's line for it leads here
+    item = next(
+        window.dashboard.attention.item(i)
+        for i in range(window.dashboard.attention.count())
+        if "unallocated at Microsoft" in window.dashboard.attention.item(i).text()
+    )
+    window.dashboard.attention.itemActivated.emit(item)
+    assert window.tabs.currentWidget() is page

@@ -125,6 +125,33 @@ class Dashboard(QWidget):
             item.setData(FOCUS_ROLE, (page, focus, label))
             item.setIcon(cue_icon(cue))
             self.attention.addItem(item)
+        # the calendar's and the payment lifecycle's findings the lines above do not cover
+        more = {
+            "suspension_risk": lambda n: self.tr(
+                "%n invoice(s) at risk of suspension (long past due)", "", n),
+            "due_soon": lambda n: self.tr("%n invoice(s) due within the week", "", n),
+            "missing_document": lambda n: self.tr("%n document(s) missing", "", n),
+            "unallocated_at_microsoft": lambda n: self.tr(
+                "%n payment(s) unallocated at Microsoft", "", n),
+            "wrong_account": lambda n: self.tr("%n payment(s) sent to the wrong account", "", n),
+        }  # fmt: skip
+        for kind, text in more.items():
+            rows = [f for f in snap.get("alerts", ()) if f["kind"] == kind]
+            if not rows:
+                continue
+            totals = {}
+            for f in rows:
+                if f["amount"]:
+                    totals[f["currency"]] = totals.get(f["currency"], Decimal(0)) + Decimal(
+                        f["amount"]
+                    )
+            amounts = ", ".join(money_text(format(v, "f"), c) for c, v in sorted(totals.items()))
+            label = text(len(rows))
+            item = QListWidgetItem(f"{label} — {amounts}" if amounts else label)
+            item.setData(FOCUS_ROLE, ("alerts", kind, label))
+            item.setIcon(cue_icon("overdue" if kind == "suspension_risk" else "mismatch"
+                                  if kind == "wrong_account" else "unallocated"))  # fmt: skip
+            self.attention.addItem(item)
         if not self.attention.count():
             self.attention.addItem(self.tr("Nothing needs attention."))
         rows = min(self.attention.count(), 6)

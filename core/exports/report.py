@@ -192,6 +192,16 @@ def write_report(ws: Workspace, path: Path, as_of: date) -> Path:
 
     # Aging per currency and per customer.
     buckets = (*bucket_names(ledger.aging_limits), DATE_UNKNOWN)
+    found, _calendar, _lives = ws.alerts(as_of)
+    s = _Sheet(book, f, "Alerts", f"What is due, missing or stuck as of {as_of.isoformat()}, "
+               "most urgent first", [("Kind", "text", 22), ("Stage", "text", 12),
+               ("Concerns", "text", 22), ("Date", "date", 11), ("Currency", "cur", 8),
+               ("Amount", "money", 14), ("What to do", "text", 110)])  # fmt: skip
+    for a in found:
+        s.add([a.kind.replace("_", " "), a.stage, a.subject, a.on, a.currency or "",
+               a.amount, a.message])  # fmt: skip
+    s.close(totals=False)  # amounts in several currencies and kinds: no one total
+
     s = _Sheet(book, f, "Aging", f"Open amounts by days past due, as of {as_of.isoformat()}",
                [("Currency", "cur", 10)] + [(b, "money", 15) for b in buckets]
                + [("Total", "money", 16)])  # fmt: skip

@@ -62,6 +62,143 @@
     </message>
 </context>
 <context>
+    <name>AlertsPage</name>
+    <message>
+        <location filename="../../widgets/alerts_page.py" line="26" />
+        <source>missing document</source>
+        <translation>document manquant</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_page.py" line="27" />
+        <source>due soon</source>
+        <translation>échéance proche</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_page.py" line="28" />
+        <source>overdue</source>
+        <translation>en retard</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_page.py" line="29" />
+        <source>suspension risk</source>
+        <translation>risque de suspension</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_page.py" line="30" />
+        <source>in processing</source>
+        <translation>en traitement</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_page.py" line="31" />
+        <source>unallocated at Microsoft</source>
+        <translation>non affecté chez Microsoft</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_page.py" line="32" />
+        <source>wrong currency</source>
+        <translation>mauvaise devise</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_page.py" line="33" />
+        <source>wrong account</source>
+        <translation>mauvais compte</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_page.py" line="34" />
+        <source>lines do not add up</source>
+        <translation>lignes incohérentes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_page.py" line="37" />
+        <source>Show the invoice</source>
+        <translation>Voir la facture</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_page.py" line="38" />
+        <source>Show the payment</source>
+        <translation>Voir le paiement</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_page.py" line="39" />
+        <source>Import files…</source>
+        <translation>Importer des fichiers…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_page.py" line="40" />
+        <source>Copy the request e-mail</source>
+        <translation>Copier le courriel de demande</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_page.py" line="41" />
+        <source>Copy the support ticket</source>
+        <translation>Copier le ticket de support</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_page.py" line="42" />
+        <source>Mark unallocated at Microsoft</source>
+        <translation>Marquer non affecté chez Microsoft</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_page.py" line="71" />
+        <source>Every day</source>
+        <extracomment>a finding's action: (action, subject, kind)</extracomment>
+        <translation>Tous les jours</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_page.py" line="79" />
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_page.py" line="79" />
+        <source>Concerns</source>
+        <translation>Concerne</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_page.py" line="80" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_page.py" line="80" />
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_page.py" line="81" />
+        <source>What to do</source>
+        <translation>Que faire</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_page.py" line="92" />
+        <location filename="../../widgets/alerts_page.py" line="177" />
+        <source>Do it</source>
+        <translation>Le faire</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/alerts_page.py" line="151" />
+        <source>%n finding(s); marked days: due dates, documents published, payment windows.</source>
+        <translation>
+            <numerusform>%n constat(s) ; jours marqués : échéances, publication des documents, délais de paiement.</numerusform><numerusform>%n constat(s) ; jours marqués : échéances, publication des documents, délais de paiement.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_page.py" line="155" />
+        <source>documents published (%s)</source>
+        <translation>documents publiés (%s)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_page.py" line="159" />
+        <source>expected invoices due</source>
+        <translation>échéance des factures attendues</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/alerts_page.py" line="164" />
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n constat(s)</numerusform><numerusform>%n constat(s)</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>AllocationDialog</name>
     <message>
         <location filename="../../desktop/allocation_dialog.py" line="47" />
@@ -423,8 +560,38 @@
         <translation>
             <numerusform>%n paiement(s) encore dans les 5 jours ouvrés de traitement de Microsoft (Partner Center peut encore afficher leurs factures impayées)</numerusform><numerusform>%n paiement(s) encore dans les 5 jours ouvrés de traitement de Microsoft (Partner Center peut encore afficher leurs factures impayées)</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../widgets/dashboard.py" line="131" />
+        <source>%n invoice(s) at risk of suspension (long past due)</source>
+        <translation>
+            <numerusform>%n facture(s) avec risque de suspension (échéance très dépassée)</numerusform><numerusform>%n facture(s) avec risque de suspension (échéance très dépassée)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/dashboard.py" line="132" />
+        <source>%n invoice(s) due within the week</source>
+        <translation>
+            <numerusform>%n facture(s) à échéance dans la semaine</numerusform><numerusform>%n facture(s) à échéance dans la semaine</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/dashboard.py" line="133" />
+        <source>%n document(s) missing</source>
+        <translation>
+            <numerusform>%n document(s) manquant(s)</numerusform><numerusform>%n document(s) manquant(s)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/dashboard.py" line="135" />
+        <source>%n payment(s) unallocated at Microsoft</source>
+        <translation>
+            <numerusform>%n paiement(s) non affecté(s) chez Microsoft</numerusform><numerusform>%n paiement(s) non affecté(s) chez Microsoft</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/dashboard.py" line="136" />
+        <source>%n payment(s) sent to the wrong account</source>
+        <translation>
+            <numerusform>%n paiement(s) envoyé(s) au mauvais compte</numerusform><numerusform>%n paiement(s) envoyé(s) au mauvais compte</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="129" />
+        <location filename="../../widgets/dashboard.py" line="156" />
         <source>Nothing needs attention.</source>
         <translation>Rien à traiter.</translation>
     </message>
@@ -432,27 +599,27 @@
 <context>
     <name>InvoicesPage</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="213" />
+        <location filename="../../desktop/main_window.py" line="214" />
         <source>Select an invoice to see its void/rebill chain, allocations and lines.</source>
         <translation>Sélectionnez une facture pour voir son annulation/refacturation, ses affectations et ses lignes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="243" />
+        <location filename="../../desktop/main_window.py" line="244" />
         <source>amends</source>
         <translation>modifie</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="243" />
+        <location filename="../../desktop/main_window.py" line="244" />
         <source>voided by</source>
         <translation>annulée par</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="244" />
+        <location filename="../../desktop/main_window.py" line="245" />
         <source>rebilled as</source>
         <translation>refacturée en</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="245" />
+        <location filename="../../desktop/main_window.py" line="246" />
         <source>rebill of</source>
         <translation>refacturation de</translation>
     </message>
@@ -460,458 +627,473 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="383" />
+        <location filename="../../desktop/main_window.py" line="384" />
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="384" />
+        <location filename="../../desktop/main_window.py" line="385" />
         <source>Invoices</source>
         <translation>Factures</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="385" />
+        <location filename="../../desktop/main_window.py" line="386" />
         <source>Payments</source>
         <translation>Paiements</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="386" />
+        <location filename="../../desktop/main_window.py" line="387" />
         <source>Credit notes</source>
         <translation>Avoirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="387" />
+        <location filename="../../desktop/main_window.py" line="388" />
         <source>Customers</source>
         <translation>Clients</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="422" />
+        <location filename="../../desktop/main_window.py" line="426" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="423" />
+        <location filename="../../desktop/main_window.py" line="427" />
         <source>&amp;Open workspace…</source>
         <translation>&amp;Ouvrir un espace de travail…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="426" />
+        <location filename="../../desktop/main_window.py" line="430" />
         <source>&amp;New workspace…</source>
         <translation>&amp;Nouvel espace de travail…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="429" />
+        <location filename="../../desktop/main_window.py" line="433" />
         <source>Open the &amp;demo workspace</source>
         <translation>Ouvrir l'espace de &amp;démonstration</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="436" />
+        <location filename="../../desktop/main_window.py" line="440" />
         <source>Open &amp;recent</source>
         <translation>Ouvrir un fichier &amp;récent</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="439" />
+        <location filename="../../desktop/main_window.py" line="443" />
         <source>&amp;Import files…</source>
         <translation>&amp;Importer des fichiers…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="451" />
+        <location filename="../../desktop/main_window.py" line="455" />
         <source>Export Excel &amp;report…</source>
         <translation>Exporter le &amp;rapport Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="454" />
+        <location filename="../../desktop/main_window.py" line="458" />
         <source>&amp;Print remittance advice of the selected payment…</source>
         <translation>&amp;Imprimer l'avis de paiement du paiement sélectionné…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="458" />
+        <location filename="../../desktop/main_window.py" line="462" />
         <source>&amp;Copy bank reference of the selected payment</source>
         <translation>&amp;Copier la référence de virement du paiement sélectionné</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="463" />
+        <location filename="../../desktop/main_window.py" line="467" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="466" />
+        <location filename="../../desktop/main_window.py" line="470" />
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="467" />
+        <location filename="../../desktop/main_window.py" line="471" />
         <source>&amp;Undo last change</source>
         <translation>&amp;Annuler la dernière modification</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="470" />
+        <location filename="../../desktop/main_window.py" line="474" />
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="473" />
+        <location filename="../../desktop/main_window.py" line="477" />
         <source>&amp;Payments</source>
         <translation>&amp;Paiements</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="474" />
+        <location filename="../../desktop/main_window.py" line="478" />
         <source>&amp;Allocate selected payment…</source>
         <translation>&amp;Affecter le paiement sélectionné…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="478" />
+        <location filename="../../desktop/main_window.py" line="482" />
         <source>&amp;Settle the selected invoice…</source>
         <translation>&amp;Régler la facture sélectionnée…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="495" />
+        <location filename="../../desktop/main_window.py" line="499" />
         <source>Allocate by &amp;quoted invoice numbers</source>
         <translation>Affecter selon les numéros de facture &amp;cités</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="498" />
+        <location filename="../../desktop/main_window.py" line="502" />
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="499" />
+        <location filename="../../desktop/main_window.py" line="503" />
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="574" />
+        <location filename="../../desktop/main_window.py" line="579" />
         <source> (read-only)</source>
         <translation> (lecture seule)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="587" />
+        <location filename="../../desktop/main_window.py" line="592" />
         <source>as of %s</source>
         <translation>au %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="603" />
+        <location filename="../../desktop/main_window.py" line="608" />
         <source>Open workspace</source>
         <translation>Ouvrir un espace de travail</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="604" />
+        <location filename="../../desktop/main_window.py" line="609" />
         <source>CSP Reconciler workspace (*.db *.csprecon);;All files (*)</source>
         <translation>Espace de travail CSP Reconciler (*.db *.csprecon);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="611" />
+        <location filename="../../desktop/main_window.py" line="616" />
         <source>New workspace</source>
         <translation>Nouvel espace de travail</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="612" />
+        <location filename="../../desktop/main_window.py" line="617" />
         <source>CSP Reconciler workspace (*.db)</source>
         <translation>Espace de travail CSP Reconciler (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="679" />
+        <location filename="../../desktop/main_window.py" line="684" />
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="695" />
+        <location filename="../../desktop/main_window.py" line="701" />
         <source>%d invoices, %d payments</source>
         <translation>%d factures, %d paiements</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="442" />
+        <location filename="../../desktop/main_window.py" line="446" />
         <source>Remittance advice of the selected payment…</source>
         <translation>Avis de paiement du paiement sélectionné…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="342" />
+        <location filename="../../desktop/main_window.py" line="343" />
         <source>Other clerks changed the workspace: the lists are up to date</source>
         <translation>D'autres comptables ont modifié l'espace : les listes sont à jour</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="432" />
+        <location filename="../../desktop/main_window.py" line="391" />
+        <source>Alerts and calendar</source>
+        <translation>Alertes et calendrier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="436" />
         <source>Connect to a &amp;team workspace…</source>
         <translation>Se connecter à un espace d'&amp;équipe…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="444" />
+        <location filename="../../desktop/main_window.py" line="448" />
         <source>See the advice as it will print; print, save or copy it</source>
         <translation>Voir l'avis tel qu'il sera imprimé ; l'imprimer, l'enregistrer ou le copier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="447" />
+        <location filename="../../desktop/main_window.py" line="451" />
         <source>Save &amp;remittance advice of the selected payment as…</source>
         <translation>Enregistrer l'&amp;avis de paiement du paiement sélectionné sous…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="482" />
+        <location filename="../../desktop/main_window.py" line="486" />
         <source>Apply the selected &amp;credit note…</source>
         <translation>Imputer l'&amp;avoir sélectionné…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="486" />
+        <location filename="../../desktop/main_window.py" line="490" />
         <source>S&amp;uggested allocations…</source>
         <translation>&amp;Suggestions d'affectation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="487" />
+        <location filename="../../desktop/main_window.py" line="491" />
         <source>Proposals with a score and reasons, for the selected payment or every payment with money left</source>
         <translation>Propositions avec un score et leurs raisons, pour le paiement sélectionné ou tous les paiements non entièrement affectés</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="491" />
+        <location filename="../../desktop/main_window.py" line="495" />
         <source>Add a &amp;note to the selected invoice or payment…</source>
         <translation>Ajouter une &amp;note à la facture ou au paiement sélectionné…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="502" />
+        <location filename="../../desktop/main_window.py" line="506" />
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="511" />
+        <location filename="../../desktop/main_window.py" line="515" />
         <source>&amp;Dashboard</source>
         <translation>&amp;Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="511" />
+        <location filename="../../desktop/main_window.py" line="515" />
         <source>&amp;Invoices</source>
         <translation>&amp;Factures</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="512" />
+        <location filename="../../desktop/main_window.py" line="516" />
         <source>Pa&amp;yments</source>
         <translation>Pai&amp;ements</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="512" />
+        <location filename="../../desktop/main_window.py" line="516" />
         <source>&amp;Credit notes</source>
         <translation>A&amp;voirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="513" />
+        <location filename="../../desktop/main_window.py" line="517" />
         <source>C&amp;ustomers</source>
         <translation>C&amp;lients</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="517" />
+        <source>&amp;Alerts and calendar</source>
+        <translation>&amp;Alertes et calendrier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="522" />
         <source>&amp;Find in this list</source>
         <translation>&amp;Rechercher dans cette liste</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="520" />
+        <location filename="../../desktop/main_window.py" line="525" />
         <source>Re&amp;load</source>
         <translation>Re&amp;charger</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="523" />
+        <location filename="../../desktop/main_window.py" line="528" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="524" />
+        <location filename="../../desktop/main_window.py" line="529" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="527" />
+        <location filename="../../desktop/main_window.py" line="532" />
         <source>Open the &amp;log folder</source>
         <translation>Ouvrir le dossier des &amp;journaux</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="530" />
+        <location filename="../../desktop/main_window.py" line="535" />
         <source>&amp;About CSP Reconciler</source>
         <translation>À &amp;propos de CSP Reconciler</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="550" />
+        <location filename="../../desktop/main_window.py" line="555" />
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="567" />
+        <location filename="../../desktop/main_window.py" line="572" />
         <source>About CSP Reconciler</source>
         <translation>À propos de CSP Reconciler</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="568" />
+        <location filename="../../desktop/main_window.py" line="573" />
         <source>&lt;b&gt;CSP Reconciler&lt;/b&gt; %s&lt;br&gt;Invoices, payments and remittance advice for Microsoft Cloud Solution Provider partners.&lt;br&gt;Workspace: %s</source>
         <translation>&lt;b&gt;CSP Reconciler&lt;/b&gt; %s&lt;br&gt;Factures, paiements et avis de paiement pour les partenaires Microsoft Cloud Solution Provider.&lt;br&gt;Espace de travail : %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="581" />
+        <location filename="../../desktop/main_window.py" line="586" />
         <source>owner</source>
         <translation>propriétaire</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="582" />
+        <location filename="../../desktop/main_window.py" line="587" />
         <source>team workspace %s on %s — %s (%s)</source>
         <translation>espace d'équipe %s sur %s — %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="730" />
+        <location filename="../../desktop/main_window.py" line="736" />
         <source>Open invoices: %s, %s</source>
         <translation>Factures ouvertes : %s, %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="750" />
-        <location filename="../../desktop/main_window.py" line="753" />
+        <location filename="../../desktop/main_window.py" line="759" />
+        <location filename="../../desktop/main_window.py" line="762" />
         <source>open</source>
         <translation>restant dû</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="751" />
+        <location filename="../../desktop/main_window.py" line="760" />
         <source>unallocated</source>
         <translation>non affecté</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="752" />
+        <location filename="../../desktop/main_window.py" line="761" />
         <source>unapplied</source>
         <translation>non imputé</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="767" />
+        <location filename="../../desktop/main_window.py" line="776" />
         <source>%n selected: </source>
         <translation>
             <numerusform>%n sélectionné(s) : </numerusform><numerusform>%n sélectionné(s) : </numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="775" />
+        <location filename="../../desktop/main_window.py" line="784" />
         <source>Import files</source>
         <translation>Importer des fichiers</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="790" />
+        <location filename="../../desktop/main_window.py" line="799" />
         <source>Importing…</source>
         <translation>Import en cours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="790" />
+        <location filename="../../desktop/main_window.py" line="799" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="834" />
+        <location filename="../../desktop/main_window.py" line="843" />
         <source>%s: cancelled, nothing was stored</source>
         <translation>%s : annulé, rien n'a été enregistré</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="843" />
+        <location filename="../../desktop/main_window.py" line="852" />
         <source>%s: not imported</source>
         <translation>%s : non importé</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="855" />
-        <location filename="../../desktop/main_window.py" line="856" />
+        <location filename="../../desktop/main_window.py" line="864" />
+        <location filename="../../desktop/main_window.py" line="865" />
         <source>Import finished</source>
         <translation>Import terminé</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="858" />
+        <location filename="../../desktop/main_window.py" line="867" />
         <source>Nothing</source>
         <translation>Rien</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="873" />
+        <location filename="../../desktop/main_window.py" line="892" />
+        <source>The text for Microsoft about %s is in the clipboard: paste it into your e-mail or the support ticket</source>
+        <translation>Le texte pour Microsoft au sujet de %s est dans le presse-papiers : collez-le dans votre courriel ou le ticket de support</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="909" />
         <source>Select an invoice, payment or credit note first</source>
         <translation>Sélectionnez d'abord une facture, un paiement ou un avoir</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="876" />
+        <location filename="../../desktop/main_window.py" line="912" />
         <source>Note on %s</source>
         <translation>Note sur %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="877" />
+        <location filename="../../desktop/main_window.py" line="913" />
         <source>Note (who called, what was agreed, the ticket number…)</source>
         <translation>Note (qui a appelé, ce qui a été convenu, le numéro de ticket…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="887" />
+        <location filename="../../desktop/main_window.py" line="923" />
         <source>Note recorded on %s</source>
         <translation>Note enregistrée sur %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="895" />
+        <location filename="../../desktop/main_window.py" line="931" />
         <source>Select a payment first</source>
         <translation>Sélectionnez d'abord un paiement</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="940" />
+        <location filename="../../desktop/main_window.py" line="976" />
         <source>Save remittance advice</source>
         <translation>Enregistrer l'avis de paiement</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="941" />
+        <location filename="../../desktop/main_window.py" line="977" />
         <source>PDF (*.pdf);;Excel workbook (*.xlsx);;Text (*.txt)</source>
         <translation>PDF (*.pdf);;Classeur Excel (*.xlsx);;Texte (*.txt)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="991" />
+        <location filename="../../desktop/main_window.py" line="1027" />
         <source>Printed %n page(s)</source>
         <translation>
             <numerusform>%n page(s) imprimée(s)</numerusform><numerusform>%n page(s) imprimée(s)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1001" />
+        <location filename="../../desktop/main_window.py" line="1037" />
         <source>Save Excel report</source>
         <translation>Enregistrer le rapport Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1002" />
+        <location filename="../../desktop/main_window.py" line="1038" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Classeur Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1019" />
-        <location filename="../../desktop/main_window.py" line="1022" />
+        <location filename="../../desktop/main_window.py" line="1055" />
+        <location filename="../../desktop/main_window.py" line="1058" />
         <source>Saved %s</source>
         <translation>Enregistré : %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1023" />
+        <location filename="../../desktop/main_window.py" line="1059" />
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1046" />
+        <location filename="../../desktop/main_window.py" line="1082" />
         <source>Copied: %s</source>
         <translation>Copié : %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1078" />
+        <location filename="../../desktop/main_window.py" line="1114" />
         <source>Select a payment to allocate first</source>
         <translation>Sélectionnez d'abord un paiement à affecter</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1148" />
+        <location filename="../../desktop/main_window.py" line="1184" />
         <source>Select a credit note to apply first</source>
         <translation>Sélectionnez d'abord un avoir à imputer</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1151" />
+        <location filename="../../desktop/main_window.py" line="1187" />
         <source>%s is fully applied</source>
         <translation>%s est entièrement imputé</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1158" />
+        <location filename="../../desktop/main_window.py" line="1194" />
         <source>Select an invoice to settle first</source>
         <translation>Sélectionnez d'abord une facture à régler</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1212" />
+        <location filename="../../desktop/main_window.py" line="1248" />
         <source>The server refused: your role may not see this (%s).</source>
         <translation>Le serveur a refusé : votre rôle ne permet pas de voir ceci (%s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1214" />
+        <location filename="../../desktop/main_window.py" line="1250" />
         <source>Not allowed</source>
         <translation>Non autorisé</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1021" />
-        <location filename="../../desktop/main_window.py" line="1209" />
+        <location filename="../../desktop/main_window.py" line="1057" />
+        <location filename="../../desktop/main_window.py" line="1245" />
         <source>CSP Reconciler</source>
         <translation>CSP Reconciler</translation>
     </message>
@@ -1276,67 +1458,67 @@
 <context>
     <name>TablePage</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="81" />
+        <location filename="../../desktop/main_window.py" line="82" />
         <source>Search (number, reference, customer…)</source>
         <translation>Rechercher (numéro, référence, client…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="83" />
+        <location filename="../../desktop/main_window.py" line="84" />
         <source>Shows the rows where any column contains this text</source>
         <translation>Affiche les lignes dont une colonne contient ce texte</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="85" />
+        <location filename="../../desktop/main_window.py" line="86" />
         <source>All currencies</source>
         <translation>Toutes les devises</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="86" />
+        <location filename="../../desktop/main_window.py" line="87" />
         <source>Only this currency</source>
         <translation>Uniquement cette devise</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="87" />
+        <location filename="../../desktop/main_window.py" line="88" />
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="88" />
+        <location filename="../../desktop/main_window.py" line="89" />
         <source>Only this status</source>
         <translation>Uniquement ce statut</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="89" />
+        <location filename="../../desktop/main_window.py" line="90" />
         <source>All customers</source>
         <translation>Tous les clients</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="90" />
+        <location filename="../../desktop/main_window.py" line="91" />
         <source>Only documents with lines of this customer</source>
         <translation>Uniquement les documents ayant des lignes de ce client</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="91" />
+        <location filename="../../desktop/main_window.py" line="92" />
         <source>From: any date</source>
         <translation>Du : toute date</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="92" />
+        <location filename="../../desktop/main_window.py" line="93" />
         <source>To: any date</source>
         <translation>Au : toute date</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="93" />
+        <location filename="../../desktop/main_window.py" line="94" />
         <source>First date shown (document or payment date)</source>
         <translation>Première date affichée (date du document ou du paiement)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="94" />
+        <location filename="../../desktop/main_window.py" line="95" />
         <source>Last date shown (document or payment date)</source>
         <translation>Dernière date affichée (date du document ou du paiement)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="96" />
+        <location filename="../../desktop/main_window.py" line="97" />
         <source>Click to show every row again</source>
         <translation>Cliquez pour afficher à nouveau toutes les lignes</translation>
     </message>
