@@ -39,6 +39,7 @@ KINDS = (
     "missing_document", "due_soon", "overdue", "suspension_risk", "in_processing",
     "unallocated_at_microsoft", "wrong_currency", "wrong_account", "lines_do_not_add_up",
 )  # fmt: skip
+PAYMENT_KINDS = ("in_processing", "unallocated_at_microsoft", "wrong_currency", "wrong_account")
 SEVERITY = {"suspension_risk": 0, "wrong_currency": 1, "wrong_account": 1, "overdue": 2,
             "unallocated_at_microsoft": 3, "missing_document": 4, "lines_do_not_add_up": 5,
             "due_soon": 6, "in_processing": 7}  # fmt: skip
@@ -58,8 +59,13 @@ class Finding:
     action: str = ""  # what one click does: invoice, payment, import, request, ticket, mark
 
     def as_dict(self) -> dict:
+        period = ":" in self.subject  # "new_commerce:2026-09-01"
+        payment = self.kind in PAYMENT_KINDS
         return {
             "kind": self.kind, "subject": self.subject, "stage": self.stage,
+            "document": None if period or payment else self.subject,
+            "payment": self.subject if payment else None,
+            "period": self.subject if period else None,
             "amount": None if self.amount is None else format_amount(self.amount, self.currency),
             "currency": self.currency, "date": self.on.isoformat() if self.on else None,
             "message": self.message, "action": self.action,

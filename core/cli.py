@@ -613,7 +613,10 @@ def cmd_calendar(ws: Workspace, args: argparse.Namespace) -> int:
         for p in found.periods
     ]  # fmt: skip
     if args.json:
-        _dump({"from": first.isoformat(), "to": last.isoformat(), "periods": rows,
+        rules = ws.rules()
+        _dump({"from": first.isoformat(), "to": last.isoformat(),
+               "experiences": list(rules.experiences), "anniversary_day": rules.anniversary_day,
+               "partner_tier": rules.tier, "term_days": rules.term_days, "periods": rows,
                "lines_without_invoice": found.header_missing})  # fmt: skip
         return EXIT_OK
     _table(["experience", "period", "available", "due", "received", "missing"],

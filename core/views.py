@@ -161,8 +161,9 @@ def snapshot(ws, as_of, customers: bool = True) -> dict:
              for cur, row in by_currency(ledger).items()}  # fmt: skip
     from core import alerts
 
-    found, calendar, _lives = alerts.findings(ws.rules(), ledger, read, ws.plans().values(),
-                                              ws.marks(), as_of or date.today())  # fmt: skip
+    plans = ws.plans(if_allowed=True).values()
+    found, calendar, _lives = alerts.findings(ws.rules(), ledger, read, plans, ws.marks(),
+                                              as_of or date.today())  # fmt: skip
     periods = [{"experience": p.experience, "start": p.start.isoformat(),
                 "end": p.end.isoformat(), "available": p.available.isoformat(),
                 "due": p.due.isoformat(), "missing": list(p.missing)}

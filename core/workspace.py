@@ -259,10 +259,18 @@ class Workspace:
         # the login name on a workstation; and, on a server, the team role held.
         self.user, self.role = os_user(), ""
         self._hidden_payment_columns: frozenset[str] = frozenset()
+        self._hidden_tables: frozenset[str] = frozenset()  # a role that may not read them
         if self.url is not None:
             with self.engine.connect() as conn:
                 self.user = conn.exec_driver_sql("SELECT session_user").scalar()
                 self.role = role_of(conn)
+                self._hidden_tables = frozenset(
+                    table
+                    for table in ("planned_payments", "plan_lines")
+                    if not conn.exec_driver_sql(
+                        "SELECT has_table_privilege(%(t)s, 'SELECT')", {"t": table}
+                    ).scalar()
+                )
                 self._hidden_payment_columns = frozenset(
                     column
                     for column in PAYMENT_DETAILS
@@ -1071,8 +1079,14 @@ class Workspace:
                 ids.append(plan_id)
             return ids
 
-    def plans(self, status: str | None = None) -> dict[int, planning.Plan]:
-        """Planned payments by id, with their lines (and ``payment_id`` once confirmed)."""
+    def plans(
+        self, status: str | None = None, *, if_allowed: bool = False
+    ) -> dict[int, planning.Plan]:
+        """Planned payments by id, with their lines (and ``payment_id`` once confirmed).  A
+        role that may not see them (sales) is refused, or, ``if_allowed``, shown none."""
+        if "planned_payments" in self._hidden_tables and not if_allowed:
+            raise Refused(f"the server refused: {self.user} ({ROLE_NAMES.get(self.role)}) may "
+                          "not see payment plans; nothing was changed")  # fmt: skip
         with self.engine.connect() as conn:
             return self._plans_in(conn, status)
 
@@ -1122,6 +1136,8 @@ class Workspace:
             )
 
     def _plans_in(self, conn: Connection, status: str | None) -> dict[int, planning.Plan]:
+        if "planned_payments" in self._hidden_tables:
+            return {}  # sales: no payment plans
         q = select(t.planned_payments).order_by(t.planned_payments.c.id)
         if status:
             q = q.where(t.planned_payments.c.status == status)

@@ -283,6 +283,14 @@ def test_the_window_greys_out_and_the_server_refuses_what_a_role_may_not_do(
         assert w.import_action.isEnabled() and w.allocate_action.isEnabled()
     finally:
         w.close()
+    w = _window(qtbot, team("sam"))  # sales: the window opens, without what they may not see
+    try:
+        assert not w.import_action.isEnabled() and not w.note_action.isEnabled()
+        assert {p["reference"] for p in w.snap["payments"]} == {""}
+        assert "wrong_account" not in {f["kind"] for f in w.snap["alerts"]}  # no bank settings
+        assert "suspension_risk" in {f["kind"] for f in w.snap["alerts"]}
+    finally:
+        w.close()
 
 
 class MemoryKeyring:
