@@ -37,6 +37,8 @@ DAY_SETTINGS = {
     "missing_after_days": (0, 60), "due_soon_days": (0, 60), "reminder_after_days": (0, 365),
     "grace_after_days": (0, 365), "suspension_after_days": (0, 365),
 }  # fmt: skip
+BLANK_MEANS_DEFAULT = {"billing_experiences", "billing_anniversary_day", "partner_tier",
+                       "holiday_country", "holidays", *DAY_SETTINGS}  # fmt: skip
 IBAN_SETTING = re.compile(r"^(company_account|payee_account_[A-Z]{3})$")
 BIC_SETTING = re.compile(r"^(company_bic|payee_bic_[A-Z]{3})$")
 
@@ -44,6 +46,8 @@ BIC_SETTING = re.compile(r"^(company_bic|payee_bic_[A-Z]{3})$")
 def validate(key: str, value: str) -> str:
     """The value as it is stored, or ValueError saying what was expected."""
     value = value.strip()
+    if not value and key in BLANK_MEANS_DEFAULT:
+        return ""  # left blank in the preferences: the default applies
     if key == "term_days":
         if not (value.isdigit() and 1 <= int(value) <= 365):
             raise ValueError(f"payment term: expected a number of days from 1 to 365, got "

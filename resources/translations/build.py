@@ -18,6 +18,11 @@ ROOT = HERE.parents[1]
 TS = HERE / "csp_reconciler_fr.ts"
 
 FRENCH = {
+    "Microsoft's EUR BIC": "BIC EUR de Microsoft",
+    "Billing experiences (new_commerce, legacy)": "Expériences de facturation (new_commerce, legacy)",
+    "Legacy billing anniversary (day 1–31)": "Date anniversaire de facturation legacy (jour 1–31)",
+    "Partner tier (direct or indirect)": "Niveau du partenaire (direct ou indirect)",
+    "Public holidays of (country code: FR, DE, GB…)": "Jours fériés de (code pays : FR, DE, GB…)",
     "Alerts and calendar": "Alertes et calendrier",
     "&Alerts and calendar": "&Alertes et calendrier",
     "%n invoice(s) at risk of suspension (long past due)": "%n facture(s) avec risque de suspension (échéance très dépassée)",

@@ -171,28 +171,28 @@
     </message>
     <message>
         <location filename="../../widgets/alerts_page.py" line="92" />
-        <location filename="../../widgets/alerts_page.py" line="177" />
+        <location filename="../../widgets/alerts_page.py" line="178" />
         <source>Do it</source>
         <translation>Le faire</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/alerts_page.py" line="151" />
+        <location filename="../../widgets/alerts_page.py" line="152" />
         <source>%n finding(s); marked days: due dates, documents published, payment windows.</source>
         <translation>
             <numerusform>%n constat(s) ; jours marqués : échéances, publication des documents, délais de paiement.</numerusform><numerusform>%n constat(s) ; jours marqués : échéances, publication des documents, délais de paiement.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_page.py" line="155" />
+        <location filename="../../widgets/alerts_page.py" line="156" />
         <source>documents published (%s)</source>
         <translation>documents publiés (%s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_page.py" line="159" />
+        <location filename="../../widgets/alerts_page.py" line="160" />
         <source>expected invoices due</source>
         <translation>échéance des factures attendues</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/alerts_page.py" line="164" />
+        <location filename="../../widgets/alerts_page.py" line="165" />
         <source>%n finding(s)</source>
         <translation>
             <numerusform>%n constat(s)</numerusform><numerusform>%n constat(s)</numerusform></translation>
@@ -1159,12 +1159,37 @@
         <translation>Compte EUR de Microsoft (IBAN de la facture)</translation>
     </message>
     <message>
-        <location filename="../../desktop/preferences.py" line="32" />
+        <location filename="../../desktop/preferences.py" line="31" />
+        <source>Microsoft's EUR BIC</source>
+        <translation>BIC EUR de Microsoft</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/preferences.py" line="33" />
+        <source>Billing experiences (new_commerce, legacy)</source>
+        <translation>Expériences de facturation (new_commerce, legacy)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/preferences.py" line="35" />
+        <source>Legacy billing anniversary (day 1–31)</source>
+        <translation>Date anniversaire de facturation legacy (jour 1–31)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/preferences.py" line="36" />
+        <source>Partner tier (direct or indirect)</source>
+        <translation>Niveau du partenaire (direct ou indirect)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/preferences.py" line="39" />
+        <source>Public holidays of (country code: FR, DE, GB…)</source>
+        <translation>Jours fériés de (code pays : FR, DE, GB…)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/preferences.py" line="41" />
         <source>Other payee names in bank statements (one a line)</source>
         <translation>Autres bénéficiaires dans les relevés (un par ligne)</translation>
     </message>
     <message>
-        <location filename="../../desktop/preferences.py" line="35" />
+        <location filename="../../desktop/preferences.py" line="44" />
         <source>Payee IBANs in bank statements (one a line)</source>
         <translation>IBAN bénéficiaires dans les relevés (un par ligne)</translation>
     </message>
@@ -1172,42 +1197,42 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../desktop/preferences.py" line="46" />
+        <location filename="../../desktop/preferences.py" line="55" />
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../desktop/preferences.py" line="59" />
+        <location filename="../../desktop/preferences.py" line="68" />
         <source> days</source>
         <translation> jours</translation>
     </message>
     <message>
-        <location filename="../../desktop/preferences.py" line="60" />
+        <location filename="../../desktop/preferences.py" line="69" />
         <source>Days from the invoice date to its due date (Microsoft: 60)</source>
         <translation>Jours entre la date de facture et son échéance (Microsoft : 60)</translation>
     </message>
     <message>
-        <location filename="../../desktop/preferences.py" line="61" />
+        <location filename="../../desktop/preferences.py" line="70" />
         <source>Payment term</source>
         <translation>Délai de paiement</translation>
     </message>
     <message>
-        <location filename="../../desktop/preferences.py" line="65" />
+        <location filename="../../desktop/preferences.py" line="74" />
         <source>Upper limits of the aging buckets in days past due, e.g. 30,60,90 gives 1–30, 31–60, 61–90 and over 90</source>
         <translation>Bornes supérieures des tranches de retard en jours, p. ex. 30,60,90 donne 1–30, 31–60, 61–90 et plus de 90</translation>
     </message>
     <message>
-        <location filename="../../desktop/preferences.py" line="70" />
+        <location filename="../../desktop/preferences.py" line="79" />
         <source>Aging buckets (days)</source>
         <translation>Tranches de retard (jours)</translation>
     </message>
     <message>
-        <location filename="../../desktop/preferences.py" line="77" />
+        <location filename="../../desktop/preferences.py" line="86" />
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../desktop/preferences.py" line="82" />
+        <location filename="../../desktop/preferences.py" line="91" />
         <source>Every change is recorded in the audit log and can be undone.</source>
         <translation>Chaque modification est consignée dans le journal et peut être annulée.</translation>
     </message>
