@@ -21,9 +21,10 @@ from datetime import date
 
 from core.aging import parse_limits
 from core.calendar import EXPERIENCES, NEW_COMMERCE
+from core.ledger import DEFAULT_TERM_DAYS
 
 DEFAULTS = {
-    "term_days": "60",
+    "term_days": str(DEFAULT_TERM_DAYS),
     "billing_experiences": NEW_COMMERCE,
     "partner_tier": "direct",
     "missing_after_days": "3",

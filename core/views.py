@@ -159,11 +159,7 @@ def snapshot(ws, as_of, customers: bool = True) -> dict:
         row["processing_until"] = processing_until(row["date"], as_of)
     aging = {cur: {k: amount_text(v, cur) for k, v in row.items()}
              for cur, row in by_currency(ledger).items()}  # fmt: skip
-    from core import alerts
-
-    plans = ws.plans(if_allowed=True).values()
-    found, calendar, _lives = alerts.findings(ws.rules(), ledger, read, plans, ws.marks(),
-                                              as_of or date.today())  # fmt: skip
+    found, calendar, _lives = ws.alerts(as_of, ledger=ledger, payments=read)
     periods = [{"experience": p.experience, "start": p.start.isoformat(),
                 "end": p.end.isoformat(), "available": p.available.isoformat(),
                 "due": p.due.isoformat(), "missing": list(p.missing)}

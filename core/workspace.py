@@ -264,20 +264,16 @@ class Workspace:
             with self.engine.connect() as conn:
                 self.user = conn.exec_driver_sql("SELECT session_user").scalar()
                 self.role = role_of(conn)
-                self._hidden_tables = frozenset(
-                    table
-                    for table in ("planned_payments", "plan_lines")
-                    if not conn.exec_driver_sql(
-                        "SELECT has_table_privilege(%(t)s, 'SELECT')", {"t": table}
-                    ).scalar()
-                )
-                self._hidden_payment_columns = frozenset(
-                    column
-                    for column in PAYMENT_DETAILS
-                    if not conn.exec_driver_sql(
-                        "SELECT has_column_privilege('payments', %(c)s, 'SELECT')", {"c": column}
-                    ).scalar()
-                )
+                # what this role may read, asked in one round trip
+                checks = [("table", name) for name in ("planned_payments", "plan_lines")] + [
+                    ("column", name) for name in PAYMENT_DETAILS]  # fmt: skip
+                allowed = conn.exec_driver_sql("SELECT " + ", ".join(
+                    f"has_table_privilege('{name}', 'SELECT')" if kind == "table"
+                    else f"has_column_privilege('payments', '{name}', 'SELECT')"
+                    for kind, name in checks)).one()  # fmt: skip
+                hidden = [check for check, ok in zip(checks, allowed, strict=True) if not ok]
+                self._hidden_tables = frozenset(n for k, n in hidden if k == "table")
+                self._hidden_payment_columns = frozenset(n for k, n in hidden if k == "column")
 
     def refused(self, doing: str, exc: Exception) -> Refused:
         """The server's refusal of something this clerk's role may not do, said plainly."""
@@ -601,12 +597,19 @@ class Workspace:
                                                         audit_id=audit_id))  # fmt: skip
         return words[state]
 
-    def alerts(self, as_of: date | None = None):
-        """(findings, calendar, payment lifecycle) as of a date (default today)."""
+    def alerts(
+        self,
+        as_of: date | None = None,
+        ledger: Ledger | None = None,
+        payments: list[Payment] | None = None,
+    ):
+        """(findings, calendar, payment lifecycle) as of a date (default today); pass the
+        ledger as of that date, and the payments, when they are read already."""
         as_of = as_of or date.today()
         with self.engine.connect() as conn:
-            read = self.payments(conn)
-            ledger = self.ledger(as_of, conn, payments=read)
+            read = payments if payments is not None else self.payments(conn)
+            if ledger is None:
+                ledger = self.ledger(as_of, conn, payments=read)
             plans = list(self._plans_in(conn, None).values())
             marks = self.marks(conn)
             rules = Rules.from_settings({r.key: r.value for r in conn.execute(select(t.settings))})
@@ -621,7 +624,8 @@ class Workspace:
         payment) or ``ticket`` (a payment in the wrong currency or to the wrong account)."""
         from core.exports import texts
 
-        ledger = self.ledger()
+        read = self.payments()
+        ledger = self.ledger(payments=read)
         if payment_id not in ledger.payments:
             raise ValueError(f"no payment '{payment_id}' in this workspace")
         company = self.setting("company_name", "") or ""
@@ -629,7 +633,7 @@ class Workspace:
             if ledger.payments[payment_id].remaining <= 0:
                 raise ValueError(f"{payment_id} is fully allocated: nothing to request")
             return texts.unallocated_request(payment_id, ledger, company)
-        payment = next(p for p in self.payments() if p.id == payment_id)
+        payment = next(p for p in read if p.id == payment_id)
         if why is None:
             expected = self.rules().payee_accounts.get(payment.currency)
             why = "to the wrong bank account"
@@ -1079,12 +1083,10 @@ class Workspace:
                 ids.append(plan_id)
             return ids
 
-    def plans(
-        self, status: str | None = None, *, if_allowed: bool = False
-    ) -> dict[int, planning.Plan]:
+    def plans(self, status: str | None = None) -> dict[int, planning.Plan]:
         """Planned payments by id, with their lines (and ``payment_id`` once confirmed).  A
-        role that may not see them (sales) is refused, or, ``if_allowed``, shown none."""
-        if "planned_payments" in self._hidden_tables and not if_allowed:
+        role that may not see them (sales) is refused (the alerts show such a role none)."""
+        if "planned_payments" in self._hidden_tables:
             raise Refused(f"the server refused: {self.user} ({ROLE_NAMES.get(self.role)}) may "
                           "not see payment plans; nothing was changed")  # fmt: skip
         with self.engine.connect() as conn:

@@ -590,8 +590,7 @@ class MainWindow(QMainWindow):
             where = Path(self.path).name
         self.setWindowTitle(f"CSP Reconciler — {where}{mode} — "
                             + self.tr("as of %s") % self.as_of.isoformat())  # fmt: skip
-        if hasattr(self, "note_action"):
-            self._apply_role()
+        self._apply_role()  # the menus exist: _title follows _actions wherever it is called
 
     # ------------------------------------------------------------------ workspaces
 

@@ -192,7 +192,7 @@ def write_report(ws: Workspace, path: Path, as_of: date) -> Path:
 
     # Aging per currency and per customer.
     buckets = (*bucket_names(ledger.aging_limits), DATE_UNKNOWN)
-    found, _calendar, _lives = ws.alerts(as_of)
+    found, _calendar, _lives = ws.alerts(as_of, ledger=ledger)
     s = _Sheet(book, f, "Alerts", f"What is due, missing or stuck as of {as_of.isoformat()}, "
                "most urgent first", [("Kind", "text", 22), ("Stage", "text", 12),
                ("Concerns", "text", 22), ("Date", "date", 11), ("Currency", "cur", 8),
