@@ -30,6 +30,28 @@ TEXT_COLUMNS = (
     "subtotal", "tax", "total", "quantity", "unit_price",
 )  # fmt: skip
 AMOUNT_COLUMNS = ("subtotal", "tax", "total")
+# What explains a line's price (core.explain), by the file's column: stored, not keyed.
+DETAIL_SOURCES = {
+    "effective_unit_price": "EffectiveUnitPrice",
+    "billable_quantity": "BillableQuantity",
+    "pricing_currency": "PricingCurrency",
+    "fx_rate": "PCToBCExchangeRate",
+    "fx_rate_date": "PCToBCExchangeRateDate",
+    "order_date": "OrderDate",
+    "subscription_start": "SubscriptionStartDate",
+    "subscription_end": "SubscriptionEndDate",
+    "term": "TermAndBillingCycle",
+    "billing_frequency": "BillingFrequency",
+    "credit_reason": "CreditReasonCode",
+    "price_adjustment": "PriceAdjustmentDescription",
+    "promotion_id": "PromotionId",
+    "other_discount": "TotalOtherDiscount",
+    "meter": "MeterDescription",
+    "unit_type": "UnitType",
+}
+DETAIL_COLUMNS = tuple(DETAIL_SOURCES)
+DETAIL_NUMBERS = ("effective_unit_price", "billable_quantity", "fx_rate", "other_discount")
+DETAIL_DATES = ("fx_rate_date", "order_date", "subscription_start", "subscription_end")
 KEY_FIELDS = (
     "invoice_number", "customer_id", "subscription_id", "product", "charge_type",
     "charge_start", "charge_end", "key_extra",
@@ -56,7 +78,7 @@ def _iso(d: date | None) -> str:
 def lines_to_table(lines: Iterable[InvoiceLine]) -> pa.Table:
     """The slow path's records as the same columns the fast path reads."""
     pa, _ = _pa()
-    cols: dict[str, list] = {c: [] for c in (*TEXT_COLUMNS, "source_row")}
+    cols: dict[str, list] = {c: [] for c in (*TEXT_COLUMNS, *DETAIL_COLUMNS, "source_row")}
     for ln in lines:
         cols["invoice_number"].append(ln.invoice_number)
         cols["currency"].append(ln.currency)
@@ -74,6 +96,9 @@ def lines_to_table(lines: Iterable[InvoiceLine]) -> pa.Table:
         cols["quantity"].append(_text(ln.quantity))
         cols["unit_price"].append(_text(ln.unit_price))
         cols["source_row"].append(ln.source.row if ln.source and ln.source.row else None)
+        details = ln.details or {}
+        for c in DETAIL_COLUMNS:
+            cols[c].append(details.get(c, ""))
     arrays = {c: pa.array(v, pa.string()) for c, v in cols.items() if c != "source_row"}
     arrays["source_row"] = pa.array(cols["source_row"], pa.int64())
     return pa.table(arrays)
@@ -130,7 +155,9 @@ def group_sums(table: pa.Table, by: list[str], column: str = "total") -> pa.Tabl
     return t.group_by(by).aggregate([("_amount", "sum"), ("_amount", "count")])
 
 
-BLOCK_COLUMNS = (*(c for c in TEXT_COLUMNS[2:] if c != "key_extra"), "source_row", "line_key")
+BLOCK_COLUMNS = (
+    *(c for c in TEXT_COLUMNS[2:] if c != "key_extra"), "source_row", "line_key", *DETAIL_COLUMNS,
+)  # fmt: skip
 DICTIONARY_COLUMNS = {"customer_id", "customer_name", "product", "charge_type", "charge_start",
                       "charge_end"}  # fmt: skip  # invoice/currency are the block's
 
@@ -142,7 +169,7 @@ def encode_block(table: pa.Table) -> bytes:
     sink = pa.BufferOutputStream()
     # compressing a few lines costs more than it saves
     options = ipc.IpcWriteOptions(compression="zstd" if table.num_rows >= 1000 else None)
-    part = table.select(list(BLOCK_COLUMNS))
+    part = table.select([c for c in BLOCK_COLUMNS if c in table.column_names])
     with ipc.new_stream(sink, part.schema, options=options) as writer:
         writer.write_table(part)
     return sink.getvalue().to_pybytes()
@@ -163,7 +190,14 @@ def block_lines(
     payload: bytes, invoice_number: str, currency: str, source_file: str, sheet: str | None
 ) -> list[InvoiceLine]:
     """A stored block back as records (for one invoice: small)."""
-    table = decode_block(payload)
+    return table_lines(decode_block(payload), invoice_number, currency, source_file, sheet)
+
+
+def table_lines(
+    table: pa.Table, invoice_number: str, currency: str, source_file: str, sheet: str | None
+) -> list[InvoiceLine]:
+    """A block's rows (or some of them) as records."""
+    details = [c for c in DETAIL_COLUMNS if c in table.column_names]  # none before 0.2
     out = []
     for r in table.to_pylist():
         out.append(
@@ -184,6 +218,7 @@ def block_lines(
                 unit_price=Decimal(r["unit_price"]) if r["unit_price"] else None,
                 key=r["line_key"],
                 source=Source(source_file, r["source_row"], sheet),
+                details={c: r[c] for c in details if r[c]},
             )
         )
     return out

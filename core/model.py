@@ -106,6 +106,12 @@ class InvoiceLine:
     unit_price: Decimal | None = None
     key: str = ""  # what else identifies the line in its format (order, SKU, meter...)
     source: Source | None = None
+    # what explains its price (see core.linestore.DETAIL_COLUMNS): text as read, numbers as
+    # plain decimals and dates as ISO; absent columns are not in it
+    details: dict[str, str] | None = field(default=None, hash=False, compare=False)
+
+    def detail(self, name: str) -> str:
+        return (self.details or {}).get(name, "")
 
     def natural_key(self) -> tuple[str, ...]:
         """What identifies this line item across downloads (not its amounts)."""

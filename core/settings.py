@@ -32,6 +32,7 @@ DEFAULTS = {
     "reminder_after_days": "1",
     "grace_after_days": "15",
     "suspension_after_days": "30",
+    "disputed_counts_as_due": "yes",  # as Microsoft counts them
 }
 TIERS = {"direct": "direct-bill partner (tier 1)", "indirect": "indirect provider (tier 2)"}
 DAY_SETTINGS = {
@@ -39,7 +40,9 @@ DAY_SETTINGS = {
     "grace_after_days": (0, 365), "suspension_after_days": (0, 365),
 }  # fmt: skip
 BLANK_MEANS_DEFAULT = {"billing_experiences", "billing_anniversary_day", "partner_tier",
-                       "holiday_country", "holidays", *DAY_SETTINGS}  # fmt: skip
+                       "holiday_country", "holidays", "disputed_counts_as_due",
+                       *DAY_SETTINGS}  # fmt: skip
+YES, NO = {"yes", "y", "true", "1", "on", "oui"}, {"no", "n", "false", "0", "off", "non"}
 IBAN_SETTING = re.compile(r"^(company_account|payee_account_[A-Z]{3})$")
 BIC_SETTING = re.compile(r"^(company_bic|payee_bic_[A-Z]{3})$")
 
@@ -74,6 +77,10 @@ def validate(key: str, value: str) -> str:
             raise ValueError(f"billing anniversary: expected a day of the month from 1 to 31, "
                              f"got '{value}'")  # fmt: skip
         return str(int(value))
+    if key == "disputed_counts_as_due":
+        if value.lower() not in YES | NO:
+            raise ValueError(f"disputed amounts counted as due: expected yes or no, got '{value}'")
+        return "yes" if value.lower() in YES else "no"
     if key == "partner_tier":
         if value.lower() not in TIERS:
             raise ValueError(f"partner tier: expected direct or indirect, got '{value}'")

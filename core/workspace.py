@@ -28,7 +28,7 @@ from sqlalchemy import Connection, bindparam, func, insert, select, text, update
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
 
-from core import alerts, linestore, planning, suggestions
+from core import alerts, explain, linestore, planning, suggestions
 from core import allocation as rules
 from core.aging import parse_limits
 from core.importers import IMPORTERS, ImportOptions, identify
@@ -509,6 +509,261 @@ class Workspace:
                 row[0] += r.line_count
                 row[1] += r.total
         return [[*k, n, total] for k, (n, total) in sorted(acc.items())]
+
+    # -------------------------------------------------------------- explaining charges
+
+    def _scan_lines(
+        self,
+        numbers: Iterable[str] | None = None,
+        keep: Callable | None = None,
+        conn: Connection | None = None,
+    ) -> Iterable[tuple[str, InvoiceLine]]:
+        """Lines labelled ``INVOICE#N`` (N: the line's place in its invoice, as listed), of
+        the invoices given or of all; ``keep(table, currency)`` picks rows before they become
+        records (a large workspace has millions)."""
+        q = select(t.line_blocks).order_by(t.line_blocks.c.invoice_number, t.line_blocks.c.id)
+        wanted = sorted({n.upper() for n in numbers}) if numbers is not None else None
+        chunks = [wanted[i : i + 500] for i in range(0, len(wanted), 500)] if wanted else []
+        if wanted is None:
+            chunks = [None]
+        seen: dict[str, int] = defaultdict(int)
+        import pyarrow as pa
+
+        with self._conn(conn) as c:
+            for chunk in chunks:
+                query = q if chunk is None else q.where(t.line_blocks.c.invoice_number.in_(chunk))
+                for r in c.execute(query):
+                    table = linestore.decode_block(r.payload)
+                    first = seen[r.invoice_number]
+                    seen[r.invoice_number] += table.num_rows
+                    rows = range(table.num_rows)
+                    if keep is not None:
+                        mask = keep(table, r.currency).to_pylist()
+                        rows = [i for i, k in enumerate(mask) if k]
+                        table = table.take(pa.array(rows, pa.int64()))
+                    found = linestore.table_lines(
+                        table, r.invoice_number, r.currency, r.source_file, r.source_sheet
+                    )
+                    for i, line in zip(rows, found, strict=True):
+                        yield f"{r.invoice_number}#{first + i + 1}", line
+
+    def explain(self, target: str) -> list[explain.Explanation]:
+        """Why the lines of an invoice (``G000123456``) or one line (``G000123456#3``, or the
+        file and row it was read from, ``file.csv:12``) cost what they do."""
+        target = target.strip()
+        number, _, position = target.partition("#")
+        if not position and ":" in target:
+            file, _, row = target.rpartition(":")
+            labelled = [
+                (label, line)
+                for label, line in self._scan_lines()
+                if line.source
+                and file in (line.source.file, Path(line.source.file).name)
+                and str(line.source.row) == row
+            ]
+            if not labelled:
+                raise ValueError(f"no line read from '{file}' row {row} in this workspace")
+        else:
+            labelled = list(self._scan_lines([number]))
+            if not labelled:
+                raise ValueError(f"no lines for '{number}' in this workspace (import its "
+                                 "reconciliation file first)")  # fmt: skip
+            if position:
+                labelled = [(lb, ln) for lb, ln in labelled if lb == f"{number.upper()}#{position}"]
+                if not labelled:
+                    raise ValueError(f"'{target}': {number.upper()} has no line {position}")
+        context = self._context_of({ln.customer_id for _, ln in labelled})
+        explainer = explain.Explainer(context)
+        for label, line in labelled:
+            explainer.know(label, line)
+        return [explainer.explain(label, line) for label, line in labelled]
+
+    def _context_of(self, customer_ids: set[str]) -> list[tuple[str, InvoiceLine]]:
+        """The explainable lines of these customers, in every invoice they appear on."""
+        with self.engine.connect() as c:
+            numbers = {
+                r[0]
+                for r in _raw(c, "SELECT DISTINCT invoice_number FROM line_customer_totals "
+                              "WHERE customer_id IN :ids", {"ids": sorted(customer_ids) or [""]})
+            }  # fmt: skip
+            keep = explain.candidates(customer_ids)
+            return list(self._scan_lines(numbers, keep, c))
+
+    def checks(self) -> list[explain.Check]:
+        """Every line that contradicts a published rule (see :mod:`core.explain`)."""
+        labelled = list(self._scan_lines(keep=explain.candidates()))
+        return [c for ex in explain.explain_lines(labelled) for c in ex.checks]
+
+    def customer_explanations(self, customer_id: str) -> list[explain.Explanation]:
+        """A customer's lines, each explained (for re-billing them)."""
+        with self.engine.connect() as c:
+            numbers = {
+                r[0]
+                for r in _raw(c, "SELECT DISTINCT invoice_number FROM line_customer_totals "
+                              "WHERE customer_id IN :ids", {"ids": [customer_id]})
+            }  # fmt: skip
+            labelled = list(self._scan_lines(numbers, explain.of_customer(customer_id), c))
+        return explain.explain_lines(labelled)
+
+    # -------------------------------------------------------------- claims
+
+    def claims(self, kind: str | None = None, open_only: bool = False) -> list[dict]:
+        """Disputes and SLA credit claims, oldest first, with their age in days."""
+        q = select(t.claims).order_by(t.claims.c.id)
+        if kind:
+            q = q.where(t.claims.c.kind == kind)
+        if open_only:
+            q = q.where(t.claims.c.state == "open")
+        today = date.today()
+        with self.engine.connect() as c:
+            return [
+                {"id": r.id, "kind": r.kind, "invoice": r.invoice_number, "line": r.line or None,
+                 "service": r.service or None, "month": r.month or None,
+                 "availability": r.availability or None, "amount": format(r.amount, "f"),
+                 "currency": r.currency, "reason": r.reason, "ticket": r.ticket,
+                 "opened_on": r.opened_on.isoformat(), "state": r.state,
+                 "credit_note": r.credit_note, "closed_on": r.closed_on and r.closed_on.isoformat(),
+                 "age_days": ((r.closed_on or today) - r.opened_on).days}
+                for r in c.execute(q)
+            ]  # fmt: skip
+
+    @_retried
+    def open_dispute(
+        self, target: str, amount: str | Decimal, reason: str, ticket: str = "",
+        on: date | None = None,
+    ) -> int:  # fmt: skip
+        """Dispute an amount on an invoice (``G000123456``) or one of its lines
+        (``G000123456#3``); its id."""
+        self._writable()
+        number, _, position = target.strip().upper().partition("#")
+        if not reason.strip():
+            raise ValueError("a dispute needs a reason (what is wrong with the amount)")
+        with self.engine.begin() as conn:
+            doc = conn.execute(select(t.documents).where(t.documents.c.number == number)).first()
+            if doc is None:
+                raise ValueError(f"no invoice '{number}' in this workspace")
+            value = money(amount, doc.currency)
+            if value <= 0:
+                raise ValueError(f"disputed amount: expected a positive amount, got {amount}")
+            if position:
+                count = conn.scalar(
+                    select(func.coalesce(func.sum(t.line_blocks.c.line_count), 0)).where(
+                        t.line_blocks.c.invoice_number == number
+                    )
+                )
+                if not position.isdigit() or not 1 <= int(position) <= count:
+                    raise ValueError(f"'{target}': {number} has {count} line(s)")
+            label = f"{number}#{position}" if position else number
+            audit_id = self._audit(
+                conn, "dispute", f"dispute {label}: {format_exact(value, doc.currency)} "
+                f"{doc.currency} ({reason.strip()})", {"invoice": number, "line": label},
+            )  # fmt: skip
+            return conn.execute(
+                insert(t.claims).values(
+                    kind="dispute",
+                    invoice_number=number,
+                    line=label if position else "",
+                    amount=value,
+                    currency=doc.currency,
+                    reason=reason.strip(),
+                    ticket=ticket.strip(),
+                    opened_on=on or date.today(),
+                    state="open",
+                    audit_id=audit_id,
+                )
+            ).inserted_primary_key[0]
+
+    @_retried
+    def open_sla_claim(
+        self, service: str, month: str, availability: str | Decimal, amount: str | Decimal,
+        currency: str, ticket: str = "", on: date | None = None,
+    ) -> int:  # fmt: skip
+        """Claim an SLA credit: monthly availability below 99.9 % (Dynamics 365 FAQ)."""
+        self._writable()
+        if not service.strip():
+            raise ValueError("an SLA claim names the service (e.g. Dynamics 365 Sales)")
+        try:
+            first = date.fromisoformat(f"{month.strip()}-01")
+        except ValueError:
+            raise ValueError(f"month: expected YYYY-MM, got '{month}'") from None
+        try:
+            measured = Decimal(str(availability).strip().rstrip("%").strip().replace(",", "."))
+        except ArithmeticError:
+            raise ValueError(f"availability: expected a percentage, got '{availability}'") from None
+        if not 0 <= measured <= 100:
+            raise ValueError(f"availability: expected 0 to 100 %, got {measured}")
+        if measured >= explain.SLA_AVAILABILITY:
+            raise ValueError(
+                f"availability {measured} % is not below the {explain.SLA_AVAILABILITY} % the "
+                "service level guarantees: no SLA credit is due"
+            )
+        currency = currency.strip().upper()
+        value = money(amount, currency)
+        if value <= 0:
+            raise ValueError(f"claimed credit: expected a positive amount, got {amount}")
+        with self.engine.begin() as conn:
+            audit_id = self._audit(
+                conn, "sla-claim", f"SLA claim {service.strip()} {first:%Y-%m}: {measured} %, "
+                f"{format_exact(value, currency)} {currency}", {"service": service.strip()},
+            )  # fmt: skip
+            return conn.execute(
+                insert(t.claims).values(
+                    kind="sla",
+                    service=service.strip(),
+                    month=f"{first:%Y-%m}",
+                    availability=format(measured, "f"),
+                    amount=value,
+                    currency=currency,
+                    ticket=ticket.strip(),
+                    opened_on=on or date.today(),
+                    state="open",
+                    audit_id=audit_id,
+                )
+            ).inserted_primary_key[0]
+
+    @_retried
+    def close_claim(
+        self, claim_id: int, credit_note: str | None = None, on: date | None = None
+    ) -> dict:
+        """Close a dispute or SLA claim: settled by a credit note (linked), or withdrawn."""
+        self._writable()
+        with self.engine.begin() as conn:
+            claim = conn.execute(select(t.claims).where(t.claims.c.id == claim_id)).first()
+            if claim is None:
+                raise ValueError(f"no dispute or SLA claim #{claim_id}")
+            if claim.state != "open":
+                raise ValueError(f"claim #{claim_id} is {claim.state} already")
+            state = "withdrawn"
+            if credit_note:
+                credit_note = credit_note.strip().upper()
+                doc = conn.execute(
+                    select(t.documents).where(t.documents.c.number == credit_note)
+                ).first()
+                if doc is None:
+                    raise ValueError(f"no credit note '{credit_note}' in this workspace (import "
+                                     "it first)")  # fmt: skip
+                if doc.total >= 0:
+                    raise ValueError(f"{credit_note} is not a credit (its total is {doc.total})")
+                if doc.currency != claim.currency:
+                    raise ValueError(f"{credit_note} is in {doc.currency}, the claim in "
+                                     f"{claim.currency}")  # fmt: skip
+                state = "credited"
+            what = f"credited by {credit_note}" if credit_note else "withdrawn"
+            self._audit(conn, "close-claim", f"claim #{claim_id}: {what}",
+                        {"claim": claim_id, "state": state})  # fmt: skip
+            conn.execute(
+                update(t.claims)
+                .where(t.claims.c.id == claim_id)
+                .values(state=state, credit_note=credit_note or None, closed_on=on or date.today())
+            )
+        return next(c for c in self.claims() if c["id"] == claim_id)
+
+    def disputed_open(self) -> dict[str, Decimal]:
+        """Per invoice, the amount under open dispute."""
+        out: dict[str, Decimal] = defaultdict(Decimal)
+        for c in self.claims("dispute", open_only=True):
+            out[c["invoice"]] += Decimal(c["amount"])
+        return dict(out)
 
     def allocation_audit(self) -> dict[int, tuple[datetime, str]]:
         """When and by whom each allocation was recorded."""

@@ -43,7 +43,7 @@ def stream_columns(path: Path, wanted: dict[str, int], n_header: int, block_size
     with path.open("rb") as fh:
         first = fh.readline(1 << 20).decode("utf-8-sig", errors="replace")
     names = [f"c{i}" for i in range(n_header)]
-    include = [f"c{i}" for i in wanted.values()]
+    include = [f"c{i}" for i in sorted(set(wanted.values()))]  # two names may share a column
     try:
         reader = pacsv.open_csv(
             path,
@@ -120,10 +120,12 @@ def read_columns(path: Path, wanted: dict[str, int], n_header: int) -> pa.Table 
             continue
     if table is None or count_lines(path) != table.num_rows + 1:
         return None  # records over several lines: row numbers need the row reader
-    table = table.rename_columns(list(wanted))
     # text is compared trimmed, as the row reader does; numbers with spaces fail their check
     return pa.table(
-        {n: table[n] if n in UNTRIMMED else pc.utf8_trim_whitespace(table[n]) for n in wanted}
+        {
+            n: table[f"c{i}"] if n in UNTRIMMED else pc.utf8_trim_whitespace(table[f"c{i}"])
+            for n, i in wanted.items()
+        }
     )
 
 

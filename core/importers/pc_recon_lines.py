@@ -37,7 +37,13 @@ from core.importers.tabular import (
     parse_mdy,
     text,
 )
-from core.linestore import KEY_FIELDS, SEP
+from core.linestore import (
+    DETAIL_DATES,
+    DETAIL_NUMBERS,
+    DETAIL_SOURCES,
+    KEY_FIELDS,
+    SEP,
+)
 from core.model import Extracted, ImportError_, InvoiceLine, Source, UsageTotal
 from core.money import MoneyError, normalise_currency
 
@@ -81,6 +87,12 @@ COLUMNS = (
     Column("ResourceGuid", required=False),
     Column("SyndicationPartnerSubscriptionNumber", required=False),
     Column("ReferenceId", required=False),
+    # what explains the price (core.explain); MeterDescription is above
+    *(
+        Column(name, ("BillingCycleType",) if name == "BillingFrequency" else (), required=False)
+        for name in DETAIL_SOURCES.values()
+        if name != "MeterDescription"
+    ),
 )
 KEY_COLUMNS = (
     "OrderId", "SkuId", "AvailabilityId", "AlternateId", "MeterDescription", "DetailLineItemId",
@@ -200,6 +212,24 @@ def _line(
                 dates[name] = parse_mdy(cell)
             except CellError as exc:
                 fail(name, str(exc))
+    details = {}
+    for key, name in DETAIL_SOURCES.items():
+        if name not in cols:
+            continue
+        cell = get(name)
+        if cell is None or text(cell) == "":
+            continue
+        try:
+            if key in DETAIL_NUMBERS:
+                details[key] = format(decimal(cell), "f")
+            elif key in DETAIL_DATES:
+                details[key] = parse_mdy(cell).isoformat()
+            elif key == "pricing_currency":
+                details[key] = normalise_currency(text(cell))
+            else:
+                details[key] = text(cell)
+        except (CellError, MoneyError) as exc:
+            fail(name, str(exc))
     if len(out.errors) != before:
         return None
     assert total is not None
@@ -224,6 +254,7 @@ def _line(
         unit_price=unit_price,
         key=SEP.join(text(get(c)) for c in KEY_COLUMNS),
         source=source,
+        details=details,
     )
 
 
@@ -268,6 +299,21 @@ def _fast_table(path: Path, table, cols: dict[str, int]):
     def col(name: str):
         return raw[name] if name in raw.column_names else pa.array([""] * raw.num_rows)
 
+    details = {}
+    for key, name in DETAIL_SOURCES.items():
+        column = col(name)
+        if key in DETAIL_NUMBERS:
+            if not fastcsv.numbers_ok(column, allow_empty=True):
+                return None
+        elif key in DETAIL_DATES:
+            column = fastcsv.iso_dates(column) if name in raw.column_names else column
+            if column is None:
+                return None
+        elif key == "pricing_currency":
+            if not fastcsv.all_match(column, fastcsv.CURRENCY, allow_empty=True):
+                return None
+            column = pc.utf8_upper(column)
+        details[key] = column
     product = col("ProductName")
     if "SkuName" in raw.column_names:
         product = pc.if_else(pc.equal(pc.utf8_length(product), 0), raw["SkuName"], product)
@@ -306,5 +352,6 @@ def _fast_table(path: Path, table, cols: dict[str, int]):
             "quantity": col("Quantity"),
             "unit_price": col("UnitPrice"),
             "source_row": pa.array(range(2, raw.num_rows + 2), pa.int64()),
+            **details,
         }
     )

@@ -41,12 +41,12 @@ DESCRIPTIONS = {
 LEDGER_TABLES = (
     "imports", "documents", "line_blocks", "line_customer_totals", "payments", "payment_sources",
     "usage_totals", "payment_references", "allocations", "planned_payments", "plan_lines",
-    "rejected_suggestions", "payment_marks",
+    "rejected_suggestions", "payment_marks", "claims",
 )  # fmt: skip
 # Sales read these whole...
 SALES_TABLES = (
     "documents", "line_blocks", "line_customer_totals", "usage_totals", "payment_references",
-    "allocations", "imports", "notes", "alembic_version", "payment_marks",
+    "allocations", "imports", "notes", "alembic_version", "payment_marks", "claims",
 )  # fmt: skip
 # ... and of these only the columns that say nothing of the bank or the audit's details.
 SALES_COLUMNS = {
@@ -65,6 +65,7 @@ MAY = {
     "allocate": {"admin-agent", "billing-admin"},
     "settings": {"admin-agent"},
     "note": {"admin-agent", "billing-admin", "support-agent"},
+    "claim": {"admin-agent", "billing-admin"},
     "bank details": {"admin-agent", "billing-admin", "support-agent"},
 }
 

@@ -221,6 +221,30 @@ audit = Table(
 
 
 # A payment the clerk plans to make: what it settles, before the bank has seen it.
+claims = Table(
+    # What the clerk asks Microsoft back: a disputed amount on an invoice (or one of its lines),
+    # or an SLA credit (availability below 99.9 %); closed by the credit note that settles it,
+    # or withdrawn.
+    "claims",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(16), nullable=False),  # dispute | sla
+    Column("invoice_number", String(64), nullable=True),  # dispute: the invoice disputed
+    Column("line", String(80), nullable=False, server_default=""),  # dispute: INVOICE#N
+    Column("service", Text, nullable=False, server_default=""),  # sla
+    Column("month", String(7), nullable=False, server_default=""),  # sla: YYYY-MM
+    Column("availability", String(16), nullable=False, server_default=""),  # sla: percent
+    Column("amount", Money, nullable=False),  # disputed or claimed
+    Column("currency", String(3), nullable=False),
+    Column("reason", Text, nullable=False, server_default=""),
+    Column("ticket", String(64), nullable=False, server_default=""),
+    Column("opened_on", Date, nullable=False),
+    Column("state", String(16), nullable=False),  # open | credited | withdrawn
+    Column("credit_note", String(64), nullable=True),
+    Column("closed_on", Date, nullable=True),
+    Column("audit_id", Integer, ForeignKey("audit.id"), nullable=False),
+)
+
 planned_payments = Table(
     "planned_payments",
     metadata,
