@@ -22,9 +22,10 @@ from sqlalchemy.exc import DBAPIError
 from core import __version__
 from core.aging import DATE_UNKNOWN, bucket_names, by_currency, by_customer
 from core.allocation import AllocationRefused
+from core.explain import KINDS as EXPLAIN_KINDS
 from core.exports.remittance import RemittanceError
 from core.importers import ImportOptions
-from core.money import format_amount
+from core.money import format_amount, format_exact
 from core.store.database import is_url, refusal
 from core.store.roles import DESCRIPTIONS, ROLES
 from core.views import amount_text, credit_json, invoice_json, payment_json
@@ -42,6 +43,7 @@ WRITING_COMMANDS = {
     "import", "allocate", "unallocate", "undo", "redo", "set", "plan", "map", "accept", "reject",
     "note", "mark",
 }  # fmt: skip
+CLAIM_WRITES = {"open", "link", "withdraw"}
 
 
 class UsageError(Exception):
@@ -174,6 +176,50 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("payment", metavar="PAYMENT_ID")
     p.add_argument("state", choices=("applied", "unallocated", "clear"))
     p.add_argument("--date", type=_date, default=None, help="since when (default: today)")
+
+    p = sub.add_parser("explain", help="why a line or an invoice's lines cost what they do: "
+                       "currency conversion, prorated terms, refunds")  # fmt: skip
+    p.add_argument("target", metavar="LINE_OR_INVOICE",
+                   help="an invoice (G000123456), one of its lines (G000123456#3) or the file "
+                   "and row a line was read from (recon.csv:12)")  # fmt: skip
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("checks", help="lines that contradict the published rules: "
+                       "fx_recompute_mismatch, proration_mismatch, refund_outside_window, "
+                       "refund_amount_mismatch")  # fmt: skip
+    p.add_argument("--kind", choices=EXPLAIN_KINDS, default=None)
+    p.add_argument("--json", action="store_true")
+    for name, what in (("dispute", "disputed amounts on invoices or lines"),
+                       ("sla-claim", "SLA credit claims (availability below 99.9 %)")):  # fmt: skip
+        p = sub.add_parser(name, help=f"{what}: open, list, link the credit note, withdraw")
+        acts = p.add_subparsers(dest="action", required=True)
+        a = acts.add_parser("open", help="record a new one")
+        if name == "dispute":
+            a.add_argument("target", metavar="INVOICE_OR_LINE",
+                           help="G000123456 or one of its lines, G000123456#3")  # fmt: skip
+            a.add_argument("amount", metavar="AMOUNT")
+            a.add_argument("--reason", required=True, help="what is wrong with the amount")
+        else:
+            a.add_argument("--service", required=True, help="e.g. Dynamics 365 Sales")
+            a.add_argument("--month", required=True, metavar="YYYY-MM")
+            a.add_argument("--availability", required=True, metavar="PERCENT",
+                           help="the monthly availability measured (below 99.9)")  # fmt: skip
+            a.add_argument("--credit", required=True, metavar="AMOUNT", help="credit claimed")
+            a.add_argument("--currency", required=True, metavar="CUR")
+        a.add_argument("--ticket", default="", help="the support ticket number")
+        a.add_argument("--date", type=_date, default=None, help="opened on (default: today)")
+        a.add_argument("--json", action="store_true")
+        a = acts.add_parser("list", help="open ones (all with --all), oldest first, with age")
+        a.add_argument("--all", action="store_true")
+        a.add_argument("--json", action="store_true")
+        a = acts.add_parser("link", help="the credit note that settles it: it closes")
+        a.add_argument("id", type=int, metavar="ID")
+        a.add_argument("credit_note", metavar="CREDIT_NOTE")
+        a.add_argument("--date", type=_date, default=None, help="closed on (default: today)")
+        a.add_argument("--json", action="store_true")
+        a = acts.add_parser("withdraw", help="close it without a credit")
+        a.add_argument("id", type=int, metavar="ID")
+        a.add_argument("--date", type=_date, default=None, help="closed on (default: today)")
+        a.add_argument("--json", action="store_true")
 
     p = sub.add_parser("whoami", help="who the workspace takes you for, and your role")
     p.add_argument("--json", action="store_true")
@@ -334,7 +380,11 @@ def _run(args: argparse.Namespace) -> int:
         print(f"demo workspace written: {db}")
         return EXIT_OK
     db = args.db or default_workspace()
-    writes = args.command in WRITING_COMMANDS or (args.command == "auto-allocate" and args.apply)
+    writes = (
+        args.command in WRITING_COMMANDS
+        or (args.command == "auto-allocate" and args.apply)
+        or (args.command in ("dispute", "sla-claim") and args.action in CLAIM_WRITES)
+    )
     if not writes and not is_url(db) and not db.exists():
         raise WorkspaceError(f"{db}: no such workspace (import files into it first)")
     with Workspace(db, readonly=not writes) as ws:
@@ -653,6 +703,78 @@ def cmd_mark(ws: Workspace, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_explain(ws: Workspace, args: argparse.Namespace) -> int:
+    found = ws.explain(args.target)
+    if args.json:
+        _dump({"target": args.target, "lines": [ex.as_dict() for ex in found]})
+        return EXIT_OK
+    for ex in found:
+        ln = ex.line
+        print(f"{ex.label}  {ln.customer_name or ln.customer_id}  {ln.product}  "
+              f"{format_exact(ln.subtotal, ln.currency)} {ln.currency}")  # fmt: skip
+        for sentence in ex.text():
+            print(f"    {sentence}")
+    return EXIT_OK
+
+
+def cmd_checks(ws: Workspace, args: argparse.Namespace) -> int:
+    from core.explain import totals
+
+    found = [c for c in ws.checks() if args.kind in (None, c.kind)]
+    if args.json:
+        _dump({"findings": [c.as_dict() for c in found], "totals": totals(found)})
+        return EXIT_OK
+    for c in found:
+        print(f"{c.kind}: {c.line} ({c.place})  {c.customer}  {c.product}")
+        print(f"    {c.message}")
+    if not found:
+        print("no line contradicts the published rules")
+    return EXIT_OK
+
+
+def _claim_command(ws: Workspace, args: argparse.Namespace, kind: str) -> int:
+    if args.action == "list":
+        found = ws.claims(kind, open_only=not args.all)
+        if args.json:
+            _dump(found)
+            return EXIT_OK
+        what = ("invoice", "line") if kind == "dispute" else ("service", "month")
+        _table(["#", *what, "amount", "cur", "ticket", "opened", "age", "state", "credit note"],
+               [[c["id"], c[what[0]] if kind == "sla" else c["invoice"],
+                 c["line"] if kind == "dispute" else c["month"], c["amount"], c["currency"],
+                 c["ticket"], c["opened_on"], c["age_days"], c["state"], c["credit_note"]]
+                for c in found], right=(3, 7))  # fmt: skip
+        return EXIT_OK
+    if args.action == "open":
+        if kind == "dispute":
+            claim_id = ws.open_dispute(args.target, args.amount, args.reason, args.ticket,
+                                       args.date)  # fmt: skip
+        else:
+            claim_id = ws.open_sla_claim(args.service, args.month, args.availability,
+                                         args.credit, args.currency, args.ticket,
+                                         args.date)  # fmt: skip
+        claim = next(c for c in ws.claims(kind) if c["id"] == claim_id)
+    elif args.action == "link":
+        claim = ws.close_claim(args.id, args.credit_note, args.date)
+    else:
+        claim = ws.close_claim(args.id, None, args.date)
+    if args.json:
+        _dump(claim)
+    else:
+        label = "dispute" if kind == "dispute" else "SLA claim"
+        print(f"{label} #{claim['id']}: {claim['state']}"
+              + (f" by {claim['credit_note']}" if claim["credit_note"] else ""))  # fmt: skip
+    return EXIT_OK
+
+
+def cmd_dispute(ws: Workspace, args: argparse.Namespace) -> int:
+    return _claim_command(ws, args, "dispute")
+
+
+def cmd_sla_claim(ws: Workspace, args: argparse.Namespace) -> int:
+    return _claim_command(ws, args, "sla")
+
+
 def cmd_whoami(ws: Workspace, args: argparse.Namespace) -> int:
     role = ws.role or ("owner" if ws.url else "")
     out = {"user": ws.user, "role": role, "workspace": ws.where,
@@ -840,10 +962,17 @@ def cmd_credits(ws: Workspace, args: argparse.Namespace) -> int:
 
 
 def cmd_balance(ws: Workspace, args: argparse.Namespace) -> int:
-    balance = ws.ledger(_as_of(args)).balance()
+    from core.views import disputed_amounts, per_currency
+
+    ledger = ws.ledger(_as_of(args))
+    balance = ledger.balance()
+    disputed, counted = disputed_amounts(ws, ledger)
+    held = per_currency(ledger, disputed)
     out = {
         cur: {
-            "amount_due": amount_text(b.amount_due, cur),
+            "amount_due": amount_text(b.amount_due - (0 if counted else held.get(cur, 0)), cur),
+            "disputed": amount_text(held.get(cur, 0), cur),
+            "disputed_counted_as_due": counted,
             "unallocated_payments": amount_text(b.unallocated_payments, cur),
             "unapplied_credits": amount_text(b.unapplied_credits, cur),
         }
@@ -854,12 +983,18 @@ def cmd_balance(ws: Workspace, args: argparse.Namespace) -> int:
         return EXIT_OK
     print(f"Balance as of {_as_of(args).isoformat()}")
     _table(
-        ["currency", "amount due", "unallocated payments", "unapplied credits"],
+        ["currency", "amount due", "disputed", "unallocated payments", "unapplied credits"],
         [
-            [c, v["amount_due"], v["unallocated_payments"], v["unapplied_credits"]]
+            [
+                c,
+                v["amount_due"],
+                v["disputed"] + ("" if counted else " (not due)"),
+                v["unallocated_payments"],
+                v["unapplied_credits"],
+            ]
             for c, v in out.items()
         ],
-        right=(1, 2, 3),
+        right=(1, 2, 3, 4),
     )
     return EXIT_OK
 

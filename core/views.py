@@ -144,10 +144,16 @@ def snapshot(ws, as_of, customers: bool = True) -> dict:
     payments = [payment_json(p, ledger, infos[p.id]) for p in ledger.payments.values()]
     payments.sort(key=lambda r: (r["date"], r["id"]))
     credits = [credit_json(c, ledger) for c in ledger.credits.values()]
-    overdue, due_soon = _overdue_and_due_soon(ledger, as_of)
+    disputed, counted = disputed_amounts(ws, ledger)
+    overdue, due_soon = _overdue_and_due_soon(ledger, as_of, {} if counted else disputed)
+    held = per_currency(ledger, disputed)
     balance = {
         cur: {
-            "amount_due": amount_text(b.amount_due, cur),
+            "amount_due": amount_text(
+                b.amount_due - (zero(cur) if counted else held.get(cur, zero(cur))), cur
+            ),
+            "disputed": amount_text(held.get(cur, zero(cur)), cur),
+            "disputed_counted_as_due": counted,
             "overdue": amount_text(overdue.get(cur, zero(cur)), cur),
             "due_soon": amount_text(due_soon.get(cur, zero(cur)), cur),
             "unallocated_payments": amount_text(b.unallocated_payments, cur),
@@ -187,20 +193,45 @@ def add_customers(snap: dict, found: tuple[list[dict], dict[str, list[str]]]) ->
         row["customers"] = by_invoice.get(row["number"], [])
 
 
-def _overdue_and_due_soon(ledger: Ledger, as_of) -> tuple[dict, dict]:
+def disputed_amounts(ws, ledger: Ledger) -> tuple[dict[str, Decimal], bool]:
+    """Per invoice the amount under open dispute (at most what is open of it), and whether
+    the workspace counts it as due all the same (the default, as Microsoft does)."""
+    out = {}
+    for number, amount in ws.disputed_open().items():
+        inv = ledger.invoices.get(number)
+        if inv is None or not inv.counted or inv.open <= 0:
+            continue
+        out[number] = min(amount, inv.open)
+    return out, ws.setting("disputed_counts_as_due", "yes") != "no"
+
+
+def per_currency(ledger: Ledger, amounts: dict[str, Decimal]) -> dict[str, Decimal]:
+    out: dict[str, Decimal] = {}
+    for number, amount in amounts.items():
+        cur = ledger.invoices[number].document.currency
+        out[cur] = out.get(cur, zero(cur)) + amount
+    return out
+
+
+def _overdue_and_due_soon(
+    ledger: Ledger, as_of, held: dict[str, Decimal] | None = None
+) -> tuple[dict, dict]:
     """Per currency: the open amount past its due date, and the open amount falling due
-    within the next :data:`DUE_SOON_DAYS` days (today included)."""
+    within the next :data:`DUE_SOON_DAYS` days (today included); less what is ``held``
+    (disputed amounts, when the workspace does not count them as due)."""
     overdue: dict[str, Decimal] = {}
     soon: dict[str, Decimal] = {}
+    held = held or {}
     for inv in ledger.invoices.values():
         if not inv.counted or inv.open == 0 or inv.due_date is None:
             continue
         cur = inv.document.currency
         days_left = (inv.due_date - as_of).days
+        amount = inv.open - held.get(inv.document.number, 0)
         if days_left < 0:
-            overdue[cur] = overdue.get(cur, zero(cur)) + inv.open
+            overdue[cur] = overdue.get(cur, zero(cur)) + amount
         elif days_left <= DUE_SOON_DAYS:
-            soon[cur] = soon.get(cur, zero(cur)) + inv.open
+            soon[cur] = soon.get(cur, zero(cur)) + amount
     return overdue, soon
 
 

@@ -339,3 +339,68 @@ def test_bad_exchange_rate_is_named_with_file_row_and_column(ws, tmp_path):
         "unambiguous decimal separator, got '0,92x'"
     )
     assert ws.ledger().invoices == {}
+
+
+# ---------------------------------------------------------------- the command line
+
+
+def test_cli_checks_explain_disputes_and_sla_claims(cli, cli_json, write_invoices, tmp_path):
+    from tests.conftest import invoice
+
+    today = date.today()
+    assert (
+        cli("import", write_invoices([invoice("G000000001", today.isoformat(), "140.75")]))[0] == 0
+    )
+    lines = write_csv(tmp_path / "recon.csv", RECON_COLUMNS, [usd_usage("140.75")])
+    assert cli("import", lines)[0] == 0
+
+    found = cli_json("checks")
+    assert [(f["kind"], f["line"], f["expected"], f["actual"], f["difference"])
+            for f in found["findings"]] == [
+        ("fx_recompute_mismatch", "G000000001#1", "140.74", "140.75", "0.01")]  # fmt: skip
+    assert found["totals"]["fx_recompute_mismatch"] == 1
+    assert cli_json("checks", "--kind", "refund_outside_window")["findings"] == []
+    (line,) = cli_json("explain", "G000000001#1")["lines"]
+    assert line["conversion"]["recomputed"] == "140.74"
+    assert line["conversion"]["published_rate_date"] == "2024-11-28"
+    assert line["place"].endswith("recon.csv:2")
+
+    # a dispute: open, still due by default, not due once the setting says so
+    dispute = cli_json("dispute", "open", "G000000001#1", "0.01", "--reason",
+                       "conversion rounded up", "--ticket", "2611230001")  # fmt: skip
+    assert (dispute["invoice"], dispute["line"], dispute["amount"], dispute["state"]) == (
+        "G000000001", "G000000001#1", "0.01", "open")  # fmt: skip
+    balance = cli_json("balance")["EUR"]
+    assert (balance["amount_due"], balance["disputed"]) == ("140.75", "0.01")
+    assert balance["disputed_counted_as_due"] is True
+    assert cli("set", "disputed_counts_as_due", "no")[0] == 0
+    balance = cli_json("balance")["EUR"]
+    assert (balance["amount_due"], balance["disputed"]) == ("140.74", "0.01")
+    code, _out, err = cli("dispute", "open", "G000000001#7", "1", "--reason", "x")
+    assert code == 2 and "G000000001 has 1 line(s)" in err
+
+    # the credit note arrives: linked, the dispute closes
+    assert cli("import", write_invoices(
+        [invoice("G000000002", today.isoformat(), "-0.01", documentType="credit_note")],
+        name="credit.json"))[0] == 0  # fmt: skip
+    closed = cli_json("dispute", "link", str(dispute["id"]), "G000000002")
+    assert (closed["state"], closed["credit_note"]) == ("credited", "G000000002")
+    assert cli_json("dispute", "list") == []
+    assert cli_json("balance")["EUR"]["disputed"] == "0.00"
+
+    # SLA claims: only below 99.9 % availability
+    code, _out, err = cli("sla-claim", "open", "--service", "Dynamics 365 Sales", "--month",
+                          "2026-10", "--availability", "99.95", "--credit", "120",
+                          "--currency", "EUR")  # fmt: skip
+    assert code == 2 and "not below the 99.9 %" in err
+    claim = cli_json("sla-claim", "open", "--service", "Dynamics 365 Sales", "--month",
+                     "2026-10", "--availability", "99,5", "--credit", "120", "--currency",
+                     "eur", "--ticket", "T-42", "--date", "2026-11-02")  # fmt: skip
+    assert (claim["availability"], claim["amount"], claim["currency"]) == ("99.5", "120.00", "EUR")
+    assert claim["age_days"] == (today - date(2026, 11, 2)).days
+    assert [c["id"] for c in cli_json("sla-claim", "list")] == [claim["id"]]
+    code, _out, err = cli("sla-claim", "link", str(claim["id"]), "G000000001")
+    assert code == 2 and "not a credit" in err
+    assert cli_json("sla-claim", "withdraw", str(claim["id"]))["state"] == "withdrawn"
+    assert cli_json("sla-claim", "list") == []
+    assert len(cli_json("sla-claim", "list", "--all")) == 1
