@@ -971,26 +971,28 @@ def cmd_balance(ws: Workspace, args: argparse.Namespace) -> int:
     out = {
         cur: {
             "amount_due": amount_text(b.amount_due - (0 if counted else held.get(cur, 0)), cur),
-            "disputed": amount_text(held.get(cur, 0), cur),
-            "disputed_counted_as_due": counted,
             "unallocated_payments": amount_text(b.unallocated_payments, cur),
             "unapplied_credits": amount_text(b.unapplied_credits, cur),
         }
         for cur, b in balance.items()
     }
+    if disputed:  # said only when something is disputed: the rest of the answer is unchanged
+        for cur, row in out.items():
+            row["disputed"] = amount_text(held.get(cur, 0), cur)
+            row["disputed_counted_as_due"] = counted
     if args.json:
         _dump(out)
         return EXIT_OK
     print(f"Balance as of {_as_of(args).isoformat()}")
     _table(
-        ["currency", "amount due", "disputed", "unallocated payments", "unapplied credits"],
+        ["currency", "amount due", "unallocated payments", "unapplied credits", "disputed"],
         [
             [
                 c,
                 v["amount_due"],
-                v["disputed"] + ("" if counted else " (not due)"),
                 v["unallocated_payments"],
                 v["unapplied_credits"],
+                v.get("disputed", "") + ("" if counted or not disputed else " (not due)"),
             ]
             for c, v in out.items()
         ],

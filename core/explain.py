@@ -323,8 +323,30 @@ class Explanation:
             "proration": self.proration.as_dict() if self.proration else None,
             "refund": self.refund.as_dict() if self.refund else None,
             "checks": [c.as_dict() for c in self.checks],
+            "explained": self.explained,
+            "why": self.summary(),
             "text": self.text(),
         }
+
+    def summary(self) -> str:
+        """A few words: what there is to explain on this line."""
+        parts = []
+        if self.conversion:
+            c = self.conversion
+            parts.append(f"{c.pricing_currency}→{c.billing_currency} at {c.rate}")
+        p = self.proration
+        if p and p.prorated:
+            parts.append(f"{p.days_charged}/{p.days_full} days")
+        if p and p.case:
+            parts.append(p.case.split(":")[0].split(",")[0])
+        r = self.refund
+        if r:
+            parts.append(
+                {"full": "full refund", "full_or_prorated": "refund within 24 h",
+                 "prorated": "prorated refund", "none": "refund after 7 days",
+                 "": "refund" if r.cancellation else "credit"}[r.window]
+            )  # fmt: skip
+        return "; ".join(parts)
 
     def text(self) -> list[str]:
         """The explanation in sentences, as the clerk reads it."""
@@ -407,7 +429,9 @@ class Explanation:
         for check in self.checks:
             out.append(f"Flag {check.kind}: {check.message}")
         if not out:
-            out.append("Priced in the invoice's currency for a full cycle: nothing to explain.")
+            out.append(
+                "Priced in the invoice's currency, not prorated, not a credit: price × quantity."
+            )
         return out
 
 

@@ -174,7 +174,8 @@ def snapshot(ws, as_of, customers: bool = True) -> dict:
             "alerts": [f.as_dict() for f in found], "periods": periods,
             "buckets": bucket_names(ledger.aging_limits), "invoices": invoices,
             "payments": payments, "credits": credits, "balance": balance, "aging": aging,
-            "customers": None, "ledger": ledger}  # fmt: skip
+            "customers": None, "ledger": ledger, "claims": ws.claims(),
+            "line_customers": ws.line_customers()}  # fmt: skip
     if customers:
         add_customers(snap, customer_snapshot(ws, ledger))
     return snap

@@ -591,8 +591,20 @@ class Workspace:
 
     def checks(self) -> list[explain.Check]:
         """Every line that contradicts a published rule (see :mod:`core.explain`)."""
+        return [c for ex in self.flagged_lines() for c in ex.checks]
+
+    def flagged_lines(self) -> list[explain.Explanation]:
+        """The explanations of the lines that contradict a published rule."""
         labelled = list(self._scan_lines(keep=explain.candidates()))
-        return [c for ex in explain.explain_lines(labelled) for c in ex.checks]
+        return [ex for ex in explain.explain_lines(labelled) if ex.checks]
+
+    def line_customers(self) -> list[tuple[str, str, int]]:
+        """(customer id, name, lines) of every customer with lines, by name."""
+        with self.engine.connect() as c:
+            rows = _raw(c, "SELECT customer_id, MAX(customer_name), SUM(line_count) FROM "
+                        "line_customer_totals GROUP BY customer_id", {})  # fmt: skip
+        return sorted(((r[0], r[1] or "", int(r[2])) for r in rows),
+                      key=lambda r: (r[1].lower(), r[0]))  # fmt: skip
 
     def customer_explanations(self, customer_id: str) -> list[explain.Explanation]:
         """A customer's lines, each explained (for re-billing them)."""

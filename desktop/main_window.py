@@ -29,11 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from core.importers import ImportOptions
+from core.money import quantum
 from core.views import add_customers, customer_snapshot, snapshot
 from core.workspace import ImportCancelled, ImportFailed, Workspace, WorkspaceBusy
 from desktop.allocation_dialog import AllocationDialog
 from desktop.worker import Worker
 from widgets.alerts_page import AlertsPage
+from widgets.charges_page import ChargesPage, ClaimsPage
 from widgets.dashboard import Dashboard
 from widgets.models import (
     CREDIT_COLUMNS,
@@ -229,12 +231,16 @@ class InvoicesPage(TablePage):
         row = rows[0]
         ws = self.window_.ws
         self.window_.worker.submit(
-            lambda job: (ws.lines(row["number"]), ws.history(row["number"])),
+            lambda job: (
+                ws.lines(row["number"]),
+                ws.history(row["number"]),
+                _explained(ws, row["number"]),
+            ),
             lambda found: self.show_detail(row, *found),
             self.window_.show_error,
         )
 
-    def show_detail(self, row: dict, lines, history=()) -> None:
+    def show_detail(self, row: dict, lines, history=(), explained=()) -> None:
         from html import escape
 
         from widgets.formats import date_text, money_text
@@ -275,12 +281,29 @@ class InvoicesPage(TablePage):
                 f"{money_text(row['lines_total'], cur)}: "
                 f"{self.tr('difference')} {money_text(row['lines_difference'], cur)}</p>"
             )
+        worth = [ex for ex in explained if ex.explained]
+        if worth:
+            parts.append(f"<p><b>{self.tr('Charges explained')}</b></p><ul>" + "".join(
+                f"<li{' style=color:#b3261e' if ex.checks else ''}><b>{escape(ex.label)}</b> "
+                f"{escape(ex.line.product)}: " + escape(" ".join(ex.text())) + "</li>"
+                for ex in worth[:50]) + "</ul>")  # fmt: skip
+            if len(worth) > 50:
+                more = self.tr("… and %n more in Charges explained", "", len(worth) - 50)
+                parts.append(f"<p>{more}</p>")
         if history:
             parts.append(f"<p><b>{self.tr('History')}</b></p><ul>" + "".join(
                 f"<li>{escape(date_text(e['at'][:10]))} {escape(e['at'][11:16])} · "
                 f"{escape(e['user'])} · {escape(e['summary'])}</li>" for e in history
             ) + "</ul>")  # fmt: skip
         self.detail.setHtml("".join(parts))
+
+
+def _explained(ws: Workspace, number: str) -> list:
+    """An invoice's lines explained; none when it has no lines."""
+    try:
+        return ws.explain(number)
+    except ValueError:
+        return []
 
 
 class MainWindow(QMainWindow):
@@ -370,8 +393,14 @@ class MainWindow(QMainWindow):
             (self.undo_action, "allocate"),
             (self.redo_action, "allocate"),
             (self.note_action, "note"),
+            (self.dispute_action, "claim"),
+            (self.sla_action, "claim"),
         ):
             action.setEnabled(may(role, what) and not self.ws.readonly)  # fmt: skip
+        claims = may(role, "claim") and not self.ws.readonly
+        self.charges_page.may_dispute = claims
+        self.claims_page.may_change = claims
+        self.claims_page._selection()
 
     def _pages(self) -> None:
         """The tabs and their pages (built again, in the new language, by set_language)."""
@@ -389,6 +418,16 @@ class MainWindow(QMainWindow):
         self.alerts_page = AlertsPage()
         self.alerts_page.action_requested.connect(self.alert_action)
         self.tabs.addTab(self.alerts_page, self.tr("Alerts and calendar"))
+        self.charges_page = ChargesPage()
+        self.charges_page.customer_chosen.connect(self.show_customer_charges)
+        self.charges_page.checks_requested.connect(self.run_checks)
+        self.charges_page.dispute_requested.connect(self.dispute_line)
+        self.tabs.addTab(self.charges_page, self.tr("Charges explained"))
+        self.claims_page = ClaimsPage()
+        self.claims_page.new_sla_requested.connect(self.new_sla_claim)
+        self.claims_page.link_requested.connect(self.link_claim)
+        self.claims_page.withdraw_requested.connect(self.withdraw_claim)
+        self.tabs.addTab(self.claims_page, self.tr("Disputes and claims"))
         self.setCentralWidget(self.tabs)  # deletes the previous pages
         for page in (self.invoices, self.payments, self.credits, self.customers):
             page.view.selectionModel().selectionChanged.connect(self._selection_totals)
@@ -499,6 +538,14 @@ class MainWindow(QMainWindow):
         self.auto_action = QAction(self.tr("Allocate by &quoted invoice numbers"), bar)
         self.auto_action.triggered.connect(self.auto_allocate)
         pay.addAction(self.auto_action)
+        pay.addSeparator()
+        self.dispute_action = QAction(self.tr("&Dispute an amount of the selected invoice…"), bar,
+                                      shortcut=QKeySequence("Ctrl+Shift+D"))  # fmt: skip
+        self.dispute_action.triggered.connect(self.dispute_selected)
+        pay.addAction(self.dispute_action)
+        self.sla_action = QAction(self.tr("New S&LA credit claim…"), bar)
+        self.sla_action.triggered.connect(self.new_sla_claim)
+        pay.addAction(self.sla_action)
         view = bar.addMenu(self.tr("&View"))
         prefs = QAction(self.tr("&Preferences…"), bar, shortcut=QKeySequence.Preferences)
         prefs.triggered.connect(self.edit_preferences)
@@ -514,7 +561,8 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         for n, name in enumerate((self.tr("&Dashboard"), self.tr("&Invoices"),
                                   self.tr("Pa&yments"), self.tr("&Credit notes"),
-                                  self.tr("C&ustomers"), self.tr("&Alerts and calendar")),
+                                  self.tr("C&ustomers"), self.tr("&Alerts and calendar"),
+                                  self.tr("C&harges explained"), self.tr("Dis&putes and claims")),
                                  start=1):  # fmt: skip
             go = QAction(name, bar, shortcut=QKeySequence(f"Ctrl+{n}"))
             go.triggered.connect(lambda _=False, i=n - 1: self.tabs.setCurrentIndex(i))
@@ -694,6 +742,8 @@ class MainWindow(QMainWindow):
         self.payments.set_rows(snap["payments"])
         self.credits.set_rows(snap["credits"])
         self.alerts_page.show_alerts(snap["alerts"], snap["periods"], snap["as_of"])
+        self.charges_page.show_customers(snap["line_customers"])
+        self.claims_page.show_claims(snap["claims"])
         from widgets.aging_chart import bucket_label
 
         self.customers.model.set_columns(customer_columns(snap["buckets"], bucket_label))
@@ -742,6 +792,9 @@ class MainWindow(QMainWindow):
         """Open the invoices or payments the dashboard's "needs attention" line is about."""
         if page_name == "alerts":
             self.tabs.setCurrentWidget(self.alerts_page)
+            return
+        if page_name == "claims":
+            self.tabs.setCurrentWidget(self.claims_page)
             return
         page = self.invoices if page_name == "invoices" else self.payments
         page.search.clear()
@@ -914,6 +967,108 @@ class MainWindow(QMainWindow):
         self.note_dialog = dialog
         dialog.textValueSelected.connect(lambda text: self.add_note(subject, text))
         dialog.open()
+
+    # ------------------------------------------------------------------ charges and claims
+
+    def show_customer_charges(self, customer_id: str) -> None:
+        """A customer's lines, each explained (read on the worker thread)."""
+        ws = self.ws
+        dates = {r["number"]: r["date"] or "" for r in (self.snap or {}).get("invoices", [])}
+        name = next((n for c, n, _ in (self.snap or {}).get("line_customers", []) if c ==
+                     customer_id), customer_id) or customer_id  # fmt: skip
+        self.worker.submit(
+            lambda job: [ex.as_dict() for ex in ws.customer_explanations(customer_id)],
+            lambda found: self.charges_page.show_lines(name, found, dates),
+            self.show_error,
+        )
+
+    def run_checks(self) -> None:
+        ws = self.ws
+        self.statusBar().showMessage(self.tr("Checking every line…"))
+
+        def done(found) -> None:
+            self.charges_page.show_checks(found)
+            self.statusBar().showMessage(self.tr("%n line(s) flagged", "", len(found)), 5000)
+
+        self.worker.submit(lambda job: [ex.as_dict() for ex in ws.flagged_lines()], done,
+                           self.show_error)  # fmt: skip
+
+    def dispute_line(self, line: dict) -> None:
+        """Dispute an explained line: the difference from the expected amount, when flagged."""
+        check = next((c for c in line["checks"] if c["expected"] is not None), None)
+        amount = ""
+        if check:
+            difference = abs(Decimal(check["actual"]) - Decimal(check["expected"]))
+            amount = format(difference.quantize(quantum(line["currency"])), "f")
+        reason = check["message"].split(":")[0] if check else ""
+        self._open_dispute(line["line"], amount, line["currency"], reason)
+
+    def dispute_selected(self) -> None:
+        rows = self.invoices.selected_rows() if self.tabs.currentWidget() is self.invoices else []
+        if not rows:
+            self.statusBar().showMessage(self.tr("Select an invoice first"))
+            return
+        row = rows[0]
+        self._open_dispute(row["number"], "", row["currency"], "")
+
+    def _open_dispute(self, target: str, amount: str, currency: str, reason: str) -> None:
+        from desktop.claim_dialogs import DisputeDialog
+
+        dialog = DisputeDialog(target, amount, currency, reason, self)
+        self.claim_dialog = dialog
+        ws = self.ws
+
+        def accepted() -> None:
+            values = dialog.values()
+            self.worker.submit(lambda job: ws.open_dispute(*values), self._claim_recorded,
+                               self.show_error)  # fmt: skip
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+
+    def new_sla_claim(self) -> None:
+        from desktop.claim_dialogs import SlaClaimDialog
+
+        currencies = sorted((self.snap or {}).get("balance", {})) or ["EUR"]
+        dialog = SlaClaimDialog(currencies[0], self)
+        self.claim_dialog = dialog
+        ws = self.ws
+
+        def accepted() -> None:
+            values = dialog.values()
+            self.worker.submit(lambda job: ws.open_sla_claim(*values), self._claim_recorded,
+                               self.show_error)  # fmt: skip
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+
+    def _claim_recorded(self, claim_id) -> None:
+        self.statusBar().showMessage(self.tr("Claim #%s recorded") % claim_id, 5000)
+        self.refresh()
+        self.tabs.setCurrentWidget(self.claims_page)
+
+    def link_claim(self, claim: dict) -> None:
+        """Close a claim with the credit note that settles it (credit notes of its currency)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        notes = [c["number"] for c in (self.snap or {}).get("credits", [])
+                 if c["currency"] == claim["currency"]]  # fmt: skip
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Claim #%s settled by") % claim["id"])
+        dialog.setLabelText(self.tr("Credit note"))
+        dialog.setComboBoxItems(notes)
+        dialog.setComboBoxEditable(True)
+        self.claim_dialog = dialog
+        ws = self.ws
+        dialog.textValueSelected.connect(lambda number: self.worker.submit(
+            lambda job: ws.close_claim(claim["id"], number), lambda _c: self.refresh(),
+            self.show_error))  # fmt: skip
+        dialog.open()
+
+    def withdraw_claim(self, claim: dict) -> None:
+        ws = self.ws
+        self.worker.submit(lambda job: ws.close_claim(claim["id"]), lambda _c: self.refresh(),
+                           self.show_error)  # fmt: skip
 
     def add_note(self, subject: str, text: str) -> None:
         ws = self.ws

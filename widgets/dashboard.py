@@ -152,6 +152,26 @@ class Dashboard(QWidget):
             item.setIcon(cue_icon("overdue" if kind == "suspension_risk" else "mismatch"
                                   if kind == "wrong_account" else "unallocated"))  # fmt: skip
             self.attention.addItem(item)
+        # disputes and SLA credit claims still waiting for their credit note
+        for kind, text in (
+            ("dispute", lambda n: self.tr("%n open dispute(s)", "", n)),
+            ("sla", lambda n: self.tr("%n open SLA credit claim(s)", "", n)),
+        ):
+            rows = [c for c in snap.get("claims", ()) if c["kind"] == kind and c["state"] == "open"]
+            if not rows:
+                continue
+            totals = {}
+            for c in rows:
+                totals[c["currency"]] = totals.get(c["currency"], Decimal(0)) + Decimal(c["amount"])
+            amounts = ", ".join(money_text(format(v, "f"), c) for c, v in sorted(totals.items()))
+            oldest = max(c["age_days"] for c in rows)
+            label = text(len(rows))
+            item = QListWidgetItem(
+                f"{label} — {amounts} " + self.tr("(oldest %n day(s))", "", oldest)
+            )
+            item.setData(FOCUS_ROLE, ("claims", kind, label))
+            item.setIcon(cue_icon("unallocated"))
+            self.attention.addItem(item)
         if not self.attention.count():
             self.attention.addItem(self.tr("Nothing needs attention."))
         rows = min(self.attention.count(), 6)

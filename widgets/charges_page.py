@@ -1,0 +1,311 @@
+"""Charges explained, per customer: every line of a customer with why it costs what it does
+(currency conversion, prorated term, refund window) and the lines that contradict a rule; and
+the disputes and SLA credit claims being followed up.
+
+The pages show what they are given (dicts from :meth:`core.explain.Explanation.as_dict` and
+:meth:`core.workspace.Workspace.claims`) and ask for the rest by signal: they never touch the
+workspace themselves.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from widgets.formats import date_text, money_text
+
+CHECK_LABELS = {
+    "fx_recompute_mismatch": QT_TRANSLATE_NOOP("ChargesPage", "conversion differs"),
+    "proration_mismatch": QT_TRANSLATE_NOOP("ChargesPage", "proration differs"),
+    "refund_outside_window": QT_TRANSLATE_NOOP("ChargesPage", "refund outside its window"),
+    "refund_amount_mismatch": QT_TRANSLATE_NOOP("ChargesPage", "refund amount differs"),
+}
+ROLE = Qt.ItemDataRole.UserRole + 1
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+FLAG = QColor("#b3261e")
+
+
+def check_label(kind: str) -> str:
+    return QCoreApplication.translate("ChargesPage", CHECK_LABELS.get(kind, kind))
+
+
+def _item(text: str, data=None, right: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    if data is not None:
+        item.setData(ROLE, data)
+    if right:
+        item.setTextAlignment(RIGHT)
+    return item
+
+
+class ChargesPage(QWidget):
+    """Customers on the left; the chosen customer's lines, each explained, on the right."""
+
+    customer_chosen = Signal(str)  # customer id: show its lines
+    checks_requested = Signal()  # run the checks over the whole workspace
+    dispute_requested = Signal(dict)  # an explained line (as_dict)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.lines: list[dict] = []
+        self.customers = QListWidget()
+        self.customers.currentItemChanged.connect(self._customer_changed)
+        self.flagged_only = QCheckBox(self.tr("Only lines with something to explain"))
+        self.flagged_only.setChecked(True)
+        self.flagged_only.toggled.connect(lambda _on: self._fill_lines())
+        self.checks_button = QPushButton(self.tr("Check every line"))
+        self.checks_button.setToolTip(
+            self.tr("Recompute conversions, prorations and refunds of every line in the workspace")
+        )
+        self.checks_button.clicked.connect(self.checks_requested)
+        self.dispute_button = QPushButton(self.tr("Dispute this line…"))
+        self.dispute_button.setEnabled(False)
+        self.dispute_button.clicked.connect(self._dispute)
+        self.summary = QLabel()
+        self.table = QTableWidget(0, 8)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Line"), self.tr("Invoice date"), self.tr("Product"), self.tr("Period"),
+            self.tr("Explained"), self.tr("Subtotal"), self.tr("Expected"), self.tr("Flag"),
+        ])  # fmt: skip
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._line_changed)
+        self.detail = QTextBrowser()
+        self.detail.setPlaceholderText(self.tr("Select a line to see why it costs what it does."))
+
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(QLabel(self.tr("Customers")))
+        lv.addWidget(self.customers)
+        lv.addWidget(self.checks_button)
+        right = QSplitter(Qt.Orientation.Vertical)
+        top = QWidget()
+        tv = QVBoxLayout(top)
+        tv.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        bar.addWidget(self.summary, 1)
+        bar.addWidget(self.flagged_only)
+        bar.addWidget(self.dispute_button)
+        tv.addLayout(bar)
+        tv.addWidget(self.table)
+        right.addWidget(top)
+        right.addWidget(self.detail)
+        right.setSizes([420, 220])
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setSizes([260, 900])
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+
+    # -- what is shown
+
+    def show_customers(self, customers: list[tuple[str, str, int]]) -> None:
+        """(customer id, name, lines) — keeps the current choice when it is still there."""
+        current = self.customers.currentItem()
+        keep = current.data(ROLE) if current else None
+        self.customers.blockSignals(True)
+        self.customers.clear()
+        for cid, name, count in customers:
+            item = QListWidgetItem(f"{name or cid} ({count})")
+            item.setData(ROLE, cid)
+            item.setToolTip(cid)
+            self.customers.addItem(item)
+            if cid == keep:
+                self.customers.setCurrentItem(item)
+        self.customers.blockSignals(False)
+
+    def show_lines(self, customer: str, lines: list[dict], dates: dict[str, str]) -> None:
+        self.lines = lines
+        self.dates = dates
+        flagged = sum(1 for ln in lines if ln["checks"])
+        explained = sum(1 for ln in lines if ln["explained"])
+        self.summary.setText(
+            self.tr("%1: %2 line(s), %3 with something to explain, %4 flagged")
+            .replace("%1", customer).replace("%2", str(len(lines)))
+            .replace("%3", str(explained)).replace("%4", str(flagged))
+        )  # fmt: skip
+        self._fill_lines()
+
+    def show_checks(self, findings: list[dict]) -> None:
+        """The whole workspace's findings, as lines to explain."""
+        self.customers.blockSignals(True)
+        self.customers.clearSelection()
+        self.customers.setCurrentItem(None)
+        self.customers.blockSignals(False)
+        self.flagged_only.setChecked(True)
+        self.lines = findings
+        self.summary.setText(self.tr("Every line checked: %n flagged", "", len(findings)))
+        self._fill_lines()
+
+    def _fill_lines(self) -> None:
+        shown = [ln for ln in self.lines if ln["explained"] or not self.flagged_only.isChecked()]
+        self.table.setRowCount(len(shown))
+        dates = getattr(self, "dates", {})
+        for row, ln in enumerate(shown):
+            cur = ln["currency"]
+            period = " – ".join(date_text(d) for d in (ln["charge_start"], ln["charge_end"]) if d)
+            flags = ", ".join(check_label(c["kind"]) for c in ln["checks"])
+            expected = next((c["expected"] for c in ln["checks"] if c["expected"] is not None), "")
+            cells = [
+                _item(ln["line"], ln),
+                _item(date_text(dates.get(ln["invoice"], ""))),
+                _item(f"{ln['customer']} · {ln['product']}" if not dates else ln["product"]),
+                _item(period),
+                _item(ln["why"]),
+                _item(money_text(ln["subtotal"], cur), right=True),
+                _item(money_text(expected, cur) if expected else "", right=True),
+                _item(flags),
+            ]
+            for col, item in enumerate(cells):
+                if ln["checks"]:
+                    item.setForeground(QBrush(FLAG))
+                self.table.setItem(row, col, item)
+        self.table.resizeColumnsToContents()
+        self.detail.clear()
+        self.dispute_button.setEnabled(False)
+
+    # -- choices
+
+    def _customer_changed(self, current, _previous) -> None:
+        if current is not None:
+            self.customer_chosen.emit(current.data(ROLE))
+
+    def selected_line(self) -> dict | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.table.item(rows[0].row(), 0).data(ROLE) if rows else None
+
+    def _line_changed(self) -> None:
+        from html import escape
+
+        ln = self.selected_line()
+        self.dispute_button.setEnabled(ln is not None and self.may_dispute)
+        if ln is None:
+            return
+        head = (f"<h3>{escape(ln['line'])} — {escape(ln['customer'])}</h3><p>"
+                f"{escape(ln['product'])} · {escape(ln['charge_type'] or '')} · "
+                f"{escape(ln['place'])}</p>")  # fmt: skip
+        body = "".join(
+            f"<p{' style=color:#b3261e' if s.startswith('Flag ') else ''}>{escape(s)}</p>"
+            for s in ln["text"]
+        )
+        self.detail.setHtml(head + body)
+
+    may_dispute = True
+
+    def _dispute(self) -> None:
+        ln = self.selected_line()
+        if ln is not None:
+            self.dispute_requested.emit(ln)
+
+
+class ClaimsPage(QWidget):
+    """Disputes and SLA credit claims: open ones first, with their age; link the credit note
+    that settles one, or withdraw it."""
+
+    new_sla_requested = Signal()
+    link_requested = Signal(dict)
+    withdraw_requested = Signal(dict)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.claims: list[dict] = []
+        self.show_closed = QCheckBox(self.tr("Show closed ones"))
+        self.show_closed.toggled.connect(lambda _on: self._fill())
+        self.new_sla = QPushButton(self.tr("New SLA credit claim…"))
+        self.new_sla.clicked.connect(self.new_sla_requested)
+        self.link = QPushButton(self.tr("Link the credit note…"))
+        self.link.clicked.connect(lambda: self._emit(self.link_requested))
+        self.withdraw = QPushButton(self.tr("Withdraw"))
+        self.withdraw.clicked.connect(lambda: self._emit(self.withdraw_requested))
+        self.summary = QLabel()
+        self.table = QTableWidget(0, 9)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("#"), self.tr("Kind"), self.tr("About"), self.tr("Amount"),
+            self.tr("Reason"), self.tr("Ticket"), self.tr("Opened"), self.tr("Age (days)"),
+            self.tr("State"),
+        ])  # fmt: skip
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._selection)
+        bar = QHBoxLayout()
+        bar.addWidget(self.summary, 1)
+        bar.addWidget(self.show_closed)
+        bar.addWidget(self.new_sla)
+        bar.addWidget(self.link)
+        bar.addWidget(self.withdraw)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+        self.may_change = True
+        self._selection()
+
+    def show_claims(self, claims: list[dict]) -> None:
+        self.claims = claims
+        self._fill()
+
+    def _fill(self) -> None:
+        open_ = [c for c in self.claims if c["state"] == "open"]
+        self.summary.setText(self.tr("%n open", "", len(open_)))
+        shown = open_ + ([c for c in self.claims if c["state"] != "open"]
+                         if self.show_closed.isChecked() else [])  # fmt: skip
+        self.table.setRowCount(len(shown))
+        states = {"open": self.tr("open"), "credited": self.tr("credited by %s"),
+                  "withdrawn": self.tr("withdrawn")}  # fmt: skip
+        for row, c in enumerate(shown):
+            if c["kind"] == "dispute":
+                kind, about = self.tr("Dispute"), c["line"] or c["invoice"]
+            else:
+                kind = self.tr("SLA credit")
+                about = f"{c['service']} {c['month']} ({c['availability']} %)"
+            state = states[c["state"]]
+            if "%s" in state:
+                state = state % c["credit_note"]
+            cells = [
+                _item(str(c["id"]), c, right=True), _item(kind), _item(about),
+                _item(money_text(c["amount"], c["currency"]), right=True), _item(c["reason"]),
+                _item(c["ticket"]), _item(date_text(c["opened_on"])),
+                _item(str(c["age_days"]), right=True), _item(state),
+            ]  # fmt: skip
+            for col, item in enumerate(cells):
+                self.table.setItem(row, col, item)
+        self.table.resizeColumnsToContents()
+        self._selection()
+
+    def selected(self) -> dict | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.table.item(rows[0].row(), 0).data(ROLE) if rows else None
+
+    def _selection(self) -> None:
+        c = self.selected()
+        on = c is not None and c["state"] == "open" and self.may_change
+        self.link.setEnabled(on)
+        self.withdraw.setEnabled(on)
+        self.new_sla.setEnabled(self.may_change)
+
+    def _emit(self, signal) -> None:
+        c = self.selected()
+        if c is not None:
+            signal.emit(c)
