@@ -13,9 +13,10 @@ import csv
 import json
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 from pathlib import Path
 
+from core.explain import published_rate_date
 from core.importers.pc_recon_lines import RECON_COLUMNS
 from core.workspace import Workspace
 
@@ -202,8 +203,75 @@ def recon_rows(today: date) -> list[dict[str, str]]:
                     "SubscriptionEndDate": _us(date(start.year + 1, start.month, 1)),
                 }
             )
+            if prod[4] == "Usage":
+                _priced_in_usd(row, amount, wrong=inv.number == "G000100009")
             rows.append(row)
+        if inv.number == "G000100011":
+            rows += _cancelled_purchase(d, n)
     return rows
+
+
+USD_RATE = Decimal("0.923456789")  # EUR per USD, as PCToBCExchangeRate gives it (9 decimals)
+USD_PRICE = Decimal("0.0125")  # USD per unit of the Azure meter
+
+
+def _priced_in_usd(row: dict[str, str], amount: Decimal, wrong: bool = False) -> None:
+    """Azure is priced in USD: the usage whose conversion gives this EUR subtotal (the
+    documented rounding); ``wrong``: one cent less than the rule gives, to be flagged."""
+    usd = (amount / USD_RATE).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
+    while (usd * USD_RATE).quantize(Decimal("0.01"), rounding=ROUND_DOWN) < amount + (
+        Decimal("0.01") if wrong else 0
+    ):
+        usd += Decimal("0.01")
+    quantity = usd / USD_PRICE
+    rate_day = published_rate_date(_parse_us(row["ChargeStartDate"]))
+    row.update(
+        UnitPrice=str(USD_PRICE), EffectiveUnitPrice=str(USD_PRICE),
+        Quantity=f"{quantity:.6f}", BillableQuantity=f"{quantity:.6f}", PricingCurrency="USD",
+        PCToBCExchangeRate=str(USD_RATE), PCToBCExchangeRateDate=_us(rate_day),
+        TermAndBillingCycle="", BillingFrequency="", UnitType="1 Hour",
+        MeterDescription="Compute hours - D2s v5",
+    )  # fmt: skip
+
+
+def _parse_us(text: str) -> date:
+    m, d, y = (int(x) for x in text.split(" ")[0].split("/"))
+    return date(y, m, d)
+
+
+def _cancelled_purchase(invoice_day: date, n: int) -> list[dict[str, str]]:
+    """Five E3 seats bought on the 15th of last month, aligned to end on 31 December (the
+    first charge prorated to the month's end), cancelled ten days later and refunded in
+    full: new commerce refunds nothing after 7 days — the checks flag it.  Net zero."""
+    last = date(invoice_day.year, invoice_day.month, 1) - timedelta(days=1)
+    bought = last.replace(day=15)
+    days_charged = (last - bought).days + 1
+    amount = (Decimal("36.00") * 5 * days_charged / last.day).quantize(Decimal("0.01"))
+    cust = CUSTOMERS[1]
+    base = dict.fromkeys(RECON_COLUMNS, "")
+    base.update(
+        PartnerId=PARTNER_ID, CustomerId=cust[0], CustomerName=cust[1],
+        CustomerDomainName=cust[2], CustomerCountry="FR", InvoiceNumber="G000100011",
+        MpnId="6123456", ProductId="CFQ7TTC0LH18", SkuId="0009", SkuName="Microsoft 365 E3",
+        ProductName="Microsoft 365 E3", UnitPrice="36.00", EffectiveUnitPrice="36.00",
+        Currency="EUR", PublisherName="Microsoft Corporation", TaxTotal="0.00",
+        SubscriptionDescription=f"Microsoft 365 E3 - {cust[1]} (extra seats)",
+        SubscriptionId=f"e3e3e3e3-0000-4000-8000-{n + 1:012x}",
+        TermAndBillingCycle="One-Year commitment for monthly billing", BillingFrequency="Monthly",
+        PricingCurrency="EUR", PCToBCExchangeRate="1", UnitType="1 License",
+        ProductCategory="Microsoft 365", SubscriptionStartDate=_us(bought),
+        SubscriptionEndDate=_us(date(bought.year, 12, 31)), ChargeEndDate=_us(last),
+    )  # fmt: skip
+    purchase = {**base, "OrderId": f"ORD{n + 1:08d}", "AvailabilityId": f"CFQ7TTC0{n + 1:04d}",
+                "OrderDate": _us(bought), "ChargeType": "new", "Quantity": "5",
+                "BillableQuantity": "5", "Subtotal": f"{amount:.2f}", "Total": f"{amount:.2f}",
+                "ChargeStartDate": _us(bought)}  # fmt: skip
+    cancelled = bought + timedelta(days=10)
+    refund = {**base, "OrderId": f"ORD{n + 2:08d}", "AvailabilityId": f"CFQ7TTC0{n + 2:04d}",
+              "OrderDate": _us(cancelled), "ChargeType": "cancelImmediate", "Quantity": "-5",
+              "BillableQuantity": "-5", "Subtotal": f"{-amount:.2f}", "Total": f"{-amount:.2f}",
+              "ChargeStartDate": _us(cancelled), "CreditReasonCode": "Cancellation"}  # fmt: skip
+    return [purchase, refund]
 
 
 def french_amount(amount: Decimal) -> str:
@@ -300,6 +368,12 @@ def write_demo(directory: Path, *, today: date | None = None) -> Path:
         ws.auto_allocate(apply=True)
         # Partner Center lists P5 under "Unallocated payment": the clerk marked it
         ws.mark_payment("P5", "unallocated", today - timedelta(days=3))
+        # the refund outside its window is disputed; an outage last month is claimed
+        why = "cancellation refunded after the 7-day window: is the credit final?"
+        ws.open_dispute("G000100011", "90.00", why, "2611150042", today - timedelta(days=6))
+        month = date(today.year, today.month, 1) - timedelta(days=1)
+        ws.open_sla_claim("Dynamics 365 Sales", f"{month:%Y-%m}", "99.52", "145.00", "EUR",
+                          "2611020017", today - timedelta(days=12))  # fmt: skip
     return db
 
 

@@ -553,8 +553,11 @@ class Explainer:
         months = term_months(ln.detail("term"))
         if not (start and end and months) or end < start:
             return "", None, None
-        full_end = shift(start, months) - timedelta(days=1)
-        sub_days, term_days = days(start, end), days(start, full_end)
+        # a renewed subscription keeps its first start: compare with the current term
+        k = max(1, round((end - start).days / (months * 30.44)))
+        begun = shift(start, (k - 1) * months)
+        full_end = shift(start, k * months) - timedelta(days=1)
+        sub_days, term_days = days(begun, end), days(begun, full_end)
         if abs((end - full_end).days) <= 1:
             return "", sub_days, term_days
         said = f"{ln.charge_type} {ln.detail('credit_reason')}".lower()

@@ -28,11 +28,15 @@ def test_demo_covers_void_rebill_credit_partial_multi_unallocated_wrong_currency
             "amount_due": "20963.40",
             "unallocated_payments": "1500.00",
             "unapplied_credits": "0.00",
+            "disputed": "90.00",  # the refund outside its window, disputed (still due)
+            "disputed_counted_as_due": True,
         },
         "USD": {
             "amount_due": "0.00",
             "unallocated_payments": "2000.00",
             "unapplied_credits": "0.00",
+            "disputed": "0.00",
+            "disputed_counted_as_due": True,
         },
     }
     assert run_json(capsys, db, "aging", *as_of)["EUR"] == {
