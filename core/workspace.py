@@ -595,8 +595,13 @@ class Workspace:
 
     def flagged_lines(self) -> list[explain.Explanation]:
         """The explanations of the lines that contradict a published rule."""
+        return [ex for ex in self.explained_lines() if ex.checks]
+
+    def explained_lines(self) -> list[explain.Explanation]:
+        """Every line with something to explain (converted, prorated, a term that does not
+        match, a credit), by invoice and line."""
         labelled = list(self._scan_lines(keep=explain.candidates()))
-        return [ex for ex in explain.explain_lines(labelled) if ex.checks]
+        return [ex for ex in explain.explain_lines(labelled) if ex.explained]
 
     def line_customers(self) -> list[tuple[str, str, int]]:
         """(customer id, name, lines) of every customer with lines, by name."""

@@ -25,9 +25,20 @@ def main(argv: list[str]) -> int:
 
     def take() -> None:
         window.loaded.disconnect(take)
-        names = ("dashboard", "invoices", "payments", "credit-notes", "customers")
+        names = ("dashboard", "invoices", "payments", "credit-notes", "customers", "alerts",
+                 "charges", "claims")  # fmt: skip
         for index, name in enumerate(names):
             window.tabs.setCurrentIndex(index)
+            if name == "charges":  # a customer's lines, the prorated purchase explained
+                page = window.charges_page
+                names_ = [page.customers.item(i).text() for i in range(page.customers.count())]
+                page.customers.setCurrentRow(
+                    next(i for i, n in enumerate(names_) if n.startswith("Cabinet Lef"))
+                )
+                while page.table.rowCount() == 0:
+                    app.processEvents()
+                labels = [page.table.item(r, 0).text() for r in range(page.table.rowCount())]
+                page.table.selectRow(labels.index("G000100011#5"))
             if name == "invoices":  # with an invoice's detail: chain, allocations, history
                 page = window.invoices
                 row = next(r for r in range(page.proxy.rowCount())

@@ -560,3 +560,43 @@ def test_the_alerts_page_lists_every_kind_and_acts_in_one_click(window, qtbot):
     )
     window.dashboard.attention.itemActivated.emit(item)
     assert window.tabs.currentWidget() is page
+
+
+def test_charges_explained_per_customer_flags_and_dispute_a_line(qtbot, window):
+    """A customer's lines explained; checking every line finds the demo's two flags; a
+    flagged line is disputed with the difference filled in, and the claim is listed."""
+    page = window.charges_page
+    window.tabs.setCurrentWidget(page)
+    names = [page.customers.item(i).text() for i in range(page.customers.count())]
+    row = next(i for i, n in enumerate(names) if n.startswith("Cabinet Lefèvre"))
+    with qtbot.waitSignal(window.worker.busy_changed, check_params_cb=lambda b: not b,
+                          timeout=20000):  # fmt: skip
+        page.customers.setCurrentRow(row)
+    qtbot.waitUntil(lambda: page.table.rowCount() > 0, timeout=10000)
+    labels = [page.table.item(r, 0).text() for r in range(page.table.rowCount())]
+    assert {"G000100011#4", "G000100011#5"} <= set(labels)
+    page.table.selectRow(labels.index("G000100011#4"))
+    assert "17 of 31 days" in page.detail.toPlainText()
+    assert "98.71" in page.detail.toPlainText()
+
+    page.checks_button.click()
+    qtbot.waitUntil(lambda: page.summary.text().startswith("Every line checked"), timeout=20000)
+    flagged = {page.table.item(r, 0).text(): page.table.item(r, 7).text()
+               for r in range(page.table.rowCount())}  # fmt: skip
+    assert flagged == {"G000100009#2": "conversion differs",
+                       "G000100011#5": "refund outside its window"}  # fmt: skip
+    page.table.selectRow(list(flagged).index("G000100009#2"))
+    assert page.dispute_button.isEnabled()
+    page.dispute_button.click()
+    dialog = window.claim_dialog
+    assert dialog.amount.text() == "0.01"  # the difference from the rule
+    dialog.ticket.setText("2611230099")
+    with qtbot.waitSignal(window.ready, timeout=20000):
+        dialog.accept()
+    claims = window.claims_page.claims
+    opened = [c for c in claims if c["line"] == "G000100009#2"]
+    assert opened and opened[0]["amount"] == "0.01" and opened[0]["state"] == "open"
+    attention = [window.dashboard.attention.item(i).text()
+                 for i in range(window.dashboard.attention.count())]  # fmt: skip
+    assert any(t.startswith("2 open dispute(s)") for t in attention)
+    assert any(t.startswith("1 open SLA credit claim(s)") for t in attention)

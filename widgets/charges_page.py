@@ -41,6 +41,16 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 FLAG = QColor("#b3261e")
 
 
+def _rounded(amount: str, currency: str) -> str:
+    """An exact expected amount, to the currency's decimals for the table (the detail keeps
+    the exact figure)."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    from core.money import quantum
+
+    return format(Decimal(amount).quantize(quantum(currency), rounding=ROUND_HALF_UP), "f")
+
+
 def check_label(kind: str) -> str:
     return QCoreApplication.translate("ChargesPage", CHECK_LABELS.get(kind, kind))
 
@@ -160,6 +170,7 @@ class ChargesPage(QWidget):
 
     def _fill_lines(self) -> None:
         shown = [ln for ln in self.lines if ln["explained"] or not self.flagged_only.isChecked()]
+        self.table.clearSelection()
         self.table.setRowCount(len(shown))
         dates = getattr(self, "dates", {})
         for row, ln in enumerate(shown):
@@ -174,7 +185,7 @@ class ChargesPage(QWidget):
                 _item(period),
                 _item(ln["why"]),
                 _item(money_text(ln["subtotal"], cur), right=True),
-                _item(money_text(expected, cur) if expected else "", right=True),
+                _item(money_text(_rounded(expected, cur), cur) if expected else "", right=True),
                 _item(flags),
             ]
             for col, item in enumerate(cells):

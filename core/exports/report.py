@@ -319,5 +319,41 @@ def write_report(ws: Workspace, path: Path, as_of: date) -> Path:
         if inv is not None and inv.counted:  # a voided invoice's lines are re-billed by its rebill
             s.add(row)
     s.close()
+
+    # Why lines cost what they do, per customer; the lines that contradict a rule first.
+    def order(ex):
+        return (not ex.checks, ex.line.customer_name.lower(), ex.line.invoice_number, ex.label)
+
+    explained = sorted(ws.explained_lines(), key=order)
+    s = _Sheet(book, f, "Charges explained", "Lines converted, prorated or credited, per "
+               "customer; those that contradict the published rules first (checks)",
+               [("Check", "text", 22), ("Customer", "text", 30), ("Line", "text", 16),
+                ("Product", "text", 28), ("From", "date", 11), ("To", "date", 11),
+                ("Currency", "cur", 8), ("Subtotal", "money", 13), ("Expected", "money", 13),
+                ("Explanation", "text", 120)])  # fmt: skip
+    for ex in explained:
+        ln = ex.line
+        checks = ex.checks or [None]
+        for c in checks:
+            s.add([c.kind if c else "", ln.customer_name or ln.customer_id, ex.label,
+                   ln.product, ln.charge_start, ln.charge_end, ln.currency, ln.subtotal,
+                   None if c is None or c.expected is None else c.expected.quantize(
+                       Decimal(1).scaleb(-2)), " ".join(ex.text())])  # fmt: skip
+    s.close(totals=False)
+
+    s = _Sheet(book, f, "Disputes and claims", "Disputed amounts and SLA credit claims; open "
+               "ones until the credit note that settles them is linked",
+               [("#", "int", 6), ("Kind", "text", 10), ("Concerns", "text", 30),
+                ("Currency", "cur", 8), ("Amount", "money", 13), ("Reason", "text", 50),
+                ("Ticket", "text", 14), ("Opened", "date", 11), ("Age (days)", "int", 10),
+                ("State", "text", 10), ("Credit note", "text", 14)])  # fmt: skip
+    for c in sorted(ws.claims(), key=lambda c: (c["state"] != "open", c["id"])):
+        about = (c["line"] or c["invoice"]) if c["kind"] == "dispute" else (
+            f"{c['service']} {c['month']} ({c['availability']} %)")  # fmt: skip
+        s.add([c["id"], "dispute" if c["kind"] == "dispute" else "SLA credit", about,
+               c["currency"], Decimal(c["amount"]), c["reason"], c["ticket"],
+               date.fromisoformat(c["opened_on"]), c["age_days"], c["state"],
+               c["credit_note"] or ""])  # fmt: skip
+    s.close(totals=False)
     book.close()
     return path
