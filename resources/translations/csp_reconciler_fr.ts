@@ -262,6 +262,209 @@
     </message>
 </context>
 <context>
+    <name>ChargesPage</name>
+    <message>
+        <location filename="../../widgets/charges_page.py" line="34" />
+        <source>conversion differs</source>
+        <translation>conversion différente</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/charges_page.py" line="35" />
+        <source>proration differs</source>
+        <translation>prorata différent</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/charges_page.py" line="36" />
+        <source>refund outside its window</source>
+        <translation>remboursement hors délai</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/charges_page.py" line="37" />
+        <source>refund amount differs</source>
+        <translation>montant du remboursement différent</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/charges_page.py" line="80" />
+        <source>Only lines with something to explain</source>
+        <translation>Seulement les lignes à expliquer</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/charges_page.py" line="83" />
+        <source>Check every line</source>
+        <translation>Vérifier toutes les lignes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/charges_page.py" line="85" />
+        <source>Recompute conversions, prorations and refunds of every line in the workspace</source>
+        <translation>Recalculer les conversions, proratas et remboursements de toutes les lignes de l'espace de travail</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/charges_page.py" line="88" />
+        <source>Dispute this line…</source>
+        <translation>Contester cette ligne…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/charges_page.py" line="94" />
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/charges_page.py" line="94" />
+        <source>Invoice date</source>
+        <translation>Date de facture</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/charges_page.py" line="94" />
+        <source>Product</source>
+        <translation>Produit</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/charges_page.py" line="94" />
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/charges_page.py" line="95" />
+        <source>Explained</source>
+        <translation>Explication</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/charges_page.py" line="95" />
+        <source>Subtotal</source>
+        <translation>Sous-total</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/charges_page.py" line="95" />
+        <source>Expected</source>
+        <translation>Attendu</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/charges_page.py" line="95" />
+        <source>Flag</source>
+        <translation>Signalement</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/charges_page.py" line="103" />
+        <source>Select a line to see why it costs what it does.</source>
+        <translation>Sélectionnez une ligne pour voir pourquoi elle coûte ce montant.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/charges_page.py" line="108" />
+        <source>Customers</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/charges_page.py" line="154" />
+        <source>%1: %2 line(s), %3 with something to explain, %4 flagged</source>
+        <translation>%1 : %2 ligne(s), %3 à expliquer, %4 signalée(s)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/charges_page.py" line="168" />
+        <source>Every line checked: %n flagged</source>
+        <translation>
+            <numerusform>Toutes les lignes vérifiées : %n signalée(s)</numerusform><numerusform>Toutes les lignes vérifiées : %n signalée(s)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsPage</name>
+    <message>
+        <location filename="../../widgets/charges_page.py" line="244" />
+        <source>Show closed ones</source>
+        <translation>Afficher les clôturées</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/charges_page.py" line="246" />
+        <source>New SLA credit claim…</source>
+        <translation>Nouvelle réclamation de crédit SLA…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/charges_page.py" line="248" />
+        <source>Link the credit note…</source>
+        <translation>Lier l'avoir…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/charges_page.py" line="250" />
+        <source>Withdraw</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/charges_page.py" line="255" />
+        <source>#</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/charges_page.py" line="255" />
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/charges_page.py" line="255" />
+        <source>About</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/charges_page.py" line="255" />
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/charges_page.py" line="256" />
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/charges_page.py" line="256" />
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/charges_page.py" line="256" />
+        <source>Opened</source>
+        <translation>Ouverte le</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/charges_page.py" line="256" />
+        <source>Age (days)</source>
+        <translation>Âge (jours)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/charges_page.py" line="257" />
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/charges_page.py" line="282" />
+        <source>%n open</source>
+        <translation>
+            <numerusform>%n en cours</numerusform><numerusform>%n en cours</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/charges_page.py" line="286" />
+        <source>open</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/charges_page.py" line="286" />
+        <source>credited by %s</source>
+        <translation>créditée par %s</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/charges_page.py" line="287" />
+        <source>withdrawn</source>
+        <translation>retirée</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/charges_page.py" line="290" />
+        <source>Dispute</source>
+        <translation>Contestation</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/charges_page.py" line="292" />
+        <source>SLA credit</source>
+        <translation>Crédit SLA</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <location filename="../../widgets/dashboard.py" line="26" />
@@ -590,510 +793,633 @@
         <translation>
             <numerusform>%n paiement(s) envoyé(s) au mauvais compte</numerusform><numerusform>%n paiement(s) envoyé(s) au mauvais compte</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../widgets/dashboard.py" line="157" />
+        <source>%n open dispute(s)</source>
+        <translation>
+            <numerusform>%n contestation(s) en cours</numerusform><numerusform>%n contestation(s) en cours</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/dashboard.py" line="158" />
+        <source>%n open SLA credit claim(s)</source>
+        <translation>
+            <numerusform>%n réclamation(s) de crédit SLA en cours</numerusform><numerusform>%n réclamation(s) de crédit SLA en cours</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/dashboard.py" line="170" />
+        <source>(oldest %n day(s))</source>
+        <translation>
+            <numerusform>(la plus ancienne : %n jour(s))</numerusform><numerusform>(la plus ancienne : %n jour(s))</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="156" />
+        <location filename="../../widgets/dashboard.py" line="176" />
         <source>Nothing needs attention.</source>
         <translation>Rien à traiter.</translation>
     </message>
 </context>
 <context>
+    <name>DisputeDialog</name>
+    <message>
+        <location filename="../../desktop/claim_dialogs.py" line="24" />
+        <source>Dispute %s</source>
+        <translation>Contester %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/claim_dialogs.py" line="28" />
+        <source>What is wrong with the amount</source>
+        <translation>Ce qui ne va pas dans le montant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/claim_dialogs.py" line="30" />
+        <source>Support ticket number</source>
+        <translation>Numéro du ticket de support</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/claim_dialogs.py" line="34" />
+        <source>Disputed amount (%s)</source>
+        <translation>Montant contesté (%s)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/claim_dialogs.py" line="35" />
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/claim_dialogs.py" line="36" />
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/claim_dialogs.py" line="37" />
+        <source>Opened on</source>
+        <translation>Ouverte le</translation>
+    </message>
+</context>
+<context>
     <name>InvoicesPage</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="214" />
+        <location filename="../../desktop/main_window.py" line="216" />
         <source>Select an invoice to see its void/rebill chain, allocations and lines.</source>
         <translation>Sélectionnez une facture pour voir son annulation/refacturation, ses affectations et ses lignes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="244" />
+        <location filename="../../desktop/main_window.py" line="250" />
         <source>amends</source>
         <translation>modifie</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="244" />
+        <location filename="../../desktop/main_window.py" line="250" />
         <source>voided by</source>
         <translation>annulée par</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="245" />
+        <location filename="../../desktop/main_window.py" line="251" />
         <source>rebilled as</source>
         <translation>refacturée en</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="246" />
+        <location filename="../../desktop/main_window.py" line="252" />
         <source>rebill of</source>
         <translation>refacturation de</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/main_window.py" line="291" />
+        <source>… and %n more in Charges explained</source>
+        <translation>
+            <numerusform>… et %n de plus dans Charges expliquées</numerusform><numerusform>… et %n de plus dans Charges expliquées</numerusform></translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="384" />
+        <location filename="../../desktop/main_window.py" line="413" />
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="385" />
+        <location filename="../../desktop/main_window.py" line="414" />
         <source>Invoices</source>
         <translation>Factures</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="386" />
+        <location filename="../../desktop/main_window.py" line="415" />
         <source>Payments</source>
         <translation>Paiements</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="387" />
+        <location filename="../../desktop/main_window.py" line="416" />
         <source>Credit notes</source>
         <translation>Avoirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="388" />
+        <location filename="../../desktop/main_window.py" line="417" />
         <source>Customers</source>
         <translation>Clients</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="426" />
+        <location filename="../../desktop/main_window.py" line="465" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="427" />
+        <location filename="../../desktop/main_window.py" line="466" />
         <source>&amp;Open workspace…</source>
         <translation>&amp;Ouvrir un espace de travail…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="430" />
+        <location filename="../../desktop/main_window.py" line="469" />
         <source>&amp;New workspace…</source>
         <translation>&amp;Nouvel espace de travail…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="433" />
+        <location filename="../../desktop/main_window.py" line="472" />
         <source>Open the &amp;demo workspace</source>
         <translation>Ouvrir l'espace de &amp;démonstration</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="440" />
+        <location filename="../../desktop/main_window.py" line="479" />
         <source>Open &amp;recent</source>
         <translation>Ouvrir un fichier &amp;récent</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="443" />
+        <location filename="../../desktop/main_window.py" line="482" />
         <source>&amp;Import files…</source>
         <translation>&amp;Importer des fichiers…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="455" />
+        <location filename="../../desktop/main_window.py" line="494" />
         <source>Export Excel &amp;report…</source>
         <translation>Exporter le &amp;rapport Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="458" />
+        <location filename="../../desktop/main_window.py" line="497" />
         <source>&amp;Print remittance advice of the selected payment…</source>
         <translation>&amp;Imprimer l'avis de paiement du paiement sélectionné…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="462" />
+        <location filename="../../desktop/main_window.py" line="501" />
         <source>&amp;Copy bank reference of the selected payment</source>
         <translation>&amp;Copier la référence de virement du paiement sélectionné</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="467" />
+        <location filename="../../desktop/main_window.py" line="506" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="470" />
+        <location filename="../../desktop/main_window.py" line="509" />
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="471" />
+        <location filename="../../desktop/main_window.py" line="510" />
         <source>&amp;Undo last change</source>
         <translation>&amp;Annuler la dernière modification</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="474" />
+        <location filename="../../desktop/main_window.py" line="513" />
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="477" />
+        <location filename="../../desktop/main_window.py" line="516" />
         <source>&amp;Payments</source>
         <translation>&amp;Paiements</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="478" />
+        <location filename="../../desktop/main_window.py" line="517" />
         <source>&amp;Allocate selected payment…</source>
         <translation>&amp;Affecter le paiement sélectionné…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="482" />
+        <location filename="../../desktop/main_window.py" line="521" />
         <source>&amp;Settle the selected invoice…</source>
         <translation>&amp;Régler la facture sélectionnée…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="499" />
+        <location filename="../../desktop/main_window.py" line="538" />
         <source>Allocate by &amp;quoted invoice numbers</source>
         <translation>Affecter selon les numéros de facture &amp;cités</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="502" />
+        <location filename="../../desktop/main_window.py" line="549" />
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="503" />
+        <location filename="../../desktop/main_window.py" line="550" />
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="579" />
+        <location filename="../../desktop/main_window.py" line="627" />
         <source> (read-only)</source>
         <translation> (lecture seule)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="592" />
+        <location filename="../../desktop/main_window.py" line="640" />
         <source>as of %s</source>
         <translation>au %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="608" />
+        <location filename="../../desktop/main_window.py" line="655" />
         <source>Open workspace</source>
         <translation>Ouvrir un espace de travail</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="609" />
+        <location filename="../../desktop/main_window.py" line="656" />
         <source>CSP Reconciler workspace (*.db *.csprecon);;All files (*)</source>
         <translation>Espace de travail CSP Reconciler (*.db *.csprecon);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="616" />
+        <location filename="../../desktop/main_window.py" line="663" />
         <source>New workspace</source>
         <translation>Nouvel espace de travail</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="617" />
+        <location filename="../../desktop/main_window.py" line="664" />
         <source>CSP Reconciler workspace (*.db)</source>
         <translation>Espace de travail CSP Reconciler (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="684" />
+        <location filename="../../desktop/main_window.py" line="731" />
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="701" />
+        <location filename="../../desktop/main_window.py" line="750" />
         <source>%d invoices, %d payments</source>
         <translation>%d factures, %d paiements</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="446" />
+        <location filename="../../desktop/main_window.py" line="485" />
         <source>Remittance advice of the selected payment…</source>
         <translation>Avis de paiement du paiement sélectionné…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="343" />
+        <location filename="../../desktop/main_window.py" line="366" />
         <source>Other clerks changed the workspace: the lists are up to date</source>
         <translation>D'autres comptables ont modifié l'espace : les listes sont à jour</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="391" />
+        <location filename="../../desktop/main_window.py" line="420" />
         <source>Alerts and calendar</source>
         <translation>Alertes et calendrier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="436" />
+        <location filename="../../desktop/main_window.py" line="425" />
+        <source>Charges explained</source>
+        <translation>Charges expliquées</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="430" />
+        <source>Disputes and claims</source>
+        <translation>Contestations et réclamations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="475" />
         <source>Connect to a &amp;team workspace…</source>
         <translation>Se connecter à un espace d'&amp;équipe…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="448" />
+        <location filename="../../desktop/main_window.py" line="487" />
         <source>See the advice as it will print; print, save or copy it</source>
         <translation>Voir l'avis tel qu'il sera imprimé ; l'imprimer, l'enregistrer ou le copier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="451" />
+        <location filename="../../desktop/main_window.py" line="490" />
         <source>Save &amp;remittance advice of the selected payment as…</source>
         <translation>Enregistrer l'&amp;avis de paiement du paiement sélectionné sous…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="486" />
+        <location filename="../../desktop/main_window.py" line="525" />
         <source>Apply the selected &amp;credit note…</source>
         <translation>Imputer l'&amp;avoir sélectionné…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="490" />
+        <location filename="../../desktop/main_window.py" line="529" />
         <source>S&amp;uggested allocations…</source>
         <translation>&amp;Suggestions d'affectation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="491" />
+        <location filename="../../desktop/main_window.py" line="530" />
         <source>Proposals with a score and reasons, for the selected payment or every payment with money left</source>
         <translation>Propositions avec un score et leurs raisons, pour le paiement sélectionné ou tous les paiements non entièrement affectés</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="495" />
+        <location filename="../../desktop/main_window.py" line="534" />
         <source>Add a &amp;note to the selected invoice or payment…</source>
         <translation>Ajouter une &amp;note à la facture ou au paiement sélectionné…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="506" />
+        <location filename="../../desktop/main_window.py" line="542" />
+        <source>&amp;Dispute an amount of the selected invoice…</source>
+        <translation>&amp;Contester un montant de la facture sélectionnée…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="546" />
+        <source>New S&amp;LA credit claim…</source>
+        <translation>Nouvelle réclamation de crédit S&amp;LA…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="553" />
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="515" />
+        <location filename="../../desktop/main_window.py" line="562" />
         <source>&amp;Dashboard</source>
         <translation>&amp;Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="515" />
+        <location filename="../../desktop/main_window.py" line="562" />
         <source>&amp;Invoices</source>
         <translation>&amp;Factures</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="516" />
+        <location filename="../../desktop/main_window.py" line="563" />
         <source>Pa&amp;yments</source>
         <translation>Pai&amp;ements</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="516" />
+        <location filename="../../desktop/main_window.py" line="563" />
         <source>&amp;Credit notes</source>
         <translation>A&amp;voirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="517" />
+        <location filename="../../desktop/main_window.py" line="564" />
         <source>C&amp;ustomers</source>
         <translation>C&amp;lients</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="517" />
+        <location filename="../../desktop/main_window.py" line="564" />
         <source>&amp;Alerts and calendar</source>
         <translation>&amp;Alertes et calendrier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="522" />
+        <location filename="../../desktop/main_window.py" line="565" />
+        <source>C&amp;harges explained</source>
+        <translation>C&amp;harges expliquées</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="565" />
+        <source>Dis&amp;putes and claims</source>
+        <translation>Co&amp;ntestations et réclamations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="570" />
         <source>&amp;Find in this list</source>
         <translation>&amp;Rechercher dans cette liste</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="525" />
+        <location filename="../../desktop/main_window.py" line="573" />
         <source>Re&amp;load</source>
         <translation>Re&amp;charger</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="528" />
+        <location filename="../../desktop/main_window.py" line="576" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="529" />
+        <location filename="../../desktop/main_window.py" line="577" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="532" />
+        <location filename="../../desktop/main_window.py" line="580" />
         <source>Open the &amp;log folder</source>
         <translation>Ouvrir le dossier des &amp;journaux</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="535" />
+        <location filename="../../desktop/main_window.py" line="583" />
         <source>&amp;About CSP Reconciler</source>
         <translation>À &amp;propos de CSP Reconciler</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="555" />
+        <location filename="../../desktop/main_window.py" line="603" />
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="572" />
+        <location filename="../../desktop/main_window.py" line="620" />
         <source>About CSP Reconciler</source>
         <translation>À propos de CSP Reconciler</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="573" />
+        <location filename="../../desktop/main_window.py" line="621" />
         <source>&lt;b&gt;CSP Reconciler&lt;/b&gt; %s&lt;br&gt;Invoices, payments and remittance advice for Microsoft Cloud Solution Provider partners.&lt;br&gt;Workspace: %s</source>
         <translation>&lt;b&gt;CSP Reconciler&lt;/b&gt; %s&lt;br&gt;Factures, paiements et avis de paiement pour les partenaires Microsoft Cloud Solution Provider.&lt;br&gt;Espace de travail : %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="586" />
+        <location filename="../../desktop/main_window.py" line="634" />
         <source>owner</source>
         <translation>propriétaire</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="587" />
+        <location filename="../../desktop/main_window.py" line="635" />
         <source>team workspace %s on %s — %s (%s)</source>
         <translation>espace d'équipe %s sur %s — %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="736" />
+        <location filename="../../desktop/main_window.py" line="785" />
         <source>Open invoices: %s, %s</source>
         <translation>Factures ouvertes : %s, %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="759" />
-        <location filename="../../desktop/main_window.py" line="762" />
+        <location filename="../../desktop/main_window.py" line="811" />
+        <location filename="../../desktop/main_window.py" line="814" />
         <source>open</source>
         <translation>restant dû</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="760" />
+        <location filename="../../desktop/main_window.py" line="812" />
         <source>unallocated</source>
         <translation>non affecté</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="761" />
+        <location filename="../../desktop/main_window.py" line="813" />
         <source>unapplied</source>
         <translation>non imputé</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="776" />
+        <location filename="../../desktop/main_window.py" line="828" />
         <source>%n selected: </source>
         <translation>
             <numerusform>%n sélectionné(s) : </numerusform><numerusform>%n sélectionné(s) : </numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="784" />
+        <location filename="../../desktop/main_window.py" line="836" />
         <source>Import files</source>
         <translation>Importer des fichiers</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="799" />
+        <location filename="../../desktop/main_window.py" line="851" />
         <source>Importing…</source>
         <translation>Import en cours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="799" />
+        <location filename="../../desktop/main_window.py" line="851" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="843" />
+        <location filename="../../desktop/main_window.py" line="895" />
         <source>%s: cancelled, nothing was stored</source>
         <translation>%s : annulé, rien n'a été enregistré</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="852" />
+        <location filename="../../desktop/main_window.py" line="904" />
         <source>%s: not imported</source>
         <translation>%s : non importé</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="864" />
-        <location filename="../../desktop/main_window.py" line="865" />
+        <location filename="../../desktop/main_window.py" line="916" />
+        <location filename="../../desktop/main_window.py" line="917" />
         <source>Import finished</source>
         <translation>Import terminé</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="867" />
+        <location filename="../../desktop/main_window.py" line="919" />
         <source>Nothing</source>
         <translation>Rien</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="892" />
+        <location filename="../../desktop/main_window.py" line="944" />
         <source>The text for Microsoft about %s is in the clipboard: paste it into your e-mail or the support ticket</source>
         <translation>Le texte pour Microsoft au sujet de %s est dans le presse-papiers : collez-le dans votre courriel ou le ticket de support</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="909" />
+        <location filename="../../desktop/main_window.py" line="961" />
         <source>Select an invoice, payment or credit note first</source>
         <translation>Sélectionnez d'abord une facture, un paiement ou un avoir</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="912" />
+        <location filename="../../desktop/main_window.py" line="964" />
         <source>Note on %s</source>
         <translation>Note sur %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="913" />
+        <location filename="../../desktop/main_window.py" line="965" />
         <source>Note (who called, what was agreed, the ticket number…)</source>
         <translation>Note (qui a appelé, ce qui a été convenu, le numéro de ticket…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="923" />
+        <location filename="../../desktop/main_window.py" line="987" />
+        <source>Checking every line…</source>
+        <translation>Vérification de toutes les lignes…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/main_window.py" line="991" />
+        <source>%n line(s) flagged</source>
+        <translation>
+            <numerusform>%n ligne(s) signalée(s)</numerusform><numerusform>%n ligne(s) signalée(s)</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="1009" />
+        <source>Select an invoice first</source>
+        <translation>Sélectionnez d'abord une facture</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="1046" />
+        <source>Claim #%s recorded</source>
+        <translation>Réclamation n° %s enregistrée</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="1057" />
+        <source>Claim #%s settled by</source>
+        <translation>Réclamation n° %s réglée par</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="1058" />
+        <source>Credit note</source>
+        <translation>Avoir</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="1077" />
         <source>Note recorded on %s</source>
         <translation>Note enregistrée sur %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="931" />
+        <location filename="../../desktop/main_window.py" line="1085" />
         <source>Select a payment first</source>
         <translation>Sélectionnez d'abord un paiement</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="976" />
+        <location filename="../../desktop/main_window.py" line="1130" />
         <source>Save remittance advice</source>
         <translation>Enregistrer l'avis de paiement</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="977" />
+        <location filename="../../desktop/main_window.py" line="1131" />
         <source>PDF (*.pdf);;Excel workbook (*.xlsx);;Text (*.txt)</source>
         <translation>PDF (*.pdf);;Classeur Excel (*.xlsx);;Texte (*.txt)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="1027" />
+        <location filename="../../desktop/main_window.py" line="1181" />
         <source>Printed %n page(s)</source>
         <translation>
             <numerusform>%n page(s) imprimée(s)</numerusform><numerusform>%n page(s) imprimée(s)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1037" />
+        <location filename="../../desktop/main_window.py" line="1191" />
         <source>Save Excel report</source>
         <translation>Enregistrer le rapport Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1038" />
+        <location filename="../../desktop/main_window.py" line="1192" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Classeur Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1055" />
-        <location filename="../../desktop/main_window.py" line="1058" />
+        <location filename="../../desktop/main_window.py" line="1209" />
+        <location filename="../../desktop/main_window.py" line="1212" />
         <source>Saved %s</source>
         <translation>Enregistré : %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1059" />
+        <location filename="../../desktop/main_window.py" line="1213" />
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1082" />
+        <location filename="../../desktop/main_window.py" line="1236" />
         <source>Copied: %s</source>
         <translation>Copié : %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1114" />
+        <location filename="../../desktop/main_window.py" line="1268" />
         <source>Select a payment to allocate first</source>
         <translation>Sélectionnez d'abord un paiement à affecter</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1184" />
+        <location filename="../../desktop/main_window.py" line="1338" />
         <source>Select a credit note to apply first</source>
         <translation>Sélectionnez d'abord un avoir à imputer</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1187" />
+        <location filename="../../desktop/main_window.py" line="1341" />
         <source>%s is fully applied</source>
         <translation>%s est entièrement imputé</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1194" />
+        <location filename="../../desktop/main_window.py" line="1348" />
         <source>Select an invoice to settle first</source>
         <translation>Sélectionnez d'abord une facture à régler</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1248" />
+        <location filename="../../desktop/main_window.py" line="1402" />
         <source>The server refused: your role may not see this (%s).</source>
         <translation>Le serveur a refusé : votre rôle ne permet pas de voir ceci (%s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1250" />
+        <location filename="../../desktop/main_window.py" line="1404" />
         <source>Not allowed</source>
         <translation>Non autorisé</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1057" />
-        <location filename="../../desktop/main_window.py" line="1245" />
+        <location filename="../../desktop/main_window.py" line="1211" />
+        <location filename="../../desktop/main_window.py" line="1399" />
         <source>CSP Reconciler</source>
         <translation>CSP Reconciler</translation>
     </message>
@@ -1330,6 +1656,64 @@
     </message>
 </context>
 <context>
+    <name>SlaClaimDialog</name>
+    <message>
+        <location filename="../../desktop/claim_dialogs.py" line="55" />
+        <source>New SLA credit claim</source>
+        <translation>Nouvelle réclamation de crédit SLA</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/claim_dialogs.py" line="57" />
+        <source>e.g. Dynamics 365 Sales</source>
+        <translation>par ex. Dynamics 365 Sales</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/claim_dialogs.py" line="62" />
+        <source>e.g. 99.5 (below 99.9)</source>
+        <translation>par ex. 99,5 (inférieur à 99,9)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/claim_dialogs.py" line="69" />
+        <source>Monthly availability below 99.9 % entitles to a credit.</source>
+        <translation>Une disponibilité mensuelle inférieure à 99,9 % ouvre droit à un crédit.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/claim_dialogs.py" line="70" />
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/claim_dialogs.py" line="71" />
+        <source>Month (YYYY-MM)</source>
+        <translation>Mois (AAAA-MM)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/claim_dialogs.py" line="72" />
+        <source>Availability (%)</source>
+        <translation>Disponibilité (%)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/claim_dialogs.py" line="73" />
+        <source>Credit claimed</source>
+        <translation>Crédit réclamé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/claim_dialogs.py" line="74" />
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/claim_dialogs.py" line="75" />
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/claim_dialogs.py" line="76" />
+        <source>Opened on</source>
+        <translation>Ouverte le</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <location filename="../../widgets/models.py" line="39" />
@@ -1483,67 +1867,67 @@
 <context>
     <name>TablePage</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="82" />
+        <location filename="../../desktop/main_window.py" line="84" />
         <source>Search (number, reference, customer…)</source>
         <translation>Rechercher (numéro, référence, client…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="84" />
+        <location filename="../../desktop/main_window.py" line="86" />
         <source>Shows the rows where any column contains this text</source>
         <translation>Affiche les lignes dont une colonne contient ce texte</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="86" />
+        <location filename="../../desktop/main_window.py" line="88" />
         <source>All currencies</source>
         <translation>Toutes les devises</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="87" />
+        <location filename="../../desktop/main_window.py" line="89" />
         <source>Only this currency</source>
         <translation>Uniquement cette devise</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="88" />
+        <location filename="../../desktop/main_window.py" line="90" />
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="89" />
+        <location filename="../../desktop/main_window.py" line="91" />
         <source>Only this status</source>
         <translation>Uniquement ce statut</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="90" />
+        <location filename="../../desktop/main_window.py" line="92" />
         <source>All customers</source>
         <translation>Tous les clients</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="91" />
+        <location filename="../../desktop/main_window.py" line="93" />
         <source>Only documents with lines of this customer</source>
         <translation>Uniquement les documents ayant des lignes de ce client</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="92" />
+        <location filename="../../desktop/main_window.py" line="94" />
         <source>From: any date</source>
         <translation>Du : toute date</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="93" />
+        <location filename="../../desktop/main_window.py" line="95" />
         <source>To: any date</source>
         <translation>Au : toute date</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="94" />
+        <location filename="../../desktop/main_window.py" line="96" />
         <source>First date shown (document or payment date)</source>
         <translation>Première date affichée (date du document ou du paiement)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="95" />
+        <location filename="../../desktop/main_window.py" line="97" />
         <source>Last date shown (document or payment date)</source>
         <translation>Dernière date affichée (date du document ou du paiement)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="97" />
+        <location filename="../../desktop/main_window.py" line="99" />
         <source>Click to show every row again</source>
         <translation>Cliquez pour afficher à nouveau toutes les lignes</translation>
     </message>
