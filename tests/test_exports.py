@@ -216,6 +216,8 @@ def test_report_workbook_numbers_and_safety(ws, tmp_path, write_invoices, write_
         "Credit notes",
         "Void and rebill",
         "Customer charges",
+        "Charges explained",
+        "Disputes and claims",
     ]
     summary = list(book["Summary"].iter_rows(min_row=4, values_only=True))
     assert summary[0][:3] == ("EUR", 1190, -100)  # issued (with the voided original) less voided
