@@ -149,6 +149,8 @@ def test_the_window_speaks_french(qtbot, tmp_path):
             "Avoirs",
             "Clients",
             "Alertes et calendrier",
+            "Charges expliquées",
+            "Contestations et réclamations",
         ]
         assert w.invoices.model.headerData(0, Qt.Orientation.Horizontal) == "Facture"
         assert w.dashboard.title.text() == "Solde au 23/11/2026"
