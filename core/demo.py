@@ -18,6 +18,7 @@ from pathlib import Path
 
 from core.explain import published_rate_date
 from core.importers.pc_recon_lines import RECON_COLUMNS
+from core.importers.tabular import parse_mdy
 from core.workspace import Workspace
 
 PARTNER_ID = "3c1a5e2b-7f04-4d8e-9a61-2b5f0c7d9e11"
@@ -224,7 +225,7 @@ def _priced_in_usd(row: dict[str, str], amount: Decimal, wrong: bool = False) ->
     ):
         usd += Decimal("0.01")
     quantity = usd / USD_PRICE
-    rate_day = published_rate_date(_parse_us(row["ChargeStartDate"]))
+    rate_day = published_rate_date(parse_mdy(row["ChargeStartDate"]))
     row.update(
         UnitPrice=str(USD_PRICE), EffectiveUnitPrice=str(USD_PRICE),
         Quantity=f"{quantity:.6f}", BillableQuantity=f"{quantity:.6f}", PricingCurrency="USD",
@@ -232,11 +233,6 @@ def _priced_in_usd(row: dict[str, str], amount: Decimal, wrong: bool = False) ->
         TermAndBillingCycle="", BillingFrequency="", UnitType="1 Hour",
         MeterDescription="Compute hours - D2s v5",
     )  # fmt: skip
-
-
-def _parse_us(text: str) -> date:
-    m, d, y = (int(x) for x in text.split(" ")[0].split("/"))
-    return date(y, m, d)
 
 
 def _cancelled_purchase(invoice_day: date, n: int) -> list[dict[str, str]]:

@@ -219,8 +219,15 @@ class Check:
         }  # fmt: skip
 
 
+class _Part:
+    """An explanation's part as JSON: its fields, amounts as exact text, dates ISO."""
+
+    def as_dict(self) -> dict:
+        return _plain({k: getattr(self, k) for k in self.__dataclass_fields__})
+
+
 @dataclass(frozen=True)
-class Conversion:
+class Conversion(_Part):
     pricing_currency: str
     billing_currency: str
     rule: str  # usage | licence
@@ -236,13 +243,9 @@ class Conversion:
     month: date | None
     published_rate_date: date | None
 
-    def as_dict(self) -> dict:
-        d = {k: getattr(self, k) for k in self.__dataclass_fields__}
-        return _plain(d)
-
 
 @dataclass(frozen=True)
-class Proration:
+class Proration(_Part):
     cycle_months: int
     charge_start: date
     charge_end: date
@@ -260,12 +263,9 @@ class Proration:
     subscription_days: int | None
     term_days: int | None
 
-    def as_dict(self) -> dict:
-        return _plain({k: getattr(self, k) for k in self.__dataclass_fields__})
-
 
 @dataclass(frozen=True)
-class Refund:
+class Refund(_Part):
     experience: str
     cancellation: bool
     cancelled_on: date | None
@@ -276,9 +276,6 @@ class Refund:
     tolerance: Decimal | None
     basis: str  # how the expected amount was found
     original: str  # INVOICE#N of the charge it reverses, when found
-
-    def as_dict(self) -> dict:
-        return _plain({k: getattr(self, k) for k in self.__dataclass_fields__})
 
 
 @dataclass

@@ -144,7 +144,8 @@ def snapshot(ws, as_of, customers: bool = True) -> dict:
     payments = [payment_json(p, ledger, infos[p.id]) for p in ledger.payments.values()]
     payments.sort(key=lambda r: (r["date"], r["id"]))
     credits = [credit_json(c, ledger) for c in ledger.credits.values()]
-    disputed, counted = disputed_amounts(ws, ledger)
+    claims = ws.claims()
+    disputed, counted = disputed_amounts(ws, ledger, claims)
     overdue, due_soon = _overdue_and_due_soon(ledger, as_of, {} if counted else disputed)
     held = per_currency(ledger, disputed)
     balance = {
@@ -174,31 +175,36 @@ def snapshot(ws, as_of, customers: bool = True) -> dict:
             "alerts": [f.as_dict() for f in found], "periods": periods,
             "buckets": bucket_names(ledger.aging_limits), "invoices": invoices,
             "payments": payments, "credits": credits, "balance": balance, "aging": aging,
-            "customers": None, "ledger": ledger, "claims": ws.claims(),
-            "line_customers": ws.line_customers()}  # fmt: skip
+            "customers": None, "ledger": ledger, "claims": claims,
+            "line_customers": None}  # fmt: skip
     if customers:
         add_customers(snap, customer_snapshot(ws, ledger))
     return snap
 
 
-def customer_snapshot(ws, ledger: Ledger) -> tuple[list[dict], dict[str, list[str]]]:
-    """Per customer and currency the open amounts by bucket, and each invoice's customers."""
+def customer_snapshot(ws, ledger: Ledger) -> tuple[list[dict], dict[str, list[str]], list]:
+    """Per customer and currency the open amounts by bucket, each invoice's customers, and
+    the customers with lines (id, name, lines)."""
     weights = ws.customer_weights()
-    return customer_rows(ledger, weights), {n: sorted(w) for n, w in weights.items()}
+    return (customer_rows(ledger, weights), {n: sorted(w) for n, w in weights.items()},
+            ws.line_customers())  # fmt: skip
 
 
-def add_customers(snap: dict, found: tuple[list[dict], dict[str, list[str]]]) -> None:
-    rows, by_invoice = found
+def add_customers(snap: dict, found: tuple[list[dict], dict[str, list[str]], list]) -> None:
+    rows, by_invoice, snap["line_customers"] = found
     snap["customers"] = rows
     for row in snap["invoices"]:
         row["customers"] = by_invoice.get(row["number"], [])
 
 
-def disputed_amounts(ws, ledger: Ledger) -> tuple[dict[str, Decimal], bool]:
+def disputed_amounts(
+    ws, ledger: Ledger, claims: list[dict] | None = None
+) -> tuple[dict[str, Decimal], bool]:
     """Per invoice the amount under open dispute (at most what is open of it), and whether
-    the workspace counts it as due all the same (the default, as Microsoft does)."""
+    the workspace counts it as due all the same (the default, as Microsoft does); pass the
+    claims when they are read already."""
     out = {}
-    for number, amount in ws.disputed_open().items():
+    for number, amount in ws.disputed_open(claims).items():
         inv = ledger.invoices.get(number)
         if inv is None or not inv.counted or inv.open <= 0:
             continue

@@ -522,10 +522,10 @@ class Workspace:
         the invoices given or of all; ``keep(table, currency)`` picks rows before they become
         records (a large workspace has millions)."""
         q = select(t.line_blocks).order_by(t.line_blocks.c.invoice_number, t.line_blocks.c.id)
-        wanted = sorted({n.upper() for n in numbers}) if numbers is not None else None
-        chunks = [wanted[i : i + 500] for i in range(0, len(wanted), 500)] if wanted else []
-        if wanted is None:
-            chunks = [None]
+        chunks: list = [None]  # all
+        if numbers is not None:
+            wanted = sorted({n.upper() for n in numbers})
+            chunks = [wanted[i : i + 500] for i in range(0, len(wanted), 500)]
         seen: dict[str, int] = defaultdict(int)
         import pyarrow as pa
 
@@ -554,9 +554,19 @@ class Workspace:
         number, _, position = target.partition("#")
         if not position and ":" in target:
             file, _, row = target.rpartition(":")
+            with self.engine.connect() as c:  # only the invoices that file brought lines to
+                numbers = {
+                    r[0]
+                    for r in c.execute(
+                        select(
+                            t.line_blocks.c.invoice_number, t.line_blocks.c.source_file
+                        ).distinct()
+                    )
+                    if file in (r[1], Path(r[1]).name)
+                }
             labelled = [
                 (label, line)
-                for label, line in self._scan_lines()
+                for label, line in self._scan_lines(numbers)
                 if line.source
                 and file in (line.source.file, Path(line.source.file).name)
                 and str(line.source.row) == row
@@ -671,24 +681,12 @@ class Workspace:
                 if not position.isdigit() or not 1 <= int(position) <= count:
                     raise ValueError(f"'{target}': {number} has {count} line(s)")
             label = f"{number}#{position}" if position else number
-            audit_id = self._audit(
-                conn, "dispute", f"dispute {label}: {format_exact(value, doc.currency)} "
-                f"{doc.currency} ({reason.strip()})", {"invoice": number, "line": label},
+            return self._add_claim(
+                conn, f"dispute {label}: {format_exact(value, doc.currency)} {doc.currency} "
+                f"({reason.strip()})", {"invoice": number, "line": label}, ticket, on,
+                kind="dispute", invoice_number=number, line=label if position else "",
+                amount=value, currency=doc.currency, reason=reason.strip(),
             )  # fmt: skip
-            return conn.execute(
-                insert(t.claims).values(
-                    kind="dispute",
-                    invoice_number=number,
-                    line=label if position else "",
-                    amount=value,
-                    currency=doc.currency,
-                    reason=reason.strip(),
-                    ticket=ticket.strip(),
-                    opened_on=on or date.today(),
-                    state="open",
-                    audit_id=audit_id,
-                )
-            ).inserted_primary_key[0]
 
     @_retried
     def open_sla_claim(
@@ -719,24 +717,29 @@ class Workspace:
         if value <= 0:
             raise ValueError(f"claimed credit: expected a positive amount, got {amount}")
         with self.engine.begin() as conn:
-            audit_id = self._audit(
-                conn, "sla-claim", f"SLA claim {service.strip()} {first:%Y-%m}: {measured} %, "
+            return self._add_claim(
+                conn, f"SLA claim {service.strip()} {first:%Y-%m}: {measured} %, "
                 f"{format_exact(value, currency)} {currency}", {"service": service.strip()},
+                ticket, on, kind="sla", service=service.strip(), month=f"{first:%Y-%m}",
+                availability=format(measured, "f"), amount=value, currency=currency,
             )  # fmt: skip
-            return conn.execute(
-                insert(t.claims).values(
-                    kind="sla",
-                    service=service.strip(),
-                    month=f"{first:%Y-%m}",
-                    availability=format(measured, "f"),
-                    amount=value,
-                    currency=currency,
-                    ticket=ticket.strip(),
-                    opened_on=on or date.today(),
-                    state="open",
-                    audit_id=audit_id,
-                )
-            ).inserted_primary_key[0]
+
+    def _add_claim(
+        self, conn: Connection, summary: str, details: dict, ticket: str, on: date | None,
+        **values,
+    ) -> int:  # fmt: skip
+        """An open claim, audited (action ``dispute`` or ``sla-claim``); its id."""
+        action = "dispute" if values["kind"] == "dispute" else "sla-claim"
+        audit_id = self._audit(conn, action, summary, details)
+        return conn.execute(
+            insert(t.claims).values(
+                **values,
+                ticket=ticket.strip(),
+                opened_on=on or date.today(),
+                state="open",
+                audit_id=audit_id,
+            )
+        ).inserted_primary_key[0]
 
     @_retried
     def close_claim(
@@ -775,11 +778,12 @@ class Workspace:
             )
         return next(c for c in self.claims() if c["id"] == claim_id)
 
-    def disputed_open(self) -> dict[str, Decimal]:
-        """Per invoice, the amount under open dispute."""
+    def disputed_open(self, claims: list[dict] | None = None) -> dict[str, Decimal]:
+        """Per invoice, the amount under open dispute (of ``claims`` when read already)."""
         out: dict[str, Decimal] = defaultdict(Decimal)
-        for c in self.claims("dispute", open_only=True):
-            out[c["invoice"]] += Decimal(c["amount"])
+        for c in self.claims() if claims is None else claims:
+            if c["kind"] == "dispute" and c["state"] == "open":
+                out[c["invoice"]] += Decimal(c["amount"])
         return dict(out)
 
     def allocation_audit(self) -> dict[int, tuple[datetime, str]]:

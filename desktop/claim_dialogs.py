@@ -15,6 +15,15 @@ from PySide6.QtWidgets import (
 )
 
 
+def _ok_cancel(dialog: QDialog, form: QFormLayout) -> None:
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+
+
 class DisputeDialog(QDialog):
     """Dispute an amount on an invoice or one of its lines."""
 
@@ -35,12 +44,7 @@ class DisputeDialog(QDialog):
         form.addRow(self.tr("Reason"), self.reason)
         form.addRow(self.tr("Ticket"), self.ticket)
         form.addRow(self.tr("Opened on"), self.opened)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        _ok_cancel(self, form)
 
     def values(self) -> tuple[str, str, str, str, date]:
         return (self.target, self.amount.text(), self.reason.text(), self.ticket.text(),
@@ -74,12 +78,7 @@ class SlaClaimDialog(QDialog):
         form.addRow(self.tr("Currency"), self.currency)
         form.addRow(self.tr("Ticket"), self.ticket)
         form.addRow(self.tr("Opened on"), self.opened)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        _ok_cancel(self, form)
 
     def values(self) -> tuple:
         return (self.service.text(), self.month.text(), self.availability.text(),

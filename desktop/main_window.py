@@ -742,7 +742,6 @@ class MainWindow(QMainWindow):
         self.payments.set_rows(snap["payments"])
         self.credits.set_rows(snap["credits"])
         self.alerts_page.show_alerts(snap["alerts"], snap["periods"], snap["as_of"])
-        self.charges_page.show_customers(snap["line_customers"])
         self.claims_page.show_claims(snap["claims"])
         from widgets.aging_chart import bucket_label
 
@@ -766,6 +765,7 @@ class MainWindow(QMainWindow):
 
     def _show_customers(self, snap: dict) -> None:
         self.customers.set_rows(snap["customers"])
+        self.charges_page.show_customers(snap["line_customers"])
         self.invoices.update_filters()  # the invoices' customers, for the customer filter
         self.dashboard.chart.show_aging(snap["aging"], snap["customers"], snap["buckets"])
         # The workspace's rows live until the next refresh: keep Python's cyclic garbage
@@ -974,7 +974,7 @@ class MainWindow(QMainWindow):
         """A customer's lines, each explained (read on the worker thread)."""
         ws = self.ws
         dates = {r["number"]: r["date"] or "" for r in (self.snap or {}).get("invoices", [])}
-        name = next((n for c, n, _ in (self.snap or {}).get("line_customers", []) if c ==
+        name = next((n for c, n, _ in (self.snap or {}).get("line_customers") or [] if c ==
                      customer_id), customer_id) or customer_id  # fmt: skip
         self.worker.submit(
             lambda job: [ex.as_dict() for ex in ws.customer_explanations(customer_id)],

@@ -9,6 +9,8 @@ workspace themselves.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.explain import shown as to_currency
 from widgets.formats import date_text, money_text
 
 CHECK_LABELS = {
@@ -41,14 +44,8 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 FLAG = QColor("#b3261e")
 
 
-def _rounded(amount: str, currency: str) -> str:
-    """An exact expected amount, to the currency's decimals for the table (the detail keeps
-    the exact figure)."""
-    from decimal import ROUND_HALF_UP, Decimal
-
-    from core.money import quantum
-
-    return format(Decimal(amount).quantize(quantum(currency), rounding=ROUND_HALF_UP), "f")
+def _to_cents(amount: str, currency: str) -> str:
+    return format(to_currency(Decimal(amount), currency), "f")
 
 
 def check_label(kind: str) -> str:
@@ -75,6 +72,8 @@ class ChargesPage(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.lines: list[dict] = []
+        self.dates: dict[str, str] = {}  # one customer's invoices' dates; none: all customers
+        self.may_dispute = True  # the role may record disputes
         self.customers = QListWidget()
         self.customers.currentItemChanged.connect(self._customer_changed)
         self.flagged_only = QCheckBox(self.tr("Only lines with something to explain"))
@@ -165,6 +164,7 @@ class ChargesPage(QWidget):
         self.customers.blockSignals(False)
         self.flagged_only.setChecked(True)
         self.lines = findings
+        self.dates = {}
         self.summary.setText(self.tr("Every line checked: %n flagged", "", len(findings)))
         self._fill_lines()
 
@@ -172,7 +172,7 @@ class ChargesPage(QWidget):
         shown = [ln for ln in self.lines if ln["explained"] or not self.flagged_only.isChecked()]
         self.table.clearSelection()
         self.table.setRowCount(len(shown))
-        dates = getattr(self, "dates", {})
+        dates = self.dates
         for row, ln in enumerate(shown):
             cur = ln["currency"]
             period = " – ".join(date_text(d) for d in (ln["charge_start"], ln["charge_end"]) if d)
@@ -185,7 +185,8 @@ class ChargesPage(QWidget):
                 _item(period),
                 _item(ln["why"]),
                 _item(money_text(ln["subtotal"], cur), right=True),
-                _item(money_text(_rounded(expected, cur), cur) if expected else "", right=True),
+                # the exact expected amount, to the currency's decimals (the detail keeps it)
+                _item(money_text(_to_cents(expected, cur), cur) if expected else "", right=True),
                 _item(flags),
             ]
             for col, item in enumerate(cells):
@@ -221,8 +222,6 @@ class ChargesPage(QWidget):
             for s in ln["text"]
         )
         self.detail.setHtml(head + body)
-
-    may_dispute = True
 
     def _dispute(self) -> None:
         ln = self.selected_line()

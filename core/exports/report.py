@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core.aging import DATE_UNKNOWN, bucket_names, bucket_of, by_currency, by_customer
+from core.explain import shown
 from core.model import SourceKind
 from core.money import currency_decimals
 
@@ -337,8 +338,8 @@ def write_report(ws: Workspace, path: Path, as_of: date) -> Path:
         for c in checks:
             s.add([c.kind if c else "", ln.customer_name or ln.customer_id, ex.label,
                    ln.product, ln.charge_start, ln.charge_end, ln.currency, ln.subtotal,
-                   None if c is None or c.expected is None else c.expected.quantize(
-                       Decimal(1).scaleb(-2)), " ".join(ex.text())])  # fmt: skip
+                   None if c is None or c.expected is None else shown(c.expected, ln.currency),
+                   " ".join(ex.text())])  # fmt: skip
     s.close(totals=False)
 
     s = _Sheet(book, f, "Disputes and claims", "Disputed amounts and SLA credit claims; open "
