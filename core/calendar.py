@@ -21,6 +21,7 @@ import calendar as _cal
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import cast
 
 from core.business_days import add_business_days, is_business_day
 
@@ -135,7 +136,7 @@ def periods(
         y, m = add_months(first.year, first.month, -2)
         while date(y, m, 1) <= last:
             p = (nce_period(y, m, term_days) if experience == NEW_COMMERCE
-                 else legacy_period(y, m, anniversary_day, term_days))  # fmt: skip
+                 else legacy_period(y, m, cast(int, anniversary_day), term_days))  # fmt: skip
             if first <= p.available <= last:
                 out.append(p)
             y, m = add_months(y, m, 1)

@@ -6,6 +6,7 @@ them; importers produce them; nothing here touches a file or a database.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -68,12 +69,13 @@ class Document:
     currency: str
     total: Decimal
     date: date | None
-    due_date: date | None = None
+    # dt.date below: the field ``date`` shadows the type within the class body
+    due_date: dt.date | None = None
     invoice_type: InvoiceType = InvoiceType.UNKNOWN
     amends: str | None = None
     paid_amount_reported: Decimal | None = None
-    billing_period_start: date | None = None
-    billing_period_end: date | None = None
+    billing_period_start: dt.date | None = None
+    billing_period_end: dt.date | None = None
     lines_total: Decimal | None = None
     line_count: int = 0
     source: Source | None = None
