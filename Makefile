@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DIR := .demo
 
-.PHONY: run test lint demo clean bench samples screenshots dist dist-check
+.PHONY: run test lint typecheck demo clean bench samples screenshots dist dist-check
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,9 +23,16 @@ run: $(STAMP)
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
+# Style, the layering contracts ([tool.importlinter] in pyproject.toml) and the types.
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check core tests
+	$(BIN)/lint-imports
+	@$(MAKE) --no-print-directory typecheck
+
+# Strict types for the money, the records and the pure rules ([tool.mypy] in pyproject.toml).
+typecheck: $(STAMP)
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
