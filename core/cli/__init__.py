@@ -1,0 +1,144 @@
+"""``csp-recon``: the command line, a thin face over :mod:`core.workspace`.
+
+Exit status: 0 ok; 2 bad input, usage, a refused allocation or a workspace in
+use; 1 a bug (with its traceback on stderr).  JSON amounts are strings with
+the currency's decimals.
+
+One module per command group registers its commands (``COMMANDS``: name → the function
+adding its parser), each declaring its handler and whether it writes (:func:`command`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Sequence
+
+from sqlalchemy.exc import DBAPIError
+
+from core import __version__
+from core.cli import (
+    admin,
+    alerts,
+    allocations,
+    charges,
+    claims,
+    demo,
+    exports,
+    imports,
+    journal,
+    notes,
+    plans,
+    reports,
+    settings,
+)
+from core.cli.common import (
+    EXIT_BUG,
+    EXIT_OK,
+    EXIT_REFUSED,
+    UsageError,
+    default_workspace,
+    workspace_location,
+    workspace_of,
+    writes,
+)
+
+__all__ = [
+    "EXIT_BUG",
+    "EXIT_OK",
+    "EXIT_REFUSED",
+    "UsageError",
+    "build_parser",
+    "default_workspace",
+    "main",
+    "workspace_location",
+]
+
+GROUPS = (imports, allocations, journal, reports, plans, exports, claims, charges, alerts,
+          notes, settings, admin, demo)  # fmt: skip
+# The order ``csp-recon --help`` lists the commands in.
+ORDER = (
+    "import", "map", "formats", "auto-allocate", "migrate-workspace", "admin", "note", "notes",
+    "calendar", "alerts", "mark", "explain", "checks", "dispute", "sla-claim", "whoami",
+    "suggest", "accept", "reject", "allocate", "unallocate", "undo", "redo", "log", "invoices",
+    "payments", "credits", "balance", "aging", "lines", "set", "settings", "plan", "plans",
+    "export", "demo",
+)  # fmt: skip
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="csp-recon",
+        description="Reconcile Microsoft CSP invoices, credit notes and payments.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--db",
+        type=workspace_location,
+        default=None,
+        metavar="WORKSPACE.db",
+        help="workspace file, or a team workspace: postgresql+psycopg://USER@HOST:PORT/DBNAME "
+        "(password from PGPASSWORD or ~/.pgpass) (default: $CSP_RECON_DB or the user's data "
+        "folder)",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    adders = {name: add for group in GROUPS for name, add in group.COMMANDS.items()}
+    for name in ORDER:
+        adders[name](sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        return 130
+    except DBAPIError as exc:
+        from core.store.database import refusal
+
+        said = refusal(exc)
+        if said is None:
+            raise
+        print(f"csp-recon: the server refused: your role may not do this ({said}); "
+              "nothing was changed", file=sys.stderr)  # fmt: skip
+        return EXIT_REFUSED
+    except Exception as exc:  # noqa: BLE001 - a refusal exits 2, a bug 1 with its traceback
+        return _failed(exc)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from core.store.database import is_url
+    from core.workspace import Workspace, WorkspaceError
+
+    if not args.opens:  # a command that needs no workspace, or opens its own
+        return args.run(args)
+    db = workspace_of(args)
+    writing = writes(args)
+    if not writing and not is_url(db) and not db.exists():
+        raise WorkspaceError(f"{db}: no such workspace (import files into it first)")
+    with Workspace(db, readonly=not writing) as ws:
+        return args.run(ws, args)
+
+
+def _failed(exc: Exception) -> int:
+    """Say why a command failed; the exit status: 2 for a refusal, 1 for a bug."""
+    from core.allocation import AllocationRefused
+    from core.exports.remittance import RemittanceError
+    from core.workspace import ImportFailed, NothingToUndo, WorkspaceBusy, WorkspaceError
+
+    if isinstance(exc, ImportFailed):
+        for err in exc.errors:
+            print(str(err), file=sys.stderr)
+        print(f"{exc.file}: not imported: nothing from this file was stored", file=sys.stderr)
+        return EXIT_REFUSED
+    refusals = (AllocationRefused, WorkspaceBusy, WorkspaceError, NothingToUndo, UsageError,
+                RemittanceError, ValueError)  # fmt: skip
+    if isinstance(exc, refusals):
+        print(f"csp-recon: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    traceback.print_exception(exc)
+    print("csp-recon: internal error (a bug); nothing was changed by the failed step",
+          file=sys.stderr)  # fmt: skip
+    return EXIT_BUG

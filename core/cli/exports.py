@@ -1,0 +1,100 @@
+"""Documents out: ``export remittance``, ``pain001``, ``report``, ``request``, ``ticket``."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from core.cli.common import EXIT_OK, command, iso_date
+
+if TYPE_CHECKING:  # pragma: no cover
+    from core.workspace import Workspace
+
+
+def add_export(sub) -> None:
+    p = sub.add_parser("export", help="remittance advice, request and ticket texts")
+    ex = p.add_subparsers(dest="what", required=True, metavar="WHAT")
+    e = command(
+        ex, "remittance", run_remittance, help="remittance advice of a payment or planned payment"
+    )
+    e.add_argument("id", metavar="PAYMENT_ID", help="payment id, or planned payment reference")
+    e.add_argument("--format", dest="fmt", choices=("pdf", "xlsx", "txt"), default="pdf")
+    e.add_argument("--page", choices=("a4", "letter"), default="a4")
+    e.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    e = command(
+        ex, "pain001", run_pain001, help="ISO 20022 pain.001 credit transfers of planned payments"
+    )
+    e.add_argument("ids", nargs="+", metavar="PAYMENT_ID", help="planned payment references")
+    e.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    e = command(ex, "report", run_report, help="the Excel report: balance, aging, allocations...")
+    e.add_argument("--as-of", type=iso_date, default=None, metavar="DATE")
+    e.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    e = command(
+        ex, "request", run_letter, help="e-mail asking Microsoft to apply an unallocated payment"
+    )
+    e.add_argument("id", metavar="PAYMENT_ID")
+    e.add_argument("-o", "--output", type=Path, default=None, metavar="FILE")
+    e = command(
+        ex, "ticket", run_letter, help="support ticket for a payment in the wrong currency/account"
+    )
+    e.add_argument("id", metavar="PAYMENT_ID")
+    e.add_argument("--why", default=None, help="default: from the payment's flags")
+    e.add_argument("-o", "--output", type=Path, default=None, metavar="FILE")
+
+
+COMMANDS = {"export": add_export}
+
+
+def run_remittance(ws: Workspace, args: argparse.Namespace) -> int:
+    rem = ws.remittance(args.id)
+    if args.fmt == "pdf":
+        from core.exports.pdf import write_pdf
+
+        write_pdf(rem, args.output, page="LETTER" if args.page == "letter" else "A4")
+    elif args.fmt == "xlsx":
+        from core.exports.xlsx import write_xlsx
+
+        write_xlsx(rem, args.output)
+    else:
+        from core.exports.remittance import as_text
+
+        args.output.write_text(as_text(rem), encoding="utf-8")
+    print(f"written: {args.output}")
+    text, fits = rem.bank_text()
+    print(f"bank transfer reference: {text}")
+    if not fits:
+        print("the invoice list does not fit 140 characters: send the advice with the payment")
+    return EXIT_OK
+
+
+def run_pain001(ws: Workspace, args: argparse.Namespace) -> int:
+    from core.exports import pain001
+
+    rems = [ws.remittance(i) for i in args.ids]
+    payer = rems[0].payer
+    bics = {r.currency: ws.setting(f"payee_bic_{r.currency}", "") or "" for r in rems}
+    xml = pain001.build(rems, payer, ws.setting("company_bic", "") or "", bics)
+    args.output.write_bytes(xml)
+    print(f"written: {args.output} ({len(rems)} transfer(s), checked against {pain001.SCHEMA})")
+    return EXIT_OK
+
+
+def run_report(ws: Workspace, args: argparse.Namespace) -> int:
+    from core.exports.report import write_report
+
+    write_report(ws, args.output, args.as_of or date.today())
+    print(f"written: {args.output}")
+    return EXIT_OK
+
+
+def run_letter(ws: Workspace, args: argparse.Namespace) -> int:
+    """``request`` and ``ticket``: the text on standard output, or written to ``-o``."""
+    text = ws.letter(args.what, args.id, getattr(args, "why", None))
+    if args.output is None:
+        print(text, end="")
+    else:
+        args.output.write_text(text, encoding="utf-8")
+        print(f"written: {args.output}")
+    return EXIT_OK
