@@ -6,6 +6,7 @@ The command line prints its ``lines``; the window shows them and refreshes only 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,3 +43,38 @@ def change(
     """A :class:`Change`; ``lines`` may be one line."""
     said = (lines,) if isinstance(lines, str) else tuple(lines)
     return Change(action, said, frozenset(touched), result, audit_id)
+
+
+@dataclass(slots=True)
+class ImportSummary:
+    """What one import did (an import's :class:`Change` carries it as its ``result``)."""
+
+    file: str
+    format: str = ""
+    import_id: int | None = None
+    already_imported: bool = False
+    created: Counter = field(default_factory=Counter)
+    updated: Counter = field(default_factory=Counter)
+    unchanged: Counter = field(default_factory=Counter)
+    skipped: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    checks: list[str] = field(default_factory=list)
+    entries_read: int = 0
+    credit_allocations: int = 0
+    sheet: str | None = None
+
+    def as_dict(self) -> dict:
+        return {
+            "file": self.file,
+            "format": self.format,
+            "import_id": self.import_id,
+            "already_imported": self.already_imported,
+            "created": dict(self.created),
+            "updated": dict(self.updated),
+            "unchanged": dict(self.unchanged),
+            "skipped": self.skipped,
+            "warnings": self.warnings,
+            "checks": self.checks,
+            "entries_read": self.entries_read,
+            "credit_allocations": self.credit_allocations,
+        }

@@ -356,20 +356,20 @@ def write_demo(directory: Path, *, today: date | None = None) -> Path:
     for stale in (db, Path(str(db) + ".lock")):
         stale.unlink(missing_ok=True)
     with Workspace(db) as ws:
-        ws.set_setting("company_name", "Nuage Conseil SAS")
-        ws.set_setting("payee_account_EUR", MICROSOFT_IBAN)
-        ws.set_setting("holiday_country", "FR")
+        ws.settings.set("company_name", "Nuage Conseil SAS")
+        ws.settings.set("payee_account_EUR", MICROSOFT_IBAN)
+        ws.settings.set("holiday_country", "FR")
         for path in (invoices, recon, payments):
-            ws.import_file(path)
-        ws.auto_allocate(apply=True)
+            ws.imports.import_file(path)
+        ws.allocations.auto_allocate(apply=True)
         # Partner Center lists P5 under "Unallocated payment": the clerk marked it
-        ws.mark_payment("P5", "unallocated", today - timedelta(days=3))
+        ws.alerts.mark("P5", "unallocated", today - timedelta(days=3))
         # the refund outside its window is disputed; an outage last month is claimed
         why = "cancellation refunded after the 7-day window: is the credit final?"
-        ws.open_dispute("G000100011", "90.00", why, "2611150042", today - timedelta(days=6))
+        ws.claims.open_dispute("G000100011", "90.00", why, "2611150042", today - timedelta(days=6))
         month = date(today.year, today.month, 1) - timedelta(days=1)
-        ws.open_sla_claim("Dynamics 365 Sales", f"{month:%Y-%m}", "99.52", "145.00", "EUR",
-                          "2611020017", today - timedelta(days=12))  # fmt: skip
+        ws.claims.open_sla_claim("Dynamics 365 Sales", f"{month:%Y-%m}", "99.52", "145.00",
+                                 "EUR", "2611020017", today - timedelta(days=12))  # fmt: skip
     return db
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from core.model import ImportError_, Source
-from core.store.database import Refused, WorkspaceBusy, WorkspaceError
 
 __all__ = [
     "INVALID",
@@ -26,6 +25,18 @@ __all__ = [
 # ImportFailed.kind
 UNKNOWN_LAYOUT = "unknown-layout"  # no importer recognises this CSV/XLSX: ask for its columns
 INVALID = "invalid"  # recognised, but something in it is wrong (the errors say where)
+
+
+class WorkspaceError(Exception):
+    """A workspace that cannot be opened as asked."""
+
+
+class WorkspaceBusy(WorkspaceError):
+    """Another process has the workspace open for writing."""
+
+
+class Refused(WorkspaceError):
+    """The database server refused something the connected clerk's role may not do."""
 
 
 class ImportFailed(Exception):

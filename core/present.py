@@ -12,8 +12,8 @@ from core.ledger import Balance, Ledger
 from core.money import format_amount, zero
 
 if TYPE_CHECKING:  # pragma: no cover
+    from core.changes import ImportSummary
     from core.errors import ImportFailed
-    from core.services.imports import ImportSummary
     from core.workspace import Workspace
 
 MAX_ERRORS = 200  # a file with more errors says how many more

@@ -116,33 +116,33 @@ def kinds(found) -> dict[str, list[tuple]]:
 
 
 def test_the_overdue_ladder_against_the_60_day_term(ws, write_invoices):
-    ws.import_file(write_invoices([
+    ws.imports.import_file(write_invoices([
         invoice("G000000001", "2026-09-21", "100.00"),  # due 2026-11-20: 3 days past due
         invoice("G000000002", "2026-09-05", "200.00"),  # due 2026-11-04: 19 days (grace)
         invoice("G000000003", "2026-08-24", "300.00"),  # due 2026-10-23: 31 days (suspension)
         invoice("G000000004", "2026-09-30", "400.00"),  # due 2026-11-29: in 6 days (due soon)
         invoice("G000000005", "2026-10-10", "500.00"),  # due 2026-12-09: not yet due soon
-    ]))  # fmt: skip
-    found, _, _ = ws.alerts(D(2026, 11, 23))
+    ])).result  # fmt: skip
+    found, _, _ = ws.alerts.findings(D(2026, 11, 23))
     k = kinds(found)
     assert k["overdue"] == [("G000000002", "grace", Decimal("200.00")),
                             ("G000000001", "reminder", Decimal("100.00"))]  # fmt: skip
     assert k["suspension_risk"] == [("G000000003", "", Decimal("300.00"))]
     assert k["due_soon"] == [("G000000004", "", Decimal("400.00"))]
-    ws.set_setting("suspension_after_days", "19")  # the thresholds are the clerk's
-    ws.set_setting("due_soon_days", "20")
-    k = kinds(ws.alerts(D(2026, 11, 23))[0])
+    ws.settings.set("suspension_after_days", "19")  # the thresholds are the clerk's
+    ws.settings.set("due_soon_days", "20")
+    k = kinds(ws.alerts.findings(D(2026, 11, 23))[0])
     assert [s for s, _, _ in k["suspension_risk"]] == ["G000000003", "G000000002"]
     assert [s for s, _, _ in k["due_soon"]] == ["G000000004", "G000000005"]
 
 
 def test_missing_documents_of_each_period(ws, write_invoices, write_recon):
-    ws.set_setting("billing_experiences", "new_commerce")
-    ws.import_file(write_invoices([
+    ws.settings.set("billing_experiences", "new_commerce")
+    ws.imports.import_file(write_invoices([
         invoice("G000000001", "2026-09-05", "100.00", invoiceType="OneTime"),  # August
         invoice("G000000002", "2026-11-04", "100.00", invoiceType="OneTime"),  # October
-    ]))  # fmt: skip
-    found, calendar, _ = ws.alerts(D(2026, 11, 23))
+    ])).result  # fmt: skip
+    found, calendar, _ = ws.alerts.findings(D(2026, 11, 23))
     assert [(p.start, p.received, p.missing) for p in calendar.periods] == [
         (D(2026, 8, 1), ("G000000001",), ("reconciliation file",)),
         (D(2026, 9, 1), (), ("invoice",)),  # published by 8 October: nothing imported
@@ -153,50 +153,50 @@ def test_missing_documents_of_each_period(ws, write_invoices, write_recon):
     assert ("G000000001", "reconciliation file") in missing
     # 8 November + 3 days: on the 10th the October lines are not late yet, on the 11th they are
     assert ("G000000002", "reconciliation file") in missing
-    early = ws.alerts(D(2026, 11, 10))[0]
+    early = ws.alerts.findings(D(2026, 11, 10))[0]
     assert ("G000000002", "reconciliation file") not in [
         (f.subject, f.stage) for f in early if f.kind == "missing_document"]  # fmt: skip
 
 
 def test_a_payment_moves_from_processing_to_unallocated_at_microsoft(ws, write_invoices,
                                                                      write_text):  # fmt: skip
-    ws.set_setting("holiday_country", "FR")
-    ws.import_file(write_invoices([invoice("G000000001", "2026-10-01", "100.00")]))
+    ws.settings.set("holiday_country", "FR")
+    ws.imports.import_file(write_invoices([invoice("G000000001", "2026-10-01", "100.00")])).result
     # paid Thursday 24 December 2026, quoting the invoice
-    ws.import_file(write_text("p.csv", "Date;Montant;Devise;Libellé\n24/12/2026;100,00;EUR;"
-                              "G000000001\n"))  # fmt: skip
-    ws.auto_allocate(apply=True)
-    _, _, lives = ws.alerts(D(2026, 12, 28))
+    ws.imports.import_file(write_text("p.csv", "Date;Montant;Devise;Libellé\n24/12/2026;100,00;EUR;"
+                              "G000000001\n")).result  # fmt: skip
+    ws.allocations.auto_allocate(apply=True).result
+    _, _, lives = ws.alerts.findings(D(2026, 12, 28))
     (life,) = lives
     # Thursday 24 December + 5 business days (25 December and 1 January are holidays)
     assert (life.state, life.until, life.late) == ("processing", D(2027, 1, 4), False)
-    k = kinds(ws.alerts(D(2027, 1, 6))[0])
+    k = kinds(ws.alerts.findings(D(2027, 1, 6))[0])
     assert k["in_processing"] == [("P1", "late", Decimal("100.00"))]
-    ws.mark_payment("P1", "unallocated", D(2027, 1, 6))
-    found, _, lives = ws.alerts(D(2027, 1, 15))
+    ws.alerts.mark("P1", "unallocated", D(2027, 1, 6)).result
+    found, _, lives = ws.alerts.findings(D(2027, 1, 15))
     assert (lives[0].state, lives[0].until, lives[0].late) == (
         "unallocated_at_microsoft", D(2027, 1, 15), False)  # fmt: skip
-    assert kinds(ws.alerts(D(2027, 1, 18))[0])["unallocated_at_microsoft"] == [
+    assert kinds(ws.alerts.findings(D(2027, 1, 18))[0])["unallocated_at_microsoft"] == [
         ("P1", "late", Decimal("100.00"))]  # fmt: skip
-    ws.mark_payment("P1", "applied", D(2027, 1, 18))
-    found, _, lives = ws.alerts(D(2027, 1, 18))
+    ws.alerts.mark("P1", "applied", D(2027, 1, 18)).result
+    found, _, lives = ws.alerts.findings(D(2027, 1, 18))
     assert lives[0].state == "applied"
     assert not [f for f in found if f.subject == "P1"]
-    ws.undo()  # the "applied" mark no longer counts
-    assert ws.alerts(D(2027, 1, 18))[2][0].state == "unallocated_at_microsoft"
+    ws.journal.undo().lines[0]  # the "applied" mark no longer counts
+    assert ws.alerts.findings(D(2027, 1, 18))[2][0].state == "unallocated_at_microsoft"
 
 
 def test_a_payment_to_another_account_than_microsofts_is_flagged(ws, write_invoices,
                                                                    write_text):  # fmt: skip
-    ws.set_setting("payee_account_EUR", "IE29 AIBK 9311 5212 3456 78")
-    ws.import_file(write_invoices([invoice("G000000001", "2026-10-01", "100.00")]))
+    ws.settings.set("payee_account_EUR", "IE29 AIBK 9311 5212 3456 78")
+    ws.imports.import_file(write_invoices([invoice("G000000001", "2026-10-01", "100.00")])).result
     rows = (
         "Date;Montant;Devise;Libellé;Compte bénéficiaire\n"
         "10/11/2026;60,00;EUR;G000000001;IE29AIBK93115212345678\n"
         "12/11/2026;40,00;EUR;G000000001;GB29 NWBK 6016 1331 9268 19\n"
     )
-    ws.import_file(write_text("p.csv", rows))
-    k = kinds(ws.alerts(D(2026, 11, 23))[0])
+    ws.imports.import_file(write_text("p.csv", rows)).result
+    k = kinds(ws.alerts.findings(D(2026, 11, 23))[0])
     assert k["wrong_account"] == [("P2", "", Decimal("40.00"))]
 
 
@@ -206,5 +206,5 @@ def test_the_demo_shows_a_finding_of_every_kind(tmp_path):
     from core.workspace import Workspace
 
     with Workspace(write_demo(tmp_path / "demo", today=D(2026, 11, 23))) as ws:
-        found, _, _ = ws.alerts(D(2026, 11, 23))
+        found, _, _ = ws.alerts.findings(D(2026, 11, 23))
     assert {f.kind for f in found} == set(KINDS)

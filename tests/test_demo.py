@@ -68,4 +68,4 @@ def test_demo_can_be_rebuilt_in_place(tmp_path):
     write_demo(tmp_path, today=date(2026, 11, 23))
     db = write_demo(tmp_path, today=date(2026, 11, 23))
     with Workspace(db, readonly=True) as ws:
-        assert len(ws.payments()) == 6
+        assert len(ws.books.payments()) == 6

@@ -56,9 +56,11 @@ def explained(ws, tmp_path):
     """Import these new-commerce rows; the explanation of every line, by label."""
 
     def run(rows: list[dict], name: str = "recon.csv") -> dict[str, explain.Explanation]:
-        ws.import_file(write_csv(tmp_path / name, RECON_COLUMNS, rows))  # raises on an error
+        ws.imports.import_file(
+            write_csv(tmp_path / name, RECON_COLUMNS, rows)
+        ).result  # raises on an error
         numbers = sorted({r["InvoiceNumber"] for r in rows})
-        return {ex.label: ex for n in numbers for ex in ws.explain(n)}
+        return {ex.label: ex for n in numbers for ex in ws.charges.explain(n)}
 
     return run
 
@@ -286,8 +288,8 @@ def test_legacy_full_refund_in_the_first_month_prorated_after(ws, tmp_path):
         row("-51.61", "3/20/2026", "4/4/2026", "Cancel instance prorate"),
     ]
     path = write_csv(tmp_path / "D000000040.csv", LEGACY_COLUMNS, rows)
-    ws.import_file(path)
-    found = {ex.label: ex for ex in ws.explain("D000000040")}
+    ws.imports.import_file(path).result
+    found = {ex.label: ex for ex in ws.charges.explain("D000000040")}
     first = found["D000000040#1"]
     assert first.experience == "legacy" and first.refund.window == "full"
     assert first.refund.expected == Decimal("-100.00") and kinds(first) == []
@@ -304,25 +306,25 @@ def test_legacy_full_refund_in_the_first_month_prorated_after(ws, tmp_path):
 def test_checks_and_explain_by_line_or_file_row(ws, explained, tmp_path):
     explained([usd_usage("140.75"), original_charge(),
                cancellation("G000000014", "-200.00", "3/20/2026")])  # fmt: skip
-    found = ws.checks()
+    found = ws.charges.checks()
     assert sorted((c.kind, c.line) for c in found) == [
         ("fx_recompute_mismatch", "G000000001#1"),
         ("refund_outside_window", "G000000014#1"),
     ]
-    assert [ex.label for ex in ws.explain("g000000010#1")] == ["G000000010#1"]
-    assert [ex.label for ex in ws.explain("recon.csv:4")] == ["G000000014#1"]
+    assert [ex.label for ex in ws.charges.explain("g000000010#1")] == ["G000000010#1"]
+    assert [ex.label for ex in ws.charges.explain("recon.csv:4")] == ["G000000014#1"]
     with pytest.raises(ValueError, match="has no line 9"):
-        ws.explain("G000000010#9")
+        ws.charges.explain("G000000010#9")
     with pytest.raises(ValueError, match="no lines for 'G999999999'"):
-        ws.explain("G999999999")
+        ws.charges.explain("G999999999")
 
 
 def test_fast_reader_stores_the_same_details(ws, tmp_path, monkeypatch):
     """A large plain CSV goes through the column reader: its lines explain alike."""
     monkeypatch.setattr(fastcsv, "MIN_BYTES", 0)
     write_csv(tmp_path / "big.csv", RECON_COLUMNS, [usd_usage("140.75")])
-    ws.import_file(tmp_path / "big.csv")
-    (ex,) = ws.explain("G000000001")
+    ws.imports.import_file(tmp_path / "big.csv").result
+    (ex,) = ws.charges.explain("G000000001")
     assert ex.conversion.recomputed == Decimal("140.74")
     assert ex.conversion.rate_date == date(2024, 11, 28)
     assert kinds(ex) == ["fx_recompute_mismatch"]
@@ -332,13 +334,13 @@ def test_bad_exchange_rate_is_named_with_file_row_and_column(ws, tmp_path):
     path = write_csv(tmp_path / "bad.csv", RECON_COLUMNS,
                      [{**usd_usage("1.00"), "PCToBCExchangeRate": "0,92x"}])  # fmt: skip
     with pytest.raises(ImportFailed) as failed:
-        ws.import_file(path)
+        ws.imports.import_file(path).result
     (error,) = failed.value.errors
     assert str(error).endswith(
         "bad.csv:2: column PCToBCExchangeRate: expected a number with an "
         "unambiguous decimal separator, got '0,92x'"
     )
-    assert ws.ledger().invoices == {}
+    assert ws.books.ledger().invoices == {}
 
 
 # ---------------------------------------------------------------- the command line

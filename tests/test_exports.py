@@ -21,19 +21,21 @@ INVOICES = [
 
 @pytest.fixture
 def planned(ws, write_invoices):
-    ws.set_setting("company_name", "Nuage Conseil SAS — Société Générale d'Équipement")
-    ws.set_setting("company_account", "FR76 3000 4000 0312 3456 7890 143")
-    ws.set_setting("payee_account_EUR", "IE29 AIBK 9311 5212 3456 78")
-    ws.import_file(write_invoices(INVOICES))
-    ws.undo()  # the automatic credit application: the clerk nets it in the plan instead
-    (plan_id,) = ws.plan(
+    ws.settings.set("company_name", "Nuage Conseil SAS — Société Générale d'Équipement")
+    ws.settings.set("company_account", "FR76 3000 4000 0312 3456 7890 143")
+    ws.settings.set("payee_account_EUR", "IE29 AIBK 9311 5212 3456 78")
+    ws.imports.import_file(write_invoices(INVOICES)).result
+    ws.journal.undo().lines[
+        0
+    ]  # the automatic credit application: the clerk nets it in the plan instead
+    (plan_id,) = ws.plans.plan(
         ["G000000001", "G000000002"], ["G000000003"], __import__("datetime").date(2026, 3, 10)
-    )
+    ).result
     return plan_id
 
 
 def test_plan_nets_credit_notes_and_computes_the_wire(ws, planned):
-    p = ws.plans()[planned]
+    p = ws.plans.list()[planned]
     assert (p.reference, str(p.amount), p.status) == ("RA-20260310-1", "950.00", "planned")
     assert [(ln.kind, ln.invoice, str(ln.amount)) for ln in p.lines] == [
         ("invoice", "G000000001", "1000.00"),
@@ -54,19 +56,19 @@ def test_the_bank_statement_confirms_the_plan_without_a_second_payment(ws, plann
             [],
         )
     ]
-    summary = ws.import_file(bankfiles.camt053(tmp_path / "s.xml", movements=moves))
+    summary = ws.imports.import_file(bankfiles.camt053(tmp_path / "s.xml", movements=moves)).result
     assert summary.created["payments"] == 1
     assert any("confirmed and allocated as planned" in w for w in summary.warnings)
-    p = ws.plans()[planned]
+    p = ws.plans.list()[planned]
     assert (p.status, p.payment_id) == ("confirmed", "P1")
-    ledger = ws.ledger()
+    ledger = ws.books.ledger()
     assert ledger.balance()["EUR"].amount_due == 0
     assert ledger.payments["P1"].remaining == 0
     assert ledger.credits["G000000003"].remaining == 0
 
 
 def test_remittance_text_pdf_and_xlsx_say_the_same_numbers(ws, planned, tmp_path):
-    rem = ws.remittance("RA-20260310-1")
+    rem = ws.documents.remittance("RA-20260310-1")
     assert rem.bank_text() == ("RA-20260310-1 G000000001 950.00 G000000002 0.00", True)
     text = as_text(rem)
     assert "Control total: 950.00 EUR = transfer amount 950.00 EUR" in text
@@ -100,20 +102,20 @@ def test_remittance_text_pdf_and_xlsx_say_the_same_numbers(ws, planned, tmp_path
 
 
 def test_a_long_invoice_list_points_to_the_advice_instead_of_being_cut(ws, write_invoices):
-    ws.import_file(
+    ws.imports.import_file(
         write_invoices([invoice(f"G{n:09d}", "2026-01-08", "10.00") for n in range(1, 31)])
-    )
-    (plan_id,) = ws.plan([f"G{n:09d}" for n in range(1, 31)])
-    text, fits = ws.remittance(f"plan:{plan_id}").bank_text()
+    ).result
+    (plan_id,) = ws.plans.plan([f"G{n:09d}" for n in range(1, 31)]).result
+    text, fits = ws.documents.remittance(f"plan:{plan_id}").bank_text()
     assert not fits and text.endswith("30 INVOICES SEE REMITTANCE ADVICE") and len(text) <= 140
 
 
 def test_many_pages_repeat_the_header_and_count_pages(ws, write_invoices, tmp_path):
-    ws.import_file(
+    ws.imports.import_file(
         write_invoices([invoice(f"G{n:09d}", "2026-01-08", "10.00") for n in range(1, 121)])
-    )
-    (plan_id,) = ws.plan([f"G{n:09d}" for n in range(1, 121)])
-    pdf = write_pdf(ws.remittance(f"plan:{plan_id}"), tmp_path / "long.pdf")
+    ).result
+    (plan_id,) = ws.plans.plan([f"G{n:09d}" for n in range(1, 121)]).result
+    pdf = write_pdf(ws.documents.remittance(f"plan:{plan_id}"), tmp_path / "long.pdf")
     pages = [p.extract_text() for p in PdfReader(pdf).pages]
     assert len(pages) >= 3
     assert all(f"of {len(pages)}" in p for p in pages)
@@ -122,22 +124,24 @@ def test_many_pages_repeat_the_header_and_count_pages(ws, write_invoices, tmp_pa
 
 
 def test_a_payment_with_money_left_unallocated_gets_no_advice(ws, write_invoices, write_text):
-    ws.import_file(write_invoices(INVOICES[:1]))
-    ws.import_file(
+    ws.imports.import_file(write_invoices(INVOICES[:1])).result
+    ws.imports.import_file(
         write_text("p.csv", "Date,Amount,Currency,Reference\n2026-03-01,1200,EUR,G000000001\n")
-    )
-    ws.auto_allocate(apply=True)
+    ).result
+    ws.allocations.auto_allocate(apply=True).result
     with pytest.raises(
         RemittanceError, match=r"the lines add up to 1000\.00 EUR, the transfer is 1200\.00"
     ):
-        ws.remittance("P1")
+        ws.documents.remittance("P1")
 
 
 def test_imported_text_never_becomes_a_formula(ws, write_invoices, tmp_path):
-    ws.set_setting("company_name", '=HYPERLINK("http://x","click")')
-    ws.import_file(write_invoices(INVOICES[:1]))
-    (plan_id,) = ws.plan(["G000000001"], reference="+cmd|' /C calc'!A0")
-    book = openpyxl.load_workbook(write_xlsx(ws.remittance(f"plan:{plan_id}"), tmp_path / "x.xlsx"))
+    ws.settings.set("company_name", '=HYPERLINK("http://x","click")')
+    ws.imports.import_file(write_invoices(INVOICES[:1])).result
+    (plan_id,) = ws.plans.plan(["G000000001"], reference="+cmd|' /C calc'!A0").result
+    book = openpyxl.load_workbook(
+        write_xlsx(ws.documents.remittance(f"plan:{plan_id}"), tmp_path / "x.xlsx")
+    )
     cells = [c for row in book.active.iter_rows() for c in row if c.value is not None]
     assert [c.value for c in cells if c.data_type == "f"] == ["=SUM(D13:D13)"]
     assert any(c.value == "+cmd|' /C calc'!A0" and c.data_type == "s" for c in cells)
@@ -172,7 +176,7 @@ def test_report_workbook_numbers_and_safety(ws, tmp_path, write_invoices, write_
 
     from core.exports.report import write_report
 
-    ws.import_file(
+    ws.imports.import_file(
         write_invoices(
             [
                 invoice("G000000001", "2026-01-08", "1000.00"),
@@ -193,15 +197,15 @@ def test_report_workbook_numbers_and_safety(ws, tmp_path, write_invoices, write_
                 ),
             ]
         )
-    )
-    ws.import_file(
+    ).result
+    ws.imports.import_file(
         write_recon(
             [
                 ("G000000001", '=HYPERLINK("http://evil","x")', "600.00"),
                 ("G000000001", "+cmd|' /C calc'!A0", "400.00"),
             ]
         )
-    )
+    ).result
     path = write_report(ws, tmp_path / "report.xlsx", d(2026, 4, 30))
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == [
@@ -225,7 +229,7 @@ def test_report_workbook_numbers_and_safety(ws, tmp_path, write_invoices, write_
     aging = list(book["Aging"].iter_rows(min_row=4, values_only=True))
     assert aging == [("EUR", 0, 0, 1090, 0, 0, 0, 1090)]  # 52 and 40 days late
     rows = [r for r in book["Alerts"].iter_rows(min_row=4, values_only=True) if r[0]]
-    found = ws.alerts(d(2026, 4, 30))[0]
+    found = ws.alerts.findings(d(2026, 4, 30))[0]
     assert [(r[0], r[2], r[4], r[5] and Decimal(str(r[5]))) for r in rows] == [
         (f.kind.replace("_", " "), f.subject, f.currency, f.amount) for f in found]  # fmt: skip
     assert rows[0][:3] == ("suspension risk", None, "G000000001")  # 1000.00, the most urgent

@@ -26,7 +26,7 @@ def sample(tmp_path, kind, name):
 
 @needs_samples
 def test_cfonb_sample_balances_and_movements(ws, tmp_path):
-    summary = ws.import_file(sample(tmp_path, "bank", "cfonb_classic.cfo"))
+    summary = ws.imports.import_file(sample(tmp_path, "bank", "cfonb_classic.cfo")).result
     assert summary.entries_read == 13
     assert summary.checks == [
         "account 01234567890: opening 1017311.89 + 13 movements = closing 1031585.79 EUR"
@@ -34,27 +34,29 @@ def test_cfonb_sample_balances_and_movements(ws, tmp_path):
     reasons = [s.rsplit(": ", 1)[1] for s in summary.skipped]
     assert reasons.count("money received, not a payment made") == 9
     assert reasons.count("a payment to someone other than the configured payees") == 4
-    assert ws.payments() == []
+    assert ws.books.payments() == []
 
 
 @needs_samples
 def test_cfonb_sample_debits_to_a_named_payee(ws, tmp_path):
     from core.importers.base import ImportOptions
 
-    ws.import_file(sample(tmp_path, "bank", "cfonb_classic.cfo"), ImportOptions(payees=("Orange",)))
-    assert sorted(str(p.amount) for p in ws.payments()) == ["3037.55", "617.14"]
-    assert {p.date.isoformat() for p in ws.payments()} == {"2024-01-13"}
+    ws.imports.import_file(
+        sample(tmp_path, "bank", "cfonb_classic.cfo"), ImportOptions(payees=("Orange",))
+    ).result
+    assert sorted(str(p.amount) for p in ws.books.payments()) == ["3037.55", "617.14"]
+    assert {p.date.isoformat() for p in ws.books.payments()} == {"2024-01-13"}
 
 
 @needs_samples
 def test_camt053_v02_sample_reversal_incoming_and_payee(ws, tmp_path):
     from core.importers.base import ImportOptions
 
-    summary = ws.import_file(
+    summary = ws.imports.import_file(
         sample(tmp_path, "bank", "oca-test-camt053.xml"),
         ImportOptions(payees=("INSURANCE COMPANY",)),
-    )
-    (p,) = ws.payments()
+    ).result
+    (p,) = ws.books.payments()
     assert (p.date.isoformat(), str(p.amount), p.currency, p.counterparty) == (
         "2014-01-05",
         "754.25",
@@ -70,7 +72,7 @@ def test_camt053_v02_sample_reversal_incoming_and_payee(ws, tmp_path):
 
 @needs_samples
 def test_camt053_sample_with_two_transactions_in_one_entry(ws, tmp_path):
-    summary = ws.import_file(sample(tmp_path, "bank", "oca-test-camt053-txdtls.xml"))
+    summary = ws.imports.import_file(sample(tmp_path, "bank", "oca-test-camt053-txdtls.xml")).result
     assert summary.entries_read == 2
     assert ["+2187.00 CHF" in s for s in summary.skipped] == [True, False]
     assert "+1296.00 CHF" in summary.skipped[1]
@@ -78,35 +80,39 @@ def test_camt053_sample_with_two_transactions_in_one_entry(ws, tmp_path):
 
 @needs_samples
 def test_camt054_notification(ws, tmp_path):
-    summary = ws.import_file(sample(tmp_path, "bank", "oca-test-camt054.xml"))
+    summary = ws.imports.import_file(sample(tmp_path, "bank", "oca-test-camt054.xml")).result
     assert summary.entries_read == 1
     assert "+5.00 EUR" in summary.skipped[0]
 
 
 @needs_samples
 def test_partner_center_json_line_items_samples(ws, tmp_path):
-    ws.import_file(sample(tmp_path, "partner-center", "pc_onetime_billing_line_items.json"))
-    (line,) = ws.lines("1234000000")
+    ws.imports.import_file(
+        sample(tmp_path, "partner-center", "pc_onetime_billing_line_items.json")
+    ).result
+    (line,) = ws.books.lines("1234000000")
     assert (str(line.subtotal), str(line.tax), str(line.total), line.currency) == (
         "1447",
         "130.24",
         "1577.24",
         "USD",
     )
-    ws.import_file(
+    ws.imports.import_file(
         sample(tmp_path, "partner-center", "pc_legacy_usage_billing_line_items_azure.json")
-    )
-    assert [str(x.total) for x in ws.lines("1234000000")] == ["1577.24", "69.67", "0"]
-    usage = ws.import_file(
+    ).result
+    assert [str(x.total) for x in ws.books.lines("1234000000")] == ["1577.24", "69.67", "0"]
+    usage = ws.imports.import_file(
         sample(tmp_path, "partner-center", "pc_billed_consumption_dailyrated_1.json")
-    )
+    ).result
     assert usage.created["usage totals"] == 2
-    assert sum(u.amount for u in ws.usage_totals("T000001234")) == Decimal("0.976267461840794")
-    unbilled = ws.import_file(
-        sample(tmp_path, "partner-center", "pc_unbilled_recon_onetime_1.json")
+    assert sum(u.amount for u in ws.books.usage_totals("T000001234")) == Decimal(
+        "0.976267461840794"
     )
+    unbilled = ws.imports.import_file(
+        sample(tmp_path, "partner-center", "pc_unbilled_recon_onetime_1.json")
+    ).result
     assert unbilled.created == {"usage totals": 2} or unbilled.created["usage totals"] >= 1
-    assert "T11ETHHDDD" not in {d.number for d in ws.documents()}
+    assert "T11ETHHDDD" not in {d.number for d in ws.books.documents()}
 
 
 @needs_samples
@@ -115,10 +121,10 @@ def test_legacy_licence_file_takes_the_invoice_number_from_the_command_line(ws, 
 
     path = sample(tmp_path, "partner-center", "pc_legacy_license_billing_line_items_office.json")
     with pytest.raises(ImportFailed, match="1 error") as err:
-        ws.import_file(path)
+        ws.imports.import_file(path).result
     assert "--invoice NUMBER" in str(err.value.errors[0])
-    ws.import_file(path, ImportOptions(invoice_number="D0123456789"[:10]))
-    assert len(ws.lines("D012345678")) == 2
+    ws.imports.import_file(path, ImportOptions(invoice_number="D0123456789"[:10])).result
+    assert len(ws.books.lines("D012345678")) == 2
 
 
 # ------------------------------------------------------------------ same payments, four banks
@@ -176,26 +182,26 @@ def test_the_same_payments_from_every_format_give_the_same_balance_and_aging(
 
 
 def test_one_transfer_from_two_sources_is_kept_once_with_both_sources(ws, write_text, tmp_path):
-    ws.import_file(write_text("payments.csv", PAYMENTS_CSV))
-    summary = ws.import_file(bankfiles.camt053(tmp_path / "stmt.xml"))
+    ws.imports.import_file(write_text("payments.csv", PAYMENTS_CSV)).result
+    summary = ws.imports.import_file(bankfiles.camt053(tmp_path / "stmt.xml")).result
     assert summary.created == {} and summary.unchanged["payments"] == 3
-    assert len(ws.payments()) == 3
-    sources = ws.payment_sources("P1")
+    assert len(ws.books.payments()) == 3
+    sources = ws.books.payment_sources("P1")
     assert sources[0].endswith("payments.csv:2")
     assert sources[1].endswith("stmt.xml:Document/BkToCstmrStmt/Stmt[1]/Ntry[1]")
     # the statement's structured reference now helps auto-allocation
-    assert [r.number for r in ws.payments()[0].references] == ["G000000001"]
+    assert [r.number for r in ws.books.payments()[0].references] == ["G000000001"]
 
 
 def test_structured_remitted_amount_caps_auto_allocation(ws, write_invoices, tmp_path):
-    ws.import_file(
+    ws.imports.import_file(
         write_invoices(
             [
                 invoice("G000000001", "2026-01-08", "1000.00"),
                 invoice("G000000002", "2026-01-08", "1000.00"),
             ]
         )
-    )
+    ).result
     moves = [
         (
             bankfiles.date(2026, 3, 10),
@@ -206,23 +212,23 @@ def test_structured_remitted_amount_caps_auto_allocation(ws, write_invoices, tmp
             [("G000000001", Decimal("400.00"))],
         )
     ]
-    ws.import_file(bankfiles.camt053(tmp_path / "s.xml", movements=moves))
-    result, _ = ws.auto_allocate(apply=True)
+    ws.imports.import_file(bankfiles.camt053(tmp_path / "s.xml", movements=moves)).result
+    result, _ = ws.allocations.auto_allocate(apply=True).result
     assert [(p.invoice, str(p.amount)) for p in result.planned] == [("G000000001", "400.00")]
 
 
 def test_payee_iban_from_settings(ws, tmp_path):
     import json
 
-    ws.set_setting("payee_ibans", json.dumps(["IE29 AIBK 9311 5212 3456 78"]))
+    ws.settings.set("payee_ibans", json.dumps(["IE29 AIBK 9311 5212 3456 78"]))
     path = tmp_path / "r.csv"
     path.write_text(
         "Date;Libellé;Débit;Crédit;IBAN bénéficiaire\n"
         "10/03/2026;VIR FACTURE G000000001;100,00;;IE29AIBK93115212345678\n",
         encoding="utf-8",
     )
-    ws.import_file(path)
-    assert [str(p.amount) for p in ws.payments()] == ["100.00"]
+    ws.imports.import_file(path).result
+    assert [str(p.amount) for p in ws.books.payments()] == ["100.00"]
 
 
 # ------------------------------------------------------------------ Partner Center tables
@@ -267,8 +273,8 @@ def test_recon_saved_as_xlsx_by_excel_reads_like_the_csv(ws, tmp_path):
     )  # a date Excel keeps as a serial
     sheet.append([row[h] for h in RECON_HEADER])
     wb.save(tmp_path / "recon.xlsx")
-    ws.import_file(tmp_path / "recon.xlsx")
-    (line,) = ws.lines("G000000009")
+    ws.imports.import_file(tmp_path / "recon.xlsx").result
+    (line,) = ws.books.lines("G000000009")
     assert (str(line.total), str(line.subtotal), str(line.tax)) == ("1234.56", "1028.8", "205.76")
     assert line.source.where() == f"{tmp_path / 'recon.xlsx'}[Sheet]:2"
 
@@ -276,8 +282,8 @@ def test_recon_saved_as_xlsx_by_excel_reads_like_the_csv(ws, tmp_path):
 def test_utf16_tab_separated_with_excel_mangled_values(ws, tmp_path):
     path = tmp_path / "recon.txt"
     recon_csv(path, [("G000000009", "Zoë & Co", "1.23E+05")], sep="\t", encoding="utf-16")
-    ws.import_file(path)
-    (line,) = ws.lines("G000000009")
+    ws.imports.import_file(path).result
+    (line,) = ws.books.lines("G000000009")
     assert (line.customer_name, line.total) == ("Zoë & Co", Decimal("123000"))
 
 
@@ -288,7 +294,7 @@ def test_quoted_newlines_keep_editor_line_numbers(ws, tmp_path):
         encoding="utf-8",
     )
     with pytest.raises(ImportFailed) as err:
-        ws.import_file(path)
+        ws.imports.import_file(path).result
     assert str(err.value.errors[0]) == f"{path}:4: column Amount: expected a number, got 'zz'"
 
 
@@ -296,18 +302,22 @@ def test_reissued_file_with_a_changed_line_is_reported_not_merged(ws, tmp_path):
     first = recon_csv(
         tmp_path / "a.csv", [("G000000009", "A", "100.00"), ("G000000009", "B", "50.00")]
     )
-    ws.import_file(first)
+    ws.imports.import_file(first).result
     newer = recon_csv(
         tmp_path / "b.csv",
         [("G000000009", "A", "100.00"), ("G000000009", "B", "55.00"), ("G000000009", "C", "20.00")],
     )
-    summary = ws.import_file(newer)
+    summary = ws.imports.import_file(newer).result
     assert summary.unchanged["lines"] == 1 and summary.created["lines"] == 1
     (diff,) = summary.skipped
     assert "G000000009: this line differs from the one already imported" in diff
     assert "(total 50.00 → 55.00); not merged" in diff
-    assert sorted(str(x.total) for x in ws.lines("G000000009")) == ["100.00", "20.00", "50.00"]
-    assert ws.ledger().invoices["G000000009"].document.total == Decimal("170.00")
+    assert sorted(str(x.total) for x in ws.books.lines("G000000009")) == [
+        "100.00",
+        "20.00",
+        "50.00",
+    ]
+    assert ws.books.ledger().invoices["G000000009"].document.total == Decimal("170.00")
 
 
 def test_legacy_usage_csv_with_invoice_number(ws, tmp_path):
@@ -339,8 +349,8 @@ def test_legacy_usage_csv_with_invoice_number(ws, tmp_path):
     ]
     path = tmp_path / "usage.csv"
     path.write_text("\n".join([",".join(cols)] + [",".join(r[c] for c in cols) for r in rows]))
-    ws.import_file(path)
-    assert ws.ledger().invoices["D01234ABCD"].document.total == Decimal("25.20")
+    ws.imports.import_file(path).result
+    assert ws.books.ledger().invoices["D01234ABCD"].document.total == Decimal("25.20")
 
 
 def test_legacy_licence_csv_invoice_number_from_the_file_name(ws, tmp_path):
@@ -363,8 +373,8 @@ def test_legacy_licence_csv_invoice_number_from_the_file_name(ws, tmp_path):
     }
     path = tmp_path / "D0ABC12345_LicenseBased.csv"
     path.write_text(",".join(cols) + "\n" + ",".join(row[c] for c in cols) + "\n")
-    ws.import_file(path)
-    (line,) = ws.lines("D0ABC12345")
+    ws.imports.import_file(path).result
+    (line,) = ws.books.lines("D0ABC12345")
     assert (line.product, str(line.total), str(line.tax)) == ("Office 365 E3", "240.00", "40.00")
 
 
@@ -379,9 +389,9 @@ def test_french_invoice_list_csv(ws, tmp_path):
             "G000000004;25/01/2026;;100,00;EUR;Avoir;\n"
         ).encode("cp1252")
     )
-    summary = ws.import_file(path)
+    summary = ws.imports.import_file(path).result
     assert summary.created["documents"] == 4
-    ledger = ws.ledger()
+    ledger = ws.books.ledger()
     assert ledger.invoices["G000000001"].rebilled_as == "G000000003"
     assert ledger.invoices["G000000003"].due_date.isoformat() == "2026-03-15"
     assert ledger.credits["G000000004"].amount == Decimal("100.00")
@@ -403,19 +413,19 @@ def test_daily_rated_usage_sums_exactly_per_meter(ws, tmp_path):
             )
     path = tmp_path / "BilledOneTimeDailyRatedUsages_G000000042.csv"
     path.write_text("\n".join(lines) + "\n")
-    summary = ws.import_file(path)
+    summary = ws.imports.import_file(path).result
     assert summary.entries_read == 60 and summary.created["usage totals"] == 2
-    totals = {u.meter: u for u in ws.usage_totals("G000000042")}
+    totals = {u.meter: u for u in ws.books.usage_totals("G000000042")}
     assert totals["D2 v3"].amount == Decimal("74.880")
     assert totals["Blob LRS"].quantity == Decimal("720")
     assert (totals["D2 v3"].first_day.isoformat(), totals["D2 v3"].last_day.isoformat()) == (
         "2026-11-01",
         "2026-11-30",
     )
-    assert ws.documents() == []  # usage creates no invoice
+    assert ws.books.documents() == []  # usage creates no invoice
     again = tmp_path / "copy_BilledOneTimeDailyRatedUsages.csv"
     again.write_text("\n".join(lines) + "\n\n")
-    assert ws.import_file(again).unchanged["usage totals"] == 2
+    assert ws.imports.import_file(again).result.unchanged["usage totals"] == 2
 
 
 # ------------------------------------------------------------------ files that lie
@@ -428,7 +438,7 @@ def test_zip_bomb_posing_as_xlsx_is_refused(ws, tmp_path):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("xl/worksheets/sheet1.xml", b"0" * 50_000_000)
     with pytest.raises(ImportFailed) as err:
-        ws.import_file(path, format_name="payments")
+        ws.imports.import_file(path, format_name="payments").result
     assert "zip bomb" in str(err.value.errors[0])
 
 
@@ -436,7 +446,7 @@ def test_truncated_xlsx_is_refused(ws, tmp_path):
     path = tmp_path / "payments.xlsx"
     path.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
     with pytest.raises(ImportFailed):
-        ws.import_file(path, format_name="payments")
+        ws.imports.import_file(path, format_name="payments").result
 
 
 @pytest.mark.parametrize(
@@ -455,7 +465,7 @@ def test_xml_with_entities_is_refused_without_expanding_them(ws, tmp_path, paylo
     path = tmp_path / "stmt.xml"
     path.write_text(payload)
     with pytest.raises(ImportFailed) as err:
-        ws.import_file(path)
+        ws.imports.import_file(path).result
     assert "expected well-formed XML" in str(err.value.errors[0])
     assert "DTD" in str(err.value.errors[0])
 
@@ -465,7 +475,7 @@ def test_two_gigabytes_of_nothing_is_refused_quickly(ws, tmp_path):
     with path.open("wb") as fh:
         fh.truncate(2 * 1024**3)  # sparse: costs no disk
     with pytest.raises(ImportFailed, match="1 error") as err:
-        ws.import_file(path)
+        ws.imports.import_file(path).result
     assert "not a file CSP Reconciler can read" in str(err.value.errors[0])
 
 
@@ -473,7 +483,7 @@ def test_truncated_or_altered_cfonb_is_refused(ws, tmp_path):
     good = bankfiles.cfonb120(tmp_path / "s.cfo").read_text(encoding="latin-1").splitlines()
     (tmp_path / "cut.cfo").write_text("\r\n".join(good[:-1]) + "\r\n", encoding="latin-1")
     with pytest.raises(ImportFailed) as err:
-        ws.import_file(tmp_path / "cut.cfo")
+        ws.imports.import_file(tmp_path / "cut.cfo").result
     assert "no closing balance (07)" in str(err.value.errors[-1])
     altered = [good[0], *[ln for ln in good[1:] if "ORANGE" not in ln]]
     altered = [
@@ -483,18 +493,18 @@ def test_truncated_or_altered_cfonb_is_refused(ws, tmp_path):
     ]
     (tmp_path / "alt.cfo").write_text("\r\n".join(altered) + "\r\n", encoding="latin-1")
     with pytest.raises(ImportFailed) as err:
-        ws.import_file(tmp_path / "alt.cfo")
+        ws.imports.import_file(tmp_path / "alt.cfo").result
     assert "the file is incomplete or altered" in " ".join(str(e) for e in err.value.errors)
 
 
 def test_csv_with_a_missing_column_names_it(ws, tmp_path):
     path = tmp_path / "releve.csv"
     path.write_text("Date;Libellé;Débit;Crédit\n10/03/2026;VIR MICROSOFT;10,00;\n")
-    ws.import_file(path)  # a bank export: fine
+    ws.imports.import_file(path).result  # a bank export: fine
     bad = tmp_path / "recon.csv"
     bad.write_text("PartnerId,CustomerId,InvoiceNumber,Total\np,c,G000000001,10\n")
     with pytest.raises(ImportFailed) as err:
-        ws.import_file(bad, format_name="pc-line-items")
+        ws.imports.import_file(bad, format_name="pc-line-items").result
     assert "expected columns Currency" in str(err.value.errors[0])
 
 
@@ -515,7 +525,7 @@ def test_killed_import_leaves_the_workspace_consistent(ws_path, tmp_path):
         "def progress(done, total):\n"
         "    if done >= 1000:\n"
         "        print('inside', flush=True); time.sleep(60)\n"
-        "ws.import_file(sys.argv[2], progress=progress)\n"
+        "ws.imports.import_file(sys.argv[2], progress=progress).result\n"
     )
     proc = subprocess.Popen(
         [sys.executable, "-c", script, str(ws_path), str(big)], stdout=subprocess.PIPE, text=True
@@ -524,8 +534,12 @@ def test_killed_import_leaves_the_workspace_consistent(ws_path, tmp_path):
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     with Workspace(ws_path) as w:
-        assert w.documents() == [] and w.lines("G000000000") == [] and w.audit_log() == []
-        assert w.import_file(big).created["lines"] == 6000
+        assert (
+            w.books.documents() == []
+            and w.books.lines("G000000000") == []
+            and w.journal.log() == []
+        )
+        assert w.imports.import_file(big).result.created["lines"] == 6000
 
 
 # ------------------------------------------------------------------ fast path = slow path
@@ -555,19 +569,21 @@ def test_the_column_reader_stores_exactly_what_the_row_reader_does(tmp_path, kin
     for min_bytes in (10**12, 0):  # row by row, then in columns
         monkeypatch.setattr(fastcsv, "MIN_BYTES", min_bytes)
         with Workspace(tmp_path / f"w{min_bytes}.db") as w:
-            summary = w.import_file(path)
-            docs = sorted((d.number, d.total, d.lines_total, d.line_count) for d in w.documents())
+            summary = w.imports.import_file(path).result
+            docs = sorted(
+                (d.number, d.total, d.lines_total, d.line_count) for d in w.books.documents()
+            )
             lines = [
                 (ln.invoice_number, ln.customer_name, ln.total, ln.subtotal, ln.charge_end,
                  ln.source.row, ln.key)
-                for d in docs for ln in w.lines(d[0])
+                for d in docs for ln in w.books.lines(d[0])
             ]  # fmt: skip
             usage = sorted(
                 (u.invoice_number, u.customer_id, u.meter, u.quantity, u.amount, u.first_day,
                  u.last_day, u.rows)
-                for u in w.usage_totals()
+                for u in w.books.usage_totals()
             )  # fmt: skip
-            weights = w.customer_weights()
+            weights = w.books.customer_weights()
         results.append((summary.created, summary.entries_read, docs, lines, usage, weights))
     assert results[0] == results[1]
     assert results[0][1] == 3000
@@ -580,7 +596,7 @@ def test_column_reader_declines_and_the_row_reader_names_the_bad_row(ws, tmp_pat
     text[300] = text[300].replace(",EUR,", ",EURO,", 1)
     path.write_text("\n".join(text) + "\n", encoding="utf-8")
     with pytest.raises(ImportFailed) as err:
-        ws.import_file(path)
+        ws.imports.import_file(path).result
     assert str(err.value.errors[0]).startswith(f"{path}:301: column Currency:")
     assert cells
 
@@ -594,7 +610,7 @@ def test_column_reader_leaves_odd_layouts_to_the_row_reader(ws, tmp_path, fast_p
     else:
         rows.insert(100, "")
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    ws.import_file(path)
-    lines = [ln for d in ws.documents() for ln in ws.lines(d.number)]
+    ws.imports.import_file(path).result
+    lines = [ln for d in ws.books.documents() for ln in ws.books.lines(d.number)]
     (line,) = [ln for ln in lines if "ORD0000000299" in ln.key]
     assert line.source.row == 302  # data row 299: header + 299 rows + the extra line

@@ -13,9 +13,9 @@ from core.workspace import ImportFailed
 def test_public_invoice_list_sample_reads_as_domain_md_says(ws, tmp_path, cli_json):
     path = tmp_path / "pc_get_invoices_response.json"
     shutil.copy(DATA / path.name, path)
-    summary = ws.import_file(path)
+    summary = ws.imports.import_file(path).result
     assert summary.created["documents"] == 3
-    ledger = ws.ledger()
+    ledger = ws.books.ledger()
     g130, g131, d02 = (ledger.invoices[n] for n in ("G000024130", "G000024131", "D02005YFHI"))
     assert (g130.counted, g130.status, g130.rebilled_as) == (False, "voided", "G000024131")
     assert (g131.counted, g131.rebill_of, str(g131.open)) == (True, "G000024130", "107661.12")
@@ -26,7 +26,7 @@ def test_public_invoice_list_sample_reads_as_domain_md_says(ws, tmp_path, cli_js
     # API dates are UTC: the invoice date is the UTC calendar date; due = +60 days
     assert g131.document.date.isoformat() == "2018-02-08"
     assert g131.due_date.isoformat() == "2018-04-09"
-    bal = ws.ledger().balance()
+    bal = ws.books.ledger().balance()
     assert {c: str(b.amount_due) for c, b in bal.items()} == {"CHF": "107661.12", "GBP": "24606.35"}
 
 
@@ -37,37 +37,37 @@ def test_utc_date_is_the_calendar_date_in_utc(ws, write_invoices):
             | {"invoiceDate": "2026-01-31T23:30:00-02:00"}
         ]
     )
-    ws.import_file(path)
-    assert ws.ledger().invoices["G000000001"].document.date.isoformat() == "2026-02-01"
+    ws.imports.import_file(path).result
+    assert ws.books.ledger().invoices["G000000001"].document.date.isoformat() == "2026-02-01"
 
 
 def test_importing_the_same_file_twice_changes_nothing(ws, write_invoices, cli):
     path = write_invoices([invoice("G000000001", "2026-01-05", "100.00")])
-    first = ws.import_file(path)
-    second = ws.import_file(path)
+    first = ws.imports.import_file(path).result
+    second = ws.imports.import_file(path).result
     assert first.created["documents"] == 1 and not first.already_imported
     assert second.already_imported and not second.created
     # a different file with the same documents: recognised by number, unchanged
     again = write_invoices(
         [invoice("G000000001", "2026-01-05", "100.00", currencySymbol="€")], name="copy.json"
     )
-    third = ws.import_file(again)
+    third = ws.imports.import_file(again).result
     assert third.unchanged["documents"] == 1 and not third.created
-    assert len(ws.documents()) == 1
+    assert len(ws.books.documents()) == 1
 
 
 def test_recon_lines_attach_to_invoices_and_report_differences(ws, write_invoices, write_recon):
-    ws.import_file(write_invoices([invoice("G000000001", "2026-03-08", "300.00")]))
-    summary = ws.import_file(
+    ws.imports.import_file(write_invoices([invoice("G000000001", "2026-03-08", "300.00")])).result
+    summary = ws.imports.import_file(
         write_recon([("G000000001", "Fabrikam", "120.50"), ("G000000001", "Contoso", "179.00")])
-    )
+    ).result
     assert summary.created["lines"] == 2
     assert summary.warnings == [
         "G000000001: lines add up to 299.50 EUR, the invoice says 300.00 (difference 0.50)"
     ]
-    inv = ws.ledger().invoices["G000000001"]
+    inv = ws.books.ledger().invoices["G000000001"]
     assert str(inv.lines_difference) == "0.50"
-    lines = ws.lines("G000000001")
+    lines = ws.books.lines("G000000001")
     assert [(ln.customer_name, str(ln.total), ln.source.row) for ln in lines] == [
         ("Fabrikam", "120.50", 2),
         ("Contoso", "179.00", 3),
@@ -78,15 +78,17 @@ def test_recon_lines_attach_to_invoices_and_report_differences(ws, write_invoice
 def test_lines_without_header_make_a_date_unknown_invoice_until_the_header_arrives(
     ws, write_invoices, write_recon, cli_json
 ):
-    ws.import_file(
+    ws.imports.import_file(
         write_recon(
             [("G000000007", "Fabrikam", "80.00"), ("G000000007", "Contoso", "20.25")], bom=False
         )
-    )
-    inv = ws.ledger().invoices["G000000007"]
+    ).result
+    inv = ws.books.ledger().invoices["G000000007"]
     assert inv.document.date is None and str(inv.document.total) == "100.25"
     assert cli_json("aging", "--as-of", "2026-06-01")["EUR"]["date_unknown"] == "100.25"
-    summary = ws.import_file(write_invoices([invoice("G000000007", "2026-04-08", "100.25")]))
+    summary = ws.imports.import_file(
+        write_invoices([invoice("G000000007", "2026-04-08", "100.25")])
+    ).result
     assert summary.updated["documents"] == 1
     aging = cli_json("aging", "--as-of", "2026-06-08")
     assert aging == {
@@ -99,7 +101,7 @@ def test_lines_without_header_make_a_date_unknown_invoice_until_the_header_arriv
             "total": "100.25",
         }
     }
-    assert ws.ledger().invoices["G000000007"].due_date.isoformat() == "2026-06-07"
+    assert ws.books.ledger().invoices["G000000007"].due_date.isoformat() == "2026-06-07"
 
 
 FR_PAYMENTS = (
@@ -111,9 +113,9 @@ FR_PAYMENTS = (
 
 def test_french_payments_csv_in_windows_1252(ws, write_text):
     path = write_text("paiements.csv", FR_PAYMENTS.replace("\u00a0", "\xa0"), "cp1252")
-    summary = ws.import_file(path)
+    summary = ws.imports.import_file(path).result
     assert summary.created["payments"] == 2
-    pays = ws.payments()
+    pays = ws.books.payments()
     assert [(p.id, p.date.isoformat(), str(p.amount), p.reference) for p in pays] == [
         ("P1", "2026-03-15", "1234.56", "VIR MICROSOFT G000000001 réglé"),
         ("P2", "2026-03-16", "2000.00", "Virement sans référence"),
@@ -125,8 +127,8 @@ def test_amounts_written_with_their_currency_sign(ws, write_text):
         "p.csv",
         "Date;Montant;Devise;Libellé\n15/03/2026;1 234,56 €;EUR;x\n16/03/2026;EUR 99,90;EUR;y\n",
     )
-    ws.import_file(path)
-    assert [str(p.amount) for p in ws.payments()] == ["1234.56", "99.90"]
+    ws.imports.import_file(path).result
+    assert [str(p.amount) for p in ws.books.payments()] == ["1234.56", "99.90"]
 
 
 def test_english_payments_csv_with_ids_and_iso_dates(ws, write_text):
@@ -135,8 +137,8 @@ def test_english_payments_csv_with_ids_and_iso_dates(ws, write_text):
         "id,date,amount,currency,reference,bank account\n"
         'TRX-1,2026-03-15,"1,234.56",usd,G000000001,US12\n',
     )
-    ws.import_file(path)
-    (p,) = ws.payments()
+    ws.imports.import_file(path).result
+    (p,) = ws.books.payments()
     assert (p.id, str(p.amount), p.currency, p.bank_account) == ("TRX-1", "1234.56", "USD", "US12")
 
 
@@ -152,14 +154,14 @@ def test_payments_xlsx_numbers_never_become_floats(ws, tmp_path):
     path = tmp_path / "payments.xlsx"
     wb.save(path)
     with pytest.raises(ImportFailed) as err:
-        ws.import_file(path)
+        ws.imports.import_file(path).result
     assert [str(e) for e in err.value.errors] == [
         f"{path}[Sheet]:4: column Amount: expected at most 2 decimals for EUR, got '100.125'"
     ]
     ws_.delete_rows(4)
     wb.save(path)
-    ws.import_file(path)
-    assert [(p.date.isoformat(), p.amount) for p in ws.payments()] == [
+    ws.imports.import_file(path).result
+    assert [(p.date.isoformat(), p.amount) for p in ws.books.payments()] == [
         ("2026-03-15", Decimal("1234.56")),
         ("2026-03-16", Decimal("0.30")),
     ]
@@ -175,14 +177,14 @@ def test_bad_row_names_file_row_column_and_nothing_is_stored(ws, write_text):
         "18/03/2026;5,00;EURO;bad currency\n",
     )
     with pytest.raises(ImportFailed) as err:
-        ws.import_file(path)
+        ws.imports.import_file(path).result
     assert [str(e) for e in err.value.errors] == [
         f"{path}:3: column Date: expected a date (YYYY-MM-DD or DD/MM/YYYY), got '32/03/2026'",
         f"{path}:4: column Amount: expected a number, got '12,3x'",
         f"{path}:5: column Currency: expected a three-letter currency code, got 'EURO'",
     ]
-    assert ws.payments() == []
-    assert ws.audit_log() == []
+    assert ws.books.payments() == []
+    assert ws.journal.log() == []
 
 
 def test_bad_json_element_is_named_by_its_path(ws, write_invoices):
@@ -190,22 +192,22 @@ def test_bad_json_element_is_named_by_its_path(ws, write_invoices):
     bad = invoice("G000000002", "2026-01-05", "100.00") | {"totalCharges": "lots"}
     src = write_invoices([good, {**good, "id": "G000000003", "amendments": [bad]}])
     with pytest.raises(ImportFailed) as err:
-        ws.import_file(src)
+        ws.imports.import_file(src).result
     assert [str(e) for e in err.value.errors] == [
         f"{src}:items[1].amendments[0].totalCharges: expected a number, got 'lots'"
     ]
-    assert ws.documents() == []
+    assert ws.books.documents() == []
 
 
 def test_an_unknown_file_is_refused_with_what_is_expected(ws, write_text):
     with pytest.raises(ImportFailed, match="1 error"):
-        ws.import_file(write_text("notes.txt", "hello\nworld\n"))
+        ws.imports.import_file(write_text("notes.txt", "hello\nworld\n")).result
 
 
 def test_recon_missing_columns_are_named(ws, write_text):
     path = write_text("recon.csv", "PartnerId,CustomerId,InvoiceNumber,Currency,Amount\n")
     with pytest.raises(ImportFailed):
-        ws.import_file(path)
+        ws.imports.import_file(path).result
 
 
 def test_an_unknown_layout_imports_once_its_columns_are_mapped(cli, write_text):

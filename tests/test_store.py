@@ -18,16 +18,16 @@ from core.workspace import ImportCancelled, NothingToUndo, Workspace, WorkspaceB
 
 
 def test_migrations_build_exactly_the_declared_schema(ws):
-    with ws.engine.connect() as conn:
+    with ws.store.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), metadata)
     assert diff == []
 
 
 def test_money_is_stored_as_exact_decimal_text(ws, write_invoices):
-    ws.import_file(write_invoices([invoice("G000000001", "2026-01-05", "0.30")]))
-    with ws.engine.connect() as conn:
+    ws.imports.import_file(write_invoices([invoice("G000000001", "2026-01-05", "0.30")])).result
+    with ws.store.engine.connect() as conn:
         stored = conn.execute(text("SELECT total FROM documents")).scalar()
-        if ws.engine.dialect.name == "sqlite":
+        if ws.store.engine.dialect.name == "sqlite":
             assert conn.execute(text("SELECT typeof(total) FROM documents")).scalar() == "text"
     assert stored == "0.30"  # the exact text, not a float
 
@@ -35,7 +35,7 @@ def test_money_is_stored_as_exact_decimal_text(ws, write_invoices):
 def test_a_second_process_gets_a_read_only_view(ws, ws_path, write_invoices):
     if not isinstance(ws_path, Path):
         pytest.skip("a file lock: on a server the database handles concurrent clerks")
-    ws.import_file(write_invoices([invoice("G000000001", "2026-01-05", "100.00")]))
+    ws.imports.import_file(write_invoices([invoice("G000000001", "2026-01-05", "100.00")])).result
     other = subprocess.run(
         [sys.executable, "-m", "core.cli", "--db", str(ws_path), "import", str(ws_path)],
         capture_output=True,
@@ -56,11 +56,13 @@ def test_a_second_process_gets_a_read_only_view(ws, ws_path, write_invoices):
 
 def test_a_read_only_workspace_refuses_changes_clearly(ws_path, write_invoices):
     with Workspace(ws_path) as w:
-        w.import_file(write_invoices([invoice("G000000001", "2026-01-05", "100.00")]))
+        w.imports.import_file(
+            write_invoices([invoice("G000000001", "2026-01-05", "100.00")])
+        ).result
     with Workspace(ws_path, readonly=True) as ro:
-        assert len(ro.documents()) == 1
+        assert len(ro.books.documents()) == 1
         with pytest.raises(WorkspaceBusy, match="opened read-only"):
-            ro.allocate("P1", [("G000000001", "1")])
+            ro.allocations.allocate("P1", [("G000000001", "1")]).result
 
 
 def test_a_failure_half_way_through_an_import_stores_nothing(ws, write_invoices):
@@ -69,9 +71,9 @@ def test_a_failure_half_way_through_an_import_stores_nothing(ws, write_invoices)
         invoice("G000000001", "2026-01-06", "100.00"),
     ]  # the same number twice
     with pytest.raises(Exception, match="1 error"):
-        ws.import_file(write_invoices(items))
-    assert ws.documents() == [] and ws.audit_log() == []
-    with ws.engine.connect() as conn:
+        ws.imports.import_file(write_invoices(items)).result
+    assert ws.books.documents() == [] and ws.journal.log() == []
+    with ws.store.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM imports")).scalar() == 0
 
 
@@ -79,84 +81,92 @@ def test_a_cancelled_import_stores_nothing(ws, write_invoices):
     items = [invoice(f"G{n:09d}", "2026-01-05", "1.00") for n in range(1200)]
     calls = []
     with pytest.raises(ImportCancelled):
-        ws.import_file(
+        ws.imports.import_file(
             write_invoices(items),
             progress=lambda d, t: calls.append((d, t)),
             cancelled=lambda: True,
-        )
-    assert ws.documents() == []
+        ).result
+    assert ws.books.documents() == []
     assert calls[0] == (0, 1200)
 
 
 def test_undo_an_import_and_import_again(ws, write_invoices, write_recon):
-    first = ws.import_file(write_invoices([invoice("G000000001", "2026-01-05", "100.00")]))
-    ws.import_file(write_recon([("G000000001", "A", "100.00")]))
-    assert ws.undo().startswith("undid #")  # the lines
-    assert ws.lines("G000000001") == []
-    assert ws.undo().startswith("undid #")  # the invoice list
-    assert ws.documents() == []
+    first = ws.imports.import_file(
+        write_invoices([invoice("G000000001", "2026-01-05", "100.00")])
+    ).result
+    ws.imports.import_file(write_recon([("G000000001", "A", "100.00")])).result
+    assert ws.journal.undo().lines[0].startswith("undid #")  # the lines
+    assert ws.books.lines("G000000001") == []
+    assert ws.journal.undo().lines[0].startswith("undid #")  # the invoice list
+    assert ws.books.documents() == []
     with pytest.raises(NothingToUndo):
-        ws.undo()
-    again = ws.import_file(write_invoices([invoice("G000000001", "2026-01-05", "100.00")]))
+        ws.journal.undo().lines[0]
+    again = ws.imports.import_file(
+        write_invoices([invoice("G000000001", "2026-01-05", "100.00")])
+    ).result
     assert again.created["documents"] == 1 and again.import_id != first.import_id
 
 
 def test_an_import_whose_records_are_allocated_cannot_be_undone(ws, write_invoices, write_text):
-    ws.import_file(write_invoices([invoice("G000000001", "2026-01-05", "100.00")]))
-    ws.import_file(write_text("p.csv", "Date,Amount,Currency,Reference\n2026-02-01,50,EUR,x\n"))
-    ws.allocate("P1", [("G000000001", Decimal("50.00"))])
-    imports = [e["id"] for e in ws.audit_log() if e["action"] == "import"]
+    ws.imports.import_file(write_invoices([invoice("G000000001", "2026-01-05", "100.00")])).result
+    ws.imports.import_file(
+        write_text("p.csv", "Date,Amount,Currency,Reference\n2026-02-01,50,EUR,x\n")
+    ).result
+    ws.allocations.allocate("P1", [("G000000001", Decimal("50.00"))]).result
+    imports = [e["id"] for e in ws.journal.log() if e["action"] == "import"]
     with pytest.raises(AllocationRefused, match="unallocate them first"):
-        ws.undo(imports[0])
-    assert len(ws.documents()) == 1
+        ws.journal.undo(imports[0]).lines[0]
+    assert len(ws.books.documents()) == 1
 
 
 def test_header_update_is_undone_back_to_the_lines_only_invoice(ws, write_invoices, write_recon):
-    ws.import_file(write_recon([("G000000001", "A", "80.00")]))
-    ws.import_file(write_invoices([invoice("G000000001", "2026-01-05", "80.00")]))
-    assert ws.ledger().invoices["G000000001"].document.date is not None
-    ws.undo()
-    doc = ws.ledger().invoices["G000000001"].document
+    ws.imports.import_file(write_recon([("G000000001", "A", "80.00")])).result
+    ws.imports.import_file(write_invoices([invoice("G000000001", "2026-01-05", "80.00")])).result
+    assert ws.books.ledger().invoices["G000000001"].document.date is not None
+    ws.journal.undo().lines[0]
+    doc = ws.books.ledger().invoices["G000000001"].document
     assert (doc.date, doc.total) == (None, Decimal("80.00"))
 
 
 def test_the_audit_log_is_append_only_in_the_database(ws, write_invoices):
-    ws.import_file(write_invoices([invoice("G000000001", "2026-01-05", "100.00")]))
+    ws.imports.import_file(write_invoices([invoice("G000000001", "2026-01-05", "100.00")])).result
     from sqlalchemy.exc import DBAPIError  # IntegrityError in SQLite, a raised error in PG
 
     for statement in ("UPDATE audit SET summary = 'x'", "DELETE FROM audit"):
-        with pytest.raises(DBAPIError, match="append-only"), ws.engine.begin() as conn:
+        with pytest.raises(DBAPIError, match="append-only"), ws.store.engine.begin() as conn:
             conn.execute(text(statement))
-    assert [e["action"] for e in ws.audit_log()] == ["import"]
+    assert [e["action"] for e in ws.journal.log()] == ["import"]
 
 
 def test_settings_changes_are_logged_and_undone(ws):
-    ws.set_setting("term_days", "45")
-    ws.set_setting("term_days", "30")
-    assert ws.term_days == 30
-    ws.undo()
-    assert ws.term_days == 45
-    ws.undo()
-    assert ws.term_days == 60
+    ws.settings.set("term_days", "45")
+    ws.settings.set("term_days", "30")
+    assert ws.books.term_days == 30
+    ws.journal.undo().lines[0]
+    assert ws.books.term_days == 45
+    ws.journal.undo().lines[0]
+    assert ws.books.term_days == 60
 
 
 def test_undo_then_redo_allocations_and_settings(ws, write_invoices, write_text):
-    ws.import_file(write_invoices([invoice("G000000001", "2026-01-05", "100.00")]))
-    ws.import_file(write_text("p.csv", "Date,Amount,Currency,Reference\n2026-02-01,60,EUR,x\n"))
-    ws.allocate("P1", [("G000000001", Decimal("60.00"))])
-    assert ws.ledger().invoices["G000000001"].open == Decimal("40.00")
-    ws.undo()
-    assert ws.ledger().invoices["G000000001"].open == Decimal("100.00")
-    assert ws.redo().startswith("redid #")
-    assert ws.ledger().invoices["G000000001"].open == Decimal("40.00")
-    ws.undo()  # undo works again after a redo
-    assert ws.ledger().invoices["G000000001"].open == Decimal("100.00")
-    ws.set_setting("term_days", "30")  # a new change: the redo chain is gone
+    ws.imports.import_file(write_invoices([invoice("G000000001", "2026-01-05", "100.00")])).result
+    ws.imports.import_file(
+        write_text("p.csv", "Date,Amount,Currency,Reference\n2026-02-01,60,EUR,x\n")
+    ).result
+    ws.allocations.allocate("P1", [("G000000001", Decimal("60.00"))]).result
+    assert ws.books.ledger().invoices["G000000001"].open == Decimal("40.00")
+    ws.journal.undo().lines[0]
+    assert ws.books.ledger().invoices["G000000001"].open == Decimal("100.00")
+    assert ws.journal.redo().lines[0].startswith("redid #")
+    assert ws.books.ledger().invoices["G000000001"].open == Decimal("40.00")
+    ws.journal.undo().lines[0]  # undo works again after a redo
+    assert ws.books.ledger().invoices["G000000001"].open == Decimal("100.00")
+    ws.settings.set("term_days", "30")  # a new change: the redo chain is gone
     with pytest.raises(NothingToUndo, match="nothing to redo"):
-        ws.redo()
-    ws.undo()
-    ws.redo()
-    assert ws.term_days == 30
+        ws.journal.redo().lines[0]
+    ws.journal.undo().lines[0]
+    ws.journal.redo().lines[0]
+    assert ws.books.term_days == 30
 
 
 def test_a_large_import_reads_its_settings_inside_its_own_transaction(tmp_path):
@@ -168,16 +178,18 @@ def test_a_large_import_reads_its_settings_inside_its_own_transaction(tmp_path):
     from core.demo import write_demo
 
     ws = Workspace(write_demo(tmp_path / "demo"))  # has a credit note applied automatically
-    ws.engine.dispose()
+    ws.store.engine.dispose()
     pragmas = ("PRAGMA cache_size=5", "PRAGMA busy_timeout=1000")
-    event.listen(ws.engine, "connect", lambda dbapi, _rec: [dbapi.execute(p) for p in pragmas])
-    before = len(ws.payments())
+    event.listen(
+        ws.store.engine, "connect", lambda dbapi, _rec: [dbapi.execute(p) for p in pragmas]
+    )
+    before = len(ws.books.payments())
     path = tmp_path / "releve.csv"
     rows = "".join(f"{1 + n % 28:02d}/10/2026;{n},00;EUR;VIR {n:05d}\n" for n in range(1, 3001))
     path.write_text("Date;Montant;Devise;Libellé\n" + rows, encoding="utf-8")
-    summary = ws.import_file(path)
+    summary = ws.imports.import_file(path).result
     assert summary.created["payments"] == 3000
-    assert len(ws.payments()) == before + 3000
+    assert len(ws.books.payments()) == before + 3000
     ws.close()
 
 
@@ -186,9 +198,11 @@ def test_a_workspace_in_awkward_folder_names_opens_read_only(tmp_path, write_inv
     folder.mkdir()
     path = folder / "espace de travail.db"
     with Workspace(path) as ws:
-        ws.import_file(write_invoices([invoice("G000000001", "2026-01-05", "10.00")]))
+        ws.imports.import_file(
+            write_invoices([invoice("G000000001", "2026-01-05", "10.00")])
+        ).result
     with Workspace(path, readonly=True) as ro:
-        assert [d.number for d in ro.documents()] == ["G000000001"]
+        assert [d.number for d in ro.books.documents()] == ["G000000001"]
 
 
 def test_two_clerks_allocating_the_same_payment_at_once_never_over_allocate(
@@ -201,9 +215,11 @@ def test_two_clerks_allocating_the_same_payment_at_once_never_over_allocate(
 
     from core import allocation as rules
 
-    ws.import_file(write_invoices([invoice("G000000001", "2026-01-05", "100.00"),
-                                   invoice("G000000002", "2026-01-05", "100.00")]))  # fmt: skip
-    ws.import_file(write_text("p.csv", "Date;Montant;Devise;Libellé\n10/03/2026;100,00;EUR;X\n"))
+    ws.imports.import_file(write_invoices([invoice("G000000001", "2026-01-05", "100.00"),
+                                   invoice("G000000002", "2026-01-05", "100.00")])).result  # fmt: skip
+    ws.imports.import_file(
+        write_text("p.csv", "Date;Montant;Devise;Libellé\n10/03/2026;100,00;EUR;X\n")
+    ).result
     if isinstance(ws_path, Path):
         pytest.skip("one writer per file: the second clerk gets a read-only view (tested above)")
     both_started = threading.Barrier(2, timeout=10)
@@ -222,7 +238,9 @@ def test_two_clerks_allocating_the_same_payment_at_once_never_over_allocate(
     def clerk(invoice_number: str) -> None:
         with Workspace(ws_path) as mine:
             try:
-                results[invoice_number] = mine.allocate("P1", [(invoice_number, "100.00")])
+                results[invoice_number] = mine.allocations.allocate(
+                    "P1", [(invoice_number, "100.00")]
+                ).result
             except Exception as exc:  # noqa: BLE001 - the test looks at what happened
                 results[invoice_number] = exc
 
@@ -235,7 +253,7 @@ def test_two_clerks_allocating_the_same_payment_at_once_never_over_allocate(
     done = [r for r in results.values() if isinstance(r, list)]
     assert len(done) == 1 and len(refused) == 1, results
     assert "available" in str(refused[0]) or "left" in str(refused[0])
-    payment = next(p for p in ws.ledger().payments.values() if p.id == "P1")
+    payment = next(p for p in ws.books.ledger().payments.values() if p.id == "P1")
     assert payment.applied == Decimal("100.00")  # not 200.00
 
 
@@ -283,7 +301,7 @@ def test_two_clerks_importing_the_same_file_at_once_store_it_once(ws, ws_path, w
     def clerk() -> None:
         try:
             with Workspace(ws_path) as mine:
-                summaries.append(mine.import_file(src, progress=ready))
+                summaries.append(mine.imports.import_file(src, progress=ready).result)
         except Exception as exc:  # noqa: BLE001 - the test looks at what happened
             errors.append(exc)
 
@@ -294,8 +312,8 @@ def test_two_clerks_importing_the_same_file_at_once_store_it_once(ws, ws_path, w
         t.join(30)
     assert errors == []
     assert sorted(s.already_imported for s in summaries) == [False, True]
-    assert [d.number for d in ws.documents()] == ["G000000001"]
-    assert [e["action"] for e in ws.audit_log()] == ["import"]
+    assert [d.number for d in ws.books.documents()] == ["G000000001"]
+    assert [e["action"] for e in ws.journal.log()] == ["import"]
 
 
 def test_an_allocation_reads_just_the_part_of_the_ledger_it_depends_on(tmp_path):
@@ -305,14 +323,14 @@ def test_an_allocation_reads_just_the_part_of_the_ledger_it_depends_on(tmp_path)
     from core.demo import write_demo
 
     with Workspace(write_demo(tmp_path / "demo", today=date(2026, 11, 23))) as w:
-        whole = w.ledger()
+        whole = w.books.ledger()
         sources = [*whole.payments.values(), *whole.credits.values()]
         assert len(sources) >= 7
         some_invoice = next(iter(whole.invoices))
-        with w.engine.connect() as conn:
+        with w.store.engine.connect() as conn:
             for src in sources:
                 aimed = [a.allocation.invoice_number for a in src.allocations] + [some_invoice]
-                part = w._ledger_around(conn, src.id, aimed)
+                part = w.allocations._ledger_around(conn, src.id, aimed)
                 mine = part.source(src.kind, src.id)
                 assert (mine.amount, mine.applied) == (src.amount, src.applied), src.id
                 for number, inv in part.invoices.items():

@@ -134,7 +134,7 @@ def test_sales_see_charges_and_status_but_no_bank_details(team, capsys):
     # the server, not the program, hides them: a direct query is refused
     with (
         Workspace(team("sam"), readonly=True) as ws,
-        ws.engine.connect() as conn,
+        ws.store.engine.connect() as conn,
         pytest.raises(Exception, match="permission denied"),
     ):
         conn.exec_driver_sql("SELECT bank_account FROM payments").fetchall()
@@ -144,14 +144,14 @@ def test_the_audit_log_names_the_database_user_and_cannot_be_forged(team, capsys
     assert run(capsys, team("ann"), "allocate", "P5", "G000100013=2.00")[0] == 0
     assert run(capsys, team("sue"), "note", "P5", "called the bank")[0] == 0
     with Workspace(team("ann")) as ws:
-        assert ws.audit_log()[-1]["user"] == "ann"
-        assert ws.notes("P5")[-1]["user"] == "sue"
-        assert [e["user"] for e in ws.history("P5") if e["action"] == "note"] == ["sue"]
-        with ws.engine.begin() as conn:  # a clerk writing another name gets their own
+        assert ws.journal.log()[-1]["user"] == "ann"
+        assert ws.notes.list("P5")[-1]["user"] == "sue"
+        assert [e["user"] for e in ws.books.history("P5") if e["action"] == "note"] == ["sue"]
+        with ws.store.engine.begin() as conn:  # a clerk writing another name gets their own
             conn.execute(text(
                 "INSERT INTO audit (at, os_user, action, summary, details) "
                 "VALUES (now(), 'boss', 'note', 'forged', '{}')"))  # fmt: skip
-        assert ws.audit_log()[-1]["user"] == "ann"
+        assert ws.journal.log()[-1]["user"] == "ann"
 
 
 def test_a_refused_change_in_the_workspace_says_who_and_what(team):
@@ -160,13 +160,13 @@ def test_a_refused_change_in_the_workspace_says_who_and_what(team):
     with Workspace(team("sue")) as ws:
         assert ws.role == "support-agent"
         with pytest.raises(Refused, match=r"sue \(support agent\) may not allocate"):
-            ws.allocate("P5", [("G000100013", "1.00")])
+            ws.allocations.allocate("P5", [("G000100013", "1.00")]).result
     with Workspace(team("ann")) as ws:
-        ws.save_layout(["Datum", "Betrag", "Währung"], "payments",
-                       {"Date": "Datum", "Amount": "Betrag", "Currency": "Währung"})  # fmt: skip
+        ws.imports.save_layout(["Datum", "Betrag", "Währung"], "payments",
+                       {"Date": "Datum", "Amount": "Betrag", "Currency": "Währung"}).result  # fmt: skip
         with pytest.raises(Refused, match="may not change the settings"):
-            ws.set_setting("term_days", "30")
-        assert ws.term_days == 60  # untouched
+            ws.settings.set("term_days", "30")
+        assert ws.books.term_days == 60  # untouched
 
 
 # ------------------------------------------------------------------ many clerks at once
@@ -179,7 +179,7 @@ def test_eight_clerk_processes_allocating_at_once_keep_every_invariant(ws_path, 
         pytest.skip("a workspace file has one writer at a time")
     from conftest import invoice  # noqa: F401 - the invoices are written as JSON below
 
-    with Workspace(ws_path) as ws, ws.engine.begin() as conn:
+    with Workspace(ws_path) as ws, ws.store.engine.begin() as conn:
         from core.store import schema as t
 
         import_id = conn.execute(t.imports.insert().values(
@@ -202,7 +202,7 @@ def test_eight_clerk_processes_allocating_at_once_keep_every_invariant(ws_path, 
     conflicts = sum(r["conflicts"] for r in results)
     print(f"8 clerks: {made} allocations made, {refused} refused, {conflicts} conflicts retried")
     assert made + refused == 200
-    with Workspace(ws_path) as ws, ws.engine.connect() as conn:
+    with Workspace(ws_path) as ws, ws.store.engine.connect() as conn:
         per_invoice = dict(conn.execute(text(
             "SELECT invoice_number, sum(CAST(amount AS numeric)) FROM allocations "
             "GROUP BY invoice_number")).all())  # fmt: skip
@@ -212,9 +212,9 @@ def test_eight_clerk_processes_allocating_at_once_keep_every_invariant(ws_path, 
         assert max(per_invoice.values()) <= Decimal("100.00")
         assert max(per_payment.values()) <= Decimal("150.00")
         assert sum(per_payment.values()) > Decimal("1000.00")  # they did get allocated
-        assert len(ws.allocations()) == made
-        assert sum(1 for e in ws.audit_log() if e["action"] == "allocate") == made
-        ledger = ws.ledger()
+        assert len(ws.books.allocations()) == made
+        assert sum(1 for e in ws.journal.log() if e["action"] == "allocate") == made
+        ledger = ws.books.ledger()
         assert all(not p.flags or "over_allocated" not in p.flags
                    for p in ledger.payments.values())  # fmt: skip
 
@@ -255,7 +255,7 @@ def test_a_window_shows_another_clerks_allocation_without_reopening(team, qtbot,
     try:
         before = _applied(w, "P5")
         with Workspace(team("ann")) as other:  # another clerk, another process's connection
-            other.allocate("P5", [("G000100013", "3.00")])
+            other.allocations.allocate("P5", [("G000100013", "3.00")]).result
         qtbot.waitUntil(lambda: w.live_refreshes >= 1, timeout=15000)
         qtbot.waitUntil(lambda: _applied(w, "P5") != before, timeout=15000)
         assert Decimal(_applied(w, "P5")) == Decimal(before) + Decimal("3.00")

@@ -119,7 +119,7 @@ class _Formats(dict):
 def write_report(ws: Workspace, path: Path, as_of: date) -> Path:
     import xlsxwriter
 
-    ledger = ws.ledger(as_of)
+    ledger = ws.books.ledger(as_of)
     book = xlsxwriter.Workbook(
         str(path),
         {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
@@ -134,7 +134,7 @@ def write_report(ws: Workspace, path: Path, as_of: date) -> Path:
     cover.write_string(0, 0, "CSP Reconciler report", f["title"])
     for r, (label, value) in enumerate(
         [
-            ("Company", ws.setting("company_name", "") or ""),
+            ("Company", ws.settings.get("company_name", "") or ""),
             ("Workspace", ws.path.name if ws.url is None else ws.where),
             ("As of", as_of),
             ("Generated", generated),
@@ -193,7 +193,7 @@ def write_report(ws: Workspace, path: Path, as_of: date) -> Path:
 
     # Aging per currency and per customer.
     buckets = (*bucket_names(ledger.aging_limits), DATE_UNKNOWN)
-    found, _calendar, _lives = ws.alerts(as_of, ledger=ledger)
+    found, _calendar, _lives = ws.alerts.findings(as_of, ledger=ledger)
     s = _Sheet(book, f, "Alerts", f"What is due, missing or stuck as of {as_of.isoformat()}, "
                "most urgent first", [("Kind", "text", 22), ("Stage", "text", 12),
                ("Concerns", "text", 22), ("Date", "date", 11), ("Currency", "cur", 8),
@@ -214,7 +214,7 @@ def write_report(ws: Workspace, path: Path, as_of: date) -> Path:
                [("Currency", "cur", 10), ("Customer", "text", 34)]
                + [(b, "money", 15) for b in buckets]
                + [("Total", "money", 16)])  # fmt: skip
-    for cur, customers in by_customer(ledger, ws.customer_weights()).items():
+    for cur, customers in by_customer(ledger, ws.books.customer_weights()).items():
         for customer, row in customers.items():
             s.add(
                 [
@@ -257,7 +257,7 @@ def write_report(ws: Workspace, path: Path, as_of: date) -> Path:
     s.close()
 
     # Allocations ledger.
-    who = ws.allocation_audit()
+    who = ws.books.allocation_audit()
     s = _Sheet(book, f, "Allocations", "Every allocation: money → invoice",
                [("#", "int", 7), ("Source", "text", 14), ("Kind", "text", 9),
                 ("Source date", "date", 12), ("Invoice", "text", 14), ("Aimed at", "text", 14),
@@ -277,7 +277,7 @@ def write_report(ws: Workspace, path: Path, as_of: date) -> Path:
                [("Payment", "text", 10), ("Date", "date", 12), ("Age (days)", "int", 10),
                 ("Currency", "cur", 9), ("Amount", "money", 15), ("Unallocated", "money", 15),
                 ("Flags", "text", 26), ("Reference", "text", 50)])  # fmt: skip
-    refs = {p.id: p.reference for p in ws.payments()}
+    refs = {p.id: p.reference for p in ws.books.payments()}
     for p in sorted(ledger.payments.values(), key=lambda p: (p.date or date.min, p.id)):
         if p.remaining > 0:
             s.add([p.id, p.date, (as_of - p.date).days if p.date else None, p.currency, p.amount,
@@ -315,7 +315,7 @@ def write_report(ws: Workspace, path: Path, as_of: date) -> Path:
                [("Customer", "text", 34), ("Customer id", "text", 38),
                 ("Invoice", "text", 14), ("Currency", "cur", 9),
                 ("Lines", "int", 8), ("Charges", "money", 15)])  # fmt: skip
-    for row in ws.customer_charges():
+    for row in ws.books.customer_charges():
         inv = ledger.invoices.get(row[2])
         if inv is not None and inv.counted:  # a voided invoice's lines are re-billed by its rebill
             s.add(row)
@@ -325,7 +325,7 @@ def write_report(ws: Workspace, path: Path, as_of: date) -> Path:
     def order(ex):
         return (not ex.checks, ex.line.customer_name.lower(), ex.line.invoice_number, ex.label)
 
-    explained = sorted(ws.explained_lines(), key=order)
+    explained = sorted(ws.charges.explained_lines(), key=order)
     s = _Sheet(book, f, "Charges explained", "Lines converted, prorated or credited, per "
                "customer; those that contradict the published rules first (checks)",
                [("Check", "text", 22), ("Customer", "text", 30), ("Line", "text", 16),
@@ -348,7 +348,7 @@ def write_report(ws: Workspace, path: Path, as_of: date) -> Path:
                 ("Currency", "cur", 8), ("Amount", "money", 13), ("Reason", "text", 50),
                 ("Ticket", "text", 14), ("Opened", "date", 11), ("Age (days)", "int", 10),
                 ("State", "text", 10), ("Credit note", "text", 14)])  # fmt: skip
-    for c in sorted(ws.claims(), key=lambda c: (c["state"] != "open", c["id"])):
+    for c in sorted(ws.claims.list(), key=lambda c: (c["state"] != "open", c["id"])):
         about = (c["line"] or c["invoice"]) if c["kind"] == "dispute" else (
             f"{c['service']} {c['month']} ({c['availability']} %)")  # fmt: skip
         s.add([c["id"], "dispute" if c["kind"] == "dispute" else "SLA credit", about,

@@ -17,19 +17,11 @@ from filelock import FileLock, Timeout
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 
+from core.errors import Refused as Refused  # re-exported
+from core.errors import WorkspaceBusy as WorkspaceBusy  # re-exported
+from core.errors import WorkspaceError
+
 MIGRATIONS = Path(__file__).with_name("migrations")
-
-
-class WorkspaceError(Exception):
-    """A workspace that cannot be opened as asked."""
-
-
-class WorkspaceBusy(WorkspaceError):
-    """Another process has the workspace open for writing."""
-
-
-class Refused(WorkspaceError):
-    """The database server refused something the connected clerk's role may not do."""
 
 
 # PostgreSQL's "insufficient privilege" (a grant or a row-level policy said no).

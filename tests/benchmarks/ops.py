@@ -54,7 +54,7 @@ def import_file(path: str, db: str, runs: str) -> dict:
             stale.unlink(missing_ok=True)
         with Workspace(Path(db)) as ws:
             t = time.perf_counter()
-            summary = ws.import_file(Path(path))
+            summary = ws.imports.import_file(Path(path)).result
             secs.append(time.perf_counter() - t)
             assert summary.entries_read > 0
     return {"secs": secs}
@@ -78,7 +78,7 @@ def balance_aging(db: str, runs: str) -> dict:
     with Workspace(Path(db), readonly=True) as ws:
 
         def work():
-            ledger = ws.ledger(AS_OF)
+            ledger = ws.books.ledger(AS_OF)
             ledger.balance()
             by_currency(ledger)
 
@@ -441,15 +441,15 @@ def team_load(db: str, url: str, clerks: str, per_clerk: str) -> dict:
     started = time.perf_counter()
     with Workspace(db, readonly=True) as src, Workspace(target) as dst:
         copy_workspace(src, dst)
-        invoices = [d.number for d in dst.documents()]
+        invoices = [d.number for d in dst.books.documents()]
         csv = Path(db).with_name("load_payments.csv")
         csv.write_text(
             "Date,Amount,Currency,Reference\n"
             + "".join(f"2026-11-{1 + n % 20:02d},100000.00,EUR,load {n}\n" for n in range(2000))
         )
-        dst.import_file(csv)
-        paid = {a.invoice_number for a in dst.allocations()}
-        payments = [p.id for p in dst.payments() if p.reference.startswith("load ")]
+        dst.imports.import_file(csv).result
+        paid = {a.invoice_number for a in dst.books.allocations()}
+        payments = [p.id for p in dst.books.payments() if p.reference.startswith("load ")]
     setup = time.perf_counter() - started
     open_invoices = [n for n in invoices if n not in paid]
     results, wall = run_clerks(target, int(clerks), int(per_clerk), payments, open_invoices,

@@ -39,10 +39,12 @@ def build_workspace(directory: Path, invoices: int, lines: int) -> Path:
     tmp.unlink(missing_ok=True)
     with Workspace(tmp) as ws:
         for name in ("invoices.json", "payments.csv"):
-            ws.import_file(directory / name)
+            ws.imports.import_file(directory / name).result
         if lines:
-            ws.import_file(generate.recon_csv(directory / "lines.csv", lines, invoices=invoices))
-        ws.auto_allocate(apply=True)
+            ws.imports.import_file(
+                generate.recon_csv(directory / "lines.csv", lines, invoices=invoices)
+            ).result
+        ws.allocations.auto_allocate(apply=True).result
     tmp.rename(db)
     Path(f"{tmp}.lock").unlink(missing_ok=True)
     return db

@@ -1,0 +1,161 @@
+"""What a file brings, merged with what the workspace holds: new, the same again, updated,
+or a conflict the clerk must see.  Pure: the import service reads what is stored, asks
+these, and writes what they say."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from core.errors import refuse
+from core.model import Document, Payment, Source
+from core.references import same_transfer
+
+_WHERE_READ = {"source_file", "source_place"}
+
+
+def same_document(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Equal but for where it was read."""
+    return {k: v for k, v in a.items() if k not in _WHERE_READ} == {
+        k: v for k, v in b.items() if k not in _WHERE_READ
+    }
+
+
+@dataclass
+class DocumentMerge:
+    new: list[tuple[Document, dict]] = field(default_factory=list)
+    updated: list[tuple[Document, dict, dict]] = field(default_factory=list)  # doc, new, old
+    unchanged: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+def merge_documents(
+    file: str, incoming: Sequence[tuple[Document, dict]], stored: Mapping[str, Mapping[str, Any]]
+) -> DocumentMerge:
+    """Documents (with their row values) against the stored rows by number: a number twice
+    in one file, or a document whose currency changed, is refused."""
+    out = DocumentMerge()
+    seen: set[str] = set()
+    for doc, values in incoming:
+        if doc.number in seen:
+            refuse(file, doc.source or Source(file), f"document {doc.number} appears twice")
+        seen.add(doc.number)
+        old = stored.get(doc.number)
+        if old is None:
+            out.new.append((doc, values))
+            continue
+        old_values = {k: old[k] for k in values}
+        if same_document(old_values, values):
+            out.unchanged += 1
+            continue
+        if old["currency"] != doc.currency:
+            refuse(file, doc.source or Source(file),
+                   f"{doc.number} is already in the workspace in {old['currency']}, here in "
+                   f"{doc.currency}", "currencyCode")  # fmt: skip
+        out.updated.append((doc, values, old_values))
+        if old["date"] is None:
+            out.warnings.append(f"{doc.number}: header arrived; its date is now known")
+    return out
+
+
+@dataclass(frozen=True)
+class NewPayment:
+    id: str
+    payment: Payment
+    fingerprint: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Twin:
+    """A row that is a transfer the workspace has already (from another file)."""
+
+    payment: Payment
+    twin: Payment
+    source: Source
+    learnt: dict[str, str]  # what this file says of the bank that the stored one did not
+    references: bool  # whether it brings the invoice numbers the stored one lacked
+
+
+@dataclass
+class PaymentMerge:
+    new: list[NewPayment] = field(default_factory=list)
+    twins: list[Twin] = field(default_factory=list)
+    unchanged: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+def natural_key(p: Payment) -> tuple:
+    return (p.id, p.date.isoformat(), format(p.amount, "f"), p.currency, p.reference,
+            p.bank_account)  # fmt: skip
+
+
+def fingerprint(key: tuple, nth: int) -> str:
+    """The ``nth`` row of a file with this natural key (two equal rows are two transfers)."""
+    return hashlib.sha256(json.dumps([*key, nth]).encode()).hexdigest()
+
+
+def next_payment_number(ids: Mapping[str, object]) -> int:
+    numbers = [int(k[1:]) for k in ids if k.startswith("P") and k[1:].isdigit()]
+    return max(numbers, default=0) + 1
+
+
+def merge_payments(
+    file: str, incoming: Sequence[Payment], stored: Sequence[Payment], known: set[str]
+) -> PaymentMerge:
+    """Payments against the stored ones: a row seen before (same fingerprint) is unchanged;
+    the same transfer read from another file (same amount, close date, see
+    :func:`same_transfer`) is kept once with both sources recorded; a payment id the
+    workspace has with other details is refused; a payment without id gets the next
+    ``P<n>``."""
+    out = PaymentMerge()
+    seen: Counter[tuple] = Counter()
+    known = set(known)
+    by_id: dict[str, Payment] = {p.id: p for p in stored}
+    same_amount: dict[tuple[str, Decimal], list[Payment]] = defaultdict(list)
+    for e in stored:  # a transfer is only ever the same as one of the same amount
+        same_amount[(e.currency, e.amount)].append(e)
+    next_n = next_payment_number(by_id)
+    matched: set[str] = set()  # payments this file has already been recognised as
+    for p in incoming:
+        src = p.source or Source(file)
+        key = natural_key(p)
+        seen[key] += 1
+        fp = fingerprint(key, seen[key])
+        if fp in known:
+            out.unchanged += 1
+            continue
+        candidates = sorted(same_amount.get((p.currency, p.amount), []),
+                            key=lambda e: abs((e.date - p.date).days))  # fmt: skip
+        twin = next((e for e in candidates if e.id not in matched and same_transfer(e, p)), None)
+        if twin is not None:
+            matched.add(twin.id)
+            learnt = {k: v for k, v in (("bank_reference", p.bank_reference),
+                                        ("payee_account", p.payee_account))
+                      if v and not getattr(twin, k)}  # fmt: skip
+            out.twins.append(Twin(p, twin, src, learnt, bool(p.references and not twin.references)))
+            out.unchanged += 1
+            out.warnings.append(
+                f"{src.where()}: the same transfer as {twin.id} "
+                f"({twin.source.where() if twin.source else 'imported before'}): kept once, "
+                "both sources recorded"
+            )
+            continue
+        pid = p.id
+        if pid and pid in by_id:
+            other = by_id[pid]
+            refuse(file, src, f"payment id '{pid}' is already in the workspace with other "
+                   f"details ({other.date}, {other.amount} {other.currency})", "Id")  # fmt: skip
+        if not pid:
+            pid = f"P{next_n}"
+            next_n += 1
+        out.new.append(NewPayment(pid, p, fp, src))
+        by_id[pid] = p
+        matched.add(pid)  # a later row of this same file is another transfer
+        known.add(fp)
+    return out

@@ -1,0 +1,112 @@
+"""Why each line costs what it does (:mod:`core.explain`), and the lines that contradict a
+published rule."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from sqlalchemy import Connection, select
+
+from core import explain
+from core.model import InvoiceLine
+from core.services.base import Service
+from core.store import reads
+from core.store import schema as t
+
+Labelled = tuple[str, InvoiceLine]
+
+
+class Charges(Service):
+    def explain(self, target: str) -> list[explain.Explanation]:
+        """Why the lines of an invoice (``G000123456``) or one line (``G000123456#3``, or the
+        file and row it was read from, ``file.csv:12``) cost what they do."""
+        target = target.strip()
+        number, _, position = target.partition("#")
+        if not position and ":" in target:
+            labelled = self._by_place(target)
+        else:
+            labelled = self._lines_of(number, position, target)
+        context = self._context_of({ln.customer_id for _, ln in labelled})
+        explainer = explain.Explainer(context)
+        for label, line in labelled:
+            explainer.know(label, line)
+        return [explainer.explain(label, line) for label, line in labelled]
+
+    def _by_place(self, target: str) -> list[Labelled]:
+        file, _, row = target.rpartition(":")
+        with self.store.conn() as c:  # only the invoices that file brought lines to
+            numbers = {
+                r[0]
+                for r in c.execute(
+                    select(t.line_blocks.c.invoice_number, t.line_blocks.c.source_file).distinct()
+                )
+                if file in (r[1], Path(r[1]).name)
+            }
+        labelled = [
+            (label, line)
+            for label, line in self._scan(numbers)
+            if line.source
+            and file in (line.source.file, Path(line.source.file).name)
+            and str(line.source.row) == row
+        ]
+        if not labelled:
+            raise ValueError(f"no line read from '{file}' row {row} in this workspace")
+        return labelled
+
+    def _lines_of(self, number: str, position: str, target: str) -> list[Labelled]:
+        labelled = list(self._scan([number]))
+        if not labelled:
+            raise ValueError(f"no lines for '{number}' in this workspace (import its "
+                             "reconciliation file first)")  # fmt: skip
+        if position:
+            labelled = [(lb, ln) for lb, ln in labelled if lb == f"{number.upper()}#{position}"]
+            if not labelled:
+                raise ValueError(f"'{target}': {number.upper()} has no line {position}")
+        return labelled
+
+    def _scan(self, numbers: Iterable[str] | None = None, keep: Callable | None = None,
+              conn: Connection | None = None) -> Iterator[Labelled]:  # fmt: skip
+        with self.store.conn(conn) as c:
+            yield from reads.scan_lines(c, numbers, keep)
+
+    def _context_of(self, customer_ids: set[str]) -> list[Labelled]:
+        """The explainable lines of these customers, in every invoice they appear on."""
+        with self.store.conn() as c:
+            numbers = {
+                r[0]
+                for r in reads.raw(c, "SELECT DISTINCT invoice_number FROM line_customer_totals "
+                                   "WHERE customer_id IN :ids",
+                                   {"ids": sorted(customer_ids) or [""]})
+            }  # fmt: skip
+            return list(self._scan(numbers, explain.candidates(customer_ids), c))
+
+    def checks(self) -> list[explain.Check]:
+        """Every line that contradicts a published rule (see :mod:`core.explain`)."""
+        return [c for ex in self.flagged_lines() for c in ex.checks]
+
+    def flagged_lines(self) -> list[explain.Explanation]:
+        """The explanations of the lines that contradict a published rule."""
+        return [ex for ex in self.explained_lines() if ex.checks]
+
+    def explained_lines(self) -> list[explain.Explanation]:
+        """Every line with something to explain (converted, prorated, a term that does not
+        match, a credit), by invoice and line."""
+        labelled = list(self._scan(keep=explain.candidates()))
+        return [ex for ex in explain.explain_lines(labelled) if ex.explained]
+
+    def line_customers(self) -> list[tuple[str, str, int]]:
+        """(customer id, name, lines) of every customer with lines, by name."""
+        with self.store.conn() as c:
+            return reads.line_customers(c)
+
+    def customer_explanations(self, customer_id: str) -> list[explain.Explanation]:
+        """A customer's lines, each explained (for re-billing them)."""
+        with self.store.conn() as c:
+            numbers = {
+                r[0]
+                for r in reads.raw(c, "SELECT DISTINCT invoice_number FROM line_customer_totals "
+                                   "WHERE customer_id IN :ids", {"ids": [customer_id]})
+            }  # fmt: skip
+            labelled = list(self._scan(numbers, explain.of_customer(customer_id), c))
+        return explain.explain_lines(labelled)

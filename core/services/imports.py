@@ -1,0 +1,327 @@
+"""Importing a file: recognised (or read with the clerk's saved column layout), checked,
+merged with what the workspace holds, stored as one change or not at all."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import Connection, insert, select, update
+
+from core import linestore
+from core.changes import Change, ImportSummary, change
+from core.errors import UNKNOWN_LAYOUT, ImportCancelled, ImportFailed, refuse
+from core.importers import IMPORTERS, ImportOptions, identify
+from core.importers.base import Importer
+from core.model import Document, Extracted, Payment
+from core.money import format_amount, format_exact
+from core.present import import_lines
+from core.rules.merge import merge_documents, merge_payments
+from core.services.base import Service
+from core.store import reads, writes
+from core.store import schema as t
+from core.store.lines import store_lines, store_usage
+from core.store.session import now, retried
+
+log = logging.getLogger(__name__)
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+TOUCHED = ("documents", "payments", "allocations", "lines", "plans")
+
+
+class _AlreadyImported(Exception):
+    """The file was imported by another clerk while this import was reading it."""
+
+
+class _Ticker:
+    """Counts what is stored: every 500 entries, reports progress and honours Cancel."""
+
+    def __init__(self, file: str, total: int, progress: Progress | None,
+                 cancelled: Cancelled | None) -> None:  # fmt: skip
+        self.file, self.total, self.done = file, total, 0
+        self.progress, self.cancelled = progress, cancelled
+
+    def __call__(self, n: int = 1) -> None:
+        before, self.done = self.done, self.done + n
+        if self.done // 500 == before // 500 and self.done != self.total:
+            return
+        if self.cancelled and self.cancelled():
+            raise ImportCancelled(self.file)
+        if self.progress:
+            self.progress(self.done, self.total)
+
+
+def _count(counter: Counter, what: str, n: int) -> None:
+    if n:  # counts of nothing are not said
+        counter[what] += n
+
+
+class Imports(Service):
+    @retried
+    def import_file(
+        self,
+        path: Path | str,
+        options: ImportOptions | None = None,
+        *,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+        format_name: str | None = None,
+    ) -> Change:
+        """Import one file whole, or nothing (raises :class:`ImportFailed`); its change's
+        ``result`` is the :class:`ImportSummary`.  ``format_name`` (a key of
+        :data:`core.importers.IMPORTERS`) forces the format instead of recognising it."""
+        self.store.writable()
+        try:
+            summary = self._import(path, options, progress, cancelled, format_name)
+        except _AlreadyImported:  # by another clerk meanwhile: say so, as for a second import
+            summary = self._import(path, options, progress, cancelled, format_name)
+        touched = () if summary.already_imported else TOUCHED
+        return change("import", import_lines(summary), touched, summary)
+
+    def _importer(self, path: Path, display: str, format_name: str | None) -> Importer:
+        if not path.is_file():
+            refuse(display, None, "no such file")
+        if format_name and format_name not in IMPORTERS:
+            refuse(display, None, f"unknown format '{format_name}' (see: csp-recon formats)")
+        importer = IMPORTERS[format_name] if format_name else identify(path)
+        if importer is None:
+            importer = self._mapped_importer(path)
+        if importer is None:
+            refuse(display, None,
+                   "not a file CSP Reconciler can read (see: csp-recon formats; expected a "
+                   "Partner Center invoice list or line items, a bank statement, or a payments "
+                   "or invoice list CSV/XLSX)",
+                   kind=UNKNOWN_LAYOUT if path.suffix.lower() in (".csv", ".xlsx", ".txt")
+                   else "invalid")  # fmt: skip
+        return importer  # type: ignore[return-value]
+
+    def _import(self, path: Path | str, options: ImportOptions | None,
+                progress: Progress | None, cancelled: Cancelled | None,
+                format_name: str | None) -> ImportSummary:  # fmt: skip
+        display = str(path)
+        path = Path(path)
+        options = self._options(options)
+        summary = ImportSummary(display)
+        importer = self._importer(path, display, format_name)
+        with path.open("rb") as fh:
+            sha = hashlib.file_digest(fh, "sha256").hexdigest()
+        with self.store.conn() as conn:
+            prior = conn.execute(select(t.imports).where(
+                t.imports.c.sha256 == sha, t.imports.c.undone.is_(False))).first()  # fmt: skip
+        if prior is not None:
+            summary.already_imported, summary.import_id = True, prior.id
+            summary.format = prior.format
+            summary.skipped.append(
+                f"{display}: already imported as #{prior.id} ({prior.file_name}, "
+                f"{prior.imported_at:%Y-%m-%d %H:%M}): nothing changed"
+            )
+            return summary
+        summary.format = importer.name
+        try:
+            extracted = importer.extract(path, display, options)
+        except Exception as exc:
+            log.warning("reading %s failed", display, exc_info=True)
+            refuse(display, None, f"could not be read as {importer.name}: {exc}")
+        if extracted.errors:
+            raise ImportFailed(display, extracted.errors)
+        summary.skipped.extend(str(s) for s in extracted.skipped)
+        summary.entries_read = extracted.entries_read
+        summary.checks = list(extracted.checks)
+        total = (len(extracted.documents) + len(extracted.lines) + len(extracted.payments)
+                 + (extracted.line_table.num_rows if extracted.line_table is not None else 0)
+                 + len(extracted.usage))  # fmt: skip
+        if progress:
+            progress(0, total)
+        self._record(extracted, sha, summary, _Ticker(display, total, progress, cancelled))
+        return summary
+
+    def _record(self, extracted: Extracted, sha: str, summary: ImportSummary,
+                tick: _Ticker) -> None:  # fmt: skip
+        """Store what the file brought as one change (nothing if anything is refused)."""
+        with self.store.change(allocating=True) as conn:
+            # Looked at again inside the change: another clerk may have imported the same
+            # file meanwhile (on a server, SERIALIZABLE makes one of two such imports retry,
+            # and the retry finds the other's).
+            if conn.execute(select(t.imports.c.id).where(
+                    t.imports.c.sha256 == sha, t.imports.c.undone.is_(False))).first():  # fmt: skip
+                raise _AlreadyImported
+            import_id = conn.execute(insert(t.imports).values(
+                file_name=summary.file, sha256=sha, format=summary.format, imported_at=now(),
+                os_user=self.store.user, summary="{}", undone=False,
+            )).inserted_primary_key[0]  # fmt: skip
+            summary.import_id = import_id
+            updated_docs = self._store(conn, extracted, import_id, summary, tick)
+            audit_id = self.store.audit(conn, "import", f"import {summary.file}",
+                                        {"import_id": import_id,
+                                         "updated_documents": updated_docs})  # fmt: skip
+            applied = self.ws.allocations.apply_credits(conn, after_import=audit_id)
+            summary.credit_allocations = len(applied)
+            conn.execute(update(t.imports).where(t.imports.c.id == import_id)
+                         .values(summary=json.dumps(summary.as_dict())))  # fmt: skip
+            if tick.cancelled and tick.cancelled():  # asked while writing: keep nothing
+                raise ImportCancelled(summary.file)
+
+    def _store(self, conn: Connection, ex: Extracted, import_id: int, summary: ImportSummary,
+               tick: _Ticker) -> dict:  # fmt: skip
+        """Store each kind of entry the file brought; the documents it updated, as they were
+        (for undo)."""
+        updated_docs = self._store_documents(conn, ex.documents, import_id, summary, tick)
+        if ex.lines or ex.line_table is not None:
+            table = (
+                ex.line_table if ex.line_table is not None else linestore.lines_to_table(ex.lines)
+            )
+            summary.sheet = ex.sheet
+            store_lines(conn, table, import_id, summary, tick)
+        if ex.payments:
+            self._store_payments(conn, ex.payments, import_id, summary, tick)
+        if ex.usage:
+            store_usage(conn, ex.usage, import_id, summary, tick)
+        line_numbers = {ln.invoice_number for ln in ex.lines}
+        if ex.line_table is not None:
+            import pyarrow.compute as pc
+
+            line_numbers |= set(pc.unique(ex.line_table["invoice_number"]).to_pylist())
+        self._check_line_totals(conn, summary, {d.number for d in ex.documents} | line_numbers)
+        return updated_docs
+
+    def _store_documents(self, conn: Connection, documents: list[Document], import_id: int,
+                         summary: ImportSummary, tick: _Ticker) -> dict:  # fmt: skip
+        stored = {r.number: r._mapping for r in conn.execute(select(t.documents))}
+        merged = merge_documents(
+            summary.file, [(d, writes.document_values(d)) for d in documents], stored
+        )
+        tick(len(documents))
+        if merged.new:
+            conn.execute(insert(t.documents), [
+                values | {"import_id": import_id, "header_import_id": import_id,
+                          "auto_apply": doc.is_credit}
+                for doc, values in merged.new
+            ])  # fmt: skip
+        updated: dict[str, dict] = {}
+        for doc, values, old in merged.updated:
+            header = stored[doc.number]["header_import_id"]
+            updated[doc.number] = writes.encode_row(old | {"header_import_id": header})
+            conn.execute(update(t.documents).where(t.documents.c.number == doc.number)
+                         .values(**values, header_import_id=import_id))  # fmt: skip
+        _count(summary.created, "documents", len(merged.new))
+        _count(summary.unchanged, "documents", merged.unchanged)
+        _count(summary.updated, "documents", len(merged.updated))
+        summary.warnings.extend(merged.warnings)
+        return updated
+
+    def _check_line_totals(self, conn: Connection, summary: ImportSummary,
+                           numbers: set[str]) -> None:  # fmt: skip
+        """Say which invoices' lines do not add up to what the invoice says."""
+        if not numbers:
+            return
+        docs = {d.number: d for d in reads.documents(conn) if d.number in numbers}
+        for number in sorted(numbers):
+            d = docs.get(number)
+            if d is None or d.date is None or d.lines_total is None:
+                continue
+            if d.lines_total != d.total:
+                summary.warnings.append(
+                    f"{number}: lines add up to {format_exact(d.lines_total, d.currency)} "
+                    f"{d.currency}, the invoice says {format_amount(d.total, d.currency)} "
+                    f"(difference {format_exact(d.total - d.lines_total, d.currency)})"
+                )
+
+    def _store_payments(self, conn: Connection, payments: list[Payment], import_id: int,
+                        summary: ImportSummary, tick: _Ticker) -> None:  # fmt: skip
+        known = set(conn.scalars(select(t.payments.c.fingerprint)))
+        stored = reads.payments(conn, self.store.hidden_payment_columns)
+        merged = merge_payments(summary.file, payments, stored, known)
+        tick(len(payments))
+        for tw in merged.twins:
+            writes.add_payment_source(conn, tw.twin.id, import_id, summary.format, tw.source)
+            if tw.references:
+                writes.add_references(conn, tw.twin.id, tw.payment)
+            if tw.learnt:  # the statement says more than the clerk's list did
+                conn.execute(update(t.payments).where(t.payments.c.id == tw.twin.id)
+                             .values(**tw.learnt))  # fmt: skip
+        rows = {
+            t.payments: [dict(
+                id=n.id, fingerprint=n.fingerprint, date=n.payment.date,
+                amount=n.payment.amount, currency=n.payment.currency,
+                reference=n.payment.reference, bank_account=n.payment.bank_account,
+                counterparty=n.payment.counterparty, bank_reference=n.payment.bank_reference,
+                import_id=import_id, source_file=n.source.file, source_sheet=n.source.sheet,
+                source_row=n.source.row, payee_account=n.payment.payee_account,
+            ) for n in merged.new],
+            t.payment_references: [
+                dict(payment_id=n.id, position=i, invoice_number=r.number.upper(),
+                     amount=r.amount)
+                for n in merged.new for i, r in enumerate(n.payment.references)
+            ],
+            t.payment_sources: [dict(payment_id=n.id, import_id=import_id, format=summary.format,
+                                     place=n.source.where()) for n in merged.new],
+        }  # fmt: skip
+        for table, values in rows.items():
+            if values:
+                conn.execute(insert(table), values)
+        _count(summary.unchanged, "payments", merged.unchanged)
+        _count(summary.created, "payments", len(merged.new))
+        summary.warnings.extend(merged.warnings)
+        created = [(n.id, n.payment) for n in merged.new]
+        summary.warnings.extend(self.ws.plans.confirm(conn, created))
+
+    # ------------------------------------------------------------------ layouts, options
+
+    def _mapped_importer(self, path: Path) -> Importer | None:
+        """The clerk's mapping for this file's header layout, if one was saved."""
+        from core.importers.mapped import MappedTable, layout_key
+        from core.importers.tabular import peek_header
+
+        with path.open("rb") as fh:
+            head = fh.read(8)
+        header = peek_header(path, head)
+        if not header:
+            return None
+        saved = self.store.setting(f"layout:{layout_key(header)}")
+        if not saved:
+            return None
+        layout = json.loads(saved)
+        return MappedTable(layout["kind"], layout["columns"])
+
+    def header(self, path: Path) -> list[str]:
+        """The column names of a CSV or XLSX file (for the column-mapping dialog)."""
+        from core.importers.tabular import peek_header
+
+        with path.open("rb") as fh:
+            return peek_header(path, fh.read(8))
+
+    def save_layout(self, header: list[str], kind: str, columns: dict[str, str]) -> Change:
+        """Remember which columns of this header layout hold what (audited, undoable); the
+        change's ``result`` is the layout's key."""
+        from core.importers.mapped import KINDS, fields, layout_key
+
+        if kind not in KINDS:
+            raise ValueError(f"unknown kind '{kind}' (payments or invoices)")
+        missing = [f for f, required in fields(kind) if required and not columns.get(f)]
+        if missing:
+            raise ValueError("map a column for " + ", ".join(missing))
+        unknown = [h for h in columns.values() if h and h not in header]
+        if unknown:
+            raise ValueError("no column " + ", ".join(repr(h) for h in unknown) + " in the file")
+        key = layout_key(header)
+        done = self.ws.settings.set(f"layout:{key}", json.dumps({"kind": kind,
+                                                                 "columns": columns}))  # fmt: skip
+        said = f"layout {key} saved: files with these columns now import as {kind}"
+        return change("save-layout", said, {"settings"}, key, done.audit_id)
+
+    def _options(self, given: ImportOptions | None) -> ImportOptions:
+        """The caller's options completed with the workspace's settings."""
+        given = given or ImportOptions()
+        names = json.loads(self.store.setting("payee_names", "[]") or "[]")
+        ibans = json.loads(self.store.setting("payee_ibans", "[]") or "[]")
+        return ImportOptions(
+            term_days=self.store.term_days(),
+            invoice_number=given.invoice_number,
+            payees=(*given.payees, *names),
+            payee_ibans=(*given.payee_ibans, *ibans),
+            currency=self.store.setting("currency", given.currency) or given.currency,
+        )

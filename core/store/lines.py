@@ -1,0 +1,254 @@
+"""Storing what an import brings in bulk: line items a compressed block per invoice (a line
+already stored is not added twice) and usage totals (a group once).  Differences from what
+is stored are reported in the import's summary, never merged silently."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Connection, bindparam, insert, select, update
+
+from core import linestore
+from core.changes import ImportSummary
+from core.errors import refuse
+from core.model import DocumentType, UsageTotal
+from core.money import money
+from core.store import schema as t
+from core.store.reads import bulk_insert
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pyarrow as pa
+
+Tick = Callable[..., None]
+
+
+def store_lines(
+    conn: Connection, table: pa.Table, import_id: int, summary: ImportSummary, tick: Tick
+) -> None:
+    """Store line items a block per invoice; a line already stored is not added twice.
+
+    A line is the same as a stored one when its natural key is (see :mod:`core.linestore`);
+    if its amounts differ, the difference is reported and the stored line kept.
+    """
+    table = linestore.with_keys(table)
+    _one_currency_per_invoice(table, summary.file)
+    table = _leave_out_stored(conn, table, summary)
+    if table.num_rows == 0:
+        return
+    currency_of = _currencies(table)
+    header_less = _documents_for_lines(conn, currency_of, import_id, summary)
+    _add_blocks(conn, table, currency_of, import_id, summary, tick)
+    # Per invoice and customer (not per subscription: that is as many rows as lines, and
+    # the lines themselves are in the blocks); subscription_id stays empty.
+    columns = ("invoice_number", "customer_id", "customer_name")
+    per_customer = linestore.group_sums(table, list(columns))
+    bulk_insert(
+        conn,
+        t.line_customer_totals,
+        ("import_id", *columns, "subscription_id", "total", "line_count"),
+        (
+            (import_id, inv, cid, cname, "", format(linestore.trim(amount), "f"), n)
+            for inv, cid, cname, amount, n in zip(
+                *(per_customer[c].to_pylist()
+                  for c in (*columns, "_amount_sum", "_amount_count")),
+                strict=True,
+            )
+        ),
+    )  # fmt: skip
+    _total_from_lines(conn, sorted(header_less & set(currency_of)), currency_of)
+
+
+def _one_currency_per_invoice(table: pa.Table, file: str) -> None:
+    per_invoice = table.group_by("invoice_number").aggregate([("currency", "count_distinct")])
+    for number, n in zip(
+        per_invoice["invoice_number"].to_pylist(),
+        per_invoice["currency_count_distinct"].to_pylist(),
+        strict=True,
+    ):
+        if n > 1:
+            refuse(file, None, f"invoice {number} has lines in several currencies", "Currency")
+
+
+def _stored_keys(conn: Connection, numbers: list[str]) -> dict[str, tuple[str, str, str, str]]:
+    """The lines stored for these invoices by natural key: total, subtotal, tax, place."""
+    stored: dict[str, tuple[str, str, str, str]] = {}
+    for chunk in range(0, len(numbers), 500):
+        for r in conn.execute(
+            select(t.line_blocks).where(
+                t.line_blocks.c.invoice_number.in_(numbers[chunk : chunk + 500])
+            )
+        ):
+            block = linestore.decode_block(r.payload)
+            for key, total, subtotal, tax, row in zip(
+                *(block[c].to_pylist() for c in ("line_key", "total", "subtotal", "tax")),
+                block["source_row"].to_pylist(),
+                strict=True,
+            ):
+                stored[key] = (total, subtotal, tax, f"{r.source_file}:{row}")
+    return stored
+
+
+def _leave_out_stored(conn: Connection, table: pa.Table, summary: ImportSummary) -> pa.Table:
+    """The lines not stored yet; those stored are unchanged, or reported when they differ."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    stored = _stored_keys(conn, pc.unique(table["invoice_number"]).to_pylist())
+    if not stored:
+        return table
+    known = pc.is_in(table["line_key"], value_set=pa.array(list(stored), pa.string()))
+    old = table.filter(known)
+    for key, total, subtotal, tax, row in zip(
+        *(old[c].to_pylist() for c in ("line_key", "total", "subtotal", "tax")),
+        old["source_row"].to_pylist(),
+        strict=True,
+    ):
+        s_total, s_sub, s_tax, place = stored[key]
+        same = all(
+            Decimal(a or 0) == Decimal(b or 0)
+            for a, b in ((total, s_total), (subtotal, s_sub), (tax, s_tax))
+        )
+        if same:
+            summary.unchanged["lines"] += 1
+        else:
+            number = key.split(linestore.SEP, 1)[0]
+            summary.skipped.append(
+                f"{summary.file}:{row}: {number}: this line differs from the one already "
+                f"imported from {place} (total {s_total} → {total}); not merged — check "
+                "the reissued file"
+            )
+    return table.filter(pc.invert(known))
+
+
+def _currencies(table: pa.Table) -> dict[str, str]:
+    found = table.group_by("invoice_number").aggregate([("currency", "min")])
+    return dict(zip(*(found.column(c).to_pylist() for c in ("invoice_number", "currency_min")),
+                    strict=True))  # fmt: skip
+
+
+def _documents_for_lines(
+    conn: Connection, currency_of: dict[str, str], import_id: int, summary: ImportSummary
+) -> set[str]:
+    """Invoices known only from their lines get a document, "date unknown"; the invoices
+    still without a header."""
+    docs = {r.number: r for r in conn.execute(select(t.documents))}
+    header_less = {n for n, d in docs.items() if d.header_import_id is None}
+    new_docs = []
+    for number, currency in currency_of.items():
+        doc = docs.get(number)
+        if doc is None:
+            new_docs.append(dict(
+                number=number, document_type=DocumentType.INVOICE.value, invoice_type="",
+                currency=currency, total=Decimal(0), date=None, due_date=None,
+                amends=None, paid_amount_reported=None, billing_period_start=None,
+                billing_period_end=None, auto_apply=False, import_id=import_id,
+                header_import_id=None, source_file=summary.file, source_place=None,
+            ))  # fmt: skip
+            header_less.add(number)
+        elif doc.currency != currency:
+            refuse(summary.file, None,
+                   f"invoice {number} is in {doc.currency}, its lines in {currency}",
+                   "Currency")  # fmt: skip
+    if new_docs:
+        conn.execute(insert(t.documents), new_docs)
+        summary.created["documents"] += len(new_docs)
+        for d in new_docs[:20]:
+            summary.warnings.append(
+                f"{d['number']}: no invoice header yet; created from its lines, date "
+                "unknown until the invoice list is imported"
+            )
+        if len(new_docs) > 20:
+            summary.warnings.append(f"... and {len(new_docs) - 20} more such invoices")
+    return header_less
+
+
+def _add_blocks(
+    conn: Connection, table: pa.Table, currency_of: dict[str, str], import_id: int,
+    summary: ImportSummary, tick: Tick,
+) -> None:  # fmt: skip
+    """One block per invoice."""
+    totals = linestore.group_sums(table, ["invoice_number"])
+    block_total = dict(zip(totals["invoice_number"].to_pylist(),
+                           totals["_amount_sum"].to_pylist(), strict=True))  # fmt: skip
+    blocks = []
+    for number, part in linestore.split_by_invoice(table):
+        blocks.append(dict(
+            import_id=import_id, invoice_number=number, currency=currency_of[number],
+            line_count=part.num_rows, total=linestore.trim(block_total[number]),
+            source_file=summary.file, source_sheet=summary.sheet,
+            payload=linestore.encode_block(part),
+        ))  # fmt: skip
+        tick(part.num_rows)
+    conn.execute(insert(t.line_blocks), blocks)
+    summary.created["lines"] += table.num_rows
+
+
+def _total_from_lines(conn: Connection, touched: list[str], currency_of: dict[str, str]) -> None:
+    """An invoice known only from its lines is worth what its lines add up to."""
+    if not touched:
+        return
+    sums: dict[str, Decimal] = defaultdict(Decimal)
+    for chunk in range(0, len(touched), 500):
+        for r in conn.execute(
+            select(t.line_blocks.c.invoice_number, t.line_blocks.c.total).where(
+                t.line_blocks.c.invoice_number.in_(touched[chunk : chunk + 500])
+            )
+        ):
+            sums[r.invoice_number] += r.total
+    conn.execute(
+        update(t.documents)
+        .where(t.documents.c.number == bindparam("n"))
+        .values(total=bindparam("v")),
+        [{"n": n, "v": money(sums[n], currency_of[n], exact=False)} for n in touched],
+    )
+
+
+def store_usage(
+    conn: Connection, usage: Iterable[UsageTotal], import_id: int, summary: ImportSummary,
+    tick: Tick,
+) -> None:  # fmt: skip
+    """Usage totals are stored once per group; a group whose figures differ is reported.
+
+    A group is an invoice (empty while unbilled), customer, subscription, meter and
+    currency.  The same group again with the same figures is unchanged (a re-download);
+    with other figures it is a difference the clerk must look at, not something to add up
+    twice.
+    """
+    usage = list(usage)
+    stored: dict[tuple, tuple] = {}
+    numbers = sorted({u.invoice_number for u in usage})
+    for r in conn.execute(
+        select(t.usage_totals).where(t.usage_totals.c.invoice_number.in_(numbers))
+    ):
+        key = (r.invoice_number, r.customer_id, r.subscription_id, r.meter, r.currency)
+        stored[key] = (r.quantity, r.amount, r.first_day, r.last_day, r.rows)
+    rows = []
+    for u in usage:
+        tick()
+        key = (u.invoice_number, u.customer_id, u.subscription_id, u.meter, u.currency)
+        figures = (u.quantity, u.amount, u.first_day, u.last_day, u.rows)
+        if key in stored:
+            if stored[key] == figures:
+                summary.unchanged["usage totals"] += 1
+            else:
+                who = u.customer_name or u.customer_id
+                summary.skipped.append(
+                    f"usage of {u.invoice_number or 'unbilled'} / {who} / {u.meter}: differs "
+                    "from what was imported before "
+                    f"({stored[key][4]} rows, {format(stored[key][1], 'f')} {u.currency} → "
+                    f"{u.rows} rows, {format(u.amount, 'f')}); not merged"
+                )
+            continue
+        stored[key] = figures
+        rows.append(dict(
+            import_id=import_id, invoice_number=u.invoice_number, customer_id=u.customer_id,
+            customer_name=u.customer_name, subscription_id=u.subscription_id, meter=u.meter,
+            currency=u.currency, quantity=u.quantity, amount=u.amount, first_day=u.first_day,
+            last_day=u.last_day, rows=u.rows,
+        ))  # fmt: skip
+    if rows:
+        conn.execute(insert(t.usage_totals), rows)
+        summary.created["usage totals"] += len(rows)

@@ -1,0 +1,472 @@
+"""Reads of the store: rows become records (:mod:`core.model`), nothing is decided here.
+
+Documents, payments and allocations are read on every refresh of a workspace that may hold
+100,000 invoices: raw rows (no per-value type processing), converted here once.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import Connection, bindparam, insert, select, text
+
+from core import linestore, planning
+from core.alerts import Mark
+from core.model import (
+    Allocation,
+    Document,
+    DocumentType,
+    InvoiceLine,
+    InvoiceType,
+    Payment,
+    Reference,
+    Source,
+    SourceKind,
+    UsageTotal,
+)
+from core.store import schema as t
+
+DOCUMENT_COLUMNS = (
+    "number, document_type, currency, total, date, due_date, invoice_type, amends, "
+    "paid_amount_reported, billing_period_start, billing_period_end, source_file, source_place"
+)
+# What a payment says of the bank (hidden from roles that may not see bank details).
+PAYMENT_DETAILS = ("reference", "bank_account", "counterparty", "bank_reference", "source_file",
+                   "source_row", "source_sheet", "payee_account")  # fmt: skip
+
+
+def raw(conn: Connection, sql: str, params: dict) -> list[tuple]:
+    """Rows as the driver returns them (no per-value type processing: these reads run over
+    whole tables of a large workspace); ``IN :name`` takes a list."""
+    if not params:
+        return conn.exec_driver_sql(sql).fetchall()
+    query = text(sql).bindparams(*(bindparam(k, expanding=True) for k in params))
+    return [tuple(r) for r in conn.execute(query, params)]
+
+
+def bulk_insert(conn: Connection, table, columns: Sequence[str], rows: Iterable[tuple]) -> None:
+    """Insert many rows of plain values (money already as its text) straight through the
+    database driver: a million rows built as dictionaries and bound one by one cost tens of
+    seconds and gigabytes."""
+    marks_ = {"qmark": "?", "format": "%s", "pyformat": "%s"}.get(conn.dialect.paramstyle)
+    if marks_ is None:  # pragma: no cover - no such driver in use
+        conn.execute(insert(table), [dict(zip(columns, r, strict=True)) for r in rows])
+        return
+    sql = (f"INSERT INTO {table.name} ({', '.join(columns)}) "
+           f"VALUES ({', '.join([marks_] * len(columns))})")  # fmt: skip
+    conn.connection.driver_connection.cursor().executemany(sql, rows)
+
+
+def day(value: str | date | None) -> date | None:
+    """A date column read raw: ISO text from SQLite, a date from other engines."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(value[:10])
+
+
+def undone_changes(conn: Connection) -> set[int]:
+    """Changes undone and not redone since."""
+    undos = {
+        r.id: r.undo_of
+        for r in conn.execute(
+            select(t.audit.c.id, t.audit.c.undo_of).where(t.audit.c.action == "undo")
+        )
+    }
+    redone = set(conn.scalars(select(t.audit.c.undo_of).where(t.audit.c.action == "redo")))
+    return {original for u, original in undos.items() if u not in redone}
+
+
+def settings(conn: Connection) -> dict[str, str]:
+    return {r.key: r.value for r in conn.execute(select(t.settings))}
+
+
+def documents(
+    conn: Connection,
+    numbers: Iterable[str] | None = None,
+    line_totals: bool = True,
+) -> list[Document]:
+    """Every document, or those with these numbers and those amending them (a void note,
+    a rebill); ``line_totals=False`` leaves out what their lines add up to."""
+    c = conn
+    if numbers is None:
+        rows = c.exec_driver_sql(f"SELECT {DOCUMENT_COLUMNS} FROM documents").fetchall()
+        blocks = c.exec_driver_sql(
+            "SELECT invoice_number, total, line_count FROM line_blocks"
+        ).fetchall()
+    else:
+        wanted = sorted(set(numbers))
+        d, b = t.documents.c, t.line_blocks.c
+        rows = c.execute(
+            select(*(d[n] for n in DOCUMENT_COLUMNS.split(", "))).where(
+                d.number.in_(wanted) | d.amends.in_(wanted)
+            )
+        ).fetchall()
+        blocks = [] if not line_totals else c.execute(
+            select(b.invoice_number, b.total, b.line_count).where(
+                b.invoice_number.in_({r[0] for r in rows})
+            )
+        ).fetchall()  # fmt: skip
+    sums: dict[str, Decimal] = defaultdict(Decimal)
+    counts: Counter = Counter()
+    for number, total, count in blocks:
+        sums[number] += Decimal(total)
+        counts[number] += count
+    kinds = {k.value: k for k in DocumentType}
+    types = {k.value: k for k in InvoiceType}
+    return [
+        Document(
+            number=r[0],
+            document_type=kinds[r[1]],
+            currency=r[2],
+            total=Decimal(r[3]),
+            date=day(r[4]),
+            due_date=day(r[5]),
+            invoice_type=types[r[6]],
+            amends=r[7],
+            paid_amount_reported=None if r[8] is None else Decimal(r[8]),
+            billing_period_start=day(r[9]),
+            billing_period_end=day(r[10]),
+            lines_total=sums.get(r[0]),
+            line_count=counts[r[0]],
+            source=Source(r[11], element=r[12]),
+        )
+        for r in rows
+    ]
+
+
+def payments(
+    conn: Connection,
+    hidden: frozenset[str] = frozenset(),
+    ids: Iterable[str] | None = None,
+    references: bool = True,
+) -> list[Payment]:
+    """Every payment, or those with these ids (``references=False``: without the invoice
+    numbers they quote)."""
+    where, params = "", {}
+    if ids is not None:
+        where, params = " WHERE {} IN :ids", {"ids": sorted(ids) or [""]}
+    c = conn
+    refs: dict[str, list[Reference]] = defaultdict(list)
+    for pid, number, amount in [] if not references else raw(
+        c, "SELECT payment_id, invoice_number, amount FROM payment_references"
+        + where.format("payment_id") + " ORDER BY payment_id, position", params
+    ):  # fmt: skip
+        refs[pid].append(Reference(number, None if amount is None else Decimal(amount)))
+    # a role that may not see the bank's details (sales) reads blanks in their place
+    details = ", ".join(
+        ("NULL" if c in ("source_row", "source_sheet") else "''") + f" AS {c}"
+        if c in hidden else c
+        for c in PAYMENT_DETAILS
+    )  # fmt: skip
+    rows = raw(
+        c, f"SELECT id, date, amount, currency, {details} FROM payments"
+        + where.format("id") + " ORDER BY date, id", params
+    )  # fmt: skip
+    return [
+        Payment(
+            id=r[0],
+            date=day(r[1]),
+            amount=Decimal(r[2]),
+            currency=r[3],
+            reference=r[4],
+            references=tuple(refs.get(r[0], ())),
+            bank_account=r[5],
+            counterparty=r[6],
+            bank_reference=r[7],
+            source=Source(r[8], r[9], r[10]),
+            payee_account=r[11],
+        )
+        for r in rows
+    ]
+
+
+def allocations(
+    conn: Connection,
+    sources: Iterable[str] | None = None,
+    invoices: Iterable[str] | None = None,
+) -> list[Allocation]:
+    """The allocations in force: all, or those from these sources or to these invoices."""
+    where, params = "", {}
+    if sources is not None or invoices is not None:
+        where = " AND (source_id IN :sources OR invoice_number IN :invoices)"
+        params = {"sources": sorted(sources or ()) or [""],
+                  "invoices": sorted(invoices or ()) or [""]}  # fmt: skip
+    c = conn
+    rows = raw(
+        c, "SELECT id, source_kind, source_id, invoice_number, amount, method "
+        "FROM allocations WHERE removed_audit_id IS NULL" + where + " ORDER BY id", params
+    )  # fmt: skip
+    kinds = {k.value: k for k in SourceKind}
+    return [Allocation(r[0], kinds[r[1]], r[2], r[3], Decimal(r[4]), r[5]) for r in rows]
+
+
+def lines(conn: Connection, invoice_number: str) -> list[InvoiceLine]:
+    """An invoice's line items, in the order of their files and rows."""
+    q = (
+        select(t.line_blocks)
+        .where(t.line_blocks.c.invoice_number == invoice_number.upper())
+        .order_by(t.line_blocks.c.id)
+    )
+    c = conn
+    return [
+        line
+        for r in c.execute(q)
+        for line in linestore.block_lines(
+            r.payload, r.invoice_number, r.currency, r.source_file, r.source_sheet
+        )
+    ]
+
+
+def customer_charges(conn: Connection) -> list[list]:
+    """Per customer and invoice: lines and charges (for re-billing)."""
+    q = select(t.line_customer_totals, t.documents.c.currency).join(
+        t.documents, t.documents.c.number == t.line_customer_totals.c.invoice_number
+    )
+    acc: dict[tuple, list] = {}
+    c = conn
+    for r in c.execute(q):
+        key = (r.customer_name, r.customer_id, r.invoice_number, r.currency)
+        row = acc.setdefault(key, [0, Decimal(0)])
+        row[0] += r.line_count
+        row[1] += r.total
+    return [[*k, n, total] for k, (n, total) in sorted(acc.items())]
+
+
+def scan_lines(
+    conn: Connection, numbers: Iterable[str] | None = None, keep: Callable | None = None
+) -> Iterator[tuple[str, InvoiceLine]]:
+    """Lines labelled ``INVOICE#N`` (N: the line's place in its invoice, as listed), of
+    the invoices given or of all; ``keep(table, currency)`` picks rows before they become
+    records (a large workspace has millions)."""
+    q = select(t.line_blocks).order_by(t.line_blocks.c.invoice_number, t.line_blocks.c.id)
+    chunks: list = [None]  # all
+    if numbers is not None:
+        wanted = sorted({n.upper() for n in numbers})
+        chunks = [wanted[i : i + 500] for i in range(0, len(wanted), 500)]
+    seen: dict[str, int] = defaultdict(int)
+    import pyarrow as pa
+
+    c = conn
+    for chunk in chunks:
+        query = q if chunk is None else q.where(t.line_blocks.c.invoice_number.in_(chunk))
+        for r in c.execute(query):
+            table = linestore.decode_block(r.payload)
+            first = seen[r.invoice_number]
+            seen[r.invoice_number] += table.num_rows
+            rows = range(table.num_rows)
+            if keep is not None:
+                mask = keep(table, r.currency).to_pylist()
+                rows = [i for i, k in enumerate(mask) if k]
+                table = table.take(pa.array(rows, pa.int64()))
+            found = linestore.table_lines(
+                table, r.invoice_number, r.currency, r.source_file, r.source_sheet
+            )
+            for i, line in zip(rows, found, strict=True):
+                yield f"{r.invoice_number}#{first + i + 1}", line
+
+
+def history(conn: Connection, number: str) -> list[dict]:
+    """What happened to one document or payment, oldest first: the imports that
+    brought it, and every allocation to or from it, made and removed, with who and when."""
+    events: list[dict] = []
+    c = conn
+    doc = c.execute(select(t.documents).where(t.documents.c.number == number)).first()
+    pay = c.execute(select(t.payments.c.import_id).where(t.payments.c.id == number)).first()
+    import_ids = {r.import_id for r in c.execute(
+        select(t.line_blocks.c.import_id).where(t.line_blocks.c.invoice_number == number)
+    )}  # fmt: skip
+    for row in (doc, pay):
+        if row is not None:
+            import_ids.add(row.import_id)
+    if doc is not None and doc.header_import_id is not None:
+        import_ids.add(doc.header_import_id)
+    for r in c.execute(select(t.imports).where(t.imports.c.id.in_(import_ids))):
+        events.append({"at": r.imported_at, "user": r.os_user, "action": "import",
+                       "summary": f"imported from {r.file_name}" + (
+                           " (import undone)" if r.undone else "")})  # fmt: skip
+    mine = (t.allocations.c.invoice_number == number) | (t.allocations.c.source_id == number)
+    for end in ("created", "removed"):
+        column = getattr(t.allocations.c, f"{end}_audit_id")
+        q = select(t.allocations, t.audit.c.at, t.audit.c.os_user).join(
+            t.audit, t.audit.c.id == column).where(mine)  # fmt: skip
+        for r in c.execute(q):
+            what = (f"{format(r.amount, 'f')} {r.source_id} → {r.invoice_number}"
+                    f" ({r.method}, #{r.id})")  # fmt: skip
+            events.append({
+                "at": r.at, "user": r.os_user,
+                "action": "allocate" if end == "created" else "unallocate",
+                "summary": ("allocated " if end == "created" else "removed ") + what,
+            })  # fmt: skip
+    for r in c.execute(select(t.notes).where(t.notes.c.subject == number)):
+        events.append({"at": r.at, "user": r.author, "action": "note",
+                       "summary": f"note: {r.text}"})  # fmt: skip
+    events.sort(key=lambda e: e["at"])
+    return [{**e, "at": e["at"].isoformat(timespec="seconds")} for e in events]
+
+
+def customer_weights(conn: Connection) -> dict[str, dict[str, Decimal]]:
+    """Per invoice, what each customer's lines add up to (for per-customer aging)."""
+    out: dict[str, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
+    c = conn
+    # raw rows, no per-value type processing: this table has a row per customer and
+    # subscription of every invoice (a million in a large workspace)
+    rows = c.exec_driver_sql(
+        "SELECT invoice_number, customer_name, customer_id, total FROM line_customer_totals"
+    ).fetchall()
+    for number, name, customer_id, total in rows:
+        out[number][name or customer_id] += Decimal(total)
+    return {k: dict(v) for k, v in out.items()}
+
+
+def line_customers(conn: Connection) -> list[tuple[str, str, int]]:
+    """(customer id, name, lines) of every customer with lines, by name."""
+    c = conn
+    rows = raw(c, "SELECT customer_id, MAX(customer_name), SUM(line_count) FROM "
+                "line_customer_totals GROUP BY customer_id", {})  # fmt: skip
+    return sorted(((r[0], r[1] or "", int(r[2])) for r in rows),
+                  key=lambda r: (r[1].lower(), r[0]))  # fmt: skip
+
+
+def usage_totals(conn: Connection, invoice_number: str | None = None) -> list[UsageTotal]:
+    q = select(t.usage_totals).order_by(t.usage_totals.c.id)
+    if invoice_number is not None:
+        q = q.where(t.usage_totals.c.invoice_number == invoice_number.upper())
+    return [
+        UsageTotal(
+            r.invoice_number,
+            r.customer_id,
+            r.customer_name,
+            r.subscription_id,
+            r.meter,
+            r.currency,
+            r.quantity,
+            r.amount,
+            r.first_day,
+            r.last_day,
+            r.rows,
+        )
+        for r in conn.execute(q)
+    ]
+
+
+def all_payment_sources(conn: Connection) -> dict[str, list[str]]:
+    """Every payment's files (and rows), oldest first (none for a role that may not see
+    the bank's details)."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for r in conn.execute(select(t.payment_sources).order_by(t.payment_sources.c.id)):
+        out[r.payment_id].append(r.place)
+    return dict(out)
+
+
+def payment_sources(conn: Connection, payment_id: str) -> list[str]:
+    """Every file (and row) a payment was read from, oldest first."""
+    return list(
+        conn.scalars(
+            select(t.payment_sources.c.place)
+            .where(t.payment_sources.c.payment_id == payment_id)
+            .order_by(t.payment_sources.c.id)
+        )
+    )
+
+
+def audit_log(conn: Connection) -> list[dict]:
+    c = conn
+    undone = {
+        r.undo_of: r.id
+        for r in c.execute(
+            select(t.audit.c.id, t.audit.c.undo_of).where(t.audit.c.undo_of.is_not(None))
+        )
+    }
+    return [
+        {
+            "id": r.id,
+            "at": r.at.isoformat(),
+            "user": r.os_user,
+            "action": r.action,
+            "summary": r.summary,
+            "undone_by": undone.get(r.id),
+        }
+        for r in c.execute(select(t.audit).order_by(t.audit.c.id))
+    ]
+
+
+def allocation_audit(conn: Connection) -> dict[int, tuple[datetime, str]]:
+    """When and by whom each allocation was recorded."""
+    q = select(t.allocations.c.id, t.audit.c.at, t.audit.c.os_user).join(
+        t.audit, t.audit.c.id == t.allocations.c.created_audit_id
+    )
+    c = conn
+    return {r.id: (r.at, r.os_user) for r in c.execute(q)}
+
+
+def plans(conn: Connection, status: str | None = None) -> dict[int, planning.Plan]:
+    """Planned payments by id, with their lines (and ``payment_id`` once confirmed)."""
+    q = select(t.planned_payments).order_by(t.planned_payments.c.id)
+    if status:
+        q = q.where(t.planned_payments.c.status == status)
+    out: dict[int, planning.Plan] = {}
+    for r in conn.execute(q):
+        out[r.id] = planning.Plan(
+            r.currency, r.date, reference=r.reference, status=r.status,
+            payment_id=r.payment_id,
+        )  # fmt: skip
+    for r in conn.execute(
+        select(t.plan_lines).order_by(t.plan_lines.c.plan_id, t.plan_lines.c.position)
+    ):
+        if r.plan_id in out:
+            out[r.plan_id].lines.append(
+                planning.PlanLine(r.kind, r.source, r.invoice_number, r.amount)
+            )
+    return out
+
+
+def claims(conn: Connection, kind: str | None = None, open_only: bool = False) -> list[dict]:
+    """Disputes and SLA credit claims, oldest first, with their age in days."""
+    q = select(t.claims).order_by(t.claims.c.id)
+    if kind:
+        q = q.where(t.claims.c.kind == kind)
+    if open_only:
+        q = q.where(t.claims.c.state == "open")
+    today = date.today()
+    c = conn
+    return [
+        {"id": r.id, "kind": r.kind, "invoice": r.invoice_number, "line": r.line or None,
+         "service": r.service or None, "month": r.month or None,
+         "availability": r.availability or None, "amount": format(r.amount, "f"),
+         "currency": r.currency, "reason": r.reason, "ticket": r.ticket,
+         "opened_on": r.opened_on.isoformat(), "state": r.state,
+         "credit_note": r.credit_note, "closed_on": r.closed_on and r.closed_on.isoformat(),
+         "age_days": ((r.closed_on or today) - r.opened_on).days}
+        for r in c.execute(q)
+    ]  # fmt: skip
+
+
+def notes(conn: Connection, subject: str | None = None) -> list[dict]:
+    """Notes, oldest first (of one document or payment when given)."""
+    q = select(t.notes).order_by(t.notes.c.id)
+    if subject is not None:
+        q = q.where(t.notes.c.subject == subject)
+    c = conn
+    return [
+        {"id": r.id, "subject": r.subject, "at": r.at.isoformat(timespec="seconds"),
+         "user": r.author, "text": r.text}
+        for r in c.execute(q)
+    ]  # fmt: skip
+
+
+def marks(conn: Connection) -> dict[str, Mark]:
+    """The clerk's latest word on each payment (an undone mark does not count)."""
+    c = conn
+    undone = undone_changes(c)
+    out: dict[str, Mark] = {}
+    for r in c.execute(select(t.payment_marks).order_by(t.payment_marks.c.id)):
+        if r.audit_id in undone:
+            continue
+        if r.state == "clear":
+            out.pop(r.payment_id, None)
+        else:
+            out[r.payment_id] = Mark(r.payment_id, r.state, day(r.on))
+    return out
