@@ -58,7 +58,7 @@ def explained(ws, tmp_path):
     def run(rows: list[dict], name: str = "recon.csv") -> dict[str, explain.Explanation]:
         ws.imports.import_file(
             write_csv(tmp_path / name, RECON_COLUMNS, rows)
-        ).result  # raises on an error
+        )  # raises on an error
         numbers = sorted({r["InvoiceNumber"] for r in rows})
         return {ex.label: ex for n in numbers for ex in ws.charges.explain(n)}
 
@@ -288,7 +288,7 @@ def test_legacy_full_refund_in_the_first_month_prorated_after(ws, tmp_path):
         row("-51.61", "3/20/2026", "4/4/2026", "Cancel instance prorate"),
     ]
     path = write_csv(tmp_path / "D000000040.csv", LEGACY_COLUMNS, rows)
-    ws.imports.import_file(path).result
+    ws.imports.import_file(path)
     found = {ex.label: ex for ex in ws.charges.explain("D000000040")}
     first = found["D000000040#1"]
     assert first.experience == "legacy" and first.refund.window == "full"
@@ -323,7 +323,7 @@ def test_fast_reader_stores_the_same_details(ws, tmp_path, monkeypatch):
     """A large plain CSV goes through the column reader: its lines explain alike."""
     monkeypatch.setattr(fastcsv, "MIN_BYTES", 0)
     write_csv(tmp_path / "big.csv", RECON_COLUMNS, [usd_usage("140.75")])
-    ws.imports.import_file(tmp_path / "big.csv").result
+    ws.imports.import_file(tmp_path / "big.csv")
     (ex,) = ws.charges.explain("G000000001")
     assert ex.conversion.recomputed == Decimal("140.74")
     assert ex.conversion.rate_date == date(2024, 11, 28)
@@ -334,7 +334,7 @@ def test_bad_exchange_rate_is_named_with_file_row_and_column(ws, tmp_path):
     path = write_csv(tmp_path / "bad.csv", RECON_COLUMNS,
                      [{**usd_usage("1.00"), "PCToBCExchangeRate": "0,92x"}])  # fmt: skip
     with pytest.raises(ImportFailed) as failed:
-        ws.imports.import_file(path).result
+        ws.imports.import_file(path)
     (error,) = failed.value.errors
     assert str(error).endswith(
         "bad.csv:2: column PCToBCExchangeRate: expected a number with an "

@@ -24,10 +24,10 @@ def planned(ws, write_invoices):
     ws.settings.set("company_name", "Nuage Conseil SAS — Société Générale d'Équipement")
     ws.settings.set("company_account", "FR76 3000 4000 0312 3456 7890 143")
     ws.settings.set("payee_account_EUR", "IE29 AIBK 9311 5212 3456 78")
-    ws.imports.import_file(write_invoices(INVOICES)).result
+    ws.imports.import_file(write_invoices(INVOICES))
     ws.journal.undo().lines[
         0
-    ]  # the automatic credit application: the clerk nets it in the plan instead
+    ]  # the automati  # the automatic credit application: the clerk nets it in the plan instead
     (plan_id,) = ws.plans.plan(
         ["G000000001", "G000000002"], ["G000000003"], __import__("datetime").date(2026, 3, 10)
     ).result
@@ -104,7 +104,7 @@ def test_remittance_text_pdf_and_xlsx_say_the_same_numbers(ws, planned, tmp_path
 def test_a_long_invoice_list_points_to_the_advice_instead_of_being_cut(ws, write_invoices):
     ws.imports.import_file(
         write_invoices([invoice(f"G{n:09d}", "2026-01-08", "10.00") for n in range(1, 31)])
-    ).result
+    )
     (plan_id,) = ws.plans.plan([f"G{n:09d}" for n in range(1, 31)]).result
     text, fits = ws.documents.remittance(f"plan:{plan_id}").bank_text()
     assert not fits and text.endswith("30 INVOICES SEE REMITTANCE ADVICE") and len(text) <= 140
@@ -113,7 +113,7 @@ def test_a_long_invoice_list_points_to_the_advice_instead_of_being_cut(ws, write
 def test_many_pages_repeat_the_header_and_count_pages(ws, write_invoices, tmp_path):
     ws.imports.import_file(
         write_invoices([invoice(f"G{n:09d}", "2026-01-08", "10.00") for n in range(1, 121)])
-    ).result
+    )
     (plan_id,) = ws.plans.plan([f"G{n:09d}" for n in range(1, 121)]).result
     pdf = write_pdf(ws.documents.remittance(f"plan:{plan_id}"), tmp_path / "long.pdf")
     pages = [p.extract_text() for p in PdfReader(pdf).pages]
@@ -124,11 +124,11 @@ def test_many_pages_repeat_the_header_and_count_pages(ws, write_invoices, tmp_pa
 
 
 def test_a_payment_with_money_left_unallocated_gets_no_advice(ws, write_invoices, write_text):
-    ws.imports.import_file(write_invoices(INVOICES[:1])).result
+    ws.imports.import_file(write_invoices(INVOICES[:1]))
     ws.imports.import_file(
         write_text("p.csv", "Date,Amount,Currency,Reference\n2026-03-01,1200,EUR,G000000001\n")
-    ).result
-    ws.allocations.auto_allocate(apply=True).result
+    )
+    ws.allocations.auto_allocate(apply=True)
     with pytest.raises(
         RemittanceError, match=r"the lines add up to 1000\.00 EUR, the transfer is 1200\.00"
     ):
@@ -137,7 +137,7 @@ def test_a_payment_with_money_left_unallocated_gets_no_advice(ws, write_invoices
 
 def test_imported_text_never_becomes_a_formula(ws, write_invoices, tmp_path):
     ws.settings.set("company_name", '=HYPERLINK("http://x","click")')
-    ws.imports.import_file(write_invoices(INVOICES[:1])).result
+    ws.imports.import_file(write_invoices(INVOICES[:1]))
     (plan_id,) = ws.plans.plan(["G000000001"], reference="+cmd|' /C calc'!A0").result
     book = openpyxl.load_workbook(
         write_xlsx(ws.documents.remittance(f"plan:{plan_id}"), tmp_path / "x.xlsx")
@@ -197,7 +197,7 @@ def test_report_workbook_numbers_and_safety(ws, tmp_path, write_invoices, write_
                 ),
             ]
         )
-    ).result
+    )
     ws.imports.import_file(
         write_recon(
             [
@@ -205,7 +205,7 @@ def test_report_workbook_numbers_and_safety(ws, tmp_path, write_invoices, write_
                 ("G000000001", "+cmd|' /C calc'!A0", "400.00"),
             ]
         )
-    ).result
+    )
     path = write_report(ws, tmp_path / "report.xlsx", d(2026, 4, 30))
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == [

@@ -43,7 +43,7 @@ def test_cfonb_sample_debits_to_a_named_payee(ws, tmp_path):
 
     ws.imports.import_file(
         sample(tmp_path, "bank", "cfonb_classic.cfo"), ImportOptions(payees=("Orange",))
-    ).result
+    )
     assert sorted(str(p.amount) for p in ws.books.payments()) == ["3037.55", "617.14"]
     assert {p.date.isoformat() for p in ws.books.payments()} == {"2024-01-13"}
 
@@ -87,9 +87,7 @@ def test_camt054_notification(ws, tmp_path):
 
 @needs_samples
 def test_partner_center_json_line_items_samples(ws, tmp_path):
-    ws.imports.import_file(
-        sample(tmp_path, "partner-center", "pc_onetime_billing_line_items.json")
-    ).result
+    ws.imports.import_file(sample(tmp_path, "partner-center", "pc_onetime_billing_line_items.json"))
     (line,) = ws.books.lines("1234000000")
     assert (str(line.subtotal), str(line.tax), str(line.total), line.currency) == (
         "1447",
@@ -99,7 +97,7 @@ def test_partner_center_json_line_items_samples(ws, tmp_path):
     )
     ws.imports.import_file(
         sample(tmp_path, "partner-center", "pc_legacy_usage_billing_line_items_azure.json")
-    ).result
+    )
     assert [str(x.total) for x in ws.books.lines("1234000000")] == ["1577.24", "69.67", "0"]
     usage = ws.imports.import_file(
         sample(tmp_path, "partner-center", "pc_billed_consumption_dailyrated_1.json")
@@ -121,9 +119,9 @@ def test_legacy_licence_file_takes_the_invoice_number_from_the_command_line(ws, 
 
     path = sample(tmp_path, "partner-center", "pc_legacy_license_billing_line_items_office.json")
     with pytest.raises(ImportFailed, match="1 error") as err:
-        ws.imports.import_file(path).result
+        ws.imports.import_file(path)
     assert "--invoice NUMBER" in str(err.value.errors[0])
-    ws.imports.import_file(path, ImportOptions(invoice_number="D0123456789"[:10])).result
+    ws.imports.import_file(path, ImportOptions(invoice_number="D0123456789"[:10]))
     assert len(ws.books.lines("D012345678")) == 2
 
 
@@ -182,7 +180,7 @@ def test_the_same_payments_from_every_format_give_the_same_balance_and_aging(
 
 
 def test_one_transfer_from_two_sources_is_kept_once_with_both_sources(ws, write_text, tmp_path):
-    ws.imports.import_file(write_text("payments.csv", PAYMENTS_CSV)).result
+    ws.imports.import_file(write_text("payments.csv", PAYMENTS_CSV))
     summary = ws.imports.import_file(bankfiles.camt053(tmp_path / "stmt.xml")).result
     assert summary.created == {} and summary.unchanged["payments"] == 3
     assert len(ws.books.payments()) == 3
@@ -201,7 +199,7 @@ def test_structured_remitted_amount_caps_auto_allocation(ws, write_invoices, tmp
                 invoice("G000000002", "2026-01-08", "1000.00"),
             ]
         )
-    ).result
+    )
     moves = [
         (
             bankfiles.date(2026, 3, 10),
@@ -212,7 +210,7 @@ def test_structured_remitted_amount_caps_auto_allocation(ws, write_invoices, tmp
             [("G000000001", Decimal("400.00"))],
         )
     ]
-    ws.imports.import_file(bankfiles.camt053(tmp_path / "s.xml", movements=moves)).result
+    ws.imports.import_file(bankfiles.camt053(tmp_path / "s.xml", movements=moves))
     result, _ = ws.allocations.auto_allocate(apply=True).result
     assert [(p.invoice, str(p.amount)) for p in result.planned] == [("G000000001", "400.00")]
 
@@ -227,7 +225,7 @@ def test_payee_iban_from_settings(ws, tmp_path):
         "10/03/2026;VIR FACTURE G000000001;100,00;;IE29AIBK93115212345678\n",
         encoding="utf-8",
     )
-    ws.imports.import_file(path).result
+    ws.imports.import_file(path)
     assert [str(p.amount) for p in ws.books.payments()] == ["100.00"]
 
 
@@ -273,7 +271,7 @@ def test_recon_saved_as_xlsx_by_excel_reads_like_the_csv(ws, tmp_path):
     )  # a date Excel keeps as a serial
     sheet.append([row[h] for h in RECON_HEADER])
     wb.save(tmp_path / "recon.xlsx")
-    ws.imports.import_file(tmp_path / "recon.xlsx").result
+    ws.imports.import_file(tmp_path / "recon.xlsx")
     (line,) = ws.books.lines("G000000009")
     assert (str(line.total), str(line.subtotal), str(line.tax)) == ("1234.56", "1028.8", "205.76")
     assert line.source.where() == f"{tmp_path / 'recon.xlsx'}[Sheet]:2"
@@ -282,7 +280,7 @@ def test_recon_saved_as_xlsx_by_excel_reads_like_the_csv(ws, tmp_path):
 def test_utf16_tab_separated_with_excel_mangled_values(ws, tmp_path):
     path = tmp_path / "recon.txt"
     recon_csv(path, [("G000000009", "Zoë & Co", "1.23E+05")], sep="\t", encoding="utf-16")
-    ws.imports.import_file(path).result
+    ws.imports.import_file(path)
     (line,) = ws.books.lines("G000000009")
     assert (line.customer_name, line.total) == ("Zoë & Co", Decimal("123000"))
 
@@ -294,7 +292,7 @@ def test_quoted_newlines_keep_editor_line_numbers(ws, tmp_path):
         encoding="utf-8",
     )
     with pytest.raises(ImportFailed) as err:
-        ws.imports.import_file(path).result
+        ws.imports.import_file(path)
     assert str(err.value.errors[0]) == f"{path}:4: column Amount: expected a number, got 'zz'"
 
 
@@ -302,7 +300,7 @@ def test_reissued_file_with_a_changed_line_is_reported_not_merged(ws, tmp_path):
     first = recon_csv(
         tmp_path / "a.csv", [("G000000009", "A", "100.00"), ("G000000009", "B", "50.00")]
     )
-    ws.imports.import_file(first).result
+    ws.imports.import_file(first)
     newer = recon_csv(
         tmp_path / "b.csv",
         [("G000000009", "A", "100.00"), ("G000000009", "B", "55.00"), ("G000000009", "C", "20.00")],
@@ -349,7 +347,7 @@ def test_legacy_usage_csv_with_invoice_number(ws, tmp_path):
     ]
     path = tmp_path / "usage.csv"
     path.write_text("\n".join([",".join(cols)] + [",".join(r[c] for c in cols) for r in rows]))
-    ws.imports.import_file(path).result
+    ws.imports.import_file(path)
     assert ws.books.ledger().invoices["D01234ABCD"].document.total == Decimal("25.20")
 
 
@@ -373,7 +371,7 @@ def test_legacy_licence_csv_invoice_number_from_the_file_name(ws, tmp_path):
     }
     path = tmp_path / "D0ABC12345_LicenseBased.csv"
     path.write_text(",".join(cols) + "\n" + ",".join(row[c] for c in cols) + "\n")
-    ws.imports.import_file(path).result
+    ws.imports.import_file(path)
     (line,) = ws.books.lines("D0ABC12345")
     assert (line.product, str(line.total), str(line.tax)) == ("Office 365 E3", "240.00", "40.00")
 
@@ -438,7 +436,7 @@ def test_zip_bomb_posing_as_xlsx_is_refused(ws, tmp_path):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("xl/worksheets/sheet1.xml", b"0" * 50_000_000)
     with pytest.raises(ImportFailed) as err:
-        ws.imports.import_file(path, format_name="payments").result
+        ws.imports.import_file(path, format_name="payments")
     assert "zip bomb" in str(err.value.errors[0])
 
 
@@ -446,7 +444,7 @@ def test_truncated_xlsx_is_refused(ws, tmp_path):
     path = tmp_path / "payments.xlsx"
     path.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
     with pytest.raises(ImportFailed):
-        ws.imports.import_file(path, format_name="payments").result
+        ws.imports.import_file(path, format_name="payments")
 
 
 @pytest.mark.parametrize(
@@ -465,7 +463,7 @@ def test_xml_with_entities_is_refused_without_expanding_them(ws, tmp_path, paylo
     path = tmp_path / "stmt.xml"
     path.write_text(payload)
     with pytest.raises(ImportFailed) as err:
-        ws.imports.import_file(path).result
+        ws.imports.import_file(path)
     assert "expected well-formed XML" in str(err.value.errors[0])
     assert "DTD" in str(err.value.errors[0])
 
@@ -475,7 +473,7 @@ def test_two_gigabytes_of_nothing_is_refused_quickly(ws, tmp_path):
     with path.open("wb") as fh:
         fh.truncate(2 * 1024**3)  # sparse: costs no disk
     with pytest.raises(ImportFailed, match="1 error") as err:
-        ws.imports.import_file(path).result
+        ws.imports.import_file(path)
     assert "not a file CSP Reconciler can read" in str(err.value.errors[0])
 
 
@@ -483,7 +481,7 @@ def test_truncated_or_altered_cfonb_is_refused(ws, tmp_path):
     good = bankfiles.cfonb120(tmp_path / "s.cfo").read_text(encoding="latin-1").splitlines()
     (tmp_path / "cut.cfo").write_text("\r\n".join(good[:-1]) + "\r\n", encoding="latin-1")
     with pytest.raises(ImportFailed) as err:
-        ws.imports.import_file(tmp_path / "cut.cfo").result
+        ws.imports.import_file(tmp_path / "cut.cfo")
     assert "no closing balance (07)" in str(err.value.errors[-1])
     altered = [good[0], *[ln for ln in good[1:] if "ORANGE" not in ln]]
     altered = [
@@ -493,18 +491,18 @@ def test_truncated_or_altered_cfonb_is_refused(ws, tmp_path):
     ]
     (tmp_path / "alt.cfo").write_text("\r\n".join(altered) + "\r\n", encoding="latin-1")
     with pytest.raises(ImportFailed) as err:
-        ws.imports.import_file(tmp_path / "alt.cfo").result
+        ws.imports.import_file(tmp_path / "alt.cfo")
     assert "the file is incomplete or altered" in " ".join(str(e) for e in err.value.errors)
 
 
 def test_csv_with_a_missing_column_names_it(ws, tmp_path):
     path = tmp_path / "releve.csv"
     path.write_text("Date;Libellé;Débit;Crédit\n10/03/2026;VIR MICROSOFT;10,00;\n")
-    ws.imports.import_file(path).result  # a bank export: fine
+    ws.imports.import_file(path)  # a bank export: fine
     bad = tmp_path / "recon.csv"
     bad.write_text("PartnerId,CustomerId,InvoiceNumber,Total\np,c,G000000001,10\n")
     with pytest.raises(ImportFailed) as err:
-        ws.imports.import_file(bad, format_name="pc-line-items").result
+        ws.imports.import_file(bad, format_name="pc-line-items")
     assert "expected columns Currency" in str(err.value.errors[0])
 
 
@@ -596,7 +594,7 @@ def test_column_reader_declines_and_the_row_reader_names_the_bad_row(ws, tmp_pat
     text[300] = text[300].replace(",EUR,", ",EURO,", 1)
     path.write_text("\n".join(text) + "\n", encoding="utf-8")
     with pytest.raises(ImportFailed) as err:
-        ws.imports.import_file(path).result
+        ws.imports.import_file(path)
     assert str(err.value.errors[0]).startswith(f"{path}:301: column Currency:")
     assert cells
 
@@ -610,7 +608,7 @@ def test_column_reader_leaves_odd_layouts_to_the_row_reader(ws, tmp_path, fast_p
     else:
         rows.insert(100, "")
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    ws.imports.import_file(path).result
+    ws.imports.import_file(path)
     lines = [ln for d in ws.books.documents() for ln in ws.books.lines(d.number)]
     (line,) = [ln for ln in lines if "ORD0000000299" in ln.key]
     assert line.source.row == 302  # data row 299: header + 299 rows + the extra line

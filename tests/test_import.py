@@ -37,7 +37,7 @@ def test_utc_date_is_the_calendar_date_in_utc(ws, write_invoices):
             | {"invoiceDate": "2026-01-31T23:30:00-02:00"}
         ]
     )
-    ws.imports.import_file(path).result
+    ws.imports.import_file(path)
     assert ws.books.ledger().invoices["G000000001"].document.date.isoformat() == "2026-02-01"
 
 
@@ -57,7 +57,7 @@ def test_importing_the_same_file_twice_changes_nothing(ws, write_invoices, cli):
 
 
 def test_recon_lines_attach_to_invoices_and_report_differences(ws, write_invoices, write_recon):
-    ws.imports.import_file(write_invoices([invoice("G000000001", "2026-03-08", "300.00")])).result
+    ws.imports.import_file(write_invoices([invoice("G000000001", "2026-03-08", "300.00")]))
     summary = ws.imports.import_file(
         write_recon([("G000000001", "Fabrikam", "120.50"), ("G000000001", "Contoso", "179.00")])
     ).result
@@ -82,7 +82,7 @@ def test_lines_without_header_make_a_date_unknown_invoice_until_the_header_arriv
         write_recon(
             [("G000000007", "Fabrikam", "80.00"), ("G000000007", "Contoso", "20.25")], bom=False
         )
-    ).result
+    )
     inv = ws.books.ledger().invoices["G000000007"]
     assert inv.document.date is None and str(inv.document.total) == "100.25"
     assert cli_json("aging", "--as-of", "2026-06-01")["EUR"]["date_unknown"] == "100.25"
@@ -127,7 +127,7 @@ def test_amounts_written_with_their_currency_sign(ws, write_text):
         "p.csv",
         "Date;Montant;Devise;Libellé\n15/03/2026;1 234,56 €;EUR;x\n16/03/2026;EUR 99,90;EUR;y\n",
     )
-    ws.imports.import_file(path).result
+    ws.imports.import_file(path)
     assert [str(p.amount) for p in ws.books.payments()] == ["1234.56", "99.90"]
 
 
@@ -137,7 +137,7 @@ def test_english_payments_csv_with_ids_and_iso_dates(ws, write_text):
         "id,date,amount,currency,reference,bank account\n"
         'TRX-1,2026-03-15,"1,234.56",usd,G000000001,US12\n',
     )
-    ws.imports.import_file(path).result
+    ws.imports.import_file(path)
     (p,) = ws.books.payments()
     assert (p.id, str(p.amount), p.currency, p.bank_account) == ("TRX-1", "1234.56", "USD", "US12")
 
@@ -154,13 +154,13 @@ def test_payments_xlsx_numbers_never_become_floats(ws, tmp_path):
     path = tmp_path / "payments.xlsx"
     wb.save(path)
     with pytest.raises(ImportFailed) as err:
-        ws.imports.import_file(path).result
+        ws.imports.import_file(path)
     assert [str(e) for e in err.value.errors] == [
         f"{path}[Sheet]:4: column Amount: expected at most 2 decimals for EUR, got '100.125'"
     ]
     ws_.delete_rows(4)
     wb.save(path)
-    ws.imports.import_file(path).result
+    ws.imports.import_file(path)
     assert [(p.date.isoformat(), p.amount) for p in ws.books.payments()] == [
         ("2026-03-15", Decimal("1234.56")),
         ("2026-03-16", Decimal("0.30")),
@@ -177,7 +177,7 @@ def test_bad_row_names_file_row_column_and_nothing_is_stored(ws, write_text):
         "18/03/2026;5,00;EURO;bad currency\n",
     )
     with pytest.raises(ImportFailed) as err:
-        ws.imports.import_file(path).result
+        ws.imports.import_file(path)
     assert [str(e) for e in err.value.errors] == [
         f"{path}:3: column Date: expected a date (YYYY-MM-DD or DD/MM/YYYY), got '32/03/2026'",
         f"{path}:4: column Amount: expected a number, got '12,3x'",
@@ -192,7 +192,7 @@ def test_bad_json_element_is_named_by_its_path(ws, write_invoices):
     bad = invoice("G000000002", "2026-01-05", "100.00") | {"totalCharges": "lots"}
     src = write_invoices([good, {**good, "id": "G000000003", "amendments": [bad]}])
     with pytest.raises(ImportFailed) as err:
-        ws.imports.import_file(src).result
+        ws.imports.import_file(src)
     assert [str(e) for e in err.value.errors] == [
         f"{src}:items[1].amendments[0].totalCharges: expected a number, got 'lots'"
     ]
@@ -201,13 +201,13 @@ def test_bad_json_element_is_named_by_its_path(ws, write_invoices):
 
 def test_an_unknown_file_is_refused_with_what_is_expected(ws, write_text):
     with pytest.raises(ImportFailed, match="1 error"):
-        ws.imports.import_file(write_text("notes.txt", "hello\nworld\n")).result
+        ws.imports.import_file(write_text("notes.txt", "hello\nworld\n"))
 
 
 def test_recon_missing_columns_are_named(ws, write_text):
     path = write_text("recon.csv", "PartnerId,CustomerId,InvoiceNumber,Currency,Amount\n")
     with pytest.raises(ImportFailed):
-        ws.imports.import_file(path).result
+        ws.imports.import_file(path)
 
 
 def test_an_unknown_layout_imports_once_its_columns_are_mapped(cli, write_text):

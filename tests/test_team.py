@@ -160,10 +160,10 @@ def test_a_refused_change_in_the_workspace_says_who_and_what(team):
     with Workspace(team("sue")) as ws:
         assert ws.role == "support-agent"
         with pytest.raises(Refused, match=r"sue \(support agent\) may not allocate"):
-            ws.allocations.allocate("P5", [("G000100013", "1.00")]).result
+            ws.allocations.allocate("P5", [("G000100013", "1.00")])
     with Workspace(team("ann")) as ws:
         ws.imports.save_layout(["Datum", "Betrag", "Währung"], "payments",
-                       {"Date": "Datum", "Amount": "Betrag", "Currency": "Währung"}).result  # fmt: skip
+                       {"Date": "Datum", "Amount": "Betrag", "Currency": "Währung"})  # fmt: skip
         with pytest.raises(Refused, match="may not change the settings"):
             ws.settings.set("term_days", "30")
         assert ws.books.term_days == 60  # untouched
@@ -255,7 +255,7 @@ def test_a_window_shows_another_clerks_allocation_without_reopening(team, qtbot,
     try:
         before = _applied(w, "P5")
         with Workspace(team("ann")) as other:  # another clerk, another process's connection
-            other.allocations.allocate("P5", [("G000100013", "3.00")]).result
+            other.allocations.allocate("P5", [("G000100013", "3.00")])
         qtbot.waitUntil(lambda: w.live_refreshes >= 1, timeout=15000)
         qtbot.waitUntil(lambda: _applied(w, "P5") != before, timeout=15000)
         assert Decimal(_applied(w, "P5")) == Decimal(before) + Decimal("3.00")

@@ -447,7 +447,7 @@ def team_load(db: str, url: str, clerks: str, per_clerk: str) -> dict:
             "Date,Amount,Currency,Reference\n"
             + "".join(f"2026-11-{1 + n % 20:02d},100000.00,EUR,load {n}\n" for n in range(2000))
         )
-        dst.imports.import_file(csv).result
+        dst.imports.import_file(csv)
         paid = {a.invoice_number for a in dst.books.allocations()}
         payments = [p.id for p in dst.books.payments() if p.reference.startswith("load ")]
     setup = time.perf_counter() - started

@@ -28,7 +28,7 @@ def clerk(url: str, seed: int, operations: int, payments: list[str], invoices: l
             amount = Decimal(rng.randrange(*cents)) / 100
             started = time.perf_counter()
             try:
-                ws.allocations.allocate(payment, [(number, amount)]).result
+                ws.allocations.allocate(payment, [(number, amount)])
                 made += 1
             except AllocationRefused:
                 refused += 1

@@ -39,12 +39,12 @@ def build_workspace(directory: Path, invoices: int, lines: int) -> Path:
     tmp.unlink(missing_ok=True)
     with Workspace(tmp) as ws:
         for name in ("invoices.json", "payments.csv"):
-            ws.imports.import_file(directory / name).result
+            ws.imports.import_file(directory / name)
         if lines:
             ws.imports.import_file(
                 generate.recon_csv(directory / "lines.csv", lines, invoices=invoices)
-            ).result
-        ws.allocations.auto_allocate(apply=True).result
+            )
+        ws.allocations.auto_allocate(apply=True)
     tmp.rename(db)
     Path(f"{tmp}.lock").unlink(missing_ok=True)
     return db
