@@ -28,14 +28,18 @@ def same_document(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
 
 @dataclass
 class DocumentMerge:
-    new: list[tuple[Document, dict]] = field(default_factory=list)
-    updated: list[tuple[Document, dict, dict]] = field(default_factory=list)  # doc, new, old
+    new: list[tuple[Document, dict[str, Any]]] = field(default_factory=list)
+    updated: list[tuple[Document, dict[str, Any], dict[str, Any]]] = field(
+        default_factory=list
+    )  # doc, new, old
     unchanged: int = 0
     warnings: list[str] = field(default_factory=list)
 
 
 def merge_documents(
-    file: str, incoming: Sequence[tuple[Document, dict]], stored: Mapping[str, Mapping[str, Any]]
+    file: str,
+    incoming: Sequence[tuple[Document, dict[str, Any]]],
+    stored: Mapping[str, Mapping[str, Any]],
 ) -> DocumentMerge:
     """Documents (with their row values) against the stored rows by number: a number twice
     in one file, or a document whose currency changed, is refused."""
@@ -90,12 +94,12 @@ class PaymentMerge:
     warnings: list[str] = field(default_factory=list)
 
 
-def natural_key(p: Payment) -> tuple:
+def natural_key(p: Payment) -> tuple[str, ...]:
     return (p.id, p.date.isoformat(), format(p.amount, "f"), p.currency, p.reference,
             p.bank_account)  # fmt: skip
 
 
-def fingerprint(key: tuple, nth: int) -> str:
+def fingerprint(key: tuple[str, ...], nth: int) -> str:
     """The ``nth`` row of a file with this natural key (two equal rows are two transfers)."""
     return hashlib.sha256(json.dumps([*key, nth]).encode()).hexdigest()
 
@@ -114,7 +118,7 @@ def merge_payments(
     workspace has with other details is refused; a payment without id gets the next
     ``P<n>``."""
     out = PaymentMerge()
-    seen: Counter[tuple] = Counter()
+    seen: Counter[tuple[str, ...]] = Counter()
     known = set(known)
     by_id: dict[str, Payment] = {p.id: p for p in stored}
     same_amount: dict[tuple[str, Decimal], list[Payment]] = defaultdict(list)
