@@ -38,6 +38,7 @@ from core.services.journal import Journal
 from core.services.notes import Notes
 from core.services.plans import Plans
 from core.services.settings import Settings
+from core.store.database import is_url
 from core.store.session import ROLE_NAMES, Store, os_user
 
 __all__ = [
@@ -50,8 +51,23 @@ __all__ = [
     "Workspace",
     "WorkspaceBusy",
     "WorkspaceError",
+    "location",
     "os_user",
+    "refusal",
 ]
+
+
+def location(text: str) -> Path | str:
+    """Where a workspace is, as the clerk typed it: a team workspace's server URL (kept as
+    text), or a file."""
+    return text if is_url(text) else Path(text)
+
+
+def refusal(exc: BaseException) -> str | None:
+    """The server's words when ``exc`` is a refusal for want of rights, else None."""
+    from core.store.database import refusal as server_refusal
+
+    return server_refusal(exc)
 
 
 class Workspace:
@@ -108,6 +124,13 @@ class Workspace:
     @property
     def conflicts(self) -> int:
         return self.store.conflicts
+
+    def may(self, action: str) -> bool:
+        """Whether the clerk's team role may do ``action`` (always, on a workspace file):
+        the window greys out the rest; the server refuses it anyway."""
+        from core.store.roles import may
+
+        return may(self.role, action)
 
     def listen(self, on_changes: Callable[[list[str]], None], stop: threading.Event) -> None:
         """On a team workspace, call ``on_changes`` with what other clerks changed (a burst

@@ -287,27 +287,55 @@ class Imports(Service):
         layout = json.loads(saved)
         return MappedTable(layout["kind"], layout["columns"])
 
-    def header(self, path: Path) -> list[str]:
-        """The column names of a CSV or XLSX file (for the column-mapping dialog)."""
-        from core.importers.tabular import peek_header
+    def preview(self, path: Path, rows: int = 5) -> tuple[list[str], list[list[str]]]:
+        """A spreadsheet's header and its first rows as text (for the column-mapping
+        dialog)."""
+        from core.importers.tabular import read_table, text
 
-        with path.open("rb") as fh:
-            return peek_header(path, fh.read(8))
+        table = read_table(path)
+        out: list[list[str]] = []
+        for _n, cells in table.rows:
+            if len(out) >= rows:
+                break
+            out.append([text(c) for c in cells])
+        return table.header, out
 
-    def save_layout(self, header: list[str], kind: str, columns: dict[str, str]) -> Change:
-        """Remember which columns of this header layout hold what (audited, undoable); the
-        change's ``result`` is the layout's key."""
-        from core.importers.mapped import KINDS, fields, layout_key
+    @staticmethod
+    def layout_fields(kind: str) -> list[tuple[str, bool]]:
+        """(field, required) the clerk maps for a kind of file: payments or invoices."""
+        from core.importers.mapped import KINDS, fields
 
         if kind not in KINDS:
             raise ValueError(f"unknown kind '{kind}' (payments or invoices)")
-        missing = [f for f, required in fields(kind) if required and not columns.get(f)]
+        return fields(kind)
+
+    def guess_columns(self, kind: str, header: list[str]) -> dict[str, str]:
+        """The columns whose names are the fields' own, whatever the case and accents."""
+        from core.importers.tabular import fold
+
+        out = {}
+        for name, _required in self.layout_fields(kind):
+            found = next((h for h in header if fold(h) == fold(name)), None)
+            if found:
+                out[name] = found
+        return out
+
+    def check_layout(self, header: list[str], kind: str, columns: dict[str, str]) -> str:
+        """A mapping every required field has a column of the file for; its layout key."""
+        from core.importers.mapped import layout_key
+
+        missing = [f for f, required in self.layout_fields(kind) if required and not columns.get(f)]
         if missing:
             raise ValueError("map a column for " + ", ".join(missing))
         unknown = [h for h in columns.values() if h and h not in header]
         if unknown:
             raise ValueError("no column " + ", ".join(repr(h) for h in unknown) + " in the file")
-        key = layout_key(header)
+        return layout_key(header)
+
+    def save_layout(self, header: list[str], kind: str, columns: dict[str, str]) -> Change:
+        """Remember which columns of this header layout hold what (audited, undoable); the
+        change's ``result`` is the layout's key."""
+        key = self.check_layout(header, kind, columns)
         done = self.ws.settings.set(f"layout:{key}", json.dumps({"kind": kind,
                                                                  "columns": columns}))  # fmt: skip
         said = f"layout {key} saved: files with these columns now import as {kind}"
