@@ -10,6 +10,8 @@ from pathlib import Path
 def main(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
+    from desktop.actions import suggestions
+    from desktop.actions.plans import remittance
     from desktop.allocation_dialog import AllocationDialog
     from desktop.main_window import MainWindow
 
@@ -53,7 +55,7 @@ def main(argv: list[str]) -> int:
         save(dialog, "allocation")
         dialog.close()
         window.previewed.connect(preview_shown)
-        window.preview_remittance("P4")
+        remittance.preview(window, "P4")
 
     def preview_shown(_what: str) -> None:
         dialog = window.preview_dialog
@@ -63,7 +65,7 @@ def main(argv: list[str]) -> int:
         save(dialog, "remittance-preview")
         dialog.close()
         window.suggested.connect(suggestions_shown)
-        window.show_suggestions()
+        suggestions.show(window)
 
     def suggestions_shown() -> None:
         dialog = window.suggestions_dialog

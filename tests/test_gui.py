@@ -11,6 +11,9 @@ from PySide6.QtCore import Qt
 
 from core.demo import write_demo
 from core.workspace import os_user
+from desktop.actions import allocations, reports, suggestions
+from desktop.actions import help as help_menu
+from desktop.actions.plans import remittance
 from desktop.allocation_dialog import AllocationDialog
 from desktop.main_window import MainWindow
 from widgets.models import INVOICE_COLUMNS, PAYMENT_COLUMNS, ROW_ROLE, RowsModel
@@ -86,7 +89,7 @@ def test_allocate_a_payment_through_the_dialog_then_undo(qtbot, window):
                                  ("G000100013", Decimal("284.60"))]  # fmt: skip
     assert "Remaining to allocate: 0.00 EUR" in dialog.remaining.text()
     with qtbot.waitSignal(window.loaded, timeout=20000):
-        window._allocate("P5", dialog.requests())
+        allocations.allocate(window, "P5", dialog.requests())
     assert amount_due(window) == before - Decimal("1500.00")
     with qtbot.waitSignal(window.loaded, timeout=20000):
         window.undo_action.trigger()
@@ -112,18 +115,18 @@ def test_export_remittance_and_report_from_the_window(qtbot, window, tmp_path):
     from pypdf import PdfReader
 
     with qtbot.waitSignal(window.exported, timeout=20000):
-        window.export_remittance("P4", tmp_path / "p4.pdf")
+        remittance.save(window, "P4", tmp_path / "p4.pdf")
     text = PdfReader(tmp_path / "p4.pdf").pages[0].extract_text()
     assert "G000100006" in text and "5850.75" in text
     with qtbot.waitSignal(window.exported, timeout=20000):
-        window.export_report(tmp_path / "report.xlsx")
+        reports.export_report(window, tmp_path / "report.xlsx")
     import openpyxl
 
     assert "Summary" in openpyxl.load_workbook(tmp_path / "report.xlsx").sheetnames
 
 
 def test_a_refused_document_reaches_the_clerk_as_a_message(qtbot, window, tmp_path):
-    window.export_remittance("P5", tmp_path / "p5.pdf")  # P5 is unallocated
+    remittance.save(window, "P5", tmp_path / "p5.pdf")  # P5 is unallocated
     qtbot.waitUntil(lambda: bool(getattr(window, "last_error", "")), timeout=20000)
     assert "the lines add up to 0.00 EUR, the transfer is 1500.00" in window.last_error
     assert window.credits.model.rowCount() == 1
@@ -264,7 +267,7 @@ def test_print_a_remittance_advice(qtbot, window, tmp_path):
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     with qtbot.waitSignal(window.printed, timeout=20000) as blocker:
-        window.print_remittance("P4", printer)
+        remittance.print_advice(window, "P4", printer)
     assert blocker.args == [1]
     assert (tmp_path / "printed.pdf").stat().st_size > 1000
 
@@ -296,7 +299,7 @@ def test_settle_an_invoice_from_payments_and_credits(qtbot, window):
     assert dialog.requests() == [("P5", Decimal("1500.00"))]  # the only EUR money left
     before = amount_due(window)
     with qtbot.waitSignal(window.loaded, timeout=20000):
-        window.settle("G000100008", dialog.requests())
+        allocations.settle(window, "G000100008", dialog.requests())
     assert amount_due(window) == before - Decimal("1500.00")
     dialog.table.item(0, 2).setText("1600.00")
     assert dialog.requests() is None and "P5 has 1,500.00 EUR available" in dialog.message.text()
@@ -306,7 +309,7 @@ def test_remittance_preview_shows_the_advice_and_offers_print_save_copy(qtbot, w
     from PySide6.QtWidgets import QApplication
 
     with qtbot.waitSignal(window.previewed, timeout=20000):
-        window.preview_remittance("P4")
+        remittance.preview(window, "P4")
     preview = window.preview_dialog
     assert preview.document.pageCount() == 1
     assert "P4" in preview.windowTitle()
@@ -492,7 +495,7 @@ def test_every_menu_action_has_a_shortcut_or_a_menu_and_none_clash(window):
             if action.shortcut().toString():
                 shortcuts.append(action.shortcut().toString())
     assert len(shortcuts) == len(set(shortcuts)) >= 20
-    window.show_shortcuts()
+    help_menu.show_shortcuts(window)
     assert "Ctrl+Z" in window.shortcuts_box.text()
 
 
@@ -500,7 +503,7 @@ def test_suggestions_are_accepted_and_rejected_in_the_window(qtbot, window):
     from desktop.suggestions_dialog import ID_ROLE
 
     with qtbot.waitSignal(window.suggested, timeout=20000):
-        window.show_suggestions()
+        suggestions.show(window)
     dialog = window.suggestions_dialog
     rows = [dialog.table.item(r, 0).data(ID_ROLE) for r in range(dialog.table.rowCount())]
     p5 = [s for a, s in rows if a["payment"] == "P5" and s]
@@ -519,7 +522,7 @@ def test_suggestions_are_accepted_and_rejected_in_the_window(qtbot, window):
     with qtbot.waitSignal(window.loaded, timeout=20000):
         window.undo_action.trigger()  # the rejection was a mistake
     with qtbot.waitSignal(window.suggested, timeout=20000):
-        window._load_suggestions(None)
+        suggestions.load(window, None)
     rows = [dialog.table.item(r, 0).data(ID_ROLE) for r in range(dialog.table.rowCount())]
     before = amount_due(window)
     dialog.table.selectRow(

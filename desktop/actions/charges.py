@@ -1,0 +1,33 @@
+"""Charges explained: a customer's lines, and every line checked against the rules."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from desktop.operations import QueryOp, translate
+
+if TYPE_CHECKING:  # pragma: no cover
+    from desktop.main_window import MainWindow
+
+
+def show_customer(window: MainWindow, customer_id: str) -> None:
+    """A customer's lines, each explained (read on the worker thread)."""
+    snap = window.snap or {}
+    dates = {r["number"]: r["date"] or "" for r in snap.get("invoices", [])}
+    name = next((n for c, n, _ in snap.get("line_customers") or [] if c == customer_id),
+                customer_id) or customer_id  # fmt: skip
+    QueryOp(
+        window, lambda ws, job: [ex.as_dict() for ex in ws.customer_explanations(customer_id)]
+    ).success(lambda found: window.charges_page.show_lines(name, found, dates)).run()
+
+
+def run_checks(window: MainWindow) -> None:
+    window.statusBar().showMessage(translate("MainWindow", "Checking every line…"))
+
+    def done(found) -> None:
+        window.charges_page.show_checks(found)
+        window.statusBar().showMessage(
+            translate("MainWindow", "%n line(s) flagged", "", len(found)), 5000
+        )
+
+    QueryOp(window, lambda ws, job: [ex.as_dict() for ex in ws.flagged_lines()]).success(done).run()

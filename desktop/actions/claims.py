@@ -1,0 +1,91 @@
+"""Disputes of an invoice or a line, SLA credit claims, and closing them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from core.money import quantum
+from desktop.operations import CollectionOp, translate
+
+if TYPE_CHECKING:  # pragma: no cover
+    from desktop.main_window import MainWindow
+
+CLAIMS = ("claims",)
+
+
+def dispute_line(window: MainWindow, line: dict) -> None:
+    """Dispute an explained line: the difference from the expected amount, when flagged."""
+    check = next((c for c in line["checks"] if c["expected"] is not None), None)
+    amount = ""
+    if check:
+        difference = abs(Decimal(check["actual"]) - Decimal(check["expected"]))
+        amount = format(difference.quantize(quantum(line["currency"])), "f")
+    reason = check["message"].split(":")[0] if check else ""
+    open_dispute(window, line["line"], amount, line["currency"], reason)
+
+
+def dispute_selected(window: MainWindow) -> None:
+    page = window.invoices
+    rows = page.selected_rows() if window.tabs.currentWidget() is page else []
+    if not rows:
+        window.statusBar().showMessage(translate("MainWindow", "Select an invoice first"))
+        return
+    open_dispute(window, rows[0]["number"], "", rows[0]["currency"], "")
+
+
+def open_dispute(window: MainWindow, target: str, amount: str, currency: str, reason: str):
+    from desktop.claim_dialogs import DisputeDialog
+
+    dialog = DisputeDialog(target, amount, currency, reason, window)
+    window.claim_dialog = dialog
+
+    def accepted() -> None:
+        values = dialog.values()
+        op = CollectionOp(window, lambda ws, job: ws.open_dispute(*values), CLAIMS)
+        op.success(lambda claim_id: _recorded(window, claim_id)).run()
+
+    dialog.accepted.connect(accepted)
+    dialog.open()
+
+
+def new_sla_claim(window: MainWindow) -> None:
+    from desktop.claim_dialogs import SlaClaimDialog
+
+    currencies = sorted((window.snap or {}).get("balance", {})) or ["EUR"]
+    dialog = SlaClaimDialog(currencies[0], window)
+    window.claim_dialog = dialog
+
+    def accepted() -> None:
+        values = dialog.values()
+        op = CollectionOp(window, lambda ws, job: ws.open_sla_claim(*values), CLAIMS)
+        op.success(lambda claim_id: _recorded(window, claim_id)).run()
+
+    dialog.accepted.connect(accepted)
+    dialog.open()
+
+
+def _recorded(window: MainWindow, claim_id) -> None:
+    window.statusBar().showMessage(translate("MainWindow", "Claim #%s recorded") % claim_id, 5000)
+    window.tabs.setCurrentWidget(window.claims_page)
+
+
+def link(window: MainWindow, claim: dict) -> None:
+    """Close a claim with the credit note that settles it (credit notes of its currency)."""
+    from PySide6.QtWidgets import QInputDialog
+
+    notes = [c["number"] for c in (window.snap or {}).get("credits", [])
+             if c["currency"] == claim["currency"]]  # fmt: skip
+    dialog = QInputDialog(window)
+    dialog.setWindowTitle(translate("MainWindow", "Claim #%s settled by") % claim["id"])
+    dialog.setLabelText(translate("MainWindow", "Credit note"))
+    dialog.setComboBoxItems(notes)
+    dialog.setComboBoxEditable(True)
+    window.claim_dialog = dialog
+    dialog.textValueSelected.connect(lambda number: CollectionOp(
+        window, lambda ws, job: ws.close_claim(claim["id"], number), CLAIMS).run())  # fmt: skip
+    dialog.open()
+
+
+def withdraw(window: MainWindow, claim: dict) -> None:
+    CollectionOp(window, lambda ws, job: ws.close_claim(claim["id"]), CLAIMS).run()

@@ -1,0 +1,34 @@
+"""An invoice's detail: its lines, its history and its charges explained, read when it is
+selected (and again when a note is added to it)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from desktop.operations import QueryOp
+
+if TYPE_CHECKING:  # pragma: no cover
+    from core.changes import Change
+    from desktop.main_window import MainWindow
+
+
+def show_detail(window: MainWindow, row: dict) -> None:
+    number = row["number"]
+    QueryOp(
+        window, lambda ws, job: (ws.lines(number), ws.history(number), _explained(ws, number))
+    ).success(lambda found: window.invoices.show_detail(row, *found)).run()
+
+
+def _explained(ws, number: str) -> list:
+    """An invoice's lines explained; none when it has no lines."""
+    try:
+        return ws.explain(number)
+    except ValueError:
+        return []
+
+
+def changed(window: MainWindow, change: Change) -> None:
+    """A note on the invoice shown: its history, read again."""
+    rows = window.invoices.selected_rows()
+    if "notes" in change.touched and rows:
+        show_detail(window, rows[0])

@@ -1,0 +1,1 @@
+"""Documents about paying Microsoft: the remittance advice of a payment."""

@@ -1,0 +1,1 @@
+"""The workspace itself: opening files, recent workspaces, team workspaces."""

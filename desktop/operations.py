@@ -1,0 +1,134 @@
+"""Every workspace call of the window goes through here, one way (Anki's aqt.operations).
+
+``QueryOp`` reads: the call runs on the window's worker thread (:mod:`desktop.worker`)
+and its result comes back to ``success`` on the GUI thread.  ``CollectionOp`` changes the
+workspace: on success the :class:`~core.changes.Change` it returns is applied, its
+``lines`` shown (status bar, or a summary box) and only what its ``touched`` names read
+again.  A failure of either goes to the window's one error channel (``show_error``).
+
+An action is then a few lines: read the widget, build an op over one service call, run it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
+from core.changes import Change
+
+if TYPE_CHECKING:  # pragma: no cover
+    from desktop.main_window import MainWindow
+    from desktop.worker import Job
+
+#: ``translate("MainWindow", "text")``: the actions speak in the window's name, so that one
+#: translation context serves the shell and its actions (pyside6-lupdate reads the literal).
+translate = QCoreApplication.translate
+
+Call = Callable[[Any, "Job"], Any]
+
+
+class QueryOp:
+    """Read from the workspace off the GUI thread; ``success`` gets the result."""
+
+    def __init__(self, window: MainWindow, call: Call) -> None:
+        self.window = window
+        self.call = call
+        self._success: Callable[[Any], None] | None = None
+        self._failure: Callable[[BaseException], None] | None = None
+        self._progress: QProgressDialog | None = None
+
+    def success(self, fn: Callable[[Any], None]) -> QueryOp:
+        self._success = fn
+        return self
+
+    def failure(self, fn: Callable[[BaseException], None]) -> QueryOp:
+        """Called after the error is shown (to read the lists again after a refusal)."""
+        self._failure = fn
+        return self
+
+    def with_progress(self, label: str) -> QueryOp:
+        """A progress bar with Cancel while it runs (shown after 300 ms)."""
+        dialog = QProgressDialog(label, translate("MainWindow", "Cancel"), 0, 0, self.window)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        self._progress = dialog
+        return self
+
+    @property
+    def progress_dialog(self) -> QProgressDialog | None:
+        return self._progress
+
+    def run(self) -> Job:
+        ws, call = self.window.ws, self.call
+        on_progress = self._show_progress if self._progress is not None else None
+        job = self.window.worker.submit(lambda job: call(ws, job), self._done, self._failed,
+                                        on_progress)  # fmt: skip
+        if self._progress is not None:
+            self._progress.canceled.connect(job.cancel.set)
+        return job
+
+    def _show_progress(self, done: int, total: int) -> None:
+        assert self._progress is not None
+        self._progress.setMaximum(max(total, 1))
+        self._progress.setValue(min(done, total))
+
+    def _finished(self) -> None:
+        if self._progress is not None:
+            self._progress.reset()
+
+    def _done(self, result: Any) -> None:
+        self._finished()
+        if self._success is not None:
+            self._success(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._finished()
+        self.window.show_error(exc)
+        if self._failure is not None:
+            self._failure(exc)
+
+
+class CollectionOp(QueryOp):
+    """Change the workspace off the GUI thread, then apply the :class:`Change` returned:
+    its lines in the status bar (or a summary box), a refresh of what it touched only.
+    ``success`` gets the change's ``result``.
+
+    ``touched`` is for a call that returns a plain result rather than a ``Change``.
+    """
+
+    def __init__(self, window: MainWindow, call: Call, touched: Iterable[str] = ()) -> None:
+        super().__init__(window, call)
+        self.touched = frozenset(touched)
+        self._box_title: str | None = None
+
+    def summary_box(self, title: str) -> CollectionOp:
+        """Show the lines in a box (first line as its text, all of them as details)."""
+        self._box_title = title
+        return self
+
+    def _done(self, result: Any) -> None:
+        self._finished()
+        change = result if isinstance(result, Change) else Change("", (), self.touched, result)
+        if self._box_title is not None:
+            show_summary(self.window, self._box_title, change.lines)
+            self.window.apply_change(change, show_lines=False)
+        else:
+            self.window.apply_change(change)
+        if self._success is not None:
+            self._success(change.result)
+
+
+def show_summary(window: MainWindow, title: str, lines: Iterable[str]) -> QMessageBox:
+    """What a change said, in a box: its first line, the rest under Details."""
+    lines = list(lines)
+    window.last_summary = "\n".join(lines)
+    box = QMessageBox(QMessageBox.Icon.Information, title, title, parent=window)
+    box.setDetailedText(window.last_summary)
+    box.setText(lines[0] if lines else translate("MainWindow", "Nothing"))
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    window.summary_box = box
+    box.open()
+    return box

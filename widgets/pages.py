@@ -1,0 +1,240 @@
+"""The list pages of the main window: a filterable, sortable table of one kind of row,
+and the invoices with a detail pane.  They show what they are given and ask for the rest
+by signal: they never touch the workspace themselves."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from widgets.models import ROW_ROLE, FilterProxy, RowsModel, row_customers, status_label
+
+NO_DATE = QDate(2000, 1, 1)  # a date filter at its minimum means "no bound"
+
+
+class TablePage(QWidget):
+    """A filterable, sortable table of one kind of row: search text, currency, status,
+    customer and a date range, plus the focus the dashboard opened it with."""
+
+    def __init__(self, columns, parent=None) -> None:
+        super().__init__(parent)
+        self.model = RowsModel(columns, self)
+        self.proxy = FilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.search = QLineEdit(placeholderText=self.tr("Search (number, reference, customer…)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setToolTip(self.tr("Shows the rows where any column contains this text"))
+        self.search.textChanged.connect(self.proxy.set_text)
+        self.currency = self._combo(self.tr("All currencies"), self.proxy.set_currency)
+        self.currency.setToolTip(self.tr("Only this currency"))
+        self.status = self._combo(self.tr("All statuses"), self.proxy.set_status)
+        self.status.setToolTip(self.tr("Only this status"))
+        self.customer = self._combo(self.tr("All customers"), self.proxy.set_customer)
+        self.customer.setToolTip(self.tr("Only documents with lines of this customer"))
+        self.date_from = self._date_edit(self.tr("From: any date"))
+        self.date_to = self._date_edit(self.tr("To: any date"))
+        self.date_from.setToolTip(self.tr("First date shown (document or payment date)"))
+        self.date_to.setToolTip(self.tr("Last date shown (document or payment date)"))
+        self.focus_chip = QPushButton()
+        self.focus_chip.setToolTip(self.tr("Click to show every row again"))
+        self.focus_chip.setStyleSheet(
+            "QPushButton { background: #fdecc8; border: 1px solid #c47f17; border-radius: 10px;"
+            " padding: 2px 10px; }"
+        )
+        self.focus_chip.clicked.connect(lambda: self.set_focus("", ""))
+        self.focus_chip.hide()
+        self.view = QTableView(self)
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        # column widths from the first rows only: measuring 100,000 rows takes seconds
+        self.view.horizontalHeader().setResizeContentsPrecision(200)
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 3)
+        for widget in (self.currency, self.status, self.customer, self.date_from, self.date_to):
+            bar.addWidget(widget, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.focus_chip, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.view)
+        for a, b in ((self.search, self.currency), (self.currency, self.status),
+                     (self.status, self.customer), (self.customer, self.date_from),
+                     (self.date_from, self.date_to), (self.date_to, self.view)):  # fmt: skip
+            QWidget.setTabOrder(a, b)
+
+    def _combo(self, everything: str, apply) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(everything, "")
+        combo.currentIndexChanged.connect(lambda _i: apply(combo.currentData() or ""))
+        return combo
+
+    def _date_edit(self, any_text: str) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setCalendarPopup(True)
+        edit.setMinimumDate(NO_DATE)
+        edit.setSpecialValueText(any_text)  # shown while the date is the minimum: no bound
+        edit.setDate(NO_DATE)
+        edit.dateChanged.connect(self._dates_changed)
+        return edit
+
+    def _dates_changed(self, *_args) -> None:
+        def iso(edit: QDateEdit) -> str:
+            return "" if edit.date() == NO_DATE else edit.date().toString("yyyy-MM-dd")
+
+        self.proxy.set_dates(iso(self.date_from), iso(self.date_to))
+
+    def set_dates(self, first: date | None, last: date | None) -> None:
+        for edit, day in ((self.date_from, first), (self.date_to, last)):
+            edit.setDate(QDate(day.year, day.month, day.day) if day else NO_DATE)
+
+    def set_focus(self, focus: str, label: str) -> None:
+        """Show only the rows of a named focus (``overdue``, ``bucket:1-30``…), labelled."""
+        self.proxy.set_focus(focus)
+        self.focus_chip.setText(f"{label}  ✕")
+        self.focus_chip.setVisible(bool(focus))
+
+    def set_rows(self, rows: list[dict]) -> None:
+        first_fill = self.model.rowCount() == 0
+        self.model.set_rows(rows)
+        self.update_filters()
+        if first_fill:  # later reloads keep the widths the clerk may have set
+            self.view.resizeColumnsToContents()
+
+    def update_filters(self) -> None:
+        """The filters' choices from the rows (after the rows changed, or gained their
+        customers)."""
+        rows = self.model.rows
+        self._refill(self.currency, sorted({r["currency"] for r in rows}))
+        statuses = sorted({r["status"] for r in rows if r.get("status")})
+        self._refill(self.status, statuses, status_label)
+        self.status.setVisible(bool(statuses))
+        customers = sorted({c for r in rows for c in row_customers(r)})
+        self._refill(self.customer, customers)
+        self.customer.setVisible(bool(customers))
+        has_dates = any("date" in r for r in rows)
+        self.date_from.setVisible(has_dates)
+        self.date_to.setVisible(has_dates)
+
+    @staticmethod
+    def _refill(combo: QComboBox, values: list[str], label=str) -> None:
+        """New choices, keeping the clerk's current choice when it still exists."""
+        current = combo.currentData() or ""
+        combo.blockSignals(True)
+        while combo.count() > 1:
+            combo.removeItem(1)
+        for value in values:
+            combo.addItem(label(value), value)
+        index = combo.findData(current)
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+        if index < 0 and current:
+            combo.currentIndexChanged.emit(0)
+
+    def choose(self, combo: QComboBox, value: str) -> None:
+        """Pick a value of a filter (``""`` for all)."""
+        combo.setCurrentIndex(max(combo.findData(value), 0))
+
+    def selected_rows(self) -> list[dict]:
+        return [i.data(ROW_ROLE) for i in self.view.selectionModel().selectedRows()]
+
+
+class InvoicesPage(TablePage):
+    """Invoices, with a detail pane: void/rebill chain, allocations and line items.  The
+    window reads what the pane shows of the invoice selected (``invoice_selected``)."""
+
+    invoice_selected = Signal(dict)
+
+    def __init__(self, columns, parent=None) -> None:
+        super().__init__(columns, parent)
+        from PySide6.QtWidgets import QSplitter, QTextBrowser
+
+        self.detail = QTextBrowser()
+        self.detail.setOpenLinks(False)
+        self.detail.setPlaceholderText(
+            self.tr("Select an invoice to see its void/rebill chain, allocations and lines.")
+        )
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        layout = self.layout()
+        layout.removeWidget(self.view)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.detail)
+        splitter.setSizes([480, 200])
+        layout.addWidget(splitter)
+        self.view.selectionModel().selectionChanged.connect(self._selected)
+
+    def _selected(self, *_args) -> None:
+        rows = self.selected_rows()
+        if rows:
+            self.invoice_selected.emit(rows[0])
+
+    def show_detail(self, row: dict, lines, history=(), explained=()) -> None:
+        from html import escape
+
+        from widgets.formats import date_text, money_text
+
+        cur = row["currency"]
+        chain = []
+        for label, key in ((self.tr("amends"), "amends"), (self.tr("voided by"), "voided_by"),
+                           (self.tr("rebilled as"), "rebilled_as"),
+                           (self.tr("rebill of"), "rebill_of")):  # fmt: skip
+            if row.get(key):
+                chain.append(f"{label} {escape(row[key])}")
+        parts = [
+            f"<h3>{escape(row['number'])} — {escape(status_label(row['status']))}</h3>",
+            f"<p>{self.tr('Total')} {money_text(row['total'], cur)} · "
+            f"{self.tr('Open')} {money_text(row['open'], cur)} · "
+            f"{self.tr('Due')} {date_text(row['due_date']) or self.tr('date unknown')}"
+            + (f" · {'; '.join(chain)}" if chain else "")
+            + "</p>",
+        ]
+        allocations = row.get("allocations") or []
+        if allocations:
+            parts.append(f"<p><b>{self.tr('Allocations')}</b>: " + ", ".join(
+                f"#{a['id']} {escape(a['source'])} {money_text(a['amount'], cur)}"
+                for a in allocations) + "</p>")  # fmt: skip
+        if lines:
+            by_customer: dict[str, object] = {}
+            for ln in lines:
+                name = ln.customer_name or ln.customer_id
+                by_customer[name] = by_customer.get(name, 0) + ln.total
+            parts.append(
+                f"<p><b>{self.tr('%n line(s)', '', len(lines))}</b>: "
+                + ", ".join(f"{escape(k)} {money_text(format(v, 'f'), cur)}"
+                            for k, v in sorted(by_customer.items())) + "</p>"
+            )  # fmt: skip
+        if row.get("lines_difference") not in (None, "0.00"):
+            parts.append(
+                f"<p style='color:#b3261e'>{self.tr('The lines add up to')} "
+                f"{money_text(row['lines_total'], cur)}: "
+                f"{self.tr('difference')} {money_text(row['lines_difference'], cur)}</p>"
+            )
+        worth = [ex for ex in explained if ex.explained]
+        if worth:
+            parts.append(f"<p><b>{self.tr('Charges explained')}</b></p><ul>" + "".join(
+                f"<li{' style=color:#b3261e' if ex.checks else ''}><b>{escape(ex.label)}</b> "
+                f"{escape(ex.line.product)}: " + escape(" ".join(ex.text())) + "</li>"
+                for ex in worth[:50]) + "</ul>")  # fmt: skip
+            if len(worth) > 50:
+                more = self.tr("… and %n more in Charges explained", "", len(worth) - 50)
+                parts.append(f"<p>{more}</p>")
+        if history:
+            parts.append(f"<p><b>{self.tr('History')}</b></p><ul>" + "".join(
+                f"<li>{escape(date_text(e['at'][:10]))} {escape(e['at'][11:16])} · "
+                f"{escape(e['user'])} · {escape(e['summary'])}</li>" for e in history
+            ) + "</ul>")  # fmt: skip
+        self.detail.setHtml("".join(parts))
