@@ -1,4 +1,4 @@
-"""``csp-recon``: the command line, a thin face over :mod:`core.workspace`.
+"""``csp-recon``: the command line, a thin face over the services of :mod:`core.workspace`.
 
 Exit status: 0 ok; 2 bad input, usage, a refused allocation or a workspace in
 use; 1 a bug (with its traceback on stderr).  JSON amounts are strings with
@@ -109,8 +109,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from core.errors import WorkspaceError
     from core.store.database import is_url
-    from core.workspace import Workspace, WorkspaceError
+    from core.workspace import Workspace
 
     if not args.opens:  # a command that needs no workspace, or opens its own
         return args.run(args)
@@ -125,8 +126,8 @@ def _run(args: argparse.Namespace) -> int:
 def _failed(exc: Exception) -> int:
     """Say why a command failed; the exit status: 2 for a refusal, 1 for a bug."""
     from core.allocation import AllocationRefused
+    from core.errors import ImportFailed, NothingToUndo, WorkspaceBusy, WorkspaceError
     from core.exports.remittance import RemittanceError
-    from core.workspace import ImportFailed, NothingToUndo, WorkspaceBusy, WorkspaceError
 
     if isinstance(exc, ImportFailed):
         for err in exc.errors:

@@ -82,15 +82,16 @@ COMMANDS = {
 
 
 def run_migrate_workspace(args: argparse.Namespace) -> int:
+    from core.errors import WorkspaceError
     from core.store.copy import NotEmpty, copy_workspace
     from core.store.database import is_url
-    from core.workspace import Workspace, WorkspaceError
+    from core.workspace import Workspace
 
     if not is_url(args.source) and not args.source.exists():
         raise WorkspaceError(f"{args.source}: no such workspace")
     with Workspace(args.source, readonly=True) as src, Workspace(args.target) as dst:
         try:
-            checks = copy_workspace(src, dst)
+            checks = copy_workspace(src.store, dst.store)
         except NotEmpty as exc:
             raise UsageError(str(exc)) from None
     same = all(c.same for c in checks)
@@ -142,7 +143,7 @@ def run_init_team_db(args: argparse.Namespace) -> int:
 
     db = _team_db(args)
     with Workspace(db) as ws:  # opened for writing: the schema is brought up to date
-        created = roles.init_team_db(ws.engine)
+        created = roles.init_team_db(ws.store.engine)
     if args.json:
         dump(
             {
@@ -165,7 +166,7 @@ def run_add_user(args: argparse.Namespace) -> int:
     db = _team_db(args)
     with Workspace(db, readonly=True) as ws:
         password = sys.stdin.readline().rstrip("\r\n") if args.password_stdin else None
-        roles.add_user(ws.engine, args.name, args.role, password or None)
+        roles.add_user(ws.store.engine, args.name, args.role, password or None)
     print(f"added {args.name} as {args.role}: {DESCRIPTIONS[args.role]}")
     return EXIT_OK
 
@@ -176,7 +177,7 @@ def run_users(args: argparse.Namespace) -> int:
 
     db = _team_db(args)
     with Workspace(db, readonly=True) as ws:
-        found = roles.clerks(ws.engine)
+        found = roles.clerks(ws.store.engine)
     if args.json:
         dump([{"name": c.name, "role": c.role, "can_login": c.can_login} for c in found])
     else:

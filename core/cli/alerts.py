@@ -6,7 +6,7 @@ import argparse
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from core.cli.common import EXIT_OK, UsageError, command, dump, iso_date, table
+from core.cli.common import EXIT_OK, UsageError, command, dump, iso_date, say, table
 
 if TYPE_CHECKING:  # pragma: no cover
     from core.workspace import Workspace
@@ -66,7 +66,7 @@ def run_calendar(ws: Workspace, args: argparse.Namespace) -> int:
     first = args.first or last - timedelta(days=92)
     if first > last:
         raise UsageError(f"--from {first} is after --to {last}")
-    found = ws.calendar(first, last)
+    found = ws.alerts.calendar(first, last)
     rows = [
         {
             "experience": p.experience,
@@ -82,7 +82,7 @@ def run_calendar(ws: Workspace, args: argparse.Namespace) -> int:
         for p in found.periods
     ]
     if args.json:
-        rules = ws.rules()
+        rules = ws.settings.rules()
         dump(
             {
                 "from": first.isoformat(),
@@ -120,7 +120,7 @@ def run_alerts(ws: Workspace, args: argparse.Namespace) -> int:
     from core.money import format_amount
 
     as_of = args.as_of or date.today()
-    found, _calendar, lives = ws.alerts(as_of)
+    found, _calendar, lives = ws.alerts.findings(as_of)
     if args.json:
         dump(
             {
@@ -141,6 +141,5 @@ def run_alerts(ws: Workspace, args: argparse.Namespace) -> int:
 
 
 def run_mark(ws: Workspace, args: argparse.Namespace) -> int:
-    said = ws.mark_payment(args.payment, args.state, args.date)
-    print(f"{args.payment}: {said}")
+    say(ws.alerts.mark(args.payment, args.state, args.date).lines)
     return EXIT_OK

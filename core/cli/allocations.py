@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from core.cli.common import EXIT_OK, command, dump, pairs
+from core.cli.common import EXIT_OK, command, dump, pairs, say
 
 if TYPE_CHECKING:  # pragma: no cover
     from core.workspace import Workspace
@@ -83,24 +83,23 @@ COMMANDS = {
 
 def run_allocate(ws: Workspace, args: argparse.Namespace) -> int:
     requests = pairs(args.targets, "INVOICE=AMOUNT", filled=True)
-    ids = ws.allocate(args.source, requests)
+    done = ws.allocations.allocate(args.source, requests)
     if args.json:
-        dump({"allocations": ids})
+        dump({"allocations": done.result})
     else:
-        print("allocation(s) " + ", ".join(f"#{i}" for i in ids) + " recorded")
+        say(done.lines)
     return EXIT_OK
 
 
 def run_unallocate(ws: Workspace, args: argparse.Namespace) -> int:
-    ws.unallocate(args.allocation_id)
-    print(f"allocation #{args.allocation_id} removed")
+    say(ws.allocations.unallocate(args.allocation_id).lines)
     return EXIT_OK
 
 
 def run_suggest(ws: Workspace, args: argparse.Namespace) -> int:
     from core.suggestions import answer_json
 
-    answers = [answer_json(a) for a in ws.suggest(args.payment)]
+    answers = [answer_json(a) for a in ws.allocations.suggest(args.payment)]
     if args.json:
         dump(answers)
         return EXIT_OK
@@ -119,24 +118,28 @@ def run_suggest(ws: Workspace, args: argparse.Namespace) -> int:
 
 
 def run_accept(ws: Workspace, args: argparse.Namespace) -> int:
-    ids = ws.accept_suggestion(args.suggestion)
+    done = ws.allocations.accept(args.suggestion)
     if args.json:
-        dump({"suggestion": args.suggestion.upper(), "allocations": ids})
+        dump({"suggestion": args.suggestion.upper(), "allocations": done.result})
     else:
-        print(f"accepted {args.suggestion.upper()}: allocation(s) {', '.join(map(str, ids))}")
+        say(done.lines)
     return EXIT_OK
 
 
 def run_reject(ws: Workspace, args: argparse.Namespace) -> int:
-    print(f"rejected {ws.reject_suggestion(args.suggestion)}: it will not be proposed again")
+    say(ws.allocations.reject(args.suggestion).lines)
     return EXIT_OK
 
 
 def run_auto_allocate(ws: Workspace, args: argparse.Namespace) -> int:
+    done = ws.allocations.auto_allocate(apply=args.apply)
+    if not args.json:
+        say(done.lines)
+        return EXIT_OK
     from core.views import amount_text
 
-    result, ids = ws.auto_allocate(apply=args.apply)
-    payments = ws.ledger().payments
+    result, ids = done.result
+    payments = ws.books.ledger().payments
     proposals = [
         {
             **({"id": ids[i]} if ids else {}),
@@ -153,24 +156,5 @@ def run_auto_allocate(ws: Workspace, args: argparse.Namespace) -> int:
         {"payment": pid, "flags": fl, "notes": result.notes.get(pid, [])}
         for pid, fl in result.flags.items()
     ]
-    if args.json:
-        dump({"applied": bool(args.apply), "allocations": proposals, "flagged": flagged})
-        return EXIT_OK
-    _say_auto(proposals, flagged, args.apply)
+    dump({"applied": bool(args.apply), "allocations": proposals, "flagged": flagged})
     return EXIT_OK
-
-
-def _say_auto(proposals: list[dict], flagged: list[dict], applied: bool) -> None:
-    verb = "allocated" if applied else "would allocate"
-    for p in proposals:
-        print(
-            f"{p['payment']}: {verb} {p['amount']} {p['currency']} to {p['invoice']} "
-            f"({p['reason']})"
-        )
-    for f in flagged:
-        for note in f["notes"]:
-            print(f"{f['payment']}: {', '.join(f['flags'])}: {note}")
-    if not proposals:
-        print("nothing to allocate from explicit references")
-    elif not applied:
-        print("(nothing committed: run with --apply to record these allocations)")

@@ -47,7 +47,7 @@ COMMANDS = {"explain": add_explain, "checks": add_checks}
 def run_explain(ws: Workspace, args: argparse.Namespace) -> int:
     from core.money import format_exact
 
-    found = ws.explain(args.target)
+    found = ws.charges.explain(args.target)
     if args.json:
         dump({"target": args.target, "lines": [ex.as_dict() for ex in found]})
         return EXIT_OK
@@ -65,7 +65,7 @@ def run_explain(ws: Workspace, args: argparse.Namespace) -> int:
 def run_checks(ws: Workspace, args: argparse.Namespace) -> int:
     from core.explain import totals
 
-    found = [c for c in ws.checks() if args.kind in (None, c.kind)]
+    found = [c for c in ws.charges.checks() if args.kind in (None, c.kind)]
     if args.json:
         dump({"findings": [c.as_dict() for c in found], "totals": totals(found)})
         return EXIT_OK

@@ -7,13 +7,13 @@ import argparse
 from functools import partial
 from typing import TYPE_CHECKING
 
-from core.cli.common import EXIT_OK, command, dump, iso_date, table
+from core.cli.common import EXIT_OK, command, dump, iso_date, say, table
 
 if TYPE_CHECKING:  # pragma: no cover
+    from core.changes import Change
     from core.workspace import Workspace
 
 KINDS = {"dispute": "dispute", "sla-claim": "sla"}  # command → the claims' kind
-LABELS = {"dispute": "dispute", "sla": "SLA claim"}
 
 
 def add_claims(sub, name: str, what: str) -> None:
@@ -67,7 +67,7 @@ COMMANDS = {
 
 def run_list(ws: Workspace, args: argparse.Namespace) -> int:
     kind = args.claim_kind
-    found = ws.claims(kind, open_only=not args.all)
+    found = ws.claims.list(kind, open_only=not args.all)
     if args.json:
         dump(found)
         return EXIT_OK
@@ -77,8 +77,8 @@ def run_list(ws: Workspace, args: argparse.Namespace) -> int:
         [
             [
                 c["id"],
-                c[what[0]] if kind == "sla" else c["invoice"],
-                c["line"] if kind == "dispute" else c["month"],
+                c[what[0]],
+                c[what[1]],
                 c["amount"],
                 c["currency"],
                 c["ticket"],
@@ -95,11 +95,10 @@ def run_list(ws: Workspace, args: argparse.Namespace) -> int:
 
 
 def run_open(ws: Workspace, args: argparse.Namespace) -> int:
-    kind = args.claim_kind
-    if kind == "dispute":
-        claim_id = ws.open_dispute(args.target, args.amount, args.reason, args.ticket, args.date)
+    if args.claim_kind == "dispute":
+        done = ws.claims.open_dispute(args.target, args.amount, args.reason, args.ticket, args.date)
     else:
-        claim_id = ws.open_sla_claim(
+        done = ws.claims.open_sla_claim(
             args.service,
             args.month,
             args.availability,
@@ -108,23 +107,20 @@ def run_open(ws: Workspace, args: argparse.Namespace) -> int:
             args.ticket,
             args.date,
         )
-    return _say(next(c for c in ws.claims(kind) if c["id"] == claim_id), args)
+    return _say(done, args)
 
 
 def run_link(ws: Workspace, args: argparse.Namespace) -> int:
-    return _say(ws.close_claim(args.id, args.credit_note, args.date), args)
+    return _say(ws.claims.close(args.id, args.credit_note, args.date), args)
 
 
 def run_withdraw(ws: Workspace, args: argparse.Namespace) -> int:
-    return _say(ws.close_claim(args.id, None, args.date), args)
+    return _say(ws.claims.close(args.id, None, args.date), args)
 
 
-def _say(claim: dict, args: argparse.Namespace) -> int:
+def _say(done: Change, args: argparse.Namespace) -> int:
     if args.json:
-        dump(claim)
+        dump(done.result)
     else:
-        print(
-            f"{LABELS[args.claim_kind]} #{claim['id']}: {claim['state']}"
-            + (f" by {claim['credit_note']}" if claim["credit_note"] else "")
-        )
+        say(done.lines)
     return EXIT_OK

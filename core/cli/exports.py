@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from core.cli.common import EXIT_OK, command, iso_date
+from core.cli.common import EXIT_OK, command, iso_date, say
 
 if TYPE_CHECKING:  # pragma: no cover
     from core.workspace import Workspace
@@ -48,36 +48,12 @@ COMMANDS = {"export": add_export}
 
 
 def run_remittance(ws: Workspace, args: argparse.Namespace) -> int:
-    rem = ws.remittance(args.id)
-    if args.fmt == "pdf":
-        from core.exports.pdf import write_pdf
-
-        write_pdf(rem, args.output, page="LETTER" if args.page == "letter" else "A4")
-    elif args.fmt == "xlsx":
-        from core.exports.xlsx import write_xlsx
-
-        write_xlsx(rem, args.output)
-    else:
-        from core.exports.remittance import as_text
-
-        args.output.write_text(as_text(rem), encoding="utf-8")
-    print(f"written: {args.output}")
-    text, fits = rem.bank_text()
-    print(f"bank transfer reference: {text}")
-    if not fits:
-        print("the invoice list does not fit 140 characters: send the advice with the payment")
+    say(ws.documents.save_remittance(args.id, args.fmt, args.output, page=args.page).lines)
     return EXIT_OK
 
 
 def run_pain001(ws: Workspace, args: argparse.Namespace) -> int:
-    from core.exports import pain001
-
-    rems = [ws.remittance(i) for i in args.ids]
-    payer = rems[0].payer
-    bics = {r.currency: ws.setting(f"payee_bic_{r.currency}", "") or "" for r in rems}
-    xml = pain001.build(rems, payer, ws.setting("company_bic", "") or "", bics)
-    args.output.write_bytes(xml)
-    print(f"written: {args.output} ({len(rems)} transfer(s), checked against {pain001.SCHEMA})")
+    say(ws.documents.save_pain001(args.ids, args.output).lines)
     return EXIT_OK
 
 
@@ -91,7 +67,7 @@ def run_report(ws: Workspace, args: argparse.Namespace) -> int:
 
 def run_letter(ws: Workspace, args: argparse.Namespace) -> int:
     """``request`` and ``ticket``: the text on standard output, or written to ``-o``."""
-    text = ws.letter(args.what, args.id, getattr(args, "why", None))
+    text = ws.documents.letter(args.what, args.id, getattr(args, "why", None))
     if args.output is None:
         print(text, end="")
     else:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from core.cli.common import EXIT_OK, EXIT_REFUSED, UsageError, command, dump, pairs, table
+from core.cli.common import EXIT_OK, EXIT_REFUSED, UsageError, command, dump, pairs, say, table
 
 if TYPE_CHECKING:  # pragma: no cover
     from core.workspace import Workspace
@@ -100,20 +100,23 @@ def _progress_printer(path: Path):
 
 
 def run_import(ws: Workspace, args: argparse.Namespace) -> int:
+    from core.errors import ImportFailed
     from core.importers import ImportOptions
-    from core.workspace import ImportFailed
+    from core.present import failed_lines, import_lines
 
     options = ImportOptions(invoice_number=args.invoice_number, payees=tuple(args.payee))
     results, failed = [], []
     for path in args.files:
         progress = _progress_printer(path) if args.progress else None
         try:
-            summary = ws.import_file(path, options, format_name=args.format_name, progress=progress)
+            done = ws.imports.import_file(
+                path, options, format_name=args.format_name, progress=progress
+            )
         except ImportFailed as exc:
             failed.append(exc)
-            _say_failed(exc)
+            say(failed_lines(exc), file=sys.stderr)
             continue
-        results.append(summary)
+        results.append(done.result)
     if args.json:
         dump(
             {
@@ -122,49 +125,17 @@ def run_import(ws: Workspace, args: argparse.Namespace) -> int:
             }
         )
     else:
-        for s in results:
-            _say_imported(s)
+        for summary in results:
+            say(import_lines(summary))
     return EXIT_REFUSED if failed else EXIT_OK
 
 
-def _say_failed(exc) -> None:
-    for err in exc.errors[:200]:
-        print(str(err), file=sys.stderr)
-    if len(exc.errors) > 200:
-        print(f"{exc.file}: ... and {len(exc.errors) - 200} more errors", file=sys.stderr)
-    print(f"{exc.file}: not imported: nothing from this file was stored", file=sys.stderr)
-
-
-def _say_imported(s) -> None:
-    if s.already_imported:
-        print(f"{s.file}: already imported (#{s.import_id}); nothing changed")
-        return
-    parts = [f"{s.entries_read} entries read"] if s.entries_read else []
-    parts += [f"{n} {k} created" for k, n in s.created.items()]
-    parts += [f"{n} {k} updated" for k, n in s.updated.items()]
-    parts += [f"{n} {k} unchanged" for k, n in s.unchanged.items()]
-    if s.skipped:
-        parts.append(f"{len(s.skipped)} skipped")
-    if s.credit_allocations:
-        parts.append(f"{s.credit_allocations} credit allocation(s) made")
-    print(f"{s.file}: {s.format}: " + (", ".join(parts) or "nothing new"))
-    for line in s.checks:
-        print(f"  check: {line}")
-    for line in s.skipped:
-        print(f"  skipped: {line}")
-    for line in s.warnings:
-        print(f"  note: {line}")
-
-
 def run_map(ws: Workspace, args: argparse.Namespace) -> int:
-    from core.importers.tabular import peek_header
-
     columns = dict(pairs(args.columns, "FIELD=HEADER"))
-    with args.file.open("rb") as fh:
-        header = peek_header(args.file, fh.read(8))
+    header = ws.imports.header(args.file)
     try:
-        key = ws.save_layout(header, args.kind, columns)
+        done = ws.imports.save_layout(header, args.kind, columns)
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
-    print(f"layout {key} saved: files with these columns now import as {args.kind}")
+    say(done.lines)
     return EXIT_OK

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from core.cli.common import EXIT_OK, command, dump, table
+from core.cli.common import EXIT_OK, command, dump, say, table
 
 if TYPE_CHECKING:  # pragma: no cover
     from core.workspace import Workspace
@@ -31,17 +31,17 @@ COMMANDS = {"undo": add_undo, "redo": add_redo, "log": add_log}
 
 
 def run_undo(ws: Workspace, args: argparse.Namespace) -> int:
-    print(ws.undo(args.audit_id))
+    say(ws.journal.undo(args.audit_id).lines)
     return EXIT_OK
 
 
 def run_redo(ws: Workspace, args: argparse.Namespace) -> int:
-    print(ws.redo())
+    say(ws.journal.redo().lines)
     return EXIT_OK
 
 
 def run_log(ws: Workspace, args: argparse.Namespace) -> int:
-    log = ws.audit_log()
+    log = ws.journal.log()
     if args.json:
         dump(log)
     else:

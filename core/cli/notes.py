@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from core.cli.common import EXIT_OK, command, dump, table
+from core.cli.common import EXIT_OK, command, dump, say, table
 
 if TYPE_CHECKING:  # pragma: no cover
     from core.workspace import Workspace
@@ -33,13 +33,12 @@ COMMANDS = {"note": add_note, "notes": add_notes}
 
 
 def run_note(ws: Workspace, args: argparse.Namespace) -> int:
-    note_id = ws.add_note(args.subject, args.text)
-    print(f"note #{note_id} recorded on {args.subject}")
+    say(ws.notes.add(args.subject, args.text).lines)
     return EXIT_OK
 
 
 def run_notes(ws: Workspace, args: argparse.Namespace) -> int:
-    found = ws.notes(args.subject)
+    found = ws.notes.list(args.subject)
     if args.json:
         dump(found)
     else:

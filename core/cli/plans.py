@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from core.cli.common import EXIT_OK, command, dump, iso_date, table
+from core.cli.common import EXIT_OK, command, dump, iso_date, say, table
 
 if TYPE_CHECKING:  # pragma: no cover
     from core.workspace import Workspace
@@ -39,13 +39,12 @@ COMMANDS = {"plan": add_plan, "plans": add_plans}
 
 
 def run_plan(ws: Workspace, args: argparse.Namespace) -> int:
-    ids = ws.plan(args.invoices, args.credit, args.date, args.reference)
-    plans = ws.plans()
+    done = ws.plans.plan(args.invoices, args.credit, args.date, args.reference)
     if args.json:
-        dump([plan_json(i, plans[i]) for i in ids])
+        plans = ws.plans.list()
+        dump([plan_json(i, plans[i]) for i in done.result])
     else:
-        for i in ids:
-            print(i)
+        say(done.lines)
     return EXIT_OK
 
 
@@ -74,7 +73,7 @@ def plan_json(plan_id: int, p) -> dict:
 
 
 def run_plans(ws: Workspace, args: argparse.Namespace) -> int:
-    rows = [plan_json(i, p) for i, p in ws.plans().items()]
+    rows = [plan_json(i, p) for i, p in ws.plans.list().items()]
     if args.json:
         dump(rows)
         return EXIT_OK

@@ -39,7 +39,7 @@ def add_lines(sub) -> None:
 def run_invoices(ws: Workspace, args: argparse.Namespace) -> int:
     from core.views import credit_json, invoice_json
 
-    ledger = ws.ledger(as_of(args))
+    ledger = ws.books.ledger(as_of(args))
     rows = [invoice_json(i, ledger) for i in ledger.invoices.values()]
     rows += [credit_json(c, ledger) for c in ledger.credits.values()]
     rows.sort(key=lambda r: (r["date"] or "9999", r["number"]))
@@ -81,9 +81,10 @@ def _status(r: dict) -> str:
 def run_payments(ws: Workspace, args: argparse.Namespace) -> int:
     from core.views import payment_json
 
-    ledger = ws.ledger(as_of(args))
-    infos = {p.id: p for p in ws.payments()}
-    sources = ws.all_payment_sources()
+    read = ws.books.payments()
+    ledger = ws.books.ledger(as_of(args), payments=read)
+    infos = {p.id: p for p in read}
+    sources = ws.books.all_payment_sources()
     rows = [payment_json(p, ledger, infos[p.id]) for p in ledger.payments.values()]
     for row in rows:
         row["sources"] = sources.get(row["id"], [])
@@ -114,7 +115,7 @@ def run_payments(ws: Workspace, args: argparse.Namespace) -> int:
 def run_credits(ws: Workspace, args: argparse.Namespace) -> int:
     from core.views import credit_json
 
-    ledger = ws.ledger(as_of(args))
+    ledger = ws.books.ledger(as_of(args))
     rows = sorted(
         (credit_json(c, ledger) for c in ledger.credits.values()),
         key=lambda r: (r["date"] or "9999", r["number"]),
@@ -134,23 +135,9 @@ def run_credits(ws: Workspace, args: argparse.Namespace) -> int:
 
 
 def run_balance(ws: Workspace, args: argparse.Namespace) -> int:
-    from core.views import amount_text, disputed_amounts, per_currency
+    from core.present import balance
 
-    ledger = ws.ledger(as_of(args))
-    disputed, counted = disputed_amounts(ws, ledger)
-    held = per_currency(ledger, disputed)
-    out = {
-        cur: {
-            "amount_due": amount_text(b.amount_due - (0 if counted else held.get(cur, 0)), cur),
-            "unallocated_payments": amount_text(b.unallocated_payments, cur),
-            "unapplied_credits": amount_text(b.unapplied_credits, cur),
-        }
-        for cur, b in ledger.balance().items()
-    }
-    if disputed:  # said only when something is disputed: the rest of the answer is unchanged
-        for cur, row in out.items():
-            row["disputed"] = amount_text(held.get(cur, 0), cur)
-            row["disputed_counted_as_due"] = counted
+    out = balance(ws, as_of(args))
     if args.json:
         dump(out)
         return EXIT_OK
@@ -158,13 +145,7 @@ def run_balance(ws: Workspace, args: argparse.Namespace) -> int:
     table(
         ["currency", "amount due", "unallocated payments", "unapplied credits", "disputed"],
         [
-            [
-                c,
-                v["amount_due"],
-                v["unallocated_payments"],
-                v["unapplied_credits"],
-                v.get("disputed", "") + ("" if counted or not disputed else " (not due)"),
-            ]
+            [c, v["amount_due"], v["unallocated_payments"], v["unapplied_credits"], _disputed(v)]
             for c, v in out.items()
         ],
         right=(1, 2, 3, 4),
@@ -172,8 +153,16 @@ def run_balance(ws: Workspace, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _disputed(row: dict) -> str:
+    """The disputed amount of a balance row, said not due when it is left out of the amount
+    due (blank when nothing is disputed)."""
+    if "disputed" not in row:
+        return ""
+    return row["disputed"] + ("" if row["disputed_counted_as_due"] else " (not due)")
+
+
 def run_aging(ws: Workspace, args: argparse.Namespace) -> int:
-    ledger = ws.ledger(as_of(args))
+    ledger = ws.books.ledger(as_of(args))
     if args.by == "invoice":
         return _aging_by_invoice(ledger, args)
     if args.by == "customer":
@@ -216,7 +205,7 @@ def _aging_by_invoice(ledger, args: argparse.Namespace) -> int:
 def _aging_by_customer(ws: Workspace, ledger, args: argparse.Namespace) -> int:
     from core.aging import by_customer
 
-    data = by_customer(ledger, ws.customer_weights())
+    data = by_customer(ledger, ws.books.customer_weights())
     out = {
         cur: {cust or "(unknown)": _amounts(row, cur) for cust, row in custs.items()}
         for cur, custs in data.items()
@@ -254,7 +243,7 @@ def _aging_columns(rows, limits) -> list[str]:
 
 
 def run_lines(ws: Workspace, args: argparse.Namespace) -> int:
-    lines = ws.lines(args.invoice)
+    lines = ws.books.lines(args.invoice)
     if args.json:
         dump(
             [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from core.cli.common import EXIT_OK, UsageError, command, dump, table
+from core.cli.common import EXIT_OK, UsageError, command, dump, say, table
 
 if TYPE_CHECKING:  # pragma: no cover
     from core.workspace import Workspace
@@ -35,15 +35,15 @@ COMMANDS = {"set": add_set, "settings": add_settings}
 
 def run_set(ws: Workspace, args: argparse.Namespace) -> int:
     try:
-        ws.set_setting(args.key, args.value)
+        done = ws.settings.set(args.key, args.value)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    print(f"{args.key} = {ws.setting(args.key)}")
+    say(done.lines)
     return EXIT_OK
 
 
 def run_settings(ws: Workspace, args: argparse.Namespace) -> int:
-    found = {k: v for k, v in sorted(ws.settings().items()) if not k.startswith("layout:")}
+    found = {k: v for k, v in sorted(ws.settings.all().items()) if not k.startswith("layout:")}
     if args.json:
         dump(found)
     else:
