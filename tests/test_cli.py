@@ -291,3 +291,231 @@ def test_set_aging_buckets_changes_the_aging_columns(cli, cli_json, write_invoic
     code, _out, err = cli("set", "term_days", "0")
     assert code == 2 and "payment term" in err
     assert cli_json("aging", "--as-of", "2026-04-30") == aging  # the refusals changed nothing
+
+
+# ------------------------------------------------------------------ parity with the services
+
+
+def _setup_allocated(cli, write_invoices, write_text) -> None:
+    """The workspace of setup_workspace after auto-allocate --apply: G000000002 owes 600.00 EUR
+    (due 2026-03-09), P3 has 30.00 EUR left, P4 300.00 EUR, P5 500.00 USD."""
+    setup_workspace(cli, write_invoices, write_text)
+    assert cli("auto-allocate", "--apply")[0] == 0
+
+
+def test_balance_counts_a_disputed_amount_as_due_by_default(
+    cli, cli_json, write_invoices, write_text
+):
+    _setup_allocated(cli, write_invoices, write_text)
+    code, out, err = cli("dispute", "open", "G000000002", "150.00", "--reason", "seats",
+                         "--date", "2026-04-01")  # fmt: skip
+    assert (code, out, err) == (0, "dispute #1: open\n", "")
+    expected = {
+        "EUR": {"amount_due": "600.00", "unallocated_payments": "420.00",
+                "unapplied_credits": "0.00", "disputed": "150.00",
+                "disputed_counted_as_due": True},
+        "USD": {"amount_due": "0.00", "unallocated_payments": "500.00",
+                "unapplied_credits": "0.00", "disputed": "0.00",
+                "disputed_counted_as_due": True},
+    }  # fmt: skip
+    assert cli_json("balance", "--as-of", "2026-04-30") == expected
+    assert cli("set", "disputed_counts_as_due", "yes")[0] == 0
+    assert cli_json("balance", "--as-of", "2026-04-30") == expected
+    out = cli("balance", "--as-of", "2026-04-30")[1]
+    assert out.splitlines()[3].split() == ["EUR", "600.00", "420.00", "0.00", "150.00"]
+
+
+def test_balance_leaves_a_disputed_amount_out_of_the_amount_due_when_told(
+    cli, cli_json, write_invoices, write_text
+):
+    _setup_allocated(cli, write_invoices, write_text)
+    assert cli("set", "disputed_counts_as_due", "no")[0] == 0
+    assert cli("dispute", "open", "G000000002", "150.00", "--reason", "seats")[0] == 0
+    assert cli_json("balance", "--as-of", "2026-04-30") == {
+        "EUR": {"amount_due": "450.00", "unallocated_payments": "420.00",
+                "unapplied_credits": "0.00", "disputed": "150.00",
+                "disputed_counted_as_due": False},
+        "USD": {"amount_due": "0.00", "unallocated_payments": "500.00",
+                "unapplied_credits": "0.00", "disputed": "0.00",
+                "disputed_counted_as_due": False},
+    }  # fmt: skip
+    out = cli("balance", "--as-of", "2026-04-30")[1]
+    assert out.splitlines()[3].split() == ["EUR", "450.00", "420.00", "0.00", "150.00", "(not",
+                                           "due)"]  # fmt: skip
+    # a dispute holds back at most what the invoice still owes
+    assert cli("dispute", "open", "G000000002", "500.00", "--reason", "more seats")[0] == 0
+    eur = cli_json("balance", "--as-of", "2026-04-30")["EUR"]
+    assert (eur["amount_due"], eur["disputed"]) == ("0.00", "600.00")
+    # a withdrawn dispute is due again
+    assert cli("dispute", "withdraw", "2")[0] == 0
+    eur = cli_json("balance", "--as-of", "2026-04-30")["EUR"]
+    assert (eur["amount_due"], eur["disputed"]) == ("450.00", "150.00")
+    assert cli("dispute", "withdraw", "1")[0] == 0
+    assert "disputed" not in cli_json("balance", "--as-of", "2026-04-30")["EUR"]
+
+
+def test_a_transfer_in_two_files_is_kept_once_with_both_sources(
+    cli, cli_json, write_invoices, write_text, tmp_path
+):
+    setup_workspace(cli, write_invoices, write_text)
+    before = cli_json("balance", "--as-of", "2026-04-30")
+    statement = write_text(
+        "releve.csv",
+        "Date;Libellé;Débit;Crédit\n10/03/2026;VIR MICROSOFT IRELAND G000000001;1 000,00;\n",
+    )
+    code, out, err = cli("import", statement)
+    assert (code, err) == (0, "")
+    listed = tmp_path / "pay.csv"
+    assert out == (
+        f"{statement}: Bank statement export (CSV/XLSX, debit and credit columns): "
+        "1 entries read, 1 payments unchanged\n"
+        f"  note: {statement}:2: the same transfer as P1 ({listed}:2): kept once, "
+        "both sources recorded\n"
+    )
+    payments = {p["id"]: p for p in cli_json("payments", "--as-of", "2026-04-30")}
+    assert len(payments) == 6
+    assert payments["P1"]["sources"] == [f"{listed}:2", f"{statement}:2"]
+    assert cli_json("balance", "--as-of", "2026-04-30") == before
+
+
+def test_a_note_on_nothing_is_refused_and_records_nothing(write_invoices, tmp_path, capsys):
+    from core.cli import main
+
+    db = str(tmp_path / "notes.db")  # a workspace file, whatever server the suite also uses
+    source = write_invoices([invoice("G000000001", "2026-01-08", "1000.00")])
+    assert main(["--db", db, "import", str(source)]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "log", "--json"]) == 0
+    log = capsys.readouterr().out
+    assert main(["--db", db, "note", "G999", "called the bank"]) == 2
+    assert capsys.readouterr() == ("", "csp-recon: no invoice, credit note or payment 'G999'\n")
+    assert main(["--db", db, "note", "G000000001", "  "]) == 2
+    assert capsys.readouterr() == ("", "csp-recon: a note needs some text\n")
+    assert main(["--db", db, "notes", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert main(["--db", db, "log", "--json"]) == 0
+    assert capsys.readouterr().out == log
+
+
+def test_notes_history_and_log_name_the_clerk(
+    cli, cli_json, write_invoices, write_text, ws_path, tmp_path
+):
+    """On a workspace file (and on a server with CSP_TEST_PG_URL): who wrote each note,
+    allocation and change, as the notes, an invoice's history and the log say."""
+    from core.workspace import Workspace, os_user
+
+    setup_workspace(cli, write_invoices, write_text)
+    assert cli("allocate", "P4", "G000000002=100")[1] == "allocation(s) #3 recorded\n"
+    assert cli("note", "P4", "customer says paid") == (0, "note #1 recorded on P4\n", "")
+    assert cli("note", "G000000002", "second reminder sent")[0] == 0
+    with Workspace(ws_path, readonly=True) as ws:
+        me = ws.user
+        history = ws.books.history("P4")
+    if ws.url is None:
+        assert me == os_user()
+    notes = cli_json("notes", "P4")
+    assert [(n["id"], n["subject"], n["user"], n["text"]) for n in notes] == [
+        (1, "P4", me, "customer says paid")
+    ]
+    assert [n["subject"] for n in cli_json("notes")] == ["P4", "G000000002"]
+    assert [(e["action"], e["user"], e["summary"]) for e in history] == [
+        ("import", me, f"imported from {tmp_path / 'pay.csv'}"),
+        ("allocate", me, "allocated 100.00 P4 → G000000002 (manual, #3)"),
+        ("note", me, "note: customer says paid"),
+    ]
+    log = cli_json("log")
+    assert [(e["action"], e["user"], e["summary"]) for e in log][-1] == (
+        "allocate", me, "allocate P4: G000000002=100.00"
+    )  # fmt: skip
+    code, out, _ = cli("log")
+    assert code == 0 and "allocate P4: G000000002=100.00" in out.splitlines()[-1]
+
+
+def test_redo_is_refused_once_the_money_was_allocated_elsewhere(
+    cli, cli_json, write_invoices, write_text
+):
+    setup_workspace(cli, write_invoices, write_text)
+    assert cli("allocate", "P4", "G000000002=300.00")[0] == 0
+    assert cli("undo")[1].startswith("undid #")
+    assert cli("allocate", "P4", "G000000004=300.00")[0] == 0
+    code, out, err = cli("redo")
+    assert (code, out) == (2, "")
+    assert err.startswith("csp-recon: ") and err.count("\n") == 1
+    payments = {p["id"]: p for p in cli_json("payments", "--as-of", "2026-04-30")}
+    assert (payments["P4"]["allocated"], payments["P4"]["unallocated"]) == ("300.00", "0.00")
+    assert [(a["invoice"], a["amount"]) for a in payments["P4"]["allocations"]] == [
+        ("G000000004", "300.00")
+    ]
+    invoices = {i["number"]: i for i in cli_json("invoices", "--as-of", "2026-04-30")}
+    assert invoices["G000000002"]["open"] == "1000.00"
+    for p in payments.values():  # nothing over-allocated anywhere
+        assert float(p["unallocated"]) >= 0, p
+
+
+# ------------------------------------------------------------------ the commands' declarations
+
+# What each command changes: those that do not open the workspace read-only (a reading
+# command runs beside another process holding the workspace file for writing).
+SAMPLES = {
+    "import": ["import", "x.csv"], "map": ["map", "x.csv", "payments", "Date=D"],
+    "auto-allocate": ["auto-allocate"], "auto-allocate --apply": ["auto-allocate", "--apply"],
+    "note": ["note", "P1", "x"], "notes": ["notes"], "calendar": ["calendar"],
+    "alerts": ["alerts"], "mark": ["mark", "P1", "clear"], "explain": ["explain", "G1"],
+    "checks": ["checks"], "dispute open": ["dispute", "open", "G1", "1", "--reason", "x"],
+    "dispute list": ["dispute", "list"], "dispute link": ["dispute", "link", "1", "G2"],
+    "dispute withdraw": ["dispute", "withdraw", "1"],
+    "sla-claim open": ["sla-claim", "open", "--service", "s", "--month", "2026-01",
+                       "--availability", "99", "--credit", "1", "--currency", "EUR"],
+    "sla-claim list": ["sla-claim", "list"], "sla-claim link": ["sla-claim", "link", "1", "G2"],
+    "sla-claim withdraw": ["sla-claim", "withdraw", "1"], "whoami": ["whoami"],
+    "suggest": ["suggest"], "accept": ["accept", "S1"], "reject": ["reject", "S1"],
+    "allocate": ["allocate", "P1", "G1=1"], "unallocate": ["unallocate", "1"],
+    "undo": ["undo"], "redo": ["redo"], "log": ["log"], "invoices": ["invoices"],
+    "payments": ["payments"], "credits": ["credits"], "balance": ["balance"],
+    "aging": ["aging"], "lines": ["lines", "G1"], "set": ["set", "k", "v"],
+    "settings": ["settings"], "plan": ["plan", "G1"], "plans": ["plans"],
+    "export remittance": ["export", "remittance", "P1", "-o", "x.pdf"],
+    "export pain001": ["export", "pain001", "plan:1", "-o", "x.xml"],
+    "export report": ["export", "report", "-o", "x.xlsx"],
+    "export request": ["export", "request", "P1"], "export ticket": ["export", "ticket", "P1"],
+}  # fmt: skip
+WRITING = {
+    "import", "map", "auto-allocate --apply", "note", "mark", "dispute open", "dispute link",
+    "dispute withdraw", "sla-claim open", "sla-claim link", "sla-claim withdraw", "accept",
+    "reject", "allocate", "unallocate", "undo", "redo", "set", "plan",
+}  # fmt: skip
+OPENS_NOTHING = {  # these find their own workspace, or need none
+    "formats": ["formats"], "demo": ["demo", "d"], "migrate-workspace": ["migrate-workspace",
+    "a.db", "b.db"], "admin users": ["admin", "users"], "admin init-team-db": ["admin",
+    "init-team-db"], "admin add-user": ["admin", "add-user", "ann", "--role", "sales"],
+}  # fmt: skip
+
+
+def test_every_command_declares_whether_it_writes():
+    from core.cli import ORDER, build_parser
+    from core.cli.common import writes
+
+    parser = build_parser()
+    named = {words[0] for words in [*SAMPLES.values(), *OPENS_NOTHING.values()]}
+    assert named == set(ORDER)  # a new command is added here with what it does
+    for name, words in SAMPLES.items():
+        args = parser.parse_args(words)
+        assert args.opens, name
+        assert writes(args) == (name in WRITING), name
+    for name, words in OPENS_NOTHING.items():
+        assert not parser.parse_args(words).opens, name
+
+
+def test_reading_commands_run_beside_a_writer_and_writing_ones_are_refused(tmp_path, capsys):
+    from core.cli import main
+    from core.workspace import Workspace
+
+    db = str(tmp_path / "held.db")
+    with Workspace(db):  # another process holding the file for writing
+        assert main(["--db", db, "balance", "--json"]) == 0
+        assert json.loads(capsys.readouterr().out) == {}
+        assert main(["--db", db, "set", "term_days", "30"]) == 2
+        assert capsys.readouterr().err == (
+            f"csp-recon: {db}: cannot change the workspace: it is open in another CSP "
+            "Reconciler process\n"
+        )
