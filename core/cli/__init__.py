@@ -39,6 +39,7 @@ from core.cli.common import (
     EXIT_REFUSED,
     UsageError,
     default_workspace,
+    on_server,
     workspace_location,
     workspace_of,
     writes,
@@ -96,7 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except DBAPIError as exc:
-        from core.store.database import refusal
+        from core.workspace import refusal
 
         said = refusal(exc)
         if said is None:
@@ -110,14 +111,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from core.errors import WorkspaceError
-    from core.store.database import is_url
     from core.workspace import Workspace
 
     if not args.opens:  # a command that needs no workspace, or opens its own
         return args.run(args)
     db = workspace_of(args)
     writing = writes(args)
-    if not writing and not is_url(db) and not db.exists():
+    if not writing and not on_server(db) and not db.exists():
         raise WorkspaceError(f"{db}: no such workspace (import files into it first)")
     with Workspace(db, readonly=not writing) as ws:
         return args.run(ws, args)

@@ -13,6 +13,7 @@ from core.cli.common import (
     UsageError,
     command,
     dump,
+    on_server,
     table,
     workspace_location,
     workspace_of,
@@ -84,10 +85,9 @@ COMMANDS = {
 def run_migrate_workspace(args: argparse.Namespace) -> int:
     from core.errors import WorkspaceError
     from core.store.copy import NotEmpty, copy_workspace
-    from core.store.database import is_url
     from core.workspace import Workspace
 
-    if not is_url(args.source) and not args.source.exists():
+    if not on_server(args.source) and not args.source.exists():
         raise WorkspaceError(f"{args.source}: no such workspace")
     with Workspace(args.source, readonly=True) as src, Workspace(args.target) as dst:
         try:
@@ -126,10 +126,8 @@ def run_migrate_workspace(args: argparse.Namespace) -> int:
 
 def _team_db(args: argparse.Namespace) -> str:
     """The team workspace ``--db`` names (roles and clerks live on a server only)."""
-    from core.store.database import is_url
-
     db = workspace_of(args)
-    if not is_url(db):
+    if not on_server(db):
         raise UsageError(
             f"{db}: roles and clerks belong to a team workspace "
             "(--db postgresql+psycopg://USER@HOST:PORT/DBNAME); a file has one clerk"

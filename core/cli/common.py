@@ -12,8 +12,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from core.store.database import is_url
-
 EXIT_OK, EXIT_BUG, EXIT_REFUSED = 0, 1, 2
 
 # A command's handler: given the open workspace (or, for a command that opens none or
@@ -55,8 +53,17 @@ def writes(args: argparse.Namespace) -> bool:
 
 
 def workspace_location(text: str) -> Path | str:
-    """``--db``: a workspace file, or a team workspace's server URL kept as text."""
-    return text if is_url(text) else Path(text)
+    """``--db``: a workspace file (a :class:`Path`), or a team workspace's server URL kept as
+    text (see :func:`core.workspace.location`)."""
+    from core.workspace import location
+
+    return location(text)
+
+
+def on_server(where: Path | str) -> bool:
+    """Whether a workspace location (as :func:`workspace_location` gives it) is a team
+    workspace on a server rather than a file."""
+    return not isinstance(where, Path)
 
 
 def default_workspace() -> Path | str:

@@ -132,7 +132,7 @@ def run_import(ws: Workspace, args: argparse.Namespace) -> int:
 
 def run_map(ws: Workspace, args: argparse.Namespace) -> int:
     columns = dict(pairs(args.columns, "FIELD=HEADER"))
-    header = ws.imports.header(args.file)
+    header, _rows = ws.imports.preview(args.file, rows=0)
     try:
         done = ws.imports.save_layout(header, args.kind, columns)
     except ValueError as exc:
