@@ -211,15 +211,18 @@ def test_two_clerks_allocating_the_same_payment_at_once_never_over_allocate(
 
     from core import allocation as rules
 
-    ws.imports.import_file(write_invoices([invoice("G000000001", "2026-01-05", "100.00"),
-                                   invoice("G000000002", "2026-01-05", "100.00")]))  # fmt: skip
+    two = [invoice("G000000001", "2026-01-05", "100.00"),
+           invoice("G000000002", "2026-01-05", "100.00")]  # fmt: skip
+    ws.imports.import_file(write_invoices(two))
     ws.imports.import_file(
         write_text("p.csv", "Date;Montant;Devise;Libellé\n10/03/2026;100,00;EUR;X\n")
     )
     if isinstance(ws_path, Path):
         pytest.skip("one writer per file: the second clerk gets a read-only view (tested above)")
     both_started = threading.Barrier(2, timeout=10)
-    lock_rows = Workspace._lock_rows
+    from core.store.session import Store
+
+    lock_rows = Store.lock_rows
     waited: set[int] = set()
 
     def start_together(conn, sources, numbers):
@@ -228,7 +231,7 @@ def test_two_clerks_allocating_the_same_payment_at_once_never_over_allocate(
             both_started.wait()
         return lock_rows(conn, sources, numbers)
 
-    monkeypatch.setattr(Workspace, "_lock_rows", staticmethod(start_together))
+    monkeypatch.setattr(Store, "lock_rows", staticmethod(start_together))
     results: dict[str, object] = {}
 
     def clerk(invoice_number: str) -> None:

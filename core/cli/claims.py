@@ -60,7 +60,7 @@ def add_claims(sub, name: str, what: str) -> None:
 COMMANDS = {
     "dispute": partial(add_claims, name="dispute", what="disputed amounts on invoices or lines"),
     "sla-claim": partial(
-        add_claims, name="sla-claim", what="SLA credit claims (availability below 99.9 %)"
+        add_claims, name="sla-claim", what="SLA credit claims (availability below 99.9 %%)"
     ),
 }
 

@@ -290,15 +290,18 @@ class Imports(Service):
     def preview(self, path: Path, rows: int = 5) -> tuple[list[str], list[list[str]]]:
         """A spreadsheet's header and its first rows as text (for the column-mapping
         dialog)."""
-        from core.importers.tabular import read_table, text
+        from core.importers.tabular import peek_header, read_table, text
 
-        table = read_table(path)
+        with path.open("rb") as fh:
+            head = fh.read(8)
+        table = read_table(path, head)
         out: list[list[str]] = []
         for _n, cells in table.rows:
             if len(out) >= rows:
                 break
             out.append([text(c) for c in cells])
-        return table.header, out
+        # the header as the import looks its layout up (see _mapped_importer)
+        return peek_header(path, head), out
 
     @staticmethod
     def layout_fields(kind: str) -> list[tuple[str, bool]]:
