@@ -20,20 +20,26 @@ def check_many(
     ledger: Ledger, requests: Sequence[tuple[str, Sequence[Request]]], method: str = "manual"
 ) -> list[Planned]:
     """Check the allocations of several sources together, each seeing what the ones before
-    it took: all of them fit, or :class:`AllocationRefused` says which does not (nothing
-    is to be recorded then).  ``ledger`` is left as it was."""
+    it took (of the invoices and of the sources, a source named twice included): all of
+    them fit, or :class:`AllocationRefused` says which does not (nothing is to be recorded
+    then).  ``ledger`` is left as it was."""
     planned: list[Planned] = []
-    taken: dict[str, Decimal] = {}
     try:
         for source, wanted in requests:
             for p in check(ledger, source, wanted):
                 planned.append(dataclasses.replace(p, method=method))
-                ledger.invoices[p.invoice].open -= p.amount  # the next source sees it
-                taken[p.invoice] = taken.get(p.invoice, Decimal(0)) + p.amount
+                _take(ledger, p, p.amount)  # the next source sees it
     finally:
-        for number, amount in taken.items():
-            ledger.invoices[number].open += amount
+        for p in planned:
+            _take(ledger, p, -p.amount)
     return planned
+
+
+def _take(ledger: Ledger, p: Planned, amount: Decimal) -> None:
+    ledger.invoices[p.invoice].open -= amount
+    source = ledger.source(p.source_kind, p.source_id)
+    if source is not None:
+        source.applied += amount
 
 
 def check_settle(ledger: Ledger, invoice: str, sources: Sequence[Request]) -> list[Planned]:
