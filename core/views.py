@@ -1,7 +1,8 @@
 """What a row of each list shows: one description of an invoice, credit note or payment.
 
-The command line prints these dictionaries as JSON; the desktop's tables show
-them.  Amounts are text with the currency's decimals.
+The command line prints these dictionaries as JSON, amounts as text with the currency's
+decimals; the desktop's tables show the same rows with their amounts as ``Decimal``
+(:func:`snapshot`).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from core import present
 from core.aging import DATE_UNKNOWN, bucket_names, bucket_of, by_currency, by_customer
 from core.business_days import DUE_SOON_DAYS, PROCESSING_DAYS, add_business_days
 from core.ledger import InvoiceState, Ledger, SourceState
@@ -130,43 +132,22 @@ def payment_json(p: SourceState, ledger: Ledger, info) -> dict:
 def snapshot(ws, as_of, customers: bool = True) -> dict:
     """Everything the main window shows, computed once (on the worker thread).
 
-    With ``customers=False`` the per-customer split (a read of every customer line total,
-    slow in a large workspace) is left for :func:`customer_snapshot`: ``customers`` is then
-    ``None`` and the invoices' ``customers`` lists empty.
+    The rows are those of the lists above with their amounts as ``Decimal`` (the window
+    formats them only to show them).  With ``customers=False`` the per-customer split (a
+    read of every customer line total, slow in a large workspace) is left for
+    :func:`customer_snapshot`: ``customers`` is then ``None`` and the invoices'
+    ``customers`` lists empty.
     """
-    read = ws.payments()
-    ledger = ws.ledger(as_of, payments=read)
+    read = ws.books.payments()
+    ledger = ws.books.ledger(as_of, payments=read)
     infos = {p.id: p for p in read}
-    invoices = [invoice_json(i, ledger) for i in ledger.invoices.values()]
-    for row in invoices:
-        row["customers"] = []
+    invoices = [invoice_row(i, ledger) for i in ledger.invoices.values()]
     invoices.sort(key=lambda r: (r["date"] or "9999", r["number"]))
-    payments = [payment_json(p, ledger, infos[p.id]) for p in ledger.payments.values()]
+    payments = [payment_row(p, ledger, infos[p.id], as_of) for p in ledger.payments.values()]
     payments.sort(key=lambda r: (r["date"], r["id"]))
-    credits = [credit_json(c, ledger) for c in ledger.credits.values()]
-    claims = ws.claims()
-    disputed, counted = disputed_amounts(ws, ledger, claims)
-    overdue, due_soon = _overdue_and_due_soon(ledger, as_of, {} if counted else disputed)
-    held = per_currency(ledger, disputed)
-    balance = {
-        cur: {
-            "amount_due": amount_text(
-                b.amount_due - (zero(cur) if counted else held.get(cur, zero(cur))), cur
-            ),
-            "disputed": amount_text(held.get(cur, zero(cur)), cur),
-            "disputed_counted_as_due": counted,
-            "overdue": amount_text(overdue.get(cur, zero(cur)), cur),
-            "due_soon": amount_text(due_soon.get(cur, zero(cur)), cur),
-            "unallocated_payments": amount_text(b.unallocated_payments, cur),
-            "unapplied_credits": amount_text(b.unapplied_credits, cur),
-        }
-        for cur, b in ledger.balance().items()
-    }
-    for row in payments:
-        row["processing_until"] = processing_until(row["date"], as_of)
-    aging = {cur: {k: amount_text(v, cur) for k, v in row.items()}
-             for cur, row in by_currency(ledger).items()}  # fmt: skip
-    found, calendar, _lives = ws.alerts(as_of, ledger=ledger, payments=read)
+    credits = [credit_row(c, ledger) for c in ledger.credits.values()]
+    claims = ws.claims.list()
+    found, calendar, _lives = ws.alerts.findings(as_of, ledger=ledger, payments=read)
     periods = [{"experience": p.experience, "start": p.start.isoformat(),
                 "end": p.end.isoformat(), "available": p.available.isoformat(),
                 "due": p.due.isoformat(), "missing": list(p.missing)}
@@ -174,20 +155,73 @@ def snapshot(ws, as_of, customers: bool = True) -> dict:
     snap = {"as_of": as_of, "term_days": ledger.term_days,
             "alerts": [f.as_dict() for f in found], "periods": periods,
             "buckets": bucket_names(ledger.aging_limits), "invoices": invoices,
-            "payments": payments, "credits": credits, "balance": balance, "aging": aging,
-            "customers": None, "ledger": ledger, "claims": claims,
-            "line_customers": None}  # fmt: skip
+            "payments": payments, "credits": credits,
+            "balance": balance(ledger, as_of, present.disputed(ws, ledger, claims)),
+            "aging": by_currency(ledger), "customers": None, "ledger": ledger,
+            "claims": claims, "line_customers": None}  # fmt: skip
     if customers:
         add_customers(snap, customer_snapshot(ws, ledger))
     return snap
 
 
+def invoice_row(inv: InvoiceState, ledger: Ledger) -> dict:
+    """:func:`invoice_json` with its amounts as ``Decimal``."""
+    d = inv.document
+    row = invoice_json(inv, ledger)
+    row.update(total=d.total, applied=inv.applied, open=inv.open,
+               paid_amount_reported=d.paid_amount_reported, lines_total=d.lines_total,
+               lines_difference=inv.lines_difference, customers=[])  # fmt: skip
+    for a, out in zip(inv.allocations, row["allocations"], strict=True):
+        out["amount"] = a.applied
+    return row
+
+
+def credit_row(c: SourceState, ledger: Ledger) -> dict:
+    """:func:`credit_json` with its amounts as ``Decimal``."""
+    row = credit_json(c, ledger)
+    row.update(total=ledger.documents[c.id].total, applied=c.applied, unapplied=c.remaining,
+               open=zero(c.currency))  # fmt: skip
+    for a, out in zip(c.allocations, row["allocations"], strict=True):
+        out["amount"] = a.applied
+    return row
+
+
+def payment_row(p: SourceState, ledger: Ledger, info, as_of: date) -> dict:
+    """:func:`payment_json` with its amounts as ``Decimal``, and the last day of its
+    processing window at Microsoft while it runs."""
+    row = payment_json(p, ledger, info)
+    row.update(amount=p.amount, allocated=p.applied, unallocated=p.remaining,
+               processing_until=processing_until(row["date"], as_of))  # fmt: skip
+    for a, out in zip(p.allocations, row["allocations"], strict=True):
+        out["amount"] = a.applied
+    return row
+
+
+def balance(ledger: Ledger, as_of: date, held: present.Disputed) -> dict[str, dict]:
+    """Per currency what the dashboard shows, disputed amounts left out of what is due
+    when the workspace says so (:func:`core.present.disputed`)."""
+    overdue, due_soon = _overdue_and_due_soon(ledger, as_of, held.held())
+    per_cur = held.per_currency(ledger)
+    return {
+        cur: {
+            "amount_due": held.amount_due(ledger, cur, b),
+            "disputed": per_cur.get(cur, zero(cur)),
+            "disputed_counted_as_due": held.counted_as_due,
+            "overdue": overdue.get(cur, zero(cur)),
+            "due_soon": due_soon.get(cur, zero(cur)),
+            "unallocated_payments": b.unallocated_payments,
+            "unapplied_credits": b.unapplied_credits,
+        }
+        for cur, b in ledger.balance().items()
+    }
+
+
 def customer_snapshot(ws, ledger: Ledger) -> tuple[list[dict], dict[str, list[str]], list]:
     """Per customer and currency the open amounts by bucket, each invoice's customers, and
     the customers with lines (id, name, lines)."""
-    weights = ws.customer_weights()
+    weights = ws.books.customer_weights()
     return (customer_rows(ledger, weights), {n: sorted(w) for n, w in weights.items()},
-            ws.line_customers())  # fmt: skip
+            ws.charges.line_customers())  # fmt: skip
 
 
 def add_customers(snap: dict, found: tuple[list[dict], dict[str, list[str]], list]) -> None:
@@ -195,29 +229,6 @@ def add_customers(snap: dict, found: tuple[list[dict], dict[str, list[str]], lis
     snap["customers"] = rows
     for row in snap["invoices"]:
         row["customers"] = by_invoice.get(row["number"], [])
-
-
-def disputed_amounts(
-    ws, ledger: Ledger, claims: list[dict] | None = None
-) -> tuple[dict[str, Decimal], bool]:
-    """Per invoice the amount under open dispute (at most what is open of it), and whether
-    the workspace counts it as due all the same (the default, as Microsoft does); pass the
-    claims when they are read already."""
-    out = {}
-    for number, amount in ws.disputed_open(claims).items():
-        inv = ledger.invoices.get(number)
-        if inv is None or not inv.counted or inv.open <= 0:
-            continue
-        out[number] = min(amount, inv.open)
-    return out, ws.setting("disputed_counts_as_due", "yes") != "no"
-
-
-def per_currency(ledger: Ledger, amounts: dict[str, Decimal]) -> dict[str, Decimal]:
-    out: dict[str, Decimal] = {}
-    for number, amount in amounts.items():
-        cur = ledger.invoices[number].document.currency
-        out[cur] = out.get(cur, zero(cur)) + amount
-    return out
 
 
 def _overdue_and_due_soon(
@@ -261,8 +272,8 @@ def customer_rows(ledger, weights) -> list[dict]:
             overdue = sum((row[b] for b in buckets if b != "not_due"), zero(cur))
             rows.append({
                 "customer": name or "(unknown)", "currency": cur,
-                "open": amount_text(row["total"], cur), "overdue": amount_text(overdue, cur),
-                **{b: amount_text(row.get(b, zero(cur)), cur) for b in (*buckets, DATE_UNKNOWN)},
+                "open": row["total"], "overdue": overdue,
+                **{b: row.get(b, zero(cur)) for b in (*buckets, DATE_UNKNOWN)},
             })  # fmt: skip
     rows.sort(key=lambda r: (r["currency"], r["customer"]))
     return rows

@@ -1,10 +1,12 @@
-"""Allocate a payment or credit note: open invoices of its currency, amounts to edit."""
+"""Allocate a payment or credit note, or settle an invoice: amounts to edit, each change
+checked by the core (``ws.allocations.check`` / ``check_settle``), never by the dialog."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,109 +18,151 @@ from PySide6.QtWidgets import (
 )
 
 from core.money import parse_decimal
-from widgets.formats import money_text
+from widgets.formats import edit_text, money_text
+
+Requests = list[tuple[str, Decimal]]
+#: ``check(requests, answer)``: ask the core, off the GUI thread, whether these amounts
+#: can be recorded; ``answer`` gets what would be recorded, or the refusal (an exception).
+Check = Callable[[Requests, Callable[[object], None]], None]
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-def suggest(source: dict, invoices: list[dict]) -> list[tuple[dict, Decimal]]:
-    """Open invoices of the source's currency with a suggested amount each: invoices the
-    remittance text quotes first, then the oldest due, up to what the source has left."""
-    cur = source["currency"]
-    left = Decimal(source.get("unallocated") or source.get("unapplied") or "0")
-    text = (source.get("reference") or "").upper()
-    rows = [i for i in invoices
-            if i["counted"] and i["currency"] == cur and Decimal(i["open"]) > 0]  # fmt: skip
-    rows.sort(key=lambda i: (i["number"] not in text, i["due_date"] or "9999", i["number"]))
-    out = []
-    for inv in rows:
-        take = min(left, Decimal(inv["open"]))
-        out.append((inv, max(take, Decimal(0))))
-        left -= max(take, Decimal(0))
-    return out
+def _fixed(text: str, right: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    if right:
+        item.setTextAlignment(RIGHT)
+    return item
 
 
-class AllocationDialog(QDialog):
-    """Edit the amounts, watch what remains, confirm with Enter."""
+class CheckedDialog(QDialog):
+    """Amounts in the last column of ``table``, one row per ``keys``; every edit asks the
+    core's check, whose answer enables OK or shows the refusal.  Enter while a check runs
+    accepts as soon as it passes."""
 
-    def __init__(self, source: dict, invoices: list[dict], parent=None) -> None:
+    checked = Signal(bool)  # the core answered the latest amounts: recordable or not
+
+    def _setup_check(self, check: Check, keys: list[str]) -> None:
+        self._check, self.keys = check, keys
+        self._asked = 0
+        self._accept_when_checked = False
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+
+    def requests(self) -> Requests | None:
+        """(key, amount) for each non-zero amount, or None with the unreadable one named."""
+        out = []
+        column = self.table.columnCount() - 1
+        for r, key in enumerate(self.keys):
+            raw = self.table.item(r, column).text().strip() or "0"
+            try:
+                amount = parse_decimal(raw)
+            except (ValueError, InvalidOperation):
+                self.message.setText(self.tr("%s: '%s' is not an amount") % (key, raw))
+                self.table.setCurrentCell(r, column)
+                return None
+            if amount:
+                out.append((key, amount))
+        return out
+
+    def _update(self, *_args) -> None:
+        self.message.setText("")
+        self._ok().setEnabled(False)
+        self._asked += 1
+        requests = self.requests()
+        self._show_totals(requests)
+        if requests:
+            asked = self._asked
+            self._check(requests, lambda answer: self._answered(asked, answer))
+
+    def _show_totals(self, requests: Requests | None) -> None:
+        """What remains, when the dialog shows it."""
+
+    def _answered(self, asked: int, answer: object) -> None:
+        if asked != self._asked:  # amounts edited since: a newer answer is coming
+            return
+        ok = not isinstance(answer, Exception)
+        self.message.setText("" if ok else str(answer))
+        self._ok().setEnabled(ok)
+        self.checked.emit(ok)
+        if ok and self._accept_when_checked:
+            self.accept()
+
+    def _ok(self):
+        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    def keyPressEvent(self, event) -> None:
+        """Enter confirms, also while the core is still checking the amounts."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._accept()
+        else:
+            super().keyPressEvent(event)
+
+    def _accept(self) -> None:
+        if self._ok().isEnabled():
+            self.accept()
+        elif self.requests():  # the check has not answered yet
+            self._accept_when_checked = True
+
+
+class AllocationDialog(CheckedDialog):
+    """A payment's or credit note's money to the invoices the core proposes, pre-filled with
+    its amounts (quoted invoices first, a voided one's rebill in its place, then the oldest
+    due); edit them, watch what remains, confirm with Enter."""
+
+    def __init__(self, source: dict, invoices: list[dict], proposal: list[tuple[str, Decimal]],
+                 check: Check, parent=None) -> None:  # fmt: skip
         super().__init__(parent)
         self.source = source
         self.currency = source["currency"]
-        self.available = Decimal(source.get("unallocated") or source.get("unapplied") or "0")
-        self.setWindowTitle(self.tr("Allocate %s") % (source.get("id") or source.get("number")))
+        self.available = source.get("unallocated", source.get("unapplied")) or Decimal(0)
+        name = source.get("id") or source.get("number")
+        self.setWindowTitle(self.tr("Allocate %s") % name)
         self.resize(720, 420)
+        by_number = {i["number"]: i for i in invoices}
+        self.rows = [(by_number[n], amount) for n, amount in proposal if n in by_number]
+        self._setup_check(check, [inv["number"] for inv, _ in self.rows])
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("%s of %s to allocate. Edit the amounts; leave 0 to skip.")
-                                % (money_text(str(self.available), self.currency),
-                                   source.get("id") or source.get("number"))))  # fmt: skip
-        self.table = QTableWidget(0, 4)
+                                % (money_text(self.available, self.currency), name)))  # fmt: skip
+        self.table = QTableWidget(len(self.rows), 4)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Invoice"), self.tr("Due"), self.tr("Still owes"), self.tr("Allocate")]
         )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
-        self.rows = suggest(source, invoices)
-        self.table.setRowCount(len(self.rows))
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         for r, (inv, amount) in enumerate(self.rows):
-            for c, value in enumerate(
-                (inv["number"], inv["due_date"] or "", money_text(inv["open"], self.currency))
-            ):
-                item = QTableWidgetItem(value)
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                if c == 2:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.table.setItem(r, c, item)
-            edit = QTableWidgetItem(str(amount))
-            edit.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(r, 0, _fixed(inv["number"]))
+            self.table.setItem(r, 1, _fixed(inv["due_date"] or ""))
+            self.table.setItem(r, 2, _fixed(money_text(inv["open"], self.currency), True))
+            edit = QTableWidgetItem(edit_text(amount))
+            edit.setTextAlignment(RIGHT)
             self.table.setItem(r, 3, edit)
         self.table.itemChanged.connect(self._update)
         layout.addWidget(self.table)
         self.remaining = QLabel()
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #b3261e;")
-        self.message.setWordWrap(True)
         layout.addWidget(self.remaining)
         layout.addWidget(self.message)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
         in_order = self.buttons.addButton(
             self.tr("Allocate to the selected, in order"), QDialogButtonBox.ButtonRole.ActionRole
         )
         in_order.clicked.connect(self.allocate_selected_in_order)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.buttons.accepted.connect(self._accept)
-        self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self._update()
 
-    def requests(self) -> list[tuple[str, Decimal]] | None:
-        """(invoice, amount) for each non-zero amount, or None with a message shown."""
-        out = []
-        for r, (inv, _) in enumerate(self.rows):
-            raw = self.table.item(r, 3).text().strip() or "0"
-            try:
-                amount = parse_decimal(raw)
-            except (ValueError, InvalidOperation):
-                self._refuse(r, self.tr("%s: '%s' is not an amount") % (inv["number"], raw))
-                return None
-            if amount < 0:
-                self._refuse(r, self.tr("%s: the amount cannot be negative") % inv["number"])
-                return None
-            if amount > Decimal(inv["open"]):
-                self._refuse(r, self.tr("%s still owes %s") % (
-                    inv["number"], money_text(inv["open"], self.currency)))  # fmt: skip
-                return None
-            if amount:
-                out.append((inv["number"], amount))
-        total = sum((a for _, a in out), Decimal(0))
-        if total > self.available:
-            self._refuse(None, self.tr("%s allocated, only %s available") % (
-                money_text(str(total), self.currency),
-                money_text(str(self.available), self.currency)))  # fmt: skip
-            return None
-        return out
+    def _show_totals(self, requests: Requests | None) -> None:
+        if requests is not None:
+            left = self.available - sum((a for _, a in requests), Decimal(0))
+            self.remaining.setText(
+                self.tr("Remaining to allocate: %s") % money_text(left, self.currency)
+            )
 
     def allocate_selected_in_order(self) -> None:
         """The selected invoices, top to bottom, each up to what it owes, while money lasts;
@@ -129,59 +173,36 @@ class AllocationDialog(QDialog):
         for r, (inv, _) in enumerate(self.rows):
             amount = Decimal(0)
             if r in selected and left > 0:
-                amount = min(left, Decimal(inv["open"]))
+                amount = min(left, inv["open"])
                 left -= amount
-            self.table.item(r, 3).setText(str(amount))
+            self.table.item(r, 3).setText(edit_text(amount))
         self.table.blockSignals(False)
         self._update()
 
-    def _refuse(self, row: int | None, message: str) -> None:
-        self.message.setText(message)
-        if row is not None:
-            self.table.setCurrentCell(row, 3)
 
-    def _update(self, *_args) -> None:
-        self.message.setText("")
-        requests = self.requests()
-        ok = requests is not None and bool(requests)
-        if requests is not None:
-            left = self.available - sum((a for _, a in requests), Decimal(0))
-            self.remaining.setText(
-                self.tr("Remaining to allocate: %s") % money_text(str(left), self.currency)
-            )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+class SettleDialog(CheckedDialog):
+    """From an invoice: the payments and credit notes of its currency that can settle it,
+    recorded together or not at all."""
 
-    def _accept(self) -> None:
-        if self.requests():
-            self.accept()
-
-
-class SettleDialog(QDialog):
-    """From an invoice: the payments and credit notes of its currency that can settle it."""
-
-    def __init__(self, invoice: dict, payments: list[dict], credits: list[dict], parent=None):
+    def __init__(self, invoice: dict, payments: list[dict], credits: list[dict], check: Check,
+                 parent=None):  # fmt: skip
         super().__init__(parent)
         self.invoice = invoice
         cur = invoice["currency"]
-        self.owed = Decimal(invoice["open"])
+        self.owed = invoice["open"]
         self.setWindowTitle(self.tr("Settle %s") % invoice["number"])
         self.resize(640, 360)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("%s still owes %s.") % (
             invoice["number"], money_text(invoice["open"], cur))))  # fmt: skip
-        sources = [
-            (p["id"], Decimal(p["unallocated"]), p.get("reference", ""))
-            for p in payments
-            if p["currency"] == cur and Decimal(p["unallocated"]) > 0
-        ]
-        sources += [
-            (c["number"], Decimal(c["unapplied"]), self.tr("credit note"))
-            for c in credits
-            if c["currency"] == cur and Decimal(c["unapplied"]) > 0
-        ]
+        sources = [(p["id"], p["unallocated"], p.get("reference", "")) for p in payments
+                   if p["currency"] == cur and p["unallocated"] > 0]  # fmt: skip
+        sources += [(c["number"], c["unapplied"], "") for c in credits
+                    if c["currency"] == cur and c["unapplied"] > 0]  # fmt: skip
         number = invoice["number"]
         sources.sort(key=lambda s: (number not in (s[2] or "").upper(), s[0]))  # fmt: skip
         self.sources = sources
+        self._setup_check(check, [sid for sid, _a, _r in sources])
         self.table = QTableWidget(len(sources), 3)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Payment or credit note"), self.tr("Available"), self.tr("Allocate")]
@@ -189,48 +210,13 @@ class SettleDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         left = self.owed
         for r, (sid, available, _ref) in enumerate(sources):
-            for c, value in enumerate((sid, money_text(str(available), cur))):
-                item = QTableWidgetItem(value)
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                self.table.setItem(r, c, item)
+            self.table.setItem(r, 0, _fixed(sid))
+            self.table.setItem(r, 1, _fixed(money_text(available, cur)))
             take = min(left, available)
             left -= take
-            self.table.setItem(r, 2, QTableWidgetItem(str(take)))
+            self.table.setItem(r, 2, QTableWidgetItem(edit_text(take)))
+        self.table.itemChanged.connect(self._update)
         layout.addWidget(self.table)
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #b3261e;")
         layout.addWidget(self.message)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-    def requests(self) -> list[tuple[str, Decimal]] | None:
-        """(source, amount) pairs, or None with the reason shown."""
-        out, total = [], Decimal(0)
-        cur = self.invoice["currency"]
-        for r, (sid, available, _ref) in enumerate(self.sources):
-            raw = self.table.item(r, 2).text().strip() or "0"
-            try:
-                amount = parse_decimal(raw)
-            except (ValueError, InvalidOperation):
-                self.message.setText(self.tr("%s: '%s' is not an amount") % (sid, raw))
-                return None
-            if amount < 0 or amount > available:
-                self.message.setText(self.tr("%s has %s available") % (
-                    sid, money_text(str(available), cur)))  # fmt: skip
-                return None
-            if amount:
-                out.append((sid, amount))
-                total += amount
-        if total > self.owed:
-            self.message.setText(self.tr("%s still owes %s") % (
-                self.invoice["number"], money_text(str(self.owed), cur)))  # fmt: skip
-            return None
-        return out
-
-    def _accept(self) -> None:
-        if self.requests():
-            self.accept()
+        layout.addWidget(self.buttons)
+        self._update()

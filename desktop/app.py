@@ -46,7 +46,7 @@ def demo_workspace() -> Path:
 
 
 def workspace_location(text: str) -> Path | str:
-    from core.cli import workspace_location as location
+    from core.workspace import location
 
     return location(text)
 
@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
         QMessageBox.critical(None, "CSP Reconciler", message)
 
     sys.excepthook = excepthook
-    from core.workspace import WorkspaceError
+    from core.errors import WorkspaceError
 
     try:
         window = MainWindow(workspace, args.as_of)

@@ -18,9 +18,18 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget
 
 from core.changes import LEDGER, Change
 from core.views import add_customers, customer_snapshot, snapshot
-from core.workspace import Workspace, WorkspaceBusy
+from core.workspace import Workspace
 from desktop import menus
-from desktop.actions import alerts, allocations, charges, claims, imports, invoices, navigation
+from desktop.actions import (
+    alerts,
+    allocations,
+    charges,
+    claims,
+    imports,
+    invoices,
+    navigation,
+    suggestions,
+)
 from desktop.actions.workspace import files, team
 from desktop.operations import QueryOp
 from desktop.worker import Worker
@@ -73,6 +82,7 @@ class MainWindow(QMainWindow):
         self._title()
         files.remember_workspace(path)
         self.changed.connect(lambda change: invoices.changed(self, change))
+        self.changed.connect(lambda change: suggestions.changed(self, change))
         self.refresh()
 
     # ------------------------------------------------------------------ pages
@@ -160,14 +170,13 @@ class MainWindow(QMainWindow):
 
     def _apply_role(self) -> None:
         """Grey out what the clerk's role may not do (the server refuses it anyway)."""
-        from core.store.roles import may
-
-        role, writable = self.ws.role, not self.ws.readonly
+        ws = self.ws
+        writable = not ws.readonly
         for name, what in (("import", "import"), ("allocate", "allocate"), ("auto", "allocate"),
                            ("undo", "allocate"), ("redo", "allocate"), ("note", "note"),
                            ("dispute", "claim"), ("sla", "claim")):  # fmt: skip
-            getattr(self, f"{name}_action").setEnabled(may(role, what) and writable)
-        claims_allowed = may(role, "claim") and writable
+            getattr(self, f"{name}_action").setEnabled(ws.may(what) and writable)
+        claims_allowed = ws.may("claim") and writable
         self.charges_page.may_dispute = claims_allowed
         self.claims_page.may_change = claims_allowed
         self.claims_page._selection()
@@ -249,11 +258,10 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ errors
 
     def show_error(self, exc: BaseException) -> None:
-        """The one channel for problems: what went wrong and what to do.  On a team
-        workspace a change refused because of another clerk's (or the server's refusal)
-        comes with the lists read afresh."""
-        from core.allocation import AllocationRefused
-        from core.store.database import Refused, refusal
+        """The one channel for problems: what went wrong and what to do (a refused change
+        comes with the lists read afresh: see desktop.operations.CollectionOp)."""
+        from core.errors import Refused
+        from core.workspace import refusal
 
         log.warning("action failed: %s", exc)
         title = self.tr("CSP Reconciler")
@@ -266,8 +274,6 @@ class MainWindow(QMainWindow):
         box = QMessageBox(QMessageBox.Icon.Warning, title, str(exc), parent=self)
         self.error_box = box
         box.open()  # not exec(): the window stays alive and testable
-        if self.ws.url is not None and isinstance(exc, AllocationRefused | WorkspaceBusy):
-            self.refresh()
 
     # ------------------------------------------------------------------ entry points
 

@@ -1,7 +1,11 @@
-"""Column mapping for a spreadsheet no importer recognises: a preview, one choice per field."""
+"""Column mapping for a spreadsheet no importer recognises: a preview, one choice per field.
+
+The fields, the first guesses and the check of the mapping are the core's
+(``ws.imports.layout_fields``, ``guess_columns``, ``check_layout``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -15,28 +19,21 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from core.importers.mapped import fields
-from core.importers.tabular import fold, read_table, text
-
 NONE = "—"
-
-
-def preview(path: Path, rows: int = 5) -> tuple[list[str], list[list[str]]]:
-    table = read_table(path)
-    out = []
-    for _n, cells in table.rows:
-        out.append([text(c) for c in cells])
-        if len(out) >= rows:
-            break
-    return table.header, out
+#: kind → ((field, required), ...), {field: the column guessed}
+Kinds = dict[str, tuple[list[tuple[str, bool]], dict[str, str]]]
+#: ``check(kind, columns, answer)``: the core's verdict, off the GUI thread; ``answer`` gets
+#: the layout's key, or the refusal (an exception).
+Check = Callable[[str, dict[str, str], Callable[[object], None]], None]
 
 
 class MappingDialog(QDialog):
     """Which column holds the date, the amount...; remembered for this header layout."""
 
-    def __init__(self, path: Path, header: list[str], rows: list[list[str]], parent=None):
+    def __init__(self, path: Path, header: list[str], rows: list[list[str]], kinds: Kinds,
+                 check: Check, parent=None):  # fmt: skip
         super().__init__(parent)
-        self.path, self.header = path, header
+        self.path, self.header, self.kinds, self._check = path, header, kinds, check
         self.setWindowTitle(self.tr("Which column is which? — %s") % path.name)
         self.resize(760, 480)
         layout = QVBoxLayout(self)
@@ -75,12 +72,12 @@ class MappingDialog(QDialog):
         while self.form.rowCount():
             self.form.removeRow(0)
         self.combos = {}
-        for name, required in fields(self.kind.currentData()):
+        fields, guesses = self.kinds[self.kind.currentData()]
+        for name, required in fields:
             combo = QComboBox()
             combo.addItems([NONE, *self.header])
-            guess = next((h for h in self.header if fold(h) == fold(name)), None)
-            if guess:
-                combo.setCurrentText(guess)
+            if name in guesses:
+                combo.setCurrentText(guesses[name])
             self.combos[name] = combo
             self.form.addRow(name + (" *" if required else ""), combo)
 
@@ -88,9 +85,16 @@ class MappingDialog(QDialog):
         return {k: c.currentText() for k, c in self.combos.items() if c.currentText() != NONE}
 
     def _accept(self) -> None:
-        missing = [n for n, req in fields(self.kind.currentData())
-                   if req and n not in self.mapping()]  # fmt: skip
-        if missing:
-            self.message.setText(self.tr("Choose a column for: %s") % ", ".join(missing))
-            return
-        self.accept()
+        """OK once the core accepts the mapping; else its reason, under the fields."""
+        self.message.setText("")
+        mapping = self.mapping()
+
+        def answer(verdict) -> None:
+            if mapping != self.mapping():  # changed while the core was asked
+                return
+            if isinstance(verdict, Exception):
+                self.message.setText(str(verdict))
+            else:
+                self.accept()
+
+        self._check(self.kind.currentData(), mapping, answer)

@@ -96,12 +96,12 @@ class CollectionOp(QueryOp):
     its lines in the status bar (or a summary box), a refresh of what it touched only.
     ``success`` gets the change's ``result``.
 
-    ``touched`` is for a call that returns a plain result rather than a ``Change``.
+    A refused change reads the lists again after saying why: what the clerk saw was
+    likely out of date (another clerk's change, on a team workspace).
     """
 
-    def __init__(self, window: MainWindow, call: Call, touched: Iterable[str] = ()) -> None:
+    def __init__(self, window: MainWindow, call: Call) -> None:
         super().__init__(window, call)
-        self.touched = frozenset(touched)
         self._box_title: str | None = None
 
     def summary_box(self, title: str) -> CollectionOp:
@@ -109,9 +109,13 @@ class CollectionOp(QueryOp):
         self._box_title = title
         return self
 
+    def _failed(self, exc: BaseException) -> None:
+        super()._failed(exc)
+        self.window.refresh()
+
     def _done(self, result: Any) -> None:
         self._finished()
-        change = result if isinstance(result, Change) else Change("", (), self.touched, result)
+        change: Change = result
         if self._box_title is not None:
             show_summary(self.window, self._box_title, change.lines)
             self.window.apply_change(change, show_lines=False)
@@ -119,6 +123,15 @@ class CollectionOp(QueryOp):
             self.window.apply_change(change)
         if self._success is not None:
             self._success(change.result)
+
+
+def merged(action: str, changes: Iterable[Change], result: Any = None) -> Change:
+    """Several changes made by one action (each file of an import, each setting saved) as
+    one: their lines in order, everything they touched."""
+    changes = list(changes)
+    lines = tuple(line for c in changes for line in c.lines)
+    touched = frozenset().union(*(c.touched for c in changes))
+    return Change(action, lines, touched, result)
 
 
 def show_summary(window: MainWindow, title: str, lines: Iterable[str]) -> QMessageBox:

@@ -10,9 +10,8 @@ from pathlib import Path
 def main(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
-    from desktop.actions import suggestions
+    from desktop.actions import allocations, suggestions
     from desktop.actions.plans import remittance
-    from desktop.allocation_dialog import AllocationDialog
     from desktop.main_window import MainWindow
 
     workspace, folder = Path(argv[0]), Path(argv[1])
@@ -49,8 +48,11 @@ def main(argv: list[str]) -> int:
                 while "History" not in page.detail.toPlainText():
                     app.processEvents()
             save(window, name)
-        payment = next(p for p in window.snap["payments"] if p["unallocated"] != "0.00")
-        dialog = AllocationDialog(payment, window.snap["invoices"], window)
+        payment = next(p for p in window.snap["payments"] if p["unallocated"] > 0)
+        allocations.open_allocation(window, payment, payment["id"])
+        while not hasattr(window, "allocation_dialog"):
+            app.processEvents()
+        dialog = window.allocation_dialog
         dialog.show()
         save(dialog, "allocation")
         dialog.close()

@@ -37,9 +37,9 @@ def bucket_label(bucket: str) -> str:
     return QCoreApplication.translate("Aging", "%s–%s days") % (low, high)
 
 
-def bar_height(amount: str) -> float:
+def bar_height(amount: Decimal | None) -> float:
     """Pixels, not money: the chart draws bars from the exact amount's magnitude."""
-    return float(Decimal(amount or "0"))
+    return float(amount or 0)
 
 
 class AgingChart(QWidget):
@@ -82,19 +82,20 @@ class AgingChart(QWidget):
         self.stack.blockSignals(False)
         self._draw()
 
-    def _series(self) -> list[tuple[str, str, str, list[str]]]:
+    def _series(self) -> list[tuple[str, str, str, list[Decimal]]]:
         """(legend, currency, customer, amount per bucket) for each bar set."""
         by_customer = self.stack.currentData() or ""
         if not by_customer:
-            return [(cur, cur, "", [row.get(b, "0") for b in self.buckets])
+            return [(cur, cur, "", [row.get(b, Decimal(0)) for b in self.buckets])
                     for cur, row in sorted(self.aging.items())]  # fmt: skip
         rows = [r for r in self.customers if r["currency"] == by_customer]
-        rows.sort(key=lambda r: -Decimal(r["open"]))
-        out = [(r["customer"], by_customer, r["customer"], [r.get(b, "0") for b in self.buckets])
+        rows.sort(key=lambda r: -r["open"])
+        out = [(r["customer"], by_customer, r["customer"],
+                [r.get(b, Decimal(0)) for b in self.buckets])
                for r in rows[:MOST_CUSTOMERS]]  # fmt: skip
         rest = rows[MOST_CUSTOMERS:]
         if rest:
-            sums = [format(sum((Decimal(r.get(b) or 0) for r in rest), Decimal(0)), "f")
+            sums = [sum((r.get(b) or Decimal(0) for r in rest), Decimal(0))
                     for b in self.buckets]  # fmt: skip
             out.append((self.tr("Other customers (%d)") % len(rest), by_customer, "", sums))
         return out

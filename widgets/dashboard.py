@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from core.aging import BUCKETS, DATE_UNKNOWN
-from core.money import format_amount
 from widgets.aging_chart import AgingChart, bucket_label
 from widgets.formats import date_text, money_text
 from widgets.models import FOCUS, cue_icon
@@ -83,8 +82,7 @@ class Dashboard(QWidget):
         self.aging.setRowCount(len(aging))
         for r, (cur, row) in enumerate(sorted(aging.items())):
             keys = (*snap["buckets"], DATE_UNKNOWN, "total")
-            zero = format_amount(Decimal(0), cur)
-            _fill(self.aging, r, [cur] + [money_text(row.get(k, zero), cur) for k in keys])
+            _fill(self.aging, r, [cur] + [money_text(row.get(k, Decimal(0)), cur) for k in keys])
         for table in (self.balance, self.aging):
             table.setFixedHeight(table.horizontalHeader().height() + 6 + sum(
                 table.rowHeight(i) for i in range(table.rowCount())))  # fmt: skip
@@ -116,10 +114,10 @@ class Dashboard(QWidget):
                 continue
             totals: dict[str, Decimal] = {}
             for r in rows:
-                totals[r["currency"]] = totals.get(r["currency"], Decimal(0)) + Decimal(
-                    r.get(key) or 0
+                totals[r["currency"]] = totals.get(r["currency"], Decimal(0)) + (
+                    r.get(key) or Decimal(0)
                 )
-            amounts = ", ".join(money_text(format(v, "f"), c) for c, v in sorted(totals.items()))
+            amounts = ", ".join(money_text(v, c) for c, v in sorted(totals.items()))
             label = texts[focus](len(rows))
             item = QListWidgetItem(f"{label} — {amounts}")
             item.setData(FOCUS_ROLE, (page, focus, label))
@@ -145,7 +143,7 @@ class Dashboard(QWidget):
                     totals[f["currency"]] = totals.get(f["currency"], Decimal(0)) + Decimal(
                         f["amount"]
                     )
-            amounts = ", ".join(money_text(format(v, "f"), c) for c, v in sorted(totals.items()))
+            amounts = ", ".join(money_text(v, c) for c, v in sorted(totals.items()))
             label = text(len(rows))
             item = QListWidgetItem(f"{label} — {amounts}" if amounts else label)
             item.setData(FOCUS_ROLE, ("alerts", kind, label))
@@ -163,7 +161,7 @@ class Dashboard(QWidget):
             totals = {}
             for c in rows:
                 totals[c["currency"]] = totals.get(c["currency"], Decimal(0)) + Decimal(c["amount"])
-            amounts = ", ".join(money_text(format(v, "f"), c) for c, v in sorted(totals.items()))
+            amounts = ", ".join(money_text(v, c) for c, v in sorted(totals.items()))
             oldest = max(c["age_days"] for c in rows)
             label = text(len(rows))
             item = QListWidgetItem(

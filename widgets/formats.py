@@ -1,16 +1,19 @@
 """Numbers and dates in the interface's locale; money always with its currency.
 
-Amounts arrive as exact decimal text (``"-1234.50"``) and are regrouped as
-text, never through a float: ``1,234.50 EUR`` in English, ``1 234,50 EUR`` in
+Amounts arrive as ``Decimal`` (or exact decimal text, ``"-1234.50"``) and are
+regrouped as text, never through a float: ``1,234.50 EUR`` in English, ``1 234,50 EUR`` in
 French.  Dates arrive as ISO text and are shown in the locale's short form
 with a four-digit year.
 """
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import lru_cache
 
 from PySide6.QtCore import QDate, QLocale
+
+from core.money import format_amount, format_exact
 
 
 @lru_cache(maxsize=8)
@@ -41,10 +44,14 @@ def number_text(amount: str | None, grouped: bool = True) -> str:
     return f"{sign}{whole}{point + frac if frac else ''}"
 
 
-def money_text(amount: str | None, currency: str) -> str:
-    """``1234.50``, ``EUR`` → ``1,234.50 EUR`` in the interface's locale."""
-    if amount in (None, ""):
+def money_text(amount: Decimal | str | None, currency: str, exact: bool = False) -> str:
+    """``Decimal("1234.5")`` (or its text ``1234.50``), ``EUR`` → ``1,234.50 EUR`` in the
+    interface's locale: with the currency's decimals, or every decimal it has when
+    ``exact``."""
+    if amount is None or amount == "":
         return ""
+    if isinstance(amount, Decimal):
+        amount = format_exact(amount, currency) if exact else format_amount(amount, currency)
     return f"{number_text(amount)} {currency}"
 
 

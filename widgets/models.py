@@ -1,4 +1,5 @@
-"""Table models that adapt the core's row descriptions (:mod:`core.views`) to Qt views.
+"""Table models that adapt the core's row descriptions (:func:`core.views.snapshot`) to Qt
+views.
 
 A model holds plain dictionaries and answers ``data()`` from them: no widget
 per row, so a hundred thousand invoices scroll like ten.  Amounts are shown
@@ -9,7 +10,7 @@ rows carry a colour and an icon cue.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -21,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from core.money import format_amount
 from widgets.formats import date_text, money_text
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -161,15 +163,10 @@ PAYMENT_COLUMNS = (
 
 def sort_key(col: Col, value) -> tuple:
     """A comparable key: money by its exact value, missing values first."""
-    if value in (None, ""):
+    if value is None or value == "":
         return (0, Decimal(0), "")
-    if col.kind == "money":
-        try:
-            return (1, Decimal(value), "")
-        except InvalidOperation:
-            return (1, Decimal(0), str(value))
-    if col.kind == "int":
-        return (1, Decimal(value), "")
+    if col.kind in ("money", "int"):
+        return (1, value, "")
     return (1, Decimal(0), str(value))
 
 
@@ -308,8 +305,8 @@ class RowsModel(QAbstractTableModel):
         return QBrush({"overdue": OVERDUE, "voided": MUTED, "rebilled": MUTED}.get(cue, PARTLY))
 
 
-def _nonzero(amount: str | None) -> bool:
-    return amount not in (None, "") and Decimal(amount) != 0
+def _nonzero(amount: Decimal | None) -> bool:
+    return amount is not None and amount != 0
 
 
 def _overdue(row: dict) -> bool:
@@ -418,7 +415,9 @@ def row_customers(row: dict) -> list[str]:
 
 def _searchable(row: dict):
     for v in row.values():
-        if isinstance(v, str | int):
+        if isinstance(v, Decimal):
+            yield format_amount(v, row.get("currency", ""))
+        elif isinstance(v, str | int):
             yield v
         elif isinstance(v, list) and v and isinstance(v[0], str):
             yield from v

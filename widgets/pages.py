@@ -217,11 +217,12 @@ class InvoicesPage(TablePage):
                 + ", ".join(f"{escape(k)} {money_text(format(v, 'f'), cur)}"
                             for k, v in sorted(by_customer.items())) + "</p>"
             )  # fmt: skip
-        if row.get("lines_difference") not in (None, "0.00"):
+        if row.get("lines_difference"):
             parts.append(
                 f"<p style='color:#b3261e'>{self.tr('The lines add up to')} "
-                f"{money_text(row['lines_total'], cur)}: "
-                f"{self.tr('difference')} {money_text(row['lines_difference'], cur)}</p>"
+                f"{money_text(row['lines_total'], cur, exact=True)}: "
+                f"{self.tr('difference')} "
+                f"{money_text(row['lines_difference'], cur, exact=True)}</p>"
             )
         worth = [ex for ex in explained if ex.explained]
         if worth:

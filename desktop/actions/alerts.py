@@ -38,10 +38,9 @@ def copy_letter(window: MainWindow, action: str, subject: str) -> None:
             "MainWindow", "The text for Microsoft about %s is in the clipboard: paste it into "
             "your e-mail or the support ticket") % subject, 8000)  # fmt: skip
 
-    QueryOp(window, lambda ws, job: ws.letter(action, subject)).success(copied).run()
+    QueryOp(window, lambda ws, job: ws.documents.letter(action, subject)).success(copied).run()
 
 
 def mark_unallocated(window: MainWindow, payment: str) -> None:
     when = window.as_of
-    CollectionOp(window, lambda ws, job: ws.mark_payment(payment, "unallocated", when),
-                 ("marks",)).run()  # fmt: skip
+    CollectionOp(window, lambda ws, job: ws.alerts.mark(payment, "unallocated", when)).run()

@@ -17,7 +17,8 @@ def show_customer(window: MainWindow, customer_id: str) -> None:
     name = next((n for c, n, _ in snap.get("line_customers") or [] if c == customer_id),
                 customer_id) or customer_id  # fmt: skip
     QueryOp(
-        window, lambda ws, job: [ex.as_dict() for ex in ws.customer_explanations(customer_id)]
+        window,
+        lambda ws, job: [ex.as_dict() for ex in ws.charges.customer_explanations(customer_id)],
     ).success(lambda found: window.charges_page.show_lines(name, found, dates)).run()
 
 
@@ -30,4 +31,6 @@ def run_checks(window: MainWindow) -> None:
             translate("MainWindow", "%n line(s) flagged", "", len(found)), 5000
         )
 
-    QueryOp(window, lambda ws, job: [ex.as_dict() for ex in ws.flagged_lines()]).success(done).run()
+    QueryOp(window, lambda ws, job: [ex.as_dict() for ex in ws.charges.flagged_lines()]).success(
+        done
+    ).run()

@@ -11,8 +11,6 @@ from desktop.operations import CollectionOp, translate
 if TYPE_CHECKING:  # pragma: no cover
     from desktop.main_window import MainWindow
 
-CLAIMS = ("claims",)
-
 
 def dispute_line(window: MainWindow, line: dict) -> None:
     """Dispute an explained line: the difference from the expected amount, when flagged."""
@@ -42,8 +40,8 @@ def open_dispute(window: MainWindow, target: str, amount: str, currency: str, re
 
     def accepted() -> None:
         values = dialog.values()
-        op = CollectionOp(window, lambda ws, job: ws.open_dispute(*values), CLAIMS)
-        op.success(lambda claim_id: _recorded(window, claim_id)).run()
+        op = CollectionOp(window, lambda ws, job: ws.claims.open_dispute(*values))
+        op.success(lambda _claim: window.tabs.setCurrentWidget(window.claims_page)).run()
 
     dialog.accepted.connect(accepted)
     dialog.open()
@@ -58,16 +56,11 @@ def new_sla_claim(window: MainWindow) -> None:
 
     def accepted() -> None:
         values = dialog.values()
-        op = CollectionOp(window, lambda ws, job: ws.open_sla_claim(*values), CLAIMS)
-        op.success(lambda claim_id: _recorded(window, claim_id)).run()
+        op = CollectionOp(window, lambda ws, job: ws.claims.open_sla_claim(*values))
+        op.success(lambda _claim: window.tabs.setCurrentWidget(window.claims_page)).run()
 
     dialog.accepted.connect(accepted)
     dialog.open()
-
-
-def _recorded(window: MainWindow, claim_id) -> None:
-    window.statusBar().showMessage(translate("MainWindow", "Claim #%s recorded") % claim_id, 5000)
-    window.tabs.setCurrentWidget(window.claims_page)
 
 
 def link(window: MainWindow, claim: dict) -> None:
@@ -83,9 +76,9 @@ def link(window: MainWindow, claim: dict) -> None:
     dialog.setComboBoxEditable(True)
     window.claim_dialog = dialog
     dialog.textValueSelected.connect(lambda number: CollectionOp(
-        window, lambda ws, job: ws.close_claim(claim["id"], number), CLAIMS).run())  # fmt: skip
+        window, lambda ws, job: ws.claims.close(claim["id"], number)).run())  # fmt: skip
     dialog.open()
 
 
 def withdraw(window: MainWindow, claim: dict) -> None:
-    CollectionOp(window, lambda ws, job: ws.close_claim(claim["id"]), CLAIMS).run()
+    CollectionOp(window, lambda ws, job: ws.claims.close(claim["id"])).run()

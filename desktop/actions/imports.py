@@ -1,4 +1,7 @@
-"""Importing files: chosen, dropped, or a spreadsheet whose columns the clerk names."""
+"""Importing files: chosen, dropped, or a spreadsheet whose columns the clerk names.
+
+The summary box shows what the command line prints for the same files
+(:func:`core.present.import_lines`, :func:`core.present.failed_lines`)."""
 
 from __future__ import annotations
 
@@ -8,16 +11,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog
 
-from core.changes import TOUCHABLE, Change
-from core.importers import ImportOptions
-from core.workspace import ImportCancelled, ImportFailed
-from desktop.operations import CollectionOp, translate
+from core.changes import Change
+from core.errors import UNKNOWN_LAYOUT, ImportCancelled, ImportFailed
+from core.model import ImportError_, Source
+from core.present import failed_lines
+from desktop.operations import CollectionOp, QueryOp, merged, translate
 
 if TYPE_CHECKING:  # pragma: no cover
     from desktop.main_window import MainWindow
 
 log = logging.getLogger(__name__)
-MAPPABLE = (".csv", ".xlsx", ".txt")  # a spreadsheet whose columns the clerk can name
+KINDS = ("payments", "invoices")  # what a spreadsheet with named columns can list
 
 
 def choose_import(window: MainWindow) -> None:
@@ -37,77 +41,77 @@ def import_files(window: MainWindow, files: list[Path]) -> None:
 
 
 def _import_each(ws, job, files: list[Path]) -> Change:
-    """Each file in turn (a failure stops only its own file); one change for them all."""
-    outcomes: list[tuple[str, object]] = []
+    """Each file in turn (a failure stops only its own file); one change for them all, its
+    ``result`` each file's summary or refusal."""
+    changes: list[Change] = []
+    outcomes: list[object] = []
     for path in files:
-        if job.cancelled():
-            break
         try:
-            summary = ws.import_file(path, ImportOptions(), progress=job.progress,
-                                     cancelled=job.cancelled)  # fmt: skip
-            outcomes.append(("ok", summary))
+            if job.cancelled():  # before this file began: the files after it neither
+                raise ImportCancelled(str(path))
+            done = ws.imports.import_file(path, progress=job.progress, cancelled=job.cancelled)
         except ImportCancelled:
-            outcomes.append(("cancelled", path))
+            said = translate("MainWindow", "%s: cancelled, nothing was stored") % path.name
+            changes.append(Change("import", (said,)))
+            continue
         except ImportFailed as exc:
-            outcomes.append(("failed", exc))
+            failed = exc
         except Exception as exc:
             log.exception("import of %s failed", path)
-            said = f"{path.name}: {exc} (an unexpected error; details in the log)"
-            outcomes.append(("failed", ImportFailed(str(path), [said])))
-    return Change("import", tuple(_lines(outcomes)), TOUCHABLE, outcomes)
-
-
-def _lines(outcomes: list[tuple[str, object]]) -> list[str]:
-    lines = []
-    for status, item in outcomes:
-        if status == "cancelled":
-            name = Path(item).name
-            lines.append(translate("MainWindow", "%s: cancelled, nothing was stored") % name)
-        elif status == "ok":
-            s = item
-            parts = [f"{n} {k} created" for k, n in s.created.items()]
-            parts += [f"{n} {k} unchanged" for k, n in s.unchanged.items()]
-            lines.append(f"{Path(s.file).name}: " + (", ".join(parts) or "nothing new"))
-            lines += [f"  skipped: {x}" for x in s.skipped[:20]]
+            said = f"{exc} (an unexpected error; details in the log)"
+            failed = ImportFailed(str(path), [ImportError_(Source(str(path)), said)])
         else:
-            errors = getattr(item, "errors", None) or [item]
-            name = Path(getattr(item, "file", "")).name
-            lines.append(translate("MainWindow", "%s: not imported") % name)
-            lines += [f"  {e}" for e in errors[:20]]
-    return lines
+            changes.append(done)
+            outcomes.append(done.result)
+            continue
+        changes.append(Change("import", tuple(failed_lines(failed))))
+        outcomes.append(failed)
+    return merged("import", changes, outcomes)
 
 
-def _imported(window: MainWindow, outcomes: list[tuple[str, object]]) -> None:
+def _imported(window: MainWindow, outcomes: list[object]) -> None:
     window.last_import_summary = window.last_summary
-    unknown = [
-        Path(item.file)
-        for status, item in outcomes
-        if status == "failed"
-        and Path(getattr(item, "file", "")).suffix.lower() in MAPPABLE
-        and any("not a file CSP Reconciler can read" in str(e) for e in item.errors)
-    ]
+    unknown = [o for o in outcomes if isinstance(o, ImportFailed) and o.kind == UNKNOWN_LAYOUT]
     if unknown:
-        ask_mapping(window, unknown[0])
+        ask_mapping(window, Path(unknown[0].file))
 
 
 def ask_mapping(window: MainWindow, path: Path) -> None:
     """A spreadsheet no importer knows: ask which column is which, then import it."""
-    from desktop.mapping_dialog import MappingDialog, preview
 
-    try:
-        header, rows = preview(path)
-    except Exception as exc:  # noqa: BLE001 - unreadable: the summary already said so
-        log.info("no preview of %s: %s", path, exc)
-        return
-    if not header:
-        return
-    dialog = MappingDialog(path, header, rows, window)
+    def read(ws, job):
+        try:
+            header, rows = ws.imports.preview(path)
+        except Exception as exc:  # noqa: BLE001 - unreadable: the summary already said so
+            log.info("no preview of %s: %s", path, exc)
+            return None
+        kinds = {k: (ws.imports.layout_fields(k), ws.imports.guess_columns(k, header))
+                 for k in KINDS}  # fmt: skip
+        return header, rows, kinds
+
+    QueryOp(window, read).success(lambda found: found and _map(window, path, *found)).run()
+
+
+def _map(window: MainWindow, path: Path, header, rows, kinds) -> None:
+    from desktop.mapping_dialog import MappingDialog
+
+    def check(kind: str, columns: dict[str, str], answer) -> None:
+        def verdict(ws, job):
+            try:
+                return ws.imports.check_layout(header, kind, columns)
+            except ValueError as refused:
+                return refused
+
+        QueryOp(window, verdict).success(answer).run()
+
+    dialog = MappingDialog(path, header, rows, kinds, check, window)
     window.mapping_dialog = dialog
 
     def save() -> None:
         kind, columns = dialog.kind.currentData(), dialog.mapping()
-        op = CollectionOp(window, lambda ws, job: ws.save_layout(header, kind, columns))
+        op = CollectionOp(window, lambda ws, job: ws.imports.save_layout(header, kind, columns))
         op.success(lambda _key: import_files(window, [path])).run()
 
-    dialog.accepted.connect(save)
-    dialog.open()
+    if header:
+        dialog.accepted.connect(save)
+        dialog.open()

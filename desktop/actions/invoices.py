@@ -15,14 +15,15 @@ if TYPE_CHECKING:  # pragma: no cover
 def show_detail(window: MainWindow, row: dict) -> None:
     number = row["number"]
     QueryOp(
-        window, lambda ws, job: (ws.lines(number), ws.history(number), _explained(ws, number))
+        window,
+        lambda ws, job: (ws.books.lines(number), ws.books.history(number), _explained(ws, number)),
     ).success(lambda found: window.invoices.show_detail(row, *found)).run()
 
 
 def _explained(ws, number: str) -> list:
     """An invoice's lines explained; none when it has no lines."""
     try:
-        return ws.explain(number)
+        return ws.charges.explain(number)
     except ValueError:
         return []
 

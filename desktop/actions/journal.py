@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from core.changes import TOUCHABLE, Change
 from desktop.operations import CollectionOp
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -12,8 +11,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def undo(window: MainWindow) -> None:
-    CollectionOp(window, lambda ws, job: Change("undo", (ws.undo(),), TOUCHABLE)).run()
+    CollectionOp(window, lambda ws, job: ws.journal.undo()).run()
 
 
 def redo(window: MainWindow) -> None:
-    CollectionOp(window, lambda ws, job: Change("redo", (ws.redo(),), TOUCHABLE)).run()
+    CollectionOp(window, lambda ws, job: ws.journal.redo()).run()

@@ -60,11 +60,11 @@ def selection_totals(window: MainWindow, *_args) -> None:
     rows = page.selected_rows()
     totals: dict[str, Decimal] = {}
     for row in rows:
-        totals[row["currency"]] = totals.get(row["currency"], Decimal(0)) + Decimal(
-            row.get(key) or 0
+        totals[row["currency"]] = totals.get(row["currency"], Decimal(0)) + (
+            row.get(key) or Decimal(0)
         )
     if totals:
-        amounts = ", ".join(money_text(format(v, "f"), c) for c, v in sorted(totals.items()))
+        amounts = ", ".join(money_text(v, c) for c, v in sorted(totals.items()))
         window.statusBar().showMessage(
             translate("MainWindow", "%n selected: ", "", len(rows)) + f"{amounts} {word}"
         )

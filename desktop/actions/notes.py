@@ -35,9 +35,4 @@ def choose_note(window: MainWindow) -> None:
 
 
 def add_note(window: MainWindow, subject: str, text: str) -> None:
-    def done(_note_id) -> None:
-        window.statusBar().showMessage(
-            translate("MainWindow", "Note recorded on %s") % subject, 5000
-        )
-
-    CollectionOp(window, lambda ws, job: ws.add_note(subject, text), ("notes",)).success(done).run()
+    CollectionOp(window, lambda ws, job: ws.notes.add(subject, text)).run()

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from desktop.operations import CollectionOp, QueryOp
+from desktop.operations import CollectionOp, QueryOp, merged
 
 if TYPE_CHECKING:  # pragma: no cover
     from desktop.main_window import MainWindow
 
 
 def edit(window: MainWindow) -> None:
-    QueryOp(window, lambda ws, job: (ws.settings(), ws.term_days)).success(
+    QueryOp(window, lambda ws, job: (ws.settings.all(), ws.books.term_days)).success(
         lambda loaded: _show(window, *loaded)
     ).run()
 
@@ -36,8 +36,6 @@ def _show(window: MainWindow, settings: dict, term: int) -> None:
 
 def save(window: MainWindow, changes: dict[str, str]) -> None:
     def run(ws, job):
-        for key, value in changes.items():
-            ws.set_setting(key, value)
-        return len(changes)
+        return merged("settings", [ws.settings.set(key, value) for key, value in changes.items()])
 
-    CollectionOp(window, run, ("settings",)).run()
+    CollectionOp(window, run).run()

@@ -31,13 +31,15 @@ def export_report(window: MainWindow, path: Path) -> None:
 
         return write_report(ws, path, as_of)
 
-    QueryOp(window, run).success(lambda written: saved(window, written)).run()
+    QueryOp(window, run).success(lambda written: saved(window, written, said=False)).run()
 
 
-def saved(window: MainWindow, path: Path) -> None:
-    """Say where the file went, with a button to open it."""
+def saved(window: MainWindow, path: Path, said: bool = True) -> None:
+    """Say where the file went, with a button to open it (and in the status bar unless the
+    change that wrote it said so already)."""
     window.last_export = path
-    window.statusBar().showMessage(translate("MainWindow", "Saved %s") % path)
+    if not said:
+        window.statusBar().showMessage(translate("MainWindow", "Saved %s") % path)
     window.exported.emit(str(path))
     box = QMessageBox(QMessageBox.Icon.Information, translate("MainWindow", "CSP Reconciler"),
                       translate("MainWindow", "Saved %s") % path, parent=window)  # fmt: skip

@@ -1,4 +1,5 @@
-"""The suggestions engine's proposals: shown with their reasons, accepted or rejected."""
+"""The suggestions engine's proposals: shown with their reasons, accepted or rejected; the
+list is read again after any change to the allocations or the suggestions."""
 
 from __future__ import annotations
 
@@ -8,7 +9,10 @@ from core.changes import LEDGER
 from desktop.operations import CollectionOp, QueryOp
 
 if TYPE_CHECKING:  # pragma: no cover
+    from core.changes import Change
     from desktop.main_window import MainWindow
+
+STALE = LEDGER | {"suggestions"}  # what the proposals depend on
 
 
 def show(window: MainWindow) -> None:
@@ -20,9 +24,10 @@ def show(window: MainWindow) -> None:
     if window.tabs.currentWidget() is window.payments and window.payments.selected_rows():
         payment = window.payments.selected_rows()[0]["id"]
     dialog = SuggestionsDialog(window)
+    dialog.payment = payment
     window.suggestions_dialog = dialog
-    dialog.accept_requested.connect(lambda sid: decide(window, sid, True, payment))
-    dialog.reject_requested.connect(lambda sid: decide(window, sid, False, payment))
+    dialog.accept_requested.connect(lambda sid: decide(window, sid, True))
+    dialog.reject_requested.connect(lambda sid: decide(window, sid, False))
     dialog.open()
     load(window, payment)
 
@@ -31,7 +36,7 @@ def load(window: MainWindow, payment: str | None) -> None:
     def run(ws, job):
         from core.suggestions import answer_json
 
-        return [answer_json(a) for a in ws.suggest(payment)]
+        return [answer_json(a) for a in ws.allocations.suggest(payment)]
 
     def done(answers) -> None:
         window.suggestions_dialog.show_answers(answers)
@@ -40,10 +45,16 @@ def load(window: MainWindow, payment: str | None) -> None:
     QueryOp(window, run).success(done).run()
 
 
-def decide(window: MainWindow, suggestion_id: str, accept: bool, payment: str | None) -> None:
-    """Accept (allocate as proposed) or reject a proposal; the list is read again."""
+def decide(window: MainWindow, suggestion_id: str, accept: bool) -> None:
+    """Accept (allocate as proposed) or reject a proposal."""
     if accept:
-        op = CollectionOp(window, lambda ws, job: ws.accept_suggestion(suggestion_id), LEDGER)
+        CollectionOp(window, lambda ws, job: ws.allocations.accept(suggestion_id)).run()
     else:
-        op = CollectionOp(window, lambda ws, job: ws.reject_suggestion(suggestion_id))
-    op.success(lambda _result: load(window, payment)).run()
+        CollectionOp(window, lambda ws, job: ws.allocations.reject(suggestion_id)).run()
+
+
+def changed(window: MainWindow, change: Change) -> None:
+    """The proposals shown, read again when what they depend on changed."""
+    dialog = getattr(window, "suggestions_dialog", None)
+    if dialog is not None and dialog.isVisible() and change.touched & STALE:
+        load(window, dialog.payment)

@@ -1,5 +1,8 @@
-"""The remittance advice of a payment: previewed as it will print, printed, saved, and the
-bank reference copied for the transfer."""
+"""The remittance advice of a payment: previewed as it will print, printed, saved (or a
+SEPA credit transfer written for it), and the bank reference copied for the transfer.
+
+Every document is written by the core (``ws.documents``), byte for byte what the command
+line's ``export remittance`` and ``export pain001`` write."""
 
 from __future__ import annotations
 
@@ -9,10 +12,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from desktop.actions.reports import saved
-from desktop.operations import QueryOp, translate
+from desktop.operations import CollectionOp, QueryOp, translate
 
 if TYPE_CHECKING:  # pragma: no cover
     from desktop.main_window import MainWindow
+
+#: the save dialog's formats, in the order of its filters (``pain001``: a SEPA transfer)
+FORMATS = ("pdf", "xlsx", "txt", "pain001")
+SUFFIXES = {".pdf": "pdf", ".xlsx": "xlsx", ".txt": "txt", ".xml": "pain001"}
 
 
 def selected_payment(window: MainWindow) -> str | None:
@@ -34,14 +41,10 @@ def _pdf(window: MainWindow, what: str, done) -> None:
     its path to ``done``."""
     import tempfile
 
-    folder = Path(tempfile.mkdtemp(prefix="csp-remittance-"))
-
-    def run(ws, job):
-        from core.exports.pdf import write_pdf
-
-        return write_pdf(ws.remittance(what), folder / f"remittance-{what}.pdf")
-
-    QueryOp(window, run).success(done).run()
+    path = Path(tempfile.mkdtemp(prefix="csp-remittance-")) / f"remittance-{what}.pdf"
+    QueryOp(window, lambda ws, job: ws.documents.save_remittance(what, "pdf", path)).success(
+        lambda written: done(written.result)
+    ).run()
 
 
 def preview(window: MainWindow, what: str) -> None:
@@ -65,34 +68,30 @@ def choose_save(window: MainWindow, pid: str | None = None) -> None:
     pid = pid or selected_payment(window)
     if pid is None:
         return
-    path, _ = QFileDialog.getSaveFileName(
+    filters = [translate("MainWindow", "PDF (*.pdf)"),
+               translate("MainWindow", "Excel workbook (*.xlsx)"),
+               translate("MainWindow", "Text (*.txt)"),
+               translate("MainWindow", "SEPA credit transfer, pain.001 (*.xml)")]  # fmt: skip
+    path, chosen = QFileDialog.getSaveFileName(
         window, translate("MainWindow", "Save remittance advice"), f"remittance-{pid}.pdf",
-        translate("MainWindow", "PDF (*.pdf);;Excel workbook (*.xlsx);;Text (*.txt)"),
+        ";;".join(filters),
     )  # fmt: skip
     if path:
-        save(window, pid, Path(path))
+        fmt = FORMATS[filters.index(chosen)] if chosen in filters else None
+        save(window, pid, Path(path), SUFFIXES.get(Path(path).suffix.lower(), fmt or "pdf"))
 
 
-def save(window: MainWindow, what: str, path: Path) -> None:
-    """Write the advice (format from the file's extension) off the GUI thread."""
+def save(window: MainWindow, what: str, path: Path, fmt: str | None = None) -> None:
+    """Write the advice as ``fmt`` (pdf, xlsx, txt, or pain001 for a SEPA credit transfer;
+    by default from the file's extension) off the GUI thread."""
+    fmt = fmt or SUFFIXES.get(path.suffix.lower(), "pdf")
 
     def run(ws, job):
-        rem = ws.remittance(what)
-        if path.suffix.lower() == ".xlsx":
-            from core.exports.xlsx import write_xlsx
+        if fmt == "pain001":
+            return ws.documents.save_pain001([what], path)
+        return ws.documents.save_remittance(what, fmt, path)
 
-            write_xlsx(rem, path)
-        elif path.suffix.lower() == ".txt":
-            from core.exports.remittance import as_text
-
-            path.write_text(as_text(rem), encoding="utf-8")
-        else:
-            from core.exports.pdf import write_pdf
-
-            write_pdf(rem, path)
-        return path
-
-    QueryOp(window, run).success(lambda written: saved(window, written)).run()
+    CollectionOp(window, run).success(lambda written: saved(window, written)).run()
 
 
 def choose_print(window: MainWindow, pid: str | None = None, pdf: Path | None = None) -> None:
@@ -137,4 +136,4 @@ def copy_bank_reference(window: MainWindow, pid: str | None = None) -> None:
         QApplication.clipboard().setText(text)
         window.statusBar().showMessage(translate("MainWindow", "Copied: %s") % text)
 
-    QueryOp(window, lambda ws, job: ws.remittance(pid).bank_text()[0]).success(done).run()
+    QueryOp(window, lambda ws, job: ws.documents.remittance(pid).bank_text()[0]).success(done).run()

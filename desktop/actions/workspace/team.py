@@ -44,14 +44,9 @@ class LiveView:
         ws = self.window.ws
         if ws.url is None:
             return
-        from core.store.live import listen
-
         stop = self._stop = threading.Event()
-        threading.Thread(
-            target=listen, name="live-view", daemon=True,
-            args=(ws.url, self.window.others_changed.emit, stop),
-            kwargs={"ignore_pids": lambda: set(ws.engine.backend_pids)},
-        ).start()  # fmt: skip
+        threading.Thread(target=ws.listen, name="live-view", daemon=True,
+                         args=(self.window.others_changed.emit, stop)).start()  # fmt: skip
 
     def stop(self) -> None:
         if self._stop is not None:
