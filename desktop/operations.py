@@ -37,16 +37,10 @@ class QueryOp:
         self.window = window
         self.call = call
         self._success: Callable[[Any], None] | None = None
-        self._failure: Callable[[BaseException], None] | None = None
         self._progress: QProgressDialog | None = None
 
     def success(self, fn: Callable[[Any], None]) -> QueryOp:
         self._success = fn
-        return self
-
-    def failure(self, fn: Callable[[BaseException], None]) -> QueryOp:
-        """Called after the error is shown (to read the lists again after a refusal)."""
-        self._failure = fn
         return self
 
     def with_progress(self, label: str) -> QueryOp:
@@ -87,8 +81,6 @@ class QueryOp:
     def _failed(self, exc: BaseException) -> None:
         self._finished()
         self.window.show_error(exc)
-        if self._failure is not None:
-            self._failure(exc)
 
 
 class CollectionOp(QueryOp):

@@ -30,6 +30,7 @@ class SuggestionsDialog(QDialog):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self.payment: str | None = None  # the payment shown alone, else every one
         self.setWindowTitle(self.tr("Suggested allocations"))
         self.resize(980, 560)
         self.summary = QLabel()
