@@ -9,10 +9,7 @@ exception that is no longer needed fails too, so the list stays true.
 """
 
 import ast
-import warnings
 from pathlib import Path
-
-import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("core", "desktop", "widgets")
@@ -22,13 +19,6 @@ LIMITS = {"module": 600, "class": 400, "function": 80}
 EXCLUDED = {
     # Alembic revisions are written once and never edited: their length is the schema change's.
     "core/store/migrations/",
-}
-
-# Being split into smaller modules right now: their sizes are reported (as a warning and an
-# expected failure) but do not fail the suite.  To be emptied once the split is done.
-BEING_SPLIT = {
-    "core/cli.py",
-    "desktop/main_window.py",
 }
 
 # "path" for a module, "path::Class.method" for a class or function: one line of reason each.
@@ -108,20 +98,12 @@ def all_oversized() -> dict[str, str]:
     return out
 
 
-def being_split(key: str) -> bool:
-    return key.split("::")[0] in BEING_SPLIT
-
-
 def listing(found: dict[str, str]) -> str:
     return "\n".join(f"  {key}: {what}" for key, what in sorted(found.items()))
 
 
 def test_sizes_within_limits():
-    found = {
-        key: what
-        for key, what in all_oversized().items()
-        if key not in EXCEPTIONS and not being_split(key)
-    }
+    found = {key: what for key, what in all_oversized().items() if key not in EXCEPTIONS}
     assert not found, (
         f"{len(found)} over the size limits (split them, or list them in EXCEPTIONS in "
         f"tests/test_architecture.py with a reason):\n{listing(found)}"
@@ -138,17 +120,6 @@ def test_exceptions_are_still_needed():
 
 def test_exceptions_have_reasons():
     assert all(reason.strip() for reason in EXCEPTIONS.values())
-    assert not any(being_split(key) for key in EXCEPTIONS), "a file being split needs none"
-
-
-def test_files_being_split():
-    found = {key: what for key, what in all_oversized().items() if being_split(key)}
-    if found:
-        warnings.warn(
-            f"{len(found)} over the size limits in files being split:\n{listing(found)}",
-            stacklevel=1,
-        )
-        pytest.xfail(f"{len(found)} over the size limits in files being split (see warnings)")
 
 
 def test_the_measure(tmp_path):
