@@ -375,12 +375,15 @@ FRENCH = {
     "open": "en cours",
     "withdrawn": "retirée",
     "… and %n more in Charges explained": "… et %n de plus dans Charges expliquées",
+    "PDF (*.pdf)": "PDF (*.pdf)",
+    "Text (*.txt)": "Texte (*.txt)",
+    "SEPA credit transfer, pain.001 (*.xml)": "Virement SEPA, pain.001 (*.xml)",
 }
 
 
 def main() -> int:
     bin_dir = Path(sys.executable).parent
-    sources = [str(p) for p in (*ROOT.glob("desktop/*.py"), *ROOT.glob("widgets/*.py"))]
+    sources = [str(p) for p in (*ROOT.glob("desktop/**/*.py"), *ROOT.glob("widgets/*.py"))]
     subprocess.run(
         [str(bin_dir / "pyside6-lupdate"), "-no-obsolete", *sources, "-ts", str(TS)], check=True
     )

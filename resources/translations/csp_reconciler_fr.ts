@@ -46,17 +46,17 @@
         <translation>Client (%s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/aging_chart.py" line="99" />
+        <location filename="../../widgets/aging_chart.py" line="100" />
         <source>Other customers (%d)</source>
         <translation>Autres clients (%d)</translation>
     </message>
     <message>
-        <location filename="../../widgets/aging_chart.py" line="106" />
+        <location filename="../../widgets/aging_chart.py" line="107" />
         <source>Open %s amounts by days past due and customer (click a bar for its invoices)</source>
         <translation>Montants %s restant dus par jours de retard et par client (cliquez sur une barre pour ses factures)</translation>
     </message>
     <message>
-        <location filename="../../widgets/aging_chart.py" line="109" />
+        <location filename="../../widgets/aging_chart.py" line="110" />
         <source>Open amounts by days past due (click a bar for its invoices)</source>
         <translation>Montants dus par jours de retard (cliquez une barre pour ses factures)</translation>
     </message>
@@ -201,62 +201,42 @@
 <context>
     <name>AllocationDialog</name>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="47" />
+        <location filename="../../desktop/allocation_dialog.py" line="126" />
         <source>Allocate %s</source>
         <translation>Affecter %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="50" />
+        <location filename="../../desktop/allocation_dialog.py" line="132" />
         <source>%s of %s to allocate. Edit the amounts; leave 0 to skip.</source>
         <translation>%s de %s à affecter. Modifiez les montants ; laissez 0 pour ignorer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="55" />
+        <location filename="../../desktop/allocation_dialog.py" line="136" />
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="55" />
+        <location filename="../../desktop/allocation_dialog.py" line="136" />
         <source>Due</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="55" />
+        <location filename="../../desktop/allocation_dialog.py" line="136" />
         <source>Still owes</source>
         <translation>Reste dû</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="55" />
+        <location filename="../../desktop/allocation_dialog.py" line="136" />
         <source>Allocate</source>
         <translation>Affecter</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="87" />
+        <location filename="../../desktop/allocation_dialog.py" line="154" />
         <source>Allocate to the selected, in order</source>
         <translation>Affecter aux factures sélectionnées, dans l'ordre</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="104" />
-        <source>%s: '%s' is not an amount</source>
-        <translation>%s : « %s » n'est pas un montant</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/allocation_dialog.py" line="107" />
-        <source>%s: the amount cannot be negative</source>
-        <translation>%s : le montant ne peut pas être négatif</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/allocation_dialog.py" line="110" />
-        <source>%s still owes %s</source>
-        <translation>%s reste dû : %s</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/allocation_dialog.py" line="117" />
-        <source>%s allocated, only %s available</source>
-        <translation>%s affecté, seulement %s disponible</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/allocation_dialog.py" line="150" />
+        <location filename="../../desktop/allocation_dialog.py" line="164" />
         <source>Remaining to allocate: %s</source>
         <translation>Reste à affecter : %s</translation>
     </message>
@@ -264,97 +244,97 @@
 <context>
     <name>ChargesPage</name>
     <message>
-        <location filename="../../widgets/charges_page.py" line="34" />
+        <location filename="../../widgets/charges_page.py" line="37" />
         <source>conversion differs</source>
         <translation>conversion différente</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="35" />
+        <location filename="../../widgets/charges_page.py" line="38" />
         <source>proration differs</source>
         <translation>prorata différent</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="36" />
+        <location filename="../../widgets/charges_page.py" line="39" />
         <source>refund outside its window</source>
         <translation>remboursement hors délai</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="37" />
+        <location filename="../../widgets/charges_page.py" line="40" />
         <source>refund amount differs</source>
         <translation>montant du remboursement différent</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="80" />
+        <location filename="../../widgets/charges_page.py" line="79" />
         <source>Only lines with something to explain</source>
         <translation>Seulement les lignes à expliquer</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="83" />
+        <location filename="../../widgets/charges_page.py" line="82" />
         <source>Check every line</source>
         <translation>Vérifier toutes les lignes</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="85" />
+        <location filename="../../widgets/charges_page.py" line="84" />
         <source>Recompute conversions, prorations and refunds of every line in the workspace</source>
         <translation>Recalculer les conversions, proratas et remboursements de toutes les lignes de l'espace de travail</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="88" />
+        <location filename="../../widgets/charges_page.py" line="87" />
         <source>Dispute this line…</source>
         <translation>Contester cette ligne…</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="94" />
+        <location filename="../../widgets/charges_page.py" line="93" />
         <source>Line</source>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="94" />
+        <location filename="../../widgets/charges_page.py" line="93" />
         <source>Invoice date</source>
         <translation>Date de facture</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="94" />
+        <location filename="../../widgets/charges_page.py" line="93" />
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="94" />
+        <location filename="../../widgets/charges_page.py" line="93" />
         <source>Period</source>
         <translation>Période</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="95" />
+        <location filename="../../widgets/charges_page.py" line="94" />
         <source>Explained</source>
         <translation>Explication</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="95" />
+        <location filename="../../widgets/charges_page.py" line="94" />
         <source>Subtotal</source>
         <translation>Sous-total</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="95" />
+        <location filename="../../widgets/charges_page.py" line="94" />
         <source>Expected</source>
         <translation>Attendu</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="95" />
+        <location filename="../../widgets/charges_page.py" line="94" />
         <source>Flag</source>
         <translation>Signalement</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="103" />
+        <location filename="../../widgets/charges_page.py" line="102" />
         <source>Select a line to see why it costs what it does.</source>
         <translation>Sélectionnez une ligne pour voir pourquoi elle coûte ce montant.</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="108" />
+        <location filename="../../widgets/charges_page.py" line="107" />
         <source>Customers</source>
         <translation>Clients</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="154" />
+        <location filename="../../widgets/charges_page.py" line="153" />
         <source>%1: %2 line(s), %3 with something to explain, %4 flagged</source>
         <translation>%1 : %2 ligne(s), %3 à expliquer, %4 signalée(s)</translation>
     </message>
@@ -366,100 +346,109 @@
     </message>
 </context>
 <context>
+    <name>CheckedDialog</name>
+    <message>
+        <location filename="../../desktop/allocation_dialog.py" line="67" />
+        <source>%s: '%s' is not an amount</source>
+        <extracomment>``check(requests, answer)``: ask the core, off the GUI thread, whether these amounts can be recorded; ``answer`` gets what would be recorded, or the refusal (an exception).</extracomment>
+        <translation>%s : « %s » n'est pas un montant</translation>
+    </message>
+</context>
+<context>
     <name>ClaimsPage</name>
     <message>
-        <location filename="../../widgets/charges_page.py" line="244" />
+        <location filename="../../widgets/charges_page.py" line="243" />
         <source>Show closed ones</source>
         <translation>Afficher les clôturées</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="246" />
+        <location filename="../../widgets/charges_page.py" line="245" />
         <source>New SLA credit claim…</source>
         <translation>Nouvelle réclamation de crédit SLA…</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="248" />
+        <location filename="../../widgets/charges_page.py" line="247" />
         <source>Link the credit note…</source>
         <translation>Lier l'avoir…</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="250" />
+        <location filename="../../widgets/charges_page.py" line="249" />
         <source>Withdraw</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="255" />
+        <location filename="../../widgets/charges_page.py" line="254" />
         <source>#</source>
         <translation>N°</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="255" />
+        <location filename="../../widgets/charges_page.py" line="254" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="255" />
+        <location filename="../../widgets/charges_page.py" line="254" />
         <source>About</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="255" />
+        <location filename="../../widgets/charges_page.py" line="254" />
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="256" />
+        <location filename="../../widgets/charges_page.py" line="255" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="256" />
+        <location filename="../../widgets/charges_page.py" line="255" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="256" />
+        <location filename="../../widgets/charges_page.py" line="255" />
         <source>Opened</source>
         <translation>Ouverte le</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="256" />
+        <location filename="../../widgets/charges_page.py" line="255" />
         <source>Age (days)</source>
         <translation>Âge (jours)</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="257" />
+        <location filename="../../widgets/charges_page.py" line="256" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/charges_page.py" line="282" />
+        <location filename="../../widgets/charges_page.py" line="281" />
         <source>%n open</source>
         <translation>
             <numerusform>%n en cours</numerusform><numerusform>%n en cours</numerusform></translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="286" />
+        <location filename="../../widgets/charges_page.py" line="285" />
         <source>open</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="286" />
+        <location filename="../../widgets/charges_page.py" line="285" />
         <source>credited by %s</source>
         <translation>créditée par %s</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="287" />
+        <location filename="../../widgets/charges_page.py" line="286" />
         <source>withdrawn</source>
         <translation>retirée</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="290" />
+        <location filename="../../widgets/charges_page.py" line="289" />
         <source>Dispute</source>
         <translation>Contestation</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="292" />
+        <location filename="../../widgets/charges_page.py" line="291" />
         <source>SLA credit</source>
         <translation>Crédit SLA</translation>
     </message>
@@ -467,152 +456,152 @@
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../widgets/dashboard.py" line="26" />
-        <location filename="../../widgets/models.py" line="121" />
-        <location filename="../../widgets/models.py" line="130" />
-        <location filename="../../widgets/models.py" line="137" />
-        <location filename="../../widgets/models.py" line="153" />
+        <location filename="../../widgets/dashboard.py" line="25" />
+        <location filename="../../widgets/models.py" line="123" />
+        <location filename="../../widgets/models.py" line="132" />
+        <location filename="../../widgets/models.py" line="139" />
+        <location filename="../../widgets/models.py" line="155" />
         <source>Currency</source>
         <translation>Devise</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="27" />
+        <location filename="../../widgets/dashboard.py" line="26" />
         <source>Amount due</source>
         <translation>Montant dû</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="29" />
+        <location filename="../../widgets/dashboard.py" line="28" />
         <source>Due within 7 days</source>
         <translation>Échéance sous 7 jours</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="30" />
+        <location filename="../../widgets/dashboard.py" line="29" />
         <source>Unallocated payments</source>
         <translation>Paiements non affectés</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="31" />
+        <location filename="../../widgets/dashboard.py" line="30" />
         <source>Unapplied credits</source>
         <translation>Avoirs non imputés</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="117" />
+        <location filename="../../widgets/models.py" line="119" />
         <source>Invoice</source>
         <extracomment>The cue a row carries: (colour, glyph) drawn as a small round icon.</extracomment>
         <translation>Facture</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="118" />
+        <location filename="../../widgets/models.py" line="120" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="119" />
-        <location filename="../../widgets/models.py" line="129" />
-        <location filename="../../widgets/models.py" line="152" />
+        <location filename="../../widgets/models.py" line="121" />
+        <location filename="../../widgets/models.py" line="131" />
+        <location filename="../../widgets/models.py" line="154" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="120" />
+        <location filename="../../widgets/models.py" line="122" />
         <source>Due</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="122" />
-        <location filename="../../widgets/models.py" line="131" />
+        <location filename="../../widgets/models.py" line="124" />
+        <location filename="../../widgets/models.py" line="133" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="123" />
-        <location filename="../../widgets/models.py" line="138" />
+        <location filename="../../widgets/models.py" line="125" />
+        <location filename="../../widgets/models.py" line="140" />
         <source>Open</source>
         <translation>Restant dû</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="124" />
+        <location filename="../../widgets/models.py" line="126" />
         <source>Days past due</source>
         <translation>Jours de retard</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="125" />
+        <location filename="../../widgets/models.py" line="127" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="128" />
+        <location filename="../../widgets/models.py" line="130" />
         <source>Credit note</source>
         <translation>Avoir</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="132" />
+        <location filename="../../widgets/models.py" line="134" />
         <source>Applied</source>
         <translation>Imputé</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="133" />
+        <location filename="../../widgets/models.py" line="135" />
         <source>Unapplied</source>
         <translation>Non imputé</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="136" />
+        <location filename="../../widgets/models.py" line="138" />
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="277" />
+        <location filename="../../widgets/models.py" line="274" />
         <source>date unknown</source>
         <translation>date inconnue</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="291" />
+        <location filename="../../widgets/models.py" line="288" />
         <source>Rebilled as %s</source>
         <translation>Refacturée par %s</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="294" />
+        <location filename="../../widgets/models.py" line="291" />
         <source>Voided by %s</source>
         <translation>Annulée par %s</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="297" />
+        <location filename="../../widgets/models.py" line="294" />
         <source>Microsoft may take until %s to apply it</source>
         <translation>Microsoft peut mettre jusqu'au %s pour l'appliquer</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="28" />
-        <location filename="../../widgets/models.py" line="139" />
+        <location filename="../../widgets/dashboard.py" line="27" />
+        <location filename="../../widgets/models.py" line="141" />
         <source>Overdue</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="151" />
+        <location filename="../../widgets/models.py" line="153" />
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="154" />
+        <location filename="../../widgets/models.py" line="156" />
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="155" />
+        <location filename="../../widgets/models.py" line="157" />
         <source>Allocated</source>
         <translation>Affecté</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="156" />
+        <location filename="../../widgets/models.py" line="158" />
         <source>Unallocated</source>
         <translation>Non affecté</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="157" />
+        <location filename="../../widgets/models.py" line="159" />
         <source>Flags</source>
         <translation>Alertes</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="158" />
+        <location filename="../../widgets/models.py" line="160" />
         <source>Reference</source>
         <translation>Libellé</translation>
     </message>
@@ -693,126 +682,126 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../widgets/dashboard.py" line="46" />
+        <location filename="../../widgets/dashboard.py" line="45" />
         <source>Balance</source>
         <extracomment>page ("invoices" or "payments"), focus name (see widgets.models.FOCUS), label</extracomment>
         <translation>Solde</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="50" />
+        <location filename="../../widgets/dashboard.py" line="49" />
         <source>Aging (days past due, 60-day term)</source>
         <translation>Balance âgée (jours de retard, échéance à 60 jours)</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="53" />
+        <location filename="../../widgets/dashboard.py" line="52" />
         <source>Needs attention</source>
         <translation>À traiter</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="55" />
+        <location filename="../../widgets/dashboard.py" line="54" />
         <source>Double-click or press Enter to see these rows</source>
         <translation>Double-cliquez ou appuyez sur Entrée pour voir ces lignes</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="65" />
+        <location filename="../../widgets/dashboard.py" line="64" />
         <source>Currency</source>
         <translation>Devise</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="66" />
+        <location filename="../../widgets/dashboard.py" line="65" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="71" />
+        <location filename="../../widgets/dashboard.py" line="70" />
         <source>Aging (days past due, %d-day term)</source>
         <translation>Balance âgée (jours de retard, échéance à %d jours)</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="75" />
+        <location filename="../../widgets/dashboard.py" line="74" />
         <source>Balance as of %s</source>
         <translation>Solde au %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="105" />
+        <location filename="../../widgets/dashboard.py" line="103" />
         <source>%n overdue invoice(s)</source>
         <translation>
             <numerusform>%n facture(s) en retard</numerusform><numerusform>%n facture(s) en retard</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="106" />
+        <location filename="../../widgets/dashboard.py" line="104" />
         <source>%n payment(s) with money not allocated</source>
         <translation>
             <numerusform>%n paiement(s) non entièrement affecté(s)</numerusform><numerusform>%n paiement(s) non entièrement affecté(s)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="107" />
+        <location filename="../../widgets/dashboard.py" line="105" />
         <source>%n payment(s) in the wrong currency</source>
         <translation>
             <numerusform>%n paiement(s) dans la mauvaise devise</numerusform><numerusform>%n paiement(s) dans la mauvaise devise</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="108" />
+        <location filename="../../widgets/dashboard.py" line="106" />
         <source>%n invoice(s) whose lines do not add up</source>
         <translation>
             <numerusform>%n facture(s) dont les lignes ne concordent pas</numerusform><numerusform>%n facture(s) dont les lignes ne concordent pas</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="110" />
+        <location filename="../../widgets/dashboard.py" line="108" />
         <source>%n payment(s) still within Microsoft's 5 business days of processing (Partner Center may show their invoices unpaid)</source>
         <translation>
             <numerusform>%n paiement(s) encore dans les 5 jours ouvrés de traitement de Microsoft (Partner Center peut encore afficher leurs factures impayées)</numerusform><numerusform>%n paiement(s) encore dans les 5 jours ouvrés de traitement de Microsoft (Partner Center peut encore afficher leurs factures impayées)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="131" />
+        <location filename="../../widgets/dashboard.py" line="129" />
         <source>%n invoice(s) at risk of suspension (long past due)</source>
         <translation>
             <numerusform>%n facture(s) avec risque de suspension (échéance très dépassée)</numerusform><numerusform>%n facture(s) avec risque de suspension (échéance très dépassée)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="132" />
+        <location filename="../../widgets/dashboard.py" line="130" />
         <source>%n invoice(s) due within the week</source>
         <translation>
             <numerusform>%n facture(s) à échéance dans la semaine</numerusform><numerusform>%n facture(s) à échéance dans la semaine</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="133" />
+        <location filename="../../widgets/dashboard.py" line="131" />
         <source>%n document(s) missing</source>
         <translation>
             <numerusform>%n document(s) manquant(s)</numerusform><numerusform>%n document(s) manquant(s)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="135" />
+        <location filename="../../widgets/dashboard.py" line="133" />
         <source>%n payment(s) unallocated at Microsoft</source>
         <translation>
             <numerusform>%n paiement(s) non affecté(s) chez Microsoft</numerusform><numerusform>%n paiement(s) non affecté(s) chez Microsoft</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="136" />
+        <location filename="../../widgets/dashboard.py" line="134" />
         <source>%n payment(s) sent to the wrong account</source>
         <translation>
             <numerusform>%n paiement(s) envoyé(s) au mauvais compte</numerusform><numerusform>%n paiement(s) envoyé(s) au mauvais compte</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="157" />
+        <location filename="../../widgets/dashboard.py" line="155" />
         <source>%n open dispute(s)</source>
         <translation>
             <numerusform>%n contestation(s) en cours</numerusform><numerusform>%n contestation(s) en cours</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="158" />
+        <location filename="../../widgets/dashboard.py" line="156" />
         <source>%n open SLA credit claim(s)</source>
         <translation>
             <numerusform>%n réclamation(s) de crédit SLA en cours</numerusform><numerusform>%n réclamation(s) de crédit SLA en cours</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="170" />
+        <location filename="../../widgets/dashboard.py" line="168" />
         <source>(oldest %n day(s))</source>
         <translation>
             <numerusform>(la plus ancienne : %n jour(s))</numerusform><numerusform>(la plus ancienne : %n jour(s))</numerusform></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="176" />
+        <location filename="../../widgets/dashboard.py" line="174" />
         <source>Nothing needs attention.</source>
         <translation>Rien à traiter.</translation>
     </message>
@@ -820,37 +809,37 @@
 <context>
     <name>DisputeDialog</name>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="24" />
+        <location filename="../../desktop/claim_dialogs.py" line="33" />
         <source>Dispute %s</source>
         <translation>Contester %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="28" />
+        <location filename="../../desktop/claim_dialogs.py" line="37" />
         <source>What is wrong with the amount</source>
         <translation>Ce qui ne va pas dans le montant</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="30" />
+        <location filename="../../desktop/claim_dialogs.py" line="39" />
         <source>Support ticket number</source>
         <translation>Numéro du ticket de support</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="34" />
+        <location filename="../../desktop/claim_dialogs.py" line="43" />
         <source>Disputed amount (%s)</source>
         <translation>Montant contesté (%s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="35" />
+        <location filename="../../desktop/claim_dialogs.py" line="44" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="36" />
+        <location filename="../../desktop/claim_dialogs.py" line="45" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="37" />
+        <location filename="../../desktop/claim_dialogs.py" line="46" />
         <source>Opened on</source>
         <translation>Ouverte le</translation>
     </message>
@@ -858,32 +847,32 @@
 <context>
     <name>InvoicesPage</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="216" />
+        <location filename="../../widgets/pages.py" line="169" />
         <source>Select an invoice to see its void/rebill chain, allocations and lines.</source>
         <translation>Sélectionnez une facture pour voir son annulation/refacturation, ses affectations et ses lignes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="250" />
+        <location filename="../../widgets/pages.py" line="192" />
         <source>amends</source>
         <translation>modifie</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="250" />
+        <location filename="../../widgets/pages.py" line="192" />
         <source>voided by</source>
         <translation>annulée par</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="251" />
+        <location filename="../../widgets/pages.py" line="193" />
         <source>rebilled as</source>
         <translation>refacturée en</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="252" />
+        <location filename="../../widgets/pages.py" line="194" />
         <source>rebill of</source>
         <translation>refacturation de</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="291" />
+        <location filename="../../widgets/pages.py" line="234" />
         <source>… and %n more in Charges explained</source>
         <translation>
             <numerusform>… et %n de plus dans Charges expliquées</numerusform><numerusform>… et %n de plus dans Charges expliquées</numerusform></translation>
@@ -892,534 +881,532 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="413" />
+        <location filename="../../desktop/main_window.py" line="101" />
         <source>Dashboard</source>
+        <extracomment>What the lists, the dashboard and the other pages show: a change touching any of these reads the whole workspace again; "lines" alone only the split by customer; "notes" and "suggestions" only the invoice detail and the suggestions shown (see ``changed``).</extracomment>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="414" />
+        <location filename="../../desktop/main_window.py" line="102" />
         <source>Invoices</source>
         <translation>Factures</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="415" />
+        <location filename="../../desktop/main_window.py" line="103" />
         <source>Payments</source>
         <translation>Paiements</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="416" />
+        <location filename="../../desktop/main_window.py" line="104" />
         <source>Credit notes</source>
         <translation>Avoirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="417" />
+        <location filename="../../desktop/main_window.py" line="105" />
         <source>Customers</source>
         <translation>Clients</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="465" />
+        <location filename="../../desktop/menus.py" line="41" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="466" />
+        <location filename="../../desktop/menus.py" line="64" />
         <source>&amp;Open workspace…</source>
         <translation>&amp;Ouvrir un espace de travail…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="469" />
+        <location filename="../../desktop/menus.py" line="66" />
         <source>&amp;New workspace…</source>
         <translation>&amp;Nouvel espace de travail…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="472" />
+        <location filename="../../desktop/menus.py" line="68" />
         <source>Open the &amp;demo workspace</source>
         <translation>Ouvrir l'espace de &amp;démonstration</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="479" />
+        <location filename="../../desktop/menus.py" line="71" />
         <source>Open &amp;recent</source>
         <translation>Ouvrir un fichier &amp;récent</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="482" />
+        <location filename="../../desktop/menus.py" line="74" />
         <source>&amp;Import files…</source>
         <translation>&amp;Importer des fichiers…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="494" />
+        <location filename="../../desktop/menus.py" line="82" />
         <source>Export Excel &amp;report…</source>
         <translation>Exporter le &amp;rapport Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="497" />
+        <location filename="../../desktop/menus.py" line="85" />
         <source>&amp;Print remittance advice of the selected payment…</source>
         <translation>&amp;Imprimer l'avis de paiement du paiement sélectionné…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="501" />
+        <location filename="../../desktop/menus.py" line="87" />
         <source>&amp;Copy bank reference of the selected payment</source>
         <translation>&amp;Copier la référence de virement du paiement sélectionné</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="506" />
+        <location filename="../../desktop/menus.py" line="90" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="509" />
+        <location filename="../../desktop/menus.py" line="42" />
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="510" />
+        <location filename="../../desktop/menus.py" line="94" />
         <source>&amp;Undo last change</source>
         <translation>&amp;Annuler la dernière modification</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="513" />
+        <location filename="../../desktop/menus.py" line="96" />
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="516" />
+        <location filename="../../desktop/menus.py" line="43" />
         <source>&amp;Payments</source>
         <translation>&amp;Paiements</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="517" />
+        <location filename="../../desktop/menus.py" line="100" />
         <source>&amp;Allocate selected payment…</source>
         <translation>&amp;Affecter le paiement sélectionné…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="521" />
+        <location filename="../../desktop/menus.py" line="102" />
         <source>&amp;Settle the selected invoice…</source>
         <translation>&amp;Régler la facture sélectionnée…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="538" />
+        <location filename="../../desktop/menus.py" line="112" />
         <source>Allocate by &amp;quoted invoice numbers</source>
         <translation>Affecter selon les numéros de facture &amp;cités</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="549" />
+        <location filename="../../desktop/menus.py" line="44" />
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="550" />
+        <location filename="../../desktop/menus.py" line="124" />
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="627" />
+        <location filename="../../desktop/main_window.py" line="155" />
         <source> (read-only)</source>
         <translation> (lecture seule)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="640" />
+        <location filename="../../desktop/main_window.py" line="168" />
         <source>as of %s</source>
         <translation>au %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="655" />
+        <location filename="../../desktop/actions/workspace/files.py" line="47" />
         <source>Open workspace</source>
         <translation>Ouvrir un espace de travail</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="656" />
+        <location filename="../../desktop/actions/workspace/files.py" line="48" />
         <source>CSP Reconciler workspace (*.db *.csprecon);;All files (*)</source>
         <translation>Espace de travail CSP Reconciler (*.db *.csprecon);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="663" />
+        <location filename="../../desktop/actions/workspace/files.py" line="56" />
         <source>New workspace</source>
         <translation>Nouvel espace de travail</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="664" />
+        <location filename="../../desktop/actions/workspace/files.py" line="57" />
         <source>CSP Reconciler workspace (*.db)</source>
         <translation>Espace de travail CSP Reconciler (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="731" />
+        <location filename="../../desktop/main_window.py" line="197" />
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="750" />
+        <location filename="../../desktop/main_window.py" line="216" />
         <source>%d invoices, %d payments</source>
         <translation>%d factures, %d paiements</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="485" />
+        <location filename="../../desktop/menus.py" line="77" />
         <source>Remittance advice of the selected payment…</source>
         <translation>Avis de paiement du paiement sélectionné…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="366" />
+        <location filename="../../desktop/actions/workspace/team.py" line="59" />
         <source>Other clerks changed the workspace: the lists are up to date</source>
         <translation>D'autres comptables ont modifié l'espace : les listes sont à jour</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="420" />
+        <location filename="../../desktop/main_window.py" line="106" />
         <source>Alerts and calendar</source>
         <translation>Alertes et calendrier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="425" />
+        <location filename="../../desktop/main_window.py" line="107" />
         <source>Charges explained</source>
         <translation>Charges expliquées</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="430" />
+        <location filename="../../desktop/main_window.py" line="108" />
         <source>Disputes and claims</source>
         <translation>Contestations et réclamations</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="475" />
+        <location filename="../../desktop/menus.py" line="69" />
         <source>Connect to a &amp;team workspace…</source>
         <translation>Se connecter à un espace d'&amp;équipe…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="487" />
+        <location filename="../../desktop/menus.py" line="76" />
         <source>See the advice as it will print; print, save or copy it</source>
         <translation>Voir l'avis tel qu'il sera imprimé ; l'imprimer, l'enregistrer ou le copier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="490" />
+        <location filename="../../desktop/menus.py" line="80" />
         <source>Save &amp;remittance advice of the selected payment as…</source>
         <translation>Enregistrer l'&amp;avis de paiement du paiement sélectionné sous…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="525" />
+        <location filename="../../desktop/menus.py" line="104" />
         <source>Apply the selected &amp;credit note…</source>
         <translation>Imputer l'&amp;avoir sélectionné…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="529" />
+        <location filename="../../desktop/menus.py" line="108" />
         <source>S&amp;uggested allocations…</source>
         <translation>&amp;Suggestions d'affectation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="530" />
+        <location filename="../../desktop/menus.py" line="106" />
         <source>Proposals with a score and reasons, for the selected payment or every payment with money left</source>
         <translation>Propositions avec un score et leurs raisons, pour le paiement sélectionné ou tous les paiements non entièrement affectés</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="534" />
+        <location filename="../../desktop/menus.py" line="110" />
         <source>Add a &amp;note to the selected invoice or payment…</source>
         <translation>Ajouter une &amp;note à la facture ou au paiement sélectionné…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="542" />
+        <location filename="../../desktop/menus.py" line="115" />
         <source>&amp;Dispute an amount of the selected invoice…</source>
         <translation>&amp;Contester un montant de la facture sélectionnée…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="546" />
+        <location filename="../../desktop/menus.py" line="117" />
         <source>New S&amp;LA credit claim…</source>
         <translation>Nouvelle réclamation de crédit S&amp;LA…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="553" />
+        <location filename="../../desktop/menus.py" line="126" />
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="562" />
+        <location filename="../../desktop/menus.py" line="132" />
         <source>&amp;Dashboard</source>
         <translation>&amp;Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="562" />
+        <location filename="../../desktop/menus.py" line="132" />
         <source>&amp;Invoices</source>
         <translation>&amp;Factures</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="563" />
+        <location filename="../../desktop/menus.py" line="133" />
         <source>Pa&amp;yments</source>
         <translation>Pai&amp;ements</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="563" />
+        <location filename="../../desktop/menus.py" line="133" />
         <source>&amp;Credit notes</source>
         <translation>A&amp;voirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="564" />
+        <location filename="../../desktop/menus.py" line="134" />
         <source>C&amp;ustomers</source>
         <translation>C&amp;lients</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="564" />
+        <location filename="../../desktop/menus.py" line="135" />
         <source>&amp;Alerts and calendar</source>
         <translation>&amp;Alertes et calendrier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="565" />
+        <location filename="../../desktop/menus.py" line="136" />
         <source>C&amp;harges explained</source>
         <translation>C&amp;harges expliquées</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="565" />
+        <location filename="../../desktop/menus.py" line="137" />
         <source>Dis&amp;putes and claims</source>
         <translation>Co&amp;ntestations et réclamations</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="570" />
+        <location filename="../../desktop/menus.py" line="140" />
         <source>&amp;Find in this list</source>
         <translation>&amp;Rechercher dans cette liste</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="573" />
+        <location filename="../../desktop/menus.py" line="142" />
         <source>Re&amp;load</source>
         <translation>Re&amp;charger</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="576" />
+        <location filename="../../desktop/menus.py" line="45" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="577" />
+        <location filename="../../desktop/menus.py" line="146" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="580" />
+        <location filename="../../desktop/menus.py" line="148" />
         <source>Open the &amp;log folder</source>
         <translation>Ouvrir le dossier des &amp;journaux</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="583" />
+        <location filename="../../desktop/menus.py" line="149" />
         <source>&amp;About CSP Reconciler</source>
         <translation>À &amp;propos de CSP Reconciler</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="603" />
+        <location filename="../../desktop/actions/help.py" line="26" />
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="620" />
+        <location filename="../../desktop/actions/help.py" line="45" />
         <source>About CSP Reconciler</source>
         <translation>À propos de CSP Reconciler</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="621" />
+        <location filename="../../desktop/actions/help.py" line="45" />
         <source>&lt;b&gt;CSP Reconciler&lt;/b&gt; %s&lt;br&gt;Invoices, payments and remittance advice for Microsoft Cloud Solution Provider partners.&lt;br&gt;Workspace: %s</source>
         <translation>&lt;b&gt;CSP Reconciler&lt;/b&gt; %s&lt;br&gt;Factures, paiements et avis de paiement pour les partenaires Microsoft Cloud Solution Provider.&lt;br&gt;Espace de travail : %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="634" />
+        <location filename="../../desktop/main_window.py" line="162" />
         <source>owner</source>
         <translation>propriétaire</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="635" />
+        <location filename="../../desktop/main_window.py" line="163" />
         <source>team workspace %s on %s — %s (%s)</source>
         <translation>espace d'équipe %s sur %s — %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="785" />
+        <location filename="../../desktop/actions/navigation.py" line="24" />
         <source>Open invoices: %s, %s</source>
         <translation>Factures ouvertes : %s, %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="811" />
-        <location filename="../../desktop/main_window.py" line="814" />
+        <location filename="../../desktop/actions/navigation.py" line="52" />
+        <location filename="../../desktop/actions/navigation.py" line="55" />
         <source>open</source>
         <translation>restant dû</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="812" />
+        <location filename="../../desktop/actions/navigation.py" line="53" />
         <source>unallocated</source>
         <translation>non affecté</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="813" />
+        <location filename="../../desktop/actions/navigation.py" line="54" />
         <source>unapplied</source>
         <translation>non imputé</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="828" />
+        <location filename="../../desktop/actions/navigation.py" line="69" />
         <source>%n selected: </source>
         <translation>
             <numerusform>%n sélectionné(s) : </numerusform><numerusform>%n sélectionné(s) : </numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="836" />
+        <location filename="../../desktop/actions/imports.py" line="28" />
         <source>Import files</source>
         <translation>Importer des fichiers</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="851" />
+        <location filename="../../desktop/actions/imports.py" line="36" />
         <source>Importing…</source>
         <translation>Import en cours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="851" />
+        <location filename="../../desktop/operations.py" line="48" />
         <source>Cancel</source>
+        <extracomment>``translate("MainWindow", "text")``: the actions speak in the window's name, so that one translation context serves the shell and its actions (pyside6-lupdate reads the literal).</extracomment>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="895" />
+        <location filename="../../desktop/actions/imports.py" line="54" />
         <source>%s: cancelled, nothing was stored</source>
         <translation>%s : annulé, rien n'a été enregistré</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="904" />
-        <source>%s: not imported</source>
-        <translation>%s : non importé</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="916" />
-        <location filename="../../desktop/main_window.py" line="917" />
+        <location filename="../../desktop/actions/imports.py" line="37" />
         <source>Import finished</source>
         <translation>Import terminé</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="919" />
+        <location filename="../../desktop/operations.py" line="135" />
         <source>Nothing</source>
         <translation>Rien</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="944" />
+        <location filename="../../desktop/actions/alerts.py" line="37" />
         <source>The text for Microsoft about %s is in the clipboard: paste it into your e-mail or the support ticket</source>
         <translation>Le texte pour Microsoft au sujet de %s est dans le presse-papiers : collez-le dans votre courriel ou le ticket de support</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="961" />
+        <location filename="../../desktop/actions/notes.py" line="23" />
         <source>Select an invoice, payment or credit note first</source>
         <translation>Sélectionnez d'abord une facture, un paiement ou un avoir</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="964" />
+        <location filename="../../desktop/actions/notes.py" line="27" />
         <source>Note on %s</source>
         <translation>Note sur %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="965" />
+        <location filename="../../desktop/actions/notes.py" line="29" />
         <source>Note (who called, what was agreed, the ticket number…)</source>
         <translation>Note (qui a appelé, ce qui a été convenu, le numéro de ticket…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="987" />
+        <location filename="../../desktop/actions/charges.py" line="26" />
         <source>Checking every line…</source>
         <translation>Vérification de toutes les lignes…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="991" />
+        <location filename="../../desktop/actions/charges.py" line="31" />
         <source>%n line(s) flagged</source>
         <translation>
             <numerusform>%n ligne(s) signalée(s)</numerusform><numerusform>%n ligne(s) signalée(s)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1009" />
+        <location filename="../../desktop/actions/claims.py" line="30" />
         <source>Select an invoice first</source>
         <translation>Sélectionnez d'abord une facture</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1046" />
-        <source>Claim #%s recorded</source>
-        <translation>Réclamation n° %s enregistrée</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="1057" />
+        <location filename="../../desktop/actions/claims.py" line="73" />
         <source>Claim #%s settled by</source>
         <translation>Réclamation n° %s réglée par</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1058" />
+        <location filename="../../desktop/actions/claims.py" line="74" />
         <source>Credit note</source>
         <translation>Avoir</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1077" />
-        <source>Note recorded on %s</source>
-        <translation>Note enregistrée sur %s</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="1085" />
+        <location filename="../../desktop/actions/plans/remittance.py" line="28" />
         <source>Select a payment first</source>
+        <extracomment>the save dialog's formats, in the order of its filters (``pain001``: a SEPA transfer)</extracomment>
         <translation>Sélectionnez d'abord un paiement</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1130" />
+        <location filename="../../desktop/actions/plans/remittance.py" line="71" />
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/actions/plans/remittance.py" line="73" />
+        <source>Text (*.txt)</source>
+        <translation>Texte (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/actions/plans/remittance.py" line="74" />
+        <source>SEPA credit transfer, pain.001 (*.xml)</source>
+        <translation>Virement SEPA, pain.001 (*.xml)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/actions/plans/remittance.py" line="76" />
         <source>Save remittance advice</source>
         <translation>Enregistrer l'avis de paiement</translation>
     </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="1131" />
-        <source>PDF (*.pdf);;Excel workbook (*.xlsx);;Text (*.txt)</source>
-        <translation>PDF (*.pdf);;Classeur Excel (*.xlsx);;Texte (*.txt)</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="1181" />
+        <location filename="../../desktop/actions/plans/remittance.py" line="121" />
         <source>Printed %n page(s)</source>
         <translation>
             <numerusform>%n page(s) imprimée(s)</numerusform><numerusform>%n page(s) imprimée(s)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1191" />
+        <location filename="../../desktop/actions/reports.py" line="18" />
         <source>Save Excel report</source>
         <translation>Enregistrer le rapport Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1192" />
+        <location filename="../../desktop/actions/reports.py" line="20" />
+        <location filename="../../desktop/actions/plans/remittance.py" line="72" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Classeur Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1209" />
-        <location filename="../../desktop/main_window.py" line="1212" />
+        <location filename="../../desktop/actions/reports.py" line="42" />
+        <location filename="../../desktop/actions/reports.py" line="45" />
         <source>Saved %s</source>
         <translation>Enregistré : %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1213" />
+        <location filename="../../desktop/actions/reports.py" line="46" />
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1236" />
+        <location filename="../../desktop/actions/plans/remittance.py" line="137" />
         <source>Copied: %s</source>
         <translation>Copié : %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1268" />
+        <location filename="../../desktop/actions/allocations.py" line="24" />
         <source>Select a payment to allocate first</source>
         <translation>Sélectionnez d'abord un paiement à affecter</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1338" />
+        <location filename="../../desktop/actions/allocations.py" line="34" />
         <source>Select a credit note to apply first</source>
         <translation>Sélectionnez d'abord un avoir à imputer</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1341" />
+        <location filename="../../desktop/actions/allocations.py" line="39" />
         <source>%s is fully applied</source>
         <translation>%s est entièrement imputé</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1348" />
+        <location filename="../../desktop/actions/allocations.py" line="82" />
         <source>Select an invoice to settle first</source>
         <translation>Sélectionnez d'abord une facture à régler</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1402" />
+        <location filename="../../desktop/main_window.py" line="270" />
         <source>The server refused: your role may not see this (%s).</source>
         <translation>Le serveur a refusé : votre rôle ne permet pas de voir ceci (%s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1404" />
+        <location filename="../../desktop/main_window.py" line="272" />
         <source>Not allowed</source>
         <translation>Non autorisé</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1211" />
-        <location filename="../../desktop/main_window.py" line="1399" />
+        <location filename="../../desktop/main_window.py" line="267" />
+        <location filename="../../desktop/actions/reports.py" line="44" />
         <source>CSP Reconciler</source>
         <translation>CSP Reconciler</translation>
     </message>
@@ -1427,34 +1414,30 @@
 <context>
     <name>MappingDialog</name>
     <message>
-        <location filename="../../desktop/mapping_dialog.py" line="40" />
+        <location filename="../../desktop/mapping_dialog.py" line="37" />
         <source>Which column is which? — %s</source>
+        <extracomment>kind → ((field, required), ...), {field: the column guessed} ``check(kind, columns, answer)``: the core's verdict, off the GUI thread; ``answer`` gets the layout's key, or the refusal (an exception).</extracomment>
         <translation>Quelle colonne contient quoi ? — %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/mapping_dialog.py" line="44" />
+        <location filename="../../desktop/mapping_dialog.py" line="41" />
         <source>This layout is new. Say once which columns hold what; files with the same columns will import directly.</source>
         <translation>Cette présentation est nouvelle. Indiquez une fois ce que contient chaque colonne ; les fichiers aux mêmes colonnes s'importeront directement.</translation>
     </message>
     <message>
-        <location filename="../../desktop/mapping_dialog.py" line="55" />
+        <location filename="../../desktop/mapping_dialog.py" line="52" />
         <source>Payments</source>
         <translation>Paiements</translation>
     </message>
     <message>
-        <location filename="../../desktop/mapping_dialog.py" line="56" />
+        <location filename="../../desktop/mapping_dialog.py" line="53" />
         <source>Invoice list</source>
         <translation>Liste de factures</translation>
     </message>
     <message>
-        <location filename="../../desktop/mapping_dialog.py" line="58" />
+        <location filename="../../desktop/mapping_dialog.py" line="55" />
         <source>The file lists</source>
         <translation>Le fichier contient</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/mapping_dialog.py" line="94" />
-        <source>Choose a column for: %s</source>
-        <translation>Choisissez une colonne pour : %s</translation>
     </message>
 </context>
 <context>
@@ -1610,105 +1593,85 @@
 <context>
     <name>SettleDialog</name>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="167" />
+        <location filename="../../desktop/allocation_dialog.py" line="193" />
         <source>Settle %s</source>
         <translation>Régler %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="170" />
+        <location filename="../../desktop/allocation_dialog.py" line="196" />
         <source>%s still owes %s.</source>
         <translation>%s reste dû : %s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="178" />
-        <source>credit note</source>
-        <translation>avoir</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/allocation_dialog.py" line="187" />
+        <location filename="../../desktop/allocation_dialog.py" line="208" />
         <source>Payment or credit note</source>
         <translation>Paiement ou avoir</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="187" />
+        <location filename="../../desktop/allocation_dialog.py" line="208" />
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="187" />
+        <location filename="../../desktop/allocation_dialog.py" line="208" />
         <source>Allocate</source>
         <translation>Affecter</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/allocation_dialog.py" line="219" />
-        <source>%s: '%s' is not an amount</source>
-        <translation>%s : « %s » n'est pas un montant</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/allocation_dialog.py" line="222" />
-        <source>%s has %s available</source>
-        <translation>%s dispose de %s</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/allocation_dialog.py" line="229" />
-        <source>%s still owes %s</source>
-        <translation>%s reste dû : %s</translation>
     </message>
 </context>
 <context>
     <name>SlaClaimDialog</name>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="55" />
+        <location filename="../../desktop/claim_dialogs.py" line="59" />
         <source>New SLA credit claim</source>
         <translation>Nouvelle réclamation de crédit SLA</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="57" />
+        <location filename="../../desktop/claim_dialogs.py" line="61" />
         <source>e.g. Dynamics 365 Sales</source>
         <translation>par ex. Dynamics 365 Sales</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="62" />
+        <location filename="../../desktop/claim_dialogs.py" line="66" />
         <source>e.g. 99.5 (below 99.9)</source>
         <translation>par ex. 99,5 (inférieur à 99,9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="69" />
+        <location filename="../../desktop/claim_dialogs.py" line="73" />
         <source>Monthly availability below 99.9 % entitles to a credit.</source>
         <translation>Une disponibilité mensuelle inférieure à 99,9 % ouvre droit à un crédit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="70" />
+        <location filename="../../desktop/claim_dialogs.py" line="74" />
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="71" />
+        <location filename="../../desktop/claim_dialogs.py" line="75" />
         <source>Month (YYYY-MM)</source>
         <translation>Mois (AAAA-MM)</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="72" />
+        <location filename="../../desktop/claim_dialogs.py" line="76" />
         <source>Availability (%)</source>
         <translation>Disponibilité (%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="73" />
+        <location filename="../../desktop/claim_dialogs.py" line="77" />
         <source>Credit claimed</source>
         <translation>Crédit réclamé</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="74" />
+        <location filename="../../desktop/claim_dialogs.py" line="78" />
         <source>Currency</source>
         <translation>Devise</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="75" />
+        <location filename="../../desktop/claim_dialogs.py" line="79" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="76" />
+        <location filename="../../desktop/claim_dialogs.py" line="80" />
         <source>Opened on</source>
         <translation>Ouverte le</translation>
     </message>
@@ -1716,37 +1679,37 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../widgets/models.py" line="39" />
+        <location filename="../../widgets/models.py" line="41" />
         <source>Open</source>
         <translation>Ouverte</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="40" />
+        <location filename="../../widgets/models.py" line="42" />
         <source>Partly paid</source>
         <translation>Partiellement payée</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="41" />
+        <location filename="../../widgets/models.py" line="43" />
         <source>Paid</source>
         <translation>Payée</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="42" />
+        <location filename="../../widgets/models.py" line="44" />
         <source>Voided</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="43" />
+        <location filename="../../widgets/models.py" line="45" />
         <source>Void note</source>
         <translation>Note d'annulation</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="44" />
+        <location filename="../../widgets/models.py" line="46" />
         <source>Credit note</source>
         <translation>Avoir</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="45" />
+        <location filename="../../widgets/models.py" line="47" />
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
@@ -1754,27 +1717,27 @@
 <context>
     <name>Suggestions</name>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="145" />
+        <location filename="../../desktop/suggestions_dialog.py" line="146" />
         <source>invoice number</source>
         <translation>numéro de facture</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="146" />
+        <location filename="../../desktop/suggestions_dialog.py" line="147" />
         <source>amount</source>
         <translation>montant</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="147" />
+        <location filename="../../desktop/suggestions_dialog.py" line="148" />
         <source>amount and credit note</source>
         <translation>montant et avoir</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="148" />
+        <location filename="../../desktop/suggestions_dialog.py" line="149" />
         <source>several invoices</source>
         <translation>plusieurs factures</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="149" />
+        <location filename="../../desktop/suggestions_dialog.py" line="150" />
         <source>fallback: oldest due</source>
         <translation>à défaut : échéance la plus ancienne</translation>
     </message>
@@ -1782,83 +1745,83 @@
 <context>
     <name>SuggestionsDialog</name>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="33" />
+        <location filename="../../desktop/suggestions_dialog.py" line="34" />
         <source>Suggested allocations</source>
         <translation>Suggestions d'affectation</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="37" />
+        <location filename="../../desktop/suggestions_dialog.py" line="38" />
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="37" />
+        <location filename="../../desktop/suggestions_dialog.py" line="38" />
         <source>Unallocated</source>
         <translation>Non affecté</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="38" />
+        <location filename="../../desktop/suggestions_dialog.py" line="39" />
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="38" />
+        <location filename="../../desktop/suggestions_dialog.py" line="39" />
         <source>Evidence</source>
         <translation>Indice</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="39" />
+        <location filename="../../desktop/suggestions_dialog.py" line="40" />
         <source>Proposed allocation</source>
         <translation>Affectation proposée</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="47" />
+        <location filename="../../desktop/suggestions_dialog.py" line="48" />
         <source>Select a suggestion to see why it is made.</source>
         <translation>Sélectionnez une suggestion pour voir pourquoi elle est faite.</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="54" />
+        <location filename="../../desktop/suggestions_dialog.py" line="55" />
         <source>&amp;Accept</source>
         <translation>&amp;Accepter</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="55" />
+        <location filename="../../desktop/suggestions_dialog.py" line="56" />
         <source>Allocate as proposed (Ctrl+Z undoes it)</source>
         <translation>Affecter comme proposé (Ctrl+Z pour annuler)</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="57" />
+        <location filename="../../desktop/suggestions_dialog.py" line="58" />
         <source>&amp;Reject</source>
         <translation>&amp;Rejeter</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="58" />
+        <location filename="../../desktop/suggestions_dialog.py" line="59" />
         <source>Never propose this allocation again</source>
         <translation>Ne plus jamais proposer cette affectation</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="82" />
+        <location filename="../../desktop/suggestions_dialog.py" line="83" />
         <source>none</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="83" />
+        <location filename="../../desktop/suggestions_dialog.py" line="84" />
         <source>Wrong currency: nothing to propose (see below)</source>
         <translation>Mauvaise devise : rien à proposer (voir ci-dessous)</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="84" />
+        <location filename="../../desktop/suggestions_dialog.py" line="85" />
         <source>Nothing to propose (see below)</source>
         <translation>Rien à proposer (voir ci-dessous)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/suggestions_dialog.py" line="106" />
+        <location filename="../../desktop/suggestions_dialog.py" line="107" />
         <source>%n payment(s) with money left; </source>
         <translation>
             <numerusform>%n paiement(s) non entièrement affecté(s) ; </numerusform><numerusform>%n paiement(s) non entièrement affecté(s) ; </numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/suggestions_dialog.py" line="107" />
+        <location filename="../../desktop/suggestions_dialog.py" line="108" />
         <source>%n suggestion(s)</source>
         <translation>
             <numerusform>%n suggestion(s)</numerusform><numerusform>%n suggestion(s)</numerusform></translation>
@@ -1867,67 +1830,67 @@
 <context>
     <name>TablePage</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="84" />
+        <location filename="../../widgets/pages.py" line="35" />
         <source>Search (number, reference, customer…)</source>
         <translation>Rechercher (numéro, référence, client…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="86" />
+        <location filename="../../widgets/pages.py" line="37" />
         <source>Shows the rows where any column contains this text</source>
         <translation>Affiche les lignes dont une colonne contient ce texte</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="88" />
+        <location filename="../../widgets/pages.py" line="39" />
         <source>All currencies</source>
         <translation>Toutes les devises</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="89" />
+        <location filename="../../widgets/pages.py" line="40" />
         <source>Only this currency</source>
         <translation>Uniquement cette devise</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="90" />
+        <location filename="../../widgets/pages.py" line="41" />
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="91" />
+        <location filename="../../widgets/pages.py" line="42" />
         <source>Only this status</source>
         <translation>Uniquement ce statut</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="92" />
+        <location filename="../../widgets/pages.py" line="43" />
         <source>All customers</source>
         <translation>Tous les clients</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="93" />
+        <location filename="../../widgets/pages.py" line="44" />
         <source>Only documents with lines of this customer</source>
         <translation>Uniquement les documents ayant des lignes de ce client</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="94" />
+        <location filename="../../widgets/pages.py" line="45" />
         <source>From: any date</source>
         <translation>Du : toute date</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="95" />
+        <location filename="../../widgets/pages.py" line="46" />
         <source>To: any date</source>
         <translation>Au : toute date</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="96" />
+        <location filename="../../widgets/pages.py" line="47" />
         <source>First date shown (document or payment date)</source>
         <translation>Première date affichée (date du document ou du paiement)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="97" />
+        <location filename="../../widgets/pages.py" line="48" />
         <source>Last date shown (document or payment date)</source>
         <translation>Dernière date affichée (date du document ou du paiement)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="99" />
+        <location filename="../../widgets/pages.py" line="50" />
         <source>Click to show every row again</source>
         <translation>Cliquez pour afficher à nouveau toutes les lignes</translation>
     </message>
