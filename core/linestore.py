@@ -237,3 +237,46 @@ def split_by_invoice(table: pa.Table) -> Iterable[tuple[str, pa.Table]]:
     for number, end in zip(runs.values.to_pylist(), runs.run_ends.to_pylist(), strict=True):
         yield number, table.slice(start, end - start)
         start = end
+
+
+# ---------------------------------------------------------------- row filters
+# What a read of stored blocks keeps (``core.store.reads.scan_lines(keep=...)``):
+# ``keep(table, currency)`` gives a boolean mask of the block's rows.
+
+
+def explain_candidates(customer_ids: set[str] | None = None):
+    """A row filter for stored blocks: the lines worth explaining (credits, lines priced in
+    another currency, licence lines with a charge period), of some customers or all."""
+
+    def keep(table, currency: str):
+        pa, pc = _pa()
+        names = table.column_names
+
+        def col(name: str):
+            if name in names:
+                return table[name]
+            return pa.chunked_array([pa.array([""] * table.num_rows, pa.string())])
+
+        credit = pc.starts_with(col("subtotal"), "-")
+        pricing = col("pricing_currency")
+        converted = pc.and_(pc.not_equal(pricing, ""), pc.not_equal(pricing, currency))
+        termed = pc.and_(
+            pc.not_equal(col("charge_start"), ""),
+            pc.or_(pc.not_equal(col("term"), ""), pc.not_equal(col("billing_frequency"), "")),
+        )
+        mask = pc.or_(pc.or_(credit, converted), termed)
+        if customer_ids is not None:
+            mask = pc.and_(mask, pc.is_in(col("customer_id"), pa.array(sorted(customer_ids))))
+        return mask
+
+    return keep
+
+
+def of_customer(customer_id: str):
+    """A row filter for stored blocks: one customer's lines."""
+
+    def keep(table, currency: str):
+        _, pc = _pa()
+        return pc.equal(table["customer_id"], customer_id)
+
+    return keep

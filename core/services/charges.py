@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, select
 
-from core import explain
+from core import explain, linestore
 from core.model import InvoiceLine
 from core.services.base import Service
 from core.store import reads
@@ -79,7 +79,7 @@ class Charges(Service):
                                    "WHERE customer_id IN :ids",
                                    {"ids": sorted(customer_ids) or [""]})
             }  # fmt: skip
-            return list(self._scan(numbers, explain.candidates(customer_ids), c))
+            return list(self._scan(numbers, linestore.explain_candidates(customer_ids), c))
 
     def checks(self) -> list[explain.Check]:
         """Every line that contradicts a published rule (see :mod:`core.explain`)."""
@@ -92,7 +92,7 @@ class Charges(Service):
     def explained_lines(self) -> list[explain.Explanation]:
         """Every line with something to explain (converted, prorated, a term that does not
         match, a credit), by invoice and line."""
-        labelled = list(self._scan(keep=explain.candidates()))
+        labelled = list(self._scan(keep=linestore.explain_candidates()))
         return [ex for ex in explain.explain_lines(labelled) if ex.explained]
 
     def line_customers(self) -> list[tuple[str, str, int]]:
@@ -108,5 +108,5 @@ class Charges(Service):
                 for r in reads.raw(c, "SELECT DISTINCT invoice_number FROM line_customer_totals "
                                    "WHERE customer_id IN :ids", {"ids": [customer_id]})
             }  # fmt: skip
-            labelled = list(self._scan(numbers, explain.of_customer(customer_id), c))
+            labelled = list(self._scan(numbers, linestore.of_customer(customer_id), c))
         return explain.explain_lines(labelled)

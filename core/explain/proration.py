@@ -1,0 +1,123 @@
+"""Prorated terms: a licence charged for part of its billing cycle, and why a subscription's
+dates may not match its term (see :mod:`core.explain`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from core.calendar import anniversary
+from core.explain.basics import (
+    CENT,
+    cycle_months,
+    date_of,
+    days,
+    decimal_of,
+    discounted,
+    in_billing_currency,
+    quantity_of,
+    shift,
+    shown,
+    term_months,
+)
+from core.explain.checks import check
+from core.explain.parts import Part
+from core.model import InvoiceLine
+
+if TYPE_CHECKING:  # pragma: no cover
+    from core.explain.explanation import Explanation
+
+# per customer (id, else name): the subscriptions ending on each day
+Ends = Mapping[str, Mapping[date, set[str]]]
+
+
+@dataclass(frozen=True)
+class Proration(Part):
+    cycle_months: int
+    charge_start: date
+    charge_end: date
+    days_charged: int
+    days_full: int
+    unit_price: Decimal  # of one cycle, in the pricing currency
+    quantity: Decimal
+    full_price: Decimal  # the cycle's price × quantity, in the invoice's currency
+    expected: Decimal
+    tolerance: Decimal
+    subtotal: Decimal
+    upper_bound: bool  # a discount applies: the expected amount is a ceiling
+    prorated: bool
+    case: str  # why the subscription's dates do not match its term ("" when they do)
+    subscription_days: int | None
+    term_days: int | None
+
+
+def prorate(ex: Explanation, ends: Ends) -> None:
+    """The licence line's cycle and the part of it charged, on ``ex``; flagged when the charge
+    clearly contradicts the proration."""
+    ln = ex.line
+    months = cycle_months(ln)
+    qty = quantity_of(ln)
+    if not (months and ln.charge_start and ln.charge_end and ln.unit_price is not None
+            and qty is not None) or ln.charge_end < ln.charge_start:  # fmt: skip
+        return
+    charged = days(ln.charge_start, ln.charge_end)
+    full = days(shift(ln.charge_end + timedelta(days=1), -months), ln.charge_end)
+    if charged > full + 1:
+        return  # longer than one cycle: not a cycle charge we can place
+    factor = in_billing_currency(ln)
+    full_price = ln.unit_price * factor * qty
+    expected = full_price * charged / full if charged < full else full_price
+    tolerance = abs(full_price) / full + CENT * max(Decimal(1), abs(qty))
+    eup = decimal_of(ln, "effective_unit_price")
+    upper = discounted(ln) or (charged >= full and eup is not None and eup != ln.unit_price)
+    case, sub_days, term_days = term_case(ln, ends)
+    ex.proration = Proration(
+        months, ln.charge_start, ln.charge_end, charged, full, ln.unit_price, qty, full_price,
+        expected, tolerance, ln.subtotal, upper, charged < full, case, sub_days, term_days,
+    )  # fmt: skip
+    over = ln.subtotal - expected
+    if (upper and over > tolerance) or (not upper and abs(over) > tolerance):
+        what = "at most " if upper else ""
+        ex.checks.append(
+            check(
+                "proration_mismatch", ex, expected,
+                f"charged {ln.subtotal} {ln.currency} for {charged} of {full} days; "
+                f"{what}{shown(expected, ln.currency)} {ln.currency} expected "
+                f"({shown(full_price, ln.currency)} for the full cycle): dispute the "
+                "difference with Microsoft billing support.",
+            )
+        )  # fmt: skip
+
+
+def term_case(ln: InvoiceLine, ends: Ends) -> tuple[str, int | None, int | None]:
+    """(why the subscription's dates do not match its term, days it runs in its current term,
+    days of a full term); "" when they match."""
+    start, end = date_of(ln, "subscription_start"), date_of(ln, "subscription_end")
+    months = term_months(ln.detail("term"))
+    if not (start and end and months) or end < start:
+        return "", None, None
+    # a renewed subscription keeps its first start: compare with the current term
+    k = max(1, round((end - start).days / (months * 30.44)))
+    begun = shift(start, (k - 1) * months)
+    full_end = shift(start, k * months) - timedelta(days=1)
+    sub_days, term_days = days(begun, end), days(begun, full_end)
+    if abs((end - full_end).days) <= 1:
+        return "", sub_days, term_days
+    said = f"{ln.charge_type} {ln.detail('credit_reason')}".lower()
+    if "migrat" in said or "convert" in said:
+        case = "migration from legacy, which keeps the legacy end date"
+    elif "transfer" in said:
+        case = "transfer between partners, which keeps the original end date"
+    elif end < full_end and end == anniversary(end.year, end.month, 31) and start.day != 1:
+        case = "calendar-month alignment: the term ends on the last day of a month"
+    elif len(ends[ln.customer_id or ln.customer_name].get(end, ())) > 1:
+        case = "cotermination with the customer's other subscriptions ending the same day"
+    else:
+        case = (
+            "cotermination, migration from legacy or transfer between partners (the file "
+            "does not say which)"
+        )
+    return case, sub_days, term_days
