@@ -26,7 +26,7 @@ from decimal import Decimal
 
 from core import calendar as cal
 from core.business_days import PROCESSING_DAYS
-from core.ledger import Ledger
+from core.ledger import InvoiceState, Ledger
 from core.model import DocumentType, Payment
 from core.money import format_amount
 from core.settings import Rules
@@ -197,10 +197,24 @@ def findings(
 ) -> tuple[list[Finding], Calendar, list[Lifecycle]]:
     """Every finding as of a date, most urgent first; with the calendar and lifecycle."""
     days = business_calendar(rules, range(as_of.year - 2, as_of.year + 2))
-    out: list[Finding] = []
-    add = out.append
     first = first_period_day(ledger, as_of)
     calendar = billing_calendar(rules, ledger, first, as_of)
+    out = _missing_documents(rules, ledger, calendar, as_of)
+    out += _invoice_findings(rules, ledger, as_of)
+    lives = lifecycle(ledger, plans, marks, as_of, days)
+    out += _lifecycle_findings(lives, as_of, days)
+    out += _payment_findings(rules, ledger, payments)
+    out.sort(key=lambda f: (SEVERITY[f.kind], f.on or date.min, f.subject))
+    return out, calendar, lives
+
+
+def _missing_documents(
+    rules: Rules, ledger: Ledger, calendar: Calendar, as_of: date
+) -> list[Finding]:
+    """Periods past their grace with no invoice or no reconciliation file; lines with no
+    invoice header."""
+    out: list[Finding] = []
+    add = out.append
     grace = timedelta(days=rules.missing_after_days)
     for p in calendar.periods:
         if as_of < p.available + grace:
@@ -229,7 +243,13 @@ def findings(
                     f"The reconciliation lines of {number} are imported but not the invoice "
                     "itself: import the invoice list (or PDF data) so its date, due date and "
                     "total are known.", stage="invoice header", action="import"))  # fmt: skip
+    return out
 
+
+def _invoice_findings(rules: Rules, ledger: Ledger, as_of: date) -> list[Finding]:
+    """Per counted invoice: lines that do not add up, then how due it is."""
+    out: list[Finding] = []
+    add = out.append
     for inv in ledger.invoices.values():
         d = inv.document
         if inv.counted and inv.lines_difference:
@@ -241,64 +261,94 @@ def findings(
                         action="invoice"))  # fmt: skip
         if not inv.counted or inv.open <= 0 or inv.due_date is None:
             continue
-        late = (as_of - inv.due_date).days
-        money = f"{format_amount(inv.open, d.currency)} {d.currency}"
-        if -rules.due_soon_days <= late <= 0:
-            add(Finding("due_soon", d.number, inv.open, d.currency, inv.due_date,
-                        f"{d.number}: {money} due on {inv.due_date.isoformat()}: plan the "
-                        "payment now so it is applied in time (5 business days).",
-                        action="invoice"))  # fmt: skip
-        elif late >= rules.suspension_after_days:
-            add(Finding("suspension_risk", d.number, inv.open, d.currency, inv.due_date,
-                        f"{d.number}: {money} unpaid {late} days after its due date: Microsoft "
-                        "may suspend the account and services. Pay it today and send the "
-                        "remittance advice.", action="invoice"))  # fmt: skip
-        elif late >= 1:
-            stage = ("grace" if late >= rules.grace_after_days else
-                     "reminder" if late >= rules.reminder_after_days else "")  # fmt: skip
-            after = {"grace": "the grace period has begun; access is at risk after day "
-                              f"{rules.suspension_after_days}",
-                     "reminder": "Microsoft sends reminders", "": "overdue"}[stage]  # fmt: skip
-            add(Finding("overdue", d.number, inv.open, d.currency, inv.due_date,
-                        f"{d.number}: {money} {late} days past due ({after}): pay it, quoting "
-                        "the invoice number.", stage=stage, action="invoice"))  # fmt: skip
+        due = _due_finding(rules, inv, inv.due_date, as_of)
+        if due is not None:
+            add(due)
+    return out
 
-    lives = lifecycle(ledger, plans, marks, as_of, days)
+
+def _due_finding(rules: Rules, inv: InvoiceState, due: date, as_of: date) -> Finding | None:
+    """An open invoice due soon, overdue or at risk of suspension; None otherwise."""
+    d = inv.document
+    late = (as_of - due).days
+    money = f"{format_amount(inv.open, d.currency)} {d.currency}"
+    if -rules.due_soon_days <= late <= 0:
+        return Finding("due_soon", d.number, inv.open, d.currency, due,
+                       f"{d.number}: {money} due on {due.isoformat()}: plan the "
+                       "payment now so it is applied in time (5 business days).",
+                       action="invoice")  # fmt: skip
+    if late >= rules.suspension_after_days:
+        return Finding("suspension_risk", d.number, inv.open, d.currency, due,
+                       f"{d.number}: {money} unpaid {late} days after its due date: Microsoft "
+                       "may suspend the account and services. Pay it today and send the "
+                       "remittance advice.", action="invoice")  # fmt: skip
+    if late >= 1:
+        stage = ("grace" if late >= rules.grace_after_days else
+                 "reminder" if late >= rules.reminder_after_days else "")  # fmt: skip
+        after = {"grace": "the grace period has begun; access is at risk after day "
+                          f"{rules.suspension_after_days}",
+                 "reminder": "Microsoft sends reminders", "": "overdue"}[stage]  # fmt: skip
+        return Finding("overdue", d.number, inv.open, d.currency, due,
+                       f"{d.number}: {money} {late} days past due ({after}): pay it, quoting "
+                       "the invoice number.", stage=stage, action="invoice")  # fmt: skip
+    return None
+
+
+def _lifecycle_findings(
+    lives: list[Lifecycle], as_of: date, days: cal.BusinessCalendar
+) -> list[Finding]:
+    """Payments in processing and payments unallocated at Microsoft."""
+    out: list[Finding] = []
     for life in lives:
-        money = f"{format_amount(life.amount, life.currency)} {life.currency}"
         if life.state == "processing":
-            text = (
-                f"{life.id}: {money} paid {life.since.isoformat()}; Microsoft applies it by "
-                f"{life.until.isoformat()} (5 business days) and shows "
-                f"{', '.join(life.invoices)} unpaid until then: nothing to do yet."
-            )
-            if life.late:
-                text = (
-                    f"{life.id}: {money} paid {life.since.isoformat()}, past the 5 business "
-                    f"days ({life.until.isoformat()}): if Partner Center still shows "
-                    f"{', '.join(life.invoices)} unpaid, mark the payment unallocated at "
-                    "Microsoft and send the request e-mail."
-                )
-            add(Finding("in_processing", life.id, life.amount, life.currency, life.until, text,
-                        stage="late" if life.late else "", action="mark" if life.late
-                        else "payment"))  # fmt: skip
+            out.append(_processing_finding(life))
         elif life.state == "unallocated_at_microsoft":
-            age = days.between(life.since, as_of)
-            text = (
-                f"{life.id}: {money} unallocated at Microsoft for {age} business day(s): "
-                f"send the request e-mail (invoice numbers and amounts); Microsoft applies "
-                f"it by {life.until.isoformat()}."
-            )
-            if life.late:
-                text = (
-                    f"{life.id}: {money} still unallocated at Microsoft after {age} business "
-                    f"days (resolution promised by {life.until.isoformat()}): open a "
-                    "billing support ticket with the request e-mail attached."
-                )
-            add(Finding("unallocated_at_microsoft", life.id, life.amount, life.currency,
-                        life.until, text, stage="late" if life.late else "",
-                        action="request"))  # fmt: skip
+            out.append(_unallocated_finding(life, as_of, days))
+    return out
 
+
+def _processing_finding(life: Lifecycle) -> Finding:
+    money = f"{format_amount(life.amount, life.currency)} {life.currency}"
+    text = (
+        f"{life.id}: {money} paid {life.since.isoformat()}; Microsoft applies it by "
+        f"{life.until.isoformat()} (5 business days) and shows "
+        f"{', '.join(life.invoices)} unpaid until then: nothing to do yet."
+    )
+    if life.late:
+        text = (
+            f"{life.id}: {money} paid {life.since.isoformat()}, past the 5 business "
+            f"days ({life.until.isoformat()}): if Partner Center still shows "
+            f"{', '.join(life.invoices)} unpaid, mark the payment unallocated at "
+            "Microsoft and send the request e-mail."
+        )
+    return Finding("in_processing", life.id, life.amount, life.currency, life.until, text,
+                   stage="late" if life.late else "", action="mark" if life.late
+                   else "payment")  # fmt: skip
+
+
+def _unallocated_finding(life: Lifecycle, as_of: date, days: cal.BusinessCalendar) -> Finding:
+    money = f"{format_amount(life.amount, life.currency)} {life.currency}"
+    age = days.between(life.since, as_of)
+    text = (
+        f"{life.id}: {money} unallocated at Microsoft for {age} business day(s): "
+        f"send the request e-mail (invoice numbers and amounts); Microsoft applies "
+        f"it by {life.until.isoformat()}."
+    )
+    if life.late:
+        text = (
+            f"{life.id}: {money} still unallocated at Microsoft after {age} business "
+            f"days (resolution promised by {life.until.isoformat()}): open a "
+            "billing support ticket with the request e-mail attached."
+        )
+    return Finding("unallocated_at_microsoft", life.id, life.amount, life.currency,
+                   life.until, text, stage="late" if life.late else "",
+                   action="request")  # fmt: skip
+
+
+def _payment_findings(rules: Rules, ledger: Ledger, payments: Iterable[Payment]) -> list[Finding]:
+    """Payments sent in the wrong currency or to the wrong account."""
+    out: list[Finding] = []
+    add = out.append
     for p in payments:
         state = ledger.payments.get(p.id)
         if state is None:
@@ -317,8 +367,7 @@ def findings(
                         f"{p.currency} account {expected}: report it at once (support ticket "
                         "with the payment's date, amount, currency and the account used) and "
                         "send the payment to the right account.", action="ticket"))  # fmt: skip
-    out.sort(key=lambda f: (SEVERITY[f.kind], f.on or date.min, f.subject))
-    return out, calendar, lives
+    return out
 
 
 def totals(found: Iterable[Finding]) -> dict[str, dict[str, str]]:

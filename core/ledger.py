@@ -173,9 +173,11 @@ def _on_or_before(d: date | None, as_of: date | None) -> bool:
     return as_of is None or d is None or d <= as_of
 
 
-def _void_chain(
-    documents: Mapping[str, Document], as_of: date | None
-) -> tuple[dict[str, date | None], dict[str, str], dict[str, str], dict[str, str]]:
+# Voided documents (with the date), what voided them, what rebills them, what each rebill is of.
+_Chains = tuple[dict[str, date | None], dict[str, str], dict[str, str], dict[str, str]]
+
+
+def _void_chain(documents: Mapping[str, Document], as_of: date | None) -> _Chains:
     """Which documents are voided (and when), by what, what rebills them and the reverse."""
     void_date: dict[str, date | None] = {}
     voided_by: dict[str, str] = {}
@@ -221,8 +223,31 @@ def compute(
 ) -> Ledger:
     """Apply the ledger rules and return the state of every document and payment."""
     docs = {d.number: d for d in documents}
-    void_date, voided_by, rebilled_as, rebill_of = _void_chain(docs, as_of)
+    chains = _void_chain(docs, as_of)
+    void_date, voided_by, _rebilled_as, rebill_of = chains
+    invoices, credits = _documents_as_of(docs, as_of, term_days, chains)
+    ledger = Ledger(
+        as_of,
+        term_days,
+        invoices,
+        _payments_as_of(payments, as_of),
+        credits,
+        docs,
+        rebill_of,
+        void_date,
+        voided_by,
+        aging_limits,
+    )
+    _apply_allocations(ledger, allocations)
+    _settle_statuses(invoices, as_of)
+    _flag_payments(ledger, payments)
+    return ledger
 
+
+def _documents_as_of(
+    docs: Mapping[str, Document], as_of: date | None, term_days: int, chains: _Chains
+) -> tuple[dict[str, InvoiceState], dict[str, SourceState]]:
+    """The invoices (counted, voided or void notes) and the credit notes issued as of the date."""
     invoices: dict[str, InvoiceState] = {}
     credits: dict[str, SourceState] = {}
     for doc in docs.values():
@@ -238,47 +263,47 @@ def compute(
                 zero(doc.currency),
             )
             continue
-        if doc.document_type == DocumentType.VOID_NOTE and doc.amends:
-            counted, status = False, Status.VOID_NOTE
-        elif doc.number in void_date:
-            counted, status = False, Status.VOIDED
-        else:
-            counted, status = True, Status.OPEN
-        due = due_date_of(doc, term_days)
-        invoices[doc.number] = InvoiceState(
-            document=doc,
-            counted=counted,
-            status=status,
-            due_date=due,
-            days_past_due=None,
-            applied=zero(doc.currency),
-            open=doc.total if counted else zero(doc.currency),
-            voided_by=voided_by.get(doc.number),
-            rebilled_as=rebilled_as.get(doc.number),
-            rebill_of=rebill_of.get(doc.number),
-        )
+        invoices[doc.number] = _invoice_state(doc, term_days, chains)
+    return invoices, credits
 
+
+def _invoice_state(doc: Document, term_days: int, chains: _Chains) -> InvoiceState:
+    """An invoice, void note or adjustment note before any money is applied to it."""
+    void_date, voided_by, rebilled_as, rebill_of = chains
+    if doc.document_type == DocumentType.VOID_NOTE and doc.amends:
+        counted, status = False, Status.VOID_NOTE
+    elif doc.number in void_date:
+        counted, status = False, Status.VOIDED
+    else:
+        counted, status = True, Status.OPEN
+    due = due_date_of(doc, term_days)
+    return InvoiceState(
+        document=doc,
+        counted=counted,
+        status=status,
+        due_date=due,
+        days_past_due=None,
+        applied=zero(doc.currency),
+        open=doc.total if counted else zero(doc.currency),
+        voided_by=voided_by.get(doc.number),
+        rebilled_as=rebilled_as.get(doc.number),
+        rebill_of=rebill_of.get(doc.number),
+    )
+
+
+def _payments_as_of(payments: Iterable[Payment], as_of: date | None) -> dict[str, SourceState]:
     pays: dict[str, SourceState] = {}
     for p in payments:
         if _on_or_before(p.date, as_of):
             pays[p.id] = SourceState(
                 SourceKind.PAYMENT, p.id, p.date, p.currency, p.amount, zero(p.currency)
             )
+    return pays
 
-    ledger = Ledger(
-        as_of,
-        term_days,
-        invoices,
-        pays,
-        credits,
-        docs,
-        rebill_of,
-        void_date,
-        voided_by,
-        aging_limits,
-    )
 
-    # Apply allocations in the order their money arrived: source date, then id.
+def _apply_allocations(ledger: Ledger, allocations: Iterable[Allocation]) -> None:
+    """Apply allocations in the order their money arrived: source date, then id."""
+
     def order(a: Allocation) -> tuple[date, int]:
         src = ledger.source(a.source_kind, a.source_id)
         return ((src.date if src and src.date else date.min), a.id)
@@ -287,36 +312,45 @@ def compute(
         src = ledger.source(alloc.source_kind, alloc.source_id)
         if src is None:
             continue  # source not known as of this date
-        target = ledger.resolve(alloc.invoice_number)
-        note = ""
-        applied = zero(src.currency)
-        if target is None:
-            note = f"{alloc.invoice_number} is voided with no rebill: the money stays unallocated"
-        else:
-            inv = invoices[target]
-            if inv.document.currency != src.currency:
-                note = f"{target} is in {inv.document.currency}, not {src.currency}"
-            else:
-                applied = min(alloc.amount, inv.open, src.remaining)
-                applied = max(applied, zero(src.currency))
-                if applied < alloc.amount:
-                    note = (
-                        f"only {applied} of {alloc.amount} applied: {target} owed {inv.open}"
-                        if inv.open < alloc.amount
-                        else f"only {applied} of {alloc.amount} applied: source had {src.remaining}"
-                    )
-                inv.applied += applied
-                inv.open -= applied
-            if target != alloc.invoice_number and not note:
-                note = f"aimed at {alloc.invoice_number}, applied to its rebill {target}"
-        src.applied += applied
-        record = AppliedAllocation(alloc, target, applied, note)
-        src.allocations.append(record)
-        if target is not None:
-            invoices[target].allocations.append(record)
-        if note and "only" in note:
-            src.flags.append("over_allocated")
+        _apply_allocation(ledger, alloc, src)
 
+
+def _apply_allocation(ledger: Ledger, alloc: Allocation, src: SourceState) -> None:
+    """One allocation: on the invoice it resolves to, at most what it owes and the source has."""
+    invoices = ledger.invoices
+    target = ledger.resolve(alloc.invoice_number)
+    note = ""
+    applied = zero(src.currency)
+    if target is None:
+        note = f"{alloc.invoice_number} is voided with no rebill: the money stays unallocated"
+    else:
+        inv = invoices[target]
+        if inv.document.currency != src.currency:
+            note = f"{target} is in {inv.document.currency}, not {src.currency}"
+        else:
+            applied = min(alloc.amount, inv.open, src.remaining)
+            applied = max(applied, zero(src.currency))
+            if applied < alloc.amount:
+                note = (
+                    f"only {applied} of {alloc.amount} applied: {target} owed {inv.open}"
+                    if inv.open < alloc.amount
+                    else f"only {applied} of {alloc.amount} applied: source had {src.remaining}"
+                )
+            inv.applied += applied
+            inv.open -= applied
+        if target != alloc.invoice_number and not note:
+            note = f"aimed at {alloc.invoice_number}, applied to its rebill {target}"
+    src.applied += applied
+    record = AppliedAllocation(alloc, target, applied, note)
+    src.allocations.append(record)
+    if target is not None:
+        invoices[target].allocations.append(record)
+    if note and "only" in note:
+        src.flags.append("over_allocated")
+
+
+def _settle_statuses(invoices: Mapping[str, InvoiceState], as_of: date | None) -> None:
+    """Paid or partly paid once the money is applied; days past due as of the date."""
     for inv in invoices.values():
         if not inv.counted:
             continue
@@ -327,9 +361,6 @@ def compute(
             inv.status = Status.PARTLY_PAID
         if inv.due_date is not None and as_of is not None:
             inv.days_past_due = (as_of - inv.due_date).days
-
-    _flag_payments(ledger, payments)
-    return ledger
 
 
 def _flag_payments(ledger: Ledger, payments: Iterable[Payment]) -> None:
