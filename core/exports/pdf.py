@@ -8,6 +8,7 @@ close the table.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from core.exports.remittance import Remittance
 
@@ -26,20 +27,46 @@ def _register_fonts() -> None:
 
 
 def write_pdf(rem: Remittance, path: Path, *, page: str = "A4") -> Path:
-    from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, letter
-    from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.pdfgen.canvas import Canvas
-    from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
     _register_fonts()
     size = {"A4": A4, "LETTER": letter}[page.upper()]
-    cur = rem.currency
+    styles = _styles()
+    story = [
+        Paragraph("Remittance advice", styles["title"]),
+        Spacer(0, 4 * mm),
+    ]
+    story += [_parties(rem, size, styles), Spacer(0, 6 * mm)]
+    story += [_invoice_table(rem, size, styles), Spacer(0, 5 * mm), *_closing(rem, styles)]
+    doc = SimpleDocTemplate(
+        str(path), pagesize=size, leftMargin=18 * mm, rightMargin=18 * mm,
+        topMargin=18 * mm, bottomMargin=18 * mm,
+        title=f"Remittance advice {rem.reference}", author=rem.payer.name,
+    )  # fmt: skip
+    doc.build(story, canvasmaker=_numbered_canvas(rem, size))
+    return path
+
+
+def _styles() -> dict[str, Any]:
+    """The paragraph styles: base text, small grey notes, the title, table headers."""
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+
     base = ParagraphStyle("base", fontName=FONT, fontSize=9, leading=12)
     small = ParagraphStyle("small", parent=base, fontSize=8, leading=10, textColor=colors.grey)
     title = ParagraphStyle("title", parent=base, fontName=BOLD, fontSize=16, leading=20)
     head = ParagraphStyle("head", parent=base, fontName=BOLD)
+    return {"base": base, "small": small, "title": title, "head": head}
+
+
+def _numbered_canvas(rem: Remittance, size: tuple[float, float]) -> type:
+    """A canvas that writes each page's footer once the page count is known."""
+    from reportlab.lib import colors
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
+
     generated = rem.generated.strftime("%Y-%m-%d %H:%M")
 
     class NumberedCanvas(Canvas):
@@ -70,19 +97,28 @@ def write_pdf(rem: Remittance, path: Path, *, page: str = "A4") -> Path:
                 super().showPage()
             super().save()
 
-    def party(label: str, p) -> list:
-        lines = [f"<b>{label}</b>", _esc(p.name), *(_esc(a) for a in p.address)]
-        if p.account:
-            lines.append(f"Account: {_esc(p.account)}")
-        return [Paragraph("<br/>".join(lines), base)]
+    return NumberedCanvas
 
-    story = [
-        Paragraph("Remittance advice", title),
-        Spacer(0, 4 * mm),
-    ]
+
+def _party(label: str, p, style) -> list:
+    from reportlab.platypus import Paragraph
+
+    lines = [f"<b>{label}</b>", _esc(p.name), *(_esc(a) for a in p.address)]
+    if p.account:
+        lines.append(f"Account: {_esc(p.account)}")
+    return [Paragraph("<br/>".join(lines), style)]
+
+
+def _parties(rem: Remittance, size: tuple[float, float], styles: dict[str, Any]):
+    """Payer and payee side by side, then the reference, value date, amount and count."""
+    from reportlab.lib.units import mm
+    from reportlab.platypus import LongTable, Paragraph, TableStyle
+
+    base = styles["base"]
+    cur = rem.currency
     info = LongTable(
         [
-            [party("Payer", rem.payer), party("Payee", rem.payee)],
+            [_party("Payer", rem.payer, base), _party("Payee", rem.payee, base)],
             [
                 Paragraph(
                     f"<b>Reference</b> {_esc(rem.reference)}<br/><b>Value date</b> "
@@ -100,13 +136,21 @@ def write_pdf(rem: Remittance, path: Path, *, page: str = "A4") -> Path:
     )
     info.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                               ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))  # fmt: skip
-    story += [info, Spacer(0, 6 * mm)]
+    return info
 
+
+def _invoice_table(rem: Remittance, size: tuple[float, float], styles: dict[str, Any]):
+    """One row per invoice (the header repeated on every page), closed by the total."""
+    from reportlab.lib import colors
+    from reportlab.lib.units import mm
+    from reportlab.platypus import LongTable, Paragraph, TableStyle
+
+    cur = rem.currency
     header = ["Invoice", "Invoice date", f"Invoice total ({cur})", f"Paid now ({cur})",
               f"Still open ({cur})", "Note"]  # fmt: skip
-    rows = [[Paragraph(h, head) for h in header]]
+    rows = [[Paragraph(h, styles["head"]) for h in header]]
     for ln in rem.lines:
-        note = Paragraph(_esc(ln.note), small)
+        note = Paragraph(_esc(ln.note), styles["small"])
         rows.append([
             ln.invoice, ln.invoice_date.isoformat() if ln.invoice_date else "",
             rem.fmt(ln.invoice_total), rem.fmt(ln.signed), rem.fmt(ln.remaining), note,
@@ -129,10 +173,18 @@ def write_pdf(rem: Remittance, path: Path, *, page: str = "A4") -> Path:
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ])
     )  # fmt: skip
+    return table
+
+
+def _closing(rem: Remittance, styles: dict[str, Any]) -> list:
+    """The control total against the transfer amount, and the bank transfer reference."""
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, Spacer
+
+    base = styles["base"]
+    cur = rem.currency
     bank, fits = rem.bank_text()
-    story += [
-        table,
-        Spacer(0, 5 * mm),
+    story = [
         Paragraph(
             f"<b>Control total</b> {rem.fmt(rem.control_total)} {cur} = transfer amount "
             f"{rem.fmt(rem.amount)} {cur}",
@@ -146,16 +198,10 @@ def write_pdf(rem: Remittance, path: Path, *, page: str = "A4") -> Path:
             Paragraph(
                 "The invoice list does not fit the transfer's 140 characters: this advice "
                 "travels with the payment.",
-                small,
+                styles["small"],
             )
         )
-    doc = SimpleDocTemplate(
-        str(path), pagesize=size, leftMargin=18 * mm, rightMargin=18 * mm,
-        topMargin=18 * mm, bottomMargin=18 * mm,
-        title=f"Remittance advice {rem.reference}", author=rem.payer.name,
-    )  # fmt: skip
-    doc.build(story, canvasmaker=NumberedCanvas)
-    return path
+    return story
 
 
 def _esc(text: str) -> str:
