@@ -15,15 +15,13 @@ from collections import defaultdict
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from core.aging import DATE_UNKNOWN, bucket_names, bucket_of, by_currency, by_customer
 from core.explain import shown
+from core.ledger import Ledger
 from core.model import SourceKind
 from core.money import currency_decimals
-
-if TYPE_CHECKING:  # pragma: no cover
-    from core.workspace import Workspace
 
 
 class _Sheet:
@@ -116,7 +114,36 @@ class _Formats(dict):
         return self._money[currency]
 
 
-def write_report(ws: Workspace, path: Path, as_of: date) -> Path:
+class _Workspace(Protocol):
+    """What the report reads of a workspace (``core.workspace.Workspace``): where it is, its
+    settings and the books, alerts, charges and claims services."""
+
+    @property
+    def path(self) -> Path: ...
+
+    @property
+    def url(self) -> str | None: ...
+
+    @property
+    def where(self) -> str: ...
+
+    @property
+    def books(self) -> Any: ...
+
+    @property
+    def settings(self) -> Any: ...
+
+    @property
+    def alerts(self) -> Any: ...
+
+    @property
+    def charges(self) -> Any: ...
+
+    @property
+    def claims(self) -> Any: ...
+
+
+def write_report(ws: _Workspace, path: Path, as_of: date) -> Path:
     import xlsxwriter
 
     ledger = ws.books.ledger(as_of)
@@ -126,8 +153,26 @@ def write_report(ws: Workspace, path: Path, as_of: date) -> Path:
          "strings_to_numbers": False, "default_date_format": "yyyy-mm-dd"},
     )  # fmt: skip
     f = _Formats(book)
-    generated = datetime.now().replace(microsecond=0)
+    _cover(book, f, ws, ledger, as_of)
+    _summary(book, f, ledger, as_of)
+    buckets = (*bucket_names(ledger.aging_limits), DATE_UNKNOWN)
+    _alerts(book, f, ws, ledger, as_of)
+    _aging(book, f, ledger, as_of, buckets)
+    _aging_by_customer(book, f, ws, ledger, buckets)
+    _open_invoices(book, f, ledger, as_of)
+    _allocations(book, f, ws, ledger)
+    _unallocated_payments(book, f, ws, ledger, as_of)
+    _credit_notes(book, f, ledger)
+    _void_and_rebill(book, f, ledger)
+    _customer_charges(book, f, ws, ledger)
+    _charges_explained(book, f, ws)
+    _disputes_and_claims(book, f, ws)
+    book.close()
+    return path
 
+
+def _cover(book, f: _Formats, ws: _Workspace, ledger: Ledger, as_of: date) -> None:
+    generated = datetime.now().replace(microsecond=0)
     cover = book.add_worksheet("Cover")
     cover.set_column(0, 0, 28)
     cover.set_column(1, 1, 60)
@@ -157,7 +202,9 @@ def write_report(ws: Workspace, path: Path, as_of: date) -> Path:
     for i, name in enumerate(sheets, start=9):
         cover.write_string(i, 1, name)
 
-    # Summary: the balance bridge from invoiced to amount due, per currency.
+
+def _summary(book, f: _Formats, ledger: Ledger, as_of: date) -> None:
+    """The balance bridge from invoiced to amount due, per currency."""
     bridge = defaultdict(lambda: defaultdict(Decimal))
     for inv in ledger.invoices.values():
         cur = inv.document.currency
@@ -191,8 +238,8 @@ def write_report(ws: Workspace, path: Path, as_of: date) -> Path:
                            str(balance[cur].amount_due) if cur in balance else "0")  # fmt: skip
     s.close(totals=False)
 
-    # Aging per currency and per customer.
-    buckets = (*bucket_names(ledger.aging_limits), DATE_UNKNOWN)
+
+def _alerts(book, f: _Formats, ws: _Workspace, ledger: Ledger, as_of: date) -> None:
     found, _calendar, _lives = ws.alerts.findings(as_of, ledger=ledger)
     s = _Sheet(book, f, "Alerts", f"What is due, missing or stuck as of {as_of.isoformat()}, "
                "most urgent first", [("Kind", "text", 22), ("Stage", "text", 12),
@@ -203,12 +250,20 @@ def write_report(ws: Workspace, path: Path, as_of: date) -> Path:
                a.amount, a.message])  # fmt: skip
     s.close(totals=False)  # amounts in several currencies and kinds: no one total
 
+
+def _aging(book, f: _Formats, ledger: Ledger, as_of: date, buckets: tuple[str, ...]) -> None:
+    """Aging per currency."""
     s = _Sheet(book, f, "Aging", f"Open amounts by days past due, as of {as_of.isoformat()}",
                [("Currency", "cur", 10)] + [(b, "money", 15) for b in buckets]
                + [("Total", "money", 16)])  # fmt: skip
     for cur, row in by_currency(ledger).items():
         s.add([cur, *(row.get(b, Decimal(0)) for b in buckets), row["total"]])
     s.close(totals=False)
+
+
+def _aging_by_customer(
+    book, f: _Formats, ws: _Workspace, ledger: Ledger, buckets: tuple[str, ...]
+) -> None:
     s = _Sheet(book, f, "Aging by customer", "Open amounts per customer (shares of each invoice "
                "in proportion to its lines)",
                [("Currency", "cur", 10), ("Customer", "text", 34)]
@@ -226,7 +281,9 @@ def write_report(ws: Workspace, path: Path, as_of: date) -> Path:
             )
     s.close()
 
-    # Open invoices, with due dates and days past due.
+
+def _open_invoices(book, f: _Formats, ledger: Ledger, as_of: date) -> None:
+    """Open invoices, with due dates and days past due."""
     s = _Sheet(
         book,
         f,
@@ -256,7 +313,9 @@ def write_report(ws: Workspace, path: Path, as_of: date) -> Path:
                bucket_of(inv.days_past_due, ledger.aging_limits), inv.status])  # fmt: skip
     s.close()
 
-    # Allocations ledger.
+
+def _allocations(book, f: _Formats, ws: _Workspace, ledger: Ledger) -> None:
+    """The allocations ledger."""
     who = ws.books.allocation_audit()
     s = _Sheet(book, f, "Allocations", "Every allocation: money → invoice",
                [("#", "int", 7), ("Source", "text", 14), ("Kind", "text", 9),
@@ -273,6 +332,8 @@ def write_report(ws: Workspace, path: Path, as_of: date) -> Path:
                src.currency, a.applied, a.allocation.method, at, user])  # fmt: skip
     s.close()
 
+
+def _unallocated_payments(book, f: _Formats, ws: _Workspace, ledger: Ledger, as_of: date) -> None:
     s = _Sheet(book, f, "Unallocated payments", "Payments with money not applied to an invoice",
                [("Payment", "text", 10), ("Date", "date", 12), ("Age (days)", "int", 10),
                 ("Currency", "cur", 9), ("Amount", "money", 15), ("Unallocated", "money", 15),
@@ -284,6 +345,8 @@ def write_report(ws: Workspace, path: Path, as_of: date) -> Path:
                    p.remaining, ", ".join(p.flags), refs.get(p.id, "")])  # fmt: skip
     s.close()
 
+
+def _credit_notes(book, f: _Formats, ledger: Ledger) -> None:
     s = _Sheet(book, f, "Credit notes", "Credit notes and where they went",
                [("Credit note", "text", 14), ("Date", "date", 12), ("Currency", "cur", 9),
                 ("Credit", "money", 15), ("Applied to", "text", 14), ("Amount", "money", 15),
@@ -296,6 +359,8 @@ def write_report(ws: Workspace, path: Path, as_of: date) -> Path:
                    a.applied, c.remaining if i == 0 else None])  # fmt: skip
     s.close(totals=False)
 
+
+def _void_and_rebill(book, f: _Formats, ledger: Ledger) -> None:
     s = _Sheet(book, f, "Void and rebill", "Voided invoices, their void notes and rebills",
                [("Original", "text", 14), ("Date", "date", 12), ("Currency", "cur", 9),
                 ("Total", "money", 15), ("Voided by", "text", 14), ("Rebilled as", "text", 14),
@@ -310,6 +375,8 @@ def write_report(ws: Workspace, path: Path, as_of: date) -> Path:
                rebill.document.total if rebill else None, final or "nothing"])  # fmt: skip
     s.close(totals=False)
 
+
+def _customer_charges(book, f: _Formats, ws: _Workspace, ledger: Ledger) -> None:
     s = _Sheet(book, f, "Customer charges", "Charges per customer and invoice, from the "
                "reconciliation lines (for re-billing)",
                [("Customer", "text", 34), ("Customer id", "text", 38),
@@ -321,7 +388,10 @@ def write_report(ws: Workspace, path: Path, as_of: date) -> Path:
             s.add(row)
     s.close()
 
-    # Why lines cost what they do, per customer; the lines that contradict a rule first.
+
+def _charges_explained(book, f: _Formats, ws: _Workspace) -> None:
+    """Why lines cost what they do, per customer; the lines that contradict a rule first."""
+
     def order(ex):
         return (not ex.checks, ex.line.customer_name.lower(), ex.line.invoice_number, ex.label)
 
@@ -342,6 +412,8 @@ def write_report(ws: Workspace, path: Path, as_of: date) -> Path:
                    " ".join(ex.text())])  # fmt: skip
     s.close(totals=False)
 
+
+def _disputes_and_claims(book, f: _Formats, ws: _Workspace) -> None:
     s = _Sheet(book, f, "Disputes and claims", "Disputed amounts and SLA credit claims; open "
                "ones until the credit note that settles them is linked",
                [("#", "int", 6), ("Kind", "text", 10), ("Concerns", "text", 30),
@@ -356,5 +428,3 @@ def write_report(ws: Workspace, path: Path, as_of: date) -> Path:
                date.fromisoformat(c["opened_on"]), c["age_days"], c["state"],
                c["credit_note"] or ""])  # fmt: skip
     s.close(totals=False)
-    book.close()
-    return path
