@@ -9,7 +9,9 @@ several transaction details (a batch) gives one movement per transaction.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
@@ -25,6 +27,8 @@ NAME = "ISO 20022 camt.052/053/054 bank statement (XML)"
 MAX_BYTES = 256 * 1024 * 1024
 
 _CAMT_RE = re.compile(rb"camt\.05[234]|BkToCstmr(Stmt|DbtCdtNtfctn|AcctRpt)")
+
+_Err = Callable[[str, str], None]  # err(field, message): one error on the entry's element
 
 
 def _local(tag: str) -> str:
@@ -105,26 +109,18 @@ def _entry(
     def err(field: str, message: str) -> None:
         out.errors.append(ImportError_(Source(display, element=f"{where}/{field}"), message))
 
-    amt_el = _child(ntry, "Amt")
-    try:
-        currency = normalise_currency(amt_el.get("Ccy") if amt_el is not None else None)
-        amount = money(parse_decimal(_text(amt_el)), currency)
-    except (MoneyError, TypeError) as exc:
-        err("Amt", str(exc))
+    amount_currency = _entry_amount(ntry, err)
+    if amount_currency is None:
         return
+    amount, currency = amount_currency
     ind = _text(ntry, "CdtDbtInd")
     if ind not in ("DBIT", "CRDT"):
         err("CdtDbtInd", f"expected DBIT or CRDT, got '{ind}'")
         return
-    try:
-        booked_on = _date(_child(ntry, "BookgDt")) or _date(_child(ntry, "ValDt"))
-        value_on = _date(_child(ntry, "ValDt"))
-    except ValueError as exc:
-        err("BookgDt", f"expected a date: {exc}")
+    dates = _entry_dates(ntry, err)
+    if dates is None:
         return
-    if booked_on is None:
-        err("BookgDt", "expected a booking or value date, got nothing")
-        return
+    booked_on, value_on = dates
     status = _text(ntry, "Sts") or _text(ntry, "Sts", "Cd") or "BOOK"
     reversal = _text(ntry, "RvslInd").lower() in ("true", "1")
     entry_ref = _text(ntry, "AcctSvcrRef")
@@ -135,51 +131,18 @@ def _entry(
         tx_where = where + (f"/NtryDtls/TxDtls[{t_no}]" if tx is not None and len(txs) > 1 else "")
         tx_amount, tx_currency = amount, currency
         if tx is not None and len(txs) > 1:
-            tx_amt = _first(_child(tx, "AmtDtls", "TxAmt", "Amt"), _child(tx, "Amt"))
-            if tx_amt is None:
-                err(f"NtryDtls/TxDtls[{t_no}]/Amt", "expected the amount of each transaction")
+            found = _transaction_amount(tx, t_no, err)
+            if found is None:
                 return
-            try:
-                tx_currency = normalise_currency(tx_amt.get("Ccy"))
-                tx_amount = money(parse_decimal(_text(tx_amt)), tx_currency)
-            except (MoneyError, TypeError) as exc:
-                err(f"NtryDtls/TxDtls[{t_no}]/Amt", str(exc))
-                return
+            tx_amount, tx_currency = found
         debit = ind == "DBIT"
         if tx is not None and _text(tx, "CdtDbtInd") in ("DBIT", "CRDT"):
             debit = _text(tx, "CdtDbtInd") == "DBIT"
-        parties = _child(tx, "RltdPties")
-        other = "Cdtr" if debit else "Dbtr"
-        name = _text(parties, other, "Nm") or _text(parties, other, "Pty", "Nm")
-        iban = _text(parties, f"{other}Acct", "Id", "IBAN")
-        rmt = _child(tx, "RmtInf")
-        texts = [_text(u) for u in _children(rmt, "Ustrd")] if rmt is not None else []
-        refs: list[Reference] = []
-        for strd in _children(rmt, "Strd") if rmt is not None else []:
-            for doc in _children(strd, "RfrdDocInf"):
-                number = _text(doc, "Nb")
-                if not number:
-                    continue
-                rmtd = _first(
-                    _child(strd, "RfrdDocAmt", "RmtdAmt"), _child(doc, "RfrdDocAmt", "RmtdAmt")
-                )
-                ref_amount = None
-                if rmtd is not None and len(_children(strd, "RfrdDocInf")) == 1:
-                    try:
-                        ref_amount = money(parse_decimal(_text(rmtd)), tx_currency)
-                    except MoneyError as exc:
-                        err("RmtInf/Strd/RfrdDocAmt/RmtdAmt", str(exc))
-                        return
-                refs.append(Reference(number.upper(), ref_amount))
-            for extra in _children(strd, "AddtlRmtInf"):
-                texts.append(_text(extra))
-        tx_ref = (
-            _text(tx, "Refs", "AcctSvcrRef")
-            or _text(tx, "Refs", "EndToEndId")
-            or (entry_ref + (f"/{t_no}" if len(txs) > 1 else ""))
-        )
-        if tx_ref == "NOTPROVIDED":
-            tx_ref = entry_ref
+        name, iban = _counterparty(tx, debit)
+        remittance = _remittance(tx, tx_currency, err)
+        if remittance is None:
+            return
+        texts, refs = remittance
         classify(
             BankEntry(
                 source=Source(display, element=tx_where),
@@ -193,10 +156,103 @@ def _entry(
                 account=account,
                 text=" ".join(t for t in texts if t),
                 references=refs,
-                bank_reference=tx_ref,
+                bank_reference=_bank_reference(tx, entry_ref, t_no, len(txs)),
                 reversal=reversal,
                 booked=status.upper() in ("BOOK", "BOOKED"),
             ),
             options,
             out,
         )
+
+
+def _entry_amount(ntry: Element, err: _Err) -> tuple[Decimal, str] | None:
+    """The entry's amount and currency; None (with the error said) when unreadable."""
+    amt_el = _child(ntry, "Amt")
+    try:
+        currency = normalise_currency(amt_el.get("Ccy") if amt_el is not None else None)
+        amount = money(parse_decimal(_text(amt_el)), currency)
+    except (MoneyError, TypeError) as exc:
+        err("Amt", str(exc))
+        return None
+    return amount, currency
+
+
+def _entry_dates(ntry: Element, err: _Err) -> tuple[date, date | None] | None:
+    """The booking date (else the value date) and the value date; None (with the error said)
+    when a date is unreadable or both are missing."""
+    try:
+        booked_on = _date(_child(ntry, "BookgDt")) or _date(_child(ntry, "ValDt"))
+        value_on = _date(_child(ntry, "ValDt"))
+    except ValueError as exc:
+        err("BookgDt", f"expected a date: {exc}")
+        return None
+    if booked_on is None:
+        err("BookgDt", "expected a booking or value date, got nothing")
+        return None
+    return booked_on, value_on
+
+
+def _transaction_amount(tx: Element, t_no: int, err: _Err) -> tuple[Decimal, str] | None:
+    """One transaction's amount and currency in a batch; None (with the error said)."""
+    tx_amt = _first(_child(tx, "AmtDtls", "TxAmt", "Amt"), _child(tx, "Amt"))
+    if tx_amt is None:
+        err(f"NtryDtls/TxDtls[{t_no}]/Amt", "expected the amount of each transaction")
+        return None
+    try:
+        tx_currency = normalise_currency(tx_amt.get("Ccy"))
+        tx_amount = money(parse_decimal(_text(tx_amt)), tx_currency)
+    except (MoneyError, TypeError) as exc:
+        err(f"NtryDtls/TxDtls[{t_no}]/Amt", str(exc))
+        return None
+    return tx_amount, tx_currency
+
+
+def _counterparty(tx: Element | None, debit: bool) -> tuple[str, str]:
+    """The other party's name and IBAN: the creditor of a debit, the debtor of a credit."""
+    parties = _child(tx, "RltdPties")
+    other = "Cdtr" if debit else "Dbtr"
+    name = _text(parties, other, "Nm") or _text(parties, other, "Pty", "Nm")
+    iban = _text(parties, f"{other}Acct", "Id", "IBAN")
+    return name, iban
+
+
+def _remittance(
+    tx: Element | None, tx_currency: str, err: _Err
+) -> tuple[list[str], list[Reference]] | None:
+    """The remittance texts and the referred documents (with their amount when the structured
+    part names one document); None (with the error said) when an amount is unreadable."""
+    rmt = _child(tx, "RmtInf")
+    texts = [_text(u) for u in _children(rmt, "Ustrd")] if rmt is not None else []
+    refs: list[Reference] = []
+    for strd in _children(rmt, "Strd") if rmt is not None else []:
+        for doc in _children(strd, "RfrdDocInf"):
+            number = _text(doc, "Nb")
+            if not number:
+                continue
+            rmtd = _first(
+                _child(strd, "RfrdDocAmt", "RmtdAmt"), _child(doc, "RfrdDocAmt", "RmtdAmt")
+            )
+            ref_amount = None
+            if rmtd is not None and len(_children(strd, "RfrdDocInf")) == 1:
+                try:
+                    ref_amount = money(parse_decimal(_text(rmtd)), tx_currency)
+                except MoneyError as exc:
+                    err("RmtInf/Strd/RfrdDocAmt/RmtdAmt", str(exc))
+                    return None
+            refs.append(Reference(number.upper(), ref_amount))
+        for extra in _children(strd, "AddtlRmtInf"):
+            texts.append(_text(extra))
+    return texts, refs
+
+
+def _bank_reference(tx: Element | None, entry_ref: str, t_no: int, count: int) -> str:
+    """The bank's reference of a transaction: its own, else its end-to-end id, else the
+    entry's (numbered within a batch)."""
+    tx_ref = (
+        _text(tx, "Refs", "AcctSvcrRef")
+        or _text(tx, "Refs", "EndToEndId")
+        or (entry_ref + (f"/{t_no}" if count > 1 else ""))
+    )
+    if tx_ref == "NOTPROVIDED":
+        tx_ref = entry_ref
+    return tx_ref

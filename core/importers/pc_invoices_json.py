@@ -116,39 +116,10 @@ def _read(
     def err(field: str, message: str) -> None:
         out.errors.append(ImportError_(Source(display, element=f"{where}.{field}"), message))
 
-    number = item.get("id")
-    if not isinstance(number, str) or not number.strip():
-        err("id", f"expected the invoice number, got {number!r}")
-        number = None
-    else:
-        number = number.strip().upper()
-    try:
-        currency = normalise_currency(item.get("currencyCode"))
-    except MoneyError as exc:
-        err("currencyCode", str(exc))
-        currency = None
-    raw_date = item.get("invoiceDate")
-    inv_date: date | None = None
-    try:
-        inv_date = utc_date(raw_date) if isinstance(raw_date, str) else None
-        if inv_date is None:
-            raise ValueError
-    except ValueError:
-        err("invoiceDate", f"expected an ISO-8601 date, got {raw_date!r}")
-    due: date | None = None
-    raw_due = item.get("dueDate")
-    if raw_due not in (None, ""):
-        try:
-            due = utc_date(str(raw_due))
-        except ValueError:
-            err("dueDate", f"expected an ISO-8601 date, got {raw_due!r}")
-    raw_type = str(item.get("documentType") or "invoice")
-    doc_type = _TYPES.get(raw_type.replace("_", "").lower()) or _TYPES.get(raw_type.lower())
-    if doc_type is None:
-        err(
-            "documentType",
-            f"expected invoice, void_note, adjustment_note or credit_note, got '{raw_type}'",
-        )
+    number = _number(item, err)
+    currency = _currency(item, err)
+    inv_date, due = _dates(item, err)
+    doc_type = _document_type(item, err)
     total = paid = None
     if currency:
         total = _amount(item, "totalCharges", currency, err, required=True)
@@ -162,19 +133,7 @@ def _read(
     inv_type = {"recurring": InvoiceType.RECURRING, "onetime": InvoiceType.ONE_TIME}.get(
         inv_type_raw.lower(), InvoiceType.UNKNOWN
     )
-    start = end = None
-    for key in ("billingPeriodStartDate", "billingPeriodEndDate"):
-        raw = item.get(key)
-        if raw:
-            try:
-                val = utc_date(str(raw))
-            except ValueError:
-                err(key, f"expected an ISO-8601 date, got {raw!r}")
-                continue
-            if key.endswith("StartDate"):
-                start = val
-            else:
-                end = val
+    start, end = _billing_period(item, err)
     if len(out.errors) == errors_before:
         assert number and currency and doc_type and total is not None
         out.documents.append(
@@ -199,6 +158,72 @@ def _read(
         return
     for j, sub in enumerate(amendments):
         _read(sub, f"{where}.amendments[{j}]", number, display, options, out)
+
+
+def _number(item: dict, err) -> str | None:
+    """The invoice number (``id``), upper case; None (with the error said) when missing."""
+    number = item.get("id")
+    if not isinstance(number, str) or not number.strip():
+        err("id", f"expected the invoice number, got {number!r}")
+        return None
+    return number.strip().upper()
+
+
+def _currency(item: dict, err) -> str | None:
+    try:
+        return normalise_currency(item.get("currencyCode"))
+    except MoneyError as exc:
+        err("currencyCode", str(exc))
+        return None
+
+
+def _dates(item: dict, err) -> tuple[date | None, date | None]:
+    """The invoice date (required) and the due date (when the file gives one), UTC dates."""
+    raw_date = item.get("invoiceDate")
+    inv_date: date | None = None
+    try:
+        inv_date = utc_date(raw_date) if isinstance(raw_date, str) else None
+        if inv_date is None:
+            raise ValueError
+    except ValueError:
+        err("invoiceDate", f"expected an ISO-8601 date, got {raw_date!r}")
+    due: date | None = None
+    raw_due = item.get("dueDate")
+    if raw_due not in (None, ""):
+        try:
+            due = utc_date(str(raw_due))
+        except ValueError:
+            err("dueDate", f"expected an ISO-8601 date, got {raw_due!r}")
+    return inv_date, due
+
+
+def _document_type(item: dict, err) -> DocumentType | None:
+    raw_type = str(item.get("documentType") or "invoice")
+    doc_type = _TYPES.get(raw_type.replace("_", "").lower()) or _TYPES.get(raw_type.lower())
+    if doc_type is None:
+        err(
+            "documentType",
+            f"expected invoice, void_note, adjustment_note or credit_note, got '{raw_type}'",
+        )
+    return doc_type
+
+
+def _billing_period(item: dict, err) -> tuple[date | None, date | None]:
+    """The billing period's start and end dates, each when given and readable."""
+    start = end = None
+    for key in ("billingPeriodStartDate", "billingPeriodEndDate"):
+        raw = item.get(key)
+        if raw:
+            try:
+                val = utc_date(str(raw))
+            except ValueError:
+                err(key, f"expected an ISO-8601 date, got {raw!r}")
+                continue
+            if key.endswith("StartDate"):
+                start = val
+            else:
+                end = val
+    return start, end
 
 
 def _amount(item: dict, key: str, currency: str, err, *, required: bool) -> Decimal | None:
