@@ -185,51 +185,13 @@ def _line(
         currency = normalise_currency(text(get("Currency")))
     except MoneyError as exc:
         fail("Currency", str(exc))
-
-    def amount(name: str, required: bool) -> Decimal | None:
-        cell = get(name)
-        if cell is None or text(cell) == "":
-            if required:
-                fail(name, "expected a number, got ''")
-            return None
-        try:
-            return decimal(cell)
-        except CellError as exc:
-            fail(name, str(exc))
-            return None
-
-    total = amount("Total", True)
-    subtotal = amount("Subtotal", False)
-    tax = amount("TaxTotal", False)
-    quantity = amount("Quantity", False)
-    unit_price = amount("UnitPrice", False)
-    dates = {}
-    for name in ("ChargeStartDate", "ChargeEndDate"):
-        cell = get(name)
-        dates[name] = None
-        if cell is not None and text(cell):
-            try:
-                dates[name] = parse_mdy(cell)
-            except CellError as exc:
-                fail(name, str(exc))
-    details = {}
-    for key, name in DETAIL_SOURCES.items():
-        if name not in cols:
-            continue
-        cell = get(name)
-        if cell is None or text(cell) == "":
-            continue
-        try:
-            if key in DETAIL_NUMBERS:
-                details[key] = format(decimal(cell), "f")
-            elif key in DETAIL_DATES:
-                details[key] = parse_mdy(cell).isoformat()
-            elif key == "pricing_currency":
-                details[key] = normalise_currency(text(cell))
-            else:
-                details[key] = text(cell)
-        except (CellError, MoneyError) as exc:
-            fail(name, str(exc))
+    total = _amount(get, "Total", True, fail)
+    subtotal = _amount(get, "Subtotal", False, fail)
+    tax = _amount(get, "TaxTotal", False, fail)
+    quantity = _amount(get, "Quantity", False, fail)
+    unit_price = _amount(get, "UnitPrice", False, fail)
+    dates = _charge_dates(get, fail)
+    details = _details(get, cols, fail)
     if len(out.errors) != before:
         return None
     assert total is not None
@@ -258,6 +220,57 @@ def _line(
     )
 
 
+def _amount(get, name: str, required: bool, fail) -> Decimal | None:
+    """A number column of the row: None when empty (an error when required) or unreadable."""
+    cell = get(name)
+    if cell is None or text(cell) == "":
+        if required:
+            fail(name, "expected a number, got ''")
+        return None
+    try:
+        return decimal(cell)
+    except CellError as exc:
+        fail(name, str(exc))
+        return None
+
+
+def _charge_dates(get, fail) -> dict:
+    """ChargeStartDate and ChargeEndDate of the row, None when empty or unreadable."""
+    dates = {}
+    for name in ("ChargeStartDate", "ChargeEndDate"):
+        cell = get(name)
+        dates[name] = None
+        if cell is not None and text(cell):
+            try:
+                dates[name] = parse_mdy(cell)
+            except CellError as exc:
+                fail(name, str(exc))
+    return dates
+
+
+def _details(get, cols: dict[str, int], fail) -> dict:
+    """What explains the price (core.explain), as text: numbers, ISO dates, currencies."""
+    details = {}
+    for key, name in DETAIL_SOURCES.items():
+        if name not in cols:
+            continue
+        cell = get(name)
+        if cell is None or text(cell) == "":
+            continue
+        try:
+            if key in DETAIL_NUMBERS:
+                details[key] = format(decimal(cell), "f")
+            elif key in DETAIL_DATES:
+                details[key] = parse_mdy(cell).isoformat()
+            elif key == "pricing_currency":
+                details[key] = normalise_currency(text(cell))
+            else:
+                details[key] = text(cell)
+        except (CellError, MoneyError) as exc:
+            fail(name, str(exc))
+    return details
+
+
 def _fast_table(path: Path, table, cols: dict[str, int]):
     """Large plain CSV: the same columns as :func:`core.linestore.lines_to_table`, or None."""
     from core.importers import fastcsv
@@ -271,10 +284,31 @@ def _fast_table(path: Path, table, cols: dict[str, int]):
     raw = fastcsv.read_columns(path, cols, len(table.header))
     if raw is None or raw.num_rows == 0:
         return None
+    if not _fast_values_ok(raw):
+        return None
+    dates = _fast_dates(raw)
+    if dates is None:
+        return None
+    details = _fast_details(raw)
+    if details is None:
+        return None
+    return _fast_line_table(raw, dates, details)
+
+
+def _column(raw, name: str):
+    """A column of the file, or empty texts when the file has no such column."""
     import pyarrow as pa
+
+    return raw[name] if name in raw.column_names else pa.array([""] * raw.num_rows)
+
+
+def _fast_values_ok(raw) -> bool:
+    """Currencies, amounts and invoice numbers all as the row reader accepts them."""
     import pyarrow.compute as pc
 
-    if not (
+    from core.importers import fastcsv
+
+    return bool(
         fastcsv.all_match(raw["Currency"], fastcsv.CURRENCY)
         and all(
             fastcsv.all_match(raw[c], fastcsv.NUMBER) for c in ("Total", "Subtotal", "TaxTotal")
@@ -285,8 +319,16 @@ def _fast_table(path: Path, table, cols: dict[str, int]):
             if c in raw.column_names
         )
         and pc.all(pc.greater(pc.utf8_length(raw["InvoiceNumber"]), 0)).as_py()
-    ):
-        return None
+    )
+
+
+def _fast_dates(raw) -> dict | None:
+    """ChargeStartDate and ChargeEndDate as ISO dates (empty when the file has none), or None
+    when a date does not read."""
+    import pyarrow as pa
+
+    from core.importers import fastcsv
+
     dates = {}
     for c in ("ChargeStartDate", "ChargeEndDate"):
         if c in raw.column_names:
@@ -295,13 +337,19 @@ def _fast_table(path: Path, table, cols: dict[str, int]):
                 return None
         else:
             dates[c] = pa.array([""] * raw.num_rows)
+    return dates
 
-    def col(name: str):
-        return raw[name] if name in raw.column_names else pa.array([""] * raw.num_rows)
+
+def _fast_details(raw) -> dict | None:
+    """What explains the price, a column per detail as :func:`_details` reads it, or None when
+    a column does not read."""
+    import pyarrow.compute as pc
+
+    from core.importers import fastcsv
 
     details = {}
     for key, name in DETAIL_SOURCES.items():
-        column = col(name)
+        column = _column(raw, name)
         if key in DETAIL_NUMBERS:
             if not fastcsv.numbers_ok(column, allow_empty=True):
                 return None
@@ -314,6 +362,17 @@ def _fast_table(path: Path, table, cols: dict[str, int]):
                 return None
             column = pc.utf8_upper(column)
         details[key] = column
+    return details
+
+
+def _fast_line_table(raw, dates: dict, details: dict):
+    """The line table from the checked columns, with each line's natural key."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    def col(name: str):
+        return _column(raw, name)
+
     product = col("ProductName")
     if "SkuName" in raw.column_names:
         product = pc.if_else(pc.equal(pc.utf8_length(product), 0), raw["SkuName"], product)
