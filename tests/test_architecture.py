@@ -22,36 +22,7 @@ EXCLUDED = {
 }
 
 # "path" for a module, "path::Class.method" for a class or function: one line of reason each.
-EXCEPTIONS = {
-    # modules and classes
-    "core/explain.py": "the documented pricing rules (conversion, proration, refund windows) "
-    "read against DOMAIN.md in one place; split per rule when next extended",
-    "core/suggestions.py": "one scorer: references, amounts and dates weighed against the "
-    "same index; split the subset search out when next extended",
-    "core/suggestions.py::Suggester": "indexes a ledger once and answers every payment from "
-    "that index; its evidences share the index and the search budget",
-    # functions
-    "core/alerts.py::findings": "every kind of finding, most urgent first, in one pass over "
-    "the calendar and the ledger; to split per kind of finding",
-    "core/explain.py::Explanation.text": "one paragraph per rule in the order the clerk reads "
-    "them; just over the limit",
-    "core/ledger.py::compute": "the ledger rules in their documented order (void chains, "
-    "credits, allocations, statuses) over one set of states",
-    "core/exports/pdf.py::write_pdf": "the remittance advice laid out top to bottom with its "
-    "local paragraph and table styles",
-    "core/exports/report.py::write_report": "one sheet after another through a constant-memory "
-    "writer that cannot go back; to split per sheet",
-    "core/importers/camt.py::_entry": "one CAMT.053/054 entry read element by element, each "
-    "with its own error",
-    "core/importers/pc_invoices_json.py::_read": "one Partner Center invoice object read field "
-    "by field, each with its own error",
-    "core/importers/pc_recon_lines.py::_line": "one reconciliation line read column by column, "
-    "each with its own error",
-    "core/importers/pc_recon_lines.py::_fast_table": "the columnar path validating whole "
-    "columns as _line does row by row, kept side by side so both agree",
-    "widgets/dashboard.py::Dashboard._attention": "one line per kind of finding from a table "
-    "of kinds; just over the limit",
-}
+EXCEPTIONS: dict[str, str] = {}
 
 
 def measured_files() -> list[Path]:

@@ -92,6 +92,26 @@ class Dashboard(QWidget):
     def _attention(self, snap: dict) -> None:
         """One line per kind of finding, with its count and amounts per currency."""
         self.attention.clear()
+        self._ledger_findings(snap)
+        self._calendar_findings(snap)
+        self._open_claims(snap)
+        if not self.attention.count():
+            self.attention.addItem(self.tr("Nothing needs attention."))
+        rows = min(self.attention.count(), 6)
+        self.attention.setFixedHeight(rows * self.attention.sizeHintForRow(0) + 6)
+
+    def _add_finding(self, label: str, totals: dict[str, Decimal], target: tuple, cue: str,
+                     after: str = "") -> None:  # fmt: skip
+        amounts = ", ".join(money_text(v, c) for c, v in sorted(totals.items()))
+        text = f"{label} — {amounts}" if amounts else label
+        item = QListWidgetItem(text + after)
+        item.setData(FOCUS_ROLE, target)
+        item.setIcon(cue_icon(cue))
+        self.attention.addItem(item)
+
+    def _ledger_findings(self, snap: dict) -> None:
+        """Overdue invoices, money not allocated, wrong currency, lines that do not add up,
+        payments in processing: from the lists themselves."""
         found = (
             ("invoices", "overdue", "overdue", "open"),
             ("payments", "unallocated", "unallocated", "unallocated"),
@@ -110,20 +130,14 @@ class Dashboard(QWidget):
         }  # fmt: skip
         for page, focus, cue, key in found:
             rows = [r for r in snap[page] if FOCUS[focus](r)]
-            if not rows:
-                continue
-            totals: dict[str, Decimal] = {}
-            for r in rows:
-                totals[r["currency"]] = totals.get(r["currency"], Decimal(0)) + (
-                    r.get(key) or Decimal(0)
-                )
-            amounts = ", ".join(money_text(v, c) for c, v in sorted(totals.items()))
-            label = texts[focus](len(rows))
-            item = QListWidgetItem(f"{label} — {amounts}")
-            item.setData(FOCUS_ROLE, (page, focus, label))
-            item.setIcon(cue_icon(cue))
-            self.attention.addItem(item)
-        # the calendar's and the payment lifecycle's findings the lines above do not cover
+            if rows:
+                totals = _totals((r["currency"], r.get(key) or Decimal(0)) for r in rows)
+                label = texts[focus](len(rows))
+                self._add_finding(label, totals, (page, focus, label), cue)
+
+    def _calendar_findings(self, snap: dict) -> None:
+        """The calendar's and the payment lifecycle's findings the lines above do not
+        cover."""
         more = {
             "suspension_risk": lambda n: self.tr(
                 "%n invoice(s) at risk of suspension (long past due)", "", n),
@@ -133,47 +147,29 @@ class Dashboard(QWidget):
                 "%n payment(s) unallocated at Microsoft", "", n),
             "wrong_account": lambda n: self.tr("%n payment(s) sent to the wrong account", "", n),
         }  # fmt: skip
+        cues = {"suspension_risk": "overdue", "wrong_account": "mismatch"}
         for kind, text in more.items():
             rows = [f for f in snap.get("alerts", ()) if f["kind"] == kind]
-            if not rows:
-                continue
-            totals = {}
-            for f in rows:
-                if f["amount"]:
-                    totals[f["currency"]] = totals.get(f["currency"], Decimal(0)) + Decimal(
-                        f["amount"]
-                    )
-            amounts = ", ".join(money_text(v, c) for c, v in sorted(totals.items()))
-            label = text(len(rows))
-            item = QListWidgetItem(f"{label} — {amounts}" if amounts else label)
-            item.setData(FOCUS_ROLE, ("alerts", kind, label))
-            item.setIcon(cue_icon("overdue" if kind == "suspension_risk" else "mismatch"
-                                  if kind == "wrong_account" else "unallocated"))  # fmt: skip
-            self.attention.addItem(item)
-        # disputes and SLA credit claims still waiting for their credit note
+            if rows:
+                totals = _totals((f["currency"], Decimal(f["amount"])) for f in rows
+                                 if f["amount"])  # fmt: skip
+                label = text(len(rows))
+                self._add_finding(label, totals, ("alerts", kind, label),
+                                  cues.get(kind, "unallocated"))  # fmt: skip
+
+    def _open_claims(self, snap: dict) -> None:
+        """Disputes and SLA credit claims still waiting for their credit note."""
         for kind, text in (
             ("dispute", lambda n: self.tr("%n open dispute(s)", "", n)),
             ("sla", lambda n: self.tr("%n open SLA credit claim(s)", "", n)),
         ):
             rows = [c for c in snap.get("claims", ()) if c["kind"] == kind and c["state"] == "open"]
-            if not rows:
-                continue
-            totals = {}
-            for c in rows:
-                totals[c["currency"]] = totals.get(c["currency"], Decimal(0)) + Decimal(c["amount"])
-            amounts = ", ".join(money_text(v, c) for c, v in sorted(totals.items()))
-            oldest = max(c["age_days"] for c in rows)
-            label = text(len(rows))
-            item = QListWidgetItem(
-                f"{label} — {amounts} " + self.tr("(oldest %n day(s))", "", oldest)
-            )
-            item.setData(FOCUS_ROLE, ("claims", kind, label))
-            item.setIcon(cue_icon("unallocated"))
-            self.attention.addItem(item)
-        if not self.attention.count():
-            self.attention.addItem(self.tr("Nothing needs attention."))
-        rows = min(self.attention.count(), 6)
-        self.attention.setFixedHeight(rows * self.attention.sizeHintForRow(0) + 6)
+            if rows:
+                totals = _totals((c["currency"], Decimal(c["amount"])) for c in rows)
+                oldest = max(c["age_days"] for c in rows)
+                label = text(len(rows))
+                self._add_finding(label, totals, ("claims", kind, label), "unallocated",
+                                  " " + self.tr("(oldest %n day(s))", "", oldest))  # fmt: skip
 
     def _activated(self, item: QListWidgetItem) -> None:
         target = item.data(FOCUS_ROLE)
@@ -203,3 +199,11 @@ def _fill(table: QTableWidget, row: int, values: list[str]) -> None:
         if c:
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         table.setItem(row, c, item)
+
+
+def _totals(amounts) -> dict[str, Decimal]:
+    """Per currency, the sum of ``(currency, amount)`` pairs."""
+    out: dict[str, Decimal] = {}
+    for currency, amount in amounts:
+        out[currency] = out.get(currency, Decimal(0)) + amount
+    return out
