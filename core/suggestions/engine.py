@@ -27,11 +27,12 @@ class Suggester:
         self,
         ledger: Ledger,
         rejected: Collection[tuple[str, str]] = (),
-        search_seconds: float = SEARCH_SECONDS,
+        search_seconds: float | None = None,
     ) -> None:
         self.ledger = ledger
         self.rejected = set(rejected)
-        self.search_seconds = search_seconds
+        # read when asked, so a caller (a test pinning answers) can set the module's bound
+        self.search_seconds = SEARCH_SECONDS if search_seconds is None else search_seconds
         self.known = set(ledger.invoices) | set(ledger.credits)
         self.open: dict[str, list[InvoiceState]] = {}
         self.by_amount: dict[tuple[str, Decimal], list[InvoiceState]] = {}
