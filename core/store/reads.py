@@ -90,21 +90,20 @@ def documents(
 ) -> list[Document]:
     """Every document, or those with these numbers and those amending them (a void note,
     a rebill); ``line_totals=False`` leaves out what their lines add up to."""
-    c = conn
     if numbers is None:
-        rows = c.exec_driver_sql(f"SELECT {DOCUMENT_COLUMNS} FROM documents").fetchall()
-        blocks = c.exec_driver_sql(
+        rows = conn.exec_driver_sql(f"SELECT {DOCUMENT_COLUMNS} FROM documents").fetchall()
+        blocks = conn.exec_driver_sql(
             "SELECT invoice_number, total, line_count FROM line_blocks"
         ).fetchall()
     else:
         wanted = sorted(set(numbers))
         d, b = t.documents.c, t.line_blocks.c
-        rows = c.execute(
+        rows = conn.execute(
             select(*(d[n] for n in DOCUMENT_COLUMNS.split(", "))).where(
                 d.number.in_(wanted) | d.amends.in_(wanted)
             )
         ).fetchall()
-        blocks = [] if not line_totals else c.execute(
+        blocks = [] if not line_totals else conn.execute(
             select(b.invoice_number, b.total, b.line_count).where(
                 b.invoice_number.in_({r[0] for r in rows})
             )
@@ -148,10 +147,9 @@ def payments(
     where, params = "", {}
     if ids is not None:
         where, params = " WHERE {} IN :ids", {"ids": sorted(ids) or [""]}
-    c = conn
     refs: dict[str, list[Reference]] = defaultdict(list)
     for pid, number, amount in [] if not references else raw(
-        c, "SELECT payment_id, invoice_number, amount FROM payment_references"
+        conn, "SELECT payment_id, invoice_number, amount FROM payment_references"
         + where.format("payment_id") + " ORDER BY payment_id, position", params
     ):  # fmt: skip
         refs[pid].append(Reference(number, None if amount is None else Decimal(amount)))
@@ -162,7 +160,7 @@ def payments(
         for c in PAYMENT_DETAILS
     )  # fmt: skip
     rows = raw(
-        c, f"SELECT id, date, amount, currency, {details} FROM payments"
+        conn, f"SELECT id, date, amount, currency, {details} FROM payments"
         + where.format("id") + " ORDER BY date, id", params
     )  # fmt: skip
     return [
@@ -194,9 +192,8 @@ def allocations(
         where = " AND (source_id IN :sources OR invoice_number IN :invoices)"
         params = {"sources": sorted(sources or ()) or [""],
                   "invoices": sorted(invoices or ()) or [""]}  # fmt: skip
-    c = conn
     rows = raw(
-        c, "SELECT id, source_kind, source_id, invoice_number, amount, method "
+        conn, "SELECT id, source_kind, source_id, invoice_number, amount, method "
         "FROM allocations WHERE removed_audit_id IS NULL" + where + " ORDER BY id", params
     )  # fmt: skip
     kinds = {k.value: k for k in SourceKind}
@@ -210,10 +207,9 @@ def lines(conn: Connection, invoice_number: str) -> list[InvoiceLine]:
         .where(t.line_blocks.c.invoice_number == invoice_number.upper())
         .order_by(t.line_blocks.c.id)
     )
-    c = conn
     return [
         line
-        for r in c.execute(q)
+        for r in conn.execute(q)
         for line in linestore.block_lines(
             r.payload, r.invoice_number, r.currency, r.source_file, r.source_sheet
         )
@@ -226,8 +222,7 @@ def customer_charges(conn: Connection) -> list[list]:
         t.documents, t.documents.c.number == t.line_customer_totals.c.invoice_number
     )
     acc: dict[tuple, list] = {}
-    c = conn
-    for r in c.execute(q):
+    for r in conn.execute(q):
         key = (r.customer_name, r.customer_id, r.invoice_number, r.currency)
         row = acc.setdefault(key, [0, Decimal(0)])
         row[0] += r.line_count
@@ -249,10 +244,9 @@ def scan_lines(
     seen: dict[str, int] = defaultdict(int)
     import pyarrow as pa
 
-    c = conn
     for chunk in chunks:
         query = q if chunk is None else q.where(t.line_blocks.c.invoice_number.in_(chunk))
-        for r in c.execute(query):
+        for r in conn.execute(query):
             table = linestore.decode_block(r.payload)
             first = seen[r.invoice_number]
             seen[r.invoice_number] += table.num_rows
@@ -272,10 +266,9 @@ def history(conn: Connection, number: str) -> list[dict]:
     """What happened to one document or payment, oldest first: the imports that
     brought it, and every allocation to or from it, made and removed, with who and when."""
     events: list[dict] = []
-    c = conn
-    doc = c.execute(select(t.documents).where(t.documents.c.number == number)).first()
-    pay = c.execute(select(t.payments.c.import_id).where(t.payments.c.id == number)).first()
-    import_ids = {r.import_id for r in c.execute(
+    doc = conn.execute(select(t.documents).where(t.documents.c.number == number)).first()
+    pay = conn.execute(select(t.payments.c.import_id).where(t.payments.c.id == number)).first()
+    import_ids = {r.import_id for r in conn.execute(
         select(t.line_blocks.c.import_id).where(t.line_blocks.c.invoice_number == number)
     )}  # fmt: skip
     for row in (doc, pay):
@@ -283,7 +276,7 @@ def history(conn: Connection, number: str) -> list[dict]:
             import_ids.add(row.import_id)
     if doc is not None and doc.header_import_id is not None:
         import_ids.add(doc.header_import_id)
-    for r in c.execute(select(t.imports).where(t.imports.c.id.in_(import_ids))):
+    for r in conn.execute(select(t.imports).where(t.imports.c.id.in_(import_ids))):
         events.append({"at": r.imported_at, "user": r.os_user, "action": "import",
                        "summary": f"imported from {r.file_name}" + (
                            " (import undone)" if r.undone else "")})  # fmt: skip
@@ -292,7 +285,7 @@ def history(conn: Connection, number: str) -> list[dict]:
         column = getattr(t.allocations.c, f"{end}_audit_id")
         q = select(t.allocations, t.audit.c.at, t.audit.c.os_user).join(
             t.audit, t.audit.c.id == column).where(mine)  # fmt: skip
-        for r in c.execute(q):
+        for r in conn.execute(q):
             what = (f"{format(r.amount, 'f')} {r.source_id} → {r.invoice_number}"
                     f" ({r.method}, #{r.id})")  # fmt: skip
             events.append({
@@ -300,7 +293,7 @@ def history(conn: Connection, number: str) -> list[dict]:
                 "action": "allocate" if end == "created" else "unallocate",
                 "summary": ("allocated " if end == "created" else "removed ") + what,
             })  # fmt: skip
-    for r in c.execute(select(t.notes).where(t.notes.c.subject == number)):
+    for r in conn.execute(select(t.notes).where(t.notes.c.subject == number)):
         events.append({"at": r.at, "user": r.author, "action": "note",
                        "summary": f"note: {r.text}"})  # fmt: skip
     events.sort(key=lambda e: e["at"])
@@ -310,10 +303,9 @@ def history(conn: Connection, number: str) -> list[dict]:
 def customer_weights(conn: Connection) -> dict[str, dict[str, Decimal]]:
     """Per invoice, what each customer's lines add up to (for per-customer aging)."""
     out: dict[str, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
-    c = conn
     # raw rows, no per-value type processing: this table has a row per customer and
     # subscription of every invoice (a million in a large workspace)
-    rows = c.exec_driver_sql(
+    rows = conn.exec_driver_sql(
         "SELECT invoice_number, customer_name, customer_id, total FROM line_customer_totals"
     ).fetchall()
     for number, name, customer_id, total in rows:
@@ -323,8 +315,7 @@ def customer_weights(conn: Connection) -> dict[str, dict[str, Decimal]]:
 
 def line_customers(conn: Connection) -> list[tuple[str, str, int]]:
     """(customer id, name, lines) of every customer with lines, by name."""
-    c = conn
-    rows = raw(c, "SELECT customer_id, MAX(customer_name), SUM(line_count) FROM "
+    rows = raw(conn, "SELECT customer_id, MAX(customer_name), SUM(line_count) FROM "
                 "line_customer_totals GROUP BY customer_id", {})  # fmt: skip
     return sorted(((r[0], r[1] or "", int(r[2])) for r in rows),
                   key=lambda r: (r[1].lower(), r[0]))  # fmt: skip
@@ -373,10 +364,9 @@ def payment_sources(conn: Connection, payment_id: str) -> list[str]:
 
 
 def audit_log(conn: Connection) -> list[dict]:
-    c = conn
     undone = {
         r.undo_of: r.id
-        for r in c.execute(
+        for r in conn.execute(
             select(t.audit.c.id, t.audit.c.undo_of).where(t.audit.c.undo_of.is_not(None))
         )
     }
@@ -389,7 +379,7 @@ def audit_log(conn: Connection) -> list[dict]:
             "summary": r.summary,
             "undone_by": undone.get(r.id),
         }
-        for r in c.execute(select(t.audit).order_by(t.audit.c.id))
+        for r in conn.execute(select(t.audit).order_by(t.audit.c.id))
     ]
 
 
@@ -398,8 +388,7 @@ def allocation_audit(conn: Connection) -> dict[int, tuple[datetime, str]]:
     q = select(t.allocations.c.id, t.audit.c.at, t.audit.c.os_user).join(
         t.audit, t.audit.c.id == t.allocations.c.created_audit_id
     )
-    c = conn
-    return {r.id: (r.at, r.os_user) for r in c.execute(q)}
+    return {r.id: (r.at, r.os_user) for r in conn.execute(q)}
 
 
 def plans(conn: Connection, status: str | None = None) -> dict[int, planning.Plan]:
@@ -431,7 +420,6 @@ def claims(conn: Connection, kind: str | None = None, open_only: bool = False) -
     if open_only:
         q = q.where(t.claims.c.state == "open")
     today = date.today()
-    c = conn
     return [
         {"id": r.id, "kind": r.kind, "invoice": r.invoice_number, "line": r.line or None,
          "service": r.service or None, "month": r.month or None,
@@ -440,7 +428,7 @@ def claims(conn: Connection, kind: str | None = None, open_only: bool = False) -
          "opened_on": r.opened_on.isoformat(), "state": r.state,
          "credit_note": r.credit_note, "closed_on": r.closed_on and r.closed_on.isoformat(),
          "age_days": ((r.closed_on or today) - r.opened_on).days}
-        for r in c.execute(q)
+        for r in conn.execute(q)
     ]  # fmt: skip
 
 
@@ -449,20 +437,18 @@ def notes(conn: Connection, subject: str | None = None) -> list[dict]:
     q = select(t.notes).order_by(t.notes.c.id)
     if subject is not None:
         q = q.where(t.notes.c.subject == subject)
-    c = conn
     return [
         {"id": r.id, "subject": r.subject, "at": r.at.isoformat(timespec="seconds"),
          "user": r.author, "text": r.text}
-        for r in c.execute(q)
+        for r in conn.execute(q)
     ]  # fmt: skip
 
 
 def marks(conn: Connection) -> dict[str, Mark]:
     """The clerk's latest word on each payment (an undone mark does not count)."""
-    c = conn
-    undone = undone_changes(c)
+    undone = undone_changes(conn)
     out: dict[str, Mark] = {}
-    for r in c.execute(select(t.payment_marks).order_by(t.payment_marks.c.id)):
+    for r in conn.execute(select(t.payment_marks).order_by(t.payment_marks.c.id)):
         if r.audit_id in undone:
             continue
         if r.state == "clear":
