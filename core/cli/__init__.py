@@ -11,6 +11,7 @@ adding its parser), each declaring its handler and whether it writes (:func:`com
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -96,6 +97,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader went away (csp-recon payments | head): say nothing
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # nothing more to flush at exit
+        return 141  # as a shell tool killed by SIGPIPE
     except DBAPIError as exc:
         from core.workspace import refusal
 
@@ -130,9 +135,9 @@ def _failed(exc: Exception) -> int:
     from core.exports.remittance import RemittanceError
 
     if isinstance(exc, ImportFailed):
-        for err in exc.errors:
-            print(str(err), file=sys.stderr)
-        print(f"{exc.file}: not imported: nothing from this file was stored", file=sys.stderr)
+        from core.present import failed_lines
+
+        print("\n".join(failed_lines(exc)), file=sys.stderr)
         return EXIT_REFUSED
     refusals = (AllocationRefused, WorkspaceBusy, WorkspaceError, NothingToUndo, UsageError,
                 RemittanceError, ValueError)  # fmt: skip
