@@ -39,7 +39,10 @@ def build(remittances: Sequence[Remittance], debtor: Party, debtor_bic: str,
     if not remittances:
         raise Pain001Error("no planned payment to transfer")
     if not debtor.account:
-        raise Pain001Error("the company's IBAN is not set (csp-recon set company_account IBAN)")
+        raise Pain001Error(
+            "the company's IBAN is not set (Preferences: Company IBAN; or "
+            "csp-recon set company_account IBAN)"
+        )
     currencies = {r.currency for r in remittances}
     if len(currencies) != 1:
         raise Pain001Error("one currency per pain.001 file: export each currency separately")
@@ -52,8 +55,8 @@ def build(remittances: Sequence[Remittance], debtor: Party, debtor_bic: str,
     for rem in remittances:
         if not rem.payee.account:
             raise Pain001Error(
-                f"Microsoft's {rem.currency} account is not set "
-                f"(csp-recon set payee_account_{rem.currency} IBAN)"
+                f"Microsoft's {rem.currency} account is not set (Preferences: Microsoft's "
+                f"{rem.currency} account; or csp-recon set payee_account_{rem.currency} IBAN)"
             )
         text, _fits = rem.bank_text()
         transfer.add_payment(
