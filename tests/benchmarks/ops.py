@@ -440,7 +440,7 @@ def team_load(db: str, url: str, clerks: str, per_clerk: str) -> dict:
     target = make_url(url).set(database=name).render_as_string(hide_password=False)
     started = time.perf_counter()
     with Workspace(db, readonly=True) as src, Workspace(target) as dst:
-        copy_workspace(src, dst)
+        copy_workspace(src.store, dst.store)
         invoices = [d.number for d in dst.books.documents()]
         csv = Path(db).with_name("load_payments.csv")
         csv.write_text(
