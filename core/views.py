@@ -158,10 +158,18 @@ def snapshot(ws, as_of, customers: bool = True) -> dict:
             "payments": payments, "credits": credits,
             "balance": balance(ledger, as_of, present.disputed(ws, ledger, claims)),
             "aging": by_currency(ledger), "customers": None, "ledger": ledger,
-            "claims": claims, "line_customers": None}  # fmt: skip
+            "claims": claims, "line_customers": None,
+            "can_redo": can_redo(ws)}  # fmt: skip
     if customers:
         add_customers(snap, customer_snapshot(ws, ledger))
     return snap
+
+
+def can_redo(ws) -> bool:
+    """Whether the window offers Redo: the journal has something to redo, and the clerk
+    may change the workspace (a role that may not is not asked: it may not read the
+    audit's details either)."""
+    return not ws.readonly and ws.may("allocate") and ws.journal.can_redo()
 
 
 def invoice_row(inv: InvoiceState, ledger: Ledger) -> dict:

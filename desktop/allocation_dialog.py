@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.money import parse_decimal
+from desktop.screens import fit
 from widgets.formats import edit_text, money_text
 
 Requests = list[tuple[str, Decimal]]
@@ -124,7 +125,7 @@ class AllocationDialog(CheckedDialog):
         self.available = source.get("unallocated", source.get("unapplied")) or Decimal(0)
         name = source.get("id") or source.get("number")
         self.setWindowTitle(self.tr("Allocate %s") % name)
-        self.resize(720, 420)
+        fit(self, 720, 420)
         by_number = {i["number"]: i for i in invoices}
         self.rows = [(by_number[n], amount) for n, amount in proposal if n in by_number]
         self._setup_check(check, [inv["number"] for inv, _ in self.rows])
@@ -191,7 +192,7 @@ class SettleDialog(CheckedDialog):
         cur = invoice["currency"]
         self.owed = invoice["open"]
         self.setWindowTitle(self.tr("Settle %s") % invoice["number"])
-        self.resize(640, 360)
+        fit(self, 640, 360)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("%s still owes %s.") % (
             invoice["number"], money_text(invoice["open"], cur))))  # fmt: skip

@@ -17,7 +17,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget
 
 from core.changes import LEDGER, Change
-from core.views import add_customers, customer_snapshot, snapshot
+from core.views import add_customers, can_redo, customer_snapshot, snapshot
 from core.workspace import Workspace
 from desktop import menus
 from desktop.actions import (
@@ -32,6 +32,7 @@ from desktop.actions import (
 )
 from desktop.actions.workspace import files, team
 from desktop.operations import QueryOp
+from desktop.screens import fit
 from desktop.worker import Worker
 from widgets.alerts_page import AlertsPage
 from widgets.charges_page import ChargesPage, ClaimsPage
@@ -71,11 +72,12 @@ class MainWindow(QMainWindow):
         self.worker = Worker(self)
         self.ws = Workspace(path)
         self.snap: dict | None = None
+        self.redoable = False  # the journal's answer, read with each refresh and change
         self.summary = ""
         self.live_refreshes = 0
         self.live = team.LiveView(self)
         self.live.start()
-        self.resize(1180, 760)
+        fit(self, 1180, 760)
         self.setAcceptDrops(True)
         self._pages()
         menus.build(self)
@@ -121,8 +123,8 @@ class MainWindow(QMainWindow):
         self.claims_page.withdraw_requested.connect(lambda c: claims.withdraw(self, c))
         self.invoices.invoice_selected.connect(lambda row: invoices.show_detail(self, row))
         for page in (self.invoices, self.payments, self.credits, self.customers):
-            page.view.selectionModel().selectionChanged.connect(
-                lambda *_a: navigation.selection_totals(self)
+            page.view.selectionModel().selectionChanged.connect(  # the clerk's, not a refresh's
+                lambda *_a, p=page: p.restoring or navigation.selection_totals(self)
             )
         self.tabs.currentChanged.connect(lambda _i: navigation.selection_totals(self))
         self.dashboard.chart.bucket_clicked.connect(lambda *a: navigation.show_bucket(self, *a))
@@ -176,6 +178,7 @@ class MainWindow(QMainWindow):
                            ("undo", "allocate"), ("redo", "allocate"), ("note", "note"),
                            ("dispute", "claim"), ("sla", "claim")):  # fmt: skip
             getattr(self, f"{name}_action").setEnabled(ws.may(what) and writable)
+        self.redo_action.setEnabled(self.redo_action.isEnabled() and self.redoable)
         claims_allowed = ws.may("claim") and writable
         self.charges_page.may_dispute = claims_allowed
         self.claims_page.may_change = claims_allowed
@@ -204,6 +207,7 @@ class MainWindow(QMainWindow):
         first (``ready``), then the customers (``loaded``), read separately because in a
         large workspace they take as long as the rest."""
         self.snap = snap
+        self.set_can_redo(snap["can_redo"])
         self.dashboard.show_snapshot(snap)
         self.invoices.set_rows(snap["invoices"])
         self.payments.set_rows(snap["payments"])
@@ -245,15 +249,23 @@ class MainWindow(QMainWindow):
         self.loaded.emit()
 
     def apply_change(self, change: Change, show_lines: bool = True) -> None:
-        """A change made: say what it said, read again only what it touched."""
+        """A change made: say what it said, read again only what it touched (and whether
+        there is something to redo, which a refresh reads with the rest)."""
         message = " · ".join(change.lines) if show_lines and change.lines else None
         if change.touched & SNAPSHOT:
             self.refresh(message)
-        elif "lines" in change.touched and self.snap is not None:
-            self._read_customers(self.snap)
+        else:
+            QueryOp(self, lambda ws, job: can_redo(ws)).success(self.set_can_redo).run()
+            if "lines" in change.touched and self.snap is not None:
+                self._read_customers(self.snap)
         if message and not change.touched & SNAPSHOT:
             self.statusBar().showMessage(message)
         self.changed.emit(change)
+
+    def set_can_redo(self, can: bool) -> None:
+        """Edit > Redo only when the journal has something to redo."""
+        self.redoable = can
+        self._apply_role()
 
     # ------------------------------------------------------------------ errors
 

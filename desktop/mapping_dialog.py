@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop.screens import fit
+
 NONE = "—"
 #: kind → ((field, required), ...), {field: the column guessed}
 Kinds = dict[str, tuple[list[tuple[str, bool]], dict[str, str]]]
@@ -35,7 +37,7 @@ class MappingDialog(QDialog):
         super().__init__(parent)
         self.path, self.header, self.kinds, self._check = path, header, kinds, check
         self.setWindowTitle(self.tr("Which column is which? — %s") % path.name)
-        self.resize(760, 480)
+        fit(self, 760, 480)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr(
             "This layout is new. Say once which columns hold what; files with the same "
@@ -51,7 +53,7 @@ class MappingDialog(QDialog):
         self.kind = QComboBox()
         self.kind.addItem(self.tr("Payments"), "payments")
         self.kind.addItem(self.tr("Invoice list"), "invoices")
-        self.kind.currentIndexChanged.connect(self._fields)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
         form.addRow(self.tr("The file lists"), self.kind)
         layout.addLayout(form)
         self.form = QFormLayout()
@@ -69,6 +71,7 @@ class MappingDialog(QDialog):
         self._fields()
 
     def _fields(self) -> None:
+        """One choice per field of the kind, pre-filled with the core's guesses."""
         while self.form.rowCount():
             self.form.removeRow(0)
         self.combos = {}
@@ -78,8 +81,27 @@ class MappingDialog(QDialog):
             combo.addItems([NONE, *self.header])
             if name in guesses:
                 combo.setCurrentText(guesses[name])
+            combo.currentIndexChanged.connect(self._changed)
             self.combos[name] = combo
             self.form.addRow(name + (" *" if required else ""), combo)
+
+    def _kind_changed(self) -> None:
+        self._fields()
+        self._changed()
+
+    def _changed(self) -> None:
+        """A choice changed: the reason shown no longer holds; the core is asked again (its
+        answer shown only if the mapping is still refused)."""
+        if not self.message.text():
+            return
+        self.message.setText("")
+        mapping = self.mapping()
+
+        def answer(verdict) -> None:
+            if mapping == self.mapping() and isinstance(verdict, Exception):
+                self.message.setText(str(verdict))
+
+        self._check(self.kind.currentData(), mapping, answer)
 
     def mapping(self) -> dict[str, str]:
         return {k: c.currentText() for k, c in self.combos.items() if c.currentText() != NONE}

@@ -94,11 +94,16 @@ class CollectionOp(QueryOp):
 
     def __init__(self, window: MainWindow, call: Call) -> None:
         super().__init__(window, call)
-        self._box_title: str | None = None
+        self._summary: Callable[[Change], object] | None = None
 
     def summary_box(self, title: str) -> CollectionOp:
         """Show the lines in a box (first line as its text, all of them as details)."""
-        self._box_title = title
+        return self.summary_by(lambda change: show_summary(self.window, title, change.lines))
+
+    def summary_by(self, show: Callable[[Change], object]) -> CollectionOp:
+        """Show the change with ``show`` (a box of the action's own), not in the status
+        bar."""
+        self._summary = show
         return self
 
     def _failed(self, exc: BaseException) -> None:
@@ -108,8 +113,8 @@ class CollectionOp(QueryOp):
     def _done(self, result: Any) -> None:
         self._finished()
         change: Change = result
-        if self._box_title is not None:
-            show_summary(self.window, self._box_title, change.lines)
+        if self._summary is not None:
+            self._summary(change)
             self.window.apply_change(change, show_lines=False)
         else:
             self.window.apply_change(change)
@@ -126,13 +131,15 @@ def merged(action: str, changes: Iterable[Change], result: Any = None) -> Change
     return Change(action, lines, touched, result)
 
 
-def show_summary(window: MainWindow, title: str, lines: Iterable[str]) -> QMessageBox:
-    """What a change said, in a box: its first line, the rest under Details."""
+def show_summary(window: MainWindow, title: str, lines: Iterable[str], shown: str | None = None,
+                 icon=QMessageBox.Icon.Information) -> QMessageBox:  # fmt: skip
+    """What a change said, in a box: ``shown`` (else its first line), every line under
+    Details."""
     lines = list(lines)
     window.last_summary = "\n".join(lines)
-    box = QMessageBox(QMessageBox.Icon.Information, title, title, parent=window)
+    box = QMessageBox(icon, title, title, parent=window)
     box.setDetailedText(window.last_summary)
-    box.setText(lines[0] if lines else translate("MainWindow", "Nothing"))
+    box.setText(shown or (lines[0] if lines else translate("MainWindow", "Nothing")))
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     window.summary_box = box
     box.open()

@@ -9,6 +9,8 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
+from desktop.screens import fit
+
 
 class RemittancePreview(QDialog):
     """The PDF the core wrote, page after page, fitted to the width of the window."""
@@ -20,7 +22,7 @@ class RemittancePreview(QDialog):
     def __init__(self, payment_id: str, pdf: Path, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Remittance advice — %s") % payment_id)
-        self.resize(760, 900)
+        fit(self, 760, 900)
         self.document = QPdfDocument(self)
         self.document.load(str(pdf))
         self.view = QPdfView(self)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop.screens import fit
 from widgets.formats import money_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 20
@@ -32,7 +33,7 @@ class SuggestionsDialog(QDialog):
         super().__init__(parent)
         self.payment: str | None = None  # the payment shown alone, else every one
         self.setWindowTitle(self.tr("Suggested allocations"))
-        self.resize(980, 560)
+        fit(self, 980, 560)
         self.summary = QLabel()
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels([self.tr("Payment"), self.tr("Unallocated"),

@@ -849,3 +849,231 @@ def test_the_rows_carry_decimals_and_are_formatted_only_to_be_shown(window):
     assert [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())] == ["P5"]
     column = [c.key for c in PAYMENT_COLUMNS].index("unallocated")
     assert page.proxy.index(0, column).data() == "1,500.00 EUR"
+
+
+# ------------------------------------------------------------------ a clerk's trial
+
+
+def visible_boxes(window) -> list:
+    from PySide6.QtWidgets import QMessageBox
+
+    return [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+
+
+def unknown_layout(tmp_path) -> Path:
+    path = tmp_path / "unknown.csv"
+    path.write_text("Quand;Combien;Devise;Libellé\n20/11/2026;742,30;EUR;G000100013\n"
+                    "21/11/2026;100,00;EUR;G000100014\n", encoding="utf-8")  # fmt: skip
+    return path
+
+
+def test_a_mapped_import_says_one_summary(qtbot, window, tmp_path):
+    """An unknown layout leads to the mapping dialog only (its refusal is not shown
+    behind it); the import of the file mapped says what it did, once."""
+    path = unknown_layout(tmp_path)
+    window.import_files([path])
+    qtbot.waitUntil(lambda: hasattr(window, "mapping_dialog"), timeout=20000)
+    dialog = window.mapping_dialog
+    assert not visible_boxes(window)
+    assert not hasattr(window, "summary_box")
+    for field, header in (("Date", "Quand"), ("Amount", "Combien"), ("Currency", "Devise"),
+                          ("Reference", "Libellé")):  # fmt: skip
+        dialog.combos[field].setCurrentText(header)
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        dialog._accept()
+    qtbot.waitUntil(lambda: hasattr(window, "summary_box"), timeout=20000)
+    shown = [b.text() for b in visible_boxes(window)]
+    assert shown == [f"{path}: Payments (CSV/XLSX), mapped columns: 2 entries read, "
+                     "2 payments created"]  # fmt: skip
+    assert window.summary_box.windowTitle() == "Import finished"
+    assert window.last_import_summary == shown[0]
+    qtbot.waitUntil(lambda: window.payments.model.rowCount() == 8, timeout=20000)
+
+
+def test_leaving_the_mapping_dialog_says_the_file_was_not_imported(qtbot, window, tmp_path):
+    path = unknown_layout(tmp_path)
+    window.import_files([path])
+    qtbot.waitUntil(lambda: hasattr(window, "mapping_dialog"), timeout=20000)
+    window.mapping_dialog.reject()
+    message = window.statusBar().currentMessage()
+    assert message == f"{path}: not imported: nothing from this file was stored"
+    assert not visible_boxes(window)
+
+
+def test_the_invoice_detail_follows_the_list_after_changes_and_filters(qtbot, window):
+    """After settle and undo the pane shows the invoice as the list does; filtered out of
+    the list, it is no longer shown."""
+    page = window.invoices
+    window.tabs.setCurrentWidget(page)
+    page.view.selectRow(next(r for r in range(page.proxy.rowCount())
+                             if page.proxy.index(r, 0).data() == "G000100011"))  # fmt: skip
+    qtbot.waitUntil(lambda: "Open 2,980.00 EUR" in page.detail.toPlainText(), timeout=20000)
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        allocations.settle(window, "G000100011", [("P5", Decimal("1500.00"))])
+    qtbot.waitUntil(lambda: "Open 1,480.00 EUR" in page.detail.toPlainText(), timeout=5000)
+    text = page.detail.toPlainText()
+    assert text.startswith("G000100011 — Partly paid\n")
+    assert "P5 1,500.00 EUR" in text
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        window.undo_action.trigger()
+    qtbot.waitUntil(lambda: "Open 2,980.00 EUR" in page.detail.toPlainText(), timeout=5000)
+    text = page.detail.toPlainText()
+    assert text.startswith("G000100011 — Open\n") and "Allocations" not in text
+    dash = window.dashboard
+    dash.attention.itemClicked.emit(dash.attention.item(0))  # 3 overdue invoice(s)
+    shown = [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())]
+    assert shown == ["G000100002", "G000100013", "G000100014"]
+    assert page.selected_rows() == [] and page.detail.toPlainText() == ""
+
+
+def test_redo_is_offered_only_when_there_is_something_to_redo(qtbot, window):
+    from core.suggestions import answer_json
+
+    assert window.undo_action.isEnabled() and not window.redo_action.isEnabled()
+    window.redo_action.trigger()
+    qtbot.wait(200)
+    assert not hasattr(window, "last_error")
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        allocations.allocate(window, "P5", [("G000100002", Decimal("1215.40"))])
+    assert not window.redo_action.isEnabled()
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        window.undo_action.trigger()
+    assert window.redo_action.isEnabled()
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        window.redo_action.trigger()
+    assert not window.redo_action.isEnabled()
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        window.undo_action.trigger()
+    assert window.redo_action.isEnabled()
+    # a change that reads no list again (a suggestion rejected) says so as well
+    (answer,) = [answer_json(a) for a in window.ws.allocations.suggest("P5")]
+    with qtbot.waitSignal(window.changed, timeout=20000):
+        suggestions.decide(window, answer["suggestions"][0]["id"], False)
+    qtbot.waitUntil(lambda: not window.redo_action.isEnabled(), timeout=5000)
+    with qtbot.waitSignal(window.changed, timeout=20000):
+        window.undo_action.trigger()
+    qtbot.waitUntil(window.redo_action.isEnabled, timeout=5000)
+
+
+def test_a_refused_import_is_a_warning_with_its_verdict_in_view(qtbot, window, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    good, bad = tmp_path / "more.csv", tmp_path / "releve.dat"
+    good.write_text("Date;Montant;Devise;Libellé\n20/11/2026;742,30;EUR;G000100013\n",
+                    encoding="utf-8")  # fmt: skip
+    bad.write_text("rien du tout\n", encoding="utf-8")
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        window.import_files([good, bad])
+    box = window.summary_box
+    assert box.icon() == QMessageBox.Icon.Warning
+    assert box.windowTitle() == "Some files were not imported"
+    assert box.text() == (
+        f"{bad}: not a file CSP Reconciler can read (see: csp-recon formats; expected a "
+        "Partner Center invoice list or line items, a bank statement, or a payments or "
+        f"invoice list CSV/XLSX)\n{bad}: not imported: nothing from this file was stored"
+    )
+    assert window.last_import_summary.splitlines() == [
+        f"{good}: Payments (CSV/XLSX): 1 payments created",
+        *box.text().splitlines(),
+    ]
+    assert box.detailedText() == window.last_import_summary
+
+
+def test_the_mapping_dialog_drops_a_reason_that_no_longer_holds(qtbot, window, tmp_path):
+    window.import_files([unknown_layout(tmp_path)])
+    qtbot.waitUntil(lambda: hasattr(window, "mapping_dialog"), timeout=20000)
+    dialog = window.mapping_dialog
+    dialog._accept()
+    qtbot.waitUntil(lambda: dialog.message.text() != "", timeout=20000)
+    assert dialog.message.text() == "map a column for Date, Amount, Currency"
+    dialog.combos["Date"].setCurrentText("Quand")  # asked again: two are still missing
+    assert dialog.message.text() == ""
+    qtbot.waitUntil(lambda: dialog.message.text() != "", timeout=20000)
+    assert dialog.message.text() == "map a column for Amount, Currency"
+    dialog.combos["Amount"].setCurrentText("Combien")
+    dialog.combos["Currency"].setCurrentText("Devise")
+    assert dialog.message.text() == ""
+    with qtbot.waitSignal(window.worker.busy_changed, check_params_cb=lambda b: not b,
+                          timeout=20000):  # fmt: skip
+        pass
+    qtbot.wait(200)
+    assert dialog.message.text() == ""
+
+
+def test_the_mapping_dialog_is_pre_filled_with_the_cores_guesses(qtbot, window, tmp_path):
+    path = tmp_path / "half-known.csv"
+    path.write_text("Date;Combien;Currency;Libellé\n20/11/2026;742,30;EUR;G000100013\n",
+                    encoding="utf-8")  # fmt: skip
+    window.import_files([path])
+    qtbot.waitUntil(lambda: hasattr(window, "mapping_dialog"), timeout=20000)
+    chosen = {f: c.currentText() for f, c in window.mapping_dialog.combos.items()}
+    assert (chosen["Date"], chosen["Amount"], chosen["Currency"]) == ("Date", "—", "Currency")
+
+
+def select_id(page, key: str, value: str) -> None:
+    page.view.setCurrentIndex(
+        next(
+            page.proxy.index(r, 0)
+            for r in range(page.proxy.rowCount())
+            if page.proxy.index(r, 0).data(ROW_ROLE)[key] == value
+        )
+    )
+
+
+def test_the_selection_and_the_tab_stay_after_each_action(qtbot, window):
+    page = window.payments
+    window.tabs.setCurrentWidget(page)
+    select_id(page, "id", "P5")
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        allocations.allocate(window, "P5", [("G000100013", Decimal("742.30"))])
+    assert window.tabs.currentWidget() is page
+    assert [r["id"] for r in page.selected_rows()] == ["P5"]
+    assert page.view.currentIndex().data(ROW_ROLE)["id"] == "P5"
+    assert window.statusBar().currentMessage().startswith("allocation(s) #")  # not the sum
+    ids = [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())]
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_Down)
+    assert [r["id"] for r in page.selected_rows()] == [ids[ids.index("P5") + 1]]
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        window.undo_action.trigger()
+    assert [r["id"] for r in page.selected_rows()] == [ids[ids.index("P5") + 1]]
+    # an invoice that leaves the list it was selected in: the row now where it was
+    invoices = window.invoices
+    window.tabs.setCurrentWidget(invoices)
+    invoices.set_focus("overdue", "overdue")
+    select_id(invoices, "number", "G000100013")  # G000100002, G000100013, G000100014
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        allocations.settle(window, "G000100013", [("P5", Decimal("742.30"))])
+    assert window.tabs.currentWidget() is invoices
+    assert [r["number"] for r in invoices.selected_rows()] == ["G000100014"]
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        window.undo_action.trigger()
+    assert [r["number"] for r in invoices.selected_rows()] == ["G000100014"]
+
+
+def test_the_window_and_its_dialogs_fit_a_laptop_screen(qtbot, window):
+    """At 1366×768 the whole window (its status bar too) and a dialog's buttons show."""
+    assert window.minimumSizeHint().height() <= 600
+    assert window.minimumSize().height() <= 600
+    room = window.screen().availableGeometry()
+    assert window.height() <= room.height() and window.width() <= room.width()
+    with qtbot.waitSignal(window.previewed, timeout=20000):
+        remittance.preview(window, "P4")
+    preview = window.preview_dialog
+    assert preview.height() <= room.height() - 40 and preview.width() <= room.width()
+    assert window.dashboard.balance.item(0, 1).text() == "20,963.40 EUR"  # still all there
+
+
+def test_payment_ids_sort_by_their_number(qtbot, window, tmp_path):
+    path = tmp_path / "more.csv"
+    path.write_text("Date;Montant;Devise;Libellé\n" + "".join(
+        f"1{n}/11/2026;{n + 1}0,00;EUR;VIR {n}\n" for n in range(5)), encoding="utf-8")  # fmt: skip
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        window.import_files([path])
+    page = window.payments
+    page.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    ids = [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())]
+    assert ids == [f"P{n}" for n in range(1, 12)]
+    page.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    ids = [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())]
+    assert ids == [f"P{n}" for n in range(11, 0, -1)]

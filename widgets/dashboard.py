@@ -6,10 +6,12 @@ from decimal import Decimal
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -41,7 +43,17 @@ class Dashboard(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
+        # Its tables, list and chart are taller than a small screen leaves the window:
+        # the page scrolls rather than hold the window taller than the screen.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        content = QWidget()
+        scroll.setWidget(content)
+        layout = QVBoxLayout(content)
         self.title = _heading(self.tr("Balance"))
         self.balance = _table(
             [QCoreApplication.translate("Columns", t) for t, _ in BALANCE_COLUMNS]

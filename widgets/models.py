@@ -9,6 +9,7 @@ rows carry a colour and an icon cue.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -26,6 +27,7 @@ from core.money import format_amount
 from widgets.formats import date_text, money_text
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+_DIGITS = re.compile(r"(\d+)")
 
 HANDLED_ROLES = frozenset({
     Qt.ItemDataRole.DisplayRole, ROW_ROLE, Qt.ItemDataRole.TextAlignmentRole,
@@ -162,12 +164,20 @@ PAYMENT_COLUMNS = (
 
 
 def sort_key(col: Col, value) -> tuple:
-    """A comparable key: money by its exact value, missing values first."""
+    """A comparable key: money by its exact value, missing values first, text naturally
+    (its runs of digits by their value: P2 before P10)."""
     if value is None or value == "":
-        return (0, Decimal(0), "")
+        return (0, Decimal(0), ())
     if col.kind in ("money", "int"):
-        return (1, value, "")
-    return (1, Decimal(0), str(value))
+        return (1, value, ())
+    return (1, Decimal(0), natural_key(str(value)))
+
+
+def natural_key(text: str) -> tuple:
+    """``"P10"`` → ``(("P", 10, ""), "P10")``: text and numbers alternate, so that two keys
+    compare part by part (the text itself after, to order ``P01`` and ``P1`` apart)."""
+    parts = _DIGITS.split(text)
+    return tuple(int(p) if n % 2 else p for n, p in enumerate(parts)), text
 
 
 class RowsModel(QAbstractTableModel):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -64,6 +64,11 @@ class TablePage(QWidget):
         self.view.horizontalHeader().setStretchLastSection(True)
         # column widths from the first rows only: measuring 100,000 rows takes seconds
         self.view.horizontalHeader().setResizeContentsPrecision(200)
+        #: the rows selected when the model was last reset (their keys, the current one's,
+        #: its position), selected again in the next rows (see set_rows) ...
+        self._kept: tuple[list, object, int] | None = None
+        self.restoring = False  # ... while which the selection is not the clerk's doing
+        self.model.modelAboutToBeReset.connect(self._keep_selection)
         bar = QHBoxLayout()
         bar.addWidget(self.search, 3)
         for widget in (self.currency, self.status, self.customer, self.date_from, self.date_to):
@@ -109,11 +114,54 @@ class TablePage(QWidget):
         self.focus_chip.setVisible(bool(focus))
 
     def set_rows(self, rows: list[dict]) -> None:
+        """New rows (the workspace read again): the rows the clerk had selected stay
+        selected, and current, or the nearest row when theirs is no longer shown."""
         first_fill = self.model.rowCount() == 0
         self.model.set_rows(rows)
         self.update_filters()
         if first_fill:  # later reloads keep the widths the clerk may have set
             self.view.resizeColumnsToContents()
+        self._select_kept()
+
+    def _keep_selection(self) -> None:
+        """Before the rows go: which were selected, which was current and where."""
+        if not self.model.rows:
+            return  # emptied while read again (the customers): keep what was kept
+        selection = self.view.selectionModel()
+        current = selection.currentIndex()
+        keys = [row_key(i.data(ROW_ROLE)) for i in selection.selectedRows()]
+        if not keys:  # nothing selected, or nothing since a reset whose rows are to come
+            return
+        current_key = row_key(current.data(ROW_ROLE)) if current.isValid() else keys[0]
+        self._kept = (keys, current_key, current.row() if current.isValid() else 0)
+
+    def _select_kept(self) -> None:
+        if self._kept is None or not self.model.rows:
+            return
+        keys, current_key, position = self._kept
+        self._kept = None
+        wanted = set(keys) | {current_key}
+        found = {row_key(r): n for n, r in enumerate(self.model.rows) if row_key(r) in wanted}
+        shown = {k: self.proxy.mapFromSource(self.model.index(n, 0)) for k, n in found.items()}
+        shown = {k: i for k, i in shown.items() if i.isValid()}
+        still = [k for k in (current_key, *keys) if k in shown]
+        if still:
+            current = shown[still[0]]
+        else:  # filtered out or gone: the row now where it was
+            if not self.proxy.rowCount():
+                return
+            current = self.proxy.index(min(position, self.proxy.rowCount() - 1), 0)
+        flags = QItemSelectionModel.SelectionFlag
+        selection = self.view.selectionModel()
+        self.restoring = True
+        try:
+            selection.setCurrentIndex(current, flags.ClearAndSelect | flags.Rows)
+            for key in keys:
+                if key in shown and shown[key] != current:
+                    selection.select(shown[key], flags.Select | flags.Rows)
+        finally:
+            self.restoring = False
+        self.view.scrollTo(current)
 
     def update_filters(self) -> None:
         """The filters' choices from the rows (after the rows changed, or gained their
@@ -153,6 +201,16 @@ class TablePage(QWidget):
         return [i.data(ROW_ROLE) for i in self.view.selectionModel().selectedRows()]
 
 
+def row_key(row: dict) -> object:
+    """What a row stands for, whatever its amounts: a payment's id, a document's number, a
+    customer and currency."""
+    if "id" in row:
+        return row["id"]
+    if "number" in row:
+        return row["number"]
+    return (row.get("customer"), row.get("currency"))
+
+
 class InvoicesPage(TablePage):
     """Invoices, with a detail pane: void/rebill chain, allocations and line items.  The
     window reads what the pane shows of the invoice selected (``invoice_selected``)."""
@@ -178,9 +236,23 @@ class InvoicesPage(TablePage):
         self.view.selectionModel().selectionChanged.connect(self._selected)
 
     def _selected(self, *_args) -> None:
+        """The pane follows the selection: the invoice selected, read afresh (after a
+        change the rows are new and selected again), or nothing."""
         rows = self.selected_rows()
         if rows:
             self.invoice_selected.emit(rows[0])
+        else:
+            self.detail.clear()
+
+    def set_rows(self, rows: list[dict]) -> None:
+        super().set_rows(rows)
+        if not self.selected_rows():  # a reset says nothing to the selection's followers
+            self.detail.clear()
+
+    def shown_number(self) -> str | None:
+        """The invoice the pane is to show: the first selected."""
+        rows = self.selected_rows()
+        return rows[0]["number"] if rows else None
 
     def show_detail(self, row: dict, lines, history=(), explained=()) -> None:
         from html import escape

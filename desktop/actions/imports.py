@@ -9,13 +9,13 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from core.changes import Change
 from core.errors import UNKNOWN_LAYOUT, ImportCancelled, ImportFailed
 from core.model import ImportError_, Source
 from core.present import failed_lines
-from desktop.operations import CollectionOp, QueryOp, merged, translate
+from desktop.operations import CollectionOp, QueryOp, merged, show_summary, translate
 
 if TYPE_CHECKING:  # pragma: no cover
     from desktop.main_window import MainWindow
@@ -31,10 +31,11 @@ def choose_import(window: MainWindow) -> None:
 
 
 def import_files(window: MainWindow, files: list[Path]) -> None:
-    """Import off the GUI thread with a progress bar and Cancel; then a summary."""
+    """Import off the GUI thread with a progress bar and Cancel; then one summary (and
+    the column-mapping dialog for a layout no importer knows)."""
     op = CollectionOp(window, lambda ws, job: _import_each(ws, job, files))
     op.with_progress(translate("MainWindow", "Importing…"))
-    op.summary_box(translate("MainWindow", "Import finished"))
+    op.summary_by(lambda change: _summary(window, change))
     op.success(lambda outcomes: _imported(window, outcomes))
     window.import_dialog = op.progress_dialog
     op.run()
@@ -42,7 +43,9 @@ def import_files(window: MainWindow, files: list[Path]) -> None:
 
 def _import_each(ws, job, files: list[Path]) -> Change:
     """Each file in turn (a failure stops only its own file); one change for them all, its
-    ``result`` each file's summary or refusal."""
+    ``result`` each file's summary or refusal.  A layout no importer knows says nothing
+    here: the column-mapping dialog follows, and the import of the file mapped says the
+    rest."""
     changes: list[Change] = []
     outcomes: list[object] = []
     for path in files:
@@ -64,54 +67,95 @@ def _import_each(ws, job, files: list[Path]) -> Change:
             changes.append(done)
             outcomes.append(done.result)
             continue
-        changes.append(Change("import", tuple(failed_lines(failed))))
+        if failed.kind != UNKNOWN_LAYOUT:
+            changes.append(Change("import", tuple(failed_lines(failed))))
         outcomes.append(failed)
     return merged("import", changes, outcomes)
 
 
-def _imported(window: MainWindow, outcomes: list[object]) -> None:
+def _summary(window: MainWindow, change: Change) -> None:
+    """The import's lines in a box; a warning when a file was refused (see _refusal_box)."""
+    if not change.lines:
+        return  # only layouts to map: the mapping dialog comes instead
+    refused = [o for o in change.result
+               if isinstance(o, ImportFailed) and o.kind != UNKNOWN_LAYOUT]  # fmt: skip
+    if refused:
+        _refusal_box(window, change.lines, refused[0])
+    else:
+        show_summary(window, translate("MainWindow", "Import finished"), change.lines)
+        window.last_import_summary = window.last_summary
+
+
+def _refusal_box(window: MainWindow, lines, first: ImportFailed) -> None:
+    """A warning that says files were not imported, with the first refused file's reason
+    and verdict in view; every line under Details."""
+    said = failed_lines(first)
+    shown = "\n".join(dict.fromkeys((said[0], said[-1])))  # the reason, then the verdict
+    title = translate("MainWindow", "Some files were not imported")
+    show_summary(window, title, lines, shown, QMessageBox.Icon.Warning)
     window.last_import_summary = window.last_summary
+
+
+def _imported(window: MainWindow, outcomes: list[object]) -> None:
     unknown = [o for o in outcomes if isinstance(o, ImportFailed) and o.kind == UNKNOWN_LAYOUT]
     if unknown:
-        ask_mapping(window, Path(unknown[0].file))
+        ask_mapping(window, unknown)
 
 
-def ask_mapping(window: MainWindow, path: Path) -> None:
-    """A spreadsheet no importer knows: ask which column is which, then import it."""
+def ask_mapping(window: MainWindow, refused: list[ImportFailed]) -> None:
+    """Spreadsheets no importer knows: ask which column of the first is which, then import
+    them again (those of the same layout import directly, the others ask in turn)."""
+    path = Path(refused[0].file)
 
     def read(ws, job):
         try:
             header, rows = ws.imports.preview(path)
-        except Exception as exc:  # noqa: BLE001 - unreadable: the summary already said so
+        except Exception as exc:  # noqa: BLE001 - unreadable: said as the import's refusal
             log.info("no preview of %s: %s", path, exc)
             return None
         kinds = {k: (ws.imports.layout_fields(k), ws.imports.guess_columns(k, header))
                  for k in KINDS}  # fmt: skip
         return header, rows, kinds
 
-    QueryOp(window, read).success(lambda found: found and _map(window, path, *found)).run()
+    def found(preview) -> None:
+        if preview and preview[0]:
+            _map(window, refused, *preview)
+        else:
+            _not_mapped(window, refused, box=True)
+
+    QueryOp(window, read).success(found).run()
 
 
-def _map(window: MainWindow, path: Path, header, rows, kinds) -> None:
+def _not_mapped(window: MainWindow, refused: list[ImportFailed], box: bool = False) -> None:
+    """The files left unmapped: the import's refusal after all, in the status bar (in a
+    box when the dialog could not even open)."""
+    if box:
+        _refusal_box(window, [ln for exc in refused for ln in failed_lines(exc)], refused[0])
+    else:
+        window.statusBar().showMessage(" · ".join(failed_lines(exc)[-1] for exc in refused))
+
+
+def _map(window: MainWindow, refused: list[ImportFailed], header, rows, kinds) -> None:
     from desktop.mapping_dialog import MappingDialog
 
     def check(kind: str, columns: dict[str, str], answer) -> None:
         def verdict(ws, job):
             try:
                 return ws.imports.check_layout(header, kind, columns)
-            except ValueError as refused:
-                return refused
+            except ValueError as wrong:
+                return wrong
 
         QueryOp(window, verdict).success(answer).run()
 
-    dialog = MappingDialog(path, header, rows, kinds, check, window)
+    files = [Path(exc.file) for exc in refused]
+    dialog = MappingDialog(files[0], header, rows, kinds, check, window)
     window.mapping_dialog = dialog
 
     def save() -> None:
         kind, columns = dialog.kind.currentData(), dialog.mapping()
         op = CollectionOp(window, lambda ws, job: ws.imports.save_layout(header, kind, columns))
-        op.success(lambda _key: import_files(window, [path])).run()
+        op.success(lambda _key: import_files(window, files)).run()
 
-    if header:
-        dialog.accepted.connect(save)
-        dialog.open()
+    dialog.accepted.connect(save)
+    dialog.rejected.connect(lambda: _not_mapped(window, refused))
+    dialog.open()

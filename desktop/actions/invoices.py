@@ -1,5 +1,6 @@
 """An invoice's detail: its lines, its history and its charges explained, read when it is
-selected (and again when a note is added to it)."""
+selected (again when the rows are read again after a change, which selects it anew, and
+when a note is added to it)."""
 
 from __future__ import annotations
 
@@ -13,11 +14,18 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def show_detail(window: MainWindow, row: dict) -> None:
+    """The pane of the invoice selected, read on the worker: shown if it is still the one
+    selected when the reading comes back (not one the clerk or a refresh has left)."""
     number = row["number"]
+
+    def show(found) -> None:
+        if window.invoices.shown_number() == number:
+            window.invoices.show_detail(window.invoices.selected_rows()[0], *found)
+
     QueryOp(
         window,
         lambda ws, job: (ws.books.lines(number), ws.books.history(number), _explained(ws, number)),
-    ).success(lambda found: window.invoices.show_detail(row, *found)).run()
+    ).success(show).run()
 
 
 def _explained(ws, number: str) -> list:

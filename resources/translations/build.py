@@ -227,6 +227,7 @@ FRENCH = {
     "Flags": "Alertes",
     "Import files": "Importer des fichiers",
     "Import finished": "Import terminé",
+    "Some files were not imported": "Certains fichiers n'ont pas été importés",
     "Importing…": "Import en cours…",
     "Invoice": "Facture",
     "Invoices": "Factures",

@@ -201,42 +201,42 @@
 <context>
     <name>AllocationDialog</name>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="126" />
+        <location filename="../../desktop/allocation_dialog.py" line="127" />
         <source>Allocate %s</source>
         <translation>Affecter %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="132" />
+        <location filename="../../desktop/allocation_dialog.py" line="133" />
         <source>%s of %s to allocate. Edit the amounts; leave 0 to skip.</source>
         <translation>%s de %s à affecter. Modifiez les montants ; laissez 0 pour ignorer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="136" />
+        <location filename="../../desktop/allocation_dialog.py" line="137" />
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="136" />
+        <location filename="../../desktop/allocation_dialog.py" line="137" />
         <source>Due</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="136" />
+        <location filename="../../desktop/allocation_dialog.py" line="137" />
         <source>Still owes</source>
         <translation>Reste dû</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="136" />
+        <location filename="../../desktop/allocation_dialog.py" line="137" />
         <source>Allocate</source>
         <translation>Affecter</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="154" />
+        <location filename="../../desktop/allocation_dialog.py" line="155" />
         <source>Allocate to the selected, in order</source>
         <translation>Affecter aux factures sélectionnées, dans l'ordre</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="164" />
+        <location filename="../../desktop/allocation_dialog.py" line="165" />
         <source>Remaining to allocate: %s</source>
         <translation>Reste à affecter : %s</translation>
     </message>
@@ -348,7 +348,7 @@
 <context>
     <name>CheckedDialog</name>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="67" />
+        <location filename="../../desktop/allocation_dialog.py" line="68" />
         <source>%s: '%s' is not an amount</source>
         <extracomment>``check(requests, answer)``: ask the core, off the GUI thread, whether these amounts can be recorded; ``answer`` gets what would be recorded, or the refusal (an exception).</extracomment>
         <translation>%s : « %s » n'est pas un montant</translation>
@@ -456,152 +456,152 @@
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../widgets/dashboard.py" line="25" />
-        <location filename="../../widgets/models.py" line="123" />
-        <location filename="../../widgets/models.py" line="132" />
-        <location filename="../../widgets/models.py" line="139" />
-        <location filename="../../widgets/models.py" line="155" />
+        <location filename="../../widgets/dashboard.py" line="27" />
+        <location filename="../../widgets/models.py" line="125" />
+        <location filename="../../widgets/models.py" line="134" />
+        <location filename="../../widgets/models.py" line="141" />
+        <location filename="../../widgets/models.py" line="157" />
         <source>Currency</source>
         <translation>Devise</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="26" />
+        <location filename="../../widgets/dashboard.py" line="28" />
         <source>Amount due</source>
         <translation>Montant dû</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="28" />
+        <location filename="../../widgets/dashboard.py" line="30" />
         <source>Due within 7 days</source>
         <translation>Échéance sous 7 jours</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="29" />
+        <location filename="../../widgets/dashboard.py" line="31" />
         <source>Unallocated payments</source>
         <translation>Paiements non affectés</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="30" />
+        <location filename="../../widgets/dashboard.py" line="32" />
         <source>Unapplied credits</source>
         <translation>Avoirs non imputés</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="119" />
+        <location filename="../../widgets/models.py" line="121" />
         <source>Invoice</source>
         <extracomment>The cue a row carries: (colour, glyph) drawn as a small round icon.</extracomment>
         <translation>Facture</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="120" />
+        <location filename="../../widgets/models.py" line="122" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="121" />
-        <location filename="../../widgets/models.py" line="131" />
-        <location filename="../../widgets/models.py" line="154" />
+        <location filename="../../widgets/models.py" line="123" />
+        <location filename="../../widgets/models.py" line="133" />
+        <location filename="../../widgets/models.py" line="156" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="122" />
+        <location filename="../../widgets/models.py" line="124" />
         <source>Due</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="124" />
-        <location filename="../../widgets/models.py" line="133" />
+        <location filename="../../widgets/models.py" line="126" />
+        <location filename="../../widgets/models.py" line="135" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="125" />
-        <location filename="../../widgets/models.py" line="140" />
+        <location filename="../../widgets/models.py" line="127" />
+        <location filename="../../widgets/models.py" line="142" />
         <source>Open</source>
         <translation>Restant dû</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="126" />
+        <location filename="../../widgets/models.py" line="128" />
         <source>Days past due</source>
         <translation>Jours de retard</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="127" />
+        <location filename="../../widgets/models.py" line="129" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="130" />
+        <location filename="../../widgets/models.py" line="132" />
         <source>Credit note</source>
         <translation>Avoir</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="134" />
+        <location filename="../../widgets/models.py" line="136" />
         <source>Applied</source>
         <translation>Imputé</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="135" />
+        <location filename="../../widgets/models.py" line="137" />
         <source>Unapplied</source>
         <translation>Non imputé</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="138" />
+        <location filename="../../widgets/models.py" line="140" />
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="274" />
+        <location filename="../../widgets/models.py" line="284" />
         <source>date unknown</source>
         <translation>date inconnue</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="288" />
+        <location filename="../../widgets/models.py" line="298" />
         <source>Rebilled as %s</source>
         <translation>Refacturée par %s</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="291" />
+        <location filename="../../widgets/models.py" line="301" />
         <source>Voided by %s</source>
         <translation>Annulée par %s</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="294" />
+        <location filename="../../widgets/models.py" line="304" />
         <source>Microsoft may take until %s to apply it</source>
         <translation>Microsoft peut mettre jusqu'au %s pour l'appliquer</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="27" />
-        <location filename="../../widgets/models.py" line="141" />
+        <location filename="../../widgets/dashboard.py" line="29" />
+        <location filename="../../widgets/models.py" line="143" />
         <source>Overdue</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="153" />
+        <location filename="../../widgets/models.py" line="155" />
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="156" />
+        <location filename="../../widgets/models.py" line="158" />
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="157" />
+        <location filename="../../widgets/models.py" line="159" />
         <source>Allocated</source>
         <translation>Affecté</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="158" />
+        <location filename="../../widgets/models.py" line="160" />
         <source>Unallocated</source>
         <translation>Non affecté</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="159" />
+        <location filename="../../widgets/models.py" line="161" />
         <source>Flags</source>
         <translation>Alertes</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="160" />
+        <location filename="../../widgets/models.py" line="162" />
         <source>Reference</source>
         <translation>Libellé</translation>
     </message>
@@ -682,126 +682,126 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../widgets/dashboard.py" line="45" />
+        <location filename="../../widgets/dashboard.py" line="57" />
         <source>Balance</source>
         <extracomment>page ("invoices" or "payments"), focus name (see widgets.models.FOCUS), label</extracomment>
         <translation>Solde</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="49" />
+        <location filename="../../widgets/dashboard.py" line="61" />
         <source>Aging (days past due, 60-day term)</source>
         <translation>Balance âgée (jours de retard, échéance à 60 jours)</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="52" />
+        <location filename="../../widgets/dashboard.py" line="64" />
         <source>Needs attention</source>
         <translation>À traiter</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="54" />
+        <location filename="../../widgets/dashboard.py" line="66" />
         <source>Double-click or press Enter to see these rows</source>
         <translation>Double-cliquez ou appuyez sur Entrée pour voir ces lignes</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="64" />
+        <location filename="../../widgets/dashboard.py" line="76" />
         <source>Currency</source>
         <translation>Devise</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="65" />
+        <location filename="../../widgets/dashboard.py" line="77" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="70" />
+        <location filename="../../widgets/dashboard.py" line="82" />
         <source>Aging (days past due, %d-day term)</source>
         <translation>Balance âgée (jours de retard, échéance à %d jours)</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="74" />
+        <location filename="../../widgets/dashboard.py" line="86" />
         <source>Balance as of %s</source>
         <translation>Solde au %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="103" />
+        <location filename="../../widgets/dashboard.py" line="135" />
         <source>%n overdue invoice(s)</source>
         <translation>
             <numerusform>%n facture(s) en retard</numerusform><numerusform>%n facture(s) en retard</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="104" />
+        <location filename="../../widgets/dashboard.py" line="136" />
         <source>%n payment(s) with money not allocated</source>
         <translation>
             <numerusform>%n paiement(s) non entièrement affecté(s)</numerusform><numerusform>%n paiement(s) non entièrement affecté(s)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="105" />
+        <location filename="../../widgets/dashboard.py" line="137" />
         <source>%n payment(s) in the wrong currency</source>
         <translation>
             <numerusform>%n paiement(s) dans la mauvaise devise</numerusform><numerusform>%n paiement(s) dans la mauvaise devise</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="106" />
+        <location filename="../../widgets/dashboard.py" line="138" />
         <source>%n invoice(s) whose lines do not add up</source>
         <translation>
             <numerusform>%n facture(s) dont les lignes ne concordent pas</numerusform><numerusform>%n facture(s) dont les lignes ne concordent pas</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="108" />
+        <location filename="../../widgets/dashboard.py" line="140" />
         <source>%n payment(s) still within Microsoft's 5 business days of processing (Partner Center may show their invoices unpaid)</source>
         <translation>
             <numerusform>%n paiement(s) encore dans les 5 jours ouvrés de traitement de Microsoft (Partner Center peut encore afficher leurs factures impayées)</numerusform><numerusform>%n paiement(s) encore dans les 5 jours ouvrés de traitement de Microsoft (Partner Center peut encore afficher leurs factures impayées)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="129" />
+        <location filename="../../widgets/dashboard.py" line="155" />
         <source>%n invoice(s) at risk of suspension (long past due)</source>
         <translation>
             <numerusform>%n facture(s) avec risque de suspension (échéance très dépassée)</numerusform><numerusform>%n facture(s) avec risque de suspension (échéance très dépassée)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="130" />
+        <location filename="../../widgets/dashboard.py" line="156" />
         <source>%n invoice(s) due within the week</source>
         <translation>
             <numerusform>%n facture(s) à échéance dans la semaine</numerusform><numerusform>%n facture(s) à échéance dans la semaine</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="131" />
+        <location filename="../../widgets/dashboard.py" line="157" />
         <source>%n document(s) missing</source>
         <translation>
             <numerusform>%n document(s) manquant(s)</numerusform><numerusform>%n document(s) manquant(s)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="133" />
+        <location filename="../../widgets/dashboard.py" line="159" />
         <source>%n payment(s) unallocated at Microsoft</source>
         <translation>
             <numerusform>%n paiement(s) non affecté(s) chez Microsoft</numerusform><numerusform>%n paiement(s) non affecté(s) chez Microsoft</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="134" />
+        <location filename="../../widgets/dashboard.py" line="160" />
         <source>%n payment(s) sent to the wrong account</source>
         <translation>
             <numerusform>%n paiement(s) envoyé(s) au mauvais compte</numerusform><numerusform>%n paiement(s) envoyé(s) au mauvais compte</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="155" />
+        <location filename="../../widgets/dashboard.py" line="175" />
         <source>%n open dispute(s)</source>
         <translation>
             <numerusform>%n contestation(s) en cours</numerusform><numerusform>%n contestation(s) en cours</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="156" />
+        <location filename="../../widgets/dashboard.py" line="176" />
         <source>%n open SLA credit claim(s)</source>
         <translation>
             <numerusform>%n réclamation(s) de crédit SLA en cours</numerusform><numerusform>%n réclamation(s) de crédit SLA en cours</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="168" />
+        <location filename="../../widgets/dashboard.py" line="184" />
         <source>(oldest %n day(s))</source>
         <translation>
             <numerusform>(la plus ancienne : %n jour(s))</numerusform><numerusform>(la plus ancienne : %n jour(s))</numerusform></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="174" />
+        <location filename="../../widgets/dashboard.py" line="111" />
         <source>Nothing needs attention.</source>
         <translation>Rien à traiter.</translation>
     </message>
@@ -847,32 +847,33 @@
 <context>
     <name>InvoicesPage</name>
     <message>
-        <location filename="../../widgets/pages.py" line="169" />
+        <location filename="../../widgets/pages.py" line="225" />
         <source>Select an invoice to see its void/rebill chain, allocations and lines.</source>
+        <extracomment>the rows selected when the model was last reset, kept for the next rows (see set_rows); True while they are selected again, not by the clerk</extracomment>
         <translation>Sélectionnez une facture pour voir son annulation/refacturation, ses affectations et ses lignes.</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="192" />
+        <location filename="../../widgets/pages.py" line="262" />
         <source>amends</source>
         <translation>modifie</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="192" />
+        <location filename="../../widgets/pages.py" line="262" />
         <source>voided by</source>
         <translation>annulée par</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="193" />
+        <location filename="../../widgets/pages.py" line="263" />
         <source>rebilled as</source>
         <translation>refacturée en</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="194" />
+        <location filename="../../widgets/pages.py" line="264" />
         <source>rebill of</source>
         <translation>refacturation de</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/pages.py" line="234" />
+        <location filename="../../widgets/pages.py" line="304" />
         <source>… and %n more in Charges explained</source>
         <translation>
             <numerusform>… et %n de plus dans Charges expliquées</numerusform><numerusform>… et %n de plus dans Charges expliquées</numerusform></translation>
@@ -881,28 +882,28 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="101" />
+        <location filename="../../desktop/main_window.py" line="103" />
         <source>Dashboard</source>
         <extracomment>What the lists, the dashboard and the other pages show: a change touching any of these reads the whole workspace again; "lines" alone only the split by customer; "notes" and "suggestions" only the invoice detail and the suggestions shown (see ``changed``).</extracomment>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="102" />
+        <location filename="../../desktop/main_window.py" line="104" />
         <source>Invoices</source>
         <translation>Factures</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="103" />
+        <location filename="../../desktop/main_window.py" line="105" />
         <source>Payments</source>
         <translation>Paiements</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="104" />
+        <location filename="../../desktop/main_window.py" line="106" />
         <source>Credit notes</source>
         <translation>Avoirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="105" />
+        <location filename="../../desktop/main_window.py" line="107" />
         <source>Customers</source>
         <translation>Clients</translation>
     </message>
@@ -1002,12 +1003,12 @@
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="155" />
+        <location filename="../../desktop/main_window.py" line="157" />
         <source> (read-only)</source>
         <translation> (lecture seule)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="168" />
+        <location filename="../../desktop/main_window.py" line="170" />
         <source>as of %s</source>
         <translation>au %s</translation>
     </message>
@@ -1032,12 +1033,12 @@
         <translation>Espace de travail CSP Reconciler (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="197" />
+        <location filename="../../desktop/main_window.py" line="200" />
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="216" />
+        <location filename="../../desktop/main_window.py" line="220" />
         <source>%d invoices, %d payments</source>
         <translation>%d factures, %d paiements</translation>
     </message>
@@ -1052,17 +1053,17 @@
         <translation>D'autres comptables ont modifié l'espace : les listes sont à jour</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="106" />
+        <location filename="../../desktop/main_window.py" line="108" />
         <source>Alerts and calendar</source>
         <translation>Alertes et calendrier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="107" />
+        <location filename="../../desktop/main_window.py" line="109" />
         <source>Charges explained</source>
         <translation>Charges expliquées</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="108" />
+        <location filename="../../desktop/main_window.py" line="110" />
         <source>Disputes and claims</source>
         <translation>Contestations et réclamations</translation>
     </message>
@@ -1202,12 +1203,12 @@
         <translation>&lt;b&gt;CSP Reconciler&lt;/b&gt; %s&lt;br&gt;Factures, paiements et avis de paiement pour les partenaires Microsoft Cloud Solution Provider.&lt;br&gt;Espace de travail : %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="162" />
+        <location filename="../../desktop/main_window.py" line="164" />
         <source>owner</source>
         <translation>propriétaire</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="163" />
+        <location filename="../../desktop/main_window.py" line="165" />
         <source>team workspace %s on %s — %s (%s)</source>
         <translation>espace d'équipe %s sur %s — %s (%s)</translation>
     </message>
@@ -1244,9 +1245,14 @@
         <translation>Importer des fichiers</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/imports.py" line="36" />
+        <location filename="../../desktop/actions/imports.py" line="37" />
         <source>Importing…</source>
         <translation>Import en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/actions/imports.py" line="94" />
+        <source>Some files were not imported</source>
+        <translation>Certains fichiers n'ont pas été importés</translation>
     </message>
     <message>
         <location filename="../../desktop/operations.py" line="48" />
@@ -1255,17 +1261,17 @@
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/imports.py" line="54" />
+        <location filename="../../desktop/actions/imports.py" line="57" />
         <source>%s: cancelled, nothing was stored</source>
         <translation>%s : annulé, rien n'a été enregistré</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/imports.py" line="37" />
+        <location filename="../../desktop/actions/imports.py" line="85" />
         <source>Import finished</source>
         <translation>Import terminé</translation>
     </message>
     <message>
-        <location filename="../../desktop/operations.py" line="135" />
+        <location filename="../../desktop/operations.py" line="142" />
         <source>Nothing</source>
         <translation>Rien</translation>
     </message>
@@ -1395,17 +1401,17 @@
         <translation>Sélectionnez d'abord une facture à régler</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="270" />
+        <location filename="../../desktop/main_window.py" line="282" />
         <source>The server refused: your role may not see this (%s).</source>
         <translation>Le serveur a refusé : votre rôle ne permet pas de voir ceci (%s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="272" />
+        <location filename="../../desktop/main_window.py" line="284" />
         <source>Not allowed</source>
         <translation>Non autorisé</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="267" />
+        <location filename="../../desktop/main_window.py" line="279" />
         <location filename="../../desktop/actions/reports.py" line="44" />
         <source>CSP Reconciler</source>
         <translation>CSP Reconciler</translation>
@@ -1414,28 +1420,28 @@
 <context>
     <name>MappingDialog</name>
     <message>
-        <location filename="../../desktop/mapping_dialog.py" line="37" />
+        <location filename="../../desktop/mapping_dialog.py" line="39" />
         <source>Which column is which? — %s</source>
         <extracomment>kind → ((field, required), ...), {field: the column guessed} ``check(kind, columns, answer)``: the core's verdict, off the GUI thread; ``answer`` gets the layout's key, or the refusal (an exception).</extracomment>
         <translation>Quelle colonne contient quoi ? — %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/mapping_dialog.py" line="41" />
+        <location filename="../../desktop/mapping_dialog.py" line="43" />
         <source>This layout is new. Say once which columns hold what; files with the same columns will import directly.</source>
         <translation>Cette présentation est nouvelle. Indiquez une fois ce que contient chaque colonne ; les fichiers aux mêmes colonnes s'importeront directement.</translation>
     </message>
     <message>
-        <location filename="../../desktop/mapping_dialog.py" line="52" />
+        <location filename="../../desktop/mapping_dialog.py" line="54" />
         <source>Payments</source>
         <translation>Paiements</translation>
     </message>
     <message>
-        <location filename="../../desktop/mapping_dialog.py" line="53" />
+        <location filename="../../desktop/mapping_dialog.py" line="55" />
         <source>Invoice list</source>
         <translation>Liste de factures</translation>
     </message>
     <message>
-        <location filename="../../desktop/mapping_dialog.py" line="55" />
+        <location filename="../../desktop/mapping_dialog.py" line="57" />
         <source>The file lists</source>
         <translation>Le fichier contient</translation>
     </message>
@@ -1549,43 +1555,43 @@
 <context>
     <name>RemittancePreview</name>
     <message>
-        <location filename="../../desktop/remittance_preview.py" line="22" />
+        <location filename="../../desktop/remittance_preview.py" line="24" />
         <source>Remittance advice — %s</source>
         <translation>Avis de paiement — %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/remittance_preview.py" line="31" />
+        <location filename="../../desktop/remittance_preview.py" line="33" />
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page(s)</numerusform><numerusform>%n page(s)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/remittance_preview.py" line="34" />
+        <location filename="../../desktop/remittance_preview.py" line="36" />
         <source>&amp;Print…</source>
         <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/remittance_preview.py" line="35" />
+        <location filename="../../desktop/remittance_preview.py" line="37" />
         <source>Choose a printer and print the advice (Ctrl+P)</source>
         <translation>Choisir une imprimante et imprimer l'avis (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/remittance_preview.py" line="38" />
+        <location filename="../../desktop/remittance_preview.py" line="40" />
         <source>&amp;Save as…</source>
         <translation>&amp;Enregistrer sous…</translation>
     </message>
     <message>
-        <location filename="../../desktop/remittance_preview.py" line="39" />
+        <location filename="../../desktop/remittance_preview.py" line="41" />
         <source>Save as PDF, Excel workbook or text (Ctrl+S)</source>
         <translation>Enregistrer en PDF, classeur Excel ou texte (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/remittance_preview.py" line="42" />
+        <location filename="../../desktop/remittance_preview.py" line="44" />
         <source>&amp;Copy bank reference</source>
         <translation>&amp;Copier la référence de virement</translation>
     </message>
     <message>
-        <location filename="../../desktop/remittance_preview.py" line="43" />
+        <location filename="../../desktop/remittance_preview.py" line="45" />
         <source>The text to put in the transfer's reference field</source>
         <translation>Le texte à mettre dans le libellé du virement</translation>
     </message>
@@ -1593,27 +1599,27 @@
 <context>
     <name>SettleDialog</name>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="193" />
+        <location filename="../../desktop/allocation_dialog.py" line="194" />
         <source>Settle %s</source>
         <translation>Régler %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="196" />
+        <location filename="../../desktop/allocation_dialog.py" line="197" />
         <source>%s still owes %s.</source>
         <translation>%s reste dû : %s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="208" />
+        <location filename="../../desktop/allocation_dialog.py" line="209" />
         <source>Payment or credit note</source>
         <translation>Paiement ou avoir</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="208" />
+        <location filename="../../desktop/allocation_dialog.py" line="209" />
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="208" />
+        <location filename="../../desktop/allocation_dialog.py" line="209" />
         <source>Allocate</source>
         <translation>Affecter</translation>
     </message>
@@ -1679,37 +1685,37 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../widgets/models.py" line="41" />
+        <location filename="../../widgets/models.py" line="43" />
         <source>Open</source>
         <translation>Ouverte</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="42" />
+        <location filename="../../widgets/models.py" line="44" />
         <source>Partly paid</source>
         <translation>Partiellement payée</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="43" />
+        <location filename="../../widgets/models.py" line="45" />
         <source>Paid</source>
         <translation>Payée</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="44" />
+        <location filename="../../widgets/models.py" line="46" />
         <source>Voided</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="45" />
+        <location filename="../../widgets/models.py" line="47" />
         <source>Void note</source>
         <translation>Note d'annulation</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="46" />
+        <location filename="../../widgets/models.py" line="48" />
         <source>Credit note</source>
         <translation>Avoir</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="47" />
+        <location filename="../../widgets/models.py" line="49" />
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
@@ -1717,27 +1723,27 @@
 <context>
     <name>Suggestions</name>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="146" />
+        <location filename="../../desktop/suggestions_dialog.py" line="147" />
         <source>invoice number</source>
         <translation>numéro de facture</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="147" />
+        <location filename="../../desktop/suggestions_dialog.py" line="148" />
         <source>amount</source>
         <translation>montant</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="148" />
+        <location filename="../../desktop/suggestions_dialog.py" line="149" />
         <source>amount and credit note</source>
         <translation>montant et avoir</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="149" />
+        <location filename="../../desktop/suggestions_dialog.py" line="150" />
         <source>several invoices</source>
         <translation>plusieurs factures</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="150" />
+        <location filename="../../desktop/suggestions_dialog.py" line="151" />
         <source>fallback: oldest due</source>
         <translation>à défaut : échéance la plus ancienne</translation>
     </message>
@@ -1745,83 +1751,83 @@
 <context>
     <name>SuggestionsDialog</name>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="34" />
+        <location filename="../../desktop/suggestions_dialog.py" line="35" />
         <source>Suggested allocations</source>
         <translation>Suggestions d'affectation</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="38" />
+        <location filename="../../desktop/suggestions_dialog.py" line="39" />
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="38" />
+        <location filename="../../desktop/suggestions_dialog.py" line="39" />
         <source>Unallocated</source>
         <translation>Non affecté</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="39" />
+        <location filename="../../desktop/suggestions_dialog.py" line="40" />
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="39" />
+        <location filename="../../desktop/suggestions_dialog.py" line="40" />
         <source>Evidence</source>
         <translation>Indice</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="40" />
+        <location filename="../../desktop/suggestions_dialog.py" line="41" />
         <source>Proposed allocation</source>
         <translation>Affectation proposée</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="48" />
+        <location filename="../../desktop/suggestions_dialog.py" line="49" />
         <source>Select a suggestion to see why it is made.</source>
         <translation>Sélectionnez une suggestion pour voir pourquoi elle est faite.</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="55" />
+        <location filename="../../desktop/suggestions_dialog.py" line="56" />
         <source>&amp;Accept</source>
         <translation>&amp;Accepter</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="56" />
+        <location filename="../../desktop/suggestions_dialog.py" line="57" />
         <source>Allocate as proposed (Ctrl+Z undoes it)</source>
         <translation>Affecter comme proposé (Ctrl+Z pour annuler)</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="58" />
+        <location filename="../../desktop/suggestions_dialog.py" line="59" />
         <source>&amp;Reject</source>
         <translation>&amp;Rejeter</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="59" />
+        <location filename="../../desktop/suggestions_dialog.py" line="60" />
         <source>Never propose this allocation again</source>
         <translation>Ne plus jamais proposer cette affectation</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="83" />
+        <location filename="../../desktop/suggestions_dialog.py" line="84" />
         <source>none</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="84" />
+        <location filename="../../desktop/suggestions_dialog.py" line="85" />
         <source>Wrong currency: nothing to propose (see below)</source>
         <translation>Mauvaise devise : rien à proposer (voir ci-dessous)</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="85" />
+        <location filename="../../desktop/suggestions_dialog.py" line="86" />
         <source>Nothing to propose (see below)</source>
         <translation>Rien à proposer (voir ci-dessous)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/suggestions_dialog.py" line="107" />
+        <location filename="../../desktop/suggestions_dialog.py" line="108" />
         <source>%n payment(s) with money left; </source>
         <translation>
             <numerusform>%n paiement(s) non entièrement affecté(s) ; </numerusform><numerusform>%n paiement(s) non entièrement affecté(s) ; </numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/suggestions_dialog.py" line="108" />
+        <location filename="../../desktop/suggestions_dialog.py" line="109" />
         <source>%n suggestion(s)</source>
         <translation>
             <numerusform>%n suggestion(s)</numerusform><numerusform>%n suggestion(s)</numerusform></translation>
