@@ -20,6 +20,7 @@ from core.importers.base import Importer
 from core.model import Document, Extracted, Payment
 from core.money import format_amount, format_exact
 from core.present import import_lines
+from core.rules import chains
 from core.rules.merge import merge_documents, merge_payments
 from core.services.base import Service
 from core.store import reads, writes
@@ -170,6 +171,8 @@ class Imports(Service):
         """Store each kind of entry the file brought; the documents it updated, as they were
         (for undo)."""
         updated_docs = self._store_documents(conn, ex.documents, import_id, summary, tick)
+        if ex.documents:  # no amendment circle, no void of a void; a void's missing original
+            summary.warnings += chains.check(summary.file, ex.documents, reads.amendments(conn))
         if ex.lines or ex.line_table is not None:
             table = (
                 ex.line_table if ex.line_table is not None else linestore.lines_to_table(ex.lines)

@@ -456,3 +456,10 @@ def marks(conn: Connection) -> dict[str, Mark]:
         else:
             out[r.payment_id] = Mark(r.payment_id, r.state, day(r.on))
     return out
+
+
+def amendments(conn: Connection) -> dict[str, tuple[str, str | None]]:
+    """Per stored document number: its type and the number it amends (for the amendment
+    chains of :mod:`core.rules.chains`)."""
+    d = t.documents.c
+    return {r[0]: (r[1], r[2]) for r in conn.execute(select(d.number, d.document_type, d.amends))}
