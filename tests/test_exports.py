@@ -1,5 +1,6 @@
 """Planned payments and the documents made from them (issue 4, first part)."""
 
+from datetime import date
 from decimal import Decimal
 
 import bankfiles
@@ -9,7 +10,7 @@ from pypdf import PdfReader
 
 from conftest import invoice
 from core.exports.pdf import write_pdf
-from core.exports.remittance import RemittanceError, as_text
+from core.exports.remittance import Before, RemittanceError, RemittanceLine, as_text
 from core.exports.xlsx import write_xlsx
 
 INVOICES = [
@@ -283,3 +284,97 @@ def test_pain001_batch_is_valid_iso20022_with_structured_reference_where_it_fits
     broken = out.read_bytes().replace(b"<CtrlSum>1250.00</CtrlSum>", b"<CtrlSum>a</CtrlSum>")
     with pytest.raises(pain001.Pain001Error):
         pain001.validate(broken)
+
+
+# ---------------------------------------------- a credit memo Microsoft applied, named (issue 17)
+
+CREDITED = [
+    invoice("G000000011", "2026-01-08", "1000.00"),
+    invoice("G000000012", "2026-02-08", "500.00"),
+    # Microsoft applies it to the newest open invoices: 500.00 to G000000012, 100.00 to G000000011
+    invoice("G000000013", "2026-02-10", "-600.00", documentType="credit_note"),
+]
+CREDITED_PAYMENTS = (
+    "Date,Amount,Currency,Reference\n"
+    "2026-02-01,200.00,EUR,G000000011\n"
+    "2026-03-01,700.00,EUR,G000000011\n"
+)
+NAMED = (
+    "balance after earlier payments (200.00) and credit note G000000013 applied by Microsoft "
+    "(100.00)"
+)
+
+
+@pytest.fixture
+def credited(ws, write_invoices, write_text):
+    ws.imports.import_file(write_invoices(CREDITED))
+    ws.imports.import_file(write_text("p.csv", CREDITED_PAYMENTS))
+    ws.allocations.auto_allocate(apply=True)
+    return ws
+
+
+def _rows(text: str) -> list[str]:
+    return [ln for ln in text.splitlines() if ln.startswith("G0")]
+
+
+def test_the_advice_names_a_credit_memo_microsoft_applied_with_its_share(credited, tmp_path):
+    ws = credited
+    ledger = ws.books.ledger()
+    assert [(a.allocation.source_id, str(a.applied)) for a in
+            ledger.invoices["G000000011"].allocations] == [
+        ("P1", "200.00"), ("G000000013", "100.00"), ("P2", "700.00")]  # fmt: skip
+    # the payment made after the credit memo: one line, one figure for the credit (its share
+    # of this invoice, not the 600.00 of the credit memo)
+    rem = ws.documents.remittance("P2")
+    assert _rows(as_text(rem)) == [
+        f"G000000011  2026-01-08         1000.00          700.00            0.00  {NAMED}"
+    ]
+    # the payment made before it: nothing was applied before, the rest stays open
+    assert _rows(as_text(ws.documents.remittance("P1"))) == [
+        "G000000011  2026-01-08         1000.00          200.00          800.00  partial payment: "
+        "the rest stays open"
+    ]
+    pages = "".join(p.extract_text() for p in PdfReader(write_pdf(rem, tmp_path / "p2.pdf")).pages)
+    assert (
+        " ".join(pages.split()).count("credit note G000000013 applied by Microsoft (100.00)") == 1
+    )
+    sheet = openpyxl.load_workbook(write_xlsx(rem, tmp_path / "p2.xlsx")).active
+    rows = [r for r in sheet.iter_rows(values_only=True) if r[0] == "G000000011"]
+    assert [(r[2], r[3], r[4], r[5], r[7]) for r in rows] == [(1000, 700, 0, "invoice", NAMED)]
+
+
+def test_a_plan_after_a_credit_memo_names_it_and_a_partial_payment_too(credited, write_text):
+    ws = credited
+    ws.allocations.unallocate(next(a.id for a in ws.books.allocations() if a.source_id == "P2"))
+    (plan_id,) = ws.plans.plan(["G000000011"], when=date(2026, 3, 5)).result
+    assert _rows(as_text(ws.documents.remittance(f"plan:{plan_id}"))) == [
+        f"G000000011  2026-01-08         1000.00          700.00            0.00  {NAMED}"
+    ]
+    # a partial payment made after the credit memo names it as well
+    ws.imports.import_file(write_text("p3.csv", "Date,Amount,Currency,Reference\n"
+                                      "2026-03-03,300.00,EUR,G000000011\n"))  # fmt: skip
+    ws.allocations.allocate("P3", [("G000000011", "300.00")])
+    assert _rows(as_text(ws.documents.remittance("P3"))) == [
+        "G000000011  2026-01-08         1000.00          300.00          400.00  partial payment: "
+        "the rest stays open; after earlier payments (200.00) and credit note G000000013 "
+        "applied by Microsoft (100.00)"
+    ]
+
+
+def test_a_credit_note_the_clerk_applied_is_named_without_microsoft():
+    line = RemittanceLine("invoice", "G1", None, Decimal("100.00"), Decimal("40.00"),
+                          Decimal("0.00"), before=(Before(Decimal("60.00"), "G9"),),
+                          currency="EUR")  # fmt: skip
+    assert line.note == "balance after credit note G9 (60.00)"
+    # earlier payments only: as before, no figure
+    paid = RemittanceLine(
+        "invoice",
+        "G1",
+        None,
+        Decimal("100.00"),
+        Decimal("40.00"),
+        Decimal("0.00"),
+        before=(Before(Decimal("60.00")),),
+        currency="EUR",
+    )
+    assert paid.note == "balance after earlier payments"

@@ -140,7 +140,8 @@ def _parties(rem: Remittance, size: tuple[float, float], styles: dict[str, Any])
 
 
 def _invoice_table(rem: Remittance, size: tuple[float, float], styles: dict[str, Any]):
-    """One row per invoice (the header repeated on every page), closed by the total."""
+    """One row per invoice (the header repeated on every page), closed by the total; the
+    note, widest, names what the invoice received before (a credit note, with its figure)."""
     from reportlab.lib import colors
     from reportlab.lib.units import mm
     from reportlab.platypus import LongTable, Paragraph, TableStyle
@@ -159,7 +160,7 @@ def _invoice_table(rem: Remittance, size: tuple[float, float], styles: dict[str,
     width = size[0] - 36 * mm
     table = LongTable(
         rows, repeatRows=1,
-        colWidths=[w * width for w in (0.18, 0.13, 0.17, 0.16, 0.16, 0.20)],
+        colWidths=[w * width for w in (0.15, 0.12, 0.17, 0.14, 0.14, 0.28)],
     )  # fmt: skip
     table.setStyle(
         TableStyle([

@@ -91,6 +91,9 @@ def write_xlsx(rem: Remittance, path: Path) -> Path:
     for col, width in zip("ABCDEFGH", (16, 13, 17, 17, 17, 9, 14, 30), strict=True):
         ws.column_dimensions[col].width = width
     ws.column_dimensions["B"].width = max(13, min(60, len(str(facts[4][1])) + 2))
+    # the note names what an invoice received before (a credit note and its figure): readable
+    ws.column_dimensions["H"].width = max(30, min(90, max((len(ln.note) for ln in rem.lines),
+                                                          default=0) + 2))  # fmt: skip
     ws.print_title_rows = f"{top}:{top}"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
