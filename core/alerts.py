@@ -6,11 +6,13 @@ A payment's lifecycle (DOMAIN.md, "Payment term and status"):
 * **sent** — a planned transfer (``plan``; exported as pain.001), not yet on a statement;
 * **processing** — on the statement; Microsoft applies a correctly referenced payment within
   5 business days, and until then Partner Center shows the invoice unpaid;
-* **applied** — the clerk confirms it (``mark PAYMENT applied``), or a later invoice import
-  shows the invoices it paid as paid;
-* **unallocated at Microsoft** — the clerk marks it (``mark PAYMENT unallocated``) when Partner
-  Center lists it under *Unallocated payment*; Microsoft resolves it within 7 business days of
-  the request e-mail.
+* **applied** — the clerk confirms it (``mark PAYMENT applied``), or Microsoft's latest
+  invoice download shows it on every invoice it pays (:mod:`core.rules.agree`);
+* **unallocated at Microsoft** — Microsoft's latest invoice download, taken past its 5
+  business days, does not show what our books apply of it; or the clerk marks it (``mark
+  PAYMENT unallocated``) when Partner Center lists it under *Unallocated payment*.  Microsoft
+  resolves it within 7 business days of the request e-mail.  A download taken after the
+  clerk's mark says more than the mark; the mark stays while there is no newer download.
 
 Each finding has a ``kind`` (see :data:`KINDS`), the document, payment or period it concerns,
 the amount at stake and its currency, and a sentence saying what to do.
@@ -19,16 +21,17 @@ the amount at stake and its currency, and a sentence saying what to do.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
 from core import calendar as cal
 from core.business_days import PROCESSING_DAYS
-from core.ledger import InvoiceState, Ledger
+from core.ledger import InvoiceState, Ledger, due_date_of
 from core.model import DocumentType, Payment
 from core.money import format_amount
+from core.rules import agree
 from core.settings import Rules
 
 RESOLUTION_DAYS = 7  # business days Microsoft takes to apply an unallocated payment
@@ -125,22 +128,34 @@ def billing_calendar(rules: Rules, ledger: Ledger, first: date, last: date) -> C
     out = Calendar()
     for number, doc in sorted(ledger.documents.items()):
         if doc.document_type != DocumentType.INVOICE or doc.amends:
-            continue  # void notes, rebills (the original is the period's), credit notes
+            continue  # void notes, rebills (in their original's place), credit notes
         if doc.date is None:
             out.header_missing.append(number)
             continue
         experience = cal.experience_of(doc.invoice_type.value, experiences)
         p = cal.period_of(doc.billing_period_start, doc.date, by_experience.get(experience, []))
-        if p is not None:
-            received[p.key].append(number)
+        shown = _in_force(ledger, number)
+        if p is not None and shown not in received[p.key]:
+            received[p.key].append(shown)
     for p in found:
         numbers = tuple(received.get(p.key, ()))
         with_lines = tuple(n for n in numbers if ledger.documents[n].line_count)
         missing = (() if numbers else ("invoice",)) + (
             ("reconciliation file",) if numbers and len(with_lines) < len(numbers) else ()
         )
-        out.periods.append(replace(p, received=numbers, with_lines=with_lines, missing=missing))
+        dues = [d for n in numbers if (d := due_date_of(ledger.documents[n], ledger.term_days))]
+        out.periods.append(replace(p, received=numbers, with_lines=with_lines, missing=missing,
+                                   due=min(dues, default=p.due)))  # fmt: skip
     return out
+
+
+def _in_force(ledger: Ledger, number: str) -> str:
+    """The invoice received for a period: a voided original's latest rebill (the original
+    while it has none)."""
+    state = ledger.invoices.get(number)
+    if state is None or state.counted:
+        return number
+    return ledger.resolve(number) or number
 
 
 def first_period_day(ledger: Ledger, as_of: date) -> date:
@@ -151,7 +166,10 @@ def first_period_day(ledger: Ledger, as_of: date) -> date:
 
 
 def lifecycle(ledger: Ledger, plans, marks: dict[str, Mark], as_of: date,
-              days: cal.BusinessCalendar) -> list[Lifecycle]:  # fmt: skip
+              days: cal.BusinessCalendar,
+              seen: dict[str, agree.Seen] | None = None) -> list[Lifecycle]:  # fmt: skip
+    """Each payment's place in its lifecycle as of a date; ``seen``: what Microsoft's latest
+    invoice downloads say of the payments (:func:`core.rules.agree.payments_seen`)."""
     out: list[Lifecycle] = []
     for plan in plans:
         if plan.status == "planned" and plan.date <= as_of + timedelta(days=31):
@@ -163,16 +181,17 @@ def lifecycle(ledger: Ledger, plans, marks: dict[str, Mark], as_of: date,
             continue
         invoices = tuple(dict.fromkeys(a.target for a in p.allocations if a.target))
         mark = marks.get(p.id)
+        life = _seen_at_microsoft(p, (seen or {}).get(p.id), mark, invoices, as_of, days)
+        if life is not None:
+            out.append(life)
+            continue
         if mark is not None and mark.state == "unallocated":
             until = days.add(mark.on, RESOLUTION_DAYS)
             out.append(Lifecycle(p.id, "unallocated_at_microsoft", mark.on, until,
                                  p.remaining or p.amount, p.currency, invoices,
                                  late=as_of > until))  # fmt: skip
             continue
-        reported = invoices and all(
-            (d := ledger.documents[n]).paid_amount_reported is not None
-            and d.paid_amount_reported >= d.total for n in invoices)  # fmt: skip
-        if (mark is not None and mark.state == "applied") or reported:
+        if mark is not None and mark.state == "applied":
             out.append(Lifecycle(p.id, "applied", mark.on if mark else p.date, None, p.amount,
                                  p.currency, invoices))  # fmt: skip
             continue
@@ -187,6 +206,22 @@ def lifecycle(ledger: Ledger, plans, marks: dict[str, Mark], as_of: date,
     return out
 
 
+def _seen_at_microsoft(p, seen: agree.Seen | None, mark: Mark | None,
+                       invoices: tuple[str, ...], as_of: date,
+                       days: cal.BusinessCalendar) -> Lifecycle | None:  # fmt: skip
+    """A payment's place as Microsoft's latest invoice download shows it, when that download
+    is newer than the clerk's mark; followed, as the lifecycle is, until
+    ``UNCONFIRMED_DAYS`` after its 5 business days (older differences: ``agree``)."""
+    if seen is None or (mark is not None and seen.on <= mark.on) or p.date is None:
+        return None
+    if (as_of - days.add(p.date, PROCESSING_DAYS)).days > UNCONFIRMED_DAYS:
+        return None
+    if seen.state == "applied":
+        return Lifecycle(p.id, "applied", seen.on, None, p.amount, p.currency, invoices)
+    return Lifecycle(p.id, "unallocated_at_microsoft", seen.on, None, seen.amount, p.currency,
+                     seen.invoices)  # fmt: skip
+
+
 def findings(
     rules: Rules,
     ledger: Ledger,
@@ -194,14 +229,21 @@ def findings(
     plans,
     marks: dict[str, Mark],
     as_of: date,
+    views: Iterable[agree.View] = (),
+    disputed: Mapping[str, Decimal] | None = None,
 ) -> tuple[list[Finding], Calendar, list[Lifecycle]]:
-    """Every finding as of a date, most urgent first; with the calendar and lifecycle."""
+    """Every finding as of a date, most urgent first; with the calendar and lifecycle.
+    ``views``: Microsoft's views of the invoices (what its invoice downloads reported);
+    ``disputed``: the amount under open dispute per invoice (not taken as unallocated)."""
     days = business_calendar(rules, range(as_of.year - 2, as_of.year + 2))
     first = first_period_day(ledger, as_of)
     calendar = billing_calendar(rules, ledger, first, as_of)
     out = _missing_documents(rules, ledger, calendar, as_of)
+    out += _voids_without_original(ledger)
     out += _invoice_findings(rules, ledger, as_of)
-    lives = lifecycle(ledger, plans, marks, as_of, days)
+    agreement = agree.compare(ledger, views, disputed or {},
+                              lambda d: days.add(d, PROCESSING_DAYS))  # fmt: skip
+    lives = lifecycle(ledger, plans, marks, as_of, days, agree.payments_seen(ledger, agreement))
     out += _lifecycle_findings(lives, as_of, days)
     out += _payment_findings(rules, ledger, payments)
     out.sort(key=lambda f: (SEVERITY[f.kind], f.on or date.min, f.subject))
@@ -243,6 +285,27 @@ def _missing_documents(
                     f"The reconciliation lines of {number} are imported but not the invoice "
                     "itself: import the invoice list (or PDF data) so its date, due date and "
                     "total are known.", stage="invoice header", action="import"))  # fmt: skip
+    return out
+
+
+def _voids_without_original(ledger: Ledger) -> list[Finding]:
+    """Void notes of an invoice the workspace does not have: the invoice list that holds it
+    is missing."""
+    out: list[Finding] = []
+    for number, doc in sorted(ledger.documents.items()):
+        if (
+            doc.document_type != DocumentType.VOID_NOTE
+            or not doc.amends
+            or doc.amends in ledger.documents
+            or number not in ledger.invoices
+        ):
+            continue
+        out.append(Finding("missing_document", number, -doc.total, doc.currency, doc.date,
+                           f"{number} is a void note of {doc.amends}, which is not in this "
+                           f"workspace: import the Partner Center invoice list that holds "
+                           f"{doc.amends} (Billing > Invoices), so that the void and its "
+                           "rebill count as they should.", stage="voided original",
+                           action="import"))  # fmt: skip
     return out
 
 
@@ -328,6 +391,13 @@ def _processing_finding(life: Lifecycle) -> Finding:
 
 def _unallocated_finding(life: Lifecycle, as_of: date, days: cal.BusinessCalendar) -> Finding:
     money = f"{format_amount(life.amount, life.currency)} {life.currency}"
+    if life.until is None:  # seen in Microsoft's invoice download, not marked by the clerk
+        return Finding("unallocated_at_microsoft", life.id, life.amount, life.currency,
+                       life.since, f"{life.id}: {money} applied in our books to "
+                       f"{', '.join(life.invoices)} is not in Partner Center's invoice "
+                       f"download of {life.since.isoformat()}, past its 5 business days: "
+                       "send the request e-mail (invoice numbers and amounts) to "
+                       "bposcapp@microsoft.com.", action="request")  # fmt: skip
     age = days.between(life.since, as_of)
     text = (
         f"{life.id}: {money} unallocated at Microsoft for {age} business day(s): "

@@ -27,6 +27,7 @@ from core.errors import (
     WorkspaceBusy,
     WorkspaceError,
 )
+from core.services.agree import Agree
 from core.services.alerts import Alerts
 from core.services.allocations import Allocations
 from core.services.books import Books
@@ -87,6 +88,7 @@ class Workspace:
         self.alerts = Alerts(self)
         self.documents = Documents(self)
         self.notes = Notes(self)
+        self.agree = Agree(self)
 
     # Who and where, for titles and messages.
     @property

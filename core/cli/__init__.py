@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError
 from core import __version__
 from core.cli import (
     admin,
+    agree,
     alerts,
     allocations,
     charges,
@@ -58,11 +59,11 @@ __all__ = [
 ]
 
 GROUPS = (imports, allocations, journal, reports, plans, exports, claims, charges, alerts,
-          notes, settings, admin, demo)  # fmt: skip
+          agree, notes, settings, admin, demo)  # fmt: skip
 # The order ``csp-recon --help`` lists the commands in.
 ORDER = (
     "import", "map", "formats", "auto-allocate", "migrate-workspace", "admin", "note", "notes",
-    "calendar", "alerts", "mark", "explain", "checks", "dispute", "sla-claim", "whoami",
+    "calendar", "alerts", "mark", "agree", "explain", "checks", "dispute", "sla-claim", "whoami",
     "suggest", "accept", "reject", "allocate", "unallocate", "undo", "redo", "log", "invoices",
     "payments", "credits", "balance", "aging", "lines", "set", "settings", "plan", "plans",
     "export", "demo",

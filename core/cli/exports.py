@@ -32,10 +32,25 @@ def add_export(sub) -> None:
     e.add_argument("--as-of", type=iso_date, default=None, metavar="DATE")
     e.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     e = command(
-        ex, "request", run_letter, help="e-mail asking Microsoft to apply an unallocated payment"
+        ex,
+        "request",
+        run_letter,
+        help="e-mail asking Microsoft to apply an unallocated payment",
+        description="The e-mail to bposcapp@microsoft.com asking Microsoft to apply a payment "
+        "it left unallocated: each invoice with the amount for it (your allocation of the "
+        "payment; else a proposal, marked as one for you to check), and the payment's date, "
+        "amount, currency, bank reference and account.",
     )
     e.add_argument("id", metavar="PAYMENT_ID")
-    e.add_argument("-o", "--output", type=Path, default=None, metavar="FILE")
+    e.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="FILE.eml: a draft e-mail that Outlook and Thunderbird open ready to send, with the "
+        "remittance advice PDF attached; any other name: the text (default: print it)",
+    )
     e = command(
         ex, "ticket", run_letter, help="support ticket for a payment in the wrong currency/account"
     )
@@ -66,11 +81,11 @@ def run_report(ws: Workspace, args: argparse.Namespace) -> int:
 
 
 def run_letter(ws: Workspace, args: argparse.Namespace) -> int:
-    """``request`` and ``ticket``: the text on standard output, or written to ``-o``."""
-    text = ws.documents.letter(args.what, args.id, getattr(args, "why", None))
+    """``request`` and ``ticket``: the text on standard output, or written to ``-o`` (a
+    request to ``FILE.eml``: a draft e-mail with the remittance advice attached)."""
+    why = getattr(args, "why", None)
     if args.output is None:
-        print(text, end="")
+        print(ws.documents.letter(args.what, args.id, why), end="")
     else:
-        args.output.write_text(text, encoding="utf-8")
-        print(f"written: {args.output}")
+        say(ws.documents.save_letter(args.what, args.id, args.output, why).lines)
     return EXIT_OK

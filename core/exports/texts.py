@@ -2,60 +2,90 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 from core.ledger import Ledger
 from core.model import Payment
 from core.money import format_amount
 
-
-def proposed_allocation(payment_id: str, ledger: Ledger) -> list[tuple[str, Decimal]]:
-    """Invoice → amount for an unallocated payment: open invoices of its currency, oldest
-    due first, up to what the payment has left (for the clerk to check before sending)."""
-    p = ledger.payments[payment_id]
-    rows: list[tuple[str, Decimal]] = []
-    left = p.remaining
-    candidates = sorted(
-        (i for i in ledger.invoices.values()
-         if i.counted and i.open > 0 and i.document.currency == p.currency),
-        key=lambda i: (i.due_date or i.document.date or p.date, i.document.number),
-    )  # fmt: skip
-    for inv in candidates:
-        if left <= 0:
-            break
-        take = min(left, inv.open)
-        rows.append((inv.document.number, take))
-        left -= take
-    return rows
+REQUEST_TO = "bposcapp@microsoft.com"  # where Microsoft resolves unallocated payments
+PROPOSAL_NOTE = (
+    "PROPOSAL TO CHECK BEFORE SENDING: this payment is not (wholly) allocated in our books; the "
+    "invoices marked (proposed) are CSP Reconciler's proposal (the invoices the payment quotes, "
+    "then the oldest due). Correct them if needed and delete this paragraph."
+)
 
 
-def unallocated_request(payment_id: str, ledger: Ledger, company: str) -> str:
+@dataclass(frozen=True)
+class Letter:
+    """An e-mail to send (``to`` empty: a text for a support form)."""
+
+    to: str
+    subject: str
+    body: str
+    proposal: bool = False  # some invoices and amounts are proposed, for the clerk to check
+
+    def as_text(self) -> str:
+        head = f"To: {self.to}\n" if self.to else ""
+        return f"{head}Subject: {self.subject}\n\n{self.body}"
+
+
+@dataclass(frozen=True)
+class RequestLine:
+    invoice: str
+    amount: Decimal
+    proposed: bool  # False: the clerk's own allocation of the payment
+
+
+def request_lines(payment_id: str, ledger: Ledger,
+                  proposal: Sequence[tuple[str, Decimal]]) -> list[RequestLine]:  # fmt: skip
+    """What to ask Microsoft to apply the payment to: the clerk's own allocation of it (on
+    the invoice the money lands on), then ``proposal`` for what it has left."""
+    src = ledger.payments[payment_id]
+    own: dict[str, Decimal] = {}
+    for a in src.allocations:
+        if a.target is not None and a.applied > 0:
+            own[a.target] = own.get(a.target, Decimal(0)) + a.applied
+    out = [RequestLine(n, amount, False) for n, amount in own.items()]
+    out += [RequestLine(n, amount, True) for n, amount in proposal if amount > 0]
+    return out
+
+
+def unallocated_request(payment: Payment, lines: Sequence[RequestLine], company: str) -> Letter:
     """The e-mail asking Microsoft to apply an unallocated payment: every invoice number and
-    the amount for each (DOMAIN.md, "Unallocated payments")."""
-    p = ledger.payments[payment_id]
-    cur = p.currency
-    rows = proposed_allocation(payment_id, ledger)
-    total = sum((a for _, a in rows), Decimal(0))
-    lines = [
-        f"Subject: Unallocated payment of {format_amount(p.remaining, cur)} {cur} made on "
-        f"{p.date.isoformat()}: please apply it to our invoices",
-        "",
-        "Hello,",
-        "",
-        f"Our payment of {format_amount(p.amount, cur)} {cur} made on {p.date.isoformat()} "
-        "shows as an unallocated payment in Partner Center. Please apply it as follows:",
-        "",
-        *(f"  - invoice {number}: {format_amount(a, cur)} {cur}" for number, a in rows),
-        "",
-        f"Total: {format_amount(total, cur)} {cur}",
+    the amount for each, and the payment's date, amount, currency, bank reference and the
+    account it came from (DOMAIN.md, "Unallocated payments")."""
+    cur = payment.currency
+    total = sum((ln.amount for ln in lines), Decimal(0))
+    proposal = any(ln.proposed for ln in lines)
+    body = [*([PROPOSAL_NOTE, ""] if proposal else []), "Hello,", "",
+            f"Our payment of {format_amount(payment.amount, cur)} {cur} made on "
+            f"{payment.date.isoformat()} shows as an unallocated payment in Partner Center. "
+            "Please apply it as follows:", "",
+            *(f"  - invoice {ln.invoice}: {format_amount(ln.amount, cur)} {cur}"
+              + (" (proposed)" if ln.proposed else "") for ln in lines), "",
+            f"Total: {format_amount(total, cur)} {cur}"]  # fmt: skip
+    if total != payment.amount:
+        body.append(f"(The remaining {format_amount(payment.amount - total, cur)} {cur} matches "
+                    "no open invoice yet.)")  # fmt: skip
+    body += ["", "The payment:", *_payment_facts(payment), "", "Thank you,", company]
+    subject = (f"Unallocated payment of {format_amount(payment.amount, cur)} {cur} made on "
+               f"{payment.date.isoformat()}: please apply it to our invoices")  # fmt: skip
+    return Letter(REQUEST_TO, subject, "\n".join(body) + "\n", proposal)
+
+
+def _payment_facts(payment: Payment) -> list[str]:
+    cur = payment.currency
+    return [
+        f"  Payment date:    {payment.date.isoformat()}",
+        f"  Amount:          {format_amount(payment.amount, cur)} {cur}",
+        f"  Currency:        {cur}",
+        f"  Bank reference:  {payment.bank_reference or '(not recorded)'}",
+        f"  From account:    {payment.bank_account or '(not recorded)'}",
+        f"  Our reference:   {payment.reference or '(none)'}",
     ]
-    if total != p.remaining:
-        lines.append(
-            f"(The remaining {format_amount(p.remaining - total, cur)} {cur} matches no open "
-            "invoice yet.)"
-        )
-    lines += ["", "Thank you,", company]
-    return "\n".join(lines) + "\n"
 
 
 def wrong_payment_ticket(payment: Payment, ledger: Ledger, company: str, why: str) -> str:

@@ -17,12 +17,16 @@ from core.model import Document, Payment, Source
 from core.references import same_transfer
 
 _WHERE_READ = {"source_file", "source_place"}
+# What Microsoft reports of a document (``paidAmount``): a status that each download may
+# change, not a change of the document (see :mod:`core.rules.agree`).
+STATUS = "paid_amount_reported"
+_NOT_THE_DOCUMENT = _WHERE_READ | {STATUS}
 
 
 def same_document(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
-    """Equal but for where it was read."""
-    return {k: v for k, v in a.items() if k not in _WHERE_READ} == {
-        k: v for k, v in b.items() if k not in _WHERE_READ
+    """Equal but for where it was read and what Microsoft reports as paid."""
+    return {k: v for k, v in a.items() if k not in _NOT_THE_DOCUMENT} == {
+        k: v for k, v in b.items() if k not in _NOT_THE_DOCUMENT
     }
 
 
@@ -34,6 +38,8 @@ class DocumentMerge:
     )  # doc, new, old
     unchanged: int = 0
     warnings: list[str] = field(default_factory=list)
+    # documents the same but for Microsoft's reported paid amount: (number, stored, reported)
+    statuses: list[tuple[str, Decimal | None, Decimal]] = field(default_factory=list)
 
 
 def merge_documents(
@@ -42,7 +48,9 @@ def merge_documents(
     stored: Mapping[str, Mapping[str, Any]],
 ) -> DocumentMerge:
     """Documents (with their row values) against the stored rows by number: a number twice
-    in one file, or a document whose currency changed, is refused."""
+    in one file, or a document whose currency changed, is refused.  A document the same but
+    for Microsoft's reported paid amount is unchanged, its new status in ``statuses``; a file
+    that reports none keeps the stored one."""
     out = DocumentMerge()
     seen: set[str] = set()
     for doc, values in incoming:
@@ -54,8 +62,13 @@ def merge_documents(
             out.new.append((doc, values))
             continue
         old_values = {k: old[k] for k in values}
+        reported = values.get(STATUS)
+        if reported is None and STATUS in values:
+            values = values | {STATUS: old_values[STATUS]}
         if same_document(old_values, values):
             out.unchanged += 1
+            if reported is not None and reported != old_values.get(STATUS):
+                out.statuses.append((doc.number, old_values.get(STATUS), reported))
             continue
         if old["currency"] != doc.currency:
             refuse(file, doc.source or Source(file),

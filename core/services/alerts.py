@@ -43,7 +43,9 @@ class Alerts(Service):
             plans = list(self.ws.plans._in(conn, None).values())
             marks = reads.marks(conn)
             rules = Rules.from_settings(reads.settings(conn))
-        return alerts.findings(rules, ledger, read, plans, marks, as_of)
+            views = reads.microsoft_views(conn)
+        disputed = self.ws.claims.disputed_open()
+        return alerts.findings(rules, ledger, read, plans, marks, as_of, views, disputed)
 
     def calendar(self, first: date, last: date) -> alerts.Calendar:
         """The billing periods whose documents become available from ``first`` to ``last``."""

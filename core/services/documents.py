@@ -1,14 +1,20 @@
 """The documents the clerk sends: remittance advice (PDF, Excel, bank text), SEPA pain.001
-files, and the texts to send Microsoft about a payment."""
+files, and what to send Microsoft about a payment: the request e-mail (a text, or a draft
+``.eml`` with the remittance advice attached) and the support ticket's text."""
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from core.changes import Change, change
 from core.exports import remittance
 from core.services.base import Service
+
+if TYPE_CHECKING:  # pragma: no cover
+    from core.exports.texts import Letter
 
 FORMATS = ("pdf", "xlsx", "txt")
 
@@ -88,7 +94,91 @@ class Documents(Service):
 
     def letter(self, what: str, payment_id: str, why: str | None = None) -> str:
         """The text to send Microsoft about a payment: ``request`` (apply an unallocated
-        payment) or ``ticket`` (a payment in the wrong currency or to the wrong account)."""
+        payment: to bposcapp@microsoft.com, each invoice with its amount — the clerk's own
+        allocation of the payment, else a proposal marked as one) or ``ticket`` (a payment in
+        the wrong currency or to the wrong account, for Partner Center's support form)."""
+        if what == "request":
+            return self._request(payment_id)[0].as_text()
+        return self._ticket(payment_id, why)
+
+    def save_letter(self, what: str, payment_id: str, path: Path, why: str | None = None,
+                    page: str = "A4") -> Change:  # fmt: skip
+        """Write the request or the ticket: ``FILE.eml`` (the request only) is a draft e-mail
+        that Outlook and Thunderbird open ready to send — To, Subject, the text and the
+        remittance advice PDF attached, ``X-Unsent: 1`` — any other name the text."""
+        lines = [f"written: {path}"]
+        if what != "request":
+            if path.suffix.lower() == ".eml":
+                raise ValueError("a ticket goes into Partner Center's support form: write it as "
+                                 "text (FILE.txt)")  # fmt: skip
+            path.write_text(self._ticket(payment_id, why), encoding="utf-8")
+            return change("save-letter", lines, (), path)
+        letter, rem = self._request(payment_id)
+        if path.suffix.lower() == ".eml":
+            lines += self._write_draft(letter, rem, path, page)
+        else:
+            path.write_text(letter.as_text(), encoding="utf-8")
+        if letter.proposal:
+            lines.append("the invoices marked (proposed) are a proposal: the payment is not "
+                         "(wholly) allocated in our books; check them before sending")  # fmt: skip
+        return change("save-letter", lines, (), path)
+
+    def _request(self, payment_id: str) -> tuple[Letter, remittance.Remittance]:
+        """The request e-mail of a payment and the remittance advice of what it asks."""
+        from core.exports import texts
+
+        read = self.ws.books.payments()
+        ledger = self.ws.books.ledger(payments=read)
+        if payment_id not in ledger.payments:
+            raise ValueError(f"no payment '{payment_id}' in this workspace")
+        payment = next(p for p in read if p.id == payment_id)
+        state = ledger.payments[payment_id]
+        proposal = self.ws.allocations.propose(payment_id) if state.remaining > 0 else []
+        lines = texts.request_lines(payment_id, ledger, proposal)
+        letter = texts.unallocated_request(payment, lines, self.store.setting("company_name", "")
+                                           or "")  # fmt: skip
+        cur = payment.currency
+        rem = remittance.Remittance(payment.bank_reference or payment_id, payment.date, cur,
+                                    payment.amount, *self.parties(cur))  # fmt: skip
+        for ln in lines:
+            inv = ledger.invoices[ln.invoice]
+            rem.lines.append(remittance.RemittanceLine(
+                "invoice", ln.invoice, inv.document.date, inv.document.total, ln.amount,
+                inv.open - ln.amount if ln.proposed else inv.open))  # fmt: skip
+        return letter, rem
+
+    @staticmethod
+    def _write_draft(letter: Letter, rem: remittance.Remittance, path: Path,
+                     page: str) -> list[str]:  # fmt: skip
+        """The draft e-mail, with the remittance advice as a PDF when its lines add up to
+        the payment; what to tell the clerk."""
+        from email import policy
+        from email.message import EmailMessage
+
+        msg = EmailMessage()
+        msg["To"] = letter.to
+        msg["Subject"] = letter.subject
+        msg["X-Unsent"] = "1"  # opened as a draft to send, not as a message received
+        msg.set_content(letter.body)
+        said = []
+        if rem.control_total == rem.amount:
+            from core.exports.pdf import write_pdf
+
+            name = f"remittance-advice-{rem.reference}.pdf".replace("/", "-")
+            with tempfile.TemporaryDirectory() as tmp:
+                pdf = write_pdf(rem, Path(tmp) / "advice.pdf", page=page)
+                msg.add_attachment(pdf.read_bytes(), maintype="application", subtype="pdf",
+                                   filename=name)  # fmt: skip
+            said.append(f"attached: {name} (remittance advice)")
+        else:
+            said.append(f"no remittance advice attached: the invoices add up to "
+                        f"{rem.fmt(rem.control_total)} of the payment's {rem.fmt(rem.amount)} "
+                        f"{rem.currency}")  # fmt: skip
+        path.write_bytes(msg.as_bytes(policy=policy.SMTP))
+        return said
+
+    def _ticket(self, payment_id: str, why: str | None) -> str:
+        """The support ticket of a payment in the wrong currency or to the wrong account."""
         from core.exports import texts
 
         read = self.ws.books.payments()
@@ -96,10 +186,6 @@ class Documents(Service):
         if payment_id not in ledger.payments:
             raise ValueError(f"no payment '{payment_id}' in this workspace")
         company = self.store.setting("company_name", "") or ""
-        if what == "request":
-            if ledger.payments[payment_id].remaining <= 0:
-                raise ValueError(f"{payment_id} is fully allocated: nothing to request")
-            return texts.unallocated_request(payment_id, ledger, company)
         payment = next(p for p in read if p.id == payment_id)
         if why is None:
             expected = self.ws.settings.rules().payee_accounts.get(payment.currency)

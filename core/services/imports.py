@@ -210,6 +210,8 @@ class Imports(Service):
             updated[doc.number] = writes.encode_row(old | {"header_import_id": header})
             conn.execute(update(t.documents).where(t.documents.c.number == doc.number)
                          .values(**values, header_import_id=import_id))  # fmt: skip
+        # Microsoft's view (paidAmount): a status kept with its day, not a document update
+        updated |= self.ws.agree.record(conn, documents, merged.statuses, import_id, summary)
         _count(summary.created, "documents", len(merged.new))
         _count(summary.unchanged, "documents", merged.unchanged)
         _count(summary.updated, "documents", len(merged.updated))

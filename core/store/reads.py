@@ -463,3 +463,17 @@ def amendments(conn: Connection) -> dict[str, tuple[str, str | None]]:
     chains of :mod:`core.rules.chains`)."""
     d = t.documents.c
     return {r[0]: (r[1], r[2]) for r in conn.execute(select(d.number, d.document_type, d.amends))}
+
+
+def microsoft_views(conn: Connection, numbers: Iterable[str] | None = None) -> list:
+    """Microsoft's views of the invoices (of these numbers), oldest first: what each invoice
+    download reported as paid, and when (the views of an undone import do not count)."""
+    from core.rules.agree import View
+
+    v, i = t.microsoft_views.c, t.imports.c
+    q = (select(v.invoice_number, v.paid_amount, v.seen_on)
+         .join_from(t.microsoft_views, t.imports, i.id == v.import_id)
+         .where(i.undone.is_(False)).order_by(v.seen_on, v.import_id, v.id))  # fmt: skip
+    if numbers is not None:
+        q = q.where(v.invoice_number.in_(sorted(set(numbers))))
+    return [View(r[0], r[1], r[2]) for r in conn.execute(q)]

@@ -305,3 +305,18 @@ payment_marks = Table(
     Column("audit_id", Integer, ForeignKey("audit.id"), nullable=False),
 )
 Index("ix_payment_marks_payment_id", payment_marks.c.payment_id)
+
+
+# Microsoft's view of an invoice: the paid amount one Partner Center invoice download reported
+# (``paidAmount``) and the day that view was taken.  A status that changes with each download,
+# not a change of the document; the view of an undone import no longer counts.
+microsoft_views = Table(
+    "microsoft_views",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("invoice_number", String(64), nullable=False),
+    Column("paid_amount", Money, nullable=False),
+    Column("seen_on", Date, nullable=False),
+    Column("import_id", Integer, ForeignKey("imports.id"), nullable=False),
+)
+Index("ix_microsoft_views_invoice_number", microsoft_views.c.invoice_number)
