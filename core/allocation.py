@@ -6,12 +6,12 @@ date (everything known).  The store commits what they return.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from core.ledger import Ledger, SourceState
+from core.ledger import AUTO_CREDIT, Ledger, SourceState, newest_open_first
 from core.model import Payment, SourceKind
 from core.money import MoneyError, format_amount, money
 from core.references import quoted_numbers
@@ -108,41 +108,14 @@ def check(
 
 
 def plan_credit(ledger: Ledger, credit_number: str) -> list[Planned]:
-    """Apply a credit note to the most recent open invoices of its currency.
-
-    Invoices dated on or before the credit note, newest first; each gets up
-    to what it owes; whatever is left stays an unapplied credit.
-    """
+    """Apply a credit note to the most recent open invoices of its currency (see
+    :func:`core.ledger.newest_open_first`)."""
     credit = ledger.credits[credit_number]
-    left = credit.remaining
-    plans: list[Planned] = []
-    candidates = [
-        inv
-        for inv in ledger.invoices.values()
-        if inv.counted
-        and inv.open > 0
-        and inv.document.currency == credit.currency
-        and inv.document.date is not None
-        and (credit.date is None or inv.document.date <= credit.date)
-    ]
-    candidates.sort(key=lambda i: (i.document.date, i.document.number), reverse=True)
-    for inv in candidates:
-        if left <= 0:
-            break
-        amount = min(left, inv.open)
-        plans.append(
-            Planned(
-                SourceKind.CREDIT,
-                credit.id,
-                inv.document.number,
-                amount,
-                inv.document.number,
-                "auto-credit",
-                "credit note applied to the most recent open invoice",
-            )
-        )
-        left -= amount
-    return plans
+    return [
+        Planned(SourceKind.CREDIT, credit.id, number, amount, number, AUTO_CREDIT,
+                "credit note applied to the most recent open invoice")
+        for number, amount in newest_open_first(ledger, credit)
+    ]  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -150,6 +123,9 @@ class AutoResult:
     """What auto-allocation proposes, and the payments' flags and notes."""
 
     planned: list[Planned] = field(default_factory=list)
+    # invoices a reference chose that get nothing now (paid by then): recorded all the same,
+    # since what they get follows from the history (see core.rules.in_time)
+    chosen: list[Planned] = field(default_factory=list)
     flags: dict[str, list[str]] = field(default_factory=dict)  # payment id -> flags
     notes: dict[str, list[str]] = field(default_factory=dict)  # payment id -> notes
 
@@ -158,7 +134,9 @@ REFERENCE_FLAGS = ("currency_mismatch", "unknown_reference", "voided_reference")
 
 
 def plan_auto(ledger: Ledger, payments: Iterable[Payment]) -> AutoResult:
-    """Allocate payments to the invoices they quote, in the order quoted.
+    """Allocate payments to the invoices they quote, in the order quoted, against one
+    ledger (see :func:`core.rules.allocating.plan_references` for the same at each
+    payment's place in time).
 
     Each quoted invoice gets up to what it still owes (and up to the amount a
     structured reference gives for it) while the payment has money left; the
@@ -173,31 +151,43 @@ def plan_auto(ledger: Ledger, payments: Iterable[Payment]) -> AutoResult:
         state = ledger.payments.get(p.id)
         if state is None:
             continue
-        if state.flags:
-            flags = [f for f in state.flags if f in REFERENCE_FLAGS]
-            if flags:
-                result.flags[p.id] = flags
-                result.notes[p.id] = list(state.notes)
-        left = state.remaining
-        if left <= 0:
-            continue
-        for number, ref_amount in quoted_numbers(p, known):
-            if left <= 0:
-                break
-            target = ledger.resolve(number) if number in ledger.invoices else None
-            if target is None or ledger.invoices[target].document.currency != p.currency:
-                continue
-            amount = min(left, open_now[target])
-            if ref_amount is not None and ref_amount > 0:
-                amount = min(amount, ref_amount)
-            if amount <= 0:
-                continue
-            why = f"quoted {number}" + (
-                f", lands on its rebill {target}" if target != number else ""
-            )
-            result.planned.append(
-                Planned(SourceKind.PAYMENT, p.id, target, amount, number, "auto-reference", why)
-            )
-            open_now[target] -= amount
-            left -= amount
+        note_flags(result, state)
+        for planned in plan_payment(ledger, p, state.remaining, open_now, known):
+            result.planned.append(planned)
+            open_now[planned.invoice] -= planned.amount
     return result
+
+
+def note_flags(result: AutoResult, state: SourceState) -> None:
+    """The payment's reference flags (and their notes) in ``result``."""
+    flags = [f for f in state.flags if f in REFERENCE_FLAGS]
+    if flags:
+        result.flags[state.id] = flags
+        result.notes[state.id] = list(state.notes)
+
+
+def plan_payment(
+    ledger: Ledger, p: Payment, left: Decimal, open_now: Mapping[str, Decimal],
+    known: Collection[str],
+) -> list[Planned]:  # fmt: skip
+    """What one payment with ``left`` to allocate gives the invoices it quotes, each up to
+    what it owes (``open_now``) and to the amount its reference names; money aimed at a
+    voided invoice lands on its rebill (the allocation names the invoice quoted)."""
+    out: list[Planned] = []
+    owed: dict[str, Decimal] = {}
+    for number, ref_amount in quoted_numbers(p, known):
+        if left <= 0:
+            break
+        target = ledger.resolve(number) if number in ledger.invoices else None
+        if target is None or ledger.invoices[target].document.currency != p.currency:
+            continue
+        amount = min(left, open_now[target] - owed.get(target, Decimal(0)))
+        if ref_amount is not None and ref_amount > 0:
+            amount = min(amount, ref_amount)
+        if amount <= 0:
+            continue
+        why = f"quoted {number}" + (f", lands on its rebill {target}" if target != number else "")
+        out.append(Planned(SourceKind.PAYMENT, p.id, target, amount, number, "auto-reference", why))
+        owed[target] = owed.get(target, Decimal(0)) + amount
+        left -= amount
+    return out

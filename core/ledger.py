@@ -20,8 +20,9 @@ Rules (DOMAIN.md, "Account balance"):
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -113,6 +114,16 @@ class Ledger:
     void_date: dict[str, date | None]
     voided_by: dict[str, str]
     aging_limits: tuple[int, ...] = DEFAULT_AGING_LIMITS
+    # while the money is applied: per invoice, what the clerk's own allocations still to come
+    # in date order will take (what follows from a rule leaves it to them)
+    reserved: dict[str, Decimal] = field(default_factory=dict)
+
+    def available(self, number: str) -> Decimal:
+        """What a rule (a payment's reference, Microsoft's credit rule) may still give an
+        invoice at this point in time: what it owes, less what the clerk's allocations of
+        any date will take."""
+        inv = self.invoices[number]
+        return max(inv.open - self.reserved.get(number, Decimal(0)), zero(inv.document.currency))
 
     def balance(self) -> dict[str, Balance]:
         """Per currency: amount due, unallocated payments, unapplied credits."""
@@ -212,6 +223,11 @@ def _void_chain(documents: Mapping[str, Document], as_of: date | None) -> _Chain
     return void_date, voided_by, rebilled_as, rebill_of
 
 
+# What a change asks of a source at its place in time: given the ledger as it stands once the
+# source's own recorded allocations are applied, the new allocations to apply there.
+AtSource = Callable[["Ledger", "SourceState"], Iterable[Allocation]]
+
+
 def compute(
     documents: Iterable[Document],
     payments: Iterable[Payment],
@@ -220,8 +236,18 @@ def compute(
     as_of: date | None = None,
     term_days: int = DEFAULT_TERM_DAYS,
     aging_limits: tuple[int, ...] = DEFAULT_AGING_LIMITS,
+    automatic: Collection[str] = (),
+    at_source: Mapping[str, AtSource] | None = None,
 ) -> Ledger:
-    """Apply the ledger rules and return the state of every document and payment."""
+    """Apply the ledger rules and return the state of every document and payment.
+
+    The money is applied in date order (DOMAIN.md, "Time: the ledger is history"): each
+    payment or credit note on its own date, its allocations in the order they were recorded;
+    the credit notes in ``automatic`` are applied by Microsoft's rule on their own date, to
+    what is still owed then, after the payments and credit notes dated that day.
+    ``at_source`` lets a change be checked at its place in time (see
+    :func:`core.rules.allocating.check_in_time`).
+    """
     docs = {d.number: d for d in documents}
     chains = _void_chain(docs, as_of)
     void_date, voided_by, _rebilled_as, rebill_of = chains
@@ -238,7 +264,8 @@ def compute(
         voided_by,
         aging_limits,
     )
-    _apply_allocations(ledger, allocations)
+    payments = list(payments)
+    _apply_in_date_order(ledger, payments, allocations, automatic, at_source or {})
     _settle_statuses(invoices, as_of)
     _flag_payments(ledger, payments)
     return ledger
@@ -301,18 +328,139 @@ def _payments_as_of(payments: Iterable[Payment], as_of: date | None) -> dict[str
     return pays
 
 
-def _apply_allocations(ledger: Ledger, allocations: Iterable[Allocation]) -> None:
-    """Apply allocations in the order their money arrived: source date, then id."""
+AUTO_CREDIT = "auto-credit"  # the method of a credit note's application by Microsoft's rule
+AUTO_REFERENCE = "auto-reference"  # an invoice a payment's reference chose
+AUTO_IDS = 10_000  # automatic applications of one credit note (ids, counting down from -1)
 
-    def order(a: Allocation) -> tuple[date, int]:
-        src = ledger.source(a.source_kind, a.source_id)
-        return ((src.date if src and src.date else date.min), a.id)
 
-    for alloc in sorted(allocations, key=order):
-        src = ledger.source(alloc.source_kind, alloc.source_id)
-        if src is None:
-            continue  # source not known as of this date
-        _apply_allocation(ledger, alloc, src)
+def automatic_credit_of(allocation_id: int, automatic: Collection[str]) -> str | None:
+    """The credit note an automatic application (a negative id) is of."""
+    if allocation_id >= 0:
+        return None
+    place = (-allocation_id - 1) // AUTO_IDS
+    ordered = sorted(automatic)
+    return ordered[place] if place < len(ordered) else None
+
+
+def _apply_in_date_order(
+    ledger: Ledger,
+    payments: Iterable[Payment],
+    allocations: Iterable[Allocation],
+    automatic: Collection[str],
+    at_source: Mapping[str, AtSource],
+) -> None:
+    """Each source on its date (undated first); on one day payments, then credit notes taken
+    in hand, then the automatic credit notes, each the smaller amount first.  At a source:
+    the clerk's allocations in the order they were recorded, then what its reference gives
+    each invoice it chose (up to what the invoice owes then), then, for an automatic credit note,
+    Microsoft's rule.  What follows from a rule gives way to the clerk's allocations of any
+    date (:attr:`Ledger.reserved`)."""
+    recorded: dict[tuple[SourceKind, str], list[Allocation]] = defaultdict(list)
+    for a in sorted(allocations, key=lambda a: a.id):
+        recorded[(a.source_kind, a.source_id)].append(a)
+    _reserve(ledger, recorded)
+    quoted = {p.id: p for p in payments}
+    sources = [*ledger.payments.values(), *ledger.credits.values()]
+    rank = {SourceKind.PAYMENT: 0, SourceKind.CREDIT: 1}
+
+    def when(src: SourceState) -> tuple[date, int, int, Decimal, str]:
+        # same day: the clerk's sources before Microsoft's rule, payments before credit
+        # notes, the smaller first; the id (which depends on import order) only between
+        # equal amounts
+        last = 2 if src.kind == SourceKind.CREDIT and src.id in automatic else 0
+        return (src.date or date.min, last, rank[src.kind], src.amount, src.id)
+
+    # an automatic application's id says which credit note it is of, whatever the date:
+    # -(10,000 × the credit note's place among the automatic ones + n)
+    places = {number: k for k, number in enumerate(sorted(automatic))}
+    for src in sorted(sources, key=when):
+        mine = recorded.get((src.kind, src.id), [])
+        for alloc in mine:
+            if alloc.method != AUTO_REFERENCE:
+                _apply_allocation(ledger, alloc, src)
+                _unreserve(ledger, alloc)
+        for alloc in _by_reference(ledger, quoted.get(src.id), src, mine):
+            _apply_allocation(ledger, alloc, src)
+        if src.id in at_source:
+            for alloc in at_source[src.id](ledger, src):
+                _apply_allocation(ledger, alloc, src)
+        if src.kind == SourceKind.CREDIT and src.id in automatic:
+            for n, (number, amount) in enumerate(newest_open_first(ledger, src), start=1):
+                auto_id = -(AUTO_IDS * places[src.id] + n)
+                alloc = Allocation(auto_id, SourceKind.CREDIT, src.id, number, amount, AUTO_CREDIT)
+                _apply_allocation(ledger, alloc, src)
+
+
+def _reserve(ledger: Ledger, recorded: Mapping[tuple[SourceKind, str], list[Allocation]]) -> None:
+    for (kind, source_id), allocs in recorded.items():
+        if ledger.source(kind, source_id) is None:
+            continue  # not there yet as of this date
+        for alloc in allocs:
+            target = ledger.resolve(alloc.invoice_number)
+            if alloc.method != AUTO_REFERENCE and target is not None:
+                ledger.reserved[target] = ledger.reserved.get(target, Decimal(0)) + alloc.amount
+
+
+def _unreserve(ledger: Ledger, alloc: Allocation) -> None:
+    target = ledger.resolve(alloc.invoice_number)
+    if target is not None and target in ledger.reserved:
+        ledger.reserved[target] = max(ledger.reserved[target] - alloc.amount, Decimal(0))
+
+
+def _by_reference(ledger: Ledger, payment: Payment | None, src: SourceState,
+                  mine: Sequence[Allocation]) -> list[Allocation]:  # fmt: skip
+    """What a payment gives the invoices its reference chose (recorded with the method
+    ``auto-reference``, in the order chosen): each up to what it owes at the payment's date
+    and to the amount a structured reference names, while the payment has money left."""
+    chosen = [a for a in mine if a.method == AUTO_REFERENCE]
+    if not chosen:
+        return []
+    named = {r.number.strip().upper(): r.amount for r in payment.references} if payment else {}
+    out: list[Allocation] = []
+    left = src.remaining
+    for alloc in chosen:
+        target = ledger.resolve(alloc.invoice_number)
+        if target is None or ledger.invoices[target].document.currency != src.currency:
+            continue
+        amount = min(
+            left,
+            ledger.available(target)
+            - sum(
+                (a.amount for a in out if ledger.resolve(a.invoice_number) == target), Decimal(0)
+            ),
+        )
+        cap = named.get(alloc.invoice_number)
+        if cap is not None and cap > 0:
+            amount = min(amount, cap)
+        if amount > 0:
+            out.append(dataclasses.replace(alloc, amount=amount))
+            left -= amount
+    return out
+
+
+def newest_open_first(ledger: Ledger, credit: SourceState) -> list[tuple[str, Decimal]]:
+    """Microsoft's rule for a credit note: the open invoices of its currency dated on or
+    before it, newest first, each up to what it owes, while the credit note has money
+    left; whatever is left stays an unapplied credit."""
+    left = credit.remaining
+    candidates = [
+        inv
+        for inv in ledger.invoices.values()
+        if inv.counted
+        and ledger.available(inv.document.number) > 0
+        and inv.document.currency == credit.currency
+        and inv.document.date is not None
+        and (credit.date is None or inv.document.date <= credit.date)
+    ]
+    candidates.sort(key=lambda i: (i.document.date or date.min, i.document.number), reverse=True)
+    out: list[tuple[str, Decimal]] = []
+    for inv in candidates:
+        if left <= 0:
+            break
+        amount = min(left, ledger.available(inv.document.number))
+        out.append((inv.document.number, amount))
+        left -= amount
+    return out
 
 
 def _apply_allocation(ledger: Ledger, alloc: Allocation, src: SourceState) -> None:

@@ -190,8 +190,11 @@ def test_credit_note_can_be_reallocated_by_hand(cli, cli_json, write_invoices, w
         ("G000000007", "90.00", "auto-credit"),
         ("G000000004", "30.00", "auto-credit"),
     ]
-    for a in credit["allocations"]:
-        assert cli("unallocate", a["id"])[0] == 0
+    # removing one automatic application takes the credit note out of Microsoft's rule
+    code, out, _err = cli("unallocate", credit["allocations"][0]["id"])
+    assert code == 0 and out.startswith("G000000008: no longer applied by Microsoft's rule")
+    (c,) = cli_json("credits", "--as-of", "2026-04-30")
+    assert (c["allocations"], c["unapplied"]) == ([], "120.00")
     assert cli("allocate", "G000000008", "G000000001=120.00")[0] == 0
     (c,) = cli_json("credits", "--as-of", "2026-04-30")
     assert [(a["invoice"], a["amount"]) for a in c["allocations"]] == [("G000000001", "120.00")]
@@ -405,7 +408,7 @@ def test_notes_history_and_log_name_the_clerk(
     from core.workspace import Workspace, os_user
 
     setup_workspace(cli, write_invoices, write_text)
-    assert cli("allocate", "P4", "G000000002=100")[1] == "allocation(s) #3 recorded\n"
+    assert cli("allocate", "P4", "G000000002=100")[1] == "allocation(s) #1 recorded\n"
     assert cli("note", "P4", "customer says paid") == (0, "note #1 recorded on P4\n", "")
     assert cli("note", "G000000002", "second reminder sent")[0] == 0
     with Workspace(ws_path, readonly=True) as ws:
@@ -420,7 +423,7 @@ def test_notes_history_and_log_name_the_clerk(
     assert [n["subject"] for n in cli_json("notes")] == ["P4", "G000000002"]
     assert [(e["action"], e["user"], e["summary"]) for e in history] == [
         ("import", me, f"imported from {tmp_path / 'pay.csv'}"),
-        ("allocate", me, "allocated 100.00 P4 → G000000002 (manual, #3)"),
+        ("allocate", me, "allocated 100.00 P4 → G000000002 (manual, #1)"),
         ("note", me, "note: customer says paid"),
     ]
     log = cli_json("log")

@@ -202,7 +202,8 @@ def test_invoice_detail_shows_chain_allocations_and_lines(qtbot, window):
     assert "P3 8,790.00 EUR" in text
     assert "line(s)" in text
     assert "History" in text and "imported from" in text
-    assert f"{os_user()} · allocated 8790.00 P3 → G000100005" in text  # who, what, when
+    # who, what, when: the payment quoted the voided original; its money lands on the rebill
+    assert f"{os_user()} · allocated 8790.00 P3 → G000100003" in text
 
 
 def test_preferences_change_the_payment_term_and_the_aging(qtbot, window):

@@ -13,7 +13,8 @@ from core.allocation import AllocationRefused
 from core.errors import ImportFailed
 from core.ledger import compute
 from core.model import Allocation, Document, DocumentType, Payment, Reference, Source, SourceKind
-from core.rules.allocating import apply_credits, check_many, check_settle, propose
+from core.rules.allocating import propose, settle_requests
+from core.rules.in_time import Facts, check_in_time
 from core.rules.merge import merge_documents, merge_payments
 from tests.test_properties import allocate_all, workspaces
 
@@ -45,74 +46,83 @@ def void_and_rebill():
 # ---------------------------------------------------------------- settle: all or nothing
 
 
+def settle(facts, invoice, sources):
+    return check_in_time(facts, settle_requests(invoice, sources))
+
+
 def test_settle_from_two_payments_checks_the_second_against_what_the_first_took():
-    docs = [inv("G1", "300.00", MARCH)]
-    pays = [pay("P1", "200.00", MARCH), pay("P2", "200.00", MARCH)]
-    ledger = compute(docs, pays, [])
-    planned = check_settle(ledger, "G1", [("P1", "200.00"), ("P2", "100.00")])
+    facts = Facts([inv("G1", "300.00", MARCH)], [pay("P1", "200.00", MARCH),
+                                                 pay("P2", "200.00", MARCH)], [])  # fmt: skip
+    planned = settle(facts, "G1", [("P1", "200.00"), ("P2", "100.00")])
     assert [(p.source_id, p.invoice, p.amount) for p in planned] == [
         ("P1", "G1", D("200.00")), ("P2", "G1", D("100.00"))]  # fmt: skip
     said = r"G1 still owes 100\.00 EUR; cannot allocate 100\.01"
     with pytest.raises(AllocationRefused, match=said):
-        check_settle(ledger, "G1", [("P1", "200.00"), ("P2", "100.01")])
-    assert ledger.invoices["G1"].open == D("300.00")  # the ledger asked is left as it was
+        settle(facts, "G1", [("P1", "200.00"), ("P2", "100.01")])
 
 
-def test_settle_refuses_a_thousandth_of_a_euro_and_records_nothing():
-    docs = [inv("G1", "300.00", MARCH)]
-    ledger = compute(docs, [pay("P1", "200.00", MARCH), pay("P2", "200.00", MARCH)], [])
+def test_settle_refuses_a_thousandth_of_a_euro():
+    facts = Facts([inv("G1", "300.00", MARCH)], [pay("P1", "200.00", MARCH),
+                                                 pay("P2", "200.00", MARCH)], [])  # fmt: skip
     with pytest.raises(AllocationRefused, match="G1"):
-        check_settle(ledger, "G1", [("P1", "100.00"), ("P2", "0.001")])
-    assert ledger.invoices["G1"].open == D("300.00")
+        settle(facts, "G1", [("P1", "100.00"), ("P2", "0.001")])
+
+
+def test_a_source_named_twice_sees_what_its_first_amount_took():
+    facts = Facts([inv("G1", "300.00", MARCH)], [pay("P1", "200.00", MARCH)], [])
+    with pytest.raises(AllocationRefused, match=r"P1 has 100\.00 EUR left"):
+        check_in_time(facts, [("P1", [("G1", "100.00")]), ("P1", [("G1", "100.01")])])
+
+
+def test_an_earlier_payment_may_not_squeeze_an_allocation_recorded_for_a_later_one():
+    """P2 (dated later) was given 250.00 of G1's 300.00; P1, dated earlier, pays first in
+    time: 100.00 would leave P2's allocation short, so it is refused; 50.00 fits."""
+    docs = [inv("G1", "300.00", MARCH)]
+    pays = [pay("P1", "200.00", MARCH), pay("P2", "250.00", MARCH + timedelta(days=5))]
+    facts = Facts(docs, pays, [Allocation(1, SourceKind.PAYMENT, "P2", "G1", D("250.00"))])
+    with pytest.raises(AllocationRefused, match=r"G1 still owes 50\.00 EUR; cannot allocate 100"):
+        check_in_time(facts, [("P1", [("G1", "100.00")])])
+    assert [p.amount for p in check_in_time(facts, [("P1", [("G1", "50.00")])])] == [D("50.00")]
 
 
 @settings(max_examples=150, deadline=None)
 @given(workspaces(), st.data())
-def test_several_sources_together_never_overshoot_and_leave_the_ledger_unchanged(w, data):
+def test_sources_checked_together_never_leave_anything_over_allocated(w, data):
     docs, pays, attempts, _ = w
-    ledger = compute(docs, pays, allocate_all(docs, pays, attempts))
-    before = {n: i.open for n, i in ledger.invoices.items()}
+    recorded = allocate_all(docs, pays, attempts)
+    facts = Facts(docs, pays, recorded)
     amounts = st.integers(1, 400_000).map(lambda c: D(c).scaleb(-2))
     sources = st.sampled_from([s for s, _, _ in attempts] or ["P0"])
-    drawn = data.draw(st.lists(st.tuples(sources, st.sampled_from(list(ledger.invoices)), amounts),
-                               max_size=4))  # fmt: skip
-    requests = [(s, [(t, a)]) for s, t, a in drawn]
+    invoices = st.sampled_from([d.number for d in docs])
+    drawn = data.draw(st.lists(st.tuples(sources, invoices, amounts), max_size=4))
     try:
-        planned = check_many(ledger, requests)
+        planned = check_in_time(facts, [(s, [(t, a)]) for s, t, a in drawn])
     except AllocationRefused:
         planned = []
-    assert {n: i.open for n, i in ledger.invoices.items()} == before
-    taken: dict[str, Decimal] = {}
-    used: dict[str, Decimal] = {}
-    for p in planned:
-        taken[p.invoice] = taken.get(p.invoice, D(0)) + p.amount
-        used[p.source_id] = used.get(p.source_id, D(0)) + p.amount
-    for number, amount in taken.items():
-        assert amount <= ledger.invoices[number].open
-    for source, amount in used.items():
-        src = ledger.payments.get(source) or ledger.credits[source]
-        assert amount <= src.remaining
-    # the same allocations recorded give a ledger where nothing is over-allocated
-    allocs = [Allocation(i + 1000, p.source_kind, p.source_id, p.invoice, p.amount)
+    # the allocations recorded give a ledger where every allocation is applied whole
+    allocs = [Allocation(i + 1000, p.source_kind, p.source_id, p.aimed_at, p.amount)
               for i, p in enumerate(planned)]  # fmt: skip
-    after = compute(docs, pays, allocate_all(docs, pays, attempts) + allocs)
+    after = compute(docs, pays, recorded + allocs)
     for src in [*after.payments.values(), *after.credits.values()]:
-        assert all(a.applied == a.allocation.amount for a in src.allocations)
+        assert all(a.applied == a.allocation.amount for a in src.allocations), src.id
 
 
 # ---------------------------------------------------------------- credit notes
 
 
-def test_credits_apply_oldest_first_and_later_ones_see_what_earlier_took():
+def test_credits_apply_on_their_dates_and_later_ones_see_what_earlier_took():
     docs = [
         inv("G1", "100.00", date(2026, 1, 10)),
         inv("G2", "100.00", date(2026, 2, 10)),
         inv("C1", "-150.00", date(2026, 2, 20), kind=DocumentType.CREDIT_NOTE),
         inv("C2", "-80.00", date(2026, 3, 1), kind=DocumentType.CREDIT_NOTE),
     ]
-    planned = apply_credits(compute(docs, [], []), {"C2", "C1"})
-    assert [(p.source_id, p.invoice, p.amount) for p in planned] == [
-        ("C1", "G2", D("100.00")), ("C1", "G1", D("50.00")), ("C2", "G1", D("50.00"))]  # fmt: skip
+    ledger = compute(docs, [], [], automatic={"C1", "C2"})
+    applied = [(a.allocation.source_id, a.target, a.applied)
+               for c in ("C1", "C2") for a in ledger.credits[c].allocations]  # fmt: skip
+    assert applied == [("C1", "G2", D("100.00")), ("C1", "G1", D("50.00")),
+                       ("C2", "G1", D("50.00"))]  # fmt: skip
+    assert ledger.credits["C2"].remaining == D("30.00")
 
 
 # ---------------------------------------------------------------- the dialog's proposal

@@ -131,7 +131,8 @@ def test_an_unknown_spreadsheet_is_refused_with_a_kind_the_window_can_offer_mapp
 
 def test_every_undoable_action_says_what_it_touches():
     assert set(ACTIONS) == {"allocate", "auto-allocate", "apply-credits", "unallocate",
-                            "import", "setting", "reject-suggestion", "mark-payment"}  # fmt: skip
+                            "import", "setting", "reject-suggestion", "mark-payment",
+                            "take-in-hand"}  # fmt: skip
     for name, action in ACTIONS.items():
         assert action.touched and action.touched <= TOUCHABLE, name
         assert action.redo is not None or action.why_not, name

@@ -323,17 +323,20 @@ def test_an_allocation_reads_just_the_part_of_the_ledger_it_depends_on(tmp_path)
 
     with Workspace(write_demo(tmp_path / "demo", today=date(2026, 11, 23))) as w:
         whole = w.books.ledger()
+        automatic = {whole.credits[n].currency for n in w.books.facts().automatic
+                     if n in whole.credits}  # fmt: skip
         sources = [*whole.payments.values(), *whole.credits.values()]
         assert len(sources) >= 7
         some_invoice = next(iter(whole.invoices))
         with w.store.engine.connect() as conn:
             for src in sources:
                 aimed = [a.allocation.invoice_number for a in src.allocations] + [some_invoice]
-                part = w.allocations._ledger_around(conn, src.id, aimed)
+                part = w.allocations._facts_around(conn, src.id, aimed).base()
                 mine = part.source(src.kind, src.id)
                 assert (mine.amount, mine.applied) == (src.amount, src.applied), src.id
                 for number, inv in part.invoices.items():
                     full = whole.invoices[number]
                     assert (inv.status, inv.applied, inv.open) == (
                         full.status, full.applied, full.open), number  # fmt: skip
-                assert len(part.invoices) < len(whole.invoices)
+                if src.currency not in automatic:  # else every fact is read (see _facts_around)
+                    assert len(part.invoices) < len(whole.invoices)

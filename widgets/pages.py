@@ -276,8 +276,10 @@ class InvoicesPage(TablePage):
         ]
         allocations = row.get("allocations") or []
         if allocations:
+            auto = self.tr("by Microsoft's rule")  # a credit note applied automatically
             parts.append(f"<p><b>{self.tr('Allocations')}</b>: " + ", ".join(
-                f"#{a['id']} {escape(a['source'])} {money_text(a['amount'], cur)}"
+                (f"#{a['id']} " if a["id"] > 0 else "") + escape(a["source"])
+                + (f" ({auto})" if a["id"] < 0 else "") + f" {money_text(a['amount'], cur)}"
                 for a in allocations) + "</p>")  # fmt: skip
         if lines:
             by_customer: dict[str, object] = {}

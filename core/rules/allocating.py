@@ -1,14 +1,13 @@
-"""Allocations of several sources at once, credit notes applied by Microsoft's rule, and the
-amounts a clerk is offered for one source."""
+"""Settling an invoice from several sources, and the amounts a clerk is offered for one
+source."""
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
-from core.allocation import AllocationRefused, Planned, check, find_source, plan_credit
+from core.allocation import AllocationRefused, find_source
 from core.ledger import Ledger
 from core.model import Payment
 from core.references import quoted_numbers
@@ -16,61 +15,16 @@ from core.references import quoted_numbers
 Request = tuple[str, Decimal | str]
 
 
-def check_many(
-    ledger: Ledger, requests: Sequence[tuple[str, Sequence[Request]]], method: str = "manual"
-) -> list[Planned]:
-    """Check the allocations of several sources together, each seeing what the ones before
-    it took (of the invoices and of the sources, a source named twice included): all of
-    them fit, or :class:`AllocationRefused` says which does not (nothing is to be recorded
-    then).  ``ledger`` is left as it was."""
-    planned: list[Planned] = []
-    try:
-        for source, wanted in requests:
-            for p in check(ledger, source, wanted):
-                planned.append(dataclasses.replace(p, method=method))
-                _take(ledger, p, p.amount)  # the next source sees it
-    finally:
-        for p in planned:
-            _take(ledger, p, -p.amount)
-    return planned
-
-
-def _take(ledger: Ledger, p: Planned, amount: Decimal) -> None:
-    ledger.invoices[p.invoice].open -= amount
-    source = ledger.source(p.source_kind, p.source_id)
-    if source is not None:
-        source.applied += amount
-
-
-def check_settle(ledger: Ledger, invoice: str, sources: Sequence[Request]) -> list[Planned]:
-    """Settle one invoice from several payments or credit notes (``(source, amount)``):
-    every amount fits, or nothing is recorded."""
+def settle_requests(invoice: str, sources: Sequence[Request]) -> list[tuple[str, list[Request]]]:
+    """Settling one invoice from several payments or credit notes (``(source, amount)``), as
+    each source's requests: every amount is checked with the others, all or nothing (see
+    :func:`core.rules.in_time.check_in_time`)."""
     if not sources:
         raise AllocationRefused(f"{invoice}: name at least one payment or credit note")
     by_source: dict[str, list[Request]] = {}
     for source, amount in sources:
         by_source.setdefault(source, []).append((invoice, amount))
-    return check_many(ledger, list(by_source.items()))
-
-
-def apply_credits(ledger: Ledger, automatic: Collection[str]) -> list[Planned]:
-    """Credit notes still in automatic mode applied to the newest open invoices of their
-    currency dated on or before them, oldest credit note first; later credits see what
-    earlier ones took.  ``ledger`` is changed as they are applied."""
-    planned: list[Planned] = []
-
-    def when(number: str) -> tuple[date, str]:
-        credit = ledger.credits.get(number)
-        return ((credit.date if credit else None) or date.min, number)
-
-    for number in sorted(automatic, key=when):
-        if number not in ledger.credits or ledger.credits[number].remaining <= 0:
-            continue
-        for p in plan_credit(ledger, number):
-            ledger.invoices[p.invoice].open -= p.amount
-            ledger.credits[number].applied += p.amount
-            planned.append(p)
-    return planned
+    return list(by_source.items())
 
 
 def propose(ledger: Ledger, source_id: str, payment: Payment | None) -> list[tuple[str, Decimal]]:

@@ -12,10 +12,11 @@ from sqlalchemy import Connection, insert, select
 from core import allocation as rules
 from core import suggestions
 from core.changes import Change, change
-from core.ledger import Ledger, compute
+from core.ledger import Ledger, automatic_credit_of
 from core.model import Allocation, Document, Payment, SourceKind
 from core.money import format_amount
-from core.rules.allocating import Request, apply_credits, check_many, check_settle, propose
+from core.rules.allocating import Request, propose, settle_requests
+from core.rules.in_time import Facts, check_in_time, plan_references
 from core.services.base import Service
 from core.store import reads, writes
 from core.store import schema as t
@@ -31,12 +32,12 @@ class Allocations(Service):
         """What allocating ``source_id`` to these invoices would record; refused (with the
         reason) as :meth:`allocate` would refuse it."""
         with self.store.conn() as conn:
-            ledger = self._ledger_around(conn, source_id, [n for n, _ in requests])
-        return rules.check(ledger, source_id, requests)
+            facts = self._facts_around(conn, source_id, [n for n, _ in requests])
+        return check_in_time(facts, [(source_id, requests)])
 
     def check_settle(self, invoice: str, sources: Sequence[Request]) -> list[rules.Planned]:
         """What settling ``invoice`` from several sources would record, or the refusal."""
-        return check_settle(self.ws.books.ledger(), invoice, sources)
+        return check_in_time(self.ws.books.facts(), settle_requests(invoice, sources))
 
     def propose(self, source_id: str) -> list[tuple[str, Decimal]]:
         """The open invoices of a source's currency with the amount to offer for each (what
@@ -66,15 +67,15 @@ class Allocations(Service):
             locked = {number.strip().upper() for number, _ in requests}
             self.store.lock_rows(conn, {source_id, source_id.upper()}, locked)
             while True:
-                ledger = self._ledger_around(conn, source_id, locked)
-                planned = rules.check(ledger, source_id, requests)
+                facts = self._facts_around(conn, source_id, locked)
+                planned = check_in_time(facts, [(source_id, requests)])
                 landing = {p.invoice for p in planned} - locked
                 if not landing or conn.dialect.name != "postgresql":
                     break
                 self.store.lock_rows(conn, (), landing)
                 locked |= landing
             src = planned[0]
-            cur = ledger.source(src.source_kind, src.source_id).currency  # type: ignore[union-attr]
+            cur = facts.base().source(src.source_kind, src.source_id).currency  # type: ignore[union-attr]
             summary = f"allocate {src.source_id}: " + ", ".join(
                 f"{p.invoice}={format_amount(p.amount, cur)}" for p in planned
             )
@@ -88,10 +89,10 @@ class Allocations(Service):
         amount is checked against the others first; one refused, nothing is recorded."""
         self.store.writable()
         with self.store.change(allocating=True) as conn:
-            ledger = self.ws.books.ledger(conn=conn)
-            planned = check_settle(ledger, invoice, sources)
+            facts = self.ws.books.facts(conn)
+            planned = check_in_time(facts, settle_requests(invoice, sources))
             target = planned[0].invoice
-            cur = ledger.invoices[target].document.currency
+            cur = facts.base().invoices[target].document.currency
             summary = f"settle {target}: " + ", ".join(
                 f"{p.source_id}={format_amount(p.amount, cur)}" for p in planned
             )
@@ -101,7 +102,11 @@ class Allocations(Service):
 
     @retried
     def unallocate(self, allocation_id: int) -> Change:
+        """Remove an allocation (kept in the history); an automatic application of a credit
+        note (a negative id) takes that credit note out of Microsoft's rule instead."""
         self.store.writable()
+        if allocation_id < 0:
+            return self._take_in_hand(allocation_id)
         with self.store.change() as conn:
             row = conn.execute(
                 select(t.allocations).where(t.allocations.c.id == allocation_id)
@@ -122,6 +127,17 @@ class Allocations(Service):
         return change("unallocate", f"allocation #{allocation_id} removed", TOUCHED, None,
                       audit_id)  # fmt: skip
 
+    def _take_in_hand(self, allocation_id: int) -> Change:
+        with self.store.change() as conn:
+            credit = automatic_credit_of(allocation_id, reads.automatic_credits(conn))
+            if credit is None:
+                raise rules.AllocationRefused(f"no allocation {allocation_id}")
+            said = (f"{credit}: no longer applied by Microsoft's rule (automatic application "
+                    f"#{allocation_id} removed); allocate it by hand")  # fmt: skip
+            audit_id = self.store.audit(conn, "take-in-hand", said, {"credit": credit})
+            writes.stop_auto_apply(conn, credit)
+        return change("unallocate", said, TOUCHED, None, audit_id)
+
     @retried
     def auto_allocate(self, *, apply: bool) -> Change:
         """Allocate payments to the invoices they quote (see :func:`rules.plan_auto`); the
@@ -129,16 +145,18 @@ class Allocations(Service):
         if apply:
             self.store.writable()
         with self.store.change(allocating=apply) as conn:
-            ledger = self.ws.books.ledger(conn=conn)
-            result = rules.plan_auto(ledger, self.ws.books.payments(conn))
+            facts = self.ws.books.facts(conn)
+            ledger = facts.base()
+            result = plan_references(facts)
             ids: list[int] = []
             audit_id = None
-            if apply and result.planned:
+            if apply and (result.planned or result.chosen):
                 audit_id = self.store.audit(
                     conn, "auto-allocate", f"auto-allocate: {len(result.planned)} allocation(s)",
                     {},
                 )  # fmt: skip
                 ids = writes.add_allocations(conn, result.planned, audit_id)
+                writes.add_allocations(conn, result.chosen, audit_id)
         return change("auto-allocate", auto_lines(result, ids, ledger, apply),
                       TOUCHED if ids else (), (result, ids), audit_id)  # fmt: skip
 
@@ -148,12 +166,12 @@ class Allocations(Service):
         self.store.writable()
         with self.store.change(allocating=True) as conn:
             s = self._find_suggestion(conn, suggestion_id)
-            ledger = self.ws.books.ledger(conn=conn)
             by_source = [
                 (source, [(ln.invoice, ln.amount) for ln in s.lines if ln.source == source])
                 for source in dict.fromkeys(ln.source for ln in s.lines)
             ]
-            planned = check_many(ledger, by_source, method=f"suggestion-{s.kind}")
+            planned = check_in_time(self.ws.books.facts(conn), by_source,
+                                    method=f"suggestion-{s.kind}")  # fmt: skip
             summary = f"accept suggestion {s.id} for {s.payment}: " + ", ".join(
                 f"{p.source_id}→{p.invoice}={format_amount(p.amount, s.currency)}" for p in planned
             )
@@ -177,23 +195,6 @@ class Allocations(Service):
         return change("reject", f"rejected {s.id}: it will not be proposed again",
                       {"suggestions"}, s.id, audit_id)  # fmt: skip
 
-    def apply_credits(self, conn: Connection, after_import: int | None = None) -> list[int]:
-        """Inside an import: apply every credit note still in automatic mode to the newest
-        open invoices (Microsoft's rule); the allocation ids."""
-        auto = set(conn.scalars(select(t.documents.c.number).where(t.documents.c.auto_apply)))
-        if not auto:
-            return []
-        planned = apply_credits(self.ws.books.ledger(conn=conn), auto)
-        if not planned:
-            return []
-        audit_id = self.store.audit(
-            conn, "apply-credits",
-            "credit notes applied to the most recent open invoices: "
-            + ", ".join(f"{p.source_id}→{p.invoice}={p.amount}" for p in planned),
-            {"after_import": after_import},
-        )  # fmt: skip
-        return writes.add_allocations(conn, planned, audit_id)
-
     # ------------------------------------------------------------------ inside
 
     def _commit(self, conn: Connection, planned: list[rules.Planned], summary: str,
@@ -206,12 +207,14 @@ class Allocations(Service):
             writes.stop_auto_apply(conn, source)
         return ids, audit_id
 
-    def _ledger_around(self, conn: Connection, source_id: str, invoices: Iterable[str]) -> Ledger:
-        """The part of the ledger that allocating ``source_id`` to ``invoices`` depends on:
-        those documents, their void/rebill chains, the allocations to and from them, and
-        the same again for every source and invoice those allocations reach.  Reading only
-        this keeps one clerk's allocation quick in a large workspace, and on a team server
-        lets two clerks working on different invoices commit without a conflict."""
+    def _facts_around(self, conn: Connection, source_id: str, invoices: Iterable[str]) -> Facts:
+        """The facts that allocating ``source_id`` to ``invoices`` depends on: those
+        documents, their void/rebill chains, the allocations to and from them, and the same
+        again for every source and invoice those allocations reach.  Reading only this keeps
+        one clerk's allocation quick in a large workspace, and on a team server lets two
+        clerks working on different invoices commit without a conflict.  Credit notes that
+        Microsoft's rule applies may reach any open invoice of their currency: while the
+        source's currency has any, every fact is read."""
         docs: dict[str, Document] = {}
         pays: dict[str, Payment] = {}
         allocs: dict[int, Allocation] = {}
@@ -229,13 +232,16 @@ class Allocations(Service):
                 want_docs.update(n for n in (d.number, d.amends) if n)
                 if d.is_credit:
                     want_sources.add(d.number)
-            pays.update((p.id, p) for p in reads.payments(conn, hidden, new_sources, False))
+            pays.update((p.id, p) for p in reads.payments(conn, hidden, new_sources))
             for a in reads.allocations(conn, sources=new_sources, invoices=new_docs):
                 allocs[a.id] = a
                 want_sources.add(a.source_id)
                 want_docs.add(a.invoice_number)
-        return compute(docs.values(), pays.values(), allocs.values(),
-                       term_days=self.store.term_days(conn))  # fmt: skip
+        source = pays.get(source_id) or docs.get(source_id.upper())
+        if source is not None and reads.automatic_credits(conn, source.currency):
+            return self.ws.books.facts(conn)  # they may reach any open invoice of it
+        return Facts(list(docs.values()), list(pays.values()), list(allocs.values()),
+                     frozenset(), self.store.term_days(conn))  # fmt: skip
 
     def _suggest(self, conn: Connection, payment_id: str | None) -> list[suggestions.Answer]:
         ledger = self.ws.books.ledger(conn=conn)

@@ -12,6 +12,7 @@ from sqlalchemy import Connection
 from core.aging import parse_limits
 from core.ledger import Ledger, compute
 from core.model import Allocation, Document, InvoiceLine, Payment, UsageTotal
+from core.rules.in_time import Facts
 from core.services.base import Service
 from core.store import reads
 
@@ -64,7 +65,14 @@ class Books(Service):
                 as_of=as_of,
                 term_days=self.store.term_days(c),
                 aging_limits=parse_limits(self.store.setting("aging_buckets", "30,60,90", c)),
+                automatic=reads.automatic_credits(c),
             )
+
+    def facts(self, conn: Connection | None = None) -> Facts:
+        """Every fact the ledger is computed from (for a change checked in time)."""
+        with self.store.conn(conn) as c:
+            return Facts(self.documents(c), self.payments(c), self.allocations(c),
+                         reads.automatic_credits(c), self.store.term_days(c))  # fmt: skip
 
     @property
     def term_days(self) -> int:

@@ -156,15 +156,23 @@ class Imports(Service):
             )).inserted_primary_key[0]  # fmt: skip
             summary.import_id = import_id
             updated_docs = self._store(conn, extracted, import_id, summary, tick)
-            audit_id = self.store.audit(conn, "import", f"import {summary.file}",
-                                        {"import_id": import_id,
-                                         "updated_documents": updated_docs})  # fmt: skip
-            applied = self.ws.allocations.apply_credits(conn, after_import=audit_id)
-            summary.credit_allocations = len(applied)
+            details = {"import_id": import_id, "updated_documents": updated_docs}
+            self.store.audit(conn, "import", f"import {summary.file}", details)
+            summary.credit_allocations = self._credits_applied(conn, extracted)
             conn.execute(update(t.imports).where(t.imports.c.id == import_id)
                          .values(summary=json.dumps(summary.as_dict())))  # fmt: skip
             if tick.cancelled and tick.cancelled():  # asked while writing: keep nothing
                 raise ImportCancelled(summary.file)
+
+    def _credits_applied(self, conn: Connection, ex: Extracted) -> int:
+        """How many applications to invoices Microsoft's rule makes of the credit notes this
+        file brought (worked out by the ledger as of each date, never stored)."""
+        brought = {d.number for d in ex.documents if d.is_credit}
+        if not brought:
+            return 0
+        ledger = self.ws.books.ledger(conn=conn)
+        return sum(1 for n in brought if n in ledger.credits
+                   for a in ledger.credits[n].allocations if a.allocation.id < 0)  # fmt: skip
 
     def _store(self, conn: Connection, ex: Extracted, import_id: int, summary: ImportSummary,
                tick: _Ticker) -> dict:  # fmt: skip

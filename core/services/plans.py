@@ -47,7 +47,9 @@ class Plans(Service):
         self.store.writable()
         when = when or date.today()
         with self.store.change(allocating=True) as conn:
-            ledger = self.ws.books.ledger(conn=conn)
+            facts = self.ws.books.facts(conn)
+            # the credit notes netted are the clerk's now, not Microsoft's rule's
+            ledger = facts.ledger(automatic=facts.automatic - {c.strip().upper() for c in credits})
             refuse_planned_twice(ledger, invoices, self._in(conn, "planned"))
             plans = planning.plan(ledger, invoices, credits, when)
             ids = [self._record(conn, p, reference) for p in plans]

@@ -54,6 +54,7 @@ def _ledger(step: Step) -> Ledger:
         reads.payments(c, step.store.hidden_payment_columns),
         reads.allocations(c),
         term_days=step.store.term_days(c),
+        automatic=reads.automatic_credits(c),
     )
 
 
@@ -122,6 +123,11 @@ def _put_setting(conn: Connection, key: str, value: str | None) -> None:
         conn.execute(insert(t.settings).values(key=key, value=value))
 
 
+def _automatic(step: Step, on: bool) -> None:
+    step.conn.execute(update(t.documents).where(t.documents.c.number == step.details["credit"])
+                      .values(auto_apply=on))  # fmt: skip
+
+
 def _nothing(step: Step) -> None:
     """The change counts only while it is not undone (see :func:`reads.undone_changes`)."""
 
@@ -142,6 +148,9 @@ ACTIONS: dict[str, Action] = {
         lambda s: _put_setting(s.conn, s.details["key"], s.details["old"]),
         lambda s: _put_setting(s.conn, s.details["key"], s.details["new"]),
         frozenset({"settings"}),
+    ),
+    "take-in-hand": Action(
+        lambda s: _automatic(s, True), lambda s: _automatic(s, False), LEDGER | {"documents"}
     ),
     # undone: proposed again (see the suggestions), and the mark no longer counts
     "reject-suggestion": Action(_nothing, _nothing, frozenset({"suggestions"})),

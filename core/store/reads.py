@@ -79,6 +79,14 @@ def undone_changes(conn: Connection) -> set[int]:
     return {original for u, original in undos.items() if u not in redone}
 
 
+def automatic_credits(conn: Connection, currency: str | None = None) -> frozenset[str]:
+    """The credit notes Microsoft's rule applies (the clerk has not taken them in hand)."""
+    q = select(t.documents.c.number).where(t.documents.c.auto_apply)
+    if currency is not None:
+        q = q.where(t.documents.c.currency == currency)
+    return frozenset(conn.scalars(q))
+
+
 def settings(conn: Connection) -> dict[str, str]:
     return {r.key: r.value for r in conn.execute(select(t.settings))}
 
@@ -280,7 +288,9 @@ def history(conn: Connection, number: str) -> list[dict]:
         events.append({"at": r.imported_at, "user": r.os_user, "action": "import",
                        "summary": f"imported from {r.file_name}" + (
                            " (import undone)" if r.undone else "")})  # fmt: skip
-    mine = (t.allocations.c.invoice_number == number) | (t.allocations.c.source_id == number)
+    # allocations name the invoice chosen: a rebill's money may be aimed at what it amends
+    chain = _amended(conn, number)
+    mine = t.allocations.c.invoice_number.in_(chain) | (t.allocations.c.source_id == number)
     for end in ("created", "removed"):
         column = getattr(t.allocations.c, f"{end}_audit_id")
         q = select(t.allocations, t.audit.c.at, t.audit.c.os_user).join(
@@ -298,6 +308,23 @@ def history(conn: Connection, number: str) -> list[dict]:
                        "summary": f"note: {r.text}"})  # fmt: skip
     events.sort(key=lambda e: e["at"])
     return [{**e, "at": e["at"].isoformat(timespec="seconds")} for e in events]
+
+
+def _amended(conn: Connection, number: str) -> set[str]:
+    """A rebill and every document it amends, back along the chain (a void note: itself)."""
+    chain, current = {number}, number
+    while True:
+        row = conn.execute(select(t.documents.c.amends, t.documents.c.document_type)
+                           .where(t.documents.c.number == current)).first()  # fmt: skip
+        if (
+            row is None
+            or not row.amends
+            or row.amends in chain
+            or row.document_type in (DocumentType.VOID_NOTE.value, DocumentType.CREDIT_NOTE.value)
+        ):
+            return chain
+        chain.add(row.amends)
+        current = row.amends
 
 
 def customer_weights(conn: Connection) -> dict[str, dict[str, Decimal]]:

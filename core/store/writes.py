@@ -18,14 +18,16 @@ _MONEY_KEYS = {"total", "paid_amount_reported"}
 
 
 def add_allocations(conn: Connection, planned: Iterable[Planned], audit_id: int) -> list[int]:
-    """Record planned allocations as made by the audited change ``audit_id``; their ids."""
+    """Record planned allocations as made by the audited change ``audit_id``; their ids.  An
+    allocation names the invoice the clerk or the payment's reference chose: where its money
+    lands (a rebill, from the void's date) is worked out by the ledger as of each date."""
     return [
         int(
             conn.execute(
                 insert(t.allocations).values(
                     source_kind=p.source_kind.value,
                     source_id=p.source_id,
-                    invoice_number=p.invoice,
+                    invoice_number=p.aimed_at,
                     amount=p.amount,
                     method=p.method,
                     created_audit_id=audit_id,

@@ -377,6 +377,7 @@ FRENCH = {
     "withdrawn": "retirée",
     "… and %n more in Charges explained": "… et %n de plus dans Charges expliquées",
     "PDF (*.pdf)": "PDF (*.pdf)",
+    "by Microsoft's rule": "par la règle de Microsoft",
     "Text (*.txt)": "Texte (*.txt)",
     "SEPA credit transfer, pain.001 (*.xml)": "Virement SEPA, pain.001 (*.xml)",
 }

@@ -847,33 +847,38 @@
 <context>
     <name>InvoicesPage</name>
     <message>
-        <location filename="../../widgets/pages.py" line="225" />
+        <location filename="../../widgets/pages.py" line="227" />
         <source>Select an invoice to see its void/rebill chain, allocations and lines.</source>
-        <extracomment>the rows selected when the model was last reset, kept for the next rows (see set_rows); True while they are selected again, not by the clerk</extracomment>
+        <extracomment>the rows selected when the model was last reset (their keys, the current one's, its position), selected again in the next rows (see set_rows) ...</extracomment>
         <translation>Sélectionnez une facture pour voir son annulation/refacturation, ses affectations et ses lignes.</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="262" />
+        <location filename="../../widgets/pages.py" line="264" />
         <source>amends</source>
         <translation>modifie</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="262" />
+        <location filename="../../widgets/pages.py" line="264" />
         <source>voided by</source>
         <translation>annulée par</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="263" />
+        <location filename="../../widgets/pages.py" line="265" />
         <source>rebilled as</source>
         <translation>refacturée en</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="264" />
+        <location filename="../../widgets/pages.py" line="266" />
         <source>rebill of</source>
         <translation>refacturation de</translation>
     </message>
+    <message>
+        <location filename="../../widgets/pages.py" line="279" />
+        <source>by Microsoft's rule</source>
+        <translation>par la règle de Microsoft</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../widgets/pages.py" line="304" />
+        <location filename="../../widgets/pages.py" line="308" />
         <source>… and %n more in Charges explained</source>
         <translation>
             <numerusform>… et %n de plus dans Charges expliquées</numerusform><numerusform>… et %n de plus dans Charges expliquées</numerusform></translation>
