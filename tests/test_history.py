@@ -202,6 +202,7 @@ def test_a_workspace_of_the_previous_version_retires_its_stored_credit_applicati
             "after the payments dated before them) instead of when their file was imported: 1 "
             "stored application(s) retired"
         )
+        assert entry["summary"].endswith("(#1 G000900012→G000900011 500.00)")
         ws.imports.import_file(write_invoices(CREDIT_AFTER_PAYMENT))
         credit = ws.books.ledger(date(2026, 7, 20)).credits["G000900012"]
         assert [(a.target, a.applied) for a in credit.allocations] == [("G000900011", D("500.00"))]

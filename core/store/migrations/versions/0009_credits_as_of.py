@@ -35,18 +35,28 @@ def upgrade() -> None:
     audit = sa.table("audit", sa.column("id", sa.Integer), sa.column("at", sa.DateTime),
                      sa.column("os_user", sa.Text), sa.column("action", sa.String),
                      sa.column("summary", sa.Text), sa.column("details", sa.Text))  # fmt: skip
-    allocations = sa.table("allocations", sa.column("id", sa.Integer),
-                           sa.column("created_audit_id", sa.Integer),
-                           sa.column("removed_audit_id", sa.Integer))  # fmt: skip
+    allocations = sa.table(
+        "allocations", sa.column("id", sa.Integer), sa.column("source_id", sa.String),
+        sa.column("invoice_number", sa.String), sa.column("amount", sa.Text),
+        sa.column("created_audit_id", sa.Integer), sa.column("removed_audit_id", sa.Integer),
+    )  # fmt: skip
     made_by = sa.select(audit.c.id).where(audit.c.action == "apply-credits")
-    stored = [r[0] for r in conn.execute(
-        sa.select(allocations.c.id).where(allocations.c.created_audit_id.in_(made_by),
-                                          allocations.c.removed_audit_id.is_(None)))]  # fmt: skip
+    rows = conn.execute(
+        sa.select(allocations.c.id, allocations.c.source_id, allocations.c.invoice_number,
+                  allocations.c.amount)
+        .where(allocations.c.created_audit_id.in_(made_by),
+               allocations.c.removed_audit_id.is_(None))
+        .order_by(allocations.c.id)
+    ).fetchall()  # fmt: skip
+    stored = [r[0] for r in rows]
     if not stored:
         return
+    which = ", ".join(f"#{r[0]} {r[1]}→{r[2]} {r[3]}" for r in rows[:20]) + (
+        f" and {len(rows) - 20} more" if len(rows) > 20 else "")  # fmt: skip
     entry = conn.execute(
         sa.insert(audit).values(at=datetime.now().replace(microsecond=0), os_user="migration",
-                                action="migrate", summary=SUMMARY.format(n=len(stored)),
+                                action="migrate",
+                                summary=SUMMARY.format(n=len(stored)) + f" ({which})",
                                 details="{}")
         .returning(audit.c.id)
     ).scalar_one()  # fmt: skip
