@@ -373,7 +373,8 @@ WRITES: list[tuple[str, list[list[str]], list[str]]] = [
 COMMANDS = [
     (), ("import",), ("map",), ("formats",), ("auto-allocate",), ("migrate-workspace",),
     ("admin",), ("admin", "init-team-db"), ("admin", "add-user"), ("admin", "users"),
-    ("note",), ("notes",), ("calendar",), ("alerts",), ("mark",), ("explain",), ("checks",),
+    ("note",), ("notes",), ("calendar",), ("alerts",), ("agree",), ("mark",), ("explain",),
+    ("checks",),
     *((kind, *action) for kind in ("dispute", "sla-claim")
       for action in ((), ("open",), ("list",), ("link",), ("withdraw",))),
     ("whoami",), ("suggest",), ("accept",), ("reject",), ("allocate",), ("unallocate",),
