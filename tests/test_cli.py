@@ -523,3 +523,33 @@ def test_reading_commands_run_beside_a_writer_and_writing_ones_are_refused(tmp_p
             f"csp-recon: {db}: cannot change the workspace: it is open in another CSP "
             "Reconciler process\n"
         )
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path, write_text):
+    """``csp-recon payments --json | head -1``: the closed pipe is no internal error (the
+    output is larger than a pipe holds, so the reader does leave before it is written)."""
+    import subprocess
+    import sys
+
+    from core.cli import main
+
+    rows = "".join(f"2026-01-{1 + n % 28:02d},{n + 1}.00,EUR,transfer {n}\n" for n in range(3000))
+    db = tmp_path / "big.db"
+    assert (
+        main(
+            [
+                "--db",
+                str(db),
+                "import",
+                str(write_text("p.csv", "Date,Amount,Currency,Reference\n" + rows)),
+            ]
+        )
+        == 0
+    )
+    run = subprocess.run(
+        f"'{sys.executable}' -m core.cli --db '{db}' payments --json | head -1; "
+        "exit ${PIPESTATUS[0]}",
+        shell=True, capture_output=True, text=True, check=False, executable="/bin/bash",
+    )  # fmt: skip
+    assert run.stdout == "[\n"
+    assert run.stderr == "" and run.returncode == 141  # as a shell tool closed by SIGPIPE
