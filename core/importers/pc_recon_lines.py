@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 
 from core.importers.base import ImportOptions
 from core.importers.tabular import (
     TABLE_SUFFIXES,
+    Cell,
     CellError,
     Column,
     decimal,
@@ -143,30 +145,41 @@ class PartnerCenterReconLines:
                 out.line_table = fast
                 out.entries_read = fast.num_rows
                 return out
-        unbilled: dict[tuple, list] = defaultdict(lambda: [Decimal(0), Decimal(0), None, None, 0])
-        for src, cells in each_row(table, display, out):
-            out.entries_read += 1
-            line = _line(cells, cols, src, fixed_number, out)
-            if line is None:
-                continue
-            if line.invoice_number:
-                out.lines.append(line)
-            else:
-                key = (line.customer_id, line.customer_name, line.subscription_id,
-                       line.product, line.currency)  # fmt: skip
-                acc = unbilled[key]
-                acc[0] += line.quantity or Decimal(0)
-                acc[1] += line.total
-                for d in (line.charge_start, line.charge_end):
-                    if d is not None:
-                        acc[2] = d if acc[2] is None else min(acc[2], d)
-                        acc[3] = d if acc[3] is None else max(acc[3], d)
-                acc[4] += 1
-        for (cid, cname, sub, product, cur), (qty, amount, first, last, n) in unbilled.items():
-            out.usage.append(
-                UsageTotal("", cid, cname, sub, product, cur, qty, amount, first, last, n)
-            )
+        read_rows(each_row(table, display, out), cols, fixed_number, out)
         return out
+
+
+def read_rows(
+    rows: Iterable[tuple[Source, list[Cell]]],
+    cols: dict[str, int],
+    fixed_number: str | None,
+    out: Extracted,
+) -> None:
+    """The row reader: each row read and checked as a line of its invoice (errors named by
+    row and column in ``out``); rows without an invoice number summed per customer,
+    subscription and product as unbilled charges.  ``fixed_number`` is the invoice of a file
+    that names none ("" for an unbilled download)."""
+    unbilled: dict[tuple, list] = defaultdict(lambda: [Decimal(0), Decimal(0), None, None, 0])
+    for src, cells in rows:
+        out.entries_read += 1
+        line = _line(cells, cols, src, fixed_number, out)
+        if line is None:
+            continue
+        if line.invoice_number:
+            out.lines.append(line)
+        else:
+            key = (line.customer_id, line.customer_name, line.subscription_id,
+                   line.product, line.currency)  # fmt: skip
+            acc = unbilled[key]
+            acc[0] += line.quantity or Decimal(0)
+            acc[1] += line.total
+            for d in (line.charge_start, line.charge_end):
+                if d is not None:
+                    acc[2] = d if acc[2] is None else min(acc[2], d)
+                    acc[3] = d if acc[3] is None else max(acc[3], d)
+            acc[4] += 1
+    for (cid, cname, sub, product, cur), (qty, amount, first, last, n) in unbilled.items():
+        out.usage.append(UsageTotal("", cid, cname, sub, product, cur, qty, amount, first, last, n))
 
 
 def _line(
