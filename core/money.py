@@ -86,7 +86,10 @@ def money(value: object, currency: str, *, exact: bool = True) -> Decimal:
     if not number.is_finite():
         raise MoneyError(f"expected a finite amount, got '{value}'")
     q = quantum(currency)
-    rounded = number.quantize(q, rounding=ROUND_HALF_EVEN)
+    try:
+        rounded = number.quantize(q, rounding=ROUND_HALF_EVEN)
+    except InvalidOperation as exc:  # more digits than Decimal's precision holds
+        raise MoneyError(f"expected an amount of at most 26 digits, got '{value}'") from exc
     if exact and rounded != number:
         raise MoneyError(
             f"expected at most {currency_decimals(currency)} decimals for {currency}, got '{value}'"

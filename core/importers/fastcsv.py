@@ -17,9 +17,9 @@ from core.importers.tabular import sniff_delimiter, sniff_encoding
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
 
-NUMBER = r"^-?\d+(\.\d+)?$"
+NUMBER = r"^-?\d{1,15}(\.\d+)?$"  # below 10^15, as the row reader accepts
 CURRENCY = r"^[A-Za-z]{3}$"
-US_DATE = r"^\d{1,2}/\d{1,2}/\d{4}( \d{1,2}:\d{2}(:\d{2})?)?$"
+US_DATE = r"^\d{1,2}/\d{1,2}/(19\d\d|20\d\d|2100)( \d{1,2}:\d{2}(:\d{2})?)?$"  # 1900-2100
 MIN_BYTES = 4 * 1024 * 1024
 UNTRIMMED = {
     "Total",
@@ -59,12 +59,21 @@ def stream_columns(path: Path, wanted: dict[str, int], n_header: int, block_size
             ),
         )
         for batch in reader:
+            if any(has_nul(column) for column in batch.columns):
+                raise ValueError("a NUL byte: the row reader names it")
             yield batch.rename_columns(list(wanted))
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
         raise ValueError(str(exc)) from exc
 
 
+def has_nul(column) -> bool:
+    import pyarrow.compute as pc
+
+    return bool(pc.any(pc.match_substring(column, "\x00")).as_py())
+
+
 def count_lines(path: Path) -> int:
+    """Lines ending in LF (and a last one without)."""
     n = 0
     last = b"\n"
     with path.open("rb") as fh:
@@ -118,8 +127,10 @@ def read_columns(path: Path, wanted: dict[str, int], n_header: int) -> pa.Table 
             break
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError, UnicodeDecodeError, LookupError):
             continue
-    if table is None or count_lines(path) != table.num_rows + 1:
-        return None  # records over several lines: row numbers need the row reader
+    if table is None or any(has_nul(column) for column in table.columns):
+        return None  # a NUL byte (also in UTF-16): the row reader names it
+    if count_lines(path) != table.num_rows + 1:
+        return None  # records over several lines, a CR alone: the row reader numbers them
     # text is compared trimmed, as the row reader does; numbers with spaces fail their check
     return pa.table(
         {

@@ -14,12 +14,14 @@ import csv
 import functools
 import re
 import unicodedata
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from core.importers.csvrows import DamagedFile, Lines, csv_rows
 from core.model import Extracted, ImportError_, Source
 from core.money import MoneyError, parse_decimal
 
@@ -78,9 +80,18 @@ def map_columns(
     return found, missing
 
 
+def damage(display: str, exc: DamagedFile, sheet: str | None = None) -> ImportError_:
+    """The one error a damaged file is refused with."""
+    return ImportError_(Source(display, exc.row, sheet), str(exc), exc.column)
+
+
 def open_table(path: Path, display: str, columns: Sequence[Column], out: Extracted):
     """The table and where its declared columns are, or ``None`` with the error in ``out``."""
-    table = read_table(path)
+    try:
+        table = read_table(path)
+    except DamagedFile as exc:
+        out.errors.append(damage(display, exc))
+        return None
     cols, missing = map_columns(table.header, columns)
     if missing:
         out.errors.append(
@@ -100,6 +111,8 @@ def each_row(table: Table, display: str, out: Extracted) -> Iterator[tuple[Sourc
             yield table.source(display, row), cells
     except csv.Error as exc:
         out.errors.append(ImportError_(Source(display), f"malformed CSV: {exc}"))
+    except DamagedFile as exc:
+        out.errors.append(damage(display, exc, table.sheet))
 
 
 def getter(cells: list[Cell], cols: dict[str, int]) -> Callable[[str], Cell]:
@@ -191,28 +204,26 @@ def sniff_encoding(path: Path) -> str:
 
 
 def read_csv(path: Path) -> Table:
-    """Stream a CSV in whatever encoding and separator it came in."""
+    """Stream a CSV in whatever encoding and separator it came in.
+
+    Lines may end in CRLF, LF or CR alone (Excel for Mac); a file damaged on the way is
+    refused with the row it shows in (:class:`DamagedFile`): a carriage return alone inside a
+    line of a CRLF or LF file, a NUL byte in a cell, a last row cut short.
+    """
     encoding = sniff_encoding(path)
     fh = path.open("r", encoding=encoding, newline="")
     first = fh.readline(1 << 20)
     fh.seek(0)
-    reader = csv.reader(fh, delimiter=sniff_delimiter(first))
+    lines = Lines(fh, cr_only=first.endswith("\r"))
+    reader = csv.reader(lines, delimiter=sniff_delimiter(first.splitlines()[0] if first else ""))
     try:
-        header = next(reader)
+        header = [h.strip().lstrip("\ufeff") for h in next(reader)]
     except StopIteration:
         header = []
-
-    def rows() -> Iterator[tuple[int, list[Cell]]]:
-        try:
-            for cells in reader:
-                if not any(c.strip() for c in cells):
-                    continue
-                # the line number as an editor shows it, even with quoted newlines
-                yield reader.line_num, list(cells)
-        finally:
-            fh.close()
-
-    return Table([h.strip().lstrip("\ufeff") for h in header], rows())
+    except BaseException:
+        fh.close()
+        raise
+    return Table(header, csv_rows(reader, fh, header))
 
 
 def excel_number(value: float) -> Decimal:
@@ -248,8 +259,8 @@ MAX_XLSX_EXPANDED = 2 * 1024**3  # bytes once unzipped
 MAX_XLSX_RATIO = 200  # a spreadsheet compresses ~10x; a zip bomb a million-fold
 
 
-class NotAWorkbook(ValueError):
-    pass
+class NotAWorkbook(DamagedFile):
+    """What only poses as a workbook, or one that cannot be read at all."""
 
 
 def check_xlsx(path: Path) -> None:
@@ -273,32 +284,60 @@ def check_xlsx(path: Path) -> None:
 
 
 def read_xlsx(path: Path) -> Table:
-    """First sheet whose first non-empty row looks like a header."""
-    import openpyxl  # lazily: it costs a third of a second to import
+    """First sheet whose first non-empty row looks like a header.
 
+    A workbook that cannot be read, at its start or further down, raises
+    :class:`DamagedFile` (with the row where it could no longer be read)."""
     check_xlsx(path)
-    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    ws = wb.worksheets[0]
-    it = ws.iter_rows(values_only=True)
-    header: list[str] = []
-    header_row = 0
-    for n, values in enumerate(it, start=1):
-        if any(v not in (None, "") for v in values):
-            header = [str(v).strip() if v is not None else "" for v in values]
-            header_row = n
-            break
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            import openpyxl  # lazily: it costs a third of a second to import
 
-    def rows() -> Iterator[tuple[int, list[Cell]]]:
-        try:
-            for n, values in enumerate(it, start=header_row + 1):
+            wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            ws = wb.worksheets[0]
+            it = ws.iter_rows(values_only=True)
+            header: list[str] = []
+            header_row = 0
+            for n, values in enumerate(it, start=1):
+                if any(v not in (None, "") for v in values):
+                    header = [str(v).strip() if v is not None else "" for v in values]
+                    header_row = n
+                    break
+    except DamagedFile:
+        raise
+    except Exception as exc:  # whatever a damaged workbook raises
+        raise NotAWorkbook(f"not a readable XLSX workbook ({_why(exc)})") from exc
+    return Table(header, _xlsx_rows(wb, it, header_row), sheet=ws.title)
+
+
+def _why(exc: BaseException) -> str:
+    return str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+
+
+def _xlsx_rows(wb, it, header_row: int) -> Iterator[tuple[int, list[Cell]]]:
+    n = header_row
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            while True:
+                n += 1
+                try:
+                    values = next(it)
+                except StopIteration:
+                    return
+                except Exception as exc:  # whatever a damaged workbook raises
+                    raise DamagedFile(
+                        f"could not be read further, expected a readable XLSX worksheet "
+                        f"({_why(exc)})",
+                        n,
+                    ) from exc
                 cells = [_xlsx_cell(v) for v in values]
                 if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
                     continue
                 yield n, cells
-        finally:
-            wb.close()
-
-    return Table(header, rows(), sheet=ws.title)
+    finally:
+        wb.close()
 
 
 def is_json(head: bytes) -> bool:
@@ -414,10 +453,14 @@ def peek_header(path: Path, head: bytes) -> list[str]:
     try:
         with path.open("rb") as fh:
             first = fh.read(65536)
-        line = decode(first).split("\n", 1)[0]
+        lines = decode(first).splitlines()
     except UnicodeDecodeError:
         return []
-    return [h.strip() for h in next(csv.reader([line], delimiter=sniff_delimiter(line)), [])]
+    line = lines[0] if lines else ""
+    try:
+        return [h.strip() for h in next(csv.reader([line], delimiter=sniff_delimiter(line)), [])]
+    except csv.Error:
+        return []
 
 
 # ---------------------------------------------------------------- cells
@@ -436,17 +479,28 @@ def text(cell: Cell) -> str:
 _CURRENCY_MARK_RE = re.compile(r"^(?:[€$£¥]|[A-Z]{3})\s*|\s*(?:[€$£¥]|[A-Z]{3})$")
 
 
+MAX_NUMBER = Decimal(10) ** 15  # no amount, quantity or price of ours comes near
+
+
 def decimal(cell: Cell) -> Decimal:
-    """A number cell; a currency sign or code written beside it (``1 234,56 €``) is dropped."""
+    """A number cell; a currency sign or code written beside it (``1 234,56 €``) is dropped.
+    A number of 10^15 or more (``1e30``), or one that is not finite, is refused."""
     if isinstance(cell, Decimal):
-        return cell
-    s = _CURRENCY_MARK_RE.sub("", text(cell))
-    if not s:
-        raise CellError("expected a number, got ''")
-    try:
-        return parse_decimal(s)
-    except MoneyError as exc:
-        raise CellError(str(exc)) from exc
+        number = cell
+    else:
+        s = _CURRENCY_MARK_RE.sub("", text(cell))
+        if not s:
+            raise CellError("expected a number, got ''")
+        try:
+            number = parse_decimal(s)
+        except MoneyError as exc:
+            raise CellError(str(exc)) from exc
+    if not number.is_finite() or abs(number) >= MAX_NUMBER:
+        raise CellError(
+            f"got '{text(cell)}', expected a number below 1 000 000 000 000 000 "
+            "(an amount, quantity or price)"
+        )
+    return number
 
 
 _ISO_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$")
@@ -461,6 +515,9 @@ def make_date_parser(order: str) -> Callable[[Cell], date]:
     expected = "YYYY-MM-DD or " + ("DD/MM/YYYY" if order == "DMY" else "M/D/YYYY")
 
     def parse(cell: Cell) -> date:
+        return in_range(_parse(cell), cell)
+
+    def _parse(cell: Cell) -> date:
         if isinstance(cell, date):
             return cell
         s = text(cell)
@@ -479,6 +536,16 @@ def make_date_parser(order: str) -> Callable[[Cell], date]:
         raise CellError(f"expected a date ({expected}), got '{s}'")
 
     return parse
+
+
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+def in_range(day: date, cell: Cell) -> date:
+    """``day`` when its year is within 1900-2100, else :class:`CellError`."""
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise CellError(f"got '{text(cell)}', expected a date between {FIRST_YEAR} and {LAST_YEAR}")
+    return day
 
 
 EXCEL_EPOCH = date(1899, 12, 30)
