@@ -6,8 +6,10 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import tempfile
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Connection, insert, select, update
@@ -32,6 +34,64 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 TOUCHED = ("documents", "payments", "allocations", "lines", "plans")
+
+
+GZIP_MAGIC = b"\x1f\x8b"
+MAX_GUNZIPPED = 2 * 1024**3  # bytes once decompressed: more is no billing file of ours
+MAX_GZIP_RATIO = 50  # text compresses ~10-30x; a decompression bomb a thousand-fold
+GZIP_RATIO_FROM = 64 * 1024**2  # the ratio is looked at once this much has come out
+
+
+def is_gzip(path: Path) -> bool:
+    """A gzip file, known by its first two bytes whatever its name."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(2) == GZIP_MAGIC
+    except OSError:
+        return False
+
+
+@contextmanager
+def _readable(path: Path, display: str) -> Iterator[tuple[Path, str]]:
+    """The file to read and the SHA-256 of its content: the file itself, or for a gzip file
+    its content decompressed into a temporary folder (bounded: a decompression bomb, a file
+    cut short or damaged is refused naming ``display``), removed afterwards."""
+    if not is_gzip(path):
+        with path.open("rb") as fh:
+            sha = hashlib.file_digest(fh, "sha256").hexdigest()
+        yield path, sha
+        return
+    name = path.name[:-3] if path.name.lower().endswith(".gz") else path.name
+    with tempfile.TemporaryDirectory(prefix="csp-recon-") as folder:
+        inner = Path(folder) / (name or "content")
+        yield inner, _gunzip(path, inner, display)
+
+
+def _gunzip(path: Path, target: Path, display: str) -> str:
+    """Decompress ``path`` into ``target`` a block at a time; the content's SHA-256."""
+    import gzip
+    import zlib
+
+    packed = max(1, path.stat().st_size)
+    digest, written = hashlib.sha256(), 0
+    try:
+        with gzip.open(path, "rb") as src, target.open("wb") as dst:
+            while block := src.read(1 << 20):
+                written += len(block)
+                if written > MAX_GUNZIPPED or (
+                    written > GZIP_RATIO_FROM and written > MAX_GZIP_RATIO * packed
+                ):
+                    refuse(display, None,
+                           f"its gzip content expands to more than {written:,} bytes "
+                           f"({written // packed}x): refused as a decompression bomb")  # fmt: skip
+                digest.update(block)
+                dst.write(block)
+    except EOFError:
+        refuse(display, None, "a gzip file cut short (an interrupted download?): download it again")
+    except (gzip.BadGzipFile, zlib.error, OSError) as exc:
+        why = "its content does not match its checksum" if "CRC" in str(exc) else str(exc)
+        refuse(display, None, f"a damaged gzip file ({why}): download it again")
+    return digest.hexdigest()
 
 
 class _AlreadyImported(Exception):
@@ -97,7 +157,7 @@ class Imports(Service):
                    "Partner Center invoice list or line items, a bank statement, or a payments "
                    "or invoice list CSV/XLSX)",
                    kind=UNKNOWN_LAYOUT if path.suffix.lower() in (".csv", ".xlsx", ".txt")
-                   else "invalid")  # fmt: skip
+                   and not is_gzip(Path(display)) else "invalid")  # fmt: skip
         return importer  # type: ignore[return-value]
 
     def _import(self, path: Path | str, options: ImportOptions | None,
@@ -105,11 +165,20 @@ class Imports(Service):
                 format_name: str | None) -> ImportSummary:  # fmt: skip
         display = str(path)
         path = Path(path)
+        if not path.is_file():
+            refuse(display, None, "no such file")
+        with _readable(path, display) as (readable, sha):
+            return self._import_read(readable, display, sha, options, progress, cancelled,
+                                     format_name)  # fmt: skip
+
+    def _import_read(self, path: Path, display: str, sha: str, options: ImportOptions | None,
+                     progress: Progress | None, cancelled: Cancelled | None,
+                     format_name: str | None) -> ImportSummary:  # fmt: skip
+        """Import ``path`` (the file itself, or what its gzip compression holds), naming the
+        clerk's file ``display`` and recording its content hash ``sha``."""
         options = self._options(options)
         summary = ImportSummary(display)
         importer = self._importer(path, display, format_name)
-        with path.open("rb") as fh:
-            sha = hashlib.file_digest(fh, "sha256").hexdigest()
         with self.store.conn() as conn:
             prior = conn.execute(select(t.imports).where(
                 t.imports.c.sha256 == sha, t.imports.c.undone.is_(False))).first()  # fmt: skip
