@@ -14,6 +14,7 @@ from core.importers.camt import CamtStatement
 from core.importers.cfonb import Cfonb120
 from core.importers.invoice_table import InvoiceTable
 from core.importers.mt940_statement import Mt940Statement
+from core.importers.ofx import OfxStatement
 from core.importers.payments_table import PaymentsTable
 from core.importers.pc_invoices_json import PartnerCenterInvoicesJson
 from core.importers.pc_recon_lines import PartnerCenterReconLines
@@ -23,6 +24,7 @@ from core.importers.usage import PartnerCenterUsage
 IMPORTERS: dict[str, Importer] = {
     "pc-invoices-json": PartnerCenterInvoicesJson(),
     "camt": CamtStatement(),
+    "ofx": OfxStatement(),
     "cfonb120": Cfonb120(),
     "mt940": Mt940Statement(),
     "pc-line-items": PartnerCenterReconLines(),
