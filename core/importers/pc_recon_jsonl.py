@@ -33,7 +33,7 @@ def _first_object(path: Path) -> dict | None:
         with path.open("rb") as fh:
             line = fh.readline(1 << 20)
         item = json.loads(line.decode("utf-8-sig"), parse_float=Decimal, parse_int=Decimal)
-    except ValueError:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+    except (ValueError, RecursionError):  # UnicodeDecodeError and JSONDecodeError are ValueErrors
         return None
     return item if isinstance(item, dict) else None
 
@@ -104,8 +104,16 @@ class PartnerCenterReconJsonLines:
             return None
         try:
             item = json.loads(raw.decode("utf-8-sig"), parse_float=Decimal, parse_int=Decimal)
-        except ValueError as exc:
-            out.errors.append(ImportError_(source, f"not a JSON line item ({exc})"))
+        except UnicodeDecodeError as exc:
+            why = f"not UTF-8 text: byte 0x{raw[exc.start]:02x} at column {exc.start + 1}"
+            out.errors.append(ImportError_(source, f"not a JSON line item ({why})"))
+            return None
+        except json.JSONDecodeError as exc:
+            why = f"{exc.msg} at column {exc.colno}"
+            out.errors.append(ImportError_(source, f"not a JSON line item ({why})"))
+            return None
+        except RecursionError:
+            out.errors.append(ImportError_(source, "not a JSON line item (nested too deeply)"))
             return None
         if not isinstance(item, dict):
             out.errors.append(ImportError_(source, "expected a JSON object (one line item)"))
