@@ -49,25 +49,15 @@ def test_cfonb_sample_debits_to_a_named_payee(ws, tmp_path):
 
 
 @needs_samples
-def test_camt053_v02_sample_reversal_incoming_and_payee(ws, tmp_path):
-    from core.importers.base import ImportOptions
-
-    summary = ws.imports.import_file(
-        sample(tmp_path, "bank", "oca-test-camt053.xml"),
-        ImportOptions(payees=("INSURANCE COMPANY",)),
-    ).result
-    (p,) = ws.books.payments()
-    assert (p.date.isoformat(), str(p.amount), p.currency, p.counterparty) == (
-        "2014-01-05",
-        "754.25",
-        "EUR",
-        "INSURANCE COMPANY TESTX",
-    )
-    assert p.reference == "Insurance policy 857239PERIOD 01.01.2014 - 31.12.2014"
-    reasons = sorted(s.rsplit(": ", 1)[1] for s in summary.skipped)
-    assert reasons == ["a reversal (cancelled movement), not a payment"] * 2 + [
-        "money received, not a payment made"
-    ]
+def test_camt053_v02_sample_whose_balances_do_not_add_up_is_refused(ws, tmp_path):
+    # OCA's hand-made statement: opening 15568.27 + entries -12.99 is not its closing
+    # 15121.12 (its reversal, payee and incoming entries are read in tests/test_camt.py)
+    with pytest.raises(ImportFailed) as refused:
+        ws.imports.import_file(sample(tmp_path, "bank", "oca-test-camt053.xml"))
+    (error,) = refused.value.errors
+    assert error.source.element == "Document/BkToCstmrStmt/Stmt[1]/Bal[2]"
+    assert "15555.28 EUR, but the closing balance CLBD says 15121.12" in error.message
+    assert ws.books.payments() == []
 
 
 @needs_samples
