@@ -22,7 +22,7 @@ import pytest
 from conftest import _to_json, invoice
 from core.cli import main
 from core.importers import IMPORTERS
-from core.importers.pc_recon_jsonl import PartnerCenterReconJsonLines
+from core.importers.pc_recon_jsonl import PartnerCenterReconJsonLines, PartnerCenterUsageJsonLines
 from core.importers.pc_recon_lines import RECON_COLUMNS
 from core.workspace import Workspace
 
@@ -283,3 +283,40 @@ def test_a_gzip_named_otherwise_is_known_by_its_bytes_and_imports_once(tmp_path,
     with Workspace(tmp_path / "w.db") as ws:
         assert [(ln.invoice_number, str(ln.total)) for ln in ws.books.lines("G000000101")] == before
         assert len(ws.journal.log()) == log
+
+
+def test_v2_daily_rated_usage_json_lines_gzipped_sum_like_the_csv(tmp_path, capsys, monkeypatch):
+    if not any(isinstance(i, PartnerCenterUsageJsonLines) for i in IMPORTERS.values()):
+        monkeypatch.setitem(IMPORTERS, "pc-usage-v2", PartnerCenterUsageJsonLines())
+    days = [("3/1/2026", "1.5", "0.486031696515249"), ("3/2/2026", "2.25", "0.1")]
+    header = ("InvoiceNumber,CustomerId,CustomerName,SubscriptionId,UsageDate,MeterName,"
+              "Quantity,BillingPreTaxTotal,BillingCurrency")  # fmt: skip
+    plain = tmp_path / "BilledDailyRatedUsage.csv"
+    plain.write_text(
+        header + "\n" + "".join(
+            f"G000000101,c-1,Contoso,s-1,{d},Compute,{q},{a},EUR\n" for d, q, a in days
+        ),
+        encoding="utf-8",
+    )  # fmt: skip
+    records = [
+        {"PartnerId": "p-1", "CustomerId": "c-1", "CustomerName": "Contoso",
+         "InvoiceNumber": "G000000101", "SubscriptionId": "s-1",
+         "UsageDate": f"2026-03-0{n}T00:00:00Z", "MeterName": "Compute",
+         "MeterCategory": "Virtual Machines", "Quantity": Decimal(q), "UnitType": "1 Hour",
+         "BillingPreTaxTotal": Decimal(a), "BillingCurrency": "EUR",
+         "PricingPreTaxTotal": Decimal(a), "PricingCurrency": "EUR", "Tags": None}
+        for n, (_d, q, a) in enumerate(days, start=1)
+    ]  # fmt: skip
+    gz = tmp_path / "billed-usage.json.gz"
+    gz.write_bytes(gzip.compress("".join(_to_json(r) + "\n" for r in records).encode()))
+    totals = []
+    for path in (plain, gz):
+        code, out, err = _cli(capsys, tmp_path, path, db=f"{path.name}.db")
+        assert code == 0, err
+        with Workspace(tmp_path / f"{path.name}.db") as ws:
+            totals.append(
+                [(t.invoice_number, t.customer_id, t.subscription_id, t.meter, str(t.quantity),
+                  str(t.amount), t.first_day, t.last_day, t.rows) for t in ws.books.usage_totals()]
+            )  # fmt: skip
+    assert totals[0] == totals[1]
+    assert [row[4:6] for row in totals[0]] == [("3.75", "0.586031696515249")]
