@@ -14,7 +14,9 @@ from core import present
 from core.aging import DATE_UNKNOWN, bucket_names, bucket_of, by_currency, by_customer
 from core.business_days import DUE_SOON_DAYS, PROCESSING_DAYS, add_business_days
 from core.ledger import InvoiceState, Ledger, SourceState
+from core.model import SourceKind
 from core.money import format_amount, format_exact, zero
+from core.rules.agree import UNALLOCATED
 
 
 def amount_text(amount: Decimal, currency: str) -> str:
@@ -285,3 +287,25 @@ def customer_rows(ledger, weights) -> list[dict]:
             })  # fmt: skip
     rows.sort(key=lambda r: (r["currency"], r["customer"]))
     return rows
+
+
+def agreement(ws, as_of: date) -> dict:
+    """What the window's "Agree with Microsoft" tab shows: :meth:`Agree.compare` as of a
+    date, its amounts as ``Decimal``.  Each invoice that differs carries the payments
+    involved and, among them, those Microsoft left unallocated past their 5 business days
+    (``requests``: the payments to write the request e-mail for)."""
+    found = ws.agree.compare(as_of)
+    invoices = []
+    for d in found.invoices:
+        left = {i.id for i in d.involved if i.kind == SourceKind.PAYMENT and i.state == UNALLOCATED}
+        invoices.append({
+            "number": d.number, "currency": d.currency, "ours_paid": d.ours_paid,
+            "microsoft_paid": d.microsoft_paid, "difference": d.difference,
+            "reason": d.reason, "payments": d.payments, "seen_on": d.seen_on.isoformat(),
+            "requests": [p for p in d.payments if p in left] if d.reason == UNALLOCATED else [],
+        })  # fmt: skip
+    totals = [{"currency": cur, "ours_due": t.ours_due, "microsoft_due": t.microsoft_due,
+               "difference": t.difference} for cur, t in sorted(found.totals.items())]  # fmt: skip
+    return {"as_of": as_of.isoformat(),
+            "view_of": found.view_of.isoformat() if found.view_of else None,
+            "invoices": invoices, "totals": totals}  # fmt: skip

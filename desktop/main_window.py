@@ -21,6 +21,7 @@ from core.views import add_customers, can_redo, customer_snapshot, snapshot
 from core.workspace import Workspace
 from desktop import menus
 from desktop.actions import (
+    agree,
     alerts,
     allocations,
     charges,
@@ -34,6 +35,7 @@ from desktop.actions.workspace import files, team
 from desktop.operations import QueryOp
 from desktop.screens import fit
 from desktop.worker import Worker
+from widgets.agree_page import AgreePage
 from widgets.alerts_page import AlertsPage
 from widgets.charges_page import ChargesPage, ClaimsPage
 from widgets.dashboard import Dashboard
@@ -72,6 +74,8 @@ class MainWindow(QMainWindow):
         self.worker = Worker(self)
         self.ws = Workspace(path)
         self.snap: dict | None = None
+        self.agreement: dict | None = None  # our books against Microsoft's (desktop.actions.agree)
+        self.agree_stale = True
         self.redoable = False  # the journal's answer, read with each refresh and change
         self.summary = ""
         self.live_refreshes = 0
@@ -100,6 +104,7 @@ class MainWindow(QMainWindow):
         self.alerts_page = AlertsPage()
         self.charges_page = ChargesPage()
         self.claims_page = ClaimsPage()
+        self.agree_page = AgreePage()
         for page, title in ((self.dashboard, self.tr("Dashboard")),
                             (self.invoices, self.tr("Invoices")),
                             (self.payments, self.tr("Payments")),
@@ -107,7 +112,8 @@ class MainWindow(QMainWindow):
                             (self.customers, self.tr("Customers")),
                             (self.alerts_page, self.tr("Alerts and calendar")),
                             (self.charges_page, self.tr("Charges explained")),
-                            (self.claims_page, self.tr("Disputes and claims"))):  # fmt: skip
+                            (self.claims_page, self.tr("Disputes and claims")),
+                            (self.agree_page, self.tr("Agree with Microsoft"))):  # fmt: skip
             self.tabs.addTab(page, title)
         self.setCentralWidget(self.tabs)  # deletes the previous pages
         self._connect_pages()
@@ -122,11 +128,14 @@ class MainWindow(QMainWindow):
         self.claims_page.link_requested.connect(lambda c: claims.link(self, c))
         self.claims_page.withdraw_requested.connect(lambda c: claims.withdraw(self, c))
         self.invoices.invoice_selected.connect(lambda row: invoices.show_detail(self, row))
+        self.agree_page.invoice_requested.connect(lambda n: agree.show_invoice(self, n))
+        self.agree_page.letter_requested.connect(lambda *a: agree.letter(self, *a))
         for page in (self.invoices, self.payments, self.credits, self.customers):
             page.view.selectionModel().selectionChanged.connect(  # the clerk's, not a refresh's
                 lambda *_a, p=page: p.restoring or navigation.selection_totals(self)
             )
         self.tabs.currentChanged.connect(lambda _i: navigation.selection_totals(self))
+        self.tabs.currentChanged.connect(lambda _i: agree.tab_changed(self))
         self.dashboard.chart.bucket_clicked.connect(lambda *a: navigation.show_bucket(self, *a))
         self.dashboard.focus_requested.connect(lambda *a: navigation.show_focus(self, *a))
         self.payments.view.doubleClicked.connect(lambda i: allocations.payment_opened(self, i))
@@ -149,6 +158,8 @@ class MainWindow(QMainWindow):
         self._title()
         if self.snap is not None:
             self._show(self.snap)
+        if self.agreement is not None:
+            self.agree_page.show_agreement(self.agreement)
         self.tabs.setCurrentIndex(tab)
         self.language_changed.emit(language)
 
@@ -201,6 +212,7 @@ class MainWindow(QMainWindow):
         QueryOp(self, lambda ws, job: snapshot(ws, as_of, customers=False)).success(
             lambda snap: self._show(snap, message)
         ).run()
+        agree.refresh(self)
 
     def _show(self, snap: dict, message: str | None = None) -> None:
         """The workspace on screen in two steps: everything but the split by customer

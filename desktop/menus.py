@@ -134,7 +134,8 @@ def _view(window: MainWindow, menu: QMenu) -> None:
             translate("MainWindow", "C&ustomers"),
             translate("MainWindow", "&Alerts and calendar"),
             translate("MainWindow", "C&harges explained"),
-            translate("MainWindow", "Dis&putes and claims"))  # fmt: skip
+            translate("MainWindow", "Dis&putes and claims"),
+            translate("MainWindow", "A&gree with Microsoft"))  # fmt: skip
     for n, name in enumerate(tabs):
         add(window, menu, name, lambda w, i=n: w.tabs.setCurrentIndex(i), f"Ctrl+{n + 1}")
     add(window, menu, translate("MainWindow", "&Find in this list"), navigation.focus_search,

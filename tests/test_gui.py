@@ -170,6 +170,7 @@ def test_the_window_speaks_french(qtbot, tmp_path):
             "Alertes et calendrier",
             "Charges expliquées",
             "Contestations et réclamations",
+            "Concordance avec Microsoft",
         ]
         assert w.invoices.model.headerData(0, Qt.Orientation.Horizontal) == "Facture"
         assert w.dashboard.title.text() == "Solde au 23/11/2026"
@@ -1078,3 +1079,221 @@ def test_payment_ids_sort_by_their_number(qtbot, window, tmp_path):
     page.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     ids = [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())]
     assert ids == [f"P{n}" for n in range(11, 0, -1)]
+
+
+# ------------------------------------------------------------------ agree with Microsoft
+
+
+def agree_window(qtbot, tmp_path, monkeypatch, seen: date = TODAY) -> MainWindow:
+    """The demo as of 23 November with Partner Center's download taken on ``seen`` (not the
+    wall clock's day), the window on its "Agree with Microsoft" tab, read."""
+    from datetime import datetime
+
+    import core.services.agree
+
+    monkeypatch.setattr(
+        core.services.agree, "now", lambda: datetime.combine(seen, datetime.min.time())
+    )
+    db = write_demo(tmp_path / "demo", today=TODAY)
+    w = MainWindow(db, TODAY)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.loaded, timeout=20000):
+        w.show()
+    with qtbot.waitSignal(w.agree_page.shown_agreement, timeout=20000):
+        w.tabs.setCurrentWidget(w.agree_page)
+    return w
+
+
+@pytest.fixture
+def agreeing(qtbot, tmp_path, monkeypatch):
+    w = agree_window(qtbot, tmp_path, monkeypatch)
+    yield w
+    w.close()
+
+
+def shown_cells(view) -> list[list[str]]:
+    model = view.model()
+    return [[model.index(r, c).data() for c in range(model.columnCount())]
+            for r in range(model.rowCount())]  # fmt: skip
+
+
+def test_agree_with_microsoft_shows_the_difference_its_reason_and_the_totals(agreeing, capsys):
+    """The demo's download reports everything Microsoft applied but P4's share for
+    G000100007: the tab says so, with the command line's figures, as Decimals."""
+    page = agreeing.agree_page
+    assert page.view_note.text() == (
+        "As of 11/23/2026, against Microsoft's invoice download of 11/23/2026"
+    )
+    row = page.model.rows[0]
+    assert len(page.model.rows) == 1
+    assert {k: row[k] for k in ("number", "currency", "ours_paid", "microsoft_paid",
+                                "difference", "reason", "payments", "requests")} == {
+        "number": "G000100007", "currency": "EUR", "ours_paid": Decimal("1650.75"),
+        "microsoft_paid": Decimal("0.00"), "difference": Decimal("1650.75"),
+        "reason": "unallocated_at_microsoft", "payments": ["P4"], "requests": ["P4"]}  # fmt: skip
+    shown = ["G000100007", "EUR", "1,650.75 EUR", "0.00 EUR", "1,650.75 EUR",
+             "unallocated at Microsoft", "P4"]  # fmt: skip
+    assert shown_cells(page.table) == [shown]
+    assert [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(7)] == [
+        "Invoice", "Currency", "Paid in our books", "Paid according to Microsoft",
+        "Difference", "Reason", "Payments"]  # fmt: skip
+    assert page.totals_model.rows == [{"currency": "EUR", "ours_due": Decimal("20963.40"),
+                                       "microsoft_due": Decimal("22614.15"),
+                                       "difference": Decimal("1650.75")}]  # fmt: skip
+    assert shown_cells(page.totals) == [["EUR", "20,963.40 EUR", "22,614.15 EUR",
+                                         "1,650.75 EUR"]]  # fmt: skip
+    assert not page.write.isEnabled() and not page.copy.isEnabled()  # nothing selected
+    page.table.selectRow(0)
+    assert page.write.isEnabled() and page.copy.isEnabled()
+    assert "bposcapp@microsoft.com" in page.hint.text()
+    # the command line's answer, figure for figure
+    import json
+
+    said = json.loads("\n".join(csp_recon(capsys, "--db", agreeing.path, "agree", "--as-of",
+                                           "2026-11-23", "--json")))  # fmt: skip
+    assert said["microsoft_view_of"] == "2026-11-23"
+    assert [[d["number"], d["ours_paid"], d["microsoft_paid"], d["difference"], d["reason"],
+             d["payments"]] for d in said["invoices"]] == [
+        [row["number"], "1650.75", "0.00", "1650.75", row["reason"], row["payments"]]]  # fmt: skip
+    assert said["totals"] == {"EUR": {"ours_due": "20963.40", "microsoft_due": "22614.15",
+                                      "difference": "1650.75"}}  # fmt: skip
+
+
+def test_double_clicking_a_difference_shows_the_invoice(qtbot, agreeing):
+    view = agreeing.agree_page.table
+    rect = view.visualRect(view.model().index(0, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    invoices = agreeing.invoices
+    assert agreeing.tabs.currentWidget() is invoices
+    assert invoices.search.text() == "G000100007"
+    assert [invoices.proxy.index(r, 0).data() for r in range(invoices.proxy.rowCount())] == [
+        "G000100007"]  # fmt: skip
+    assert [r["number"] for r in invoices.selected_rows()] == ["G000100007"]
+    qtbot.waitUntil(lambda: invoices.detail.toPlainText().startswith("G000100007 "), timeout=10000)
+
+
+def parsed_draft(path: Path):
+    from email import policy
+    from email.parser import BytesParser
+
+    return BytesParser(policy=policy.default).parsebytes(path.read_bytes())
+
+
+def test_the_request_e_mail_is_written_as_a_draft_and_copied(qtbot, agreeing, tmp_path,
+                                                             monkeypatch):  # fmt: skip
+    from PySide6.QtWidgets import QApplication, QFileDialog
+
+    asked = []
+    folder = tmp_path / "letters"
+    folder.mkdir()
+
+    def ask(_parent, title, proposed, filters):
+        asked.append((title, proposed, filters))
+        return str(folder / Path(proposed).name), filters.split(";;")[0]
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+    page = agreeing.agree_page
+    page.table.selectRow(0)
+    with qtbot.waitSignal(agreeing.exported, timeout=20000):
+        page.write.click()
+    target = folder / "request-P4.eml"
+    assert asked[0][0] == "Write the request e-mail for P4"
+    assert asked[0][2].split(";;")[0] == "E-mail draft, opens ready to send (*.eml)"
+    assert agreeing.statusBar().currentMessage().startswith(f"written: {target}")
+    msg = parsed_draft(target)
+    assert msg["To"] == "bposcapp@microsoft.com"
+    assert msg["X-Unsent"] == "1"
+    assert "5850.75 EUR" in msg["Subject"]
+    body = msg.get_body(("plain",)).get_content()
+    assert "invoice G000100007: 1650.75 EUR" in body
+    attached = list(msg.iter_attachments())
+    assert [a.get_content_type() for a in attached] == ["application/pdf"]
+    assert attached[0].get_content().startswith(b"%PDF")
+    # the next one is offered in the folder of the last
+    agreeing.saved_box.close()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: asked.append(a) or ("", ""))
+    page.write.click()
+    assert Path(asked[-1][2]) == folder / "request-P4.eml"
+    # and copied, like the alerts page's action
+    QApplication.clipboard().clear()
+    page.copy.click()
+    qtbot.waitUntil(lambda: QApplication.clipboard().text() != "", timeout=10000)
+    assert QApplication.clipboard().text() == agreeing.ws.documents.letter("request", "P4")
+    assert "about P4 is in the clipboard" in agreeing.statusBar().currentMessage()
+
+
+def test_agree_follows_the_window_and_a_newer_download(qtbot, agreeing, tmp_path):
+    """A newer download that shows P4's money: once imported, the tab (in front) is read
+    again and agrees; the tab behind a refresh is read again when it comes back."""
+    import json
+
+    listed = json.loads((Path(agreeing.path).parent / "invoices.json").read_text("utf-8"))
+    for item in listed["items"]:
+        if item["id"] == "G000100007":
+            item["paidAmount"] = 1650.75
+    newer = tmp_path / "invoices-newer.json"
+    newer.write_text(json.dumps(listed), encoding="utf-8")
+    page = agreeing.agree_page
+    with qtbot.waitSignals([agreeing.loaded, page.shown_agreement], timeout=30000):
+        agreeing.import_files([newer])
+    assert page.model.rows == []
+    assert page.summary.text() == "No difference: Microsoft's view agrees with our books."
+    assert shown_cells(page.totals) == [["EUR", "20,963.40 EUR", "20,963.40 EUR", "0.00 EUR"]]
+    agreeing.tabs.setCurrentWidget(agreeing.dashboard)
+    with qtbot.waitSignal(agreeing.loaded, timeout=20000):
+        agreeing.undo_action.trigger()  # the import undone: P4's share unshown again
+    assert agreeing.agree_stale and page.model.rows == []  # not read behind the clerk's back
+    with qtbot.waitSignal(page.shown_agreement, timeout=20000):
+        agreeing.tabs.setCurrentWidget(page)
+    assert [r["number"] for r in page.model.rows] == ["G000100007"]
+
+
+def test_agree_says_when_no_download_of_that_date_was_imported(qtbot, tmp_path, monkeypatch):
+    w = agree_window(qtbot, tmp_path, monkeypatch, seen=date(2026, 11, 30))
+    page = w.agree_page
+    assert page.view_note.text() == (
+        "As of 11/23/2026: no Partner Center invoice download of that date or earlier has "
+        "been imported (import the invoice list downloaded from Partner Center to compare)"
+    )
+    assert page.model.rows == [] and page.summary.text() == ""
+    assert shown_cells(page.totals) == [["EUR", "20,963.40 EUR", "20,963.40 EUR", "0.00 EUR"]]
+    w.close()
+
+
+def test_the_alerts_page_writes_the_request_e_mail_too(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "p5.eml"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(target), ""))
+    page = window.alerts_page
+    rows = [page.table.item(r, 1).text() for r in range(page.table.rowCount())]
+    page.table.selectRow(rows.index("P3"))  # wrong account: a ticket, no e-mail
+    assert page.write_button.isHidden()
+    page.table.selectRow(rows.index("P5"))  # unallocated at Microsoft
+    assert not page.write_button.isHidden()
+    assert page.write_button.text() == "Write the request e-mail…"
+    assert page.act_button.text() == "Copy the request e-mail"
+    with qtbot.waitSignal(window.exported, timeout=20000):
+        page.write_button.click()
+    msg = parsed_draft(target)
+    assert (msg["To"], msg["X-Unsent"]) == ("bposcapp@microsoft.com", "1")
+    assert "1500.00 EUR" in msg["Subject"]
+    assert window.statusBar().currentMessage().startswith(f"written: {target}")
+
+
+def test_agree_speaks_french(qtbot, agreeing):
+    page = agreeing.agree_page
+    page.table.selectRow(0)
+    try:
+        with qtbot.waitSignal(agreeing.language_changed, timeout=5000):
+            agreeing.set_language("fr")
+        page = agreeing.agree_page  # built again, in French, with what was read
+        assert agreeing.tabs.tabText(agreeing.tabs.currentIndex()) == "Concordance avec Microsoft"
+        assert page.model.headerData(4, Qt.Orientation.Horizontal) == "Écart"
+        amounts = ["1\u202f650,75 EUR", "0,00 EUR", "1\u202f650,75 EUR"]
+        assert shown_cells(page.table)[0][2:6] == [*amounts, "non affecté chez Microsoft"]
+        assert page.write.text() == "Écrire le courriel de demande…"
+        assert page.view_note.text().startswith("Au 23/11/2026")
+    finally:
+        agreeing.set_language("en")

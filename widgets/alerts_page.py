@@ -92,9 +92,20 @@ class AlertsPage(QWidget):
         self.act_button = QPushButton(self.tr("Do it"), self)
         self.act_button.setEnabled(False)
         self.act_button.clicked.connect(self.act)
+        # beside "Copy the request e-mail": the same e-mail as a draft to send (.eml)
+        self.write_button = QPushButton(self.tr("Write the request e-mail…"), self)
+        self.write_button.setToolTip(self.tr(
+            "A draft e-mail to bposcapp@microsoft.com with the remittance advice attached, "
+            "ready to send"))  # fmt: skip
+        self.write_button.hide()
+        self.write_button.clicked.connect(self.write)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.write_button)
+        buttons.addWidget(self.act_button)
         right = QVBoxLayout()
         right.addWidget(self.table, 1)
-        right.addWidget(self.act_button, 0, Qt.AlignmentFlag.AlignRight)
+        right.addLayout(buttons)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 0)
         layout.addLayout(right, 1)
@@ -173,6 +184,7 @@ class AlertsPage(QWidget):
     def _selected(self) -> None:
         f = self.current()
         self.act_button.setEnabled(bool(f and f["action"]))
+        self.write_button.setVisible(bool(f and f["action"] == "request"))
         self.act_button.setText(
             QCoreApplication.translate("AlertsPage", ACTION_LABELS[f["action"]])
             if f and f["action"] in ACTION_LABELS else self.tr("Do it"))  # fmt: skip
@@ -181,3 +193,9 @@ class AlertsPage(QWidget):
         f = self.current()
         if f and f["action"]:
             self.action_requested.emit(f["action"], f["subject"], f["kind"])
+
+    def write(self) -> None:
+        """The request e-mail of the payment selected, as a draft (.eml) to send."""
+        f = self.current()
+        if f and f["action"] == "request":
+            self.action_requested.emit("write_request", f["subject"], f["kind"])

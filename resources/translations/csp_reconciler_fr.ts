@@ -62,6 +62,107 @@
     </message>
 </context>
 <context>
+    <name>AgreePage</name>
+    <message>
+        <location filename="../../widgets/agree_page.py" line="28" />
+        <source>in processing</source>
+        <translation>en traitement</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agree_page.py" line="29" />
+        <source>unallocated at Microsoft</source>
+        <translation>non affecté chez Microsoft</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agree_page.py" line="30" />
+        <source>credit note not applied</source>
+        <translation>avoir non imputé</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agree_page.py" line="31" />
+        <source>disputed</source>
+        <translation>contesté</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agree_page.py" line="32" />
+        <source>unexplained</source>
+        <translation>inexpliqué</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agree_page.py" line="36" />
+        <source>The payment was still within Microsoft's 5 business days of processing when the download was taken: nothing to do yet, a later download should show it.</source>
+        <extracomment>What the clerk does about each reason (shown for the invoice selected).</extracomment>
+        <translation>Le paiement était encore dans les 5 jours ouvrés de traitement de Microsoft quand le téléchargement a été fait : rien à faire pour l'instant, un téléchargement plus récent devrait le montrer.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agree_page.py" line="39" />
+        <source>Microsoft has not applied the payment past its 5 business days: send the request e-mail to bposcapp@microsoft.com (write it as a draft with the remittance advice attached, or copy its text).</source>
+        <translation>Microsoft n'a pas imputé le paiement passé ses 5 jours ouvrés : envoyez le courriel de demande à bposcapp@microsoft.com (écrivez-le en brouillon avec l'avis de paiement joint, ou copiez son texte).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agree_page.py" line="43" />
+        <source>Microsoft's download does not show a credit note our books apply to this invoice: ask billing support to apply it.</source>
+        <translation>Le téléchargement de Microsoft ne montre pas un avoir que nos livres imputent à cette facture : demandez au support de facturation de l'imputer.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agree_page.py" line="46" />
+        <source>A dispute is open on this invoice: the difference is part of what is discussed with billing support.</source>
+        <translation>Une contestation est en cours sur cette facture : l'écart fait partie de ce qui est discuté avec le support de facturation.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agree_page.py" line="49" />
+        <source>No payment in processing or left unallocated explains this difference: check the invoice's payments against Microsoft's download.</source>
+        <translation>Aucun paiement en traitement ou non affecté n'explique cet écart : vérifiez les paiements de la facture au regard du téléchargement de Microsoft.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agree_page.py" line="112" />
+        <source>Show the invoice</source>
+        <extracomment>the request e-mail of a payment: ("write" a draft .eml, or "copy" its text), payment</extracomment>
+        <translation>Voir la facture</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agree_page.py" line="114" />
+        <source>Write the request e-mail…</source>
+        <translation>Écrire le courriel de demande…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agree_page.py" line="116" />
+        <source>A draft e-mail to bposcapp@microsoft.com with the remittance advice attached, ready to send</source>
+        <translation>Un brouillon de courriel à bposcapp@microsoft.com avec l'avis de paiement joint, prêt à envoyer</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agree_page.py" line="119" />
+        <source>Copy the request e-mail</source>
+        <translation>Copier le courriel de demande</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agree_page.py" line="125" />
+        <source>&lt;b&gt;Amount due per currency&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Montant dû par devise&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agree_page.py" line="153" />
+        <source>As of %s, against Microsoft's invoice download of %s</source>
+        <translation>Au %s, face au téléchargement des factures de Microsoft du %s</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agree_page.py" line="157" />
+        <source>As of %s: no Partner Center invoice download of that date or earlier has been imported (import the invoice list downloaded from Partner Center to compare)</source>
+        <translation>Au %s : aucun téléchargement des factures de Partner Center de cette date ou antérieur n'a été importé (importez la liste des factures téléchargée depuis Partner Center pour comparer)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/agree_page.py" line="163" />
+        <source>%n invoice(s) whose paid amount differs from what Microsoft's download reports:</source>
+        <translation>
+            <numerusform>%n facture(s) dont le montant payé diffère de celui que donne le téléchargement de Microsoft :</numerusform><numerusform>%n facture(s) dont le montant payé diffère de celui que donne le téléchargement de Microsoft :</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agree_page.py" line="166" />
+        <source>No difference: Microsoft's view agrees with our books.</source>
+        <translation>Aucun écart : la vue de Microsoft concorde avec nos livres.</translation>
+    </message>
+</context>
+<context>
     <name>AlertsPage</name>
     <message>
         <location filename="../../widgets/alerts_page.py" line="26" />
@@ -171,28 +272,38 @@
     </message>
     <message>
         <location filename="../../widgets/alerts_page.py" line="92" />
-        <location filename="../../widgets/alerts_page.py" line="178" />
+        <location filename="../../widgets/alerts_page.py" line="190" />
         <source>Do it</source>
         <translation>Le faire</translation>
     </message>
+    <message>
+        <location filename="../../widgets/alerts_page.py" line="96" />
+        <source>Write the request e-mail…</source>
+        <translation>Écrire le courriel de demande…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_page.py" line="98" />
+        <source>A draft e-mail to bposcapp@microsoft.com with the remittance advice attached, ready to send</source>
+        <translation>Un brouillon de courriel à bposcapp@microsoft.com avec l'avis de paiement joint, prêt à envoyer</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../widgets/alerts_page.py" line="152" />
+        <location filename="../../widgets/alerts_page.py" line="163" />
         <source>%n finding(s); marked days: due dates, documents published, payment windows.</source>
         <translation>
             <numerusform>%n constat(s) ; jours marqués : échéances, publication des documents, délais de paiement.</numerusform><numerusform>%n constat(s) ; jours marqués : échéances, publication des documents, délais de paiement.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_page.py" line="156" />
+        <location filename="../../widgets/alerts_page.py" line="167" />
         <source>documents published (%s)</source>
         <translation>documents publiés (%s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_page.py" line="160" />
+        <location filename="../../widgets/alerts_page.py" line="171" />
         <source>expected invoices due</source>
         <translation>échéance des factures attendues</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/alerts_page.py" line="165" />
+        <location filename="../../widgets/alerts_page.py" line="176" />
         <source>%n finding(s)</source>
         <translation>
             <numerusform>%n constat(s)</numerusform><numerusform>%n constat(s)</numerusform></translation>
@@ -461,6 +572,8 @@
         <location filename="../../widgets/models.py" line="134" />
         <location filename="../../widgets/models.py" line="141" />
         <location filename="../../widgets/models.py" line="157" />
+        <location filename="../../widgets/agree_page.py" line="55" />
+        <location filename="../../widgets/agree_page.py" line="63" />
         <source>Currency</source>
         <translation>Devise</translation>
     </message>
@@ -486,6 +599,7 @@
     </message>
     <message>
         <location filename="../../widgets/models.py" line="121" />
+        <location filename="../../widgets/agree_page.py" line="54" />
         <source>Invoice</source>
         <extracomment>The cue a row carries: (colour, glyph) drawn as a small round icon.</extracomment>
         <translation>Facture</translation>
@@ -604,6 +718,42 @@
         <location filename="../../widgets/models.py" line="162" />
         <source>Reference</source>
         <translation>Libellé</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agree_page.py" line="56" />
+        <source>Paid in our books</source>
+        <translation>Payé selon nos livres</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agree_page.py" line="57" />
+        <source>Paid according to Microsoft</source>
+        <translation>Payé selon Microsoft</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agree_page.py" line="58" />
+        <location filename="../../widgets/agree_page.py" line="66" />
+        <source>Difference</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agree_page.py" line="59" />
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agree_page.py" line="60" />
+        <source>Payments</source>
+        <translation>Paiements</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agree_page.py" line="64" />
+        <source>Our amount due</source>
+        <translation>Montant dû selon nos livres</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agree_page.py" line="65" />
+        <source>Microsoft's amount due</source>
+        <translation>Montant dû selon Microsoft</translation>
     </message>
 </context>
 <context>
@@ -887,30 +1037,35 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="103" />
+        <location filename="../../desktop/main_window.py" line="108" />
         <source>Dashboard</source>
         <extracomment>What the lists, the dashboard and the other pages show: a change touching any of these reads the whole workspace again; "lines" alone only the split by customer; "notes" and "suggestions" only the invoice detail and the suggestions shown (see ``changed``).</extracomment>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="104" />
+        <location filename="../../desktop/main_window.py" line="109" />
         <source>Invoices</source>
         <translation>Factures</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="105" />
+        <location filename="../../desktop/main_window.py" line="110" />
         <source>Payments</source>
         <translation>Paiements</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="106" />
+        <location filename="../../desktop/main_window.py" line="111" />
         <source>Credit notes</source>
         <translation>Avoirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="107" />
+        <location filename="../../desktop/main_window.py" line="112" />
         <source>Customers</source>
         <translation>Clients</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="116" />
+        <source>Agree with Microsoft</source>
+        <translation>Concordance avec Microsoft</translation>
     </message>
     <message>
         <location filename="../../desktop/menus.py" line="41" />
@@ -1008,12 +1163,12 @@
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="157" />
+        <location filename="../../desktop/main_window.py" line="168" />
         <source> (read-only)</source>
         <translation> (lecture seule)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="170" />
+        <location filename="../../desktop/main_window.py" line="181" />
         <source>as of %s</source>
         <translation>au %s</translation>
     </message>
@@ -1038,12 +1193,12 @@
         <translation>Espace de travail CSP Reconciler (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="200" />
+        <location filename="../../desktop/main_window.py" line="211" />
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="220" />
+        <location filename="../../desktop/main_window.py" line="232" />
         <source>%d invoices, %d payments</source>
         <translation>%d factures, %d paiements</translation>
     </message>
@@ -1058,17 +1213,17 @@
         <translation>D'autres comptables ont modifié l'espace : les listes sont à jour</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="108" />
+        <location filename="../../desktop/main_window.py" line="113" />
         <source>Alerts and calendar</source>
         <translation>Alertes et calendrier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="109" />
+        <location filename="../../desktop/main_window.py" line="114" />
         <source>Charges explained</source>
         <translation>Charges expliquées</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="110" />
+        <location filename="../../desktop/main_window.py" line="115" />
         <source>Disputes and claims</source>
         <translation>Contestations et réclamations</translation>
     </message>
@@ -1163,12 +1318,17 @@
         <translation>Co&amp;ntestations et réclamations</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="140" />
+        <location filename="../../desktop/menus.py" line="138" />
+        <source>A&amp;gree with Microsoft</source>
+        <translation>Concordance avec &amp;Microsoft</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/menus.py" line="141" />
         <source>&amp;Find in this list</source>
         <translation>&amp;Rechercher dans cette liste</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="142" />
+        <location filename="../../desktop/menus.py" line="143" />
         <source>Re&amp;load</source>
         <translation>Re&amp;charger</translation>
     </message>
@@ -1178,17 +1338,17 @@
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="146" />
+        <location filename="../../desktop/menus.py" line="147" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="148" />
+        <location filename="../../desktop/menus.py" line="149" />
         <source>Open the &amp;log folder</source>
         <translation>Ouvrir le dossier des &amp;journaux</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="149" />
+        <location filename="../../desktop/menus.py" line="150" />
         <source>&amp;About CSP Reconciler</source>
         <translation>À &amp;propos de CSP Reconciler</translation>
     </message>
@@ -1208,12 +1368,12 @@
         <translation>&lt;b&gt;CSP Reconciler&lt;/b&gt; %s&lt;br&gt;Factures, paiements et avis de paiement pour les partenaires Microsoft Cloud Solution Provider.&lt;br&gt;Espace de travail : %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="164" />
+        <location filename="../../desktop/main_window.py" line="175" />
         <source>owner</source>
         <translation>propriétaire</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="165" />
+        <location filename="../../desktop/main_window.py" line="176" />
         <source>team workspace %s on %s — %s (%s)</source>
         <translation>espace d'équipe %s sur %s — %s (%s)</translation>
     </message>
@@ -1281,9 +1441,20 @@
         <translation>Rien</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/alerts.py" line="37" />
+        <location filename="../../desktop/actions/alerts.py" line="58" />
         <source>The text for Microsoft about %s is in the clipboard: paste it into your e-mail or the support ticket</source>
+        <extracomment>where the last request e-mail was written (the next one is offered there)</extracomment>
         <translation>Le texte pour Microsoft au sujet de %s est dans le presse-papiers : collez-le dans votre courriel ou le ticket de support</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/actions/alerts.py" line="70" />
+        <source>E-mail draft, opens ready to send (*.eml)</source>
+        <translation>Brouillon de courriel, prêt à envoyer (*.eml)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/actions/alerts.py" line="73" />
+        <source>Write the request e-mail for %s</source>
+        <translation>Écrire le courriel de demande pour %s</translation>
     </message>
     <message>
         <location filename="../../desktop/actions/notes.py" line="23" />
@@ -1338,6 +1509,7 @@
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
+        <location filename="../../desktop/actions/alerts.py" line="71" />
         <location filename="../../desktop/actions/plans/remittance.py" line="73" />
         <source>Text (*.txt)</source>
         <translation>Texte (*.txt)</translation>
@@ -1406,17 +1578,17 @@
         <translation>Sélectionnez d'abord une facture à régler</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="282" />
+        <location filename="../../desktop/main_window.py" line="294" />
         <source>The server refused: your role may not see this (%s).</source>
         <translation>Le serveur a refusé : votre rôle ne permet pas de voir ceci (%s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="284" />
+        <location filename="../../desktop/main_window.py" line="296" />
         <source>Not allowed</source>
         <translation>Non autorisé</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="279" />
+        <location filename="../../desktop/main_window.py" line="291" />
         <location filename="../../desktop/actions/reports.py" line="44" />
         <source>CSP Reconciler</source>
         <translation>CSP Reconciler</translation>
