@@ -78,3 +78,41 @@ def same_transfer(a: Payment, b: Payment) -> bool:
         return True
     text_a = " ".join(_WORD_RE.findall(a.reference.upper()))
     return bool(text_a) and text_a == " ".join(_WORD_RE.findall(b.reference.upper()))
+
+
+def _account(text: str) -> str:
+    return "".join(_WORD_RE.findall(text.upper()))
+
+
+def same_account(a: str, b: str) -> bool:
+    """Whether two statements' account identifiers name one account: equal but for spaces
+    and case, or one inside the other (a French account number of a CFONB statement, 11
+    characters, inside the IBAN of the camt.053 of the same account)."""
+    x, y = _account(a), _account(b)
+    if not x or not y:
+        return False
+    short, long_ = sorted((x, y), key=len)
+    return short == long_ or (len(short) >= 8 and short in long_)
+
+
+def same_entry(a: Payment, b: Payment) -> bool:
+    """Whether two statement lines (two statements of one account, or overlapping exports)
+    describe one movement though the banks number them differently: same date, amount and
+    currency, and references that agree — a reference in common, or, when either quotes
+    none, the words of one text all in the other (a label cut short by a format)."""
+    if a.currency != b.currency or a.amount != b.amount or a.date != b.date:
+        return False
+    tokens_a, tokens_b = reference_tokens(a), reference_tokens(b)
+    if tokens_a and tokens_b:
+        return bool(tokens_a & tokens_b)
+    words_a = set(_WORD_RE.findall(a.reference.upper()))
+    words_b = set(_WORD_RE.findall(b.reference.upper()))
+    return bool(words_a and words_b) and (words_a <= words_b or words_b <= words_a)
+
+
+def other_accounts(a: str, b: str) -> bool:
+    """Whether two records name two different accounts: both name an account (8 or more
+    letters and digits, a digit among them) and not the same one."""
+    x, y = _account(a), _account(b)
+    named = all(len(s) >= 8 and any(c.isdigit() for c in s) for s in (x, y))
+    return named and not same_account(x, y)

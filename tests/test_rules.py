@@ -202,3 +202,75 @@ def test_money_on_a_voided_invoice_moves_to_its_rebill_from_the_void_date():
     assert after.payments["P1"].remaining == D("0.00")
     before = date(2026, 3, 31) + timedelta(days=0)
     assert compute(void_and_rebill(), pays, allocs, as_of=before).invoices["G000900001"].counted
+
+
+# ---------------------------------------------------------------- one transfer, two statements
+
+IBAN = "FR76 3000 3000 5012 3456 7890 143"
+
+
+def line(account, reference, bank_reference, day=MARCH, amount="1000.00", pid=""):
+    return Payment(pid, day, D(amount), "EUR", reference, bank_account=account,
+                   bank_reference=bank_reference, source=Source("b.cfo", row=2))  # fmt: skip
+
+
+def test_accounts_agree_written_apart_or_as_the_account_number_inside_its_iban():
+    from core.references import other_accounts, same_account
+
+    assert same_account(IBAN, "FR7630003000501234567890143")
+    assert same_account("12345678901", IBAN)  # CFONB's account number inside the IBAN
+    assert not same_account("98765432109", IBAN)
+    assert not same_account("", IBAN) and not same_account("123", "FR76123")
+    assert other_accounts("98765432109", IBAN)
+    assert not other_accounts("12345678901", IBAN)
+    assert not other_accounts("", IBAN) and not other_accounts("Compte courant", IBAN)
+
+
+def test_the_same_statement_line_numbered_apart_by_two_formats():
+    from core.references import same_entry
+
+    camt = line(IBAN, "G000000001", "E2E-0001")
+    assert same_entry(camt, line("12345678901", "VIR MICROSOFT G000000001", "0000001 BANK-1"))
+    assert same_entry(line(IBAN, "ACOMPTE", "E2E-5"), line("x", "VIR MICROSOFT ACOMPTE", "7"))
+    assert not same_entry(camt, line(IBAN, "G000000002", "E2E-0001"))  # another invoice
+    assert not same_entry(camt, line(IBAN, "G000000001", "E", day=MARCH + timedelta(days=1)))
+    assert not same_entry(camt, line(IBAN, "G000000001", "E", amount="1000.01"))
+    assert not same_entry(line(IBAN, "ACOMPTE", "1"), line(IBAN, "SOLDE", "2"))
+
+
+def test_a_second_statement_of_the_same_account_is_a_second_source():
+    stored = [line(IBAN, "G000000001", "E2E-0001", pid="P1")]
+    cfonb = line("12345678901", "VIR MICROSOFT G000000001", "0000001 BANK-0001")
+    merged = merge_payments("b.cfo", [cfonb], stored, set())
+    assert (merged.new, merged.unchanged) == ([], 1)
+    (twin,) = merged.twins
+    assert (twin.twin.id, twin.probable) == ("P1", False)
+    assert merged.warnings == [
+        "b.cfo:2: the same transfer as P1 (b.cfo:2): kept once, both sources recorded"
+    ]
+
+
+def test_another_account_is_a_probable_duplicate_kept_once_unless_listed_with_its_own_id():
+    stored = [line(IBAN, "G000000001", "E2E-0001", pid="P1")]
+    other = line("98765432109", "VIR MICROSOFT G000000001", "0000001 BANK-0001")
+    merged = merge_payments("b.cfo", [other], stored, set())
+    assert (merged.new, merged.unchanged) == ([], 1)
+    (twin,) = merged.twins
+    assert (twin.twin.id, twin.probable, twin.learnt, twin.references) == ("P1", True, {}, False)
+    assert merged.warnings == [
+        "b.cfo:2: probable duplicate of P1 (b.cfo:2; account 98765432109 vs "
+        f"{IBAN}): the same date, amount and reference, kept once, recorded as a second "
+        "source of P1; if they are two transfers, import this one from a payments list with an "
+        "Id of its own and its bank account"
+    ]
+    listed = line("98765432109", "G000000001", "", pid="B-1")
+    kept = merge_payments("list.csv", [listed], stored, set())
+    assert [n.id for n in kept.new] == ["B-1"] and kept.twins == []
+
+
+def test_the_same_account_is_preferred_to_a_nearer_probable_duplicate():
+    stored = [line("98765432109", "G000000001", "A", pid="P1"),
+              line(IBAN, "G000000001", "", pid="P2", day=MARCH - timedelta(days=2))]  # fmt: skip
+    incoming = line("12345678901", "G000000001", "C")
+    (twin,) = merge_payments("b.cfo", [incoming], stored, set()).twins
+    assert (twin.twin.id, twin.probable) == ("P2", False)

@@ -14,7 +14,7 @@ from typing import Any
 
 from core.errors import refuse
 from core.model import Document, Payment, Source
-from core.references import same_transfer
+from core.references import other_accounts, same_entry, same_transfer
 
 _WHERE_READ = {"source_file", "source_place"}
 # What Microsoft reports of a document (``paidAmount``): a status that each download may
@@ -97,6 +97,7 @@ class Twin:
     source: Source
     learnt: dict[str, str]  # what this file says of the bank that the stored one did not
     references: bool  # whether it brings the invoice numbers the stored one lacked
+    probable: bool = False  # from another account: a probable duplicate, kept once
 
 
 @dataclass
@@ -122,13 +123,51 @@ def next_payment_number(ids: Mapping[str, object]) -> int:
     return max(numbers, default=0) + 1
 
 
+def twin_of(
+    p: Payment, candidates: Sequence[Payment], matched: set[str], own_id: bool
+) -> tuple[Payment, bool] | None:
+    """The stored payment a row is, and whether only probably so: the same transfer
+    (:func:`same_transfer`) or the same statement line of another statement
+    (:func:`same_entry`) from the same account (or one not named) is the same; from another
+    account it is a probable duplicate, kept once — unless the row has an id of its own (the
+    clerk's list saying it is another transfer).  ``candidates`` nearest date first."""
+    found = [
+        e for e in candidates if e.id not in matched and (same_transfer(e, p) or same_entry(e, p))
+    ]
+    same = next((e for e in found if not other_accounts(e.bank_account, p.bank_account)), None)
+    if same is not None:
+        return same, False
+    if found and not own_id:
+        return found[0], True
+    return None
+
+
+def _twin(p: Payment, twin: Payment, src: Source, probable: bool) -> tuple[Twin, str]:
+    """The row kept once as a source of ``twin``, and what to tell the clerk."""
+    twin_where = twin.source.where() if twin.source else "imported before"
+    if probable:
+        return Twin(p, twin, src, {}, False, probable=True), (
+            f"{src.where()}: probable duplicate of {twin.id} ({twin_where}; account "
+            f"{p.bank_account} vs {twin.bank_account}): the same date, amount and reference, "
+            f"kept once, recorded as a second source of {twin.id}; if they are two transfers, "
+            "import this one from a payments list with an Id of its own and its bank account"
+        )
+    learnt = {k: v for k, v in (("bank_reference", p.bank_reference),
+                                ("payee_account", p.payee_account))
+              if v and not getattr(twin, k)}  # fmt: skip
+    return Twin(p, twin, src, learnt, bool(p.references and not twin.references)), (
+        f"{src.where()}: the same transfer as {twin.id} ({twin_where}): kept once, "
+        "both sources recorded"
+    )
+
+
 def merge_payments(
     file: str, incoming: Sequence[Payment], stored: Sequence[Payment], known: set[str]
 ) -> PaymentMerge:
     """Payments against the stored ones: a row seen before (same fingerprint) is unchanged;
-    the same transfer read from another file (same amount, close date, see
-    :func:`same_transfer`) is kept once with both sources recorded; a payment id the
-    workspace has with other details is refused; a payment without id gets the next
+    the same transfer read from another file (see :func:`twin_of`) is kept once with both
+    sources recorded, from another account as a probable duplicate said in a note; a payment
+    id the workspace has with other details is refused; a payment without id gets the next
     ``P<n>``."""
     out = PaymentMerge()
     seen: Counter[tuple[str, ...]] = Counter()
@@ -149,19 +188,13 @@ def merge_payments(
             continue
         candidates = sorted(same_amount.get((p.currency, p.amount), []),
                             key=lambda e: abs((e.date - p.date).days))  # fmt: skip
-        twin = next((e for e in candidates if e.id not in matched and same_transfer(e, p)), None)
-        if twin is not None:
-            matched.add(twin.id)
-            learnt = {k: v for k, v in (("bank_reference", p.bank_reference),
-                                        ("payee_account", p.payee_account))
-                      if v and not getattr(twin, k)}  # fmt: skip
-            out.twins.append(Twin(p, twin, src, learnt, bool(p.references and not twin.references)))
+        found = twin_of(p, candidates, matched, bool(p.id) and p.id not in by_id)
+        if found is not None:
+            matched.add(found[0].id)
+            twin, note = _twin(p, found[0], src, found[1])
+            out.twins.append(twin)
             out.unchanged += 1
-            out.warnings.append(
-                f"{src.where()}: the same transfer as {twin.id} "
-                f"({twin.source.where() if twin.source else 'imported before'}): kept once, "
-                "both sources recorded"
-            )
+            out.warnings.append(note)
             continue
         pid = p.id
         if pid and pid in by_id:
