@@ -227,16 +227,17 @@ class Imports(Service):
             updated_docs = self._store(conn, extracted, import_id, summary, tick)
             details = {"import_id": import_id, "updated_documents": updated_docs}
             self.store.audit(conn, "import", f"import {summary.file}", details)
-            summary.credit_allocations = self._credits_applied(conn, extracted)
+            summary.credit_allocations = self._credits_applied(conn, import_id)
             conn.execute(update(t.imports).where(t.imports.c.id == import_id)
                          .values(summary=json.dumps(summary.as_dict())))  # fmt: skip
             if tick.cancelled and tick.cancelled():  # asked while writing: keep nothing
                 raise ImportCancelled(summary.file)
 
-    def _credits_applied(self, conn: Connection, ex: Extracted) -> int:
+    def _credits_applied(self, conn: Connection, import_id: int) -> int:
         """How many applications to invoices Microsoft's rule makes of the credit notes this
-        file brought (worked out by the ledger as of each date, never stored)."""
-        brought = {d.number for d in ex.documents if d.is_credit}
+        import brought new (worked out by the ledger as of each date, never stored)."""
+        brought = set(conn.scalars(select(t.documents.c.number).where(
+            t.documents.c.import_id == import_id, t.documents.c.auto_apply)))  # fmt: skip
         if not brought:
             return 0
         ledger = self.ws.books.ledger(conn=conn)
