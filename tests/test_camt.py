@@ -182,12 +182,13 @@ def test_batch_whose_details_carry_no_amounts_is_one_payment_with_every_referenc
     ]
 
 
-def test_one_foreign_currency_detail_is_the_entry_itself(cli, tmp_path, payments):
-    # OCA's multi-currency shape: the detail states the instructed EUR, the entry the SEK
+def test_one_detail_in_another_currency_and_direction_is_the_entry_itself(cli, tmp_path, payments):
+    # OCA's multi-currency shape: the only detail states the instructed amount in another
+    # currency (and here a direction of its own); the entry says what the account moved
     path = copy(tmp_path, "camt053-v10-previous-closing.xml",
                 ("<NtryDtls>\n                    <TxDtls>",
-                 '<NtryDtls>\n                    <TxDtls><AmtDtls><TxAmt><Amt Ccy="USD">'
-                 "980.00</Amt></TxAmt></AmtDtls>"))  # fmt: skip
+                 '<NtryDtls>\n                    <TxDtls><AmtDtls><InstdAmt><Amt Ccy="USD">'
+                 "980.00</Amt></InstdAmt></AmtDtls><CdtDbtInd>CRDT</CdtDbtInd>"))  # fmt: skip
     code, out, err = cli("import", path)
     assert code == 0, err
     assert payments() == [("P1", "2026-06-28", "900.00", "EUR", [])]
@@ -231,3 +232,11 @@ def test_a_recent_version_is_read(cli, tmp_path, payments):
     code, out, err = cli("import", path)
     assert code == 0, err
     assert payments() == [("P1", "2026-06-28", "900.00", "EUR", [])]
+
+
+def test_a_date_out_of_range_is_refused_naming_the_element(cli, tmp_path, payments):
+    path = copy(tmp_path, "camt053-v10-previous-closing.xml", ("2026-06-28T21", "9999-06-28T21"))
+    assert refused(cli, payments, path) == (
+        "Document/BkToCstmrStmt/Stmt[1]/Ntry[1]/BookgDt: expected a date: "
+        "'9999-06-28T21:40:58.810767+02:00' is not a year between 1900 and 2100"
+    )

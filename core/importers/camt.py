@@ -124,7 +124,7 @@ class CamtStatement:
             return out
         try:
             root = fromstring(path.read_bytes(), forbid_dtd=True)
-        except (ParseError, DefusedXmlException, ValueError) as exc:
+        except (ParseError, DefusedXmlException, ValueError, LookupError) as exc:
             out.errors.append(ImportError_(Source(display), f"expected well-formed XML: {exc}"))
             return out
         refused = _version_refused(root)
@@ -217,7 +217,12 @@ def _check_balances(stmt: Element, st: _Statement, display: str, out: Extracted)
 
 def _date(el: Element | None) -> date | None:
     raw = _text(el, "Dt") or _text(el, "DtTm")
-    return date.fromisoformat(raw[:10]) if raw else None
+    if not raw:
+        return None
+    day = date.fromisoformat(raw[:10])
+    if not 1900 <= day.year <= 2100:
+        raise ValueError(f"'{raw}' is not a year between 1900 and 2100")
+    return day
 
 
 @dataclass
