@@ -154,3 +154,48 @@ def test_bad_amount_and_bad_date_are_named(cli, ws_path, tmp_path):
 def test_formats_lists_ofx(cli):
     code, out, _ = cli("formats")
     assert code == 0 and "ofx" in out and "OFX bank statement" in out
+
+
+def test_a_mangled_element_is_refused_not_skipped(cli, ws_path, tmp_path):
+    path = copy(tmp_path, "releve_sgml.ofx")
+    data = path.read_bytes()
+    at = data.rindex(b"<STMTTRN>")
+    path.write_bytes(data[:at] + b"<STMTTRD>" + data[at + 9 :])  # a movement would be lost
+    line = refused(cli, path)
+    assert line == f"{path}:BANKTRANLIST: an element OFX does not define in BANKTRANLIST: STMTTRD"
+    assert payments(ws_path) == []
+
+
+def test_a_name_longer_than_ofx_1_allows_is_kept_whole(cli, ws_path, tmp_path):
+    path = copy(tmp_path, "releve_sgml.ofx")
+    long_name = b"VIR SEPA MICROSOFT IRELAND OPERATIONS LIMITED DUBLIN"
+    path.write_bytes(path.read_bytes().replace(b"VIR MICROSOFT IRELAND OPERATI", long_name, 1))
+    code, out, err = cli("import", path)
+    assert (code, err) == (0, "")
+    with Workspace(ws_path, readonly=True) as ws:
+        assert ws.books.payments()[0].counterparty == long_name.decode()
+
+
+def test_corrections_replace_and_delete_earlier_movements(cli, ws_path, tmp_path):
+    path = copy(tmp_path, "releve_v2.ofx")
+    corrections = (
+        b"<STMTTRN><TRNTYPE>DEBIT</TRNTYPE><DTPOSTED>20260331</DTPOSTED><TRNAMT>-2000.00</TRNAMT>"
+        b"<FITID>20260331-000105</FITID><CORRECTFITID>20260331-000104</CORRECTFITID>"
+        b"<CORRECTACTION>REPLACE</CORRECTACTION><NAME>VIR SEPA MICROSOFT IRELAND</NAME>"
+        b"<MEMO>G000000004 G000000005</MEMO></STMTTRN>"
+        b"<STMTTRN><TRNTYPE>DEBIT</TRNTYPE><DTPOSTED>20260331</DTPOSTED><TRNAMT>-89.99</TRNAMT>"
+        b"<FITID>20260331-000106</FITID><CORRECTFITID>20260329-000103</CORRECTFITID>"
+        b"<CORRECTACTION>DELETE</CORRECTACTION></STMTTRN>"
+    )
+    data = path.read_bytes().replace(b"</BANKTRANLIST>", corrections + b"</BANKTRANLIST>")
+    path.write_bytes(data.replace(b"<BALAMT>12042.47", b"<BALAMT>12132.46"))
+    code, out, err = cli("import", path)
+    assert code == 0, err
+    assert "opening 10582.86 + movements = ledger balance 12132.46 EUR" in out
+    assert "FITID 20260331-000104: replaced by the correction FITID 20260331-000105" in out
+    assert "FITID 20260329-000103: deleted by the correction FITID 20260331-000106" in out
+    assert "FITID 20260331-000106: a correction deleting FITID 20260329-000103" in out
+    assert payments(ws_path) == [
+        ("P1", "2026-03-17", "1250.40", "EUR", "G000000002 G000000003", "20260317-000101"),
+        ("P2", "2026-03-31", "2000.00", "EUR", "G000000004 G000000005", "20260331-000105"),
+    ]

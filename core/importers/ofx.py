@@ -14,6 +14,7 @@ ledger balance is checked and a file that does not add up is refused naming the 
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -31,6 +32,8 @@ MAX_BYTES = 64 * 1024 * 1024
 _MESSAGES = (("BANKMSGSRSV1", "STMTRS"), ("CREDITCARDMSGSRSV1", "CCSTMTRS"))
 _OPENING = re.compile(r"open|ouverture|initial|d[ée]but|pr[ée]c[ée]dent|previous|start", re.I)
 _CENT = Decimal("0.01")
+_UNKNOWN = re.compile(r"While parsing (\S+), encountered unknown tag (\S+);")
+_SIGNON = {"SIGNONMSGSRSV1", "SONRS", "STATUS", "FI"}  # the bank's sign-on: not the statement
 
 
 class OfxRefused(ValueError):
@@ -96,6 +99,7 @@ class OfxStatement:
 
 def _parse(path: Path) -> tuple[Element, Any]:
     from ofxtools.Parser import OFXTree
+    from ofxtools.Types import String
 
     with path.open("rb") as fh:
         fh.seek(max(0, path.stat().st_size - 64))
@@ -107,10 +111,20 @@ def _parse(path: Path) -> tuple[Element, Any]:
             root = tree.parse(fh)
     except Exception as exc:  # noqa: BLE001 - header, SGML and encoding errors of every kind
         raise OfxRefused("OFX", f"expected an OFX file: {_plain(exc)}") from None
-    try:
-        ofx = tree.convert()
-    except Exception as exc:  # noqa: BLE001 - the library validates each element its own way
-        raise OfxRefused("OFX", f"not a valid OFX statement: {_plain(exc)}") from None
+    # banks write longer names and memos than OFX 1.x allows: kept whole, not refused
+    String.strict = False
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            ofx = tree.convert()
+        except Exception as exc:  # noqa: BLE001 - the library validates each element its own way
+            raise OfxRefused("OFX", f"not a valid OFX statement: {_plain(exc)}") from None
+    for w in caught:
+        m = _UNKNOWN.search(str(w.message))
+        if m and "." not in m.group(2) and m.group(1) not in _SIGNON:
+            raise OfxRefused(
+                m.group(1), f"an element OFX does not define in {m.group(1)}: {m.group(2)}"
+            )
     return root, ofx
 
 
@@ -128,6 +142,8 @@ def _statements(root: Element, ofx: Any) -> list[_Statement]:
             if raw is None:
                 continue
             where = f"OFX/{msgs_tag}/{trnrs.tag}[{t_no}]/{stmt_tag}"
+            if len(found) >= len(models):
+                raise OfxRefused(where, "a statement OFX could not read")
             model = models[len(found)]
             acct = model.account
             account = " ".join(
@@ -157,6 +173,11 @@ def _movements(
     raw_list = st.raw.find("BANKTRANLIST")
     raws = raw_list.findall("STMTTRN") if raw_list is not None else []
     moved = Decimal(0)
+    corrected = {  # FITID -> (REPLACE or DELETE, the correcting FITID)
+        str(tx.correctfitid): (str(tx.correctaction or "REPLACE"), str(tx.fitid))
+        for tx in tranlist or []
+        if tx.correctfitid
+    }
     for n, (tx, raw) in enumerate(zip(tranlist or [], raws, strict=True), start=1):
         where = f"{st.where}/BANKTRANLIST/STMTTRN[{n}]"
         currency, rate = st.currency, Decimal(1)
@@ -167,9 +188,14 @@ def _movements(
             amount = money(abs(tx.trnamt), currency)
         except (MoneyError, TypeError) as exc:
             raise OfxRefused(f"{where}/TRNAMT", str(exc)) from None
-        moved += (tx.trnamt * rate).quantize(_CENT)
         src = Source(display, element=where)
         fitid = str(tx.fitid or "")
+        correction = _correction(tx, fitid, corrected)
+        if correction:
+            out.entries_read += 1
+            out.skipped.append(Skipped(src, f"FITID {fitid}: {correction}, not a payment"))
+            continue
+        moved += (tx.trnamt * rate).quantize(_CENT)
         if fitid and fitid in seen:
             out.entries_read += 1
             out.skipped.append(
@@ -202,6 +228,17 @@ def _movements(
             out,
         )
     return moved
+
+
+def _correction(tx: Any, fitid: str, corrected: dict[str, tuple[str, str]]) -> str:
+    """Why a movement does not count: replaced or deleted by a correction (``CORRECTFITID``,
+    ``CORRECTACTION``) in the statement, or a correction that deletes one; else ""."""
+    if fitid in corrected:
+        action, by = corrected[fitid]
+        return f"{'deleted' if action == 'DELETE' else 'replaced'} by the correction FITID {by}"
+    if tx.correctfitid and str(tx.correctaction or "") == "DELETE":
+        return f"a correction deleting FITID {tx.correctfitid}"
+    return ""
 
 
 def _opening(st: _Statement) -> tuple[Decimal, str] | None:
