@@ -199,3 +199,12 @@ def test_corrections_replace_and_delete_earlier_movements(cli, ws_path, tmp_path
         ("P1", "2026-03-17", "1250.40", "EUR", "G000000002 G000000003", "20260317-000101"),
         ("P2", "2026-03-31", "2000.00", "EUR", "G000000004 G000000005", "20260331-000105"),
     ]
+
+
+def test_card_statement(cli, ws_path, tmp_path):
+    code, out, err = cli("import", copy(tmp_path, "carte_affaires.ofx"))
+    assert code == 0, err
+    assert "account 4970XXXXXXXX1234: ledger balance -78.40 EUR on 2026-03-31" in out
+    assert payments(ws_path) == [
+        ("P1", "2026-03-05", "59.90", "EUR", "CARTE X1234 MSBILL.INFO", "CB-20260305-0001"),
+    ]
