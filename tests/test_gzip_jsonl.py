@@ -21,7 +21,7 @@ import pytest
 
 from conftest import _to_json, invoice
 from core.cli import main
-from core.importers import IMPORTERS
+from core.importers import IMPORTERS, ImportOptions
 from core.importers.pc_recon_jsonl import PartnerCenterReconJsonLines, PartnerCenterUsageJsonLines
 from core.importers.pc_recon_lines import RECON_COLUMNS
 from core.workspace import Workspace
@@ -186,6 +186,19 @@ def test_v2_json_lines_plain_and_gzipped_read_like_the_v1_csv(tmp_path):
     assert contoso[5].isoformat() == "2026-02-01"
 
 
+def test_v2_lines_held_as_arrow_blocks_read_the_same(tmp_path, monkeypatch):
+    """Millions of lines are held a block at a time as Arrow columns: the same lines."""
+    from core.importers import pc_recon_jsonl
+
+    csv_lines, csv_totals = _books(tmp_path, "csv", write_v1_csv(tmp_path))
+    monkeypatch.setattr(pc_recon_jsonl, "BLOCK_LINES", 2)
+    extracted = PartnerCenterReconJsonLines().extract(write_v2(tmp_path), "v2", ImportOptions())
+    assert extracted.line_table is not None and extracted.line_table.num_rows == 4
+    assert extracted.lines == [] and extracted.entries_read == 4
+    lines, totals = _books(tmp_path, "blocks", write_v2(tmp_path, gz=True))
+    assert (lines, totals) == (csv_lines, csv_totals)
+
+
 def test_a_v2_line_that_is_not_json_is_named_by_its_line(tmp_path, capsys):
     path = write_v2(tmp_path)
     text = path.read_text().splitlines()
@@ -252,18 +265,29 @@ def test_a_truncated_or_damaged_gzip_is_refused_in_one_line(tmp_path, capsys):
     _refused(capsys, tmp_path, bad, why)
 
 
-def test_a_gzip_bomb_is_refused_without_being_written_out(tmp_path, capsys):
+def test_a_gzip_bomb_is_refused_without_being_written_out(tmp_path, capsys, monkeypatch):
+    """Over 2 GB and over 50 times its size once decompressed (here, scaled down to 8 MB)."""
+    from core.services import imports
+
+    monkeypatch.setattr(imports, "GZIP_RATIO_FROM", 8 * 1024**2)
     bomb = tmp_path / "lines.json.gz"
     with gzip.open(bomb, "wb", compresslevel=9) as fh:
-        fh.write(b"{" + b" " * (1 << 20))
-        for _ in range(80):
+        fh.write(b"{")
+        for _ in range(12):
             fh.write(b" " * (1 << 20))
-    assert bomb.stat().st_size < 200_000
+    assert bomb.stat().st_size < 100_000
     code, out, err = _cli(capsys, tmp_path, bomb)
     problems = [ln for ln in err.splitlines() if "not imported" not in ln]
     assert code == 2 and len(problems) == 1, err
-    assert problems[0].startswith(f"{bomb}: its gzip content expands to more than ")
+    assert problems[0].startswith(f"{bomb}: its gzip content expands to more than 9,437,184 ")
     assert problems[0].endswith("refused as a decompression bomb")
+    with Workspace(tmp_path / "w.db") as ws:
+        assert ws.journal.log() == []
+    # as compressed, but smaller once decompressed: read (and refused for what it holds)
+    small = tmp_path / "small.json.gz"
+    small.write_bytes(gzip.compress(b"{" + b" " * (4 << 20)))
+    code, out, err = _cli(capsys, tmp_path, small)
+    assert code == 2 and "decompression bomb" not in err and f"{small}: " in err
 
 
 def test_a_gzip_named_otherwise_is_known_by_its_bytes_and_imports_once(tmp_path, capsys):

@@ -25,11 +25,13 @@ from core.importers.pc_recon_lines import COLUMNS, read_rows
 from core.importers.tabular import Cell, Column, fold, map_columns
 from core.importers.usage import COLUMNS as USAGE_COLUMNS
 from core.importers.usage import PartnerCenterUsage
+from core.linestore import lines_to_table
 from core.model import Extracted, ImportError_, Source, UsageTotal
 
 NAME = "Partner Center invoice line items, reconciliation API v2 (JSON Lines, gzip)"
 USAGE_NAME = "Partner Center daily rated usage, billed usage API v2 (JSON Lines, gzip)"
 MAX_LINE = 16 * 1024 * 1024  # a line item of more than 16 MB is no line item
+BLOCK_LINES = 50_000  # line records kept as Python objects before they become Arrow columns
 Rows = Iterator[tuple[Source, list[Cell]]]
 
 
@@ -90,7 +92,7 @@ def _rows(
     """Each line's values in ``header``'s order (an attribute first seen on a later line
     joins the header, and ``cols`` with it); a line that is not a JSON object is an error
     named by its line number, and reading stops after 100 of them."""
-    known = {fold(h) for h in header}
+    seen, known = set(header), {fold(h) for h in header}
     with path.open("rb") as fh:
         for n, raw in enumerate(iter(lambda: fh.readline(MAX_LINE + 1), b""), start=1):
             if not raw.strip():
@@ -101,8 +103,9 @@ def _rows(
                 if len(out.errors) > 100:
                     return
                 continue
-            new = [k for k in item if fold(k) not in known]
-            if new:
+            if not seen.issuperset(item):  # an attribute not on the lines before
+                seen.update(item)
+                new = [k for k in item if fold(k) not in known]
                 header.extend(new)
                 known.update(fold(k) for k in new)
                 cols.update(map_columns(header, columns)[0])
@@ -147,8 +150,25 @@ class PartnerCenterReconJsonLines:
         rows, cols = opened
         # an unbilled download's lines are not invoiced yet, whatever placeholder they carry
         fixed_number = "" if "unbilled" in path.name.lower() else None
-        read_rows(rows, cols, fixed_number, out)
+        blocks: list = []
+        read_rows(_in_blocks(rows, out, blocks), cols, fixed_number, out)
+        if blocks:  # millions of lines: held as Arrow columns, a block at a time
+            import pyarrow as pa
+
+            blocks.append(lines_to_table(out.lines))
+            out.line_table, out.lines = pa.concat_tables(blocks), []
         return out
+
+
+def _in_blocks(rows: Rows, out: Extracted, blocks: list) -> Rows:
+    """``rows`` as they are; every :data:`BLOCK_LINES` line records the row reader has made
+    become one Arrow table of ``blocks`` (the same columns as the CSV's), so that memory holds
+    columns, not objects."""
+    for row in rows:
+        yield row
+        if len(out.lines) >= BLOCK_LINES:
+            blocks.append(lines_to_table(out.lines))
+            out.lines.clear()
 
 
 class PartnerCenterUsageJsonLines:
