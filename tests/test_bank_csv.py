@@ -186,6 +186,32 @@ def test_montant_en_eur_signed_and_a_negative_balance(run, write_bytes):
     assert payments(run) == [("2026-03-01", "1234.56", "EUR", "VIR MICROSOFT IRELAND G000000002")]
 
 
+def test_societe_generale_and_bnp_layouts_with_a_second_label(run, write_bytes):
+    sg = (
+        '="0000000001";Compte courant;01/02/2026 - 28/02/2026;\n'
+        "\n"
+        "Date de l'opération;Libellé;Détail de l'écriture;Montant de l'opération;Devise\n"
+        "20/02/2026;VIR EUROPEEN EMIS;POUR: MICROSOFT IRELAND G000000003;-750,00;EUR\n"
+        "18/02/2026;CARTE X1234;ACHAT;-12,00;EUR\n"
+    )
+    bnp = (
+        "Compte de chèques ****0001;Solde au 28/02/2026;1 234,56\n"
+        "\n"
+        "Date operation;Libelle court;Type operation;Libelle operation;Montant operation en euro\n"
+        "21/02/2026;VIR SEPA EMIS;Virement;VIR SEPA MICROSOFT IRELAND G000000004;-500,00\n"
+    )
+    imported(run, write_bytes("sg.csv", sg.encode("cp1252")))
+    summary = imported(run, write_bytes("bnp.csv", bnp.encode("cp1252")))
+    assert summary["checks"] == [
+        "closing balance 1234.56 EUR stated (line 1; no opening balance to check the movements "
+        "against)"
+    ]
+    assert payments(run) == [
+        ("2026-02-20", "750.00", "EUR", "VIR EUROPEEN EMIS POUR: MICROSOFT IRELAND G000000003"),
+        ("2026-02-21", "500.00", "EUR", "VIR SEPA EMIS VIR SEPA MICROSOFT IRELAND G000000004"),
+    ]
+
+
 def test_a_bare_montant_column_stays_the_clerks_payments_list():
     layout = find_layout("Date;Montant;Devise;Libellé\n10/03/2026;1 000,00;EUR;x\n")
     assert layout is None

@@ -72,6 +72,9 @@ COLUMNS = (
                          "Bank reference"), required=False),
     Column("Account", ("Compte", "Numéro de compte", "IBAN"), required=False),
     Column("Balance", ("Solde",), required=False),
+    # a second label some banks add: read after the first
+    Column("Detail", ("Libelle operation", "Libellé opération", "Détail de l'écriture",
+                      "Informations complémentaires"), required=False),
 )  # fmt: skip
 
 # an amount column may carry its unit: "Débit euros", "Montant(EUROS)", "Montant en EUR"
@@ -519,11 +522,19 @@ class BankTable:
             counterparty=text(get("Payee")),
             counterparty_iban=text(get("Payee IBAN")),
             account=text(get("Account")),
-            text=re.sub(r"\s+", " ", text(get("Label"))).strip(),
+            text=_label(get, cols),
             bank_reference=text(get("Reference")),
         )
         classify(entry, options, out)
         return entry
+
+
+def _label(get, cols: dict[str, int]) -> str:
+    """The label, and the detail some banks give in a second column."""
+    parts = [text(get("Label"))]
+    if cols.get("Detail") not in (None, cols["Label"]):
+        parts.append(text(get("Detail")))
+    return re.sub(r"\s+", " ", " ".join(p for p in parts if p)).strip()
 
 
 def _amounts(get, cols: dict[str, int], currency: str, fail) -> tuple[str, Decimal] | None:
