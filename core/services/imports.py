@@ -198,7 +198,8 @@ class Imports(Service):
             extracted = importer.extract(path, display, options)
         except Exception as exc:
             log.warning("reading %s failed", display, exc_info=True)
-            refuse(display, None, f"could not be read as {importer.name}: {exc}")
+            why = str(exc).replace(str(path), display)  # a gzip's content is read from a copy
+            refuse(display, None, f"could not be read as {importer.name}: {why}")
         if extracted.errors:
             raise ImportFailed(display, extracted.errors)
         summary.skipped.extend(str(s) for s in extracted.skipped)
