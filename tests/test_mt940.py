@@ -4,10 +4,16 @@ line naming the file and the line."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import shutil
 from pathlib import Path
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from conftest import DATA
+from core.cli import main
 from core.workspace import Workspace
 
 SAMPLE = DATA / "mt940" / "releve_pages.sta"
@@ -140,3 +146,47 @@ def test_abn_amro_layout_headers_blank_lines_and_a_reference_split_at_full_width
          "GIRO 428428 MICROSOFT IRELAND BETALINGSKENM. 0000000421886595314606715 G000000007",
          "", "NONREF"),
     ]  # fmt: skip
+
+
+@st.composite
+def damaged(draw, data: bytes) -> bytes:
+    """The file cut short, bytes flipped, line endings changed or a block duplicated."""
+    kind = draw(st.sampled_from(["cut", "flip", "endings", "duplicate"]))
+    if kind == "cut":
+        return data[: draw(st.integers(0, len(data) - 1))]
+    if kind == "flip":
+        out = bytearray(data)
+        for at in draw(st.lists(st.integers(0, len(data) - 1), min_size=1, max_size=4)):
+            out[at] = draw(st.integers(0, 255))
+        return bytes(out)
+    if kind == "endings":
+        return data.replace(b"\r\n", b"\n").replace(b"\n", draw(st.sampled_from([b"\r", b"\r\n"])))
+    a = draw(st.integers(0, len(data) - 1))
+    b = draw(st.integers(a, min(len(data), a + 400)))
+    return data[:b] + data[a:b] + data[b:]
+
+
+def check_damaged(tmp_path: Path, name: str, data: bytes) -> None:
+    """exit 0, or exit 2 with every line naming the file and nothing stored; never exit 1."""
+    db, path = tmp_path / "fuzz.db", tmp_path / name
+    path.write_bytes(data)
+    with Workspace(db) as ws:
+        before = len(ws.books.payments())
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        code = main(["--db", str(db), "import", str(path)])
+    assert code in (0, 2), err.getvalue()
+    assert code == 2 or err.getvalue() == ""  # no library warning or log on the way
+    if code == 2:
+        assert all(line.startswith(f"{path}:") for line in err.getvalue().splitlines())
+        with Workspace(db) as ws:
+            assert len(ws.books.payments()) == before
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.data())
+def test_damaged_statements_exit_0_or_2_naming_the_file(tmp_path, data):
+    name = data.draw(st.sampled_from(["releve_pages.sta", "abnamro_layout.sta"]))
+    check_damaged(tmp_path, name, data.draw(damaged((DATA / "mt940" / name).read_bytes())))

@@ -7,6 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_mt940 import check_damaged, damaged
 
 from conftest import DATA
 from core.workspace import Workspace
@@ -208,3 +211,21 @@ def test_card_statement(cli, ws_path, tmp_path):
     assert payments(ws_path) == [
         ("P1", "2026-03-05", "59.90", "EUR", "CARTE X1234 MSBILL.INFO", "CB-20260305-0001"),
     ]
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.data())
+def test_damaged_statements_exit_0_or_2_naming_the_file(tmp_path, data):
+    name = data.draw(st.sampled_from(["releve_sgml.ofx", "releve_v2.ofx", "carte_affaires.ofx"]))
+    check_damaged(tmp_path, name, data.draw(damaged((OFX / name).read_bytes())))
+
+
+def test_a_date_outside_1900_to_2100_is_refused_naming_the_element(cli, ws_path, tmp_path):
+    path = copy(tmp_path, "releve_v2.ofx")
+    path.write_bytes(path.read_bytes().replace(b"<DTPOSTED>20260317", b"<DTPOSTED>90260317"))
+    assert refused(cli, path) == (
+        f"{path}:{STMT}/BANKTRANLIST/STMTTRN[1]/DTPOSTED: expected a date between 1900 and 2100, "
+        "got '90260317000000.000[+1:CET]'"
+    )

@@ -160,9 +160,12 @@ def _statements(root: Element, ofx: Any) -> list[_Statement]:
 def _raw_date(el: Element | None, where: str) -> date:
     text = (el.text or "").strip() if el is not None else ""
     try:
-        return date(int(text[0:4]), int(text[4:6]), int(text[6:8]))
+        day = date(int(text[0:4]), int(text[4:6]), int(text[6:8]))
     except ValueError:
         raise OfxRefused(where, f"expected a date YYYYMMDD, got '{text}'") from None
+    if not 1900 <= day.year <= 2100:
+        raise OfxRefused(where, f"expected a date between 1900 and 2100, got '{text}'")
+    return day
 
 
 def _movements(
