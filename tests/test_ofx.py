@@ -229,3 +229,11 @@ def test_a_date_outside_1900_to_2100_is_refused_naming_the_element(cli, ws_path,
         f"{path}:{STMT}/BANKTRANLIST/STMTTRN[1]/DTPOSTED: expected a date between 1900 and 2100, "
         "got '90260317000000.000[+1:CET]'"
     )
+
+
+def test_a_byte_order_mark_and_blank_lines_before_the_header_are_read(cli, ws_path, tmp_path):
+    path = tmp_path / "releve.ofx"
+    path.write_bytes(b"\xef\xbb\xbf\r\n" + (OFX / "releve_sgml.ofx").read_bytes())
+    code, out, err = cli("import", path)
+    assert (code, err) == (0, "")
+    assert [p[2] for p in payments(ws_path)] == ["1000.00", "300.00"]

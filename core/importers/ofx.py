@@ -13,6 +13,7 @@ ledger balance is checked and a file that does not add up is refused naming the 
 
 from __future__ import annotations
 
+import io
 import re
 import warnings
 from dataclasses import dataclass
@@ -106,9 +107,8 @@ def _parse(path: Path) -> tuple[Element, Any]:
         if not fh.read().rstrip(b"\x00 \t\r\n\x1a").upper().endswith(b"</OFX>"):
             raise OfxRefused("OFX", "the file ends before </OFX>: it is truncated")
     tree = OFXTree()
-    try:
-        with path.open("rb") as fh:
-            root = tree.parse(fh)
+    try:  # a byte-order mark or blank lines before the header (Windows tools add them)
+        root = tree.parse(io.BytesIO(path.read_bytes().lstrip(b"\xef\xbb\xbf \t\r\n")))
     except Exception as exc:  # noqa: BLE001 - header, SGML and encoding errors of every kind
         raise OfxRefused("OFX", f"expected an OFX file: {_plain(exc)}") from None
     # banks write longer names and memos than OFX 1.x allows: kept whole, not refused
