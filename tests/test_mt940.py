@@ -144,7 +144,7 @@ def test_abn_amro_layout_headers_blank_lines_and_a_reference_split_at_full_width
     assert payments(ws_path) == [
         ("P1", "2026-03-03", "1500.00",
          "GIRO 428428 MICROSOFT IRELAND BETALINGSKENM. 0000000421886595314606715 G000000007",
-         "", "NONREF"),
+         "", ""),
     ]  # fmt: skip
 
 
@@ -190,3 +190,18 @@ def check_damaged(tmp_path: Path, name: str, data: bytes) -> None:
 def test_damaged_statements_exit_0_or_2_naming_the_file(tmp_path, data):
     name = data.draw(st.sampled_from(["releve_pages.sta", "abnamro_layout.sta"]))
     check_damaged(tmp_path, name, data.draw(damaged((DATA / "mt940" / name).read_bytes())))
+
+
+def test_german_structured_details_give_purpose_name_and_iban(cli, ws_path, tmp_path):
+    path = tmp_path / "sparkasse.sta"
+    shutil.copy(DATA / "mt940" / "sparkasse_layout.sta", path)
+    code, out, err = cli("import", path)
+    assert code == 0, err
+    assert "2026-03-17 +480.00 EUR MUSTERMANN GMBH 'Rechnung RE-2026-0042'" in out
+    # ?21 "…G00000000" and ?22 "3": one purpose cut in two sub-fields, joined without a space
+    assert payments(ws_path) == [
+        ("P1", "2026-03-16", "1250.40", "G000000002 G000000003",
+         "MICROSOFT IRELAND OPERATIONS LTD", ""),
+    ]  # fmt: skip
+    with Workspace(ws_path, readonly=True) as ws:
+        assert ws.books.payments()[0].payee_account == "IE29AIBK93115212345678"

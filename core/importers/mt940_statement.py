@@ -19,7 +19,8 @@ problem is named by its line:
 
 The ``:86:`` information is kept as the remittance text; ``/BENM/`` or ``/NAME/`` (debits)
 and ``/ORDP/`` (credits) sub-fields, else the supplementary details of the ``:61:``, give the
-counterparty.
+counterparty.  A structured German ``:86:`` (``?20``-``?29`` purpose, ``?31`` IBAN, ``?32``/``?33``
+name, as Sparkassen and other German banks write it) is read by the library's own processor.
 """
 
 from __future__ import annotations
@@ -44,10 +45,13 @@ NAME = "SWIFT MT940 bank statement"
 MAX_BYTES = 128 * 1024 * 1024
 WIDTH = 65  # characters of a :86: line (6*65x)
 _SUBFIELD = re.compile(r"/(BENM|NAME|ORDP|REMI)/([^/]*)")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # shown escaped: one line
 _TAG = re.compile(r":(\d{2}[A-Z]?|NS):")
 # value date, [entry date], mark, [funds code], amount with its decimal comma, transaction type
 _LINE61 = re.compile(r"\d{6}(\d{4}|\s{4})?R?[DC][A-Z]?\s?\d[\d]*,\d*[A-Z][A-Z0-9]{3}", re.I)
-_OPTIONS = mt940.Options(reversal_sign=True, case_insensitive_marks=True, unbounded_details=True)
+_OPTIONS = mt940.Options(
+    reversal_sign=True, case_insensitive_marks=True, unbounded_details=True, applicant_iban=True
+)
 _BALANCE = "D or C, a date YYMMDD, a currency and an amount (C260301EUR1000,00)"
 _EXPECTED = {
     "20": "a reference of at most 16 characters",
@@ -69,7 +73,7 @@ class Mt940Refused(ValueError):
     """One problem at one line."""
 
     def __init__(self, line: int, message: str) -> None:
-        super().__init__(message)
+        super().__init__(_CONTROL.sub("?", message))  # one line, whatever the file holds
         self.line = line
 
 
@@ -200,12 +204,13 @@ def _unreadable(st: _Statement, s_no: int, exc: Exception) -> Mt940Refused:
         except Exception:  # noqa: BLE001 - any failure of this field
             return _refused_field(f)
     reason = " ".join(str(exc).split()) if "<" not in str(exc) else type(exc).__name__
+    reason = _CONTROL.sub("?", reason)
     return Mt940Refused(st.line, f"statement {s_no} unreadable: {reason[:120]}")
 
 
 def _refused_field(f: _Field) -> Mt940Refused:
     expected = _EXPECTED.get(f.tag[:2], "the field as SWIFT defines it")
-    got = f.lines[0].strip()
+    got = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", f.lines[0].strip())
     got = got[:60] + ("…" if len(got) > 60 else "")
     return Mt940Refused(f.line, f":{f.tag}: expected {expected}, got '{got}'")
 
@@ -310,14 +315,23 @@ def _movement(
             amount=amount,
             currency=currency,
             debit=debit,
-            counterparty=counterparty.strip() or extra,
+            counterparty=counterparty.strip() or str(d.get("applicant_name") or "") or extra,
+            counterparty_iban=str(d.get("applicant_iban") or ""),
             account=account,
-            text=named.get("REMI", "").strip() or details,
-            bank_reference=str(d.get("bank_reference") or "")
-            or str(d.get("customer_reference") or ""),
+            text=named.get("REMI", "").strip() or str(d.get("purpose") or "") or details,
+            bank_reference=_reference(d),
             reversal=reversal,
         ),
         options,
         out,
     )
     return raw
+
+
+def _reference(d: dict[str, Any]) -> str:
+    """The bank's reference, else the customer's; ``NONREF`` ("no reference") is none."""
+    for key in ("bank_reference", "customer_reference"):
+        ref = str(d.get(key) or "").strip()
+        if ref and ref.upper() != "NONREF":
+            return ref
+    return ""

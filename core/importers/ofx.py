@@ -33,6 +33,7 @@ MAX_BYTES = 64 * 1024 * 1024
 _MESSAGES = (("BANKMSGSRSV1", "STMTRS"), ("CREDITCARDMSGSRSV1", "CCSTMTRS"))
 _OPENING = re.compile(r"open|ouverture|initial|d[ée]but|pr[ée]c[ée]dent|previous|start", re.I)
 _CENT = Decimal("0.01")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _UNKNOWN = re.compile(r"While parsing (\S+), encountered unknown tag (\S+);")
 _SIGNON = {"SIGNONMSGSRSV1", "SONRS", "STATUS", "FI"}  # the bank's sign-on: not the statement
 
@@ -41,8 +42,8 @@ class OfxRefused(ValueError):
     """One problem at one element."""
 
     def __init__(self, element: str, message: str) -> None:
-        super().__init__(message)
-        self.element = element
+        super().__init__(_CONTROL.sub("?", message))  # one line, whatever the file holds
+        self.element = _CONTROL.sub("?", element)
 
 
 @dataclass
@@ -56,7 +57,7 @@ class _Statement:
 
 def _plain(exc: BaseException) -> str:
     """The library's message on one line, without object text."""
-    text = " ".join(str(exc).split())
+    text = " ".join(_CONTROL.sub(" ", str(exc)).split())
     text = re.sub(r"<class '(?:[\w.]+\.)?(\w+)'>", r"\1", text)  # type reprs
     text = re.sub(r"<[A-Za-z_]+\([^)]*\)>", "", text)  # aggregate reprs
     return (text[:200] + "…") if len(text) > 200 else text or type(exc).__name__
