@@ -229,6 +229,7 @@ def test_formats_lists_every_importer(cli_json):
     assert names == [
         "pc-invoices-json",
         "camt",
+        "ofx",
         "cfonb120",
         "mt940",
         "pc-line-items",
