@@ -270,6 +270,15 @@ def test_a_bank_export_cut_in_its_last_row_is_refused(run, tmp_path):
     )
 
 
+def test_a_bank_export_cut_inside_a_utf8_character_is_refused(run, write_bytes):
+    data = "Date;Libellé;Montant(EUROS)\n01/03/2026;VIR MICROSOFT É".encode()
+    path = write_bytes("cut.csv", data[:-1])
+    assert refused(run, path) == (
+        f"{path}:2: got a last character cut in the middle, expected complete text (the file "
+        "is cut short: an interrupted download?)"
+    )
+
+
 def test_a_nul_byte_in_a_bank_export_is_refused(run, tmp_path):
     path = copy(tmp_path, "lbp_releve.csv", lambda b: b.replace(b"EDF REF", b"EDF\x00REF"))
     assert refused(run, path) == (

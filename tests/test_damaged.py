@@ -101,6 +101,15 @@ def test_payments_cut_after_a_separator_are_refused_naming_the_row(run, tmp_path
     )
 
 
+def test_a_file_cut_inside_a_utf8_character_is_refused(run, tmp_path):
+    data = (HEADER + "2026-01-01,10.00,EUR,MICROSOFT a\n2026-01-02,11.00,EUR,Libellé").encode()
+    path = write(tmp_path, "pay.csv", data[:-1])
+    assert refused(run, path) == (
+        f"{path}:3: got a last character cut in the middle, expected complete text (the file "
+        "is cut short: an interrupted download?)"
+    )
+
+
 def test_a_complete_last_row_without_a_final_newline_is_read(run, tmp_path):
     path = write(tmp_path, "pay.csv", (HEADER + "2026-01-01,10.00,EUR,MICROSOFT a").encode())
     code, out, err = run("import", path)

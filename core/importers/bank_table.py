@@ -25,7 +25,7 @@ from pathlib import Path
 
 from core.importers.bank import BankEntry, classify
 from core.importers.base import ImportOptions
-from core.importers.csvrows import DamagedFile, Lines
+from core.importers.csvrows import DamagedFile, Lines, cut_in_a_character
 from core.importers.tabular import (
     TABLE_SUFFIXES,
     Cell,
@@ -227,7 +227,11 @@ def read_layout(path: Path) -> Layout | None:
     """The whole file's layout (raises :class:`DamagedFile` for a damaged file)."""
     encoding = sniff_encoding(path)
     with path.open("r", encoding=encoding, newline="") as fh:
-        content = fh.read()
+        try:
+            content = fh.read()
+        except UnicodeDecodeError as exc:  # only a file cut inside a character gets here
+            fh.seek(0)
+            raise cut_in_a_character(fh.buffer.read().count(b"\n") + 1) from exc
     layout = find_layout(content)
     if layout is not None:
         _check_cells(layout)

@@ -18,6 +18,14 @@ class DamagedFile(ValueError):
         self.column = column
 
 
+def cut_in_a_character(line: int) -> DamagedFile:
+    return DamagedFile(
+        "got a last character cut in the middle, expected complete text (the file is cut "
+        "short: an interrupted download?)",
+        line,
+    )
+
+
 class Lines:
     """The file's lines for the csv reader, refusing a lone CR inside a CRLF or LF line."""
 
@@ -30,7 +38,10 @@ class Lines:
         return self
 
     def __next__(self) -> str:
-        line = next(self.fh)
+        try:
+            line = next(self.fh)
+        except UnicodeDecodeError as exc:  # only a file cut inside a character gets here
+            raise cut_in_a_character(self.newlines + 1) from exc
         if line.endswith("\n"):
             self.newlines += 1
         elif line.endswith("\r") and not self.cr_only:
