@@ -212,6 +212,35 @@ def test_societe_generale_and_bnp_layouts_with_a_second_label(run, write_bytes):
     ]
 
 
+def test_a_workbook_export_with_account_lines_above_its_header(run, tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Opérations"
+    ws.append(["Relevé de compte", None, None, None])
+    ws.append(["Solde initial au 01/02/2026", None, None, 5000])
+    ws.append([])
+    ws.append(["Date", "Libellé", "Débit euros", "Crédit euros"])
+    ws.append([date(2026, 2, 10), "VIR SEPA MICROSOFT IRELAND G000000001", 1000, None])
+    ws.append(["12/02/2026", "REMISE CHEQUE", None, 1535.4])
+    ws.append(["Solde final au 28/02/2026", None, None, 5535.4])
+    path = tmp_path / "releve.xlsx"
+    wb.save(path)
+    assert isinstance(identify(path), BankTable)
+    summary = imported(run, path)
+    assert summary["checks"] == [
+        "balances: opening 5000.00 (line 2) + 2 movements 535.40 = closing 5535.40 EUR (line 7)"
+    ]
+    assert payments(run) == [
+        ("2026-02-10", "1000.00", "EUR", "VIR SEPA MICROSOFT IRELAND G000000001")
+    ]
+    assert summary["skipped"] == [
+        f"{path}[Opérations]:6: 2026-02-12 +1535.40 EUR 'REMISE CHEQUE': money received, not a "
+        "payment made"
+    ]
+
+
 def test_a_bare_montant_column_stays_the_clerks_payments_list():
     layout = find_layout("Date;Montant;Devise;Libellé\n10/03/2026;1 000,00;EUR;x\n")
     assert layout is None

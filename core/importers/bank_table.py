@@ -33,16 +33,14 @@ from core.importers.tabular import (
     Column,
     damage,
     decimal,
-    declared_columns,
-    each_row,
     fold,
     getter,
     in_range,
     is_json,
     is_xlsx,
     map_columns,
-    open_table,
     parse_dmy,
+    read_xlsx,
     sniff_encoding,
     text,
 )
@@ -181,6 +179,10 @@ class Layout:
     currency: str | None  # named by the amount columns' unit
     records: list[tuple[int, list[str]]] = field(default_factory=list)
     preamble: list[tuple[int, list[str]]] = field(default_factory=list)
+    sheet: str | None = None  # XLSX: the sheet read
+
+    def source(self, display: str, line: int | None) -> Source:
+        return Source(display, line, self.sheet)
 
 
 def _records(text_: str, delimiter: str) -> list[tuple[int, list[str]]]:
@@ -205,13 +207,34 @@ def find_layout(text_: str, limit: int = HEADER_LINES) -> Layout | None:
             records = _records(text_, delimiter)
         except csv.Error:
             continue
-        for k, (line, cells) in enumerate(records[:limit]):
-            header = [c.strip().lstrip("\ufeff") for c in cells]
-            found = bank_columns(header)
-            if found is not None:
-                cols, unit = found
-                return Layout(header, line, cols, unit, records[k + 1 :], records[:k])
+        layout = layout_of(records, limit)
+        if layout is not None:
+            return layout
     return None
+
+
+def layout_of(records: list[tuple[int, list[str]]], limit: int = HEADER_LINES) -> Layout | None:
+    """The layout whose header is the first of the first ``limit`` records that is one."""
+    for k, (line, cells) in enumerate(records[:limit]):
+        header = [c.strip().lstrip("\ufeff") for c in cells]
+        found = bank_columns(header)
+        if found is not None:
+            cols, unit = found
+            return Layout(header, line, cols, unit, records[k + 1 :], records[:k])
+    return None
+
+
+def workbook_layout(path: Path, limit: int | None = None) -> Layout | None:
+    """A workbook's first sheet as a bank export (its first ``limit`` rows only, when given);
+    raises :class:`DamagedFile` for a workbook that cannot be read."""
+    table = read_xlsx(path)
+    rows = table.rows if limit is None else itertools.islice(table.rows, limit)
+    records = [(table.header_row, [text(c) for c in table.header])]
+    records += [(n, [text(c) for c in cells]) for n, cells in rows]
+    layout = layout_of(records)
+    if layout is not None:
+        layout.sheet = table.sheet
+    return layout
 
 
 def _decode_head(head: bytes) -> str:
@@ -334,7 +357,7 @@ def check_balances(
         if expected != closing.amount:
             out.errors.append(
                 ImportError_(
-                    Source(display, closing.line),
+                    layout.source(display, closing.line),
                     f"got a closing balance of {fmt(closing.amount)} {cur} ('{closing.said}'), "
                     f"expected {fmt(expected)} = the opening balance {fmt(opening.amount)} "
                     f"(line {opening.line}) + {len(movements)} movements {fmt(total)}: the "
@@ -373,7 +396,9 @@ def _check_running(
         try:
             running.append((line, movement, decimal(cells[i])))
         except CellError as exc:
-            out.errors.append(ImportError_(Source(display, line), str(exc), layout.header[i]))
+            out.errors.append(
+                ImportError_(layout.source(display, line), str(exc), layout.header[i])
+            )
             return
     if len(running) < 2:
         return
@@ -383,7 +408,7 @@ def _check_running(
         if before + movement != after:
             out.errors.append(
                 ImportError_(
-                    Source(display, line),
+                    layout.source(display, line),
                     f"got a balance of {format_amount(after, currency)}, expected "
                     f"{format_amount(before + movement, currency)} = the balance before "
                     f"{format_amount(before, currency)} + this movement "
@@ -415,8 +440,10 @@ class BankTable:
         if path.suffix.lower() not in TABLE_SUFFIXES or is_json(head):
             return False
         if is_xlsx(head):
-            found = declared_columns(path, head, COLUMNS)
-            return found is not None and bank_columns(found[0]) is not None
+            try:
+                return workbook_layout(path, HEADER_LINES) is not None
+            except DamagedFile:
+                return False
         with path.open("rb") as fh:
             start = fh.read(HEAD_BYTES)
         try:
@@ -427,11 +454,9 @@ class BankTable:
     def extract(self, path: Path, display: str, options: ImportOptions) -> Extracted:
         with path.open("rb") as fh:
             head = fh.read(8)
-        if is_xlsx(head):
-            return self._extract_workbook(path, display, options)
         out = Extracted(NAME)
         try:
-            layout = read_layout(path)
+            layout = workbook_layout(path) if is_xlsx(head) else read_layout(path)
         except DamagedFile as exc:
             out.errors.append(damage(display, exc))
             return out
@@ -460,30 +485,14 @@ class BankTable:
         for k, (line, cells) in enumerate(records[: last + 1]):
             if k not in dated and balance_line(line, cells, layout.cols) is not None:
                 continue  # a balance between the rows: checked with the others
-            entry = self._row(cells, layout.cols, Source(display, line), options, out, layout)
+            entry = self._row(
+                cells, layout.cols, layout.source(display, line), options, out, layout
+            )
             if entry is not None:
                 movements.append((line, -entry.amount if entry.debit else entry.amount))
                 currency = entry.currency
         if not out.errors:
             check_balances(layout, movements, currency, display, out)
-
-    def _extract_workbook(self, path: Path, display: str, options: ImportOptions) -> Extracted:
-        out = Extracted(NAME)
-        opened = open_table(path, display, COLUMNS, out)
-        if opened is None:
-            return out
-        table, _ = opened
-        found = bank_columns(table.header)
-        if found is None:
-            out.errors.append(
-                ImportError_(table.source(display, 1), "expected debit and credit columns")
-            )
-            return out
-        cols, unit = found
-        layout = Layout(table.header, 1, cols, unit)
-        for src, cells in each_row(table, display, out):
-            self._row(cells, cols, src, options, out, layout)
-        return out
 
     def _row(
         self, cells, cols, src: Source, options: ImportOptions, out: Extracted, layout: Layout

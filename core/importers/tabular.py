@@ -57,6 +57,7 @@ class Table:
     rows: Iterator[tuple[int, list[Cell]]]
     sheet: str | None = None
     element: str | None = None  # JSON: rows are items of this array, named by path
+    header_row: int = 1  # XLSX: the row the header was found in
 
     def source(self, display: str, row: int) -> Source:
         if self.element is not None:
@@ -308,7 +309,7 @@ def read_xlsx(path: Path) -> Table:
         raise
     except Exception as exc:  # whatever a damaged workbook raises
         raise NotAWorkbook(f"not a readable XLSX workbook ({_why(exc)})") from exc
-    return Table(header, _xlsx_rows(wb, it, header_row), sheet=ws.title)
+    return Table(header, _xlsx_rows(wb, it, header_row), sheet=ws.title, header_row=header_row)
 
 
 def _why(exc: BaseException) -> str:
