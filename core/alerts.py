@@ -124,7 +124,7 @@ def billing_calendar(rules: Rules, ledger: Ledger, first: date, last: date) -> C
     by_experience: dict[str, list[cal.Period]] = defaultdict(list)
     for p in found:
         by_experience[p.experience].append(p)
-    received: dict[str, list[str]] = defaultdict(list)
+    received: dict[str, dict[str, None]] = defaultdict(dict)  # ordered sets: one pass
     out = Calendar()
     for number, doc in sorted(ledger.documents.items()):
         if doc.document_type != DocumentType.INVOICE or doc.amends:
@@ -135,8 +135,8 @@ def billing_calendar(rules: Rules, ledger: Ledger, first: date, last: date) -> C
         experience = cal.experience_of(doc.invoice_type.value, experiences)
         p = cal.period_of(doc.billing_period_start, doc.date, by_experience.get(experience, []))
         shown = _in_force(ledger, number)
-        if p is not None and shown not in received[p.key]:
-            received[p.key].append(shown)
+        if p is not None:
+            received[p.key][shown] = None
     for p in found:
         numbers = tuple(received.get(p.key, ()))
         with_lines = tuple(n for n in numbers if ledger.documents[n].line_count)
@@ -270,8 +270,9 @@ def _missing_documents(
                         f"by {p.available.isoformat()}. Download it (Billing > Invoices) and "
                         "import it, or check the billing experiences in the preferences.",
                         action="import"))  # fmt: skip
+        with_lines = set(p.with_lines)
         for number in p.received:
-            if number not in p.with_lines:
+            if number not in with_lines:
                 doc = ledger.documents[number]
                 add(Finding("missing_document", number, doc.total, doc.currency, p.available,
                             f"{number} is imported but not its reconciliation file "
