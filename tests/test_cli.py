@@ -232,6 +232,8 @@ def test_formats_lists_every_importer(cli_json):
         "ofx",
         "cfonb120",
         "mt940",
+        "pc-line-items-v2",
+        "pc-usage-v2",
         "pc-line-items",
         "pc-usage",
         "bank-table",

@@ -17,6 +17,7 @@ from core.importers.mt940_statement import Mt940Statement
 from core.importers.ofx import OfxStatement
 from core.importers.payments_table import PaymentsTable
 from core.importers.pc_invoices_json import PartnerCenterInvoicesJson
+from core.importers.pc_recon_jsonl import PartnerCenterReconJsonLines, PartnerCenterUsageJsonLines
 from core.importers.pc_recon_lines import PartnerCenterReconLines
 from core.importers.usage import PartnerCenterUsage
 
@@ -27,6 +28,8 @@ IMPORTERS: dict[str, Importer] = {
     "ofx": OfxStatement(),
     "cfonb120": Cfonb120(),
     "mt940": Mt940Statement(),
+    "pc-line-items-v2": PartnerCenterReconJsonLines(),
+    "pc-usage-v2": PartnerCenterUsageJsonLines(),
     "pc-line-items": PartnerCenterReconLines(),
     "pc-usage": PartnerCenterUsage(),
     "bank-table": BankTable(),
