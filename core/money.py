@@ -17,6 +17,7 @@ __all__ = [
     "format_amount",
     "money",
     "normalise_currency",
+    "one_line",
     "parse_decimal",
     "quantum",
 ]
@@ -24,6 +25,15 @@ __all__ = [
 
 class MoneyError(ValueError):
     """An amount or a currency that cannot be turned into money."""
+
+
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def one_line(text: object) -> str:
+    """``text`` as shown in a refusal: control characters (a line break inside a cell) escaped,
+    so that the refusal stays one line."""
+    return _CONTROL_RE.sub(lambda m: repr(m[0])[1:-1], str(text))
 
 
 # ISO 4217 minor units for the currencies that do not have two decimals.
@@ -48,7 +58,7 @@ def normalise_currency(code: object) -> str:
         raise MoneyError(f"expected a three-letter currency code, got {code!r}")
     text = code.strip().upper()
     if not _CURRENCY_RE.match(text):
-        raise MoneyError(f"expected a three-letter currency code, got '{code}'")
+        raise MoneyError(f"expected a three-letter currency code, got '{one_line(code)}'")
     return text
 
 
@@ -114,7 +124,7 @@ def parse_decimal(text: str) -> Decimal:
     """
     if not isinstance(text, str):
         raise TypeError(f"expected text, got {type(text).__name__}")
-    raw = text
+    raw = one_line(text)
     s = text.strip()
     negative = False
     if s.startswith("(") and s.endswith(")"):

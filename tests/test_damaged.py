@@ -7,16 +7,21 @@ expected, and nothing of the file is stored.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import RECON_HEADER
 from core.cli import main
 from core.importers import fastcsv
 from core.importers.tabular import read_table
+from core.workspace import Workspace
 
 HEADER = "Date,Amount,Currency,Reference\n"
 
@@ -292,3 +297,72 @@ def fastcsv_column(values: list[str]):
     import pyarrow as pa
 
     return pa.chunked_array([pa.array(values, pa.string())])
+
+
+# ------------------------------------------------------------------ damaged at random
+
+
+def _samples() -> dict[str, bytes]:
+    """A file of each table reader's shape: bank exports, payments, invoices, line items."""
+    bank = Path(__file__).parent / "data" / "bank"
+    samples = {p.name: p.read_bytes() for p in sorted(bank.glob("*.csv"))}
+    samples["paiements.csv"] = (
+        "Date;Montant;Devise;Libellé\r\n10/03/2026;1 000,00;EUR;VIR MICROSOFT G000000001\r\n"
+        "11/03/2026;400,00;EUR;ACOMPTE G000000002\r\n"
+    ).encode("cp1252")
+    samples["factures.csv"] = (
+        b"Number,Date,Total,Currency,Due date\nG000000001,2026-01-08,1000.00,EUR,2026-03-09\n"
+        b"G000000002,2026-02-08,250.00,EUR,\n"
+    )
+    rows = [recon_row(), recon_row(OrderId="o2")]
+    samples["lines.csv"] = (
+        ",".join(RECON_HEADER) + "\n" + "\n".join(",".join(r) for r in rows) + "\n"
+    ).encode()
+    return samples
+
+
+SAMPLES = _samples()
+
+
+@st.composite
+def damaged(draw, data: bytes) -> bytes:
+    """The file cut short, bytes flipped, line endings changed or a block duplicated."""
+    kind = draw(st.sampled_from(["cut", "flip", "endings", "duplicate", "insert"]))
+    if kind == "cut":
+        return data[: draw(st.integers(0, len(data) - 1))]
+    if kind == "flip":
+        out = bytearray(data)
+        for at in draw(st.lists(st.integers(0, len(data) - 1), min_size=1, max_size=4)):
+            out[at] = draw(st.integers(0, 255))
+        return bytes(out)
+    if kind == "endings":
+        return data.replace(b"\r\n", b"\n").replace(b"\n", draw(st.sampled_from([b"\r", b"\r\n"])))
+    if kind == "insert":
+        at = draw(st.integers(0, len(data)))
+        what = draw(st.sampled_from([b"\x00", b"\r", b";", b",", b'"', b"\n", b"1e30", b"9999"]))
+        return data[:at] + what + data[at:]
+    a = draw(st.integers(0, len(data) - 1))
+    b = draw(st.integers(a, min(len(data), a + 400)))
+    return data[:b] + data[a:b] + data[b:]
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.data())
+def test_damaged_tables_exit_0_or_2_naming_the_file(tmp_path, data):
+    """exit 0, or exit 2 with every line naming the file and nothing stored; never exit 1."""
+    name = data.draw(st.sampled_from(sorted(SAMPLES)))
+    db, path = tmp_path / "fuzz.db", tmp_path / name
+    path.write_bytes(data.draw(damaged(SAMPLES[name])))
+    with Workspace(db) as ws:
+        before = (len(ws.books.payments()), len(ws.books.documents()))
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        code = main(["--db", str(db), "import", str(path)])
+    assert code in (0, 2), err.getvalue()
+    assert code == 2 or err.getvalue() == ""  # no library warning or log on the way
+    if code == 2:
+        assert all(line.startswith(str(path)) for line in err.getvalue().splitlines())
+        with Workspace(db) as ws:
+            assert (len(ws.books.payments()), len(ws.books.documents())) == before

@@ -45,7 +45,7 @@ from core.importers.tabular import (
     text,
 )
 from core.model import Extracted, ImportError_, Source
-from core.money import MoneyError, format_amount, money, normalise_currency
+from core.money import MoneyError, format_amount, money, normalise_currency, one_line
 
 NAME = "Bank statement export (CSV/XLSX, debit and credit columns)"
 
@@ -147,7 +147,7 @@ def bank_date(cell: Cell) -> date:
             return in_range(date(year, month, int(named[1])), cell)
     except ValueError:
         pass
-    raise CellError(f"expected a date (DD/MM/YYYY, DD/MM/YY or 15-Feb-2026), got '{s}'")
+    raise CellError(f"expected a date (DD/MM/YYYY, DD/MM/YY or 15-Feb-2026), got '{one_line(s)}'")
 
 
 def _looks_dated(s: str) -> bool:

@@ -23,7 +23,7 @@ from core.importers.tabular import (
     text,
 )
 from core.model import Document, DocumentType, Extracted, ImportError_, InvoiceType, Source
-from core.money import MoneyError, money, normalise_currency
+from core.money import MoneyError, money, normalise_currency, one_line
 
 NAME = "Invoice list (CSV/XLSX)"
 
@@ -118,7 +118,7 @@ def _document(cells, cols, src: Source, out: Extracted) -> Document | None:
     if doc_type is None:
         fail(
             "Document type",
-            f"expected invoice, void note, adjustment or credit note, got '{raw_type}'",
+            f"expected invoice, void note, adjustment or credit note, got '{one_line(raw_type)}'",
         )
     total = None
     if currency:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from core.importers.csvrows import DamagedFile, Lines, csv_rows
 from core.model import Extracted, ImportError_, Source
-from core.money import MoneyError, parse_decimal
+from core.money import MoneyError, one_line, parse_decimal
 
 Cell = str | Decimal | date | None
 
@@ -498,7 +498,7 @@ def decimal(cell: Cell) -> Decimal:
             raise CellError(str(exc)) from exc
     if not number.is_finite() or abs(number) >= MAX_NUMBER:
         raise CellError(
-            f"got '{text(cell)}', expected a number below 1 000 000 000 000 000 "
+            f"got '{one_line(text(cell))}', expected a number below 1 000 000 000 000 000 "
             "(an amount, quantity or price)"
         )
     return number
@@ -534,7 +534,7 @@ def make_date_parser(order: str) -> Callable[[Cell], date]:
                 return date(y, b, a) if order == "DMY" else date(y, a, b)
         except ValueError:
             pass
-        raise CellError(f"expected a date ({expected}), got '{s}'")
+        raise CellError(f"expected a date ({expected}), got '{one_line(s)}'")
 
     return parse
 
@@ -545,7 +545,9 @@ FIRST_YEAR, LAST_YEAR = 1900, 2100
 def in_range(day: date, cell: Cell) -> date:
     """``day`` when its year is within 1900-2100, else :class:`CellError`."""
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise CellError(f"got '{text(cell)}', expected a date between {FIRST_YEAR} and {LAST_YEAR}")
+        raise CellError(
+            f"got '{one_line(text(cell))}', expected a date between {FIRST_YEAR} and {LAST_YEAR}"
+        )
     return day
 
 
