@@ -26,7 +26,7 @@ from core.importers.tabular import Cell, Column, fold, map_columns
 from core.importers.usage import COLUMNS as USAGE_COLUMNS
 from core.importers.usage import PartnerCenterUsage
 from core.linestore import lines_to_table
-from core.model import Extracted, ImportError_, Source, UsageTotal
+from core.model import Extracted, ImportError_, Source
 
 NAME = "Partner Center invoice line items, reconciliation API v2 (JSON Lines, gzip)"
 USAGE_NAME = "Partner Center daily rated usage, billed usage API v2 (JSON Lines, gzip)"
@@ -191,14 +191,4 @@ class PartnerCenterUsageJsonLines:
             out.errors.append(ImportError_(Source(display, 1), "expected a BillingCurrency"))
             return out
         unbilled = "unbilled" in path.name.lower()
-        reader, groups = PartnerCenterUsage(), dict[tuple, list]()
-        for src, cells in rows:
-            out.entries_read += 1
-            reader._row(cells, cols, src, rated, unbilled, groups, out)
-            if len(out.errors) > 100:
-                break
-        for (inv, cid, cname, sub, meter, cur), (qty, amount, first, last, n) in groups.items():
-            out.usage.append(
-                UsageTotal(inv, cid, cname, sub, meter, cur, qty, amount, first, last, n)
-            )
-        return out
+        return PartnerCenterUsage().sum_rows(rows, cols, rated, unbilled, out)

@@ -12,6 +12,7 @@ stored.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -68,7 +69,6 @@ class PartnerCenterUsage:
                 ImportError_(table.source(display, 1), "expected a BillingCurrency column")
             )
             return out
-        groups: dict[tuple, list] = {}
         with path.open("rb") as fh:
             unbilled = is_unbilled(path, fh.read(64))
         if rated and table.sheet is None and table.element is None:
@@ -76,7 +76,14 @@ class PartnerCenterUsage:
             if fast is not None:
                 out.usage, out.entries_read = fast
                 return out
-        for src, cells in each_row(table, display, out):
+        return self.sum_rows(each_row(table, display, out), cols, rated, unbilled, out)
+
+    def sum_rows(self, rows: Iterable[tuple[Source, list]], cols: dict, rated: bool,
+                 unbilled: bool, out: Extracted) -> Extracted:  # fmt: skip
+        """Read usage rows (``(where, cells)``, from a table or JSON Lines) into ``out``,
+        summed exactly per invoice, customer, subscription and meter."""
+        groups: dict[tuple, list] = {}
+        for src, cells in rows:
             out.entries_read += 1
             self._row(cells, cols, src, rated, unbilled, groups, out)
             if len(out.errors) > 100:
