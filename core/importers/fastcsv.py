@@ -61,7 +61,10 @@ def stream_columns(path: Path, wanted: dict[str, int], n_header: int, block_size
         for batch in reader:
             if any(has_nul(column) for column in batch.columns):
                 raise ValueError("a NUL byte: the row reader names it")
-            yield batch.rename_columns(list(wanted))
+            # the columns come in the file's order: each asked name takes its own column
+            by_position = {f"c{i}": batch.column(f"c{i}") for i in sorted(set(wanted.values()))}
+            yield pa.RecordBatch.from_arrays([by_position[f"c{i}"] for i in wanted.values()],
+                                             names=list(wanted))  # fmt: skip
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
         raise ValueError(str(exc)) from exc
 
