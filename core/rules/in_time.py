@@ -53,10 +53,6 @@ class Facts:
             self._base.append(self.ledger())
         return self._base[0]
 
-    def clerks(self) -> Ledger:
-        """The ledger of the clerk's own allocations only: nothing follows from a rule."""
-        mine = [a for a in self.allocations if a.method != AUTO_REFERENCE]
-        return compute(self.documents, self.payments, mine, term_days=self.term_days)
 
 
 class _Available(Mapping[str, Decimal]):

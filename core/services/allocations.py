@@ -140,8 +140,9 @@ class Allocations(Service):
 
     @retried
     def auto_allocate(self, *, apply: bool) -> Change:
-        """Allocate payments to the invoices they quote (see :func:`rules.plan_auto`); the
-        change's ``result`` is ``(AutoResult, ids)`` (no ids when not applied)."""
+        """Allocate payments to the invoices they quote (see
+        :func:`core.rules.in_time.plan_references`); the change's ``result`` is
+        ``(AutoResult, ids)`` (no ids when not applied)."""
         if apply:
             self.store.writable()
         with self.store.change(allocating=apply) as conn:

@@ -119,15 +119,13 @@ def _referenced(n: int):
 
 @op("auto-allocate")
 def auto_allocate(n: str, runs: str) -> dict:
-    from core.allocation import plan_auto
-    from core.ledger import compute
+    from core.rules.in_time import Facts, plan_references
 
     docs, pays = _referenced(int(n))
-    ledger = compute(docs, pays, [])
     result = {}
 
-    def work():
-        result["planned"] = len(plan_auto(ledger, pays).planned)
+    def work():  # as `auto-allocate` plans: at each payment's date, in the ledger's order
+        result["planned"] = len(plan_references(Facts(docs, pays, [])).planned)
 
     secs = timed(work, int(runs))
     assert result["planned"] == int(n), result
