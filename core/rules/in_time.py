@@ -54,7 +54,6 @@ class Facts:
         return self._base[0]
 
 
-
 class _Available(Mapping[str, Decimal]):
     """What a rule may still give each invoice at this point in time."""
 
