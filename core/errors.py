@@ -7,6 +7,7 @@ one line and exits 2; the window shows it in its one message channel.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NoReturn
 
 from core.model import ImportError_, Source
 
@@ -52,7 +53,7 @@ class ImportFailed(Exception):
 def refuse(
     file: str, source: Source | None, message: str, column: str | None = None,
     kind: str = INVALID,
-) -> None:  # fmt: skip
+) -> NoReturn:  # fmt: skip
     """Raise :class:`ImportFailed` for one problem at ``source``."""
     raise ImportFailed(file, [ImportError_(source or Source(file), message, column)], kind)
 

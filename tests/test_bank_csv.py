@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -342,3 +343,55 @@ def write_bytes(tmp_path: Path):
         return path
 
     return write
+
+
+PREAMBLE = (
+    "Titulaire;M. DUPONT JEAN;;\n"
+    "Compte courant n° 00012345678;;;\n"
+    "Période du 01/03/2026 au 31/03/2026;;;\n"
+    "Solde au 01/03/2026;1 234,56;;\n"
+    ";;;\n"
+    "Jour;Opération;Somme;Devise\n"
+    "10/03/2026;VIR MICROSOFT G000000001;1 000,00;EUR\n"
+    "12/03/2026;VIR MICROSOFT G000000002;250,50;EUR\n"
+)
+
+
+def test_account_lines_above_an_unknown_header_are_not_taken_for_it(run, tmp_path, write_bytes):
+    """The mapping is made on the header row found by its content (line 6 here), the rows
+    are read from below it, and the next export of the same layout imports at once."""
+    path = write_bytes("banque.csv", PREAMBLE.encode("cp1252"))
+    code, _out, err = run("import", path)
+    assert code == 2 and "not a file CSP Reconciler can read" in err
+    code, out, err = run("map", path, "payments", "Date=Jour", "Amount=Somme", "Currency=Devise",
+                         "Reference=Opération")  # fmt: skip
+    assert code == 0, err
+    assert imported(run, path)["created"] == {"payments": 2}
+    assert payments(run) == [
+        ("2026-03-10", "1000.00", "EUR", "VIR MICROSOFT G000000001"),
+        ("2026-03-12", "250.50", "EUR", "VIR MICROSOFT G000000002"),
+    ]
+    april = PREAMBLE.replace("03/2026", "04/2026").replace("G00000000", "G00000010")
+    later = write_bytes("banque-avril.csv", april.encode("cp1252"))
+    assert imported(run, later)["created"] == {"payments": 2}
+
+
+def test_account_lines_above_an_unknown_header_in_a_workbook(tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    sheet = wb.active
+    for line in PREAMBLE.splitlines():
+        sheet.append([c or None for c in line.split(";")])
+    path = tmp_path / "banque.xlsx"
+    wb.save(path)
+    with Workspace(tmp_path / "w.db") as ws:
+        header, rows = ws.imports.preview(path)
+        assert header == ["Jour", "Opération", "Somme", "Devise"]
+        assert rows[0] == ["10/03/2026", "VIR MICROSOFT G000000001", "1 000,00", "EUR"]
+        ws.imports.save_layout(header, "payments", {"Date": "Jour", "Amount": "Somme",
+                                                    "Currency": "Devise",
+                                                    "Reference": "Opération"})  # fmt: skip
+        ws.imports.import_file(path)
+        assert [(p.date, p.amount) for p in ws.books.payments()] == [
+            (date(2026, 3, 10), 1000), (date(2026, 3, 12), Decimal("250.50"))]  # fmt: skip

@@ -204,6 +204,18 @@ def test_an_unknown_file_is_refused_with_what_is_expected(ws, write_text):
         ws.imports.import_file(write_text("notes.txt", "hello\nworld\n"))
 
 
+def test_json_nested_thousands_deep_is_refused_in_one_line(cli, write_text):
+    path = write_text("deep.json", "[" * 100_000 + "]" * 100_000)
+    code, out, err = cli("import", path)
+    assert code == 2, err
+    assert err.splitlines() == [
+        f"{path}: not a file CSP Reconciler can read (see: csp-recon formats; expected a "
+        "Partner Center invoice list or line items, a bank statement, or a payments or invoice "
+        "list CSV/XLSX)",
+        f"{path}: not imported: nothing from this file was stored",
+    ]
+
+
 def test_recon_missing_columns_are_named(ws, write_text):
     path = write_text("recon.csv", "PartnerId,CustomerId,InvoiceNumber,Currency,Amount\n")
     with pytest.raises(ImportFailed):

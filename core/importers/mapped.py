@@ -50,7 +50,7 @@ class MappedTable:
 
     def extract(self, path: Path, display: str, options: ImportOptions) -> Extracted:
         out = Extracted(self.name)
-        table = read_table(path)
+        table = read_table(path, find_header=True)
         position = {h.strip(): i for i, h in enumerate(table.header)}
         cols: dict[str, int] = {}
         for field, required in fields(self.kind):

@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from core.importers.base import ImportOptions
-from core.importers.tabular import load_json
+from core.importers.jsonfile import load_json
 from core.model import Document, DocumentType, Extracted, ImportError_, InvoiceType, Source
 from core.money import MoneyError, money, normalise_currency
 

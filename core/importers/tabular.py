@@ -11,7 +11,7 @@ its shortest representation, which is what Excel displays), dates become
 from __future__ import annotations
 
 import csv
-import functools
+import itertools
 import re
 import unicodedata
 import warnings
@@ -22,6 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from core.importers.csvrows import DamagedFile, Lines, csv_rows
+from core.importers.jsonfile import is_json, json_items
 from core.model import Extracted, ImportError_, Source
 from core.money import MoneyError, one_line, parse_decimal
 
@@ -204,20 +205,77 @@ def sniff_encoding(path: Path) -> str:
     return "cp1252"
 
 
-def read_csv(path: Path) -> Table:
+HEADER_SEARCH = 40  # a header below account lines is looked for in this many first rows
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def _width(cells: Sequence[str]) -> int:
+    """How many cells up to the last that holds something."""
+    return max((i + 1 for i, c in enumerate(cells) if c.strip()), default=0)
+
+
+def header_index(records: Sequence[Sequence[str]]) -> int | None:
+    """Where a table's header row is among its first records, found by its content: the
+    first row of at least two names (text with letters, no figures) that is as wide as the
+    rows below it and followed by a row holding figures. The account number, period and
+    balances a bank puts above its header are not it: they hold figures, or are narrower
+    than the table. None when no row looks like a header."""
+    rows = [[c.strip().lstrip("\ufeff") for c in r] for r in records[: HEADER_SEARCH + 6]]
+    for k, cells in enumerate(rows[:HEADER_SEARCH]):
+        named = [c for c in cells if c]
+        if len(named) < 2 or any(not _LETTER_RE.search(c) or any(ch.isdigit() for ch in c)
+                                 for c in named):  # fmt: skip
+            continue
+        below = [r for r in rows[k + 1 : k + 6] if any(r)]
+        if not below or not any(any(ch.isdigit() for ch in c) for c in below[0]):
+            continue
+        if _width(cells) >= max(_width(r) for r in below):
+            return k
+    return None
+
+
+def _csv_header_at(path: Path) -> tuple[str, int, list[str]] | None:
+    """(separator, raw records before the header, header) of a CSV whose header may sit
+    below a preamble (see :func:`header_index`); None when none is found."""
+    encoding = sniff_encoding(path)
+    best: tuple[str, int, list[str]] | None = None
+    for delimiter in (";", ",", "\t", "|"):
+        with path.open("r", encoding=encoding, errors="replace", newline="") as fh:
+            first = fh.readline(1 << 20)
+            fh.seek(0)
+            reader = csv.reader(Lines(fh, cr_only=first.endswith("\r")), delimiter=delimiter)
+            try:
+                records = list(itertools.islice(reader, HEADER_SEARCH + 6))
+            except (csv.Error, DamagedFile):
+                continue
+        k = header_index(records)
+        if k is None:
+            continue
+        header = [h.strip().lstrip("\ufeff") for h in records[k]]
+        if best is None or _width(header) > _width(best[2]):
+            best = (delimiter, k, header)
+    return best
+
+
+def read_csv(path: Path, find_header: bool = False) -> Table:
     """Stream a CSV in whatever encoding and separator it came in.
 
     Lines may end in CRLF, LF or CR alone (Excel for Mac); a file damaged on the way is
     refused with the row it shows in (:class:`DamagedFile`): a carriage return alone inside a
-    line of a CRLF or LF file, a NUL byte in a cell, a last row cut short.
+    line of a CRLF or LF file, a NUL byte in a cell, a last row cut short. ``find_header``:
+    the header may sit below lines of its own (see :func:`header_index`); else it is line 1.
     """
+    found = _csv_header_at(path) if find_header else None
     encoding = sniff_encoding(path)
     fh = path.open("r", encoding=encoding, newline="")
     first = fh.readline(1 << 20)
     fh.seek(0)
     lines = Lines(fh, cr_only=first.endswith("\r"))
-    reader = csv.reader(lines, delimiter=sniff_delimiter(first.splitlines()[0] if first else ""))
+    delimiter = found[0] if found else sniff_delimiter(first.splitlines()[0] if first else "")
+    reader = csv.reader(lines, delimiter=delimiter)
     try:
+        for _ in range(found[1] if found else 0):
+            next(reader)
         header = [h.strip().lstrip("\ufeff") for h in next(reader)]
     except StopIteration:
         header = []
@@ -284,8 +342,9 @@ def check_xlsx(path: Path) -> None:
         raise NotAWorkbook("a zip file with no worksheet: not an XLSX workbook")
 
 
-def read_xlsx(path: Path) -> Table:
-    """First sheet whose first non-empty row looks like a header.
+def read_xlsx(path: Path, find_header: bool = False) -> Table:
+    """The first sheet; its header is its first non-empty row, or with ``find_header`` the
+    row :func:`header_index` finds among the first ones.
 
     A workbook that cannot be read, at its start or further down, raises
     :class:`DamagedFile` (with the row where it could no longer be read)."""
@@ -300,11 +359,20 @@ def read_xlsx(path: Path) -> Table:
             it = ws.iter_rows(values_only=True)
             header: list[str] = []
             header_row = 0
+            firsts: list[tuple[int, tuple]] = []
             for n, values in enumerate(it, start=1):
                 if any(v not in (None, "") for v in values):
-                    header = [str(v).strip() if v is not None else "" for v in values]
-                    header_row = n
-                    break
+                    firsts.append((n, values))
+                    if not find_header or len(firsts) >= HEADER_SEARCH + 6:
+                        break
+            k = None
+            if find_header:
+                k = header_index([[text(_xlsx_cell(v)) for v in row] for _n, row in firsts])
+            if firsts:
+                header_row, values = firsts[k or 0]
+                header = [str(v).strip() if v is not None else "" for v in values]
+                if find_header:
+                    it = ws.iter_rows(min_row=header_row + 1, values_only=True)
     except DamagedFile:
         raise
     except Exception as exc:  # whatever a damaged workbook raises
@@ -341,63 +409,6 @@ def _xlsx_rows(wb, it, header_row: int) -> Iterator[tuple[int, list[Cell]]]:
         wb.close()
 
 
-def is_json(head: bytes) -> bool:
-    return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[")
-
-
-MAX_JSON_BYTES = 512 * 1024 * 1024
-
-
-@functools.lru_cache(maxsize=2)
-def _parsed_json(path: str, size: int, mtime_ns: int) -> object:
-    import json
-
-    text = Path(path).read_bytes().decode("utf-8-sig")
-    return json.loads(text, parse_float=Decimal, parse_int=Decimal)
-
-
-def load_json(path: Path) -> object:
-    """A JSON file with its numbers as Decimal, parsed once however many importers look at
-    it (identify, then extract).  Raises ``ValueError`` for what is not JSON."""
-    st = path.stat()
-    if st.st_size > MAX_JSON_BYTES:
-        raise ValueError(f"larger than {MAX_JSON_BYTES >> 20} MB")
-    return _parsed_json(str(path), st.st_size, st.st_mtime_ns)
-
-
-def json_items(path: Path) -> tuple[str, list] | None:
-    """The array of objects a Partner Center API response holds, with its path."""
-    try:
-        data = load_json(path)
-    except ValueError:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
-        return None
-    if isinstance(data, list):
-        return "", data
-    if isinstance(data, dict):
-        for key in ("items", "value"):
-            if isinstance(data.get(key), list):
-                return key, data[key]
-    return None
-
-
-def is_unbilled(path: Path, head: bytes) -> bool:
-    """An unbilled download: so named, or an API response from ``/invoices/unbilled/``."""
-    if "unbilled" in path.name.lower():
-        return True
-    if is_json(head):
-        try:
-            data = load_json(path)
-        except ValueError:
-            return False
-        uri = (
-            str(((data.get("links") or {}).get("self") or {}).get("uri", ""))
-            if isinstance(data, dict)
-            else ""
-        )
-        return "/unbilled/" in uri.lower()
-    return False
-
-
 def read_json_table(path: Path) -> Table:
     found = json_items(path)
     prefix, items = found if found else ("", [])
@@ -428,19 +439,31 @@ def _json_cell(value: object) -> Cell:
     return str(value)
 
 
-def read_table(path: Path, head: bytes | None = None) -> Table:
+def read_table(path: Path, head: bytes | None = None, find_header: bool = False) -> Table:
+    """A CSV, XLSX or JSON table; ``find_header``: its header may sit below lines of its own
+    (a bank's account lines), found by :func:`header_index`."""
     if head is None:
         with path.open("rb") as fh:
             head = fh.read(8)
     if is_xlsx(head):
-        return read_xlsx(path)
+        return read_xlsx(path, find_header)
     if is_json(head):
         return read_json_table(path)
-    return read_csv(path)
+    return read_csv(path, find_header)
 
 
-def peek_header(path: Path, head: bytes) -> list[str]:
-    """The header row only (cheap enough for identify()); JSON: the first item's keys."""
+def peek_header(path: Path, head: bytes, find_header: bool = False) -> list[str]:
+    """The header row only (cheap enough for identify()); JSON: the first item's keys.
+    ``find_header``: the header found below a preamble, as :func:`read_table` reads it."""
+    if find_header and not is_json(head):
+        try:
+            if is_xlsx(head):
+                return read_xlsx(path, find_header=True).header
+            found = _csv_header_at(path)
+        except (DamagedFile, UnicodeDecodeError, OSError):
+            return []
+        if found is not None:
+            return found[2]
     if is_json(head):
         found = json_items(path)
         if not found or not found[1] or not isinstance(found[1][0], dict):

@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from core.importers.base import ImportOptions
+from core.importers.jsonfile import is_unbilled
 from core.importers.tabular import (
     TABLE_SUFFIXES,
     CellError,
@@ -26,7 +27,6 @@ from core.importers.tabular import (
     declared_columns,
     each_row,
     getter,
-    is_unbilled,
     open_table,
     parse_mdy,
     text,

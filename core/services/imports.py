@@ -179,7 +179,7 @@ class Imports(Service):
                      format_name: str | None) -> ImportSummary:  # fmt: skip
         """Import ``path`` (the file itself, or what its gzip compression holds), naming the
         clerk's file ``display`` and recording its content hash ``sha``."""
-        options = self._options(options)
+        options = self._options(options, display)
         summary = ImportSummary(display)
         importer = self._importer(path, display, format_name)
         with self.store.conn() as conn:
@@ -365,7 +365,7 @@ class Imports(Service):
 
         with path.open("rb") as fh:
             head = fh.read(8)
-        header = peek_header(path, head)
+        header = peek_header(path, head, find_header=True)
         if not header:
             return None
         saved = self.store.setting(f"layout:{layout_key(header)}")
@@ -377,18 +377,17 @@ class Imports(Service):
     def preview(self, path: Path, rows: int = 5) -> tuple[list[str], list[list[str]]]:
         """A spreadsheet's header and its first rows as text (for the column-mapping
         dialog)."""
-        from core.importers.tabular import peek_header, read_table, text
+        from core.importers.tabular import read_table, text
 
         with path.open("rb") as fh:
             head = fh.read(8)
-        table = read_table(path, head)
+        table = read_table(path, head, find_header=True)
         out: list[list[str]] = []
         for _n, cells in table.rows:
             if len(out) >= rows:
                 break
             out.append([text(c) for c in cells])
-        # the header as the import looks its layout up (see _mapped_importer)
-        return peek_header(path, head), out
+        return table.header, out
 
     @staticmethod
     def layout_fields(kind: str) -> list[tuple[str, bool]]:
@@ -431,11 +430,26 @@ class Imports(Service):
         said = f"layout {key} saved: files with these columns now import as {kind}"
         return change("save-layout", said, {"settings"}, key, done.audit_id)
 
-    def _options(self, given: ImportOptions | None) -> ImportOptions:
+    def _stored_list(self, key: str, display: str) -> list[str]:
+        """A list setting as stored; one stored before settings were checked, and not a list,
+        refuses the import naming the setting (never a bare JSON error)."""
+        from core.settings import validate
+
+        stored = self.store.setting(key, "") or ""
+        try:
+            return json.loads(validate(key, stored))
+        except ValueError as exc:
+            refuse(
+                display,
+                None,
+                f"the workspace's setting {exc} (correct it in Preferences, "
+                f"or: csp-recon set {key} '[...]')",
+            )
+
+    def _options(self, given: ImportOptions | None, display: str) -> ImportOptions:
         """The caller's options completed with the workspace's settings."""
         given = given or ImportOptions()
-        names = json.loads(self.store.setting("payee_names", "[]") or "[]")
-        ibans = json.loads(self.store.setting("payee_ibans", "[]") or "[]")
+        names, ibans = (self._stored_list(k, display) for k in ("payee_names", "payee_ibans"))
         return ImportOptions(
             term_days=self.store.term_days(),
             invoice_number=given.invoice_number,
