@@ -43,8 +43,13 @@ BLANK_MEANS_DEFAULT = {"billing_experiences", "billing_anniversary_day", "partne
                        "holiday_country", "holidays", "disputed_counts_as_due",
                        *DAY_SETTINGS}  # fmt: skip
 YES, NO = {"yes", "y", "true", "1", "on", "oui"}, {"no", "n", "false", "0", "off", "non"}
-IBAN_SETTING = re.compile(r"^(company_account|payee_account_[A-Z]{3})$")
+IBAN_SETTING = re.compile(r"^(company_account|payee_account|payee_account_[A-Z]{3})$")
 BIC_SETTING = re.compile(r"^(company_bic|payee_bic_[A-Z]{3})$")
+# Every key the program reads besides the per-currency accounts and remembered layouts.
+KEYS = {*DEFAULTS, *DAY_SETTINGS, "aging_buckets", "billing_anniversary_day", "holiday_country",
+        "holidays", "currency", "billing_currency", "company_name", "company_address",
+        "company_account", "company_bic", "payee_name", "payee_account", "payee_names",
+        "payee_ibans"}  # fmt: skip
 
 
 def validate(key: str, value: str) -> str:
@@ -101,7 +106,84 @@ def validate(key: str, value: str) -> str:
         return value.upper()
     if key == "holidays":
         return ",".join(d.isoformat() for d in parse_days(value))
+    if key in ("payee_names", "payee_ibans"):
+        return _json_list(key, value)
+    if key in TEXTS:
+        return _text(key, value)
+    if LAYOUT_SETTING.match(key):
+        return _layout(key, value)
+    raise ValueError(_unknown(key))
+
+
+# Free text, with the most characters each may hold (SEPA's 140 for a name; an address of
+# a few lines).
+TEXTS = {"company_name": 140, "payee_name": 140, "company_address": 400}
+LAYOUT_SETTING = re.compile(r"^layout:[0-9a-f]{16}$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
+def known(key: str) -> bool:
+    """A key the program reads (every other is refused: a typo would be stored unseen)."""
+    return key in KEYS or any(r.match(key) for r in (IBAN_SETTING, BIC_SETTING, LAYOUT_SETTING))
+
+
+def _unknown(key: str) -> str:
+    import difflib
+
+    near = difflib.get_close_matches(key, sorted(KEYS), n=1)
+    if near:
+        return f"unknown setting '{key}': did you mean {near[0]}?"
+    return (f"unknown setting '{key}' (expected one of {', '.join(sorted(KEYS))}, or "
+            "payee_account_EUR and payee_bic_EUR for a currency)")  # fmt: skip
+
+
+def _text(key: str, value: str) -> str:
+    one_line = key != "company_address"
+    bad = _CONTROL.search(value) or (one_line and re.search(r"[\t\r\n]", value))
+    if bad:
+        raise ValueError(f"{key}: expected printable text on one line, got the character "
+                         f"U+{ord(bad.group()):04X}" if one_line else
+                         f"{key}: expected printable text, got the control character "
+                         f"U+{ord(bad.group()):04X}")  # fmt: skip
+    if len(value) > TEXTS[key]:
+        raise ValueError(f"{key}: expected at most {TEXTS[key]} characters, got {len(value)}")
     return value
+
+
+def _json_list(key: str, value: str) -> str:
+    """A JSON list of texts (``payee_names``) or of IBANs (``payee_ibans``), stored as JSON."""
+    what = "IBANs" if key == "payee_ibans" else "names"
+    if not value:
+        return "[]"
+    try:
+        items = json.loads(value)
+    except ValueError:
+        items = None
+    if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+        example = '["IE29AIBK93115212345678"]' if key == "payee_ibans" else '["MICROSOFT"]'
+        raise ValueError(f"{key}: expected a JSON list of {what} such as {example}, got "
+                         f"'{value}'")  # fmt: skip
+    items = [i.strip() for i in items if i.strip()]
+    if key == "payee_ibans":
+        items = [_iban(key, i) for i in items]
+    elif any(_CONTROL.search(i) or len(i) > 140 for i in items):
+        raise ValueError(f"{key}: expected names of printable text of at most 140 characters")
+    return json.dumps(items, ensure_ascii=False)
+
+
+def _layout(key: str, value: str) -> str:
+    """A remembered spreadsheet layout: {"kind": payments|invoices, "columns": {field: header}}."""
+    try:
+        layout = json.loads(value)
+    except ValueError:
+        layout = None
+    if not (isinstance(layout, dict) and layout.get("kind") in ("payments", "invoices")
+            and isinstance(layout.get("columns"), dict)
+            and all(isinstance(k, str) and isinstance(v, str)
+                    for k, v in layout["columns"].items())):  # fmt: skip
+        raise ValueError(f"{key}: expected a column mapping (csp-recon map FILE KIND "
+                         "FIELD=HEADER...), got something else")  # fmt: skip
+    return json.dumps(layout, ensure_ascii=False)
 
 
 def _iban(key: str, value: str) -> str:
@@ -127,7 +209,12 @@ def _bic(key: str, value: str) -> str:
 def parse_days(text: str) -> list[date]:
     """Dates written YYYY-MM-DD, separated by commas, spaces or new lines (or a JSON list)."""
     text = text.strip()
-    items = json.loads(text) if text.startswith("[") else re.split(r"[,\s;]+", text)
+    try:
+        items = json.loads(text) if text.startswith("[") else re.split(r"[,\s;]+", text)
+    except ValueError:
+        raise ValueError(f"holidays: expected dates YYYY-MM-DD, got '{text}'") from None
+    if not isinstance(items, list):
+        raise ValueError(f"holidays: expected dates YYYY-MM-DD, got '{text}'")
     out = []
     for item in filter(None, (str(i).strip() for i in items)):
         try:
