@@ -286,6 +286,44 @@ def test_pain001_batch_is_valid_iso20022_with_structured_reference_where_it_fits
         pain001.validate(broken)
 
 
+def test_pain001_texts_are_in_the_epc_character_set_whatever_the_clerk_typed(
+    ws, write_invoices, tmp_path
+):
+    """A tab, a right-to-left override and ``< = | @`` pass the ISO schema but banks reject
+    them under the EPC's SEPA character set: every text of the file is written in that set."""
+    import xml.etree.ElementTree as ET
+
+    from sqlalchemy import insert
+
+    from core.exports import pain001
+    from core.store import schema as t
+
+    ws.imports.import_file(write_invoices(INVOICES[:2]))
+    ws.settings.set("company_name", "Société Générale <Nuage>=|@ Conseil")
+    ws.settings.set("company_account", "FR76 3000 4000 0312 3456 7890 143")
+    ws.settings.set("payee_account_EUR", "IE29AIBK93115212345678")
+    with ws.store.change() as conn:  # stored by a version that did not check settings
+        name = "Microsoft Ireland Operations Ltd \u202egpj.exe"
+        conn.execute(insert(t.settings).values(key="payee_name", value=name))
+    ws.plans.plan(["G000000001"], when=date(2026, 3, 10), reference="/A//B\t<Ü>=|@/")
+    ws.plans.plan(["G000000002"], when=date(2026, 3, 11), reference="Straße & Co")
+    out = tmp_path / "batch.xml"
+    ws.documents.save_pain001(["plan:1", "plan:2"], out)
+    root = ET.parse(out).getroot()
+    texts = [(e.tag.rsplit("}", 1)[1], e.text) for e in root.iter() if (e.text or "").strip()]
+    assert all(set(text) <= pain001.EPC_CHARACTERS for _tag, text in texts), texts
+    got = {(tag, text) for tag, text in texts if tag in ("Nm", "EndToEndId", "Ustrd", "Nb")}
+    assert got >= {
+        ("Nm", "Societe Generale Nuage Conseil"),
+        ("Nm", "Microsoft Ireland Operations Ltd gpj.exe"),
+        ("EndToEndId", "A/B-U"),
+        ("EndToEndId", "Strasse-+-Co"),
+    }, got
+    pain001.validate(out.read_bytes())
+    assert pain001.epc_reference("//") == ""
+    assert pain001.epc_text("Œuvre «Ça» – 12 €", 140) == "OEuvre 'Ca' - 12 EUR"
+
+
 # ---------------------------------------------- a credit memo Microsoft applied, named (issue 17)
 
 CREDITED = [

@@ -6,10 +6,17 @@ per transfer: a planned payment of one invoice gets a structured reference
 (``Strd/RfrdDocInf`` with ``CINV`` and the remitted amount); several invoices
 get the compact list in ``Ustrd`` (140 characters) and travel with their
 remittance advice.
+
+Every text is written in the EPC's SEPA character set (the basic Latin letters and digits,
+``/ - ? : ( ) . , ' +`` and space): accents are taken off, a few letters spelled out, and
+anything else (a tab, a bidirectional mark, ``< = | @``...) becomes a space; a reference
+(``EndToEndId``, an invoice number) neither starts nor ends with ``/`` nor holds ``//``.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,6 +30,38 @@ NS = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"
 
 class Pain001Error(ValueError):
     pass
+
+
+EPC_CHARACTERS = frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/-?:().,'+ "
+)
+_SPELLED = str.maketrans({"ß": "ss", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "Ø": "O",
+                          "ø": "o", "Đ": "D", "đ": "d", "Ł": "L", "ł": "l", "Þ": "TH",
+                          "þ": "th", "&": "+", "_": "-", '"': "'", "€": "EUR", "£": "GBP",
+                          "«": "'", "»": "'", "‘": "'", "’": "'", "“": "'", "”": "'",
+                          "–": "-", "—": "-"})  # fmt: skip
+
+
+def epc_text(text: str, limit: int) -> str:
+    """``text`` in the EPC's SEPA character set, at most ``limit`` characters."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_SPELLED))
+    kept = "".join(c if c in EPC_CHARACTERS else " " for c in decomposed
+                   if not unicodedata.combining(c))  # fmt: skip
+    return re.sub(r" {2,}", " ", kept).strip()[:limit].strip()
+
+
+def epc_reference(text: str, limit: int = 35) -> str:
+    """A reference in the EPC set: no space, no ``/`` (nor ``-``) at either end, no ``//``."""
+    ref = re.sub(r"/{2,}", "/", epc_text(text, 10 * limit).replace(" ", "-"))
+    return ref.strip("/-")[:limit].strip("/-")
+
+
+def _named(text: str, what: str) -> str:
+    name = epc_text(text, 70)
+    if not name:
+        raise Pain001Error(f"{what} '{text}' has no character SEPA banks accept (basic Latin "
+                           "letters and digits): set a name written in Latin letters")  # fmt: skip
+    return name
 
 
 def _minor(rem: Remittance) -> int:
@@ -48,7 +87,8 @@ def build(remittances: Sequence[Remittance], debtor: Party, debtor_bic: str,
         raise Pain001Error("one currency per pain.001 file: export each currency separately")
     currency = currencies.pop()
     config = {
-        "name": debtor.name or "Partner", "IBAN": debtor.account.replace(" ", ""),
+        "name": _named(debtor.name or "Partner", "the company name"),
+        "IBAN": debtor.account.replace(" ", ""),
         "BIC": debtor_bic, "batch": False, "currency": currency,
     }  # fmt: skip
     transfer = SepaTransfer(config, schema=SCHEMA, clean=True)
@@ -61,13 +101,13 @@ def build(remittances: Sequence[Remittance], debtor: Party, debtor_bic: str,
         text, _fits = rem.bank_text()
         transfer.add_payment(
             {
-                "name": rem.payee.name,
+                "name": _named(rem.payee.name, "the payee name"),
                 "IBAN": rem.payee.account.replace(" ", ""),
                 "BIC": creditor_bic.get(rem.currency, ""),
                 "amount": _minor(rem),
                 "execution_date": rem.value_date,
-                "description": text,
-                "endtoend_id": rem.reference[:35],
+                "description": epc_text(text, 140),
+                "endtoend_id": epc_reference(rem.reference),
             }
         )
     xml = transfer.export(validate=False)
@@ -97,7 +137,7 @@ def _structured_where_it_fits(xml: bytes, remittances: Sequence[Remittance]) -> 
                 ET.SubElement(
                     ET.SubElement(inst, f"{{{NS}}}Othr"), f"{{{NS}}}Id"
                 ).text = "NOTPROVIDED"
-    by_ref = {r.reference[:35]: r for r in remittances}
+    by_ref = {epc_reference(r.reference): r for r in remittances}
     for tx in root.iter(f"{{{NS}}}CdtTrfTxInf"):
         e2e = tx.find(f"{{{NS}}}PmtId/{{{NS}}}EndToEndId")
         rem = by_ref.get(e2e.text if e2e is not None else "")
@@ -110,7 +150,7 @@ def _structured_where_it_fits(xml: bytes, remittances: Sequence[Remittance]) -> 
         doc = ET.SubElement(strd, f"{{{NS}}}RfrdDocInf")
         tp = ET.SubElement(ET.SubElement(doc, f"{{{NS}}}Tp"), f"{{{NS}}}CdOrPrtry")
         ET.SubElement(tp, f"{{{NS}}}Cd").text = "CINV"
-        ET.SubElement(doc, f"{{{NS}}}Nb").text = rem.lines[0].invoice
+        ET.SubElement(doc, f"{{{NS}}}Nb").text = epc_reference(rem.lines[0].invoice)
         amt = ET.SubElement(ET.SubElement(strd, f"{{{NS}}}RfrdDocAmt"), f"{{{NS}}}RmtdAmt")
         amt.set("Ccy", rem.currency)
         amt.text = format_amount(rem.lines[0].amount, rem.currency)
