@@ -50,9 +50,7 @@ def test_a_payee_iban_list_is_stored_compact_and_statements_use_it(cli, write_te
                                         "not a valid IBAN")  # fmt: skip
 
 
-def test_a_bad_list_stored_by_an_older_version_refuses_imports_naming_the_setting(
-    ws, write_text
-):
+def test_a_bad_list_stored_by_an_older_version_refuses_imports_naming_the_setting(ws, write_text):
     with ws.store.change() as conn:  # as a version that did not check settings stored it
         conn.execute(insert(t.settings).values(key="payee_names", value='["a"'))
     path = write_text("releve.csv", STATEMENT)
@@ -60,7 +58,7 @@ def test_a_bad_list_stored_by_an_older_version_refuses_imports_naming_the_settin
         ws.imports.import_file(path)
     assert [str(e) for e in failed.value.errors] == [
         f"{path}: the workspace's setting payee_names: expected a JSON list of names such as "
-        "[\"MICROSOFT\"], got '[\"a\"' (correct it in Preferences, or: csp-recon set "
+        '["MICROSOFT"], got \'["a"\' (correct it in Preferences, or: csp-recon set '
         "payee_names '[...]')"
     ]
     ws.settings.set("payee_names", '["Contoso"]')
