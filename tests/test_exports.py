@@ -72,7 +72,7 @@ def test_remittance_text_pdf_and_xlsx_say_the_same_numbers(ws, planned, tmp_path
     text = as_text(rem)
     assert "Control total: 950.00 EUR = transfer amount 950.00 EUR" in text
     pdf = write_pdf(rem, tmp_path / "ra.pdf")
-    pages = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    pages = " ".join(page.extract_text() for page in PdfReader(pdf).pages).replace("\n", " ")
     for fact in (
         "RA-20260310-1",
         "G000000001",
@@ -98,6 +98,32 @@ def test_remittance_text_pdf_and_xlsx_say_the_same_numbers(ws, planned, tmp_path
     formulas = [c.value for row in sheet.iter_rows() for c in row if c.data_type == "f"]
     assert formulas == ["=SUM(D13:D16)"]
     assert sheet.freeze_panes == "A13" and sheet.auto_filter.ref == "A12:H16"
+
+
+def test_a_long_company_name_is_shortened_in_the_footer_never_over_the_page_number(
+    ws, planned, tmp_path
+):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from core.exports.pdf import FONT, footer_left
+
+    name = "Nuage Conseil et Services Informatiques d'Île-de-France " * 3
+    ws.settings.set("company_name", name.strip()[:140])
+    rem = ws.documents.remittance("RA-20260310-1")
+    pages = PdfReader(write_pdf(rem, tmp_path / "ra.pdf")).pages  # (registers the fonts)
+    right = f"Generated {rem.generated:%Y-%m-%d %H:%M} — page 1 of 1"
+    room = A4[0] - 42 * mm - stringWidth(right, FONT, 8)
+    left = footer_left(rem, room, stringWidth)
+    assert left.startswith("Nuage Conseil et Services") and "…" in left
+    assert left.endswith("— remittance advice RA-20260310-1")
+    assert stringWidth(left, FONT, 8) <= room < stringWidth(f"{name} — x", FONT, 8)
+    assert left in pages[-1].extract_text()
+    ws.settings.set("company_name", "Nuage SAS")
+    assert footer_left(ws.documents.remittance("RA-20260310-1"), room, stringWidth) == (
+        "Nuage SAS — remittance advice RA-20260310-1"
+    )
 
 
 def test_a_long_invoice_list_points_to_the_advice_instead_of_being_cut(ws, write_invoices):

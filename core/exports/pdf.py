@@ -86,18 +86,26 @@ def _numbered_canvas(rem: Remittance, size: tuple[float, float]) -> type:
                 self.__dict__.update(state)
                 self.setFont(FONT, 8)
                 self.setFillColor(colors.grey)
-                w = size[0]
-                who = f"{rem.payer.name} — " if rem.payer.name else ""
-                self.drawString(18 * mm, 10 * mm, f"{who}remittance advice {rem.reference}")
-                self.drawRightString(
-                    w - 18 * mm,
-                    10 * mm,
-                    f"Generated {generated} — page {self._pageNumber} of {total}",
-                )
+                right = f"Generated {generated} — page {self._pageNumber} of {total}"
+                room = size[0] - 36 * mm - 6 * mm - self.stringWidth(right, FONT, 8)
+                self.drawString(18 * mm, 10 * mm, footer_left(rem, room, self.stringWidth))
+                self.drawRightString(size[0] - 18 * mm, 10 * mm, right)
                 super().showPage()
             super().save()
 
     return NumberedCanvas
+
+
+def footer_left(rem: Remittance, room: float, width: Any) -> str:
+    """The footer's left text within ``room`` points: a long company name is shortened
+    (ending in …) so that it never runs into the page number; the reference stays whole."""
+    what = f"remittance advice {rem.reference}"
+    full = rem.payer.name
+    for keep in range(len(full), 0, -1):
+        name = full if keep == len(full) else f"{full[:keep].rstrip()}…"
+        if width(f"{name} — {what}", FONT, 8) <= room:
+            return f"{name} — {what}"
+    return what
 
 
 def _party(label: str, p, style) -> list:
