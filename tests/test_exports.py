@@ -276,6 +276,46 @@ def test_report_workbook_numbers_and_safety(ws, tmp_path, write_invoices, write_
     )
 
 
+def test_report_tables_lose_nothing_to_excels_row_and_cell_limits(tmp_path, monkeypatch):
+    """Past the last row a table goes on on a "(2)" sheet; a text longer than a cell holds is
+    cut with a note, and is whole on the "Long texts" sheet (the rows limit is lowered here
+    so that the test writes 20 rows, not a million)."""
+    import xlsxwriter
+
+    from core.exports import report
+
+    monkeypatch.setattr(report, "MAX_ROWS", 8)  # rows 4..7 hold data, row 8 the totals
+    path = tmp_path / "r.xlsx"
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    f = report._Formats(book)
+    columns = [("Invoice", "text", 14), ("Currency", "cur", 9), ("Open", "money", 15)]
+    s = report._Sheet(book, f, "Open invoices", "Open invoices", columns)
+    long = "".join(f"line {n:06d} of a very long customer text; " for n in range(3000))
+    for n in range(1, 11):
+        s.add([long if n == 6 else f"G{n:09d}", "EUR", Decimal(n)])
+    s.close()
+    f.write_long_texts()
+    book.close()
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == ["Open invoices", "Open invoices (2)", "Open invoices (3)",
+                             "Long texts"]  # fmt: skip
+    values = [r for name in wb.sheetnames[:3]
+              for r in wb[name].iter_rows(min_row=4, values_only=True)]  # fmt: skip
+    data = [r for r in values if r[1] == "EUR"]
+    assert [r[2] for r in data] == list(range(1, 11))
+    assert [r for r in values if r[1] is None and r[0]] == [
+        ("Total (of the rows shown)", None, "=SUBTOTAL(109,C4:C7)")] * 2 + [
+        ("Total (of the rows shown)", None, "=SUBTOTAL(109,C4:C5)")]  # fmt: skip
+    cut = data[5][0]
+    assert len(long) == 126_000 and len(cut) == report.MAX_CELL
+    assert cut.endswith(" … [cut: 126,000 characters; the whole text is on the sheet "
+                        "'Long texts' from row 4]")  # fmt: skip
+    assert long.startswith(cut[: cut.index(" … [cut")])
+    pieces = list(wb["Long texts"].iter_rows(min_row=4, values_only=True))
+    assert [(c, k) for c, k, _t in pieces] == [("'Open invoices (2)'!A5", k) for k in range(1, 5)]
+    assert "".join(t for _c, _k, t in pieces) == long
+
+
 def test_pain001_batch_is_valid_iso20022_with_structured_reference_where_it_fits(
     cli, write_invoices, tmp_path
 ):

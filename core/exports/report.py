@@ -23,17 +23,32 @@ from core.ledger import Ledger
 from core.model import SourceKind
 from core.money import currency_decimals
 
+MAX_ROWS = 1_048_576  # a worksheet's rows (Excel's limit)
+MAX_CELL = 32_767  # a cell's characters (Excel's limit)
+LONG_TEXTS = "Long texts"
+
 
 class _Sheet:
-    """A table on a worksheet: typed cells, header, totals, filter, frozen panes, print setup."""
+    """A table on a worksheet: typed cells, header, totals, filter, frozen panes, print setup.
+
+    Nothing is lost to Excel's limits: past its last row the table continues on a sheet of
+    the same name with "(2)", "(3)"...; a text longer than a cell holds is cut with a note
+    saying where the whole text is (the "Long texts" sheet, in pieces a cell each)."""
 
     def __init__(self, book, formats, name: str, title: str, columns: list[tuple[str, str, int]]):
-        self.ws = book.add_worksheet(name)
-        self.f = formats
+        self.book, self.f, self.name, self.title = book, formats, name, title
         self.columns = columns  # (header, kind, width); kind: text, date, int, money:CUR, cur
-        self.ws.write_string(0, 0, title, formats["title"])
-        for c, (header, _kind, width) in enumerate(columns):
-            self.ws.write_string(2, c, header, formats["header"])
+        self.parts = 0
+        self._start()
+
+    def _start(self) -> None:
+        self.parts += 1
+        suffix = f" ({self.parts})" if self.parts > 1 else ""
+        self.ws = self.book.add_worksheet(self.name[: 31 - len(suffix)] + suffix)
+        self.ws.write_string(0, 0, self.title + (" (continued)" if suffix else ""),
+                             self.f["title"])  # fmt: skip
+        for c, (header, _kind, width) in enumerate(self.columns):
+            self.ws.write_string(2, c, header, self.f["header"])
             self.ws.set_column(c, c, width)
         self.row = 3
         self.ws.freeze_panes(3, 0)
@@ -43,12 +58,15 @@ class _Sheet:
         self.ws.set_footer("&L&A&RPage &P of &N")
 
     def add(self, values: list) -> None:
+        if self.row >= MAX_ROWS - 1:  # the last row is for the totals
+            self.close()
+            self._start()
         for c, value in enumerate(values):
             kind = self.columns[c][1]
             if value is None or value == "":
                 continue
             if kind == "text" or isinstance(value, str):
-                self.ws.write_string(self.row, c, str(value))
+                self.ws.write_string(self.row, c, self._fitted(str(value), c))
             elif kind == "date":
                 self.ws.write_datetime(
                     self.row, c, datetime(value.year, value.month, value.day), self.f["date"]
@@ -61,6 +79,16 @@ class _Sheet:
                 cur = values[self._currency_col()] or "EUR"
                 self.ws.write_number(self.row, c, value, self.f.money(cur))
         self.row += 1
+
+    def _fitted(self, text: str, col: int) -> str:
+        if len(text) <= MAX_CELL:
+            return text
+        quoted = self.ws.name.replace("'", "''")
+        where = f"'{quoted}'!{_col(col)}{self.row + 1}"
+        first = self.f.long_text(where, text)
+        note = (f" … [cut: {len(text):,} characters; the whole text is on the sheet "
+                f"'{LONG_TEXTS}' from row {first}]")  # fmt: skip
+        return text[: MAX_CELL - len(note)] + note
 
     def _currency_col(self) -> int:
         return next(i for i, col in enumerate(self.columns) if col[1] == "cur")
@@ -103,6 +131,34 @@ class _Formats(dict):
         )  # fmt: skip
         self.book = book
         self._money: dict[str, object] = {}
+        self.long: list[tuple[str, str]] = []  # (cell, whole text) written last
+        self._long_rows = 4  # the next free row of the "Long texts" sheet (1-based)
+
+    def long_text(self, where: str, text: str) -> int:
+        """Keep ``text`` of the cell ``where`` for the "Long texts" sheet; the row it starts
+        on."""
+        first = self._long_rows
+        self.long.append((where, text))
+        self._long_rows += -(-len(text) // MAX_CELL)
+        return first
+
+    def write_long_texts(self) -> None:
+        """The texts longer than a cell, in pieces of a cell each, one after the other."""
+        if not self.long:
+            return
+        sheet = self.book.add_worksheet(LONG_TEXTS)
+        sheet.write_string(0, 0, "Texts longer than a cell holds, whole, in pieces",
+                           self["title"])  # fmt: skip
+        for c, (header, width) in enumerate([("Cell", 24), ("Piece", 8), ("Text", 120)]):
+            sheet.write_string(2, c, header, self["header"])
+            sheet.set_column(c, c, width)
+        row = 3
+        for where, text in self.long:
+            for k in range(0, len(text), MAX_CELL):
+                sheet.write_string(row, 0, where)
+                sheet.write_number(row, 1, k // MAX_CELL + 1)
+                sheet.write_string(row, 2, text[k : k + MAX_CELL])
+                row += 1
 
     def money(self, currency: str):
         if currency not in self._money:
@@ -167,6 +223,7 @@ def write_report(ws: _Workspace, path: Path, as_of: date) -> Path:
     _customer_charges(book, f, ws, ledger)
     _charges_explained(book, f, ws)
     _disputes_and_claims(book, f, ws)
+    f.write_long_texts()
     book.close()
     return path
 
