@@ -410,11 +410,15 @@ def _unreserve(ledger: Ledger, alloc: Allocation) -> None:
 def _by_reference(ledger: Ledger, payment: Payment | None, src: SourceState,
                   mine: Sequence[Allocation]) -> list[Allocation]:  # fmt: skip
     """What a payment gives the invoices its reference chose (recorded with the method
-    ``auto-reference``, in the order chosen): each up to what it owes at the payment's date
-    and to the amount a structured reference names, while the payment has money left."""
+    ``auto-reference``; in the order the payment quotes them, whenever each was chosen): each
+    up to what it owes at the payment's date and to the amount a structured reference names,
+    while the payment has money left."""
     chosen = [a for a in mine if a.method == AUTO_REFERENCE]
     if not chosen:
         return []
+    if payment is not None:  # in the order the payment quotes them, whenever each was chosen
+        order = {n: i for i, (n, _a) in enumerate(quoted_numbers(payment, ledger.invoices))}
+        chosen.sort(key=lambda a: (order.get(a.invoice_number, len(order)), a.id))
     named = {r.number.strip().upper(): r.amount for r in payment.references} if payment else {}
     out: list[Allocation] = []
     left = src.remaining
