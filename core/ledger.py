@@ -416,7 +416,7 @@ def _by_reference(ledger: Ledger, payment: Payment | None, src: SourceState,
     chosen = [a for a in mine if a.method == AUTO_REFERENCE]
     if not chosen:
         return []
-    if payment is not None:  # in the order the payment quotes them, whenever each was chosen
+    if payment is not None and len(chosen) > 1:  # in the order the payment quotes them
         order = {n: i for i, (n, _a) in enumerate(quoted_numbers(payment, ledger.invoices))}
         chosen.sort(key=lambda a: (order.get(a.invoice_number, len(order)), a.id))
     named = {r.number.strip().upper(): r.amount for r in payment.references} if payment else {}
