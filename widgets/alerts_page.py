@@ -5,34 +5,36 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDate,
+    QItemSelectionModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QTextCharFormat
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCalendarWidget,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from widgets.formats import date_text, money_text
+from widgets.findings import (
+    FINDING_ROLE,
+    KIND_ROLE,
+    FindingsModel,
+    FindingsProxy,
+    FindingsTable,
+    KindsModel,
+    finding_key,
+)
+from widgets.formats import date_text
 
-KIND_LABELS = {
-    "missing_document": QT_TRANSLATE_NOOP("AlertsPage", "missing document"),
-    "due_soon": QT_TRANSLATE_NOOP("AlertsPage", "due soon"),
-    "overdue": QT_TRANSLATE_NOOP("AlertsPage", "overdue"),
-    "suspension_risk": QT_TRANSLATE_NOOP("AlertsPage", "suspension risk"),
-    "in_processing": QT_TRANSLATE_NOOP("AlertsPage", "in processing"),
-    "unallocated_at_microsoft": QT_TRANSLATE_NOOP("AlertsPage", "unallocated at Microsoft"),
-    "wrong_currency": QT_TRANSLATE_NOOP("AlertsPage", "wrong currency"),
-    "wrong_account": QT_TRANSLATE_NOOP("AlertsPage", "wrong account"),
-    "lines_do_not_add_up": QT_TRANSLATE_NOOP("AlertsPage", "lines do not add up"),
-}
 ACTION_LABELS = {
     "invoice": QT_TRANSLATE_NOOP("AlertsPage", "Show the invoice"),
     "payment": QT_TRANSLATE_NOOP("AlertsPage", "Show the payment"),
@@ -42,17 +44,12 @@ ACTION_LABELS = {
     "mark": QT_TRANSLATE_NOOP("AlertsPage", "Mark unallocated at Microsoft"),
 }
 URGENT = {"suspension_risk", "wrong_currency", "wrong_account", "overdue"}
-ROLE = Qt.ItemDataRole.UserRole + 1
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-
-
-def kind_label(kind: str) -> str:
-    return QCoreApplication.translate("AlertsPage", KIND_LABELS.get(kind, kind))
 
 
 class AlertsPage(QWidget):
     """Month grid (dates with something due, published or stuck are marked; clicking a day
-    keeps that day's findings) and the findings, most urgent first."""
+    keeps that day's findings), the findings grouped by kind (how many, how much; choosing
+    a kind keeps its findings) and the findings, most urgent first, in a lazy table."""
 
     #: a finding's action: (action, subject, kind)
     action_requested = Signal(str, str, str)
@@ -75,20 +72,27 @@ class AlertsPage(QWidget):
         left.addWidget(self.day_note)
         left.addWidget(self.show_all)
         left.addStretch(1)
-        self.table = QTableWidget(0, 6, self)
-        self.table.setHorizontalHeaderLabels([self.tr("Kind"), self.tr("Concerns"),
-                                              self.tr("Date"), self.tr("Amount"),
-                                              self.tr("What to do"), ""])  # fmt: skip
-        self.table.setColumnHidden(5, True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setVisible(False)
-        self.table.itemActivated.connect(lambda _item: self.act())
-        self.table.itemSelectionChanged.connect(self._selected)
+        self.kinds_model = KindsModel(self)
+        self.kinds = FindingsTable(self)
+        self.kinds.setModel(self.kinds_model)
+        self.kinds.setAlternatingRowColors(False)
+        self.kinds.setToolTip(self.tr("Click a kind to see only its findings"))
+        self.kinds.selectionModel().currentRowChanged.connect(self._kind_chosen)
+        self.model = FindingsModel(self)
+        self.proxy = FindingsProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.search = QLineEdit(self, placeholderText=self.tr("Search the findings"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._search)
+        self.table = FindingsTable(self)
+        self.table.setModel(self.proxy)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # by no column until the clerk clicks one
+        self.table.activated.connect(lambda _index: self.act())
+        self.table.selectionModel().selectionChanged.connect(self._selected)
+        self.detail = QLabel(self)  # the finding selected, in full
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.act_button = QPushButton(self.tr("Do it"), self)
         self.act_button.setEnabled(False)
         self.act_button.clicked.connect(self.act)
@@ -104,20 +108,26 @@ class AlertsPage(QWidget):
         buttons.addWidget(self.write_button)
         buttons.addWidget(self.act_button)
         right = QVBoxLayout()
+        right.addWidget(self.kinds, 0)
+        right.addWidget(self.search)
         right.addWidget(self.table, 1)
+        right.addWidget(self.detail)
         right.addLayout(buttons)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 0)
         layout.addLayout(right, 1)
 
     def show_alerts(self, findings: list[dict], periods: list[dict], as_of: date) -> None:
+        """New findings (the workspace read again): the kind chosen and the finding selected
+        stay chosen and selected while they exist."""
+        kept = self.current()
         self.findings, self.periods = findings, periods
         self.grid.setDateTextFormat(QDate(), QTextCharFormat())  # clears every mark
         marks: dict[str, str] = {}
         for f in findings:
-            if f["date"]:
-                marks[f["date"]] = "urgent" if f["kind"] in URGENT or marks.get(
-                    f["date"]) == "urgent" else "finding"  # fmt: skip
+            day = f["date"]
+            if day and marks.get(day) != "urgent":
+                marks[day] = "urgent" if f["kind"] in URGENT else "finding"
         for p in periods:
             marks.setdefault(p["available"], "calendar")
             marks.setdefault(p["due"], "calendar")
@@ -128,36 +138,59 @@ class AlertsPage(QWidget):
             fmt.setFontWeight(700)
             self.grid.setDateTextFormat(QDate.fromString(day, Qt.DateFormat.ISODate), fmt)
         self.grid.setSelectedDate(QDate(as_of.year, as_of.month, as_of.day))
+        self.model.set_rows(findings)
         self._fill()
+        if kept is not None:
+            self.select(finding_key(kept))
+        if not self.table.selectionModel().hasSelection():
+            self._selected()
 
     def _day_chosen(self, qdate: QDate | None) -> None:
         self.day = date(qdate.year(), qdate.month(), qdate.day()) if qdate else None
         self._fill()
 
+    def _kind_chosen(self, current, _previous=None) -> None:
+        self.proxy.set_kind(current.data(KIND_ROLE) or "" if current.isValid() else "")
+        self._selected()
+
+    def _search(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self._selected()
+
+    def kind(self) -> str:
+        """The kind whose findings are shown ("" for every kind)."""
+        return self.proxy.kind
+
+    def choose_kind(self, kind: str) -> None:
+        """Show only the findings of ``kind`` ("" for every kind)."""
+        row = max(self.kinds_model.row_of(kind), 0)
+        self.kinds.selectRow(row)
+
     def shown(self) -> list[dict]:
+        """The findings of the day chosen (of every day when none is)."""
         if self.day is None:
             return self.findings
         return [f for f in self.findings if f["date"] == self.day.isoformat()]
 
+    def listed(self) -> list[dict]:
+        """The findings in the table, in its order (the day, kind and search applied)."""
+        return [self.proxy.index(r, 0).data(FINDING_ROLE) for r in range(self.proxy.rowCount())]
+
     def _fill(self) -> None:
+        """The summary by kind and the table for the day chosen; the kind chosen kept."""
         rows = self.shown()
-        self.table.setRowCount(len(rows))
-        for r, f in enumerate(rows):
-            kind = kind_label(f["kind"]) + (f" ({f['stage']})" if f["stage"] else "")
-            cells = [kind, f["subject"], date_text(f["date"]) if f["date"] else "",
-                     money_text(f["amount"], f["currency"]) if f["amount"] else "",
-                     f["message"]]  # fmt: skip
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(ROLE, f)
-                item.setToolTip(f["message"])
-                if c == 3:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.table.setItem(r, c, item)
-        self.table.resizeColumnsToContents()
-        self.table.resizeRowsToContents()
+        kind = self.proxy.kind
+        iso = self.day.isoformat() if self.day else ""
+        self.proxy.set_dates(iso, iso)
+        self.kinds_model.set_findings(rows)
+        self.kinds.resizeColumnsToContents()
+        header = self.kinds.horizontalHeader().height()
+        self.kinds.setFixedHeight(header + 4 + self.kinds_model.rowCount() * (
+            self.kinds.verticalHeader().defaultSectionSize()))  # fmt: skip
+        self.choose_kind(kind if self.kinds_model.row_of(kind) >= 0 else "")
+        if self.model.rowCount() and not getattr(self, "_measured", False):
+            self.table.resizeColumnsToContents()  # the first rows only (see FindingsTable)
+            self._measured = True
         if self.day is None:
             self.day_note.setText(self.tr(
                 "%n finding(s); marked days: due dates, documents published, payment windows.",
@@ -166,28 +199,42 @@ class AlertsPage(QWidget):
             events = [
                 self.tr("documents published (%s)") % p["experience"].replace("_", " ")
                 for p in self.periods
-                if p["available"] == self.day.isoformat()
+                if p["available"] == iso
             ]
             events += [self.tr("expected invoices due") for p in self.periods
-                       if p["due"] == self.day.isoformat()]  # fmt: skip
+                       if p["due"] == iso]  # fmt: skip
             self.day_note.setText(
-                date_text(self.day.isoformat())
-                + ": "
-                + ("; ".join([*events, self.tr("%n finding(s)", "", len(rows))]))
-            )
+                date_text(iso) + ": " + ("; ".join([*events, self.tr("%n finding(s)", "",
+                                                                      len(rows))]))
+            )  # fmt: skip
         self._selected()
 
-    def current(self) -> dict | None:
-        items = self.table.selectedItems()
-        return items[0].data(ROLE) if items else None
+    def select(self, key: tuple) -> bool:
+        """Select the finding of ``key`` (kind, subject) if it is in the table."""
+        for r, f in enumerate(self.model.rows):
+            if finding_key(f) == key:
+                index = self.proxy.mapFromSource(self.model.index(r, 0))
+                if not index.isValid():
+                    return False
+                flags = QItemSelectionModel.SelectionFlag
+                self.table.selectionModel().setCurrentIndex(
+                    index, flags.ClearAndSelect | flags.Rows)  # fmt: skip
+                self.table.scrollTo(index)
+                return True
+        return False
 
-    def _selected(self) -> None:
+    def current(self) -> dict | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(FINDING_ROLE) if rows else None
+
+    def _selected(self, *_args) -> None:
         f = self.current()
         self.act_button.setEnabled(bool(f and f["action"]))
         self.write_button.setVisible(bool(f and f["action"] == "request"))
         self.act_button.setText(
             QCoreApplication.translate("AlertsPage", ACTION_LABELS[f["action"]])
             if f and f["action"] in ACTION_LABELS else self.tr("Do it"))  # fmt: skip
+        self.detail.setText(f["message"] if f else "")
 
     def act(self) -> None:
         f = self.current()
