@@ -10,12 +10,24 @@ from core.store import reads
 from core.store import schema as t
 from core.store.session import now, retried
 
+# The longest note (a team workspace's server refuses a longer one too: migration 0011).
+NOTE_MAX = 2000
+
+
+def shown(text: str) -> str:
+    """A note as it is listed: whole, or, for a note longer than notes may now be (written
+    before the limit), its first NOTE_MAX characters and how long it is."""
+    if len(text) <= NOTE_MAX:
+        return text
+    return f"{text[:NOTE_MAX]}… (cut: the note has {len(text):,} characters)"
+
 
 class Notes(Service):
     def list(self, subject: str | None = None) -> list[dict]:
         """Notes, oldest first (of one document or payment when given)."""
         with self.store.conn() as c:
-            return reads.notes(c, subject)
+            found = reads.notes(c, subject)
+        return [{**n, "text": shown(n["text"])} for n in found]
 
     @retried
     def add(self, subject: str, text: str) -> Change:
@@ -25,13 +37,18 @@ class Notes(Service):
         text = text.strip()
         if not text:
             raise ValueError("a note needs some text")
+        if len(text) > NOTE_MAX:
+            raise ValueError(
+                f"a note is at most {NOTE_MAX:,} characters; this one has {len(text):,}"
+            )
         with self.store.change() as conn:
             known = conn.scalar(select(t.documents.c.number).where(t.documents.c.number == subject))
             if known is None:
                 known = conn.scalar(select(t.payments.c.id).where(t.payments.c.id == subject))
             if known is None:
                 raise ValueError(f"no invoice, credit note or payment '{subject}'")
-            note_id = int(conn.execute(insert(t.notes).values(
-                subject=subject, at=now(), author=self.store.user, text=text
-            )).inserted_primary_key[0])  # fmt: skip
+            values = {"subject": subject, "text": text}
+            if conn.dialect.name != "postgresql":  # on a server its trigger writes them
+                values |= {"at": now(), "author": self.store.user}
+            note_id = int(conn.execute(insert(t.notes).values(**values)).inserted_primary_key[0])
         return change("note", f"note #{note_id} recorded on {subject}", {"notes"}, note_id)

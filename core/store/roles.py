@@ -45,14 +45,37 @@ LEDGER_TABLES = (
 )  # fmt: skip
 # Sales read these whole...
 SALES_TABLES = (
-    "documents", "line_blocks", "line_customer_totals", "usage_totals", "payment_references",
-    "allocations", "imports", "notes", "alembic_version", "payment_marks", "claims",
-    "microsoft_views",
+    "documents", "line_blocks", "line_customer_totals", "usage_totals", "allocations", "notes",
+    "alembic_version", "payment_marks", "claims", "microsoft_views",
 )  # fmt: skip
 # ... and of these only the columns that say nothing of the bank or the audit's details.
 SALES_COLUMNS = {
     "payments": ("id", "fingerprint", "date", "amount", "currency", "import_id"),
     "audit": ("id", "at", "os_user", "action", "undo_of"),
+}
+# ... and of these only some rows (row-level security), whole: the imports of Partner Center's
+# and the clerk's invoice files (a bank statement's name and the entries it skipped, with
+# their counterparties, amounts and labels, are bank details), and of the invoice numbers a
+# transfer quoted only those its reference chose for an allocation in force (the ledger
+# needs them to share the payment out as everyone else sees it; the allocation shows them).
+SALES_ROWS = {
+    "imports": "format ~ '^(Partner Center |Invoice list )'",
+    "payment_references": (
+        "EXISTS (SELECT 1 FROM allocations a WHERE a.source_kind = 'payment' "
+        "AND a.source_id = payment_references.payment_id "
+        "AND a.invoice_number = payment_references.invoice_number "
+        "AND a.method = 'auto-reference' AND a.removed_audit_id IS NULL)"
+    ),
+}
+# What a clerk writes of a note: its subject and text.  Its id comes from the server's
+# sequence, its author and time from the server's trigger (see migration 0011).
+NOTE_COLUMNS = ("subject", "text")
+# The id sequences ("*": all of them): USAGE draws the next id (an insert's default),
+# SELECT reads the last, UPDATE sets it.  Sales draw none.
+SEQUENCES = {
+    "admin-agent": {"*": ("USAGE", "SELECT", "UPDATE")},
+    "billing-admin": {"*": ("USAGE",)},
+    "support-agent": {"notes_id_seq": ("USAGE",)},
 }
 # Settings that are bank details: hidden from sales by a row-level policy.
 BANK_SETTINGS = "^(company_account|company_bic|payee_)"
@@ -93,6 +116,63 @@ def _all_tables() -> list[str]:
     return [table.name for table in t.metadata.sorted_tables] + ["alembic_version"]
 
 
+Rights = dict[str, dict[str, tuple[str, ...] | None]]  # table -> privilege -> columns (None: all)
+
+
+def rights() -> dict[str, Rights]:
+    """What each role may do to each table, as the server is told: per role, per table, per
+    privilege (SELECT, INSERT, UPDATE, DELETE), the columns (``None``: the whole table).  A
+    table or privilege not named is refused.  Row-level policies narrow some further
+    (:func:`policies`)."""
+    tables = _all_tables()
+    everything = ("SELECT", "INSERT", "UPDATE", "DELETE")
+    out: dict[str, Rights] = {role: {table: {} for table in tables} for role in ROLES}
+    for table in tables:
+        out["billing-admin"][table]["SELECT"] = None
+        out["support-agent"][table]["SELECT"] = None
+        if table != "notes":  # a note is written through its two columns, never changed
+            out["admin-agent"][table].update(dict.fromkeys(everything))
+    out["admin-agent"]["notes"].update({"SELECT": None, "DELETE": None, "INSERT": NOTE_COLUMNS})
+    for table in LEDGER_TABLES:
+        out["billing-admin"][table].update(dict.fromkeys(("INSERT", "UPDATE", "DELETE")))
+    out["billing-admin"]["audit"]["INSERT"] = None
+    out["billing-admin"]["settings"].update(dict.fromkeys(("INSERT", "UPDATE")))
+    for role in ("billing-admin", "support-agent"):
+        out[role]["notes"]["INSERT"] = NOTE_COLUMNS
+    for table in (*SALES_TABLES, *SALES_ROWS, "settings"):
+        out["sales"][table]["SELECT"] = None
+    for table, columns in SALES_COLUMNS.items():
+        out["sales"][table]["SELECT"] = columns
+    return out
+
+
+def policies() -> dict[str, dict[str, str]]:
+    """Row-level security: per table, each policy's rule.  Sales see no bank settings and only
+    some rows of :data:`SALES_ROWS`; billing administrators write layouts only (anything else
+    is refused by the server, not silently skipped)."""
+    r = ROLES
+    trusted = f"{r['admin-agent']}, {r['billing-admin']}"
+    out: dict[str, dict[str, str]] = {
+        "settings": {
+            "settings_read": (f"FOR SELECT TO {r['admin-agent']}, {r['billing-admin']}, "
+                              f"{r['support-agent']} USING (true)"),
+            "settings_sales": f"FOR SELECT TO {r['sales']} USING (key !~ '{BANK_SETTINGS}')",
+            "settings_admin": f"FOR ALL TO {r['admin-agent']} USING (true) WITH CHECK (true)",
+            "settings_layouts_add": (f"FOR INSERT TO {r['billing-admin']} "
+                                     f"WITH CHECK (key ~ '{LAYOUT_SETTINGS}')"),
+            "settings_layouts_change": (f"FOR UPDATE TO {r['billing-admin']} USING (true) "
+                                        f"WITH CHECK (key ~ '{LAYOUT_SETTINGS}')"),
+        },
+    }  # fmt: skip
+    for table, rule in SALES_ROWS.items():
+        out[table] = {
+            f"{table}_change": f"FOR ALL TO {trusted} USING (true) WITH CHECK (true)",
+            f"{table}_read": f"FOR SELECT TO {r['support-agent']} USING (true)",
+            f"{table}_sales": f"FOR SELECT TO {r['sales']} USING ({rule})",
+        }
+    return out
+
+
 def grant_statements(database: str) -> list[str]:
     """Every statement that sets the roles' rights on the workspace's tables (re-runnable:
     it first takes back what it gives, so a changed rule replaces the old one)."""
@@ -104,40 +184,30 @@ def grant_statements(database: str) -> list[str]:
         f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {roles}",
         f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {roles}",
     ]
-    for table, columns in SALES_COLUMNS.items():  # column grants survive a table REVOKE
-        out.append(f"REVOKE SELECT ({', '.join(columns)}) ON {table} FROM {r['sales']}")
-    everything = ", ".join(_all_tables())
-    out += [
-        f"GRANT ALL ON {everything} TO {r['admin-agent']}",
-        f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {r['admin-agent']}",
-        f"GRANT SELECT ON {everything} TO {r['billing-admin']}, {r['support-agent']}",
-        f"GRANT INSERT, UPDATE, DELETE ON {', '.join(LEDGER_TABLES)} TO {r['billing-admin']}",
-        f"GRANT INSERT ON audit, notes TO {r['billing-admin']}",
-        f"GRANT INSERT, UPDATE ON settings TO {r['billing-admin']}",
-        f"GRANT INSERT ON notes TO {r['support-agent']}",
-        f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {r['billing-admin']}",
-        f"GRANT USAGE ON SEQUENCE notes_id_seq TO {r['support-agent']}",
-        f"GRANT SELECT ON {', '.join(SALES_TABLES)}, settings TO {r['sales']}",
-    ]
-    for table, columns in SALES_COLUMNS.items():
-        out.append(f"GRANT SELECT ({', '.join(columns)}) ON {table} TO {r['sales']}")
-    # Row-level security on the settings: sales see no bank settings, billing administrators
-    # write layouts only (anything else is refused by the server, not silently skipped).
-    policies = {
-        "settings_read": (f"FOR SELECT TO {r['admin-agent']}, {r['billing-admin']}, "
-                          f"{r['support-agent']} USING (true)"),
-        "settings_sales": f"FOR SELECT TO {r['sales']} USING (key !~ '{BANK_SETTINGS}')",
-        "settings_admin": f"FOR ALL TO {r['admin-agent']} USING (true) WITH CHECK (true)",
-        "settings_layouts_add": (f"FOR INSERT TO {r['billing-admin']} "
-                                 f"WITH CHECK (key ~ '{LAYOUT_SETTINGS}')"),
-        "settings_layouts_change": (f"FOR UPDATE TO {r['billing-admin']} USING (true) "
-                                    f"WITH CHECK (key ~ '{LAYOUT_SETTINGS}')"),
-    }  # fmt: skip
-    out.append("ALTER TABLE settings ENABLE ROW LEVEL SECURITY")
-    for name, rule in policies.items():
-        out += [f"DROP POLICY IF EXISTS {name} ON settings",
-                f"CREATE POLICY {name} ON settings {rule}"]  # fmt: skip
+    declared = rights()
+    by_column = {table for tables in declared.values() for table, granted in tables.items()
+                 if any(columns is not None for columns in granted.values())}  # fmt: skip
+    for table in sorted(by_column):  # take back each column's too, whatever changed
+        out.append(f"REVOKE ALL ({', '.join(_columns(table))}) ON {table} FROM {roles}")
+    for role, tables in declared.items():
+        for table, granted in tables.items():
+            for privilege, columns in granted.items():
+                cols = f" ({', '.join(columns)})" if columns is not None else ""
+                out.append(f"GRANT {privilege}{cols} ON {table} TO {r[role]}")
+    for role, sequences in SEQUENCES.items():
+        for sequence, privileges in sequences.items():
+            on = "ALL SEQUENCES IN SCHEMA public" if sequence == "*" else f"SEQUENCE {sequence}"
+            out.append(f"GRANT {', '.join(privileges)} ON {on} TO {r[role]}")
+    for table, rules in policies().items():
+        out.append(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+        for name, rule in rules.items():
+            out += [f"DROP POLICY IF EXISTS {name} ON {table}",
+                    f"CREATE POLICY {name} ON {table} {rule}"]  # fmt: skip
     return out
+
+
+def _columns(table: str) -> list[str]:
+    return [f'"{c.name}"' for c in t.metadata.tables[table].columns]
 
 
 def _exists(conn: Connection, role: str) -> bool:
