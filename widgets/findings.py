@@ -139,7 +139,12 @@ class FindingsProxy(FilterProxy):
         self.kind = ""
 
     def set_kind(self, kind: str) -> None:
-        self._refilter(lambda: setattr(self, "kind", kind))
+        if kind != self.kind:  # each filtering asks about every finding
+            self._refilter(lambda: setattr(self, "kind", kind))
+
+    def set_dates(self, date_from: str, date_to: str) -> None:
+        if (date_from, date_to) != (self.date_from, self.date_to):
+            super().set_dates(date_from, date_to)
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
         if not (self.kind or self.text or self.date_from or self.date_to):
@@ -160,18 +165,18 @@ class KindsModel(QAbstractTableModel):
 
     def set_findings(self, findings: list[dict]) -> None:
         counts: dict[str, int] = {}
-        totals: dict[str, dict[str, Decimal]] = {}
-        everything: dict[str, Decimal] = {}
+        amounts: dict[tuple[str, str], list[str]] = {}  # (kind, currency) → the amounts
         for f in findings:
             kind = f["kind"]
             counts[kind] = counts.get(kind, 0) + 1
-            amount = f["amount"]
-            if amount:
-                cur = f["currency"] or ""
-                value = Decimal(amount)
-                per = totals.setdefault(kind, {})
-                per[cur] = per.get(cur, Decimal(0)) + value
-                everything[cur] = everything.get(cur, Decimal(0)) + value
+            if f["amount"]:
+                amounts.setdefault((kind, f["currency"] or ""), []).append(f["amount"])
+        totals: dict[str, dict[str, Decimal]] = {}
+        everything: dict[str, Decimal] = {}
+        for (kind, cur), texts in amounts.items():
+            total = sum(map(Decimal, texts), Decimal(0))  # exact: the amounts as written
+            totals.setdefault(kind, {})[cur] = total
+            everything[cur] = everything.get(cur, Decimal(0)) + total
         kinds = sorted(counts, key=lambda k: (SEVERITY.get(k, 99), kind_label(k)))
         self.beginResetModel()
         self.groups = [("", len(findings), everything)]
