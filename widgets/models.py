@@ -177,7 +177,13 @@ def natural_key(text: str) -> tuple:
     """``"P10"`` → ``(("P", 10, ""), "P10")``: text and numbers alternate, so that two keys
     compare part by part (the text itself after, to order ``P01`` and ``P1`` apart)."""
     parts = _DIGITS.split(text)
+    if len(parts) == 3:  # one run of digits (G000123456, P12): the common case, quicker
+        return (parts[0], int(parts[1]), parts[2]), text
     return tuple(int(p) if n % 2 else p for n, p in enumerate(parts)), text
+
+
+#: texts' natural keys, kept from one sort to the next (the same numbers each refresh)
+_NATURAL: dict[str, tuple] = {}
 
 
 class RowsModel(QAbstractTableModel):
@@ -236,8 +242,28 @@ class RowsModel(QAbstractTableModel):
     def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
         self._order = (column, order)
         col = self.columns[column]
-        self.rows.sort(key=lambda r: sort_key(col, r.get(col.key)),
-                       reverse=order == Qt.SortOrder.DescendingOrder)  # fmt: skip
+        key = col.key
+        if col.kind in ("money", "int"):  # as sort_key orders them, without its padding
+
+            def by(r: dict) -> tuple:
+                v = r.get(key)
+                return (0, 0) if v is None or v == "" else (1, v)
+        else:  # a text's key compares no Decimal (0.8 s of 100,000 invoices sorted)
+            cached = _NATURAL
+
+            def by(r: dict) -> tuple:
+                v = r.get(key)
+                if v is None or v == "":
+                    return (0, ())
+                text = str(v)
+                found = cached.get(text)
+                if found is None:
+                    found = cached[text] = natural_key(text)
+                return (1, found)
+
+        if len(_NATURAL) > 1_000_000:
+            _NATURAL.clear()
+        self.rows.sort(key=by, reverse=order == Qt.SortOrder.DescendingOrder)
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if role not in HANDLED_ROLES:
@@ -381,6 +407,11 @@ class FilterProxy(QSortFilterProxyModel):
         self._refilter(lambda: (setattr(self, "date_from", date_from),
                                 setattr(self, "date_to", date_to)))  # fmt: skip
 
+    @property
+    def _filtering(self) -> bool:
+        return bool(self.currency or self.text or self.focus or self.status or self.customer
+                    or self.date_from or self.date_to)  # fmt: skip
+
     def _refilter(self, change) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt 6.9+
             self.beginFilterChange()
@@ -395,6 +426,8 @@ class FilterProxy(QSortFilterProxyModel):
         self.sourceModel().sort(column, order)
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
+        if not self._filtering:
+            return True  # asked about every row after each reset: answer at once
         row = self.sourceModel().rows[source_row]
         if self.currency and row.get("currency") != self.currency:
             return False
