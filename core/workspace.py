@@ -30,16 +30,17 @@ from core.errors import (
 from core.services.agree import Agree
 from core.services.alerts import Alerts
 from core.services.allocations import Allocations
+from core.services.backups import BackedUpImports, Backups
 from core.services.books import Books
 from core.services.charges import Charges
 from core.services.claims import Claims
 from core.services.documents import Documents
-from core.services.imports import Imports
 from core.services.journal import Journal
 from core.services.notes import Notes
 from core.services.plans import Plans
 from core.services.settings import Settings
 from core.store.database import is_url
+from core.store.health import WorkspaceDamaged
 from core.store.session import ROLE_NAMES, Store, os_user
 
 __all__ = [
@@ -51,9 +52,11 @@ __all__ = [
     "Refused",
     "Workspace",
     "WorkspaceBusy",
+    "WorkspaceDamaged",
     "WorkspaceError",
     "location",
     "os_user",
+    "plain_error",
     "refusal",
 ]
 
@@ -62,6 +65,14 @@ def location(text: str) -> Path | str:
     """Where a workspace is, as the clerk typed it: a team workspace's server URL (kept as
     text), or a file."""
     return text if is_url(text) else Path(text)
+
+
+def plain_error(exc: BaseException, where: str) -> str | None:
+    """One plain line for a database or disk error met on the workspace file ``where`` (disk
+    full, read-only, damaged, busy), or None when it is none of those."""
+    from core.store.health import plain
+
+    return plain(exc, where)
 
 
 def refusal(exc: BaseException) -> str | None:
@@ -80,7 +91,8 @@ class Workspace:
         self.books = Books(self)
         self.settings = Settings(self)
         self.journal = Journal(self)
-        self.imports = Imports(self)
+        self.imports = BackedUpImports(self)  # a copy of the file before each import
+        self.backups = Backups(self)
         self.allocations = Allocations(self)
         self.plans = Plans(self)
         self.claims = Claims(self)

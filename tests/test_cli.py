@@ -495,6 +495,7 @@ OPENS_NOTHING = {  # these find their own workspace, or need none
     "formats": ["formats"], "demo": ["demo", "d"], "migrate-workspace": ["migrate-workspace",
     "a.db", "b.db"], "admin users": ["admin", "users"], "admin init-team-db": ["admin",
     "init-team-db"], "admin add-user": ["admin", "add-user", "ann", "--role", "sales"],
+    "check-workspace": ["check-workspace"], "backups": ["backups"], "restore": ["restore", "b"],
 }  # fmt: skip
 
 

@@ -24,6 +24,7 @@ from core.cli import (
     agree,
     alerts,
     allocations,
+    backups,
     charges,
     claims,
     demo,
@@ -59,14 +60,14 @@ __all__ = [
 ]
 
 GROUPS = (imports, allocations, journal, reports, plans, exports, claims, charges, alerts,
-          agree, notes, settings, admin, demo)  # fmt: skip
+          agree, notes, settings, backups, admin, demo)  # fmt: skip
 # The order ``csp-recon --help`` lists the commands in.
 ORDER = (
     "import", "map", "formats", "auto-allocate", "migrate-workspace", "admin", "note", "notes",
     "calendar", "alerts", "mark", "agree", "explain", "checks", "dispute", "sla-claim", "whoami",
     "suggest", "accept", "reject", "allocate", "unallocate", "undo", "redo", "log", "invoices",
     "payments", "credits", "balance", "aging", "lines", "set", "settings", "plan", "plans",
-    "export", "demo",
+    "export", "check-workspace", "backups", "restore", "demo",
 )  # fmt: skip
 
 
@@ -107,12 +108,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         said = refusal(exc)
         if said is None:
-            raise
+            return _failed(exc, args)
         print(f"csp-recon: the server refused: your role may not do this ({said}); "
               "nothing was changed", file=sys.stderr)  # fmt: skip
         return EXIT_REFUSED
     except Exception as exc:  # noqa: BLE001 - a refusal exits 2, a bug 1 with its traceback
-        return _failed(exc)
+        return _failed(exc, args)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -129,12 +130,17 @@ def _run(args: argparse.Namespace) -> int:
         return args.run(ws, args)
 
 
-def _failed(exc: Exception) -> int:
+def _failed(exc: Exception, args: argparse.Namespace) -> int:
     """Say why a command failed; the exit status: 2 for a refusal, 1 for a bug."""
     from core.allocation import AllocationRefused
     from core.errors import ImportFailed, NothingToUndo, WorkspaceBusy, WorkspaceError
     from core.exports.remittance import RemittanceError
+    from core.workspace import plain_error
 
+    said = plain_error(exc, str(workspace_of(args)))  # a full disk, a read-only file, damage
+    if said is not None:
+        print(f"csp-recon: {said}", file=sys.stderr)
+        return EXIT_REFUSED
     if isinstance(exc, ImportFailed):
         from core.present import failed_lines
 

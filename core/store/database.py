@@ -106,13 +106,32 @@ def open_engine(path: Path, *, readonly: bool) -> Engine:
     return engine
 
 
-def migrate(engine: Engine) -> None:
+def known_revision(revision: str | None) -> bool:
+    """Whether this program knows the schema revision (an unknown one: a newer program's)."""
+    if revision is None:
+        return True
+    try:
+        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+    except Exception:  # noqa: BLE001 - alembic's "can't locate revision"
+        return False
+
+
+def newer(where: str) -> WorkspaceError:
+    return WorkspaceError(
+        f"{where} was made by a newer version of CSP Reconciler: open it with that version "
+        "(or a newer one); this one cannot read or change it, and nothing was changed"
+    )
+
+
+def migrate(engine: Engine, where: str = "the workspace") -> None:
     """Bring the schema to the newest revision (no-op when it is there)."""
     head = head_revision()
     with engine.begin() as conn:
         current = MigrationContext.configure(conn).get_current_revision()
         if current == head:
             return
+        if not known_revision(current):
+            raise newer(where)
         try:
             command.upgrade(alembic_config(conn), "head")
         except DBAPIError as exc:
@@ -130,14 +149,17 @@ def migrate(engine: Engine) -> None:
                 apply_grants(conn)
 
 
-def check_revision(engine: Engine) -> None:
+def check_revision(engine: Engine, where: str = "the workspace") -> None:
     with engine.connect() as conn:
         current = MigrationContext.configure(conn).get_current_revision()
-    if current != head_revision():
-        raise WorkspaceError(
-            f"the workspace schema is at revision {current}, this program expects "
-            f"{head_revision()}: open it once for writing to upgrade it"
-        )
+    if current == head_revision():
+        return
+    if not known_revision(current):
+        raise newer(where)
+    raise WorkspaceError(
+        f"{where} was made by an older version of CSP Reconciler: open it once for writing "
+        "to upgrade it (the window does, and any change does)"
+    )
 
 
 class Lock:
@@ -146,11 +168,19 @@ class Lock:
     def __init__(self, path: Path) -> None:
         self._lock = FileLock(str(path) + ".lock", timeout=0)
 
-    def try_acquire(self) -> bool:
+    def try_acquire(self, where: str = "the workspace") -> bool:
+        """Take the lock (False: another process holds it); a folder where the lock file
+        cannot be written is refused plainly."""
         try:
             self._lock.acquire()
         except Timeout:
             return False
+        except OSError as exc:
+            from core.store.health import plain
+
+            bare = OSError(exc.errno, exc.strerror)  # the workspace named, not its lock file
+            raise WorkspaceError(plain(bare, where) or f"{where}: cannot lock the workspace "
+                                 f"file ({exc.strerror})") from exc  # fmt: skip
         return True
 
     def release(self) -> None:

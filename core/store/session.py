@@ -8,6 +8,7 @@ import functools
 import getpass
 import json
 import logging
+import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
@@ -18,6 +19,7 @@ from sqlalchemy import Connection, insert, select
 
 from core.errors import Refused, WorkspaceBusy, WorkspaceError
 from core.ledger import DEFAULT_TERM_DAYS
+from core.store import backups, health
 from core.store import schema as t
 from core.store.database import (
     INSUFFICIENT_PRIVILEGE,
@@ -76,6 +78,9 @@ class Store:
 
     def __init__(self, path: Path | str, *, readonly: bool = False, create: bool = True) -> None:
         self.readonly, self.busy = readonly, False
+        self.created = self.unclean = False
+        self.damage: str | None = None  # a damaged file opened read-only: what was found
+        self.detached: str | None = None  # why it may no longer be written (see detach)
         self.conflicts = 0  # changes the server made us retry (another clerk was quicker)
         self.url: str | None
         if is_url(path):  # a team workspace: the server does the locking and the rights
@@ -88,12 +93,19 @@ class Store:
             self.url = None
             self.path = Path(path)
             self.where = str(self.path)
+            self.created = not self.path.exists()  # nothing in it to back up yet
             self._lock = self._open_file(create)
-            self.engine = open_engine(self.path, readonly=self.readonly)
-        if self.readonly:
-            check_revision(self.engine)
-        else:
-            migrate(self.engine)
+        try:
+            if self.url is None:
+                self.engine = open_engine(self.path, readonly=self.readonly)
+                self._check_file()
+            if self.readonly:
+                check_revision(self.engine, self.where)
+            else:
+                migrate(self.engine, self.where)
+        except BaseException:
+            self.close()
+            raise
         # Who writes the audit log: the database user on a server (its triggers insist),
         # the login name on a workstation; and, on a server, the team role held.
         self.user, self.role = os_user(), ""
@@ -125,15 +137,53 @@ class Store:
                 raise WorkspaceError(f"{self.path}: no such workspace")
             self.path.parent.mkdir(parents=True, exist_ok=True)
         lock = Lock(self.path)
-        if not self.readonly and not lock.try_acquire():
+        if not self.readonly and not lock.try_acquire(self.where):
             if not self.path.exists():
                 raise WorkspaceBusy(f"{self.path} is being created by another process")
             self.readonly = self.busy = True
+        self.unclean = health.journal_left(self.path)
+        if self.unclean and self.readonly:
+            self._recover()
         return lock
 
+    def _recover(self) -> None:
+        """A change cut short (a hot journal): undo it now, unless a writer is at work (its
+        journal, not a hot one), so that a read-only view reads what was committed."""
+        probe = Lock(self.path)
+        try:
+            if not probe.try_acquire(self.where):
+                self.unclean = False  # another process is writing: its journal is live
+                return
+        except WorkspaceError:
+            probe = None  # type: ignore[assignment]
+        try:
+            health.recover(self.path)
+        except sqlite3.Error as exc:
+            raise WorkspaceError(
+                f"{self.where} was not closed cleanly (a change was cut short) and cannot be "
+                "repaired where it is (read-only): copy it, with its '-journal' file, to a "
+                "folder you may write and open it there"
+            ) from exc
+        finally:
+            if probe is not None:
+                probe.release()
+
+    def _check_file(self) -> None:
+        """A file opened for writing, or one that was not closed cleanly, is checked: a
+        damaged one is refused (see :mod:`core.store.health`)."""
+        if self.readonly and not self.unclean:
+            return
+        if self.unclean and not self.readonly:
+            health.recover(self.path)  # we hold the lock: undo the change cut short first
+        found = health.check_on_open(self.path)
+        if found:
+            raise health.damaged(self.where, found, writing=not self.readonly)
+
     def close(self) -> None:
-        self.engine.dispose()
-        if not self.readonly and self._lock is not None:
+        engine = getattr(self, "engine", None)
+        if engine is not None:
+            engine.dispose()
+        if self._lock is not None:  # held by a writer (one detached since too)
             self._lock.release()
 
     def role_name(self) -> str:
@@ -147,11 +197,18 @@ class Store:
         return Refused(f"the server refused: {self.user}{role} may not {what} in this "
                        f"workspace ({server}); nothing was changed")  # fmt: skip
 
+    def detach(self, why: str) -> None:
+        """Write no more to this file (deleted or replaced underneath: what would be written
+        would be lost with it); ``why`` is said when a change is refused."""
+        self.readonly, self.detached = True, why
+
     def writable(self) -> None:
         if self.readonly:
-            why = (
+            why = self.detached or (
                 "it is open in another CSP Reconciler process"
                 if self.busy
+                else "it is damaged"
+                if self.damage
                 else "it was opened read-only"
             )
             raise WorkspaceBusy(f"{self.where}: cannot change the workspace: {why}")
@@ -164,6 +221,30 @@ class Store:
             return _Borrowed(conn)
         return self.engine.connect()
 
+    # ------------------------------------------------------------------ backups
+
+    def backup(self, reason: str) -> backups.Backup | None:
+        """A copy of the workspace file now (None: a team workspace, or a file created by
+        this session, with nothing in it yet); where and how many: :mod:`core.store.backups`."""
+        if self.url is not None or self.created:
+            return None
+        self._backed_up_today = True
+        return backups.take(self.path, reason, where=self.backup_folder(),
+                            keep_n=backups.keep(self.setting("backup_keep")))  # fmt: skip
+
+    def backup_folder(self) -> Path:
+        return backups.folder(self.path, self.setting("backup_folder"))
+
+    def _daily_backup(self) -> None:
+        """Before the first change of the day, a copy of the file as it was."""
+        if self.url is not None or self.created or getattr(self, "_backed_up_today", False):
+            return
+        self._backed_up_today = True
+        if not backups.taken_today(self.path, self.backup_folder()):
+            self.backup("daily")
+
+    # ------------------------------------------------------------------ changes
+
     @contextlib.contextmanager
     def change(self, *, allocating: bool = False) -> Iterator[Connection]:
         """One change, in a transaction.  On a team server a change that may add allocations
@@ -171,6 +252,7 @@ class Store:
         first takes the allocations table for itself, before its snapshot: it waits for the
         clerks' allocations in flight and holds new ones back until it commits, so each
         reads the other's work (see :meth:`clerk_allocation` for the clerks' side)."""
+        self._daily_backup()
         with self.engine.begin() as conn:
             if allocating and conn.dialect.name == "postgresql":
                 conn.exec_driver_sql("LOCK TABLE allocations IN SHARE ROW EXCLUSIVE MODE")
@@ -181,6 +263,7 @@ class Store:
         """A clerk's allocation: on a team server READ COMMITTED with row locks, so clerks
         allocating from different payments to different invoices never wait for or undo each
         other, and two at the same payment or invoice take turns (:meth:`lock_rows`)."""
+        self._daily_backup()
         with self.engine.connect() as conn:
             if conn.dialect.name != "postgresql":
                 with conn.begin():

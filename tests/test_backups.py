@@ -1,0 +1,147 @@
+"""Rolling backups of a workspace file: taken before each import and on the first change of a
+day, the newest kept, listed, and put back (a copy of the current file kept first)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from core.cli import main
+from core.services import backups as service
+from core.store import backups
+from core.workspace import Workspace
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("demo")
+    assert main(["demo", str(folder)]) == 0
+    return folder / "workspace.db"
+
+
+@pytest.fixture
+def db(demo: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "books.db"
+    shutil.copy2(demo, target)
+    return target
+
+
+def run(capsys, db: Path, *args: object) -> tuple[int, str, str]:
+    code = main(["--db", str(db), *map(str, args)])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def allocations(db: Path) -> int:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute("SELECT count(*) FROM allocations").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_a_new_workspace_has_nothing_to_back_up(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "new.db"
+    with Workspace(db) as ws:
+        ws.settings.set("term_days", "30")
+        assert ws.backups.list() == []
+    code, out, _err = run(capsys, db, "backups")
+    assert code == 0 and out.startswith(f"no backups of {db} yet")
+
+
+def test_before_an_import_and_once_a_day(db: Path, capsys) -> None:
+    code, _out, err = run(capsys, db, "allocate", "P5", "G000100002=10")
+    assert code == 0, err
+    code, _out, err = run(capsys, db, "allocate", "P5", "G000100002=10")
+    assert code == 0, err
+    listed = service.listed(db)
+    assert [b.reason for b in listed] == ["daily"]  # the first change of the day only
+    assert allocations(listed[0].path) == allocations(db) - 2  # the file as it was before
+    code, _out, err = run(capsys, db, "import", db.with_name("payments.csv"))
+    assert code == 2  # no such file: refused, but the copy was taken before reading it
+    code, out, _err = run(capsys, db, "backups", "--json")
+    found = json.loads(out)
+    assert [b["reason"] for b in found] == ["import", "daily"]
+    assert set(found[0]) == {"file", "name", "time", "reason", "why", "size"}
+    assert found[0]["size"] == Path(found[0]["file"]).stat().st_size > 0
+    with sqlite3.connect(found[0]["file"]) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_rotation_keeps_the_newest(db: Path, monkeypatch) -> None:
+    monkeypatch.setenv("CSP_RECON_BACKUP_KEEP", "3")
+    with Workspace(db) as ws:
+        taken = [ws.backups.take("manual") for _ in range(5)]
+        kept = ws.backups.list()
+    assert [b.path for b in kept] == [b.path for b in reversed(taken[-3:])]
+    assert not any(b.path.exists() for b in taken[:2])
+
+
+def test_folder_from_the_environment(db: Path, tmp_path: Path, monkeypatch) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    monkeypatch.setenv("CSP_RECON_BACKUP_DIR", str(elsewhere))
+    with Workspace(db) as ws:
+        taken = ws.backups.take()
+    assert taken is not None and taken.path.parent == elsewhere
+    assert not (db.parent / "backups").exists()
+
+
+def test_restore(db: Path, capsys) -> None:
+    before = allocations(db)
+    with Workspace(db) as ws:
+        taken = ws.backups.take("manual")
+    assert taken is not None
+    code, _out, err = run(capsys, db, "allocate", "P5", "G000100002=10")
+    assert code == 0, err
+    assert allocations(db) == before + 1
+    code, _out, err = run(capsys, db, "restore", taken.path.name)  # not a terminal: --yes
+    assert code == 2 and "add --yes" in err
+    code, out, err = run(capsys, db, "restore", taken.path.name, "--yes")
+    assert code == 0, err
+    assert f"restored {db} from {taken.path.name}" in out
+    assert allocations(db) == before
+    kept = [b for b in service.listed(db) if b.reason == "restore"]
+    assert len(kept) == 1 and allocations(kept[0].path) == before + 1  # nothing lost
+    code, out, err = run(capsys, db, "balance")
+    assert code == 0, err
+
+
+def test_restore_refused_while_open(db: Path, capsys) -> None:
+    with Workspace(db) as ws:
+        taken = ws.backups.take("manual")
+        assert taken is not None
+        code, _out, err = run(capsys, db, "restore", taken.path.name, "--yes")
+    assert code == 2
+    assert "open in another CSP Reconciler process" in err and "nothing was restored" in err
+
+
+def test_restore_a_damaged_file(db: Path, capsys) -> None:
+    with Workspace(db) as ws:
+        taken = ws.backups.take("manual")
+    assert taken is not None
+    with db.open("r+b") as f:
+        f.seek(4096 * 20 + 100)
+        f.write(b"\xff" * 3000)
+    code, _out, err = run(capsys, db, "allocate", "P5", "G000100002=10")
+    assert code == 2 and "is damaged" in err
+    code, _out, err = run(capsys, db, "restore", str(taken.path), "--yes")
+    assert code == 0, err
+    code, out, _err = run(capsys, db, "check-workspace")
+    assert code == 0 and "no damage found" in out
+    code, _out, err = run(capsys, db, "allocate", "P5", "G000100002=10")
+    assert code == 0, err
+
+
+def test_unknown_backup(db: Path, capsys) -> None:
+    code, _out, err = run(capsys, db, "restore", "nope.db", "--yes")
+    assert code == 2 and "nope.db: no such backup" in err
+
+
+def test_backup_setting_checked() -> None:
+    assert backups.validate("backup_keep", " 5 ") == "5"
+    with pytest.raises(ValueError, match="backup_keep"):
+        backups.validate("backup_keep", "0")
