@@ -29,11 +29,11 @@ from widgets.findings import (
     KIND_ROLE,
     FindingsModel,
     FindingsProxy,
-    FindingsTable,
     KindsModel,
     finding_key,
 )
 from widgets.formats import date_text
+from widgets.views import LazyTable
 
 ACTION_LABELS = {
     "invoice": QT_TRANSLATE_NOOP("AlertsPage", "Show the invoice"),
@@ -73,7 +73,7 @@ class AlertsPage(QWidget):
         left.addWidget(self.show_all)
         left.addStretch(1)
         self.kinds_model = KindsModel(self)
-        self.kinds = FindingsTable(self)
+        self.kinds = LazyTable(self)
         self.kinds.setModel(self.kinds_model)
         self.kinds.setAlternatingRowColors(False)
         self.kinds.setToolTip(self.tr("Click a kind to see only its findings"))
@@ -84,7 +84,7 @@ class AlertsPage(QWidget):
         self.search = QLineEdit(self, placeholderText=self.tr("Search the findings"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search)
-        self.table = FindingsTable(self)
+        self.table = LazyTable(self)
         self.table.setModel(self.proxy)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)  # by no column until the clerk clicks one
@@ -189,7 +189,7 @@ class AlertsPage(QWidget):
             self.kinds.verticalHeader().defaultSectionSize()))  # fmt: skip
         self.choose_kind(kind if self.kinds_model.row_of(kind) >= 0 else "")
         if self.model.rowCount() and not getattr(self, "_measured", False):
-            self.table.resizeColumnsToContents()  # the first rows only (see FindingsTable)
+            self.table.resizeColumnsToContents()  # the first rows only (see LazyTable)
             self._measured = True
         if self.day is None:
             self.day_note.setText(self.tr(

@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from core.explain import shown as to_currency
 from widgets.formats import date_text, money_text
+from widgets.views import LazyTable
 
 CHECK_LABELS = {
     "fx_recompute_mismatch": QT_TRANSLATE_NOOP("ChargesPage", "conversion differs"),
@@ -53,6 +61,7 @@ def check_label(kind: str) -> str:
 
 
 def _item(text: str, data=None, right: bool = False) -> QTableWidgetItem:
+    """A claim's cell (the claims are a few: a table of items serves)."""
     item = QTableWidgetItem(text)
     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
     if data is not None:
@@ -60,6 +69,77 @@ def _item(text: str, data=None, right: bool = False) -> QTableWidgetItem:
     if right:
         item.setTextAlignment(RIGHT)
     return item
+
+
+LINE_COLUMNS = (
+    QT_TRANSLATE_NOOP("ChargesPage", "Line"), QT_TRANSLATE_NOOP("ChargesPage", "Invoice date"),
+    QT_TRANSLATE_NOOP("ChargesPage", "Product"), QT_TRANSLATE_NOOP("ChargesPage", "Period"),
+    QT_TRANSLATE_NOOP("ChargesPage", "Explained"), QT_TRANSLATE_NOOP("ChargesPage", "Subtotal"),
+    QT_TRANSLATE_NOOP("ChargesPage", "Expected"), QT_TRANSLATE_NOOP("ChargesPage", "Flag"),
+)  # fmt: skip
+
+
+class LinesModel(QAbstractTableModel):
+    """Explained lines, one row each: their texts worked out when a row is shown (a
+    customer may have tens of thousands of lines), flagged lines in red."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[dict] = []
+        self.dates: dict[str, str] = {}
+        self._texts: dict[int, list[str]] = {}
+
+    def set_rows(self, rows: list[dict], dates: dict[str, str]) -> None:
+        self.beginResetModel()
+        self.rows, self.dates = rows, dates
+        self._texts = {}
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's API
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's API
+        return 0 if parent.isValid() else len(LINE_COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return QCoreApplication.translate("ChargesPage", LINE_COLUMNS[section])
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        r = index.row()
+        if not index.isValid() or not (0 <= r < len(self.rows)):
+            return None
+        ln = self.rows[r]
+        if role == Qt.ItemDataRole.DisplayRole:
+            texts = self._texts.get(r)
+            if texts is None:
+                texts = self._texts[r] = self._cells(ln)
+            return texts[index.column()]
+        if role == ROLE:
+            return ln
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(FLAG) if ln["checks"] else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(RIGHT) if index.column() in (5, 6) else None
+        return None
+
+    def _cells(self, ln: dict) -> list[str]:
+        cur, dates = ln["currency"], self.dates
+        period = " – ".join(date_text(d) for d in (ln["charge_start"], ln["charge_end"]) if d)
+        flags = ", ".join(check_label(c["kind"]) for c in ln["checks"])
+        expected = next((c["expected"] for c in ln["checks"] if c["expected"] is not None), "")
+        return [
+            ln["line"],
+            date_text(dates.get(ln["invoice"], "")),
+            f"{ln['customer']} · {ln['product']}" if not dates else ln["product"],
+            period,
+            ln["why"],
+            money_text(ln["subtotal"], cur),
+            # the exact expected amount, to the currency's decimals (the detail keeps it)
+            money_text(_to_cents(expected, cur), cur) if expected else "",
+            flags,
+        ]
 
 
 class ChargesPage(QWidget):
@@ -88,16 +168,13 @@ class ChargesPage(QWidget):
         self.dispute_button.setEnabled(False)
         self.dispute_button.clicked.connect(self._dispute)
         self.summary = QLabel()
-        self.table = QTableWidget(0, 8)
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Line"), self.tr("Invoice date"), self.tr("Product"), self.tr("Period"),
-            self.tr("Explained"), self.tr("Subtotal"), self.tr("Expected"), self.tr("Flag"),
-        ])  # fmt: skip
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
+        self.model = LinesModel(self)
+        self.table = LazyTable()
+        self.table.setAlternatingRowColors(False)
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.itemSelectionChanged.connect(self._line_changed)
+        self.table.selectionModel().selectionChanged.connect(self._line_changed)
         self.detail = QTextBrowser()
         self.detail.setPlaceholderText(self.tr("Select a line to see why it costs what it does."))
 
@@ -170,30 +247,8 @@ class ChargesPage(QWidget):
 
     def _fill_lines(self) -> None:
         shown = [ln for ln in self.lines if ln["explained"] or not self.flagged_only.isChecked()]
-        self.table.clearSelection()
-        self.table.setRowCount(len(shown))
-        dates = self.dates
-        for row, ln in enumerate(shown):
-            cur = ln["currency"]
-            period = " – ".join(date_text(d) for d in (ln["charge_start"], ln["charge_end"]) if d)
-            flags = ", ".join(check_label(c["kind"]) for c in ln["checks"])
-            expected = next((c["expected"] for c in ln["checks"] if c["expected"] is not None), "")
-            cells = [
-                _item(ln["line"], ln),
-                _item(date_text(dates.get(ln["invoice"], ""))),
-                _item(f"{ln['customer']} · {ln['product']}" if not dates else ln["product"]),
-                _item(period),
-                _item(ln["why"]),
-                _item(money_text(ln["subtotal"], cur), right=True),
-                # the exact expected amount, to the currency's decimals (the detail keeps it)
-                _item(money_text(_to_cents(expected, cur), cur) if expected else "", right=True),
-                _item(flags),
-            ]
-            for col, item in enumerate(cells):
-                if ln["checks"]:
-                    item.setForeground(QBrush(FLAG))
-                self.table.setItem(row, col, item)
-        self.table.resizeColumnsToContents()
+        self.model.set_rows(shown, self.dates)
+        self.table.resizeColumnsToContents()  # the first rows only (see LazyTable)
         self.detail.clear()
         self.dispute_button.setEnabled(False)
 
@@ -205,9 +260,9 @@ class ChargesPage(QWidget):
 
     def selected_line(self) -> dict | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.table.item(rows[0].row(), 0).data(ROLE) if rows else None
+        return rows[0].data(ROLE) if rows else None
 
-    def _line_changed(self) -> None:
+    def _line_changed(self, *_args) -> None:
         from html import escape
 
         ln = self.selected_line()
@@ -306,7 +361,7 @@ class ClaimsPage(QWidget):
 
     def selected(self) -> dict | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.table.item(rows[0].row(), 0).data(ROLE) if rows else None
+        return rows[0].data(ROLE) if rows else None
 
     def _selection(self) -> None:
         c = self.selected()
