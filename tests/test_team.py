@@ -440,3 +440,38 @@ def _without_clock(rows: list[list]) -> list[list]:
         for row in rows
         if row[0] != "Workspace"
     ]  # its file name, or its server
+
+
+# ------------------------------------------------------------------ the same limits on both
+
+
+LONG = "G" + "1" * 70  # a document number longer than the 64 characters a workspace keeps
+
+
+@pytest.mark.parametrize(
+    "name, content, said",
+    [
+        ("list.csv", f"Number;Date;Total;Currency\n{LONG};05/01/2026;100,00;EUR\n",
+         "list.csv:2: column Number: expected at most 64 characters, got 71"),
+        ("amends.csv", f"Number;Date;Total;Currency;Amends\nG000000001;05/01/2026;100,00;EUR;"
+         f"{LONG}\n", "amends.csv:2: column Amends: expected at most 64 characters, got 71"),
+        ("pay.csv", f"Id;Date;Montant;Devise;Libellé\n{'P' * 65};10/03/2026;5,00;EUR;x\n",
+         "pay.csv:2: column Id: expected at most 64 characters, got 65"),
+        ("inv.json", json.dumps({"items": [{
+            "id": LONG, "invoiceDate": "2026-01-05T10:00:00Z", "totalCharges": 100,
+            "paidAmount": 0, "currencyCode": "EUR", "documentType": "invoice",
+            "invoiceType": "Recurring"}]}), "id: expected at most 64 characters, got 71"),
+        ("recon.csv", None, "recon.csv:2: column InvoiceNumber: expected at most 64 characters"),
+    ],
+)  # fmt: skip
+def test_a_number_too_long_is_refused_alike_in_a_file_and_on_a_server(
+    ws_path, cli, write_text, write_recon, name, content, said
+):
+    """A workspace file took a 71-character invoice number, a server failed on it (exit 1):
+    both refuse it at import, with the file, row and column, and store nothing."""
+    path = write_recon([(LONG, "Contoso", "10.00")]) if content is None else write_text(
+        name, content)  # fmt: skip
+    code, _out, err = cli("import", path)
+    assert code == 2, err
+    assert said in err and "Traceback" not in err
+    assert cli("invoices", "--json")[1].strip() == "[]"

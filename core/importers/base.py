@@ -14,6 +14,18 @@ from typing import Protocol
 
 from core.model import Extracted
 
+# The longest document number, invoice number or payment id a workspace keeps (a server's
+# VARCHAR(64) refuses a longer one; a file's SQLite column would take it): refused on import
+# with its row and column, the same on both engines.
+NUMBER_MAX = 64
+
+
+def too_long(value: str) -> str | None:
+    """Why ``value`` cannot be a document number or payment id, or None when it can."""
+    if len(value) <= NUMBER_MAX:
+        return None
+    return f"expected at most {NUMBER_MAX} characters, got {len(value)} ('{value[:24]}…')"
+
 
 @dataclass(frozen=True, slots=True)
 class ImportOptions:

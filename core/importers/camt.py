@@ -26,7 +26,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
 
 from core.importers.bank import BankEntry, classify
-from core.importers.base import ImportOptions
+from core.importers.base import ImportOptions, too_long
 from core.model import Extracted, ImportError_, Reference, Source
 from core.money import MoneyError, format_amount, money, normalise_currency, parse_decimal
 
@@ -377,6 +377,9 @@ def _remittance(
         for doc in _children(strd, "RfrdDocInf"):
             number = _text(doc, "Nb")
             if not number:
+                continue
+            if too_long(number):  # no document number (ISO's is 35 at most): a text, kept
+                texts.append(number)
                 continue
             rmtd = _first(
                 _child(strd, "RfrdDocAmt", "RmtdAmt"), _child(doc, "RfrdDocAmt", "RmtdAmt")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from core.importers.base import ImportOptions
+from core.importers.base import ImportOptions, too_long
 from core.importers.tabular import (
     CellError,
     Column,
@@ -98,6 +98,8 @@ def _document(cells, cols, src: Source, out: Extracted) -> Document | None:
     number = text(get("Number")).upper()
     if not number:
         fail("Number", "expected an invoice number, got ''")
+    elif why := too_long(number):
+        fail("Number", why)
     when = due = None
     try:
         when = parse_dmy(get("Date"))
@@ -135,6 +137,9 @@ def _document(cells, cols, src: Source, out: Extracted) -> Document | None:
         fold(text(get("Invoice type"))), InvoiceType.UNKNOWN
     )
     amends = text(get("Amends")).upper() or None
+    if amends and (why := too_long(amends)):
+        fail("Amends", why)
+        return None
     return Document(
         number=number,
         document_type=doc_type,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from core.importers.base import ImportOptions
+from core.importers.base import ImportOptions, too_long
 from core.importers.tabular import (
     CellError,
     Column,
@@ -97,6 +97,8 @@ def _payment(cells, cols: dict[str, int], source: Source, out: Extracted) -> Pay
                 )
     except (CellError, MoneyError) as exc:
         fail("Amount", str(exc))
+    if why := too_long(text(get("Id"))):
+        fail("Id", why)
     if len(out.errors) != before:
         return None
     assert when is not None and amount is not None

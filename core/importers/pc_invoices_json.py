@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from core.importers.base import ImportOptions
+from core.importers.base import ImportOptions, too_long
 from core.importers.jsonfile import load_json
 from core.model import Document, DocumentType, Extracted, ImportError_, InvoiceType, Source
 from core.money import MoneyError, money, normalise_currency
@@ -127,6 +127,8 @@ def _read(
     amends = item.get("amendsOf") or parent
     if isinstance(amends, str):
         amends = amends.strip().upper() or None
+        if amends and (why := too_long(amends)):
+            err("amendsOf", why)
     if doc_type == DocumentType.CREDIT_NOTE and total is not None and total > 0:
         total = -total  # a credit memo is a negative amount whichever way it is written
     inv_type_raw = str(item.get("invoiceType") or "")
@@ -165,6 +167,9 @@ def _number(item: dict, err) -> str | None:
     number = item.get("id")
     if not isinstance(number, str) or not number.strip():
         err("id", f"expected the invoice number, got {number!r}")
+        return None
+    if why := too_long(number.strip()):
+        err("id", why)
         return None
     return number.strip().upper()
 

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 
-from core.importers.base import ImportOptions
+from core.importers.base import NUMBER_MAX, ImportOptions, too_long
 from core.importers.jsonfile import is_unbilled
 from core.importers.tabular import (
     TABLE_SUFFIXES,
@@ -139,6 +139,11 @@ class PartnerCenterReconLines:
                     )
                 )
                 return out
+            if why := too_long(fixed_number):
+                out.errors.append(ImportError_(
+                    Source(display), f"the invoice number given (--invoice or the file name): "
+                    f"{why}"))  # fmt: skip
+                return out
         if not unbilled_file and fixed_number is None:
             fast = _fast_table(path, table, cols)
             if fast is not None:
@@ -193,6 +198,8 @@ def _line(
         out.errors.append(ImportError_(source, message, column))
 
     number = fixed_number if fixed_number is not None else text(get("InvoiceNumber")).upper()
+    if why := too_long(number):
+        fail("InvoiceNumber", why)
     currency = ""
     try:
         currency = normalise_currency(text(get("Currency")))
@@ -332,6 +339,7 @@ def _fast_values_ok(raw) -> bool:
             if c in raw.column_names
         )
         and pc.all(pc.greater(pc.utf8_length(raw["InvoiceNumber"]), 0)).as_py()
+        and pc.all(pc.less_equal(pc.utf8_length(raw["InvoiceNumber"]), NUMBER_MAX)).as_py()
     )
 
 

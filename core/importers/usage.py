@@ -17,7 +17,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from core.importers.base import ImportOptions
+from core.importers.base import NUMBER_MAX, ImportOptions, too_long
 from core.importers.jsonfile import is_unbilled
 from core.importers.tabular import (
     TABLE_SUFFIXES,
@@ -120,6 +120,9 @@ class PartnerCenterUsage:
             except MoneyError as exc:
                 out.errors.append(ImportError_(src, str(exc), "BillingCurrency"))
                 return
+        if not unbilled and (why := too_long(text(get("InvoiceNumber")))):
+            out.errors.append(ImportError_(src, why, "InvoiceNumber"))
+            return
         key = (
             "" if unbilled else text(get("InvoiceNumber")).upper(),
             text(get("CustomerId")),
@@ -139,6 +142,16 @@ class PartnerCenterUsage:
         acc[2] = min(acc[2], day)
         acc[3] = max(acc[3], day)
         acc[4] += 1
+
+
+def _numbers_fit(t) -> bool:
+    """Every invoice number within what a workspace keeps (else the row reader names the
+    row)."""
+    import pyarrow.compute as pc
+
+    if "InvoiceNumber" not in t.column_names:
+        return True
+    return bool(pc.all(pc.less_equal(pc.utf8_length(t["InvoiceNumber"]), NUMBER_MAX)).as_py())
 
 
 def _fast_totals(path: Path, table, cols: dict[str, int], unbilled: bool, progress=None):
@@ -164,6 +177,7 @@ def _fast_totals(path: Path, table, cols: dict[str, int], unbilled: bool, progre
                 fastcsv.numbers_ok(t["Quantity"])
                 and fastcsv.numbers_ok(t["Amount"])
                 and fastcsv.all_match(t["Currency"], fastcsv.CURRENCY)
+                and (unbilled or _numbers_fit(t))
             ):
                 return None
             days = fastcsv.iso_dates(t["UsageDate"])

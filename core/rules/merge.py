@@ -42,6 +42,11 @@ class DocumentMerge:
     statuses: list[tuple[str, Decimal | None, Decimal]] = field(default_factory=list)
 
 
+# The longest document number a workspace keeps (the store's VARCHAR(64)); the importers
+# refuse a longer one with its row and column, this is the last word for any other.
+NUMBER_MAX = 64
+
+
 def merge_documents(
     file: str,
     incoming: Sequence[tuple[Document, dict[str, Any]]],
@@ -54,6 +59,11 @@ def merge_documents(
     out = DocumentMerge()
     seen: set[str] = set()
     for doc, values in incoming:
+        for what, number in (("number", doc.number), ("amends", doc.amends or "")):
+            if len(number) > NUMBER_MAX:
+                refuse(file, doc.source or Source(file),
+                       f"expected a document number of at most {NUMBER_MAX} characters, got "
+                       f"{len(number)} ('{number[:24]}…')", what)  # fmt: skip
         if doc.number in seen:
             refuse(file, doc.source or Source(file), f"document {doc.number} appears twice")
         seen.add(doc.number)
