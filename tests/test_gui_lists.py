@@ -170,3 +170,31 @@ def test_ten_thousand_findings_load_into_a_model_without_items_or_sized_rows(qtb
     page.table.scrollToBottom()
     qtbot.wait(20)
     assert len(page.model._looks) <= 1_000
+
+
+def test_every_list_of_the_window_is_a_view_of_a_model(window):
+    """No list keeps an item per cell but the dashboard's balance and aging (a row per
+    currency); the lists of any length have uniform rows."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    tables = window.findChildren(QTableWidget)
+    assert {id(t) for t in tables} == {id(window.dashboard.balance), id(window.dashboard.aging)}
+    for view in (window.alerts_page.table, window.alerts_page.kinds, window.charges_page.table,
+                 window.claims_page.table):  # fmt: skip
+        assert isinstance(view, QAbstractItemView) and not isinstance(view, QTableWidget)
+        assert view.verticalHeader().sectionResizeMode(0) == QHeaderView.ResizeMode.Fixed
+
+
+def test_the_lines_checked_are_listed_from_a_model(qtbot, window):
+    page = window.charges_page
+    window.tabs.setCurrentWidget(page)
+    page.checks_button.click()
+    qtbot.waitUntil(lambda: page.summary.text().startswith("Every line checked"), timeout=20000)
+    from widgets.views import CellsModel
+
+    assert isinstance(page.table.model(), CellsModel)
+    assert [r[0] for r in cells(page.table)] == ["G000100009#2", "G000100011#5"]
+    assert [r[7] for r in cells(page.table)] == ["conversion differs", "refund outside its window"]
+    page.table.selectRow(1)
+    assert page.selected_line()["line"] == "G000100011#5"
+    assert page.dispute_button.isEnabled()

@@ -13,15 +13,12 @@ from decimal import Decimal
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
     Qt,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
@@ -30,8 +27,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -39,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from core.explain import shown as to_currency
 from widgets.formats import date_text, money_text
-from widgets.views import LazyTable
+from widgets.views import ROW_ROLE, CellsModel, LazyTable
 
 CHECK_LABELS = {
     "fx_recompute_mismatch": QT_TRANSLATE_NOOP("ChargesPage", "conversion differs"),
@@ -47,7 +42,7 @@ CHECK_LABELS = {
     "refund_outside_window": QT_TRANSLATE_NOOP("ChargesPage", "refund outside its window"),
     "refund_amount_mismatch": QT_TRANSLATE_NOOP("ChargesPage", "refund amount differs"),
 }
-ROLE = Qt.ItemDataRole.UserRole + 1
+ROLE = ROW_ROLE  # a customer id, a line, a claim
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 FLAG = QColor("#b3261e")
 
@@ -60,17 +55,6 @@ def check_label(kind: str) -> str:
     return QCoreApplication.translate("ChargesPage", CHECK_LABELS.get(kind, kind))
 
 
-def _item(text: str, data=None, right: bool = False) -> QTableWidgetItem:
-    """A claim's cell (the claims are a few: a table of items serves)."""
-    item = QTableWidgetItem(text)
-    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-    if data is not None:
-        item.setData(ROLE, data)
-    if right:
-        item.setTextAlignment(RIGHT)
-    return item
-
-
 LINE_COLUMNS = (
     QT_TRANSLATE_NOOP("ChargesPage", "Line"), QT_TRANSLATE_NOOP("ChargesPage", "Invoice date"),
     QT_TRANSLATE_NOOP("ChargesPage", "Product"), QT_TRANSLATE_NOOP("ChargesPage", "Period"),
@@ -79,52 +63,21 @@ LINE_COLUMNS = (
 )  # fmt: skip
 
 
-class LinesModel(QAbstractTableModel):
+class LinesModel(CellsModel):
     """Explained lines, one row each: their texts worked out when a row is shown (a
     customer may have tens of thousands of lines), flagged lines in red."""
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[dict] = []
+        super().__init__(LINE_COLUMNS, "ChargesPage", self._line_cells, right=(5, 6),
+                         colour=lambda ln: QBrush(FLAG) if ln["checks"] else None,
+                         parent=parent)  # fmt: skip
         self.dates: dict[str, str] = {}
-        self._texts: dict[int, list[str]] = {}
 
-    def set_rows(self, rows: list[dict], dates: dict[str, str]) -> None:
-        self.beginResetModel()
-        self.rows, self.dates = rows, dates
-        self._texts = {}
-        self.endResetModel()
+    def set_lines(self, rows: list[dict], dates: dict[str, str]) -> None:
+        self.dates = dates
+        self.set_rows(rows)
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's API
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's API
-        return 0 if parent.isValid() else len(LINE_COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return QCoreApplication.translate("ChargesPage", LINE_COLUMNS[section])
-        return None
-
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        r = index.row()
-        if not index.isValid() or not (0 <= r < len(self.rows)):
-            return None
-        ln = self.rows[r]
-        if role == Qt.ItemDataRole.DisplayRole:
-            texts = self._texts.get(r)
-            if texts is None:
-                texts = self._texts[r] = self._cells(ln)
-            return texts[index.column()]
-        if role == ROLE:
-            return ln
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(FLAG) if ln["checks"] else None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(RIGHT) if index.column() in (5, 6) else None
-        return None
-
-    def _cells(self, ln: dict) -> list[str]:
+    def _line_cells(self, ln: dict) -> list[str]:
         cur, dates = ln["currency"], self.dates
         period = " – ".join(date_text(d) for d in (ln["charge_start"], ln["charge_end"]) if d)
         flags = ", ".join(check_label(c["kind"]) for c in ln["checks"])
@@ -247,7 +200,7 @@ class ChargesPage(QWidget):
 
     def _fill_lines(self) -> None:
         shown = [ln for ln in self.lines if ln["explained"] or not self.flagged_only.isChecked()]
-        self.model.set_rows(shown, self.dates)
+        self.model.set_lines(shown, self.dates)
         self.table.resizeColumnsToContents()  # the first rows only (see LazyTable)
         self.detail.clear()
         self.dispute_button.setEnabled(False)
@@ -284,6 +237,15 @@ class ChargesPage(QWidget):
             self.dispute_requested.emit(ln)
 
 
+CLAIM_COLUMNS = (
+    QT_TRANSLATE_NOOP("ClaimsPage", "#"), QT_TRANSLATE_NOOP("ClaimsPage", "Kind"),
+    QT_TRANSLATE_NOOP("ClaimsPage", "About"), QT_TRANSLATE_NOOP("ClaimsPage", "Amount"),
+    QT_TRANSLATE_NOOP("ClaimsPage", "Reason"), QT_TRANSLATE_NOOP("ClaimsPage", "Ticket"),
+    QT_TRANSLATE_NOOP("ClaimsPage", "Opened"), QT_TRANSLATE_NOOP("ClaimsPage", "Age (days)"),
+    QT_TRANSLATE_NOOP("ClaimsPage", "State"),
+)  # fmt: skip
+
+
 class ClaimsPage(QWidget):
     """Disputes and SLA credit claims: open ones first, with their age; link the credit note
     that settles one, or withdraw it."""
@@ -304,17 +266,14 @@ class ClaimsPage(QWidget):
         self.withdraw = QPushButton(self.tr("Withdraw"))
         self.withdraw.clicked.connect(lambda: self._emit(self.withdraw_requested))
         self.summary = QLabel()
-        self.table = QTableWidget(0, 9)
-        self.table.setHorizontalHeaderLabels([
-            self.tr("#"), self.tr("Kind"), self.tr("About"), self.tr("Amount"),
-            self.tr("Reason"), self.tr("Ticket"), self.tr("Opened"), self.tr("Age (days)"),
-            self.tr("State"),
-        ])  # fmt: skip
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
+        self.model = CellsModel(CLAIM_COLUMNS, "ClaimsPage", self._cells, right=(0, 3, 7),
+                                parent=self)  # fmt: skip
+        self.table = LazyTable()
+        self.table.setAlternatingRowColors(False)
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.table.itemSelectionChanged.connect(self._selection)
+        self.table.selectionModel().selectionChanged.connect(self._selection)
         bar = QHBoxLayout()
         bar.addWidget(self.summary, 1)
         bar.addWidget(self.show_closed)
@@ -336,34 +295,29 @@ class ClaimsPage(QWidget):
         self.summary.setText(self.tr("%n open", "", len(open_)))
         shown = open_ + ([c for c in self.claims if c["state"] != "open"]
                          if self.show_closed.isChecked() else [])  # fmt: skip
-        self.table.setRowCount(len(shown))
-        states = {"open": self.tr("open"), "credited": self.tr("credited by %s"),
-                  "withdrawn": self.tr("withdrawn")}  # fmt: skip
-        for row, c in enumerate(shown):
-            if c["kind"] == "dispute":
-                kind, about = self.tr("Dispute"), c["line"] or c["invoice"]
-            else:
-                kind = self.tr("SLA credit")
-                about = f"{c['service']} {c['month']} ({c['availability']} %)"
-            state = states[c["state"]]
-            if "%s" in state:
-                state = state % c["credit_note"]
-            cells = [
-                _item(str(c["id"]), c, right=True), _item(kind), _item(about),
-                _item(money_text(c["amount"], c["currency"]), right=True), _item(c["reason"]),
-                _item(c["ticket"]), _item(date_text(c["opened_on"])),
-                _item(str(c["age_days"]), right=True), _item(state),
-            ]  # fmt: skip
-            for col, item in enumerate(cells):
-                self.table.setItem(row, col, item)
+        self.model.set_rows(shown)
         self.table.resizeColumnsToContents()
         self._selection()
+
+    def _cells(self, c: dict) -> list[str]:
+        if c["kind"] == "dispute":
+            kind, about = self.tr("Dispute"), c["line"] or c["invoice"]
+        else:
+            kind = self.tr("SLA credit")
+            about = f"{c['service']} {c['month']} ({c['availability']} %)"
+        states = {"open": self.tr("open"), "credited": self.tr("credited by %s"),
+                  "withdrawn": self.tr("withdrawn")}  # fmt: skip
+        state = states[c["state"]]
+        if "%s" in state:
+            state = state % c["credit_note"]
+        return [str(c["id"]), kind, about, money_text(c["amount"], c["currency"]), c["reason"],
+                c["ticket"], date_text(c["opened_on"]), str(c["age_days"]), state]  # fmt: skip
 
     def selected(self) -> dict | None:
         rows = self.table.selectionModel().selectedRows()
         return rows[0].data(ROLE) if rows else None
 
-    def _selection(self) -> None:
+    def _selection(self, *_args) -> None:
         c = self.selected()
         on = c is not None and c["state"] == "open" and self.may_change
         self.link.setEnabled(on)

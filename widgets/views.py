@@ -4,8 +4,12 @@ read from the model when asked)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+#: a row's own record (its dict), as the list pages answer it
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class _Cell:
@@ -50,3 +54,53 @@ class LazyTable(QTableView):
         if model is None or not (0 <= row < model.rowCount()):
             return None
         return _Cell(model.index(row, column))
+
+
+class CellsModel(QAbstractTableModel):
+    """Rows of any kind shown as texts: ``cells(row)`` gives a row's texts, worked out when
+    the row is first shown and kept until the rows change; ``ROW_ROLE`` answers the row
+    itself, ``colour(row)`` its text colour (or None); the ``right`` columns are aligned
+    right (amounts, counts)."""
+
+    def __init__(self, columns: tuple[str, ...], context: str, cells, right=(), colour=None,
+                 parent=None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.columns, self.context = columns, context
+        self._cells, self._colour = cells, colour
+        self._right = frozenset(right)
+        self.rows: list = []
+        self._texts: dict[int, list[str]] = {}
+
+    def set_rows(self, rows: list) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self._texts = {}
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's API
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's API
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return QCoreApplication.translate(self.context, self.columns[section])
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        r = index.row()
+        if not index.isValid() or not (0 <= r < len(self.rows)):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            texts = self._texts.get(r)
+            if texts is None:
+                texts = self._texts[r] = self._cells(self.rows[r])
+            return texts[index.column()]
+        if role == ROW_ROLE:
+            return self.rows[r]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._colour(self.rows[r]) if self._colour else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return RIGHT if index.column() in self._right else None
+        return None
