@@ -66,13 +66,14 @@ class MainWindow(QMainWindow):
     language_changed = Signal(str)
     others_changed = Signal(list)  # a team workspace: other clerks' changes, announced
     suggested = Signal()  # suggestions are on screen
+    restored = Signal(str)  # a backup was put back (what was said)
 
     def __init__(self, path: Path | str, as_of: date | None = None) -> None:
         super().__init__()
         self.path = path
         self.as_of = as_of or date.today()
         self.worker = Worker(self)
-        self.ws = Workspace(path)
+        self.ws = files.open_for_window(path)  # a damaged file: read-only, see _damage
         self.snap: dict | None = None
         self.agreement: dict | None = None  # our books against Microsoft's (desktop.actions.agree)
         self.agree_stale = True
@@ -87,6 +88,8 @@ class MainWindow(QMainWindow):
         menus.build(self)
         self._title()
         files.remember_workspace(path)
+        self.watch = files.FileWatch(self)  # the file deleted or replaced underneath
+        self._damage()
         self.changed.connect(lambda change: invoices.changed(self, change))
         self.changed.connect(lambda change: suggestions.changed(self, change))
         self.refresh()
@@ -195,18 +198,30 @@ class MainWindow(QMainWindow):
         self.claims_page.may_change = claims_allowed
         self.claims_page._selection()
 
-    def workspace_opened(self, ws: Workspace, path: Path | str) -> None:
-        """Another workspace in place of this one (see desktop.actions.workspace.files)."""
+    def workspace_opened(self, ws: Workspace, path: Path | str, message: str | None = None) -> None:
+        """Another workspace in place of this one (see desktop.actions.workspace.files);
+        ``message`` is said once it is shown."""
         self.ws, self.path = ws, path
+        self.watch.opened()
         self._title()
         self.live.start()
-        self.refresh()
+        self.refresh(message)
+        self._damage()
+
+    def _damage(self) -> None:
+        """A damaged file is shown read-only, with what to do about it."""
+        if self.ws.store.damage:
+            from core.workspace import WorkspaceDamaged
+
+            self.show_error(WorkspaceDamaged(self.ws.store.damage))
 
     # ------------------------------------------------------------------ data
 
     def refresh(self, message: str | None = None) -> None:
         """Read the workspace again and show it; then ``message`` in the status bar (else
         how many invoices and payments it holds)."""
+        if not self.watch.check():  # the file deleted (nothing to read) or replaced (reopened)
+            return
         as_of = self.as_of
         self.statusBar().showMessage(self.tr("Loading…"))
         QueryOp(self, lambda ws, job: snapshot(ws, as_of, customers=False)).success(
@@ -284,14 +299,22 @@ class MainWindow(QMainWindow):
     def show_error(self, exc: BaseException) -> None:
         """The one channel for problems: what went wrong and what to do (a refused change
         comes with the lists read afresh: see desktop.operations.CollectionOp)."""
-        from core.errors import Refused
-        from core.workspace import refusal
+        from core.errors import Refused, WorkspaceError
+        from core.workspace import plain_error, refusal
 
         log.warning("action failed: %s", exc)
         title = self.tr("CSP Reconciler")
         said = refusal(exc)
+        plain = plain_error(exc, self.ws.where)  # disk full, read-only, damaged: plainly
         if said is not None:  # a read the role may not make
             exc = Refused(self.tr("The server refused: your role may not see this (%s).") % said)
+        elif plain is not None:
+            exc = WorkspaceError(plain)
+        elif type(exc).__module__.split(".")[0] in ("sqlalchemy", "sqlite3", "psycopg"):
+            log.error("database error", exc_info=exc)  # never its SQL on screen
+            exc = WorkspaceError(self.tr("The workspace could not be read or changed: an "
+                                         "unexpected database error (the details are in the "
+                                         "log). Nothing was changed."))  # fmt: skip
         if isinstance(exc, Refused):
             title = self.tr("Not allowed")
         self.last_error = str(exc)
@@ -326,7 +349,18 @@ class MainWindow(QMainWindow):
         if dropped:
             imports.import_files(self, dropped)
 
+    def changeEvent(self, event) -> None:
+        from PySide6.QtCore import QEvent
+
+        watch = getattr(self, "watch", None)
+        if watch is not None and event.type() == QEvent.Type.ActivationChange and (
+            self.isActiveWindow()
+        ):
+            watch.check()  # back to the window: is its file still there?
+        super().changeEvent(event)
+
     def closeEvent(self, event) -> None:
+        self.watch.timer.stop()
         self.live.stop()
         self.worker.stop()
         self.ws.close()

@@ -70,6 +70,9 @@ def _file(window: MainWindow, menu: QMenu) -> None:
         team.connect_team, "Ctrl+Shift+T")  # fmt: skip
     window.recent_menu = menu.addMenu(translate("MainWindow", "Open &recent"))
     files.fill_recent(window)
+    tip = translate("MainWindow", "The copies kept of this workspace file; put one back")
+    add(window, menu, translate("MainWindow", "&Backups…"), _backups, name="backups_action",
+        tip=tip)  # fmt: skip
     menu.addSeparator()
     add(window, menu, translate("MainWindow", "&Import files…"), imports.choose_import,
         Key.Open, "import_action")  # fmt: skip
@@ -88,6 +91,12 @@ def _file(window: MainWindow, menu: QMenu) -> None:
         remittance.copy_bank_reference, "Ctrl+Shift+C")  # fmt: skip
     menu.addSeparator()
     add(window, menu, translate("MainWindow", "&Quit"), lambda w: w.close(), Key.Quit)
+
+
+def _backups(window: MainWindow) -> None:
+    from desktop.backups_dialog import show_backups
+
+    show_backups(window)
 
 
 def _edit(window: MainWindow, menu: QMenu) -> None:

@@ -145,3 +145,105 @@ def test_backup_setting_checked() -> None:
     assert backups.validate("backup_keep", " 5 ") == "5"
     with pytest.raises(ValueError, match="backup_keep"):
         backups.validate("backup_keep", "0")
+
+
+# ------------------------------------------------------------------ the window
+
+
+@pytest.fixture
+def window(qtbot, db: Path, tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    from desktop.main_window import MainWindow
+
+    w = MainWindow(db)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.loaded, timeout=20000):
+        w.show()
+    yield w
+    w.close()
+
+
+def test_window_notices_a_replaced_file(window, qtbot, db: Path, tmp_path: Path) -> None:
+    payments = len(window.snap["payments"])
+    other = tmp_path / "other.db"
+    shutil.copy2(db, other)
+    conn = sqlite3.connect(other)
+    conn.execute("DELETE FROM allocations")
+    conn.execute("DELETE FROM payments WHERE id = 'P6'")
+    conn.commit()
+    conn.close()
+    other.replace(db)  # another program puts another file in its place
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        window.refresh()  # View > Reload
+    assert len(window.snap["payments"]) == payments - 1  # the file as it is now
+    assert "was replaced by another program" in window.statusBar().currentMessage()
+    assert not window.ws.readonly  # opened again for writing
+    assert window.watch.check()
+
+
+def test_window_notices_a_deleted_file(window, qtbot, db: Path) -> None:
+    db.unlink()
+    assert not window.watch.check()
+    assert "was deleted or moved by another program" in window.last_error
+    assert window.ws.readonly and not db.exists()
+    window.refresh()  # nothing read (it would make an empty file in its place)
+    assert not db.exists()
+    with pytest.raises(Exception, match="deleted or moved"):
+        window.ws.store.writable()
+
+
+def test_window_says_database_errors_plainly(window) -> None:
+    window.show_error(sqlite3.OperationalError("database or disk is full"))
+    assert window.last_error.endswith("the disk is full: nothing was changed; free some "
+                                      "space and try again")  # fmt: skip
+    assert str(window.ws.where) in window.last_error
+    from sqlalchemy.exc import OperationalError
+
+    window.show_error(OperationalError("SELECT 1 FROM nowhere", {}, Exception("no such table")))
+    assert "SELECT" not in window.last_error and "unexpected database error" in window.last_error
+
+
+def test_backups_dialog_lists_and_restores(window, qtbot, db: Path) -> None:
+    with Workspace(db, readonly=True) as ws:
+        before = len(ws.books.allocations())
+    from desktop.operations import CollectionOp
+
+    CollectionOp(window, lambda ws, job: ws.allocations.allocate(
+        "P5", [("G000100002", "10")])).run()  # fmt: skip
+    qtbot.waitUntil(lambda: window.worker.idle(), timeout=20000)
+    assert window.backups_action.isEnabled()
+    window.backups_action.trigger()
+    dialog = window.backups_dialog
+    qtbot.waitUntil(lambda: dialog.table.rowCount() > 0, timeout=20000)
+    assert dialog.table.item(0, 1).text() == "first change of the day"
+    assert dialog.restore_button.isEnabled()
+    dialog.ask_restore()
+    with qtbot.waitSignal(window.restored, timeout=20000) as said:
+        dialog.confirm_box.accept()
+    assert said.args[0].startswith(f"Restored {db} from ")
+    qtbot.waitUntil(lambda: window.worker.idle(), timeout=20000)
+    with Workspace(db, readonly=True) as ws:
+        assert len(ws.books.allocations()) == before
+    assert not window.ws.readonly  # opened again for writing
+    assert [b.reason for b in service.listed(db)] == ["restore", "daily"]
+
+
+def test_window_opens_a_damaged_file_read_only(qtbot, db: Path, tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    conn = sqlite3.connect(db)
+    rows = conn.execute("SELECT name, rootpage FROM sqlite_master WHERE type = 'index' AND "
+                        "tbl_name = 'allocations' ORDER BY name").fetchall()  # fmt: skip
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute("UPDATE sqlite_master SET rootpage = ? WHERE name = ?", (rows[1][1], rows[0][0]))
+    conn.execute("UPDATE sqlite_master SET rootpage = ? WHERE name = ?", (rows[0][1], rows[1][0]))
+    conn.commit()
+    conn.close()
+    from desktop.main_window import MainWindow
+
+    w = MainWindow(db)
+    qtbot.addWidget(w)
+    try:
+        assert w.ws.readonly and "is damaged" in w.last_error and "restore" in w.last_error
+        assert "(read-only)" in w.windowTitle()
+    finally:
+        w.close()

@@ -166,7 +166,8 @@ class Lock:
     """The single-writer lock of a workspace file (portable: fcntl / msvcrt)."""
 
     def __init__(self, path: Path) -> None:
-        self._lock = FileLock(str(path) + ".lock", timeout=0)
+        # not thread-local: a window opens a file on its GUI thread and closes it on its worker
+        self._lock = FileLock(str(path) + ".lock", timeout=0, thread_local=False)
 
     def try_acquire(self, where: str = "the workspace") -> bool:
         """Take the lock (False: another process holds it); a folder where the lock file

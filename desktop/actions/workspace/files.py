@@ -66,19 +66,137 @@ def open_demo(window: MainWindow) -> None:
     open_workspace(window, demo_workspace())
 
 
-def open_workspace(window: MainWindow, path: Path | str) -> None:
+def open_workspace(window: MainWindow, path: Path | str, message: str | None = None) -> None:
     """Close this workspace and open another (created when new); every change is saved
     as it is made, so there is nothing to save first."""
-    from core.workspace import Workspace
-
     def swap(old, job):
-        new = Workspace(path)
+        if isinstance(path, Path) and path.resolve() == Path(old.path).resolve():
+            old.close()  # the same file again (replaced underneath): its lock let go first
+            return open_for_window(path)
+        new = open_for_window(path)
         old.close()
         return new
 
     def done(ws) -> None:
         remember_workspace(path)
-        window.workspace_opened(ws, path)
+        window.workspace_opened(ws, path, message)
         fill_recent(window)
 
+    QueryOp(window, swap).success(done).run()
+
+
+# ------------------------------------------------------------------ the file underneath
+
+
+def identity(path: Path | str) -> tuple[int, int] | None:
+    """Which file ``path`` is now (device and inode), None when it is gone or a server."""
+    if not isinstance(path, Path):
+        return None
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+class FileWatch:
+    """Notice a workspace file deleted or replaced underneath the window (by another program,
+    a sync client, a restore elsewhere): checked on Reload, when the window comes to the front
+    and every few seconds.  A deleted file is never written again (its changes would be lost
+    with it); a replaced one is opened again, as it is now."""
+
+    INTERVAL_MS = 5000
+
+    def __init__(self, window: MainWindow) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.window = window
+        self.known = identity(window.path)
+        self.lost = False
+        self.timer = QTimer(window)
+        self.timer.setInterval(self.INTERVAL_MS)
+        self.timer.timeout.connect(self.check)
+        self.timer.start()
+
+    def opened(self) -> None:
+        """A workspace (re)opened by the window: this is the file to watch."""
+        self.known, self.lost = identity(self.window.path), False
+
+    def check(self) -> bool:
+        """Whether the file is still the one opened; say so plainly when it is not."""
+        window = self.window
+        if self.known is None or self.lost or not isinstance(window.path, Path):
+            return not self.lost
+        now = identity(window.path)
+        if now == self.known:
+            return True
+        from core.errors import WorkspaceError
+
+        if now is None:
+            self.lost = True
+            window.ws.store.detach(translate("MainWindow", "the file was deleted or moved"))
+            window._title()
+            said = translate(
+                "MainWindow", "%s was deleted or moved by another program. What you see is "
+                "what it held when it was last read; nothing more can be saved to it. Restore "
+                "a backup (File > Backups…) or open another workspace.")  # fmt: skip
+            window.show_error(WorkspaceError(said % window.path))
+            return False
+        self.known = now
+        said = translate("MainWindow", "%s was replaced by another program: opened again, as "
+                         "it is now") % window.path  # fmt: skip
+        open_workspace(window, window.path, said)
+        return False
+
+
+def open_for_window(path: Path | str):
+    """The workspace for the window: a damaged file is opened read-only (it is never
+    written), so that it can be seen and a backup put back (File > Backups…)."""
+    from core.workspace import Workspace, WorkspaceDamaged, WorkspaceError, plain_error
+
+    try:
+        try:
+            return Workspace(path)
+        except WorkspaceDamaged as exc:
+            ws = Workspace(path, readonly=True)
+            ws.store.damage = str(exc)
+            return ws
+    except WorkspaceError:
+        raise
+    except Exception as exc:  # a full disk, a read-only disk...: said plainly, or a bug
+        said = plain_error(exc, str(path))
+        if said is None:
+            raise
+        raise WorkspaceError(said) from exc
+
+
+def restore_backup(window: MainWindow, backup: Path) -> None:
+    """Put a backup in place of this workspace file: closed first, opened again after (the
+    file it replaced is kept among the backups)."""
+    from core.services.backups import restore
+
+    path = window.path
+
+    def swap(old, job):
+        old.close()
+        try:
+            kept, failure = restore(path, backup), None
+        except Exception as exc:  # noqa: BLE001 - said in the window once it is open again
+            kept, failure = None, exc
+        return open_for_window(path), kept, failure
+
+    def done(result) -> None:
+        ws, kept, failure = result
+        window.workspace_opened(ws, path)
+        if failure is not None:
+            window.show_error(failure)
+            return
+        said = translate("MainWindow", "Restored %s from %s.") % (path, backup.name)
+        if kept is not None:
+            said += " " + translate("MainWindow", "The file it replaced is kept as %s.") % (
+                kept.path.name)  # fmt: skip
+        window.statusBar().showMessage(said)
+        window.restored.emit(said)
+
+    window.watch.known = None  # the file is about to be replaced: by us (see FileWatch)
     QueryOp(window, swap).success(done).run()
