@@ -300,6 +300,21 @@ def test_a_support_agent_cannot_break_the_others_notes(team):
     assert code == 2 and "at most 2,000 characters" in err, err
 
 
+def test_no_clerk_can_take_the_ids_the_server_hands_out(team):
+    """The same attack on every numbered table: writing or moving ids, or setting a sequence
+    back, is refused to every role (only the owner, copying a workspace, writes ids)."""
+    for role in roles.ROLES:
+        with clerk(team(role)) as c:
+            for table in ("audit", "allocations", "imports", "payment_marks", "claims"):
+                assert c.try_(f"INSERT INTO {table} (id) SELECT g FROM generate_series(1, 9) g"
+                              " WHERE false") == REFUSED, (role, table)  # fmt: skip
+                assert c.try_(f"UPDATE {table} SET id = id + 1 WHERE false") == REFUSED
+            for seq in _sequences(c):
+                assert c.try_(f"SELECT setval('{seq}', 1)") == REFUSED, (role, seq)
+    code, _out, err = _cli(team("billing-admin"), "allocate", "P5", "G000100013=1.00")
+    assert code == 0, err  # the program's own inserts are untouched
+
+
 # ------------------------------------------------------------------ README's set-up for IT
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, Integer
 
 from core.store import schema as t
 
@@ -71,9 +71,10 @@ SALES_ROWS = {
 # sequence, its author and time from the server's trigger (see migration 0011).
 NOTE_COLUMNS = ("subject", "text")
 # The id sequences ("*": all of them): USAGE draws the next id (an insert's default),
-# SELECT reads the last, UPDATE sets it.  Sales draw none.
+# SELECT reads the last.  Nobody but the owner sets one back (UPDATE: setval), which would
+# make the next inserts collide; sales draw none.
 SEQUENCES = {
-    "admin-agent": {"*": ("USAGE", "SELECT", "UPDATE")},
+    "admin-agent": {"*": ("USAGE", "SELECT")},
     "billing-admin": {"*": ("USAGE",)},
     "support-agent": {"notes_id_seq": ("USAGE",)},
 }
@@ -125,17 +126,16 @@ def rights() -> dict[str, Rights]:
     table or privilege not named is refused.  Row-level policies narrow some further
     (:func:`policies`)."""
     tables = _all_tables()
-    everything = ("SELECT", "INSERT", "UPDATE", "DELETE")
     out: dict[str, Rights] = {role: {table: {} for table in tables} for role in ROLES}
     for table in tables:
         out["billing-admin"][table]["SELECT"] = None
         out["support-agent"][table]["SELECT"] = None
         if table != "notes":  # a note is written through its two columns, never changed
-            out["admin-agent"][table].update(dict.fromkeys(everything))
+            out["admin-agent"][table].update(_writes(table, ("SELECT", "DELETE")))
     out["admin-agent"]["notes"].update({"SELECT": None, "DELETE": None, "INSERT": NOTE_COLUMNS})
     for table in LEDGER_TABLES:
-        out["billing-admin"][table].update(dict.fromkeys(("INSERT", "UPDATE", "DELETE")))
-    out["billing-admin"]["audit"]["INSERT"] = None
+        out["billing-admin"][table].update(_writes(table, ("DELETE",)))
+    out["billing-admin"]["audit"]["INSERT"] = _writes("audit", ())["INSERT"]
     out["billing-admin"]["settings"].update(dict.fromkeys(("INSERT", "UPDATE")))
     for role in ("billing-admin", "support-agent"):
         out[role]["notes"]["INSERT"] = NOTE_COLUMNS
@@ -144,6 +144,18 @@ def rights() -> dict[str, Rights]:
     for table, columns in SALES_COLUMNS.items():
         out["sales"][table]["SELECT"] = columns
     return out
+
+
+def _writes(table: str, others: tuple[str, ...]) -> dict[str, tuple[str, ...] | None]:
+    """INSERT and UPDATE on a table (with ``others`` on all of it).  Where the server numbers
+    the rows (an ``id`` from a sequence), not on that column: a clerk who wrote ids would take
+    those the others' next rows are to get, and every later insert would fail."""
+    columns: tuple[str, ...] | None = None
+    if table != "alembic_version":
+        key = list(t.metadata.tables[table].primary_key.columns)
+        if len(key) == 1 and key[0].name == "id" and isinstance(key[0].type, Integer):
+            columns = tuple(c.name for c in t.metadata.tables[table].columns if c.name != "id")
+    return {**dict.fromkeys(others), "INSERT": columns, "UPDATE": columns}
 
 
 def policies() -> dict[str, dict[str, str]]:
@@ -192,7 +204,7 @@ def grant_statements(database: str) -> list[str]:
     for role, tables in declared.items():
         for table, granted in tables.items():
             for privilege, columns in granted.items():
-                cols = f" ({', '.join(columns)})" if columns is not None else ""
+                cols = f" ({_quoted(columns)})" if columns is not None else ""
                 out.append(f"GRANT {privilege}{cols} ON {table} TO {r[role]}")
     for role, sequences in SEQUENCES.items():
         for sequence, privileges in sequences.items():
@@ -208,6 +220,10 @@ def grant_statements(database: str) -> list[str]:
 
 def _columns(table: str) -> list[str]:
     return [f'"{c.name}"' for c in t.metadata.tables[table].columns]
+
+
+def _quoted(columns: tuple[str, ...]) -> str:
+    return ", ".join(f'"{c}"' for c in columns)
 
 
 def _exists(conn: Connection, role: str) -> bool:
