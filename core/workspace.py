@@ -40,7 +40,7 @@ from core.services.notes import Notes
 from core.services.plans import Plans
 from core.services.settings import Settings
 from core.store.database import is_url
-from core.store.health import WorkspaceDamaged
+from core.store.health import WorkspaceDamaged, WorkspaceReadOnly
 from core.store.session import ROLE_NAMES, Store, os_user
 
 __all__ = [
@@ -54,6 +54,7 @@ __all__ = [
     "WorkspaceBusy",
     "WorkspaceDamaged",
     "WorkspaceError",
+    "WorkspaceReadOnly",
     "location",
     "os_user",
     "plain_error",

@@ -53,6 +53,7 @@ FRENCH = {
     "&Backups…": "&Sauvegardes…",
     "The copies kept of this workspace file; put one back": "Les copies gardées de ce fichier d'espace de travail ; en remettre une",  # noqa: E501
     "the file was deleted or moved": "le fichier a été supprimé ou déplacé",
+    "the file or its folder is read-only": "le fichier ou son dossier est en lecture seule",
     "%s was deleted or moved by another program. What you see is what it held when it was last read; nothing more can be saved to it. Restore a backup (File > Backups…) or open another workspace.": "%s a été supprimé ou déplacé par un autre programme. Ce qui est affiché est ce qu'il contenait à la dernière lecture ; plus rien ne peut y être enregistré. Restaurez une sauvegarde (Fichier > Sauvegardes…) ou ouvrez un autre espace de travail.",  # noqa: E501
     "%s was replaced by another program: opened again, as it is now": "%s a été remplacé par un autre programme : rouvert, tel qu'il est maintenant",  # noqa: E501
     "Restored %s from %s.": "%s restauré depuis %s.",

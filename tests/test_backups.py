@@ -247,3 +247,35 @@ def test_window_opens_a_damaged_file_read_only(qtbot, db: Path, tmp_path: Path, 
         assert "(read-only)" in w.windowTitle()
     finally:
         w.close()
+
+
+def test_window_opens_a_read_only_folder_read_only(qtbot, db: Path, tmp_path: Path, monkeypatch):
+    import os
+
+    from test_faults import _read_only, _umount
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    target = folder / db.name
+    shutil.copy2(db, target)
+    if not _read_only(folder):
+        _umount(folder)
+        pytest.skip("cannot make a read-only folder here")
+    from desktop.main_window import MainWindow
+
+    try:
+        w = MainWindow(target)
+        qtbot.addWidget(w)
+        with qtbot.waitSignal(w.loaded, timeout=20000):
+            w.show()
+        assert w.ws.readonly and "(read-only)" in w.windowTitle()
+        assert len(w.snap["payments"]) == 6
+        with pytest.raises(Exception, match="read-only"):
+            w.ws.store.writable()
+        w.close()
+    finally:
+        if os.geteuid() == 0:
+            _umount(folder)
+        else:
+            folder.chmod(0o755)

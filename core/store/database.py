@@ -177,11 +177,14 @@ class Lock:
         except Timeout:
             return False
         except OSError as exc:
-            from core.store.health import plain
+            from core.store.health import WorkspaceReadOnly, plain
 
             bare = OSError(exc.errno, exc.strerror)  # the workspace named, not its lock file
-            raise WorkspaceError(plain(bare, where) or f"{where}: cannot lock the workspace "
-                                 f"file ({exc.strerror})") from exc  # fmt: skip
+            said = plain(bare, where)
+            if said is not None and "read-only" in said:
+                raise WorkspaceReadOnly(said) from exc
+            raise WorkspaceError(said or f"{where}: cannot lock the workspace file "
+                                 f"({exc.strerror})") from exc  # fmt: skip
         return True
 
     def release(self) -> None:

@@ -34,6 +34,10 @@ class WorkspaceDamaged(WorkspaceError):
     """The workspace file is damaged: it is read at most, never written."""
 
 
+class WorkspaceReadOnly(WorkspaceError):
+    """The workspace file, its folder or its disk may not be written: it can be read."""
+
+
 def journal_left(path: Path) -> bool:
     """Whether a change was cut short in ``path``: its rollback journal (or write-ahead log)
     is still there, not empty.  While a writer is at work it is there too (not "hot")."""

@@ -152,7 +152,13 @@ class FileWatch:
 def open_for_window(path: Path | str):
     """The workspace for the window: a damaged file is opened read-only (it is never
     written), so that it can be seen and a backup put back (File > Backups…)."""
-    from core.workspace import Workspace, WorkspaceDamaged, WorkspaceError, plain_error
+    from core.workspace import (
+        Workspace,
+        WorkspaceDamaged,
+        WorkspaceError,
+        WorkspaceReadOnly,
+        plain_error,
+    )
 
     try:
         try:
@@ -160,6 +166,10 @@ def open_for_window(path: Path | str):
         except WorkspaceDamaged as exc:
             ws = Workspace(path, readonly=True)
             ws.store.damage = str(exc)
+            return ws
+        except WorkspaceReadOnly:  # a read-only folder or disk: shown, never changed
+            ws = Workspace(path, readonly=True)
+            ws.store.detach(translate("MainWindow", "the file or its folder is read-only"))
             return ws
     except WorkspaceError:
         raise
