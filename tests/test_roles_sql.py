@@ -198,6 +198,21 @@ def test_sales_cannot_read_the_bank_details_by_sql(team):
     assert "company_account" not in settings and "company_name" in settings
 
 
+def test_sales_see_the_imports_of_every_invoice_format_and_of_no_bank_format():
+    """The imports' row policy names formats by the names the importers give them: each
+    format that brings payments is hidden from sales, each other one shown."""
+    from core.importers import IMPORTERS
+    from core.importers.mapped import MappedTable
+
+    rule = re.compile(re.search(r"'(.*)'", roles.SALES_ROWS["imports"]).group(1))
+    bank = {"camt", "ofx", "cfonb120", "mt940", "bank-table", "payments"}
+    names = {key: imp.name for key, imp in IMPORTERS.items()}
+    names |= {f"mapped-{k}": MappedTable(k, {}).name for k in ("payments", "invoices")}
+    for key, name in names.items():
+        hidden = key in bank or key == "mapped-payments"
+        assert (rule.search(name) is None) == hidden, (key, name)
+
+
 def _cli(url: str, *args: str, stdin: str = "") -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     old = sys.stdout, sys.stderr, sys.stdin
