@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from core.aging import BUCKETS, DATE_UNKNOWN
 from widgets.aging_chart import AgingChart, bucket_label
+from widgets.findings import by_kind
 from widgets.formats import date_text, money_text
 from widgets.models import FOCUS, cue_icon
 
@@ -160,12 +161,11 @@ class Dashboard(QWidget):
             "wrong_account": lambda n: self.tr("%n payment(s) sent to the wrong account", "", n),
         }  # fmt: skip
         cues = {"suspension_risk": "overdue", "wrong_account": "mismatch"}
+        groups = by_kind(snap.get("alerts", ()))  # one pass over 100,000 findings and more
         for kind, text in more.items():
-            rows = [f for f in snap.get("alerts", ()) if f["kind"] == kind]
-            if rows:
-                totals = _totals((f["currency"], Decimal(f["amount"])) for f in rows
-                                 if f["amount"])  # fmt: skip
-                label = text(len(rows))
+            if kind in groups:
+                count, totals = groups[kind]
+                label = text(count)
                 self._add_finding(label, totals, ("alerts", kind, label),
                                   cues.get(kind, "unallocated"))  # fmt: skip
 

@@ -65,6 +65,22 @@ def amounts_text(totals: dict[str, Decimal]) -> str:
     return ", ".join(money_text(v, c) for c, v in sorted(totals.items()))
 
 
+def by_kind(findings: list[dict]) -> dict[str, tuple[int, dict[str, Decimal]]]:
+    """Per kind (in the order they come): how many findings, and their amounts summed per
+    currency, exactly (one pass over the findings; each amount read once)."""
+    counts: dict[str, int] = {}
+    amounts: dict[tuple[str, str], list[str]] = {}  # (kind, currency) → the amounts
+    for f in findings:
+        kind = f["kind"]
+        counts[kind] = counts.get(kind, 0) + 1
+        if f["amount"]:
+            amounts.setdefault((kind, f["currency"] or ""), []).append(f["amount"])
+    totals: dict[str, dict[str, Decimal]] = {kind: {} for kind in counts}
+    for (kind, cur), texts in amounts.items():
+        totals[kind][cur] = sum(map(Decimal, texts), Decimal(0))
+    return {kind: (count, totals[kind]) for kind, count in counts.items()}
+
+
 class FindingsModel(RowsModel):
     """Every finding, one row each, most urgent first until the clerk sorts by a column."""
 
@@ -163,23 +179,15 @@ class KindsModel(QAbstractTableModel):
         self.groups: list[tuple[str, int, dict[str, Decimal]]] = []
 
     def set_findings(self, findings: list[dict]) -> None:
-        counts: dict[str, int] = {}
-        amounts: dict[tuple[str, str], list[str]] = {}  # (kind, currency) → the amounts
-        for f in findings:
-            kind = f["kind"]
-            counts[kind] = counts.get(kind, 0) + 1
-            if f["amount"]:
-                amounts.setdefault((kind, f["currency"] or ""), []).append(f["amount"])
-        totals: dict[str, dict[str, Decimal]] = {}
+        groups = by_kind(findings)
         everything: dict[str, Decimal] = {}
-        for (kind, cur), texts in amounts.items():
-            total = sum(map(Decimal, texts), Decimal(0))  # exact: the amounts as written
-            totals.setdefault(kind, {})[cur] = total
-            everything[cur] = everything.get(cur, Decimal(0)) + total
-        kinds = sorted(counts, key=lambda k: (SEVERITY.get(k, 99), kind_label(k)))
+        for _count, totals in groups.values():
+            for cur, total in totals.items():
+                everything[cur] = everything.get(cur, Decimal(0)) + total
+        kinds = sorted(groups, key=lambda k: (SEVERITY.get(k, 99), kind_label(k)))
         self.beginResetModel()
         self.groups = [("", len(findings), everything)]
-        self.groups += [(k, counts[k], totals.get(k, {})) for k in kinds]
+        self.groups += [(k, *groups[k]) for k in kinds]
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's API

@@ -182,8 +182,29 @@ def natural_key(text: str) -> tuple:
     return tuple(int(p) if n % 2 else p for n, p in enumerate(parts)), text
 
 
-#: texts' natural keys, kept from one sort to the next (the same numbers each refresh)
-_NATURAL: dict[str, tuple] = {}
+def flat_natural_key(text: str) -> str | None:
+    """:func:`natural_key` as one string that sorts the same (a hundred thousand strings
+    sort several times quicker than as many nested tuples): each text part closed by a
+    NUL, each number padded to 40 digits, then the text itself.  None for a text it cannot
+    stand for (a NUL in it, a number of more than 40 digits)."""
+    if "\x00" in text:
+        return None
+    out = []
+    for n, part in enumerate(_DIGITS.split(text)):
+        if n % 2:
+            digits = part.lstrip("0")
+            if len(digits) > 40:
+                return None
+            out.append(digits.rjust(40, "0"))
+        else:
+            out.append(part + "\x00")
+    out.append("\x00")
+    out.append(text)
+    return "".join(out)
+
+
+#: texts' flat natural keys, kept from one sort to the next (the same numbers each refresh)
+_NATURAL: dict[str, str | None] = {}
 
 
 class RowsModel(QAbstractTableModel):
@@ -243,27 +264,34 @@ class RowsModel(QAbstractTableModel):
         self._order = (column, order)
         col = self.columns[column]
         key = col.key
+        reverse = order == Qt.SortOrder.DescendingOrder
         if col.kind in ("money", "int"):  # as sort_key orders them, without its padding
 
             def by(r: dict) -> tuple:
                 v = r.get(key)
                 return (0, 0) if v is None or v == "" else (1, v)
-        else:  # a text's key compares no Decimal (0.8 s of 100,000 invoices sorted)
-            cached = _NATURAL
 
-            def by(r: dict) -> tuple:
-                v = r.get(key)
-                if v is None or v == "":
-                    return (0, ())
-                text = str(v)
-                found = cached.get(text)
-                if found is None:
-                    found = cached[text] = natural_key(text)
-                return (1, found)
-
+            self.rows.sort(key=by, reverse=reverse)
+            return
+        # a text: one string per row ("" for none: first), kept for the next refresh
         if len(_NATURAL) > 1_000_000:
             _NATURAL.clear()
-        self.rows.sort(key=by, reverse=order == Qt.SortOrder.DescendingOrder)
+        cached, flat = _NATURAL, flat_natural_key
+        keys: list = []
+        for r in self.rows:
+            v = r.get(key)
+            if v is None or v == "":
+                keys.append("")
+                continue
+            text = str(v)
+            if text not in cached:
+                cached[text] = flat(text)
+            keys.append(cached[text])
+        if None in keys:  # a text no string stands for: the parts themselves
+            keys = [sort_key(col, r.get(key)) for r in self.rows]
+        order_of = sorted(range(len(keys)), key=keys.__getitem__, reverse=reverse)
+        rows = self.rows
+        self.rows = [rows[n] for n in order_of]
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if role not in HANDLED_ROLES:
