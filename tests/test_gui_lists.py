@@ -198,3 +198,21 @@ def test_the_lines_checked_are_listed_from_a_model(qtbot, window):
     page.table.selectRow(1)
     assert page.selected_line()["line"] == "G000100011#5"
     assert page.dispute_button.isEnabled()
+
+
+def test_a_text_column_sorts_as_its_natural_order():
+    """The one-string sort key of a text column orders texts as the natural key does (P2
+    before P10, P01 and P1 apart, punctuation and spaces as they compare)."""
+    import random
+
+    from widgets.models import flat_natural_key, natural_key
+
+    rng = random.Random(7)
+    alphabet = "aAbZz0123456789-. /_!é"
+    for _ in range(100):
+        texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 9)))
+                 for _ in range(200)]  # fmt: skip
+        texts += ["P1", "P01", "P10", "P2", "G000100002", "G000100013", "a", "a1", "ab1", "a!1",
+                  "1", "01", "a-1", "a 1", "9" * 39]  # fmt: skip
+        assert sorted(texts, key=flat_natural_key) == sorted(texts, key=natural_key)
+    assert flat_natural_key("x" + "1" * 41) is None  # too long a number: the parts sort it
