@@ -279,3 +279,17 @@ def test_window_opens_a_read_only_folder_read_only(qtbot, db: Path, tmp_path: Pa
             _umount(folder)
         else:
             folder.chmod(0o755)
+
+
+def test_files_imported_in_a_row_make_one_backup(db: Path, tmp_path: Path) -> None:
+    from test_faults import invoices_file
+
+    first = invoices_file(tmp_path / "a.json", 3)
+    second = invoices_file(tmp_path / "b.json", 3, start=100)
+    with Workspace(db) as ws:
+        ws.imports.import_file(first)
+        ws.imports.import_file(second)  # in a row: the copy before the first serves
+        assert [b.reason for b in ws.backups.list()] == ["import"]
+        ws.allocations.allocate("P5", [("G000100002", "10")])
+        ws.imports.import_file(first)  # changed since: a copy again
+        assert [b.reason for b in ws.backups.list()] == ["import", "import"]

@@ -35,12 +35,18 @@ class Backups(Service):
 
 
 class BackedUpImports(Imports):
-    """Imports, each after a copy of the workspace file as it was."""
+    """Imports, each after a copy of the workspace file as it was; files imported in a row
+    share the copy made before the first (the workspace as it was before them all), so that
+    a batch of files does not push the older backups out."""
 
     def import_file(self, path: Path | str, *args: Any, **kwargs: Any) -> Change:
         self.store.writable()
-        self.store.backup("import")
-        return super().import_file(path, *args, **kwargs)
+        if self.store.since_backup:
+            self.store.backup("import")
+        try:
+            return super().import_file(path, *args, **kwargs)
+        finally:
+            self.store.since_backup = False  # imports only since that copy
 
 
 def listed(workspace: Path, folder: Path | None = None) -> list[Backup]:

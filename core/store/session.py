@@ -81,6 +81,7 @@ class Store:
         self.created = self.unclean = False
         self.damage: str | None = None  # a damaged file opened read-only: what was found
         self.detached: str | None = None  # why it may no longer be written (see detach)
+        self.since_backup = True  # changed (or not known unchanged) since this session's backup
         self.conflicts = 0  # changes the server made us retry (another clerk was quicker)
         self.url: str | None
         if is_url(path):  # a team workspace: the server does the locking and the rights
@@ -229,8 +230,10 @@ class Store:
         if self.url is not None or self.created:
             return None
         self._backed_up_today = True
-        return backups.take(self.path, reason, where=self.backup_folder(),
-                            keep_n=backups.keep(self.setting("backup_keep")))  # fmt: skip
+        taken = backups.take(self.path, reason, where=self.backup_folder(),
+                             keep_n=backups.keep(self.setting("backup_keep")))  # fmt: skip
+        self.since_backup = False
+        return taken
 
     def backup_folder(self) -> Path:
         return backups.folder(self.path, self.setting("backup_folder"))
@@ -253,6 +256,7 @@ class Store:
         clerks' allocations in flight and holds new ones back until it commits, so each
         reads the other's work (see :meth:`clerk_allocation` for the clerks' side)."""
         self._daily_backup()
+        self.since_backup = True
         with self.engine.begin() as conn:
             if allocating and conn.dialect.name == "postgresql":
                 conn.exec_driver_sql("LOCK TABLE allocations IN SHARE ROW EXCLUSIVE MODE")
@@ -264,6 +268,7 @@ class Store:
         allocating from different payments to different invoices never wait for or undo each
         other, and two at the same payment or invoice take turns (:meth:`lock_rows`)."""
         self._daily_backup()
+        self.since_backup = True
         with self.engine.connect() as conn:
             if conn.dialect.name != "postgresql":
                 with conn.begin():
