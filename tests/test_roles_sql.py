@@ -330,6 +330,31 @@ def test_no_clerk_can_take_the_ids_the_server_hands_out(team):
     assert code == 0, err  # the program's own inserts are untouched
 
 
+def test_a_workspace_already_attacked_is_repaired_by_init_team_db(tmp_path):
+    """Ids written by hand before the rights were narrowed: re-running ``admin init-team-db``
+    (README: after each upgrade) moves the sequence past them, and notes work again."""
+    from core.demo import write_demo
+
+    name, admin = f"csp_attacked_{TAG}", _admin()
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f"CREATE DATABASE {name}")
+    owner = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    try:
+        demo = write_demo(tmp_path / "demo", today=date(2026, 11, 23))
+        assert main(["migrate-workspace", str(demo), owner]) == 0
+        with clerk(owner) as c:  # as a clerk could, before
+            assert c.try_(ATTACK.replace("(4, 200)", "(1, 200)")) == ""
+        assert _cli(owner, "note", "P1", "collides")[0] != 0
+        assert _cli(owner, "admin", "init-team-db")[0] == 0
+        code, out, err = _cli(owner, "note", "P1", "works again")
+        assert code == 0, err
+        assert "note #201 recorded on P1" in out
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin.dispose()
+
+
 # ------------------------------------------------------------------ README's set-up for IT
 
 

@@ -7,8 +7,9 @@ The four roles follow Partner Center's (see DOMAIN.md):
   of the settings only the remembered spreadsheet layouts);
 * ``support-agent`` — reads everything, records notes;
 * ``sales``         — reads customers' charges and invoice status: no bank details (the
-  payments' references, accounts, counterparties and source rows, the bank settings), no
-  payment plans, no audit details.
+  payments' references, accounts, counterparties and source rows, the bank statements'
+  imports, the invoice numbers a transfer quoted beyond those its allocations name, the bank
+  settings), no payment plans, no audit details.
 
 The server enforces them: a clerk whose role may not do something is refused by PostgreSQL
 itself (sqlstate 42501), whatever the program shows.  Each role is a group role
@@ -245,6 +246,23 @@ def apply_grants(conn: Connection) -> None:
     database = conn.exec_driver_sql("SELECT current_database()").scalar()
     for statement in grant_statements(database):
         conn.exec_driver_sql(statement)
+    for statement in sequence_repairs():
+        conn.exec_driver_sql(statement)
+
+
+def sequence_repairs() -> list[str]:
+    """Move each id sequence past the highest id of its table where it is behind (ids written
+    by hand before the clerks lost the right to: every next insert would collide)."""
+    out = []
+    for table in _all_tables():
+        if _writes(table, ())["INSERT"] is None:
+            continue
+        out.append(
+            f"SELECT setval(seq, top) FROM (SELECT pg_get_serial_sequence('{table}', 'id') "
+            f"AS seq, (SELECT max(id) FROM {table}) AS top) AS s WHERE top IS NOT NULL "
+            "AND top >= coalesce(pg_sequence_last_value(seq::regclass), 0)"
+        )
+    return out
 
 
 def init_team_db(engine: Engine) -> list[str]:
