@@ -59,6 +59,7 @@ class AlertsPage(QWidget):
         self.findings: list[dict] = []
         self.periods: list[dict] = []
         self.day: date | None = None
+        self._measured = False  # the findings' columns fitted to their first rows
         self.grid = QCalendarWidget(self)
         self.grid.setGridVisible(True)
         self.grid.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
@@ -188,7 +189,7 @@ class AlertsPage(QWidget):
         self.kinds.setFixedHeight(header + 4 + self.kinds_model.rowCount() * (
             self.kinds.verticalHeader().defaultSectionSize()))  # fmt: skip
         self.choose_kind(kind if self.kinds_model.row_of(kind) >= 0 else "")
-        if self.model.rowCount() and not getattr(self, "_measured", False):
+        if self.model.rowCount() and not self._measured:  # later, the clerk's widths stay
             self.table.resizeColumnsToContents()  # the first rows only (see LazyTable)
             self._measured = True
         if self.day is None:
