@@ -17,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -88,6 +89,7 @@ class AlertsPage(QWidget):
         self.table = LazyTable(self)
         self.table.setModel(self.proxy)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.setSortingEnabled(True)  # by no column until the clerk clicks one
         self.table.activated.connect(lambda _index: self.act())
         self.table.selectionModel().selectionChanged.connect(self._selected)
@@ -190,7 +192,8 @@ class AlertsPage(QWidget):
             self.kinds.verticalHeader().defaultSectionSize()))  # fmt: skip
         self.choose_kind(kind if self.kinds_model.row_of(kind) >= 0 else "")
         if self.model.rowCount() and not self._measured:  # later, the clerk's widths stay
-            self.table.resizeColumnsToContents()  # the first rows only (see LazyTable)
+            for column in range(self.model.columnCount() - 1):  # what to do: the rest
+                self.table.resizeColumnToContents(column)  # the first rows only (LazyTable)
             self._measured = True
         if self.day is None:
             self.day_note.setText(self.tr(
