@@ -216,3 +216,25 @@ def test_a_text_column_sorts_as_its_natural_order():
                   "1", "01", "a-1", "a 1", "9" * 39]  # fmt: skip
         assert sorted(texts, key=flat_natural_key) == sorted(texts, key=natural_key)
     assert flat_natural_key("x" + "1" * 41) is None  # too long a number: the parts sort it
+
+
+def test_a_long_list_is_searched_after_a_pause_in_typing(qtbot):
+    """Each search of 100,000 rows takes most of a second: a long list waits for the clerk
+    to stop typing (or press Enter); a short one and an empty text are applied at once."""
+    page = AlertsPage()
+    qtbot.addWidget(page)
+    page.show_alerts([finding(n) for n in range(25_000)], [], TODAY)
+    page.search.setText("G100000123")
+    assert page.table.rowCount() == 25_000  # not yet: the clerk may still be typing
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=3000)
+    page.search.setText("G10000012")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)  # Enter: at once
+    assert subjects(page) == [f"G{100_000_120 + n:09d}" for n in range(10)]
+    page.search.clear()  # every row again, at once
+    assert page.table.rowCount() == 25_000
+
+    short = AlertsPage()
+    qtbot.addWidget(short)
+    short.show_alerts([finding(n) for n in range(100)], [], TODAY)
+    short.search.setText("G100000012")
+    assert subjects(short) == ["G100000012"]

@@ -34,7 +34,7 @@ from widgets.findings import (
     finding_key,
 )
 from widgets.formats import date_text
-from widgets.views import LazyTable
+from widgets.views import LazyTable, SearchDelay
 
 ACTION_LABELS = {
     "invoice": QT_TRANSLATE_NOOP("AlertsPage", "Show the invoice"),
@@ -85,7 +85,7 @@ class AlertsPage(QWidget):
         self.proxy.setSourceModel(self.model)
         self.search = QLineEdit(self, placeholderText=self.tr("Search the findings"))
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self._search)
+        self.searching = SearchDelay(self.search, self._search, self.model.rowCount)
         self.table = LazyTable(self)
         self.table.setModel(self.proxy)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)

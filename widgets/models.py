@@ -413,7 +413,9 @@ class FilterProxy(QSortFilterProxyModel):
         self.date_to = ""
 
     def set_text(self, text: str) -> None:
-        self._refilter(lambda: setattr(self, "text", text.strip().lower()))
+        text = text.strip().lower()
+        if text != self.text:  # each filtering asks about every row
+            self._refilter(lambda: setattr(self, "text", text))
 
     def set_status(self, status: str) -> None:
         self._refilter(lambda: setattr(self, "status", status))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.models import ROW_ROLE, FilterProxy, RowsModel, row_customers, status_label
+from widgets.views import SearchDelay
 
 NO_DATE = QDate(2000, 1, 1)  # a date filter at its minimum means "no bound"
 
@@ -35,7 +36,7 @@ class TablePage(QWidget):
         self.search = QLineEdit(placeholderText=self.tr("Search (number, reference, customer…)"))
         self.search.setClearButtonEnabled(True)
         self.search.setToolTip(self.tr("Shows the rows where any column contains this text"))
-        self.search.textChanged.connect(self.proxy.set_text)
+        self.searching = SearchDelay(self.search, self.proxy.set_text, self.model.rowCount)
         self.currency = self._combo(self.tr("All currencies"), self.proxy.set_currency)
         self.currency.setToolTip(self.tr("Only this currency"))
         self.status = self._combo(self.tr("All statuses"), self.proxy.set_status)

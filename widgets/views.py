@@ -4,8 +4,15 @@ read from the model when asked)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView
 
 #: a row's own record (its dict), as the list pages answer it
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -104,3 +111,36 @@ class CellsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return RIGHT if index.column() in self._right else None
         return None
+
+
+#: a list this long is searched after a pause in typing, not at each key (each search of
+#: 100,000 rows takes most of a second)
+LONG_LIST = 20_000
+
+
+class SearchDelay(QObject):
+    """Applies a search field's text to ``apply``: at once for a short list or an empty
+    text, after a pause in typing (or on Enter) for a long one (``size()`` rows)."""
+
+    PAUSE_MS = 300
+
+    def __init__(self, edit: QLineEdit, apply, size, parent=None) -> None:
+        super().__init__(parent or edit)
+        self.edit, self.apply, self.size = edit, apply, size
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(self.PAUSE_MS)
+        self.timer.timeout.connect(self.now)
+        edit.textChanged.connect(self._changed)
+        edit.returnPressed.connect(self.now)
+
+    def _changed(self, text: str) -> None:
+        if not text or self.size() < LONG_LIST:
+            self.now()
+        else:
+            self.timer.start()
+
+    def now(self) -> None:
+        """The text as it is, applied now (a search typed is then not waited for)."""
+        self.timer.stop()
+        self.apply(self.edit.text())

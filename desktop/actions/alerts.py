@@ -43,6 +43,7 @@ def show_row(window: MainWindow, what: str, subject: str) -> None:
     page = window.invoices if what == "invoice" else window.payments
     page.set_focus("", "")
     page.search.setText(subject)
+    page.searching.now()  # a long list waits for a pause in typing: not this search
     window.tabs.setCurrentWidget(page)
     for r in range(page.proxy.rowCount()):
         if row_key(page.proxy.index(r, 0).data(ROW_ROLE)) == subject:
