@@ -21,7 +21,7 @@ TODAY = date(2026, 11, 23)
 
 #: the demo's findings by kind, most urgent first: (kind, count, amounts)
 DEMO_KINDS = [
-    ["Every kind", "10", "29,754.65 EUR, 2,000.00 USD"],
+    ["Every kind", "10", ""],
     ["suspension risk", "2", "1,957.70 EUR"],
     ["wrong account", "1", "8,790.00 EUR"],
     ["wrong currency", "1", "2,000.00 USD"],
@@ -90,7 +90,7 @@ def test_the_alerts_are_grouped_by_kind_with_their_counts_and_amounts(window):
 
     # a day of the grid: the summary counts that day's findings only
     page.grid.clicked.emit(QDate(2026, 11, 23))
-    assert cells(page.kinds) == [["Every kind", "1", "6,300.00 EUR"],
+    assert cells(page.kinds) == [["Every kind", "1", ""],
                                  ["due soon", "1", "6,300.00 EUR"]]  # fmt: skip
     assert subjects(page) == ["G000100008"]
     page.show_all.click()

@@ -170,8 +170,8 @@ class FindingsProxy(FilterProxy):
 
 
 class KindsModel(QAbstractTableModel):
-    """The findings grouped by kind: a first row for every kind, then one row per kind
-    (most urgent first) with how many findings and their amount per currency."""
+    """The findings grouped by kind: a first row for every kind (how many), then one row
+    per kind (most urgent first) with how many findings and their amount per currency."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -180,13 +180,11 @@ class KindsModel(QAbstractTableModel):
 
     def set_findings(self, findings: list[dict]) -> None:
         groups = by_kind(findings)
-        everything: dict[str, Decimal] = {}
-        for _count, totals in groups.values():
-            for cur, total in totals.items():
-                everything[cur] = everything.get(cur, Decimal(0)) + total
         kinds = sorted(groups, key=lambda k: (SEVERITY.get(k, 99), kind_label(k)))
         self.beginResetModel()
-        self.groups = [("", len(findings), everything)]
+        # every kind: how many, but no amount (an invoice due soon whose lines do not add
+        # up is at stake twice, for two reasons: a sum over the kinds would count it twice)
+        self.groups = [("", len(findings), {})]
         self.groups += [(k, *groups[k]) for k in kinds]
         self.endResetModel()
 
