@@ -238,3 +238,27 @@ def test_a_long_list_is_searched_after_a_pause_in_typing(qtbot):
     short.show_alerts([finding(n) for n in range(100)], [], TODAY)
     short.search.setText("G100000012")
     assert subjects(short) == ["G100000012"]
+
+
+def test_the_invoices_sorted_and_selected_stay_so_after_a_refresh(qtbot, window):
+    from PySide6.QtCore import QItemSelectionModel
+
+    from widgets.models import ROW_ROLE
+
+    page = window.invoices
+    numbers = sorted(r["number"] for r in window.snap["invoices"])
+    page.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    shown = [page.proxy.index(r, 0).data(ROW_ROLE)["number"] for r in range(page.proxy.rowCount())]
+    assert shown == numbers[::-1]
+    page.view.sortByColumn(5, Qt.SortOrder.AscendingOrder)  # total, by its value
+    totals = [page.proxy.index(r, 0).data(ROW_ROLE)["total"] for r in range(page.proxy.rowCount())]
+    assert totals == sorted(totals)
+    flags = QItemSelectionModel.SelectionFlag
+    page.view.selectionModel().select(page.proxy.index(2, 0), flags.Select | flags.Rows)
+    page.view.selectionModel().select(page.proxy.index(4, 0), flags.Select | flags.Rows)
+    chosen = sorted(r["number"] for r in page.selected_rows())
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        window.refresh()
+    assert sorted(r["number"] for r in page.selected_rows()) == chosen
+    again = [page.proxy.index(r, 0).data(ROW_ROLE)["total"] for r in range(page.proxy.rowCount())]
+    assert again == totals  # still by total
