@@ -174,11 +174,14 @@ def test_ten_thousand_findings_load_into_a_model_without_items_or_sized_rows(qtb
 
 def test_every_list_of_the_window_is_a_view_of_a_model(window):
     """No list keeps an item per cell but the dashboard's balance and aging (a row per
-    currency); the lists of any length have uniform rows."""
-    from PySide6.QtWidgets import QAbstractItemView
+    currency) and what needs attention (a line per kind); the lists of any length have
+    uniform rows."""
+    from PySide6.QtWidgets import QAbstractItemView, QListWidget
 
     tables = window.findChildren(QTableWidget)
     assert {id(t) for t in tables} == {id(window.dashboard.balance), id(window.dashboard.aging)}
+    lists = window.findChildren(QListWidget)  # but the dashboard's lines, one per kind
+    assert {id(w) for w in lists} == {id(window.dashboard.attention)}
     for view in (window.alerts_page.table, window.alerts_page.kinds, window.charges_page.table,
                  window.claims_page.table):  # fmt: skip
         assert isinstance(view, QAbstractItemView) and not isinstance(view, QTableWidget)

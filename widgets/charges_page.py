@@ -23,8 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSplitter,
     QTextBrowser,
@@ -34,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from core.explain import shown as to_currency
 from widgets.formats import date_text, money_text
-from widgets.views import ROW_ROLE, CellsModel, LazyTable
+from widgets.views import ROW_ROLE, CellsModel, LazyList, LazyTable
 
 CHECK_LABELS = {
     "fx_recompute_mismatch": QT_TRANSLATE_NOOP("ChargesPage", "conversion differs"),
@@ -107,8 +105,12 @@ class ChargesPage(QWidget):
         self.lines: list[dict] = []
         self.dates: dict[str, str] = {}  # one customer's invoices' dates; none: all customers
         self.may_dispute = True  # the role may record disputes
-        self.customers = QListWidget()
-        self.customers.currentItemChanged.connect(self._customer_changed)
+        self.customer_model = CellsModel(("",), "ChargesPage",
+                                         lambda c: [f"{c[1] or c[0]} ({c[2]})"],
+                                         parent=self, tip=lambda c: c[0])  # fmt: skip
+        self.customers = LazyList()
+        self.customers.setModel(self.customer_model)
+        self.customers.selectionModel().currentChanged.connect(self._customer_changed)
         self.flagged_only = QCheckBox(self.tr("Only lines with something to explain"))
         self.flagged_only.setChecked(True)
         self.flagged_only.toggled.connect(lambda _on: self._fill_lines())
@@ -161,18 +163,18 @@ class ChargesPage(QWidget):
 
     def show_customers(self, customers: list[tuple[str, str, int]]) -> None:
         """(customer id, name, lines) — keeps the current choice when it is still there."""
-        current = self.customers.currentItem()
-        keep = current.data(ROLE) if current else None
-        self.customers.blockSignals(True)
-        self.customers.clear()
-        for cid, name, count in customers:
-            item = QListWidgetItem(f"{name or cid} ({count})")
-            item.setData(ROLE, cid)
-            item.setToolTip(cid)
-            self.customers.addItem(item)
-            if cid == keep:
-                self.customers.setCurrentItem(item)
-        self.customers.blockSignals(False)
+        current = self.customers.currentIndex()
+        keep = current.data(ROLE)[0] if current.isValid() else None
+        selection = self.customers.selectionModel()
+        selection.blockSignals(True)  # the same customer still chosen: nothing to read
+        try:
+            self.customer_model.set_rows(list(customers))
+            row = next((n for n, c in enumerate(customers) if c[0] == keep), -1)
+            if row >= 0:
+                self.customers.setCurrentRow(row)
+        finally:
+            selection.blockSignals(False)
+        self.customers.viewport().update()
 
     def show_lines(self, customer: str, lines: list[dict], dates: dict[str, str]) -> None:
         self.lines = lines
@@ -188,10 +190,11 @@ class ChargesPage(QWidget):
 
     def show_checks(self, findings: list[dict]) -> None:
         """The whole workspace's findings, as lines to explain."""
-        self.customers.blockSignals(True)
-        self.customers.clearSelection()
-        self.customers.setCurrentItem(None)
-        self.customers.blockSignals(False)
+        selection = self.customers.selectionModel()
+        selection.blockSignals(True)
+        selection.clear()  # no customer: the whole workspace's lines
+        selection.blockSignals(False)
+        self.customers.viewport().update()
         self.flagged_only.setChecked(True)
         self.lines = findings
         self.dates = {}
@@ -208,8 +211,8 @@ class ChargesPage(QWidget):
     # -- choices
 
     def _customer_changed(self, current, _previous) -> None:
-        if current is not None:
-            self.customer_chosen.emit(current.data(ROLE))
+        if current.isValid():
+            self.customer_chosen.emit(current.data(ROLE)[0])
 
     def selected_line(self) -> dict | None:
         rows = self.table.selectionModel().selectedRows()

@@ -12,7 +12,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QListView, QTableView
 
 #: a row's own record (its dict), as the list pages answer it
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -70,10 +70,10 @@ class CellsModel(QAbstractTableModel):
     right (amounts, counts)."""
 
     def __init__(self, columns: tuple[str, ...], context: str, cells, right=(), colour=None,
-                 parent=None) -> None:  # fmt: skip
+                 parent=None, tip=None) -> None:  # fmt: skip
         super().__init__(parent)
         self.columns, self.context = columns, context
-        self._cells, self._colour = cells, colour
+        self._cells, self._colour, self._tip = cells, colour, tip
         self._right = frozenset(right)
         self.rows: list = []
         self._texts: dict[int, list[str]] = {}
@@ -110,7 +110,34 @@ class CellsModel(QAbstractTableModel):
             return self._colour(self.rows[r]) if self._colour else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return RIGHT if index.column() in self._right else None
+        if role == Qt.ItemDataRole.ToolTipRole and self._tip is not None:
+            return self._tip(self.rows[r])
         return None
+
+
+class LazyList(QListView):
+    """A list view of uniform rows over a model, answering what a QListWidget answered
+    (``count``, ``item(row).text()``, ``setCurrentRow``) without an item per row."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setUniformItemSizes(True)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+
+    def count(self) -> int:
+        model = self.model()
+        return model.rowCount() if model is not None else 0
+
+    def item(self, row: int) -> _Cell | None:
+        model = self.model()
+        if model is None or not (0 <= row < model.rowCount()):
+            return None
+        return _Cell(model.index(row, 0))
+
+    def setCurrentRow(self, row: int) -> None:
+        model = self.model()
+        if model is not None:
+            self.setCurrentIndex(model.index(row, 0))
 
 
 #: a list this long is searched after a pause in typing, not at each key (each search of
