@@ -117,15 +117,20 @@ def with_keys(table: pa.Table) -> pa.Table:
         table = table.drop_columns(["line_key"])
     else:
         key = pc.binary_join_element_wise(*(table[c] for c in KEY_FIELDS), SEP)
+    dup = pa.nulls(len(key), pa.int32())
     if pc.count_distinct(key).as_py() != len(key):
         seen: dict[str, int] = {}
-        numbered = []
+        numbered, dups = [], []
         for k in key.to_pylist():
             n = seen.get(k, 0) + 1
             seen[k] = n
             numbered.append(k if n == 1 else f"{k}{SEP}#{n}")
+            dups.append(None if n == 1 else n)
         key = pa.array(numbered, pa.string())
-    return table.append_column("line_key", key)
+        dup = pa.array(dups, pa.int32())
+    if "key_dup" in table.column_names:
+        table = table.drop_columns(["key_dup"])
+    return table.append_column("line_key", key).append_column("key_dup", dup)
 
 
 def exact_sum(column: pa.ChunkedArray | pa.Array) -> Decimal:
@@ -157,17 +162,26 @@ def group_sums(table: pa.Table, by: list[str], column: str = "total") -> pa.Tabl
 
 BLOCK_COLUMNS = (
     *(c for c in TEXT_COLUMNS[2:] if c != "key_extra"), "source_row", "line_key", *DETAIL_COLUMNS,
+)  # fmt: skip  # the blocks of workspaces before packs (one Arrow stream per invoice)
+
+# A pack: the lines of one import, sorted by invoice, as one Parquet file (compressed, a
+# dictionary per column); an invoice's lines are a run of its rows (``line_blocks`` says
+# where).  The natural key is not stored: it is the key fields joined (``key_extra`` holds
+# the format's own ids; ``key_dup`` numbers a key a file repeats), rebuilt when needed.
+PACK_COLUMNS = (
+    "invoice_number", *(c for c in TEXT_COLUMNS[2:] if c != "key_extra"), "key_extra",
+    "key_dup", "source_row", *DETAIL_COLUMNS,
 )  # fmt: skip
-DICTIONARY_COLUMNS = {"customer_id", "customer_name", "product", "charge_type", "charge_start",
-                      "charge_end"}  # fmt: skip  # invoice/currency are the block's
+PACK_ROWS = 65_536  # at most this many lines a pack: a few megabytes to read for one invoice
 
 
 def encode_block(table: pa.Table) -> bytes:
+    """An Arrow stream of one invoice's lines (the blocks of workspaces before packs; kept
+    for the tests that build such a workspace)."""
     pa, _ = _pa()
     import pyarrow.ipc as ipc
 
     sink = pa.BufferOutputStream()
-    # compressing a few lines costs more than it saves
     options = ipc.IpcWriteOptions(compression="zstd" if table.num_rows >= 1000 else None)
     part = table.select([c for c in BLOCK_COLUMNS if c in table.column_names])
     with ipc.new_stream(sink, part.schema, options=options) as writer:
@@ -184,6 +198,67 @@ def decode_block(payload: bytes) -> pa.Table:
         if pa.types.is_dictionary(field.type):
             table = table.set_column(i, field.name, pc.cast(table[field.name], pa.string()))
     return table
+
+
+def packs(table: pa.Table) -> Iterable[tuple[pa.Table, list[tuple[str, int, int]]]]:
+    """``table`` (from :func:`with_keys`) as packs of at most :data:`PACK_ROWS` lines,
+    invoices together in file order: (pack, [(invoice, first row, lines)])."""
+    _, pc = _pa()
+    numbers = table["invoice_number"].combine_chunks()
+    runs = pc.run_end_encode(numbers)
+    if len(runs.values) != len(pc.unique(numbers)):
+        # invoices interleaved: bring each one's lines together (stable: file order kept)
+        table = table.take(pc.sort_indices(numbers))
+        runs = pc.run_end_encode(table["invoice_number"].combine_chunks())
+    table = table.select([c for c in PACK_COLUMNS if c in table.column_names]).combine_chunks()
+    first, start, where = 0, 0, []  # the pack's first row; the invoice's; its runs
+    for number, end in zip(runs.values.to_pylist(), runs.run_ends.to_pylist(), strict=True):
+        while start < end:
+            take = min(end - start, first + PACK_ROWS - start)
+            where.append((number, start - first, take))
+            start += take
+            if start - first == PACK_ROWS:
+                yield table.slice(first, PACK_ROWS), where
+                first, where = start, []
+    if where:
+        yield table.slice(first, start - first), where
+
+
+def encode_pack(table: pa.Table) -> bytes:
+    """A pack as Parquet bytes, one row group: zstd, a dictionary per text column, the rows'
+    places as deltas (about 45 bytes a line of a new-commerce file)."""
+    pa, _ = _pa()
+    import pyarrow.parquet as pq
+
+    sink = pa.BufferOutputStream()
+    counted = {c: "DELTA_BINARY_PACKED" for c in ("source_row", "line_count")
+               if c in table.column_names}  # fmt: skip
+    pq.write_table(
+        table, sink, compression="zstd", compression_level=3,
+        use_dictionary=[c for c in table.column_names if c not in counted],
+        column_encoding=counted or None, row_group_size=max(table.num_rows, 1),
+    )  # fmt: skip
+    return sink.getvalue().to_pybytes()
+
+
+def decode_pack(payload: bytes, columns: list[str] | None = None) -> pa.Table:
+    """A pack's columns (all, or those named) as stored: the key is rebuilt by
+    :func:`with_stored_key`."""
+    pa, _ = _pa()
+    import pyarrow.parquet as pq
+
+    return pq.read_table(pa.BufferReader(payload), columns=columns)
+
+
+def with_stored_key(table: pa.Table) -> pa.Table:
+    """``line_key`` of stored lines: the key fields joined, numbered where the file repeated
+    the key (as :func:`with_keys` made it at import)."""
+    pa, pc = _pa()
+    key = pc.binary_join_element_wise(*(table[c] for c in KEY_FIELDS), SEP)
+    dup = table["key_dup"]
+    suffix = pc.if_else(pc.is_null(dup), "", pc.binary_join_element_wise(
+        pa.scalar(f"{SEP}#"), pc.cast(dup, pa.string()), ""))  # fmt: skip
+    return table.append_column("line_key", pc.binary_join_element_wise(key, suffix, ""))
 
 
 def block_lines(
@@ -280,3 +355,10 @@ def of_customer(customer_id: str):
         return pc.equal(table["customer_id"], customer_id)
 
     return keep
+
+
+def customer_pack(per_customer: pa.Table) -> pa.Table:
+    """What :func:`group_sums` gave per invoice and customer, as a "customers" pack."""
+    return per_customer.rename_columns(
+        ["invoice_number", "customer_id", "customer_name", "total", "line_count"]
+    )

@@ -547,12 +547,23 @@ def _generated(tmp_path, kind, rows):
     return getattr(generate, kind)(path, rows)
 
 
-@pytest.mark.parametrize("kind", ["recon_csv", "daily_usage_csv"])
-def test_the_column_reader_stores_exactly_what_the_row_reader_does(tmp_path, kind, monkeypatch):
-    from core.importers import fastcsv
+@pytest.mark.parametrize(("kind", "block"), [("recon_csv", 1 << 24), ("recon_csv", 1 << 16),
+                                             ("daily_usage_csv", 1 << 24)])  # fmt: skip
+def test_the_column_reader_stores_exactly_what_the_row_reader_does(
+    tmp_path, kind, block, monkeypatch
+):
+    """Also when the file is read a block at a time (64 KB blocks: about thirty here), each
+    block's rows numbered from where the block starts."""
+    from core.importers import fastcsv, pc_recon_lines, usage
     from core.workspace import Workspace
 
+    monkeypatch.setattr(fastcsv, "BLOCK_BYTES", block)
     path = _generated(tmp_path, kind, 3000)
+    taken = []  # what the column reader gave: it must not decline these files
+    for module, name in ((pc_recon_lines, "_fast_table"), (usage, "_fast_totals")):
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *a, real=real, **k: taken.append(
+            real(*a, **k)) or taken[-1])  # fmt: skip
     results = []
     for min_bytes in (10**12, 0):  # row by row, then in columns
         monkeypatch.setattr(fastcsv, "MIN_BYTES", min_bytes)
@@ -575,6 +586,7 @@ def test_the_column_reader_stores_exactly_what_the_row_reader_does(tmp_path, kin
         results.append((summary.created, summary.entries_read, docs, lines, usage, weights))
     assert results[0] == results[1]
     assert results[0][1] == 3000
+    assert taken[0] is None and taken[-1] is not None  # the row reader, then the columns
 
 
 def test_column_reader_declines_and_the_row_reader_names_the_bad_row(ws, tmp_path, fast_paths):

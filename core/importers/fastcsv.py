@@ -8,7 +8,7 @@ problem: the fast path never reports an error of its own, it only declines.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +21,7 @@ NUMBER = r"^-?\d{1,15}(\.\d+)?$"  # below 10^15, as the row reader accepts
 CURRENCY = r"^[A-Za-z]{3}$"
 US_DATE = r"^\d{1,2}/\d{1,2}/(19\d\d|20\d\d|2100)( \d{1,2}:\d{2}(:\d{2})?)?$"  # 1900-2100
 MIN_BYTES = 4 * 1024 * 1024
+BLOCK_BYTES = 1 << 24  # what the fast path reads at once (a block of the file)
 UNTRIMMED = {
     "Total",
     "Subtotal",
@@ -86,14 +87,18 @@ def count_lines(path: Path) -> int:
     return n + (last != b"\n")
 
 
-def read_columns(path: Path, wanted: dict[str, int], n_header: int) -> pa.Table | None:
+def read_columns(
+    path: Path, wanted: dict[str, int], n_header: int,
+    shape: Callable[[pa.Table, int], pa.Table | None] | None = None,
+) -> pa.Table | None:  # fmt: skip
     """The columns ``wanted`` (name → position) as text, or None if the file is not plain.
 
     Plain: UTF-8, UTF-16 or Windows-1252; every record on one line; as many
-    fields on every line as in the header.
+    fields on every line as in the header.  Read a block at a time: ``shape(block, first
+    row)`` turns each block into what is kept of it (or None to decline the file), so that
+    only what is kept is in memory at once, never the whole file as text.
     """
     import pyarrow as pa
-    import pyarrow.compute as pc
     import pyarrow.csv as pacsv
 
     with path.open("rb") as fh:
@@ -102,16 +107,17 @@ def read_columns(path: Path, wanted: dict[str, int], n_header: int) -> pa.Table 
     encodings = ["utf-16"] if head[:2] in (b"\xff\xfe", b"\xfe\xff") else ["utf8", None]
     names = [f"c{i}" for i in range(n_header)]
     include = [f"c{i}" for i in wanted.values()]
-    table = None
     for encoding in encodings:
         encoding = encoding or sniff_encoding(path)
         with path.open("r", encoding=encoding, newline="") as fh:
             first = fh.readline(1 << 20)
+        parts: list[pa.Table] = []
+        rows = 0
         try:
-            table = pacsv.read_csv(
+            reader = pacsv.open_csv(
                 path,
                 read_options=pacsv.ReadOptions(
-                    column_names=names, skip_rows=1, encoding=encoding, block_size=1 << 24
+                    column_names=names, skip_rows=1, encoding=encoding, block_size=BLOCK_BYTES
                 ),
                 # a record over several lines, or a blank line, is an error here: the row
                 # reader then takes the file and numbers its rows as an editor does
@@ -127,14 +133,29 @@ def read_columns(path: Path, wanted: dict[str, int], n_header: int) -> pa.Table 
                     quoted_strings_can_be_null=False,
                 ),
             )
-            break
+            for batch in reader:
+                if any(has_nul(column) for column in batch.columns):
+                    return None  # a NUL byte (also in UTF-16): the row reader names it
+                block = _named(pa.Table.from_batches([batch]), wanted)
+                kept = block if shape is None else shape(block, rows)
+                if kept is None:
+                    return None
+                parts.append(kept)
+                rows += batch.num_rows
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError, UnicodeDecodeError, LookupError):
             continue
-    if table is None or any(has_nul(column) for column in table.columns):
-        return None  # a NUL byte (also in UTF-16): the row reader names it
-    if count_lines(path) != table.num_rows + 1:
-        return None  # records over several lines, a CR alone: the row reader numbers them
-    # text is compared trimmed, as the row reader does; numbers with spaces fail their check
+        if count_lines(path) != rows + 1:
+            return None  # records over several lines, a CR alone: the row reader numbers them
+        return pa.concat_tables(parts) if parts else None
+    return None
+
+
+def _named(table: pa.Table, wanted: dict[str, int]) -> pa.Table:
+    """The block's columns by name; text is compared trimmed, as the row reader does (numbers
+    with spaces fail their check)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     return pa.table(
         {
             n: table[f"c{i}"] if n in UNTRIMMED else pc.utf8_trim_whitespace(table[f"c{i}"])

@@ -301,9 +301,13 @@ def _fast_table(path: Path, table, cols: dict[str, int]):
         return None
     if not all(c in cols for c in ("Subtotal", "TaxTotal")):
         return None  # the row reader derives the missing one
-    raw = fastcsv.read_columns(path, cols, len(table.header))
-    if raw is None or raw.num_rows == 0:
-        return None
+    lines = fastcsv.read_columns(path, cols, len(table.header), _fast_block)
+    return None if lines is None or lines.num_rows == 0 else lines
+
+
+def _fast_block(raw, first: int):
+    """One block of the file as lines (its rows numbered from ``first``), or None when a
+    value is not as the row reader accepts it."""
     if not _fast_values_ok(raw):
         return None
     dates = _fast_dates(raw)
@@ -312,7 +316,7 @@ def _fast_table(path: Path, table, cols: dict[str, int]):
     details = _fast_details(raw)
     if details is None:
         return None
-    return _fast_line_table(raw, dates, details)
+    return _fast_line_table(raw, dates, details, first)
 
 
 def _column(raw, name: str):
@@ -386,7 +390,7 @@ def _fast_details(raw) -> dict | None:
     return details
 
 
-def _fast_line_table(raw, dates: dict, details: dict):
+def _fast_line_table(raw, dates: dict, details: dict, first: int = 0):
     """The line table from the checked columns, with each line's natural key."""
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -407,11 +411,10 @@ def _fast_line_table(raw, dates: dict, details: dict):
         "charge_start": dates["ChargeStartDate"],
         "charge_end": dates["ChargeEndDate"],
     }
-    # the natural key in one pass: the key fields, then the format's own ids
+    # the natural key: the key fields, then the format's own ids (``key_extra``)
+    extra = pc.binary_join_element_wise(*(col(c) for c in KEY_COLUMNS), SEP)
     key = pc.binary_join_element_wise(
-        *(fields[f] for f in KEY_FIELDS if f != "key_extra"),
-        *(col(c) for c in KEY_COLUMNS),
-        SEP,
+        *(fields[f] for f in KEY_FIELDS if f != "key_extra"), extra, SEP
     )
     return pa.table(
         {
@@ -424,14 +427,14 @@ def _fast_line_table(raw, dates: dict, details: dict):
             "subscription_id": fields["subscription_id"],
             "charge_start": dates["ChargeStartDate"],
             "charge_end": dates["ChargeEndDate"],
-            "key_extra": pa.array([""] * raw.num_rows, pa.string()),
+            "key_extra": extra,
             "line_key": key,
             "subtotal": raw["Subtotal"],
             "tax": raw["TaxTotal"],
             "total": raw["Total"],
             "quantity": col("Quantity"),
             "unit_price": col("UnitPrice"),
-            "source_row": pa.array(range(2, raw.num_rows + 2), pa.int64()),
+            "source_row": pa.array(range(first + 2, first + raw.num_rows + 2), pa.int64()),
             **details,
         }
     )

@@ -73,12 +73,7 @@ class Charges(Service):
     def _context_of(self, customer_ids: set[str]) -> list[Labelled]:
         """The explainable lines of these customers, in every invoice they appear on."""
         with self.store.conn() as c:
-            numbers = {
-                r[0]
-                for r in reads.raw(c, "SELECT DISTINCT invoice_number FROM line_customer_totals "
-                                   "WHERE customer_id IN :ids",
-                                   {"ids": sorted(customer_ids) or [""]})
-            }  # fmt: skip
+            numbers = reads.invoices_of_customers(c, customer_ids)
             return list(self._scan(numbers, linestore.explain_candidates(customer_ids), c))
 
     def checks(self) -> list[explain.Check]:
@@ -103,10 +98,6 @@ class Charges(Service):
     def customer_explanations(self, customer_id: str) -> list[explain.Explanation]:
         """A customer's lines, each explained (for re-billing them)."""
         with self.store.conn() as c:
-            numbers = {
-                r[0]
-                for r in reads.raw(c, "SELECT DISTINCT invoice_number FROM line_customer_totals "
-                                   "WHERE customer_id IN :ids", {"ids": [customer_id]})
-            }  # fmt: skip
+            numbers = reads.invoices_of_customers(c, [customer_id])
             labelled = list(self._scan(numbers, linestore.of_customer(customer_id), c))
         return explain.explain_lines(labelled)

@@ -269,7 +269,7 @@ def _delete_imported(
     conn.execute(
         t.payment_references.delete().where(t.payment_references.c.payment_id.in_(pay_ids))
     )
-    for table in (t.payments, t.line_blocks, t.line_customer_totals):
+    for table in (t.payments, t.line_blocks, t.line_customer_totals, t.line_packs):
         conn.execute(table.delete().where(table.c.import_id == import_id))
     for number, old in updated.items():  # documents it updated get their values back
         conn.execute(

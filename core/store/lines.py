@@ -1,6 +1,7 @@
-"""Storing what an import brings in bulk: line items a compressed block per invoice (a line
-already stored is not added twice) and usage totals (a group once).  Differences from what
-is stored are reported in the import's summary, never merged silently."""
+"""Storing what an import brings in bulk: line items in packs (Parquet files of up to 65,536
+lines sorted by invoice, :mod:`core.linestore`; a line already stored is not added twice)
+and usage totals (a group once).  Differences from what is stored are reported in the
+import's summary, never merged silently."""
 
 from __future__ import annotations
 
@@ -17,7 +18,6 @@ from core.errors import refuse
 from core.model import DocumentType, UsageTotal
 from core.money import money
 from core.store import schema as t
-from core.store.reads import bulk_insert
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
@@ -28,7 +28,8 @@ Tick = Callable[..., None]
 def store_lines(
     conn: Connection, table: pa.Table, import_id: int, summary: ImportSummary, tick: Tick
 ) -> None:
-    """Store line items a block per invoice; a line already stored is not added twice.
+    """Store line items in packs, with where each invoice's lines are; a line already stored
+    is not added twice.
 
     A line is the same as a stored one when its natural key is (see :mod:`core.linestore`);
     if its amounts differ, the difference is reported and the stored line kept.
@@ -40,24 +41,11 @@ def store_lines(
         return
     currency_of = _currencies(table)
     header_less = _documents_for_lines(conn, currency_of, import_id, summary)
-    _add_blocks(conn, table, currency_of, import_id, summary, tick)
-    # Per invoice and customer (not per subscription: that is as many rows as lines, and
-    # the lines themselves are in the blocks); subscription_id stays empty.
-    columns = ("invoice_number", "customer_id", "customer_name")
-    per_customer = linestore.group_sums(table, list(columns))
-    bulk_insert(
-        conn,
-        t.line_customer_totals,
-        ("import_id", *columns, "subscription_id", "total", "line_count"),
-        (
-            (import_id, inv, cid, cname, "", format(linestore.trim(amount), "f"), n)
-            for inv, cid, cname, amount, n in zip(
-                *(per_customer[c].to_pylist()
-                  for c in (*columns, "_amount_sum", "_amount_count")),
-                strict=True,
-            )
-        ),
-    )  # fmt: skip
+    _add_packs(conn, table, currency_of, import_id, summary, tick)
+    # What each customer's lines add up to per invoice: one pack for the import (a row per
+    # invoice and customer would cost as much as a line).
+    per_customer = linestore.group_sums(table, ["invoice_number", "customer_id", "customer_name"])
+    _insert_pack(conn, import_id, "customers", linestore.customer_pack(per_customer))
     _total_from_lines(conn, sorted(header_less & set(currency_of)), currency_of)
 
 
@@ -74,20 +62,15 @@ def _one_currency_per_invoice(table: pa.Table, file: str) -> None:
 
 def _stored_keys(conn: Connection, numbers: list[str]) -> dict[str, tuple[str, str, str, str]]:
     """The lines stored for these invoices by natural key: total, subtotal, tax, place."""
+    from core.store.packs import stored_lines
+
     stored: dict[str, tuple[str, str, str, str]] = {}
-    for chunk in range(0, len(numbers), 500):
-        for r in conn.execute(
-            select(t.line_blocks).where(
-                t.line_blocks.c.invoice_number.in_(numbers[chunk : chunk + 500])
-            )
+    columns = ["line_key", "total", "subtotal", "tax", "source_row"]
+    for block, table in stored_lines(conn, numbers, columns):
+        for key, total, subtotal, tax, row in zip(
+            *(table[c].to_pylist() for c in columns), strict=True
         ):
-            block = linestore.decode_block(r.payload)
-            for key, total, subtotal, tax, row in zip(
-                *(block[c].to_pylist() for c in ("line_key", "total", "subtotal", "tax")),
-                block["source_row"].to_pylist(),
-                strict=True,
-            ):
-                stored[key] = (total, subtotal, tax, f"{r.source_file}:{row}")
+            stored[key] = (total, subtotal, tax, f"{block.source_file}:{row}")
     return stored
 
 
@@ -165,25 +148,34 @@ def _documents_for_lines(
     return header_less
 
 
-def _add_blocks(
+def _add_packs(
     conn: Connection, table: pa.Table, currency_of: dict[str, str], import_id: int,
     summary: ImportSummary, tick: Tick,
 ) -> None:  # fmt: skip
-    """One block per invoice."""
-    totals = linestore.group_sums(table, ["invoice_number"])
-    block_total = dict(zip(totals["invoice_number"].to_pylist(),
-                           totals["_amount_sum"].to_pylist(), strict=True))  # fmt: skip
-    blocks = []
-    for number, part in linestore.split_by_invoice(table):
-        blocks.append(dict(
-            import_id=import_id, invoice_number=number, currency=currency_of[number],
-            line_count=part.num_rows, total=linestore.trim(block_total[number]),
-            source_file=summary.file, source_sheet=summary.sheet,
-            payload=linestore.encode_block(part),
-        ))  # fmt: skip
-        tick(part.num_rows)
-    conn.execute(insert(t.line_blocks), blocks)
+    """The lines in packs, and for each invoice in each pack where its lines are."""
+    for pack, runs in linestore.packs(table):
+        pack_id = _insert_pack(conn, import_id, "lines", pack)
+        totals = linestore.group_sums(pack, ["invoice_number"])
+        run_total = dict(zip(totals["invoice_number"].to_pylist(),
+                             totals["_amount_sum"].to_pylist(), strict=True))  # fmt: skip
+        if len(runs) != len(run_total):  # an invoice twice in one pack: never (sorted)
+            raise AssertionError("an invoice's lines are not together in their pack")
+        conn.execute(insert(t.line_blocks), [
+            dict(import_id=import_id, invoice_number=number, currency=currency_of[number],
+                 line_count=count, total=linestore.trim(run_total[number]),
+                 source_file=summary.file, source_sheet=summary.sheet, payload=None,
+                 pack_id=pack_id, first_row=first)
+            for number, first, count in runs
+        ])  # fmt: skip
+        tick(pack.num_rows)
     summary.created["lines"] += table.num_rows
+
+
+def _insert_pack(conn: Connection, import_id: int, kind: str, pack: pa.Table) -> int:
+    result = conn.execute(insert(t.line_packs).values(
+        import_id=import_id, kind=kind, row_count=pack.num_rows,
+        payload=linestore.encode_pack(pack)))  # fmt: skip
+    return int(result.inserted_primary_key[0])
 
 
 def _total_from_lines(conn: Connection, touched: list[str], currency_of: dict[str, str]) -> None:

@@ -28,6 +28,7 @@ from core.model import (
     UsageTotal,
 )
 from core.store import schema as t
+from core.store.packs import customer_totals, stored_lines
 
 DOCUMENT_COLUMNS = (
     "number, document_type, currency, total, date, due_date, invoice_type, amends, "
@@ -210,32 +211,30 @@ def allocations(
 
 def lines(conn: Connection, invoice_number: str) -> list[InvoiceLine]:
     """An invoice's line items, in the order of their files and rows."""
-    q = (
-        select(t.line_blocks)
-        .where(t.line_blocks.c.invoice_number == invoice_number.upper())
-        .order_by(t.line_blocks.c.id)
-    )
     return [
         line
-        for r in conn.execute(q)
-        for line in linestore.block_lines(
-            r.payload, r.invoice_number, r.currency, r.source_file, r.source_sheet
+        for r, table in stored_lines(conn, [invoice_number])
+        for line in linestore.table_lines(
+            table, r.invoice_number, r.currency, r.source_file, r.source_sheet
         )
     ]
 
 
 def customer_charges(conn: Connection) -> list[list]:
     """Per customer and invoice: lines and charges (for re-billing)."""
-    q = select(t.line_customer_totals, t.documents.c.currency).join(
-        t.documents, t.documents.c.number == t.line_customer_totals.c.invoice_number
-    )
-    acc: dict[tuple, list] = {}
-    for r in conn.execute(q):
-        key = (r.customer_name, r.customer_id, r.invoice_number, r.currency)
-        row = acc.setdefault(key, [0, Decimal(0)])
-        row[0] += r.line_count
-        row[1] += r.total
-    return [[*k, n, total] for k, (n, total) in sorted(acc.items())]
+    per = customer_totals(conn).group_by(["customer_name", "customer_id", "invoice_number"])
+    per = per.aggregate([("line_count", "sum"), ("total", "sum")])
+    currency = dict(conn.exec_driver_sql("SELECT number, currency FROM documents").fetchall())
+    out = [
+        [name, cid, number, currency.get(number), n, linestore.trim(total)]
+        for name, cid, number, n, total in zip(
+            *(per[c].to_pylist() for c in ("customer_name", "customer_id", "invoice_number",
+                                           "line_count_sum", "total_sum")),
+            strict=True,
+        )
+        if number in currency
+    ]  # fmt: skip
+    return sorted(out, key=lambda r: r[:4])
 
 
 def scan_lines(
@@ -244,30 +243,22 @@ def scan_lines(
     """Lines labelled ``INVOICE#N`` (N: the line's place in its invoice, as listed), of
     the invoices given or of all; ``keep(table, currency)`` picks rows before they become
     records (a large workspace has millions)."""
-    q = select(t.line_blocks).order_by(t.line_blocks.c.invoice_number, t.line_blocks.c.id)
-    chunks: list = [None]  # all
-    if numbers is not None:
-        wanted = sorted({n.upper() for n in numbers})
-        chunks = [wanted[i : i + 500] for i in range(0, len(wanted), 500)]
     seen: dict[str, int] = defaultdict(int)
     import pyarrow as pa
 
-    for chunk in chunks:
-        query = q if chunk is None else q.where(t.line_blocks.c.invoice_number.in_(chunk))
-        for r in conn.execute(query):
-            table = linestore.decode_block(r.payload)
-            first = seen[r.invoice_number]
-            seen[r.invoice_number] += table.num_rows
-            rows = range(table.num_rows)
-            if keep is not None:
-                mask = keep(table, r.currency).to_pylist()
-                rows = [i for i, k in enumerate(mask) if k]
-                table = table.take(pa.array(rows, pa.int64()))
-            found = linestore.table_lines(
-                table, r.invoice_number, r.currency, r.source_file, r.source_sheet
-            )
-            for i, line in zip(rows, found, strict=True):
-                yield f"{r.invoice_number}#{first + i + 1}", line
+    for r, table in stored_lines(conn, numbers):
+        first = seen[r.invoice_number]
+        seen[r.invoice_number] += table.num_rows
+        rows = range(table.num_rows)
+        if keep is not None:
+            mask = keep(table, r.currency).to_pylist()
+            rows = [i for i, k in enumerate(mask) if k]
+            table = table.take(pa.array(rows, pa.int64()))
+        found = linestore.table_lines(
+            table, r.invoice_number, r.currency, r.source_file, r.source_sheet
+        )
+        for i, line in zip(rows, found, strict=True):
+            yield f"{r.invoice_number}#{first + i + 1}", line
 
 
 def history(conn: Connection, number: str) -> list[dict]:
@@ -329,23 +320,40 @@ def _amended(conn: Connection, number: str) -> set[str]:
 
 def customer_weights(conn: Connection) -> dict[str, dict[str, Decimal]]:
     """Per invoice, what each customer's lines add up to (for per-customer aging)."""
-    out: dict[str, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
-    # raw rows, no per-value type processing: this table has a row per customer and
-    # subscription of every invoice (a million in a large workspace)
-    rows = conn.exec_driver_sql(
-        "SELECT invoice_number, customer_name, customer_id, total FROM line_customer_totals"
-    ).fetchall()
-    for number, name, customer_id, total in rows:
-        out[number][name or customer_id] += Decimal(total)
-    return {k: dict(v) for k, v in out.items()}
+    totals = customer_totals(conn)
+    import pyarrow.compute as pc
+
+    who = pc.if_else(pc.equal(totals["customer_name"], ""), totals["customer_id"],
+                     totals["customer_name"])  # fmt: skip
+    per = totals.select(["invoice_number", "total"]).append_column("who", who)
+    per = per.group_by(["invoice_number", "who"]).aggregate([("total", "sum")])
+    out: dict[str, dict[str, Decimal]] = defaultdict(dict)
+    for number, name, total in zip(
+        *(per[c].to_pylist() for c in ("invoice_number", "who", "total_sum")), strict=True
+    ):
+        out[number][name] = linestore.trim(total)
+    return dict(out)
 
 
 def line_customers(conn: Connection) -> list[tuple[str, str, int]]:
     """(customer id, name, lines) of every customer with lines, by name."""
-    rows = raw(conn, "SELECT customer_id, MAX(customer_name), SUM(line_count) FROM "
-                "line_customer_totals GROUP BY customer_id", {})  # fmt: skip
-    return sorted(((r[0], r[1] or "", int(r[2])) for r in rows),
+    per = customer_totals(conn).group_by("customer_id").aggregate(
+        [("customer_name", "max"), ("line_count", "sum")])  # fmt: skip
+    rows = zip(*(per[c].to_pylist() for c in ("customer_id", "customer_name_max",
+                                               "line_count_sum")), strict=True)  # fmt: skip
+    return sorted(((cid, name or "", int(n)) for cid, name, n in rows),
                   key=lambda r: (r[1].lower(), r[0]))  # fmt: skip
+
+
+def invoices_of_customers(conn: Connection, customer_ids: Iterable[str]) -> set[str]:
+    """The invoices these customers have lines on."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    totals = customer_totals(conn)
+    wanted = pa.array(sorted(set(customer_ids)), pa.string())
+    return set(pc.unique(totals.filter(pc.is_in(totals["customer_id"], wanted))[
+        "invoice_number"]).to_pylist())  # fmt: skip
 
 
 def usage_totals(conn: Connection, invoice_number: str | None = None) -> list[UsageTotal]:

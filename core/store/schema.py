@@ -97,6 +97,22 @@ documents = Table(
 Index("ix_documents_amends", documents.c.amends)
 
 # Line items, one compressed Arrow block per invoice and import (see core.linestore).
+# An import's line items, a Parquet file of up to 65,536 lines sorted by invoice (kind
+# "lines", see core.linestore.PACK_COLUMNS); what they add up to per invoice and customer
+# (kind "customers": invoice_number, customer_id, customer_name, total, line_count).
+line_packs = Table(
+    "line_packs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("import_id", Integer, ForeignKey("imports.id"), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("row_count", Integer, nullable=False),
+    Column("payload", LargeBinary, nullable=False),
+)
+Index("ix_line_packs_import_id", line_packs.c.import_id)
+
+# Where an invoice's lines are: a run of rows of a pack (``pack_id``, ``first_row``,
+# ``line_count``); in workspaces before packs, a block of its own (``payload``).
 line_blocks = Table(
     "line_blocks",
     metadata,
@@ -108,7 +124,9 @@ line_blocks = Table(
     Column("total", Money, nullable=False),  # exact sum of the lines' Total
     Column("source_file", Text, nullable=False),
     Column("source_sheet", Text, nullable=True),
-    Column("payload", LargeBinary, nullable=False),
+    Column("payload", LargeBinary, nullable=True),
+    Column("pack_id", Integer, ForeignKey("line_packs.id"), nullable=True),
+    Column("first_row", Integer, nullable=True),
 )
 Index("ix_line_blocks_invoice_number", line_blocks.c.invoice_number)
 # Every refresh adds up the blocks' totals per invoice: a covering index lets SQLite read

@@ -1,0 +1,119 @@
+"""Reading stored line items: a run of rows of a pack (:mod:`core.linestore`), or in a
+workspace from before packs a block of its own; and what each customer's lines add up to.
+
+Only the packs an invoice's lines are in are read, a pack once for all the invoices asked
+for; only the columns asked for are decoded.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, select
+
+from core import linestore
+from core.store import schema as t
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pyarrow as pa
+
+_KEPT = 4  # packs kept decoded while reading (a few tens of megabytes)
+
+
+class Packs:
+    """Decoded packs, the few most recent kept (an invoice's runs are read in pack order)."""
+
+    def __init__(self, conn: Connection, columns: list[str] | None) -> None:
+        self.conn = conn
+        self.columns = _pack_columns(columns)
+        self.kept: OrderedDict[int, pa.Table] = OrderedDict()
+
+    def rows(self, pack_id: int, first: int, count: int) -> pa.Table:
+        table = self.kept.get(pack_id)
+        if table is None:
+            payload = self.conn.scalar(
+                select(t.line_packs.c.payload).where(t.line_packs.c.id == pack_id)
+            )
+            table = linestore.decode_pack(payload, self.columns)
+            self.kept[pack_id] = table
+            while len(self.kept) > _KEPT:
+                self.kept.popitem(last=False)
+        else:
+            self.kept.move_to_end(pack_id)
+        return table.slice(first, count)
+
+
+def _pack_columns(columns: list[str] | None) -> list[str] | None:
+    """The pack's columns to decode for ``columns`` (the key is rebuilt from its fields)."""
+    if columns is None:
+        return None
+    wanted = [c for c in columns if c != "line_key"]
+    if "line_key" in columns:
+        wanted += [c for c in (*linestore.KEY_FIELDS, "key_dup") if c not in wanted]
+    return wanted
+
+
+def stored_lines(
+    conn: Connection, numbers: Iterable[str] | None = None, columns: list[str] | None = None
+) -> Iterator[tuple[Any, pa.Table]]:
+    """(``line_blocks`` row, its lines) of the invoices given or of all, by invoice in the
+    order they were stored; ``columns`` limits what is decoded."""
+    b = t.line_blocks.c
+    q = select(b.id, b.invoice_number, b.currency, b.source_file, b.source_sheet, b.pack_id,
+               b.first_row, b.line_count, b.payload.is_not(None).label("own"))  # fmt: skip
+    q = q.order_by(b.invoice_number, b.id)
+    chunks: list[list[str] | None] = [None]
+    if numbers is not None:
+        wanted = sorted({n.upper() for n in numbers})
+        chunks = [wanted[i : i + 500] for i in range(0, len(wanted), 500)]
+    packs = Packs(conn, columns)
+    for chunk in chunks:
+        query = q if chunk is None else q.where(b.invoice_number.in_(chunk))
+        for r in conn.execute(query).fetchall():
+            if r.own:  # a block of its own (before packs)
+                payload = conn.scalar(select(b.payload).where(b.id == r.id))
+                table = linestore.decode_block(payload)
+                if columns is not None:
+                    table = table.select([c for c in columns if c in table.column_names])
+            else:
+                table = packs.rows(r.pack_id, r.first_row, r.line_count)
+                if columns is None or "line_key" in columns:
+                    table = linestore.with_stored_key(table)
+                if columns is not None:
+                    table = table.select(columns)
+            yield r, table
+
+
+def customer_totals(conn: Connection) -> pa.Table:
+    """Per invoice and customer: invoice_number, customer_id, customer_name, total (exact
+    decimal), line_count — of every import."""
+    import pyarrow as pa
+
+    tables = [
+        linestore.decode_pack(payload, ["invoice_number", "customer_id", "customer_name",
+                                        "total", "line_count"])
+        for (payload,) in conn.execute(
+            select(t.line_packs.c.payload).where(t.line_packs.c.kind == "customers")
+        )
+    ]  # fmt: skip
+    legacy = conn.exec_driver_sql(
+        "SELECT invoice_number, customer_id, customer_name, total, line_count "
+        "FROM line_customer_totals"
+    ).fetchall()
+    schema = pa.schema([("invoice_number", pa.string()), ("customer_id", pa.string()),
+                        ("customer_name", pa.string()),
+                        ("total", pa.decimal128(38, linestore.SUM_TYPE_SCALE)),
+                        ("line_count", pa.int64())])  # fmt: skip
+    if legacy:
+        cols = list(zip(*legacy, strict=True))
+        tables.append(pa.table([
+            pa.array(cols[0], pa.string()), pa.array(cols[1], pa.string()),
+            pa.array(cols[2], pa.string()),
+            pa.array([Decimal(str(v)) for v in cols[3]], schema.field("total").type),
+            pa.array(cols[4], pa.int64())], schema=schema))  # fmt: skip
+    if not tables:
+        return schema.empty_table()
+    return pa.concat_tables([tb.cast(schema) for tb in tables])

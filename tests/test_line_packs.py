@@ -1,0 +1,108 @@
+"""Line items stored in packs (Parquet files of up to 65,536 lines, sorted by invoice): read
+back exactly, never added twice, undone with their import; and the blocks of a workspace
+from before packs still read."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import func, insert, select
+
+from core import linestore
+from core.store import schema as t
+from core.store.packs import customer_totals
+
+ROWS = [
+    ("G000000001", "Contoso", "100.10"),
+    ("G000000002", "Fabrikam", "20.00"),
+    ("G000000001", "Fabrikam", "-5.05"),
+    ("G000000002", "Contoso", "7.125"),
+    ("G000000001", "Contoso", "100.10"),  # the same line twice in one file: both kept
+]
+
+
+def count(ws, table) -> int:
+    with ws.store.conn() as c:
+        return c.scalar(select(func.count()).select_from(table))
+
+
+def test_lines_are_stored_in_packs_and_read_back_exactly(ws, write_recon, monkeypatch):
+    monkeypatch.setattr(linestore, "PACK_ROWS", 2)  # G000000001's three lines span two packs
+    path = write_recon(ROWS)
+    path.write_text(path.read_text(encoding="utf-8-sig").replace("Product 4", "Product 0"),
+                    encoding="utf-8")  # fmt: skip
+    ws.imports.import_file(path)
+    with ws.store.conn() as c:
+        kinds = [r.kind for r in c.execute(select(t.line_packs).order_by(t.line_packs.c.id))]
+        blocks = c.execute(select(t.line_blocks.c.invoice_number, t.line_blocks.c.pack_id,
+                                  t.line_blocks.c.first_row, t.line_blocks.c.line_count,
+                                  t.line_blocks.c.payload)
+                           .order_by(t.line_blocks.c.id)).fetchall()  # fmt: skip
+    assert kinds == ["lines", "lines", "lines", "customers"]
+    assert [(n, first, k, p) for n, _pack, first, k, p in blocks] == [
+        ("G000000001", 0, 2, None), ("G000000001", 0, 1, None), ("G000000002", 1, 1, None),
+        ("G000000002", 0, 1, None)]  # fmt: skip
+    lines = ws.books.lines("G000000001")
+    assert [(ln.customer_name, ln.total, ln.source.row) for ln in lines] == [
+        ("Contoso", Decimal("100.10"), 2), ("Fabrikam", Decimal("-5.05"), 4),
+        ("Contoso", Decimal("100.10"), 6)]  # fmt: skip
+    assert lines[0].key != lines[2].key and lines[2].key.endswith(f"{linestore.SEP}#2")
+    assert [ln.total for ln in ws.books.lines("G000000002")] == [Decimal("20.00"),
+                                                                  Decimal("7.125")]  # fmt: skip
+    labels = [label for label, _ln in ws.charges._scan(["G000000001"])]
+    assert labels == ["G000000001#1", "G000000001#2", "G000000001#3"]
+
+
+def test_the_same_file_twice_adds_nothing_and_undo_takes_the_packs_away(ws, write_recon):
+    path = write_recon(ROWS)
+    ws.imports.import_file(path)
+    more = [*ROWS, ("G000000002", "Contoso", "1.00")]  # a later download, one line more
+    again = ws.imports.import_file(write_recon(more, name="again.csv")).result
+    assert (again.created["lines"], again.unchanged["lines"]) == (1, 5)
+    assert (count(ws, t.line_packs), count(ws, t.line_blocks)) == (4, 3)
+    with ws.store.conn() as c:
+        totals = customer_totals(c)
+    assert sorted(zip(totals["invoice_number"].to_pylist(), totals["customer_name"].to_pylist(),
+                      totals["total"].to_pylist(), totals["line_count"].to_pylist(),
+                      strict=True)) == [
+        ("G000000001", "Contoso", Decimal("200.2"), 2),
+        ("G000000001", "Fabrikam", Decimal("-5.05"), 1),
+        ("G000000002", "Contoso", Decimal("1"), 1),
+        ("G000000002", "Contoso", Decimal("7.125"), 1),
+        ("G000000002", "Fabrikam", Decimal("20"), 1)]  # fmt: skip
+    assert ws.books.lines("G000000002")[-1].source.file.endswith("again.csv")
+    ws.journal.undo()
+    assert (count(ws, t.line_packs), count(ws, t.line_blocks)) == (2, 2)
+    ws.journal.undo()
+    assert (count(ws, t.line_packs), count(ws, t.line_blocks)) == (0, 0)
+    assert ws.books.lines("G000000001") == []
+
+
+def test_blocks_and_customer_rows_of_a_workspace_before_packs_still_read(ws, write_recon):
+    """A block of its own per invoice and a row per invoice and customer, as stored before:
+    read as before, alongside packs."""
+    ws.imports.import_file(write_recon(ROWS[:2]))
+    old = linestore.with_keys(linestore.lines_to_table(ws.books.lines("G000000001")))
+    old = old.set_column(old.column_names.index("invoice_number"), "invoice_number",
+                         linestore._pa()[0].array(["G000000009"] * old.num_rows))  # fmt: skip
+    with ws.store.change() as c:
+        import_id = c.scalar(select(func.max(t.imports.c.id)))
+        c.execute(insert(t.documents).values(
+            number="G000000009", document_type="invoice", invoice_type="", currency="EUR",
+            total=Decimal("100.10"), date=None, due_date=None, amends=None,
+            paid_amount_reported=None, billing_period_start=None, billing_period_end=None,
+            auto_apply=False, import_id=import_id, header_import_id=None, source_file="old.csv",
+            source_place=None))  # fmt: skip
+        c.execute(insert(t.line_blocks).values(
+            import_id=import_id, invoice_number="G000000009", currency="EUR", line_count=1,
+            total=Decimal("100.10"), source_file="old.csv", source_sheet=None,
+            payload=linestore.encode_block(old)))  # fmt: skip
+        c.execute(insert(t.line_customer_totals).values(
+            import_id=import_id, invoice_number="G000000009", customer_id="c-Contoso",
+            customer_name="Contoso", subscription_id="", total=Decimal("100.10"),
+            line_count=1))  # fmt: skip
+    (line,) = ws.books.lines("G000000009")
+    assert (line.customer_name, line.total, line.source.file) == ("Contoso", Decimal("100.10"),
+                                                                   "old.csv")  # fmt: skip
+    assert ws.charges.line_customers() == [("c-Contoso", "Contoso", 2),
+                                           ("c-Fabrikam", "Fabrikam", 1)]  # fmt: skip
