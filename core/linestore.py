@@ -347,6 +347,18 @@ def explain_candidates(customer_ids: set[str] | None = None):
     return keep
 
 
+def charges_of(subscription_ids: set[str]):
+    """A row filter for stored blocks: the charges (positive amounts) of these
+    subscriptions, which a credit may reverse."""
+
+    def keep(table, currency: str):
+        pa, pc = _pa()
+        wanted = pc.is_in(table["subscription_id"], pa.array(sorted(subscription_ids)))
+        return pc.and_(wanted, pc.invert(pc.starts_with(table["subtotal"], "-")))
+
+    return keep
+
+
 def of_customer(customer_id: str):
     """A row filter for stored blocks: one customer's lines."""
 

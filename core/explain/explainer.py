@@ -29,7 +29,11 @@ class Explainer:
             self._charges[line.subscription_id].append((label, line))
         end = date_of(line, "subscription_end")
         if end and line.subscription_id:
-            self._ends[line.customer_id or line.customer_name][end].add(line.subscription_id)
+            self.know_end(line.customer_id or line.customer_name, end, line.subscription_id)
+
+    def know_end(self, customer: str, end: date, subscription_id: str) -> None:
+        """A subscription of ``customer`` (its id, else its name) ends on ``end``."""
+        self._ends[customer][end].add(subscription_id)
 
     def explain(self, label: str, line: InvoiceLine) -> Explanation:
         ex = Explanation(label, line, experience(line), is_usage(line))

@@ -27,8 +27,7 @@ class Charges(Service):
             labelled = self._by_place(target)
         else:
             labelled = self._lines_of(number, position, target)
-        context = self._context_of({ln.customer_id for _, ln in labelled})
-        explainer = explain.Explainer(context)
+        explainer = self._context_of(labelled)
         for label, line in labelled:
             explainer.know(label, line)
         return [explainer.explain(label, line) for label, line in labelled]
@@ -70,11 +69,22 @@ class Charges(Service):
         with self.store.conn(conn) as c:
             yield from reads.scan_lines(c, numbers, keep)
 
-    def _context_of(self, customer_ids: set[str]) -> list[Labelled]:
-        """The explainable lines of these customers, in every invoice they appear on."""
+    def _context_of(self, labelled: list[Labelled]) -> explain.Explainer:
+        """What explaining these lines needs to know, and only that: the charges a credit
+        among them may reverse (its subscription's), and when each subscription of their
+        customers ends (cotermination), read a column at a time, not as records."""
+        customers = {ln.customer_id for _, ln in labelled}
+        refunded = {ln.subscription_id for _, ln in labelled
+                    if ln.subtotal < 0 and ln.subscription_id}  # fmt: skip
+        explainer = explain.Explainer()
         with self.store.conn() as c:
-            numbers = reads.invoices_of_customers(c, customer_ids)
-            return list(self._scan(numbers, linestore.explain_candidates(customer_ids), c))
+            numbers = reads.invoices_of_customers(c, customers)
+            if refunded:
+                for label, line in self._scan(numbers, linestore.charges_of(refunded), c):
+                    explainer.know(label, line)
+            for customer, end, subscription in reads.subscription_ends(c, numbers, customers):
+                explainer.know_end(customer, end, subscription)
+        return explainer
 
     def checks(self) -> list[explain.Check]:
         """Every line that contradicts a published rule (see :mod:`core.explain`)."""

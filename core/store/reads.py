@@ -345,6 +345,35 @@ def line_customers(conn: Connection) -> list[tuple[str, str, int]]:
                   key=lambda r: (r[1].lower(), r[0]))  # fmt: skip
 
 
+def subscription_ends(
+    conn: Connection, numbers: Iterable[str], customer_ids: set[str]
+) -> set[tuple[str, date, str]]:
+    """(customer id, else name; the day it ends; subscription) of these customers'
+    subscriptions with an end date, on these invoices: read a column at a time."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    columns = ["customer_id", "customer_name", "subscription_id", "subscription_end"]
+    wanted = pa.array(sorted(customer_ids), pa.string())
+    out: set[tuple[str, date, str]] = set()
+    for _r, table in stored_lines(conn, numbers, columns):
+        if "subscription_end" not in table.column_names:
+            continue  # stored before the details were
+        rows = table.filter(pc.and_(pc.is_in(table["customer_id"], wanted), pc.and_(
+            pc.not_equal(table["subscription_end"], ""),
+            pc.not_equal(table["subscription_id"], ""))))  # fmt: skip
+        who = pc.if_else(pc.equal(rows["customer_id"], ""), rows["customer_name"],
+                         rows["customer_id"])  # fmt: skip
+        for customer, end, subscription in zip(
+            who.to_pylist(),
+            rows["subscription_end"].to_pylist(),
+            rows["subscription_id"].to_pylist(),
+            strict=True,
+        ):
+            out.add((customer, date.fromisoformat(end), subscription))
+    return out
+
+
 def invoices_of_customers(conn: Connection, customer_ids: Iterable[str]) -> set[str]:
     """The invoices these customers have lines on."""
     import pyarrow as pa
