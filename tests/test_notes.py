@@ -26,3 +26,9 @@ def test_a_note_is_bounded_and_an_older_huge_one_is_listed_cut(tmp_path, capsys)
     out = capsys.readouterr().out
     assert len(out) < 10_000
     assert "(cut: the note has 10,000,000 characters)" in out
+    from core.workspace import Workspace
+
+    with Workspace(db, readonly=True) as ws:  # the history the window shows beside a payment
+        (note,) = [e["summary"] for e in ws.books.history("P1") if e["action"] == "note"
+                   and e["summary"].startswith("note: y")]  # fmt: skip
+    assert len(note) < 2_100 and note.endswith("(cut: the note has 10,000,000 characters)")

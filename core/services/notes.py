@@ -5,23 +5,14 @@ from __future__ import annotations
 from sqlalchemy import insert, select
 
 from core.changes import Change, change
+from core.rules.notes import NOTE_MAX, shown
 from core.services.base import Service
 from core.store import reads
 from core.store import schema as t
 from core.store.session import now, retried
 
+
 # The longest note (a team workspace's server refuses a longer one too: migration 0011).
-NOTE_MAX = 2000
-
-
-def shown(text: str) -> str:
-    """A note as it is listed: whole, or, for a note longer than notes may now be (written
-    before the limit), its first NOTE_MAX characters and how long it is."""
-    if len(text) <= NOTE_MAX:
-        return text
-    return f"{text[:NOTE_MAX]}… (cut: the note has {len(text):,} characters)"
-
-
 class Notes(Service):
     def list(self, subject: str | None = None) -> list[dict]:
         """Notes, oldest first (of one document or payment when given)."""

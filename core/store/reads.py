@@ -27,6 +27,7 @@ from core.model import (
     SourceKind,
     UsageTotal,
 )
+from core.rules.notes import shown
 from core.store import schema as t
 from core.store.packs import customer_totals, stored_lines
 
@@ -296,7 +297,7 @@ def history(conn: Connection, number: str) -> list[dict]:
             })  # fmt: skip
     for r in conn.execute(select(t.notes).where(t.notes.c.subject == number)):
         events.append({"at": r.at, "user": r.author, "action": "note",
-                       "summary": f"note: {r.text}"})  # fmt: skip
+                       "summary": f"note: {shown(r.text)}"})  # fmt: skip
     events.sort(key=lambda e: e["at"])
     return [{**e, "at": e["at"].isoformat(timespec="seconds")} for e in events]
 

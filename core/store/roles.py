@@ -40,14 +40,14 @@ DESCRIPTIONS = {
 
 # What the ledger is made of: billing administrators change these.
 LEDGER_TABLES = (
-    "imports", "documents", "line_blocks", "line_customer_totals", "payments", "payment_sources",
-    "usage_totals", "payment_references", "allocations", "planned_payments", "plan_lines",
-    "rejected_suggestions", "payment_marks", "claims", "microsoft_views",
+    "imports", "documents", "line_packs", "line_blocks", "line_customer_totals", "payments",
+    "payment_sources", "usage_totals", "payment_references", "allocations", "planned_payments",
+    "plan_lines", "rejected_suggestions", "payment_marks", "claims", "microsoft_views",
 )  # fmt: skip
 # Sales read these whole...
 SALES_TABLES = (
-    "documents", "line_blocks", "line_customer_totals", "usage_totals", "allocations", "notes",
-    "alembic_version", "payment_marks", "claims", "microsoft_views",
+    "documents", "line_packs", "line_blocks", "line_customer_totals", "usage_totals",
+    "allocations", "notes", "alembic_version", "payment_marks", "claims", "microsoft_views",
 )  # fmt: skip
 # ... and of these only the columns that say nothing of the bank or the audit's details.
 SALES_COLUMNS = {

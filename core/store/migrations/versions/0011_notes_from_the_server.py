@@ -20,7 +20,7 @@ down_revision = "0010"
 branch_labels = None
 depends_on = None
 
-NOTE_MAX = 2000  # core.services.notes.NOTE_MAX
+NOTE_MAX = 2000  # core.rules.notes.NOTE_MAX
 
 _OWNER = "pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = TG_RELID), 'MEMBER')"
 

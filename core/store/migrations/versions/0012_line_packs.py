@@ -1,7 +1,7 @@
 """Line items in packs: an import's lines as Parquet files of up to 65,536 lines
 
 Revision ID: 0012
-Revises: 0010
+Revises: 0011
 Create Date: 2026-11-28 23:30:00
 
 A block per invoice (an Arrow stream each) cost about 1,000 bytes a line for the small
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012"
-down_revision = "0010"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
