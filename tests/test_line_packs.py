@@ -106,3 +106,53 @@ def test_blocks_and_customer_rows_of_a_workspace_before_packs_still_read(ws, wri
                                                                    "old.csv")  # fmt: skip
     assert ws.charges.line_customers() == [("c-Contoso", "Contoso", 2),
                                            ("c-Fabrikam", "Fabrikam", 1)]  # fmt: skip
+
+
+def test_a_workspace_of_the_previous_version_keeps_its_blocks_after_the_upgrade(tmp_path):
+    """Upgraded to packs (0012), a workspace keeps its blocks and customer rows as they were
+    and reads them; what it imports next goes into packs beside them."""
+    from alembic import command
+
+    from core.store.database import alembic_config, open_engine
+    from core.workspace import Workspace
+
+    path = tmp_path / "old.db"
+    engine = open_engine(path, readonly=False)
+    block = _old_block("G000000009", "Contoso", "100.10")
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "0011")
+        conn.exec_driver_sql(
+            "INSERT INTO imports (id, file_name, sha256, format, imported_at, os_user, summary,"
+            " undone) VALUES (1, 'old.csv', 'x', 'Partner Center invoice line items',"
+            " '2026-03-01 10:00:00', 'clerk', '{}', 0)"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO line_blocks (import_id, invoice_number, currency, line_count, total,"
+            " source_file, source_sheet, payload) VALUES (1, 'G000000009', 'EUR', 1, '100.10',"
+            " 'old.csv', NULL, ?)", (block,))  # fmt: skip
+        conn.exec_driver_sql(
+            "INSERT INTO line_customer_totals (import_id, invoice_number, customer_id,"
+            " customer_name, subscription_id, total, line_count) VALUES (1, 'G000000009',"
+            " 'c-Contoso', 'Contoso', '', '100.10', 1)"
+        )
+    engine.dispose()
+    with Workspace(path) as ws:
+        (line,) = ws.books.lines("G000000009")
+        assert (line.customer_name, line.total, line.source.row) == ("Contoso", D("100.10"), 7)
+        assert ws.charges.line_customers() == [("c-Contoso", "Contoso", 1)]
+        assert ws.books.customer_weights() == {"G000000009": {"Contoso": D("100.1")}}
+
+
+D = Decimal
+
+
+def _old_block(number: str, customer: str, total: str) -> bytes:
+    """One line as a block of its own, the way workspaces before packs stored it."""
+    from core.model import InvoiceLine, Source
+
+    line = InvoiceLine(invoice_number=number, currency="EUR", subtotal=D(total), tax=D(0),
+                       total=D(total), customer_id=f"c-{customer}", customer_name=customer,
+                       product="Product", charge_type="cycleCharge", subscription_id="s-1",
+                       charge_start=None, charge_end=None, quantity=None, unit_price=None,
+                       key="", source=Source("old.csv", 7, None), details={})  # fmt: skip
+    return linestore.encode_block(linestore.with_keys(linestore.lines_to_table([line])))
