@@ -57,7 +57,42 @@ def import_file(path: str, db: str, runs: str) -> dict:
             summary = ws.imports.import_file(Path(path)).result
             secs.append(time.perf_counter() - t)
             assert summary.entries_read > 0
-    return {"secs": secs}
+    per_line = Path(db).stat().st_size / summary.entries_read
+    return {"secs": secs, "note": f"workspace file {per_line:,.0f} bytes a line"}
+
+
+@op("duckdb-store")
+def duckdb_store(path: str, db: str, runs: str) -> dict:
+    """DuckDB parses the file and stores it, every column as text (the baseline)."""
+    import duckdb
+
+    secs, rows = [], 0
+    for _ in range(int(runs)):
+        for stale in (Path(db), Path(f"{db}.wal")):
+            stale.unlink(missing_ok=True)
+        t = time.perf_counter()
+        con = duckdb.connect(db)
+        con.execute("CREATE TABLE lines AS SELECT * FROM read_csv(?, all_varchar = true, "
+                    "header = true)", [path])  # fmt: skip
+        con.execute("CHECKPOINT")
+        rows = con.execute("SELECT count(*) FROM lines").fetchone()[0]
+        con.close()
+        secs.append(time.perf_counter() - t)
+    per_line = Path(db).stat().st_size / rows
+    return {"secs": secs, "note": f"DuckDB file {per_line:,.0f} bytes a line"}
+
+
+@op("duckdb-usage")
+def duckdb_usage(path: str, runs: str) -> dict:
+    """DuckDB sums a daily usage file per invoice, customer, subscription and meter, exact
+    decimals (the baseline)."""
+    import duckdb
+
+    query = ("SELECT InvoiceNumber, CustomerId, SubscriptionId, MeterId, "
+             "sum(CAST(Quantity AS DECIMAL(38, 10))), count(*) FROM read_csv(?, all_varchar = "
+             "true, header = true) GROUP BY ALL")  # fmt: skip
+    return {"secs": timed(lambda: duckdb.connect().execute(query, [path]).fetchall(),
+                          int(runs))}  # fmt: skip
 
 
 @op("pyarrow-read")
