@@ -156,3 +156,36 @@ def _old_block(number: str, customer: str, total: str) -> bytes:
                        charge_start=None, charge_end=None, quantity=None, unit_price=None,
                        key="", source=Source("old.csv", 7, None), details={})  # fmt: skip
     return linestore.encode_block(linestore.with_keys(linestore.lines_to_table([line])))
+
+
+def test_lines_export_to_csv_and_parquet_whole_and_by_customer(cli, write_recon, tmp_path):
+    rows = [*ROWS[:4], ("G000000003", "=HYPERLINK(1)", "-3.30")]
+    assert cli("import", write_recon(rows))[0] == 0
+    out = tmp_path / "lines.csv"
+    code, said, err = cli("export", "lines", "-o", out)
+    assert (code, said, err) == (0, f"5 lines written: {out}\n", "")
+    import csv
+
+    text = out.read_bytes()
+    assert text.startswith("\ufeff".encode())
+    got = list(csv.DictReader(text.decode("utf-8-sig").splitlines()))
+    assert [(r["invoice_number"], r["customer_name"], r["total"], r["currency"], r["source_row"])
+            for r in got] == [
+        ("G000000001", "Contoso", "100.10", "EUR", "2"),
+        ("G000000001", "Fabrikam", "-5.05", "EUR", "4"),
+        ("G000000002", "Fabrikam", "20.00", "EUR", "3"),
+        ("G000000002", "Contoso", "7.125", "EUR", "5"),
+        ("G000000003", "'=HYPERLINK(1)", "-3.30", "EUR", "6"),
+    ]  # fmt: skip
+    assert got[0]["source_file"].endswith("recon.csv")
+    parquet = tmp_path / "contoso.parquet"
+    code, said, _ = cli("export", "lines", "--customer", "c-Contoso", "-o", parquet)
+    assert (code, said) == (0, f"2 lines written: {parquet}\n")
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(parquet)
+    assert table["total"].to_pylist() == ["100.10", "7.125"]
+    assert table["invoice_number"].to_pylist() == ["G000000001", "G000000002"]
+    code, said, _ = cli("export", "lines", "--invoice", "G000000002", "-o", tmp_path / "x.csv")
+    assert said.startswith("2 lines written")
+    assert not list(tmp_path.glob("*.part"))

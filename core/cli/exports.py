@@ -1,4 +1,5 @@
-"""Documents out: ``export remittance``, ``pain001``, ``report``, ``request``, ``ticket``."""
+"""Documents out: ``export remittance``, ``pain001``, ``report``, ``lines``, ``request``,
+``ticket``."""
 
 from __future__ import annotations
 
@@ -31,6 +32,15 @@ def add_export(sub) -> None:
     e = command(ex, "report", run_report, help="the Excel report: balance, aging, allocations...")
     e.add_argument("--as-of", type=iso_date, default=None, metavar="DATE")
     e.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    e = command(
+        ex, "lines", run_lines,
+        help="line items as stored, to CSV or Parquet (any number: the report's sheets stop "
+        "at Excel's million rows)",
+    )  # fmt: skip
+    e.add_argument("--customer", default=None, metavar="CUSTOMER_ID")
+    e.add_argument("--invoice", default=None, metavar="NUMBER")
+    e.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
+                   help="FILE.parquet, or any other name: CSV")  # fmt: skip
     e = command(
         ex,
         "request",
@@ -77,6 +87,11 @@ def run_report(ws: Workspace, args: argparse.Namespace) -> int:
 
     write_report(ws, args.output, args.as_of or date.today())
     print(f"written: {args.output}")
+    return EXIT_OK
+
+
+def run_lines(ws: Workspace, args: argparse.Namespace) -> int:
+    say(ws.charges.export_lines(args.output, args.customer, args.invoice).lines)
     return EXIT_OK
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import Connection, select
 
 from core import explain, linestore
+from core.changes import Change, change
 from core.model import InvoiceLine
 from core.services.base import Service
 from core.store import reads
@@ -85,6 +86,19 @@ class Charges(Service):
             for customer, end, subscription in reads.subscription_ends(c, numbers, customers):
                 explainer.know_end(customer, end, subscription)
         return explainer
+
+    def export_lines(self, path: Path, customer_id: str | None = None,
+                     invoice: str | None = None) -> Change:  # fmt: skip
+        """Every stored line (of one customer, of one invoice) to a CSV or Parquet file, a
+        pack at a time: what no spreadsheet sheet holds whole."""
+        from core.exports.lines import write_lines
+
+        with self.store.conn() as c:
+            numbers = [invoice] if invoice else None
+            if customer_id is not None and numbers is None:
+                numbers = sorted(reads.invoices_of_customers(c, [customer_id]))
+            count = write_lines(reads.line_tables(c, numbers, customer_id), path)
+        return change("export-lines", f"{count:,} lines written: {path}", set(), count)
 
     def checks(self) -> list[explain.Check]:
         """Every line that contradicts a published rule (see :mod:`core.explain`)."""

@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, bindparam, insert, select, text
 
@@ -30,6 +31,9 @@ from core.model import (
 from core.rules.notes import shown
 from core.store import schema as t
 from core.store.packs import customer_totals, stored_lines
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pyarrow as pa
 
 DOCUMENT_COLUMNS = (
     "number, document_type, currency, total, date, due_date, invoice_type, amends, "
@@ -344,6 +348,26 @@ def line_customers(conn: Connection) -> list[tuple[str, str, int]]:
                                                "line_count_sum")), strict=True)  # fmt: skip
     return sorted(((cid, name or "", int(n)) for cid, name, n in rows),
                   key=lambda r: (r[1].lower(), r[0]))  # fmt: skip
+
+
+def line_tables(
+    conn: Connection, numbers: Iterable[str] | None = None, customer_id: str | None = None
+) -> Iterator[pa.Table]:
+    """The stored lines a run of rows at a time (of these invoices, of one customer), with
+    the file each came from: for exports of any size."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    for r, table in stored_lines(conn, numbers):
+        if customer_id is not None:
+            table = table.filter(pc.equal(table["customer_id"], customer_id))
+        if table.num_rows:
+            n = table.num_rows
+            for name, value in (("invoice_number", r.invoice_number), ("currency", r.currency),
+                                ("source_file", r.source_file)):  # fmt: skip
+                if name not in table.column_names:  # the block's, not each line's
+                    table = table.append_column(name, pa.array([value] * n, pa.string()))
+            yield table
 
 
 def subscription_ends(
