@@ -347,6 +347,19 @@ def explain_candidates(customer_ids: set[str] | None = None):
     return keep
 
 
+def all_of(*filters):
+    """A row filter keeping the rows every one of ``filters`` keeps."""
+
+    def keep(table, currency: str):
+        _, pc = _pa()
+        mask = filters[0](table, currency)
+        for f in filters[1:]:
+            mask = pc.and_(mask, f(table, currency))
+        return mask
+
+    return keep
+
+
 def charges_of(subscription_ids: set[str]):
     """A row filter for stored blocks: the charges (positive amounts) of these
     subscriptions, which a credit may reverse."""

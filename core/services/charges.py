@@ -77,15 +77,36 @@ class Charges(Service):
         customers = {ln.customer_id for _, ln in labelled}
         refunded = {ln.subscription_id for _, ln in labelled
                     if ln.subtotal < 0 and ln.subscription_id}  # fmt: skip
-        explainer = explain.Explainer()
         with self.store.conn() as c:
-            numbers = reads.invoices_of_customers(c, customers)
-            if refunded:
-                for label, line in self._scan(numbers, linestore.charges_of(refunded), c):
-                    explainer.know(label, line)
-            for customer, end, subscription in reads.subscription_ends(c, numbers, customers):
-                explainer.know_end(customer, end, subscription)
+            return self._explainer(c, reads.invoices_of_customers(c, customers), customers,
+                                   refunded)  # fmt: skip
+
+    def _explainer(
+        self, c: Connection, numbers: Iterable[str] | None, customers: set[str] | None,
+        refunded: set[str],
+    ) -> explain.Explainer:  # fmt: skip
+        """An explainer knowing the candidate charges of these subscriptions and when the
+        customers' subscriptions end, on these invoices (or all)."""
+        explainer = explain.Explainer()
+        if refunded:
+            keep = linestore.all_of(linestore.explain_candidates(customers),
+                                    linestore.charges_of(refunded))  # fmt: skip
+            for label, line in self._scan(numbers, keep, c):
+                explainer.know(label, line)
+        for customer, end, subscription in reads.subscription_ends(c, numbers, customers):
+            explainer.know_end(customer, end, subscription)
         return explainer
+
+    def _explained(self) -> Iterator[explain.Explanation]:
+        """Every line with something to explain, a pack at a time: only what the rules need
+        to know of the others is kept (so a workspace of millions of lines is explained in
+        bounded memory)."""
+        with self.store.conn() as c:
+            explainer = self._explainer(c, None, None, reads.refunded_subscriptions(c))
+            for label, line in self._scan(keep=linestore.explain_candidates(), conn=c):
+                ex = explainer.explain(label, line)
+                if ex.explained:
+                    yield ex
 
     def export_lines(self, path: Path, customer_id: str | None = None,
                      invoice: str | None = None) -> Change:  # fmt: skip
@@ -106,13 +127,12 @@ class Charges(Service):
 
     def flagged_lines(self) -> list[explain.Explanation]:
         """The explanations of the lines that contradict a published rule."""
-        return [ex for ex in self.explained_lines() if ex.checks]
+        return [ex for ex in self._explained() if ex.checks]
 
     def explained_lines(self) -> list[explain.Explanation]:
         """Every line with something to explain (converted, prorated, a term that does not
         match, a credit), by invoice and line."""
-        labelled = list(self._scan(keep=linestore.explain_candidates()))
-        return [ex for ex in explain.explain_lines(labelled) if ex.explained]
+        return list(self._explained())
 
     def line_customers(self) -> list[tuple[str, str, int]]:
         """(customer id, name, lines) of every customer with lines, by name."""

@@ -371,22 +371,24 @@ def line_tables(
 
 
 def subscription_ends(
-    conn: Connection, numbers: Iterable[str], customer_ids: set[str]
+    conn: Connection, numbers: Iterable[str] | None, customer_ids: set[str] | None
 ) -> set[tuple[str, date, str]]:
-    """(customer id, else name; the day it ends; subscription) of these customers'
-    subscriptions with an end date, on these invoices: read a column at a time."""
+    """(customer id, else name; the day it ends; subscription) of these customers' (or all)
+    subscriptions with an end date, on these invoices (or all): read a column at a time."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
     columns = ["customer_id", "customer_name", "subscription_id", "subscription_end"]
-    wanted = pa.array(sorted(customer_ids), pa.string())
     out: set[tuple[str, date, str]] = set()
     for _r, table in stored_lines(conn, numbers, columns):
         if "subscription_end" not in table.column_names:
             continue  # stored before the details were
-        rows = table.filter(pc.and_(pc.is_in(table["customer_id"], wanted), pc.and_(
-            pc.not_equal(table["subscription_end"], ""),
-            pc.not_equal(table["subscription_id"], ""))))  # fmt: skip
+        mask = pc.and_(pc.not_equal(table["subscription_end"], ""),
+                       pc.not_equal(table["subscription_id"], ""))  # fmt: skip
+        if customer_ids is not None:
+            wanted = pa.array(sorted(customer_ids), pa.string())
+            mask = pc.and_(mask, pc.is_in(table["customer_id"], wanted))
+        rows = table.filter(mask)
         who = pc.if_else(pc.equal(rows["customer_id"], ""), rows["customer_name"],
                          rows["customer_id"])  # fmt: skip
         for customer, end, subscription in zip(
@@ -396,6 +398,19 @@ def subscription_ends(
             strict=True,
         ):
             out.add((customer, date.fromisoformat(end), subscription))
+    return out
+
+
+def refunded_subscriptions(conn: Connection) -> set[str]:
+    """The subscriptions with a credit (a line of negative amount): read a column at a
+    time."""
+    import pyarrow.compute as pc
+
+    out: set[str] = set()
+    for _r, table in stored_lines(conn, None, ["subscription_id", "subtotal"]):
+        credits = table.filter(pc.starts_with(table["subtotal"], "-"))
+        out.update(pc.unique(credits["subscription_id"]).to_pylist())
+    out.discard("")
     return out
 
 
