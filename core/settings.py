@@ -40,8 +40,8 @@ DAY_SETTINGS = {
     "grace_after_days": (0, 365), "suspension_after_days": (0, 365),
 }  # fmt: skip
 BLANK_MEANS_DEFAULT = {"billing_experiences", "billing_anniversary_day", "partner_tier",
-                       "holiday_country", "holidays", "disputed_counts_as_due",
-                       *DAY_SETTINGS}  # fmt: skip
+                       "holiday_country", "holidays", "disputed_counts_as_due", "backup_keep",
+                       "backup_folder", *DAY_SETTINGS}  # fmt: skip
 YES, NO = {"yes", "y", "true", "1", "on", "oui"}, {"no", "n", "false", "0", "off", "non"}
 IBAN_SETTING = re.compile(r"^(company_account|payee_account|payee_account_[A-Z]{3})$")
 BIC_SETTING = re.compile(r"^(company_bic|payee_bic_[A-Z]{3})$")
@@ -49,7 +49,7 @@ BIC_SETTING = re.compile(r"^(company_bic|payee_bic_[A-Z]{3})$")
 KEYS = {*DEFAULTS, *DAY_SETTINGS, "aging_buckets", "billing_anniversary_day", "holiday_country",
         "holidays", "currency", "billing_currency", "company_name", "company_address",
         "company_account", "company_bic", "payee_name", "payee_account", "payee_names",
-        "payee_ibans"}  # fmt: skip
+        "payee_ibans", "backup_keep", "backup_folder"}  # fmt: skip
 
 
 def validate(key: str, value: str) -> str:
@@ -106,6 +106,15 @@ def validate(key: str, value: str) -> str:
         return value.upper()
     if key == "holidays":
         return ",".join(d.isoformat() for d in parse_days(value))
+    if key == "backup_keep":  # how many rolling copies of a workspace file are kept
+        if not (value.isdigit() and 1 <= int(value) <= 1000):
+            raise ValueError(f"backup_keep: expected a number of backups from 1 to 1000, got "
+                             f"'{value}'")  # fmt: skip
+        return str(int(value))
+    if key == "backup_folder":  # where they go (blank: 'backups' beside the workspace file)
+        if _CONTROL.search(value) or len(value) > 1000:
+            raise ValueError("backup_folder: expected a folder's path on one line")
+        return value
     if key in ("payee_names", "payee_ibans"):
         return _json_list(key, value)
     if key in TEXTS:

@@ -64,3 +64,11 @@ def test_a_bad_list_stored_by_an_older_version_refuses_imports_naming_the_settin
     ws.settings.set("payee_names", '["Contoso"]')
     ws.imports.import_file(path)
     assert [str(p.amount) for p in ws.books.payments()] == ["100.00"]
+
+
+def test_the_backup_settings_are_checked_and_kept(cli):
+    assert cli("set", "backup_keep", " 25 ")[:2] == (0, "backup_keep = 25\n")
+    code, _out, err = cli("set", "backup_keep", "0")
+    assert (code, err) == (2, "csp-recon: backup_keep: expected a number of backups from 1 to "
+                              "1000, got '0'\n")  # fmt: skip
+    assert cli("set", "backup_folder", "/srv/copies")[:2] == (0, "backup_folder = /srv/copies\n")

@@ -46,13 +46,10 @@ class Backup:
 
 
 def validate(key: str, value: str) -> str:
-    """A backup setting as it is stored, or ValueError saying what was expected."""
-    value = value.strip()
-    if key == "backup_keep":
-        if not value.isdigit() or not 1 <= int(value) <= 1000:
-            raise ValueError("backup_keep: expected a number of backups from 1 to 1000")
-        return str(int(value))
-    return value  # backup_folder: a folder, blank for 'backups' beside the workspace
+    """A backup setting as it is stored (:func:`core.settings.validate`, the one rule)."""
+    from core.settings import validate as checked
+
+    return checked(key, value)
 
 
 def folder(workspace: Path, setting: str | None = None) -> Path:
