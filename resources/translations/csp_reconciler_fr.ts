@@ -165,145 +165,169 @@
 <context>
     <name>AlertsPage</name>
     <message>
-        <location filename="../../widgets/alerts_page.py" line="26" />
+        <location filename="../../widgets/findings.py" line="27" />
         <source>missing document</source>
         <translation>document manquant</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_page.py" line="27" />
+        <location filename="../../widgets/findings.py" line="28" />
         <source>due soon</source>
         <translation>échéance proche</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_page.py" line="28" />
+        <location filename="../../widgets/findings.py" line="29" />
         <source>overdue</source>
         <translation>en retard</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_page.py" line="29" />
+        <location filename="../../widgets/findings.py" line="30" />
         <source>suspension risk</source>
         <translation>risque de suspension</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_page.py" line="30" />
+        <location filename="../../widgets/findings.py" line="31" />
         <source>in processing</source>
         <translation>en traitement</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_page.py" line="31" />
+        <location filename="../../widgets/findings.py" line="32" />
         <source>unallocated at Microsoft</source>
         <translation>non affecté chez Microsoft</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_page.py" line="32" />
+        <location filename="../../widgets/findings.py" line="33" />
         <source>wrong currency</source>
         <translation>mauvaise devise</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_page.py" line="33" />
+        <location filename="../../widgets/findings.py" line="34" />
         <source>wrong account</source>
         <translation>mauvais compte</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_page.py" line="34" />
+        <location filename="../../widgets/findings.py" line="35" />
         <source>lines do not add up</source>
         <translation>lignes incohérentes</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_page.py" line="37" />
+        <location filename="../../widgets/findings.py" line="47" />
+        <source>Findings</source>
+        <translation>Constats</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/findings.py" line="213" />
+        <source>Every kind</source>
+        <extracomment>(kind, count, amounts per currency); kind "" is every kind</extracomment>
+        <translation>Tous les types</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_page.py" line="40" />
         <source>Show the invoice</source>
         <translation>Voir la facture</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_page.py" line="38" />
+        <location filename="../../widgets/alerts_page.py" line="41" />
         <source>Show the payment</source>
         <translation>Voir le paiement</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_page.py" line="39" />
+        <location filename="../../widgets/alerts_page.py" line="42" />
         <source>Import files…</source>
         <translation>Importer des fichiers…</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_page.py" line="40" />
+        <location filename="../../widgets/alerts_page.py" line="43" />
         <source>Copy the request e-mail</source>
         <translation>Copier le courriel de demande</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_page.py" line="41" />
+        <location filename="../../widgets/alerts_page.py" line="44" />
         <source>Copy the support ticket</source>
         <translation>Copier le ticket de support</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_page.py" line="42" />
+        <location filename="../../widgets/alerts_page.py" line="45" />
         <source>Mark unallocated at Microsoft</source>
         <translation>Marquer non affecté chez Microsoft</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_page.py" line="71" />
+        <location filename="../../widgets/alerts_page.py" line="70" />
         <source>Every day</source>
         <extracomment>a finding's action: (action, subject, kind)</extracomment>
         <translation>Tous les jours</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_page.py" line="79" />
+        <location filename="../../widgets/alerts_page.py" line="81" />
+        <source>Click a kind to see only its findings</source>
+        <translation>Cliquez sur un type pour ne voir que ses constats</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_page.py" line="86" />
+        <source>Search the findings</source>
+        <translation>Rechercher dans les constats</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/findings.py" line="39" />
+        <location filename="../../widgets/findings.py" line="46" />
         <source>Kind</source>
+        <extracomment>the findings' columns (titles in the Alerts page's translation context)</extracomment>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_page.py" line="79" />
+        <location filename="../../widgets/findings.py" line="40" />
         <source>Concerns</source>
         <translation>Concerne</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_page.py" line="80" />
+        <location filename="../../widgets/findings.py" line="41" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_page.py" line="80" />
+        <location filename="../../widgets/findings.py" line="42" />
+        <location filename="../../widgets/findings.py" line="48" />
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_page.py" line="81" />
+        <location filename="../../widgets/findings.py" line="43" />
         <source>What to do</source>
         <translation>Que faire</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_page.py" line="92" />
-        <location filename="../../widgets/alerts_page.py" line="190" />
+        <location filename="../../widgets/alerts_page.py" line="99" />
+        <location filename="../../widgets/alerts_page.py" line="240" />
         <source>Do it</source>
         <translation>Le faire</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_page.py" line="96" />
+        <location filename="../../widgets/alerts_page.py" line="103" />
         <source>Write the request e-mail…</source>
         <translation>Écrire le courriel de demande…</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_page.py" line="98" />
+        <location filename="../../widgets/alerts_page.py" line="105" />
         <source>A draft e-mail to bposcapp@microsoft.com with the remittance advice attached, ready to send</source>
         <translation>Un brouillon de courriel à bposcapp@microsoft.com avec l'avis de paiement joint, prêt à envoyer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/alerts_page.py" line="163" />
+        <location filename="../../widgets/alerts_page.py" line="200" />
         <source>%n finding(s); marked days: due dates, documents published, payment windows.</source>
         <translation>
             <numerusform>%n constat(s) ; jours marqués : échéances, publication des documents, délais de paiement.</numerusform><numerusform>%n constat(s) ; jours marqués : échéances, publication des documents, délais de paiement.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_page.py" line="167" />
+        <location filename="../../widgets/alerts_page.py" line="204" />
         <source>documents published (%s)</source>
         <translation>documents publiés (%s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_page.py" line="171" />
+        <location filename="../../widgets/alerts_page.py" line="208" />
         <source>expected invoices due</source>
         <translation>échéance des factures attendues</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/alerts_page.py" line="176" />
+        <location filename="../../widgets/alerts_page.py" line="211" />
         <source>%n finding(s)</source>
         <translation>
             <numerusform>%n constat(s)</numerusform><numerusform>%n constat(s)</numerusform></translation>
@@ -355,102 +379,102 @@
 <context>
     <name>ChargesPage</name>
     <message>
-        <location filename="../../widgets/charges_page.py" line="37" />
+        <location filename="../../widgets/charges_page.py" line="38" />
         <source>conversion differs</source>
         <translation>conversion différente</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="38" />
+        <location filename="../../widgets/charges_page.py" line="39" />
         <source>proration differs</source>
         <translation>prorata différent</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="39" />
+        <location filename="../../widgets/charges_page.py" line="40" />
         <source>refund outside its window</source>
         <translation>remboursement hors délai</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="40" />
+        <location filename="../../widgets/charges_page.py" line="41" />
         <source>refund amount differs</source>
         <translation>montant du remboursement différent</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="79" />
+        <location filename="../../widgets/charges_page.py" line="114" />
         <source>Only lines with something to explain</source>
         <translation>Seulement les lignes à expliquer</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="82" />
+        <location filename="../../widgets/charges_page.py" line="117" />
         <source>Check every line</source>
         <translation>Vérifier toutes les lignes</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="84" />
+        <location filename="../../widgets/charges_page.py" line="119" />
         <source>Recompute conversions, prorations and refunds of every line in the workspace</source>
         <translation>Recalculer les conversions, proratas et remboursements de toutes les lignes de l'espace de travail</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="87" />
+        <location filename="../../widgets/charges_page.py" line="122" />
         <source>Dispute this line…</source>
         <translation>Contester cette ligne…</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="93" />
+        <location filename="../../widgets/charges_page.py" line="57" />
         <source>Line</source>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="93" />
+        <location filename="../../widgets/charges_page.py" line="57" />
         <source>Invoice date</source>
         <translation>Date de facture</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="93" />
+        <location filename="../../widgets/charges_page.py" line="58" />
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="93" />
+        <location filename="../../widgets/charges_page.py" line="58" />
         <source>Period</source>
         <translation>Période</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="94" />
+        <location filename="../../widgets/charges_page.py" line="59" />
         <source>Explained</source>
         <translation>Explication</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="94" />
+        <location filename="../../widgets/charges_page.py" line="59" />
         <source>Subtotal</source>
         <translation>Sous-total</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="94" />
+        <location filename="../../widgets/charges_page.py" line="60" />
         <source>Expected</source>
         <translation>Attendu</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="94" />
+        <location filename="../../widgets/charges_page.py" line="60" />
         <source>Flag</source>
         <translation>Signalement</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="102" />
+        <location filename="../../widgets/charges_page.py" line="134" />
         <source>Select a line to see why it costs what it does.</source>
         <translation>Sélectionnez une ligne pour voir pourquoi elle coûte ce montant.</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="107" />
+        <location filename="../../widgets/charges_page.py" line="139" />
         <source>Customers</source>
         <translation>Clients</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="153" />
+        <location filename="../../widgets/charges_page.py" line="185" />
         <source>%1: %2 line(s), %3 with something to explain, %4 flagged</source>
         <translation>%1 : %2 ligne(s), %3 à expliquer, %4 signalée(s)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/charges_page.py" line="168" />
+        <location filename="../../widgets/charges_page.py" line="201" />
         <source>Every line checked: %n flagged</source>
         <translation>
             <numerusform>Toutes les lignes vérifiées : %n signalée(s)</numerusform><numerusform>Toutes les lignes vérifiées : %n signalée(s)</numerusform></translation>
@@ -468,98 +492,98 @@
 <context>
     <name>ClaimsPage</name>
     <message>
-        <location filename="../../widgets/charges_page.py" line="243" />
+        <location filename="../../widgets/charges_page.py" line="263" />
         <source>Show closed ones</source>
         <translation>Afficher les clôturées</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="245" />
+        <location filename="../../widgets/charges_page.py" line="265" />
         <source>New SLA credit claim…</source>
         <translation>Nouvelle réclamation de crédit SLA…</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="247" />
+        <location filename="../../widgets/charges_page.py" line="267" />
         <source>Link the credit note…</source>
         <translation>Lier l'avoir…</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="249" />
+        <location filename="../../widgets/charges_page.py" line="269" />
         <source>Withdraw</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="254" />
+        <location filename="../../widgets/charges_page.py" line="244" />
         <source>#</source>
         <translation>N°</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="254" />
+        <location filename="../../widgets/charges_page.py" line="244" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="254" />
+        <location filename="../../widgets/charges_page.py" line="245" />
         <source>About</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="254" />
+        <location filename="../../widgets/charges_page.py" line="245" />
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="255" />
+        <location filename="../../widgets/charges_page.py" line="246" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="255" />
+        <location filename="../../widgets/charges_page.py" line="246" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="255" />
+        <location filename="../../widgets/charges_page.py" line="247" />
         <source>Opened</source>
         <translation>Ouverte le</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="255" />
+        <location filename="../../widgets/charges_page.py" line="247" />
         <source>Age (days)</source>
         <translation>Âge (jours)</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="256" />
+        <location filename="../../widgets/charges_page.py" line="248" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/charges_page.py" line="281" />
+        <location filename="../../widgets/charges_page.py" line="298" />
         <source>%n open</source>
         <translation>
             <numerusform>%n en cours</numerusform><numerusform>%n en cours</numerusform></translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="285" />
+        <location filename="../../widgets/charges_page.py" line="311" />
         <source>open</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="285" />
+        <location filename="../../widgets/charges_page.py" line="311" />
         <source>credited by %s</source>
         <translation>créditée par %s</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="286" />
+        <location filename="../../widgets/charges_page.py" line="312" />
         <source>withdrawn</source>
         <translation>retirée</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="289" />
+        <location filename="../../widgets/charges_page.py" line="307" />
         <source>Dispute</source>
         <translation>Contestation</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="291" />
+        <location filename="../../widgets/charges_page.py" line="309" />
         <source>SLA credit</source>
         <translation>Crédit SLA</translation>
     </message>
@@ -567,7 +591,7 @@
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../widgets/dashboard.py" line="27" />
+        <location filename="../../widgets/dashboard.py" line="28" />
         <location filename="../../widgets/models.py" line="125" />
         <location filename="../../widgets/models.py" line="134" />
         <location filename="../../widgets/models.py" line="141" />
@@ -578,22 +602,22 @@
         <translation>Devise</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="28" />
+        <location filename="../../widgets/dashboard.py" line="29" />
         <source>Amount due</source>
         <translation>Montant dû</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="30" />
+        <location filename="../../widgets/dashboard.py" line="31" />
         <source>Due within 7 days</source>
         <translation>Échéance sous 7 jours</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="31" />
+        <location filename="../../widgets/dashboard.py" line="32" />
         <source>Unallocated payments</source>
         <translation>Paiements non affectés</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="32" />
+        <location filename="../../widgets/dashboard.py" line="33" />
         <source>Unapplied credits</source>
         <translation>Avoirs non imputés</translation>
     </message>
@@ -664,27 +688,28 @@
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="284" />
+        <location filename="../../widgets/models.py" line="338" />
         <source>date unknown</source>
+        <extracomment>texts' flat natural keys, kept from one sort to the next (the same numbers each refresh)</extracomment>
         <translation>date inconnue</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="298" />
+        <location filename="../../widgets/models.py" line="352" />
         <source>Rebilled as %s</source>
         <translation>Refacturée par %s</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="301" />
+        <location filename="../../widgets/models.py" line="355" />
         <source>Voided by %s</source>
         <translation>Annulée par %s</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="304" />
+        <location filename="../../widgets/models.py" line="358" />
         <source>Microsoft may take until %s to apply it</source>
         <translation>Microsoft peut mettre jusqu'au %s pour l'appliquer</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="29" />
+        <location filename="../../widgets/dashboard.py" line="30" />
         <location filename="../../widgets/models.py" line="143" />
         <source>Overdue</source>
         <translation>En retard</translation>
@@ -832,102 +857,102 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../widgets/dashboard.py" line="57" />
+        <location filename="../../widgets/dashboard.py" line="58" />
         <source>Balance</source>
         <extracomment>page ("invoices" or "payments"), focus name (see widgets.models.FOCUS), label</extracomment>
         <translation>Solde</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="61" />
+        <location filename="../../widgets/dashboard.py" line="62" />
         <source>Aging (days past due, 60-day term)</source>
         <translation>Balance âgée (jours de retard, échéance à 60 jours)</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="64" />
+        <location filename="../../widgets/dashboard.py" line="65" />
         <source>Needs attention</source>
         <translation>À traiter</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="66" />
+        <location filename="../../widgets/dashboard.py" line="67" />
         <source>Double-click or press Enter to see these rows</source>
         <translation>Double-cliquez ou appuyez sur Entrée pour voir ces lignes</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="76" />
+        <location filename="../../widgets/dashboard.py" line="77" />
         <source>Currency</source>
         <translation>Devise</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="77" />
+        <location filename="../../widgets/dashboard.py" line="78" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="82" />
+        <location filename="../../widgets/dashboard.py" line="83" />
         <source>Aging (days past due, %d-day term)</source>
         <translation>Balance âgée (jours de retard, échéance à %d jours)</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="86" />
+        <location filename="../../widgets/dashboard.py" line="87" />
         <source>Balance as of %s</source>
         <translation>Solde au %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="135" />
+        <location filename="../../widgets/dashboard.py" line="136" />
         <source>%n overdue invoice(s)</source>
         <translation>
             <numerusform>%n facture(s) en retard</numerusform><numerusform>%n facture(s) en retard</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="136" />
+        <location filename="../../widgets/dashboard.py" line="137" />
         <source>%n payment(s) with money not allocated</source>
         <translation>
             <numerusform>%n paiement(s) non entièrement affecté(s)</numerusform><numerusform>%n paiement(s) non entièrement affecté(s)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="137" />
+        <location filename="../../widgets/dashboard.py" line="138" />
         <source>%n payment(s) in the wrong currency</source>
         <translation>
             <numerusform>%n paiement(s) dans la mauvaise devise</numerusform><numerusform>%n paiement(s) dans la mauvaise devise</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="138" />
+        <location filename="../../widgets/dashboard.py" line="139" />
         <source>%n invoice(s) whose lines do not add up</source>
         <translation>
             <numerusform>%n facture(s) dont les lignes ne concordent pas</numerusform><numerusform>%n facture(s) dont les lignes ne concordent pas</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="140" />
+        <location filename="../../widgets/dashboard.py" line="141" />
         <source>%n payment(s) still within Microsoft's 5 business days of processing (Partner Center may show their invoices unpaid)</source>
         <translation>
             <numerusform>%n paiement(s) encore dans les 5 jours ouvrés de traitement de Microsoft (Partner Center peut encore afficher leurs factures impayées)</numerusform><numerusform>%n paiement(s) encore dans les 5 jours ouvrés de traitement de Microsoft (Partner Center peut encore afficher leurs factures impayées)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="155" />
+        <location filename="../../widgets/dashboard.py" line="156" />
         <source>%n invoice(s) at risk of suspension (long past due)</source>
         <translation>
             <numerusform>%n facture(s) avec risque de suspension (échéance très dépassée)</numerusform><numerusform>%n facture(s) avec risque de suspension (échéance très dépassée)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="156" />
+        <location filename="../../widgets/dashboard.py" line="157" />
         <source>%n invoice(s) due within the week</source>
         <translation>
             <numerusform>%n facture(s) à échéance dans la semaine</numerusform><numerusform>%n facture(s) à échéance dans la semaine</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="157" />
+        <location filename="../../widgets/dashboard.py" line="158" />
         <source>%n document(s) missing</source>
         <translation>
             <numerusform>%n document(s) manquant(s)</numerusform><numerusform>%n document(s) manquant(s)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="159" />
+        <location filename="../../widgets/dashboard.py" line="160" />
         <source>%n payment(s) unallocated at Microsoft</source>
         <translation>
             <numerusform>%n paiement(s) non affecté(s) chez Microsoft</numerusform><numerusform>%n paiement(s) non affecté(s) chez Microsoft</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="160" />
+        <location filename="../../widgets/dashboard.py" line="161" />
         <source>%n payment(s) sent to the wrong account</source>
         <translation>
             <numerusform>%n paiement(s) envoyé(s) au mauvais compte</numerusform><numerusform>%n paiement(s) envoyé(s) au mauvais compte</numerusform></translation>
@@ -951,7 +976,7 @@
             <numerusform>(la plus ancienne : %n jour(s))</numerusform><numerusform>(la plus ancienne : %n jour(s))</numerusform></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="111" />
+        <location filename="../../widgets/dashboard.py" line="112" />
         <source>Nothing needs attention.</source>
         <translation>Rien à traiter.</translation>
     </message>
@@ -997,38 +1022,38 @@
 <context>
     <name>InvoicesPage</name>
     <message>
-        <location filename="../../widgets/pages.py" line="227" />
+        <location filename="../../widgets/pages.py" line="228" />
         <source>Select an invoice to see its void/rebill chain, allocations and lines.</source>
         <extracomment>the rows selected when the model was last reset (their keys, the current one's, its position), selected again in the next rows (see set_rows) ...</extracomment>
         <translation>Sélectionnez une facture pour voir son annulation/refacturation, ses affectations et ses lignes.</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="264" />
+        <location filename="../../widgets/pages.py" line="265" />
         <source>amends</source>
         <translation>modifie</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="264" />
+        <location filename="../../widgets/pages.py" line="265" />
         <source>voided by</source>
         <translation>annulée par</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="265" />
+        <location filename="../../widgets/pages.py" line="266" />
         <source>rebilled as</source>
         <translation>refacturée en</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="266" />
+        <location filename="../../widgets/pages.py" line="267" />
         <source>rebill of</source>
         <translation>refacturation de</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="279" />
+        <location filename="../../widgets/pages.py" line="280" />
         <source>by Microsoft's rule</source>
         <translation>par la règle de Microsoft</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/pages.py" line="308" />
+        <location filename="../../widgets/pages.py" line="309" />
         <source>… and %n more in Charges explained</source>
         <translation>
             <numerusform>… et %n de plus dans Charges expliquées</numerusform><numerusform>… et %n de plus dans Charges expliquées</numerusform></translation>
@@ -1037,33 +1062,33 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="108" />
+        <location filename="../../desktop/main_window.py" line="111" />
         <source>Dashboard</source>
         <extracomment>What the lists, the dashboard and the other pages show: a change touching any of these reads the whole workspace again; "lines" alone only the split by customer; "notes" and "suggestions" only the invoice detail and the suggestions shown (see ``changed``).</extracomment>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="109" />
+        <location filename="../../desktop/main_window.py" line="112" />
         <source>Invoices</source>
         <translation>Factures</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="110" />
+        <location filename="../../desktop/main_window.py" line="113" />
         <source>Payments</source>
         <translation>Paiements</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="111" />
+        <location filename="../../desktop/main_window.py" line="114" />
         <source>Credit notes</source>
         <translation>Avoirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="112" />
+        <location filename="../../desktop/main_window.py" line="115" />
         <source>Customers</source>
         <translation>Clients</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="116" />
+        <location filename="../../desktop/main_window.py" line="119" />
         <source>Agree with Microsoft</source>
         <translation>Concordance avec Microsoft</translation>
     </message>
@@ -1093,27 +1118,27 @@
         <translation>Ouvrir un fichier &amp;récent</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="74" />
+        <location filename="../../desktop/menus.py" line="77" />
         <source>&amp;Import files…</source>
         <translation>&amp;Importer des fichiers…</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="82" />
+        <location filename="../../desktop/menus.py" line="85" />
         <source>Export Excel &amp;report…</source>
         <translation>Exporter le &amp;rapport Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="85" />
+        <location filename="../../desktop/menus.py" line="88" />
         <source>&amp;Print remittance advice of the selected payment…</source>
         <translation>&amp;Imprimer l'avis de paiement du paiement sélectionné…</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="87" />
+        <location filename="../../desktop/menus.py" line="90" />
         <source>&amp;Copy bank reference of the selected payment</source>
         <translation>&amp;Copier la référence de virement du paiement sélectionné</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="90" />
+        <location filename="../../desktop/menus.py" line="93" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -1123,12 +1148,12 @@
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="94" />
+        <location filename="../../desktop/menus.py" line="103" />
         <source>&amp;Undo last change</source>
         <translation>&amp;Annuler la dernière modification</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="96" />
+        <location filename="../../desktop/menus.py" line="105" />
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
@@ -1138,17 +1163,17 @@
         <translation>&amp;Paiements</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="100" />
+        <location filename="../../desktop/menus.py" line="109" />
         <source>&amp;Allocate selected payment…</source>
         <translation>&amp;Affecter le paiement sélectionné…</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="102" />
+        <location filename="../../desktop/menus.py" line="111" />
         <source>&amp;Settle the selected invoice…</source>
         <translation>&amp;Régler la facture sélectionnée…</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="112" />
+        <location filename="../../desktop/menus.py" line="121" />
         <source>Allocate by &amp;quoted invoice numbers</source>
         <translation>Affecter selon les numéros de facture &amp;cités</translation>
     </message>
@@ -1158,17 +1183,17 @@
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="124" />
+        <location filename="../../desktop/menus.py" line="133" />
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="168" />
+        <location filename="../../desktop/main_window.py" line="171" />
         <source> (read-only)</source>
         <translation> (lecture seule)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="181" />
+        <location filename="../../desktop/main_window.py" line="184" />
         <source>as of %s</source>
         <translation>au %s</translation>
     </message>
@@ -1193,17 +1218,48 @@
         <translation>Espace de travail CSP Reconciler (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="211" />
+        <location filename="../../desktop/actions/workspace/files.py" line="137" />
+        <source>the file was deleted or moved</source>
+        <translation>le fichier a été supprimé ou déplacé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/actions/workspace/files.py" line="139" />
+        <source>%s was deleted or moved by another program. What you see is what it held when it was last read; nothing more can be saved to it. Restore a backup (File &gt; Backups…) or open another workspace.</source>
+        <translation>%s a été supprimé ou déplacé par un autre programme. Ce qui est affiché est ce qu'il contenait à la dernière lecture ; plus rien ne peut y être enregistré. Restaurez une sauvegarde (Fichier &gt; Sauvegardes…) ou ouvrez un autre espace de travail.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/actions/workspace/files.py" line="146" />
+        <source>%s was replaced by another program: opened again, as it is now</source>
+        <translation>%s a été remplacé par un autre programme : rouvert, tel qu'il est maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/actions/workspace/files.py" line="172" />
+        <source>the file or its folder is read-only</source>
+        <translation>le fichier ou son dossier est en lecture seule</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/actions/workspace/files.py" line="204" />
+        <source>Restored %s from %s.</source>
+        <translation>%s restauré depuis %s.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/actions/workspace/files.py" line="206" />
+        <source>The file it replaced is kept as %s.</source>
+        <translation>Le fichier remplacé est gardé sous le nom %s.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="226" />
+        <location filename="../../desktop/backups_dialog.py" line="77" />
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="232" />
+        <location filename="../../desktop/main_window.py" line="247" />
         <source>%d invoices, %d payments</source>
         <translation>%d factures, %d paiements</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="77" />
+        <location filename="../../desktop/menus.py" line="80" />
         <source>Remittance advice of the selected payment…</source>
         <translation>Avis de paiement du paiement sélectionné…</translation>
     </message>
@@ -1213,17 +1269,17 @@
         <translation>D'autres comptables ont modifié l'espace : les listes sont à jour</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="113" />
+        <location filename="../../desktop/main_window.py" line="116" />
         <source>Alerts and calendar</source>
         <translation>Alertes et calendrier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="114" />
+        <location filename="../../desktop/main_window.py" line="117" />
         <source>Charges explained</source>
         <translation>Charges expliquées</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="115" />
+        <location filename="../../desktop/main_window.py" line="118" />
         <source>Disputes and claims</source>
         <translation>Contestations et réclamations</translation>
     </message>
@@ -1233,102 +1289,112 @@
         <translation>Se connecter à un espace d'&amp;équipe…</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="76" />
+        <location filename="../../desktop/menus.py" line="79" />
         <source>See the advice as it will print; print, save or copy it</source>
         <translation>Voir l'avis tel qu'il sera imprimé ; l'imprimer, l'enregistrer ou le copier</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="80" />
+        <location filename="../../desktop/menus.py" line="83" />
         <source>Save &amp;remittance advice of the selected payment as…</source>
         <translation>Enregistrer l'&amp;avis de paiement du paiement sélectionné sous…</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="104" />
+        <location filename="../../desktop/menus.py" line="113" />
         <source>Apply the selected &amp;credit note…</source>
         <translation>Imputer l'&amp;avoir sélectionné…</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="108" />
+        <location filename="../../desktop/menus.py" line="117" />
         <source>S&amp;uggested allocations…</source>
         <translation>&amp;Suggestions d'affectation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="106" />
+        <location filename="../../desktop/menus.py" line="115" />
         <source>Proposals with a score and reasons, for the selected payment or every payment with money left</source>
         <translation>Propositions avec un score et leurs raisons, pour le paiement sélectionné ou tous les paiements non entièrement affectés</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="110" />
+        <location filename="../../desktop/menus.py" line="73" />
+        <source>The copies kept of this workspace file; put one back</source>
+        <translation>Les copies gardées de ce fichier d'espace de travail ; en remettre une</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/menus.py" line="74" />
+        <source>&amp;Backups…</source>
+        <translation>&amp;Sauvegardes…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/menus.py" line="119" />
         <source>Add a &amp;note to the selected invoice or payment…</source>
         <translation>Ajouter une &amp;note à la facture ou au paiement sélectionné…</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="115" />
+        <location filename="../../desktop/menus.py" line="124" />
         <source>&amp;Dispute an amount of the selected invoice…</source>
         <translation>&amp;Contester un montant de la facture sélectionnée…</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="117" />
+        <location filename="../../desktop/menus.py" line="126" />
         <source>New S&amp;LA credit claim…</source>
         <translation>Nouvelle réclamation de crédit S&amp;LA…</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="126" />
+        <location filename="../../desktop/menus.py" line="135" />
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="132" />
+        <location filename="../../desktop/menus.py" line="141" />
         <source>&amp;Dashboard</source>
         <translation>&amp;Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="132" />
+        <location filename="../../desktop/menus.py" line="141" />
         <source>&amp;Invoices</source>
         <translation>&amp;Factures</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="133" />
+        <location filename="../../desktop/menus.py" line="142" />
         <source>Pa&amp;yments</source>
         <translation>Pai&amp;ements</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="133" />
+        <location filename="../../desktop/menus.py" line="142" />
         <source>&amp;Credit notes</source>
         <translation>A&amp;voirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="134" />
+        <location filename="../../desktop/menus.py" line="143" />
         <source>C&amp;ustomers</source>
         <translation>C&amp;lients</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="135" />
+        <location filename="../../desktop/menus.py" line="144" />
         <source>&amp;Alerts and calendar</source>
         <translation>&amp;Alertes et calendrier</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="136" />
+        <location filename="../../desktop/menus.py" line="145" />
         <source>C&amp;harges explained</source>
         <translation>C&amp;harges expliquées</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="137" />
+        <location filename="../../desktop/menus.py" line="146" />
         <source>Dis&amp;putes and claims</source>
         <translation>Co&amp;ntestations et réclamations</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="138" />
+        <location filename="../../desktop/menus.py" line="147" />
         <source>A&amp;gree with Microsoft</source>
         <translation>Concordance avec &amp;Microsoft</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="141" />
+        <location filename="../../desktop/menus.py" line="150" />
         <source>&amp;Find in this list</source>
         <translation>&amp;Rechercher dans cette liste</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="143" />
+        <location filename="../../desktop/menus.py" line="152" />
         <source>Re&amp;load</source>
         <translation>Re&amp;charger</translation>
     </message>
@@ -1338,17 +1404,17 @@
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="147" />
+        <location filename="../../desktop/menus.py" line="156" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="149" />
+        <location filename="../../desktop/menus.py" line="158" />
         <source>Open the &amp;log folder</source>
         <translation>Ouvrir le dossier des &amp;journaux</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="150" />
+        <location filename="../../desktop/menus.py" line="159" />
         <source>&amp;About CSP Reconciler</source>
         <translation>À &amp;propos de CSP Reconciler</translation>
     </message>
@@ -1368,12 +1434,12 @@
         <translation>&lt;b&gt;CSP Reconciler&lt;/b&gt; %s&lt;br&gt;Factures, paiements et avis de paiement pour les partenaires Microsoft Cloud Solution Provider.&lt;br&gt;Espace de travail : %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="175" />
+        <location filename="../../desktop/main_window.py" line="178" />
         <source>owner</source>
         <translation>propriétaire</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="176" />
+        <location filename="../../desktop/main_window.py" line="179" />
         <source>team workspace %s on %s — %s (%s)</source>
         <translation>espace d'équipe %s sur %s — %s (%s)</translation>
     </message>
@@ -1441,18 +1507,18 @@
         <translation>Rien</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/alerts.py" line="58" />
+        <location filename="../../desktop/actions/alerts.py" line="59" />
         <source>The text for Microsoft about %s is in the clipboard: paste it into your e-mail or the support ticket</source>
         <extracomment>where the last request e-mail was written (the next one is offered there)</extracomment>
         <translation>Le texte pour Microsoft au sujet de %s est dans le presse-papiers : collez-le dans votre courriel ou le ticket de support</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/alerts.py" line="70" />
+        <location filename="../../desktop/actions/alerts.py" line="71" />
         <source>E-mail draft, opens ready to send (*.eml)</source>
         <translation>Brouillon de courriel, prêt à envoyer (*.eml)</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/alerts.py" line="73" />
+        <location filename="../../desktop/actions/alerts.py" line="74" />
         <source>Write the request e-mail for %s</source>
         <translation>Écrire le courriel de demande pour %s</translation>
     </message>
@@ -1509,7 +1575,7 @@
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/alerts.py" line="71" />
+        <location filename="../../desktop/actions/alerts.py" line="72" />
         <location filename="../../desktop/actions/plans/remittance.py" line="73" />
         <source>Text (*.txt)</source>
         <translation>Texte (*.txt)</translation>
@@ -1578,20 +1644,101 @@
         <translation>Sélectionnez d'abord une facture à régler</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="294" />
+        <location filename="../../desktop/main_window.py" line="310" />
         <source>The server refused: your role may not see this (%s).</source>
         <translation>Le serveur a refusé : votre rôle ne permet pas de voir ceci (%s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="296" />
+        <location filename="../../desktop/main_window.py" line="315" />
+        <source>The workspace could not be read or changed: an unexpected database error (the details are in the log). Nothing was changed.</source>
+        <translation>L'espace de travail n'a pas pu être lu ou modifié : une erreur de base de données inattendue (les détails sont dans le journal). Rien n'a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="319" />
         <source>Not allowed</source>
         <translation>Non autorisé</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="291" />
+        <location filename="../../desktop/main_window.py" line="306" />
         <location filename="../../desktop/actions/reports.py" line="44" />
         <source>CSP Reconciler</source>
         <translation>CSP Reconciler</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backups_dialog.py" line="33" />
+        <source>before an import</source>
+        <translation>avant un import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backups_dialog.py" line="34" />
+        <source>first change of the day</source>
+        <translation>première modification du jour</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backups_dialog.py" line="35" />
+        <source>before a restore</source>
+        <translation>avant une restauration</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backups_dialog.py" line="36" />
+        <source>asked for</source>
+        <translation>demandée</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backups_dialog.py" line="41" />
+        <source>%s KB</source>
+        <translation>%s Ko</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backups_dialog.py" line="49" />
+        <source>Backups</source>
+        <translation>Sauvegardes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backups_dialog.py" line="58" />
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backups_dialog.py" line="58" />
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backups_dialog.py" line="59" />
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backups_dialog.py" line="59" />
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backups_dialog.py" line="68" />
+        <source>&amp;Restore…</source>
+        <translation>&amp;Restaurer…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/backups_dialog.py" line="86" />
+        <source>%n backup(s) in %s, newest first. They are taken before each import and on the first change of a day.</source>
+        <translation>
+            <numerusform>%n sauvegarde(s) dans %s, la plus récente d'abord. Elles sont faites avant chaque import et à la première modification du jour.</numerusform><numerusform>%n sauvegarde(s) dans %s, la plus récente d'abord. Elles sont faites avant chaque import et à la première modification du jour.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backups_dialog.py" line="91" />
+        <source>No backups yet: they go to %s, before each import and on the first change of a day.</source>
+        <translation>Pas encore de sauvegarde : elles iront dans %s, avant chaque import et à la première modification du jour.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backups_dialog.py" line="120" />
+        <source>Restore a backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backups_dialog.py" line="121" />
+        <source>Put the backup of %s in place of the workspace? The current file is kept among the backups first.</source>
+        <translation>Remettre la sauvegarde du %s à la place de l'espace de travail ? Le fichier actuel est d'abord gardé parmi les sauvegardes.</translation>
     </message>
 </context>
 <context>
@@ -2013,67 +2160,67 @@
 <context>
     <name>TablePage</name>
     <message>
-        <location filename="../../widgets/pages.py" line="35" />
+        <location filename="../../widgets/pages.py" line="36" />
         <source>Search (number, reference, customer…)</source>
         <translation>Rechercher (numéro, référence, client…)</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="37" />
+        <location filename="../../widgets/pages.py" line="38" />
         <source>Shows the rows where any column contains this text</source>
         <translation>Affiche les lignes dont une colonne contient ce texte</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="39" />
+        <location filename="../../widgets/pages.py" line="40" />
         <source>All currencies</source>
         <translation>Toutes les devises</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="40" />
+        <location filename="../../widgets/pages.py" line="41" />
         <source>Only this currency</source>
         <translation>Uniquement cette devise</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="41" />
+        <location filename="../../widgets/pages.py" line="42" />
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="42" />
+        <location filename="../../widgets/pages.py" line="43" />
         <source>Only this status</source>
         <translation>Uniquement ce statut</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="43" />
+        <location filename="../../widgets/pages.py" line="44" />
         <source>All customers</source>
         <translation>Tous les clients</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="44" />
+        <location filename="../../widgets/pages.py" line="45" />
         <source>Only documents with lines of this customer</source>
         <translation>Uniquement les documents ayant des lignes de ce client</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="45" />
+        <location filename="../../widgets/pages.py" line="46" />
         <source>From: any date</source>
         <translation>Du : toute date</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="46" />
+        <location filename="../../widgets/pages.py" line="47" />
         <source>To: any date</source>
         <translation>Au : toute date</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="47" />
+        <location filename="../../widgets/pages.py" line="48" />
         <source>First date shown (document or payment date)</source>
         <translation>Première date affichée (date du document ou du paiement)</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="48" />
+        <location filename="../../widgets/pages.py" line="49" />
         <source>Last date shown (document or payment date)</source>
         <translation>Dernière date affichée (date du document ou du paiement)</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="50" />
+        <location filename="../../widgets/pages.py" line="51" />
         <source>Click to show every row again</source>
         <translation>Cliquez pour afficher à nouveau toutes les lignes</translation>
     </message>
