@@ -557,3 +557,19 @@ def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path, write_text
     )  # fmt: skip
     assert run.stdout == "[\n"
     assert run.stderr == "" and run.returncode == 141  # as a shell tool closed by SIGPIPE
+
+
+def test_a_file_that_cannot_be_written_or_read_is_one_plain_line(cli, write_invoices, tmp_path):
+    from conftest import invoice
+
+    assert cli("import", write_invoices([invoice("G000000001", "2026-01-08", "10.00")]))[0] == 0
+    missing = tmp_path / "no-such-folder" / "r.xlsx"
+    for args, said in [
+        (("export", "report", "-o", missing), f"{missing}: no such file or folder"),
+        (("export", "report", "-o", tmp_path), f"{tmp_path}: a folder, not a file"),
+        (("export", "lines", "-o", missing), f"{missing}: no such file or folder"),
+        (("map", tmp_path / "nope.csv", "payments", "Date=Jour"),
+         f"{tmp_path / 'nope.csv'}: no such file or folder"),
+    ]:  # fmt: skip
+        code, out, err = cli(*args)
+        assert (code, out, err) == (2, "", f"csp-recon: {said}; nothing was changed\n"), args

@@ -141,6 +141,12 @@ def _failed(exc: Exception, args: argparse.Namespace) -> int:
     if said is not None:
         print(f"csp-recon: {said}", file=sys.stderr)
         return EXIT_REFUSED
+    cause = exc if isinstance(exc, OSError) else (exc.__cause__ or exc.__context__)
+    if isinstance(cause, OSError) and cause.filename:  # a file to read or write, not the
+        # workspace (a library may wrap the error: xlsxwriter's FileCreateError)
+        print(f"csp-recon: {cause.filename}: {_why(cause)}; nothing was changed",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_REFUSED
     if isinstance(exc, ImportFailed):
         from core.present import failed_lines
 
@@ -155,3 +161,17 @@ def _failed(exc: Exception, args: argparse.Namespace) -> int:
     print("csp-recon: internal error (a bug); nothing was changed by the failed step",
           file=sys.stderr)  # fmt: skip
     return EXIT_BUG
+
+
+def _why(exc: OSError) -> str:
+    import errno
+
+    return {
+        errno.ENOENT: "no such file or folder",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+        errno.EISDIR: "a folder, not a file",
+        errno.ENOTDIR: "a part of the path is not a folder",
+        errno.ENOSPC: "the disk is full",
+        errno.EROFS: "the disk is read-only",
+    }.get(exc.errno or 0, (exc.strerror or "cannot be read or written").lower())

@@ -4,6 +4,7 @@ a sheet; this is where all of them are)."""
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +30,10 @@ def write_lines(tables: Iterable[pa.Table], path: Path) -> int:
     import pyarrow.csv as pacsv
     import pyarrow.parquet as pq
 
+    if not path.parent.is_dir():  # said of the file asked for, not of the one written first
+        raise FileNotFoundError(errno.ENOENT, "no such folder", str(path))
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "a folder", str(path))
     parquet = path.suffix.lower() == ".parquet"
     schema = pa.schema([(c, pa.int64() if c == "source_row" else pa.string()) for c in COLUMNS])
     part = path.with_name(path.name + ".part")
