@@ -395,3 +395,32 @@ def test_account_lines_above_an_unknown_header_in_a_workbook(tmp_path):
         ws.imports.import_file(path)
         assert [(p.date, p.amount) for p in ws.books.payments()] == [
             (date(2026, 3, 10), 1000), (date(2026, 3, 12), Decimal("250.50"))]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", ["ca_liste_operations.csv", "ccm_courant.csv", "lbp_releve.csv",
+                                  "releve_soldes_debut_fin.csv"])  # fmt: skip
+def test_a_bank_export_saved_with_cr_alone_reads_like_crlf(tmp_path, name):
+    """Excel for Mac's "CSV (Macintosh)" ends lines with CR alone: the same payments, and a
+    refusal names the same line."""
+
+    def read(path: Path) -> list:
+        with Workspace(tmp_path / f"{path.name}.db") as ws:
+            ws.imports.import_file(path)
+            return [(p.date, p.amount, p.reference) for p in ws.books.payments()]
+
+    def cr_only(b: bytes) -> bytes:
+        return b.replace(b"\r\n", b"\n").replace(b"\n", b"\r")
+
+    crlf = copy(tmp_path, name)
+    mac = tmp_path / f"mac-{name}"
+    mac.write_bytes(cr_only(crlf.read_bytes()))
+    assert read(mac) == read(crlf) != []
+    data = cr_only(crlf.read_bytes())
+    lines = data.split(b"\r")
+    last = max(i for i, ln in enumerate(lines) if ln.count(b";") >= 2)  # a movement's line
+    lines[last] = lines[last].replace(b";", b"\x00;", 1)
+    broken = tmp_path / f"nul-{name}"
+    broken.write_bytes(b"\r".join(lines))
+    with pytest.raises(ImportFailed) as refused, Workspace(tmp_path / "nul.db") as ws:
+        ws.imports.import_file(broken)
+    assert str(refused.value.errors[0]).startswith(f"{broken}:{last + 1}: ")

@@ -187,8 +187,8 @@ class Layout:
 
 def _records(text_: str, delimiter: str) -> list[tuple[int, list[str]]]:
     """Every non-blank record with the line it starts on as an editor numbers it."""
-    first = text_.splitlines()[0] if text_ else ""
-    lines = Lines(io.StringIO(text_, newline=""), cr_only=first.endswith("\r"))
+    ending = re.search(r"\r\n?|\n", text_)  # the first line's end: CR alone (Excel for Mac)?
+    lines = Lines(io.StringIO(text_, newline=""), cr_only=bool(ending and ending[0] == "\r"))
     reader = csv.reader(lines, delimiter=delimiter)
     out: list[tuple[int, list[str]]] = []
     start = 1

@@ -42,9 +42,9 @@ class Lines:
             line = next(self.fh)
         except UnicodeDecodeError as exc:  # only a file cut inside a character gets here
             raise cut_in_a_character(self.newlines + 1) from exc
-        if line.endswith("\n"):
+        if line.endswith("\n") or (self.cr_only and line.endswith("\r")):
             self.newlines += 1
-        elif line.endswith("\r") and not self.cr_only:
+        elif line.endswith("\r"):
             raise DamagedFile(
                 "got a carriage return (CR) alone inside the line, expected lines ending in "
                 "CRLF or LF throughout (a damaged file?)",
