@@ -199,6 +199,21 @@ def test_bad_json_element_is_named_by_its_path(ws, write_invoices):
     assert ws.books.documents() == []
 
 
+def test_a_json_date_outside_1900_to_2100_is_refused_naming_its_element(ws, write_invoices):
+    good = invoice("G000000001", "2026-01-05", "100.00")
+    early = {**good, "id": "G000000003", "dueDate": "1899-12-31T00:00:00Z"}
+    src = write_invoices([good, invoice("G000000002", "9999-01-21", "24606.35"), early])
+    with pytest.raises(ImportFailed) as err:
+        ws.imports.import_file(src)
+    assert [str(e) for e in err.value.errors] == [
+        f"{src}:items[1].invoiceDate: got '9999-01-21T10:00:00Z', expected a date between 1900 "
+        "and 2100",
+        f"{src}:items[2].dueDate: got '1899-12-31T00:00:00Z', expected a date between 1900 and "
+        "2100",
+    ]
+    assert ws.books.documents() == []
+
+
 def test_an_unknown_file_is_refused_with_what_is_expected(ws, write_text):
     with pytest.raises(ImportFailed, match="1 error"):
         ws.imports.import_file(write_text("notes.txt", "hello\nworld\n"))

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from core.importers.base import ImportOptions, too_long
 from core.importers.jsonfile import load_json
+from core.importers.tabular import FIRST_YEAR, LAST_YEAR
 from core.model import Document, DocumentType, Extracted, ImportError_, InvoiceType, Source
 from core.money import MoneyError, money, normalise_currency
 
@@ -199,6 +200,10 @@ def _dates(item: dict, err) -> tuple[date | None, date | None]:
             due = utc_date(str(raw_due))
         except ValueError:
             err("dueDate", f"expected an ISO-8601 date, got {raw_due!r}")
+    for name, day, raw in (("invoiceDate", inv_date, raw_date), ("dueDate", due, raw_due)):
+        if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
+            err(name, f"got {raw!r}, expected a date between {FIRST_YEAR} and {LAST_YEAR}")
+            return None, None
     return inv_date, due
 
 
@@ -223,6 +228,10 @@ def _billing_period(item: dict, err) -> tuple[date | None, date | None]:
                 val = utc_date(str(raw))
             except ValueError:
                 err(key, f"expected an ISO-8601 date, got {raw!r}")
+                continue
+            if not FIRST_YEAR <= val.year <= LAST_YEAR:
+                err(key, f"got {raw!r}, expected a date between {FIRST_YEAR} and {LAST_YEAR}")
+                continue
                 continue
             if key.endswith("StartDate"):
                 start = val
