@@ -390,6 +390,24 @@ def test_pain001_texts_are_in_the_epc_character_set_whatever_the_clerk_typed(
     assert pain001.epc_text("Œuvre «Ça» – 12 €", 140) == "OEuvre 'Ca' - 12 EUR"
 
 
+def test_pain001_never_pays_a_plan_twice_nor_a_transfer_outside_euros(ws, write_invoices, tmp_path):
+    from core.exports.pain001 import Pain001Error
+
+    pounds = invoice("G000000009", "2026-01-08", "80.00", "GBP")
+    ws.imports.import_file(write_invoices([*INVOICES[:1], pounds]))
+    ws.settings.set("company_account", "FR76 3000 4000 0312 3456 7890 143")
+    ws.settings.set("payee_account_EUR", "IE29AIBK93115212345678")
+    ws.settings.set("payee_account_GBP", "GB33BUKB20201555555555")
+    ws.plans.plan(["G000000001"], when=date(2026, 3, 10))
+    ws.plans.plan(["G000000009"], when=date(2026, 3, 10))
+    out = tmp_path / "p.xml"
+    with pytest.raises(Pain001Error, match=r"^RA-20260310-1 named twice: a file pays each"):
+        ws.documents.save_pain001(["plan:1", "RA-20260310-1"], out)
+    with pytest.raises(Pain001Error, match=r"^RA-20260310-2 is in GBP: a pain\.001 file here"):
+        ws.documents.save_pain001(["plan:2"], out)
+    assert not out.exists()
+
+
 # ---------------------------------------------- a credit memo Microsoft applied, named (issue 17)
 
 CREDITED = [

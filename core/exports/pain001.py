@@ -86,6 +86,15 @@ def build(remittances: Sequence[Remittance], debtor: Party, debtor_bic: str,
     if len(currencies) != 1:
         raise Pain001Error("one currency per pain.001 file: export each currency separately")
     currency = currencies.pop()
+    if currency != "EUR":  # SEPA (its service level, SLEV charges) is for euros only
+        raise Pain001Error(f"{remittances[0].reference} is in {currency}: a pain.001 file here "
+                           "holds SEPA credit transfers, in euros only; pay it through your "
+                           "bank's own channel with its remittance advice")  # fmt: skip
+    twice = sorted({r.reference for r in remittances
+                    if sum(o.reference == r.reference for o in remittances) > 1})  # fmt: skip
+    if twice:
+        raise Pain001Error(f"{', '.join(twice)} named twice: a file pays each planned payment "
+                           "once")  # fmt: skip
     config = {
         "name": _named(debtor.name or "Partner", "the company name"),
         "IBAN": debtor.account.replace(" ", ""),
