@@ -340,3 +340,28 @@ def test_an_allocation_reads_just_the_part_of_the_ledger_it_depends_on(tmp_path)
                         full.status, full.applied, full.open), number  # fmt: skip
                 if src.currency not in automatic:  # else every fact is read (see _facts_around)
                     assert len(part.invoices) < len(whole.invoices)
+
+
+def test_an_upgrade_that_fails_changes_nothing_and_says_so_plainly(tmp_path, capsys):
+    """A file whose schema is not what its revision says (an upgrade cut short by an older
+    program, a hand edit): one plain line, exit 2, the file as it was."""
+    import sqlite3
+
+    from core.cli import main
+
+    db = tmp_path / "w.db"
+    assert main(["--db", str(db), "set", "term_days", "45"]) == 0
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0005'")
+    capsys.readouterr()
+    assert main(["--db", str(db), "set", "term_days", "30"]) == 2
+    assert capsys.readouterr().err == (
+        f"csp-recon: {db}: bringing it up to this version failed at schema revision 0005 (it "
+        "does not hold what that revision should); nothing was changed: restore it from a "
+        "backup (csp-recon backups) or open it with the version that made it\n"
+    )
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0005",)
+        assert conn.execute("SELECT value FROM settings WHERE key = 'term_days'").fetchone() == (
+            "45",
+        )

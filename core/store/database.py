@@ -136,7 +136,12 @@ def migrate(engine: Engine, where: str = "the workspace") -> None:
             command.upgrade(alembic_config(conn), "head")
         except DBAPIError as exc:
             if refusal(exc) is None:
-                raise
+                raise WorkspaceError(
+                    f"{where}: bringing it up to this version failed at schema revision "
+                    f"{current} (it does not hold what that revision should); nothing was "
+                    "changed: restore it from a backup (csp-recon backups) or open it with the "
+                    "version that made it"
+                ) from exc
             raise WorkspaceError(
                 f"the workspace on the server is at schema revision {current}, this program "
                 f"needs {head}, and only its owner may upgrade it: ask them to run "
