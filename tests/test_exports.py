@@ -253,6 +253,13 @@ def test_report_workbook_numbers_and_safety(ws, tmp_path, write_invoices, write_
     summary = list(book["Summary"].iter_rows(min_row=4, values_only=True))
     assert summary[0][:3] == ("EUR", 1190, -100)  # issued (with the voided original) less voided
     assert summary[0][3:7] == ("=B4+C4", 0, 0, "=D4+E4+F4")
+    # a reader that does not compute (a preview, a script) sees the figures too
+    computed = openpyxl.load_workbook(path, data_only=True)
+    assert [r[3:7] for r in computed["Summary"].iter_rows(min_row=4, values_only=True)] == [
+        (1090, 0, 0, 1090)]  # fmt: skip
+    opened = list(computed["Open invoices"].iter_rows(min_row=4, values_only=True))
+    assert opened[-1][0] == "Total (of the rows shown)" and opened[-1][5:8] == (
+        sum(r[5] for r in opened[:-1]), sum(r[6] for r in opened[:-1]), 1090)  # fmt: skip
     aging = list(book["Aging"].iter_rows(min_row=4, values_only=True))
     assert aging == [("EUR", 0, 0, 1090, 0, 0, 0, 1090)]  # 52 and 40 days late
     rows = [r for r in book["Alerts"].iter_rows(min_row=4, values_only=True) if r[0]]

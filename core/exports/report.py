@@ -51,6 +51,7 @@ class _Sheet:
             self.ws.write_string(2, c, header, self.f["header"])
             self.ws.set_column(c, c, width)
         self.row = 3
+        self.sums: dict[int, Decimal] = defaultdict(Decimal)  # each money column's total
         self.ws.freeze_panes(3, 0)
         self.ws.set_landscape()
         self.ws.fit_to_pages(1, 0)
@@ -78,6 +79,7 @@ class _Sheet:
             else:  # money in the currency named by the row's "cur" column
                 cur = values[self._currency_col()] or "EUR"
                 self.ws.write_number(self.row, c, value, self.f.money(cur))
+                self.sums[c] += Decimal(value)
         self.row += 1
 
     def _fitted(self, text: str, col: int) -> str:
@@ -102,8 +104,9 @@ class _Sheet:
             self.ws.write_string(self.row, 0, "Total (of the rows shown)", self.f["bold"])
             for c in money_cols:
                 letter = _col(c)
-                self.ws.write_formula(
-                    self.row, c, f"=SUBTOTAL(109,{letter}4:{letter}{last + 1})", self.f["total"]
+                self.ws.write_formula(  # with its value, for readers that do not compute
+                    self.row, c, f"=SUBTOTAL(109,{letter}4:{letter}{last + 1})", self.f["total"],
+                    self.sums[c],
                 )
 
 
@@ -290,9 +293,10 @@ def _summary(book, f: _Formats, ledger: Ledger, as_of: date) -> None:
                balance[cur].unallocated_payments if cur in balance else Decimal(0),
                balance[cur].unapplied_credits if cur in balance else Decimal(0)])  # fmt: skip
         fmt = f.money(cur)
-        s.ws.write_formula(s.row - 1, 3, f"=B{r}+C{r}", fmt)
+        counted = b["issued"] - b["voided"]
+        s.ws.write_formula(s.row - 1, 3, f"=B{r}+C{r}", fmt, counted)
         s.ws.write_formula(s.row - 1, 6, f"=D{r}+E{r}+F{r}", fmt,
-                           str(balance[cur].amount_due) if cur in balance else "0")  # fmt: skip
+                           counted - b["paid"] - b["credited"])  # fmt: skip
     s.close(totals=False)
 
 
