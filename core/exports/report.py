@@ -105,7 +105,10 @@ class _Sheet:
             for c in money_cols:
                 letter = _col(c)
                 self.ws.write_formula(  # with its value, for readers that do not compute
-                    self.row, c, f"=SUBTOTAL(109,{letter}4:{letter}{last + 1})", self.f["total"],
+                    self.row,
+                    c,
+                    f"=SUBTOTAL(109,{letter}4:{letter}{last + 1})",
+                    self.f["total"],
                     self.sums[c],
                 )
 
