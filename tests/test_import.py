@@ -214,6 +214,18 @@ def test_a_json_date_outside_1900_to_2100_is_refused_naming_its_element(ws, writ
     assert ws.books.documents() == []
 
 
+def test_a_control_character_in_an_invoice_number_is_refused_naming_it(ws, write_invoices, cli):
+    src = write_invoices([invoice("D02005\x00YFHI", "2026-01-21", "10.00")])
+    with pytest.raises(ImportFailed) as err:
+        ws.imports.import_file(src)
+    assert [str(e) for e in err.value.errors] == [
+        f"{src}:items[0].id: got 'D02005\\x00YFHI' with the control character U+0000, expected "
+        "a number or id of printable characters (a damaged file?)"
+    ]
+    code, _out, said = cli("lines", "NOPE")
+    assert (code, said) == (2, "csp-recon: no invoice 'NOPE' in this workspace\n")
+
+
 def test_an_unknown_file_is_refused_with_what_is_expected(ws, write_text):
     with pytest.raises(ImportFailed, match="1 error"):
         ws.imports.import_file(write_text("notes.txt", "hello\nworld\n"))

@@ -7,7 +7,7 @@ import argparse
 from functools import partial
 from typing import TYPE_CHECKING
 
-from core.cli.common import EXIT_OK, as_of, command, dump, iso_date, table
+from core.cli.common import EXIT_OK, UsageError, as_of, command, dump, iso_date, table
 
 if TYPE_CHECKING:  # pragma: no cover
     from core.workspace import Workspace
@@ -244,6 +244,8 @@ def _aging_columns(rows, limits) -> list[str]:
 
 def run_lines(ws: Workspace, args: argparse.Namespace) -> int:
     lines = ws.books.lines(args.invoice)
+    if not lines and not ws.books.documents(numbers=[args.invoice.strip().upper()]):
+        raise UsageError(f"no invoice '{args.invoice}' in this workspace")
     if args.json:
         dump(
             [

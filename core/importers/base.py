@@ -21,7 +21,13 @@ NUMBER_MAX = 64
 
 
 def too_long(value: str) -> str | None:
-    """Why ``value`` cannot be a document number or payment id, or None when it can."""
+    """Why ``value`` cannot be a document number or payment id (too long, or holding a
+    control character such as a NUL byte), or None when it can."""
+    control = next((c for c in value if ord(c) < 32 or 127 <= ord(c) < 160), None)
+    if control is not None:
+        shown = value.encode("unicode_escape").decode("ascii")[:40]
+        return f"got '{shown}' with the control character U+{ord(control):04X}, expected a " + (
+            "number or id of printable characters (a damaged file?)")  # fmt: skip
     if len(value) <= NUMBER_MAX:
         return None
     return f"expected at most {NUMBER_MAX} characters, got {len(value)} ('{value[:24]}…')"
