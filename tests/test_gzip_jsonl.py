@@ -344,3 +344,17 @@ def test_v2_daily_rated_usage_json_lines_gzipped_sum_like_the_csv(tmp_path, caps
             )  # fmt: skip
     assert totals[0] == totals[1]
     assert [row[4:6] for row in totals[0]] == [("3.75", "0.586031696515249")]
+
+
+def test_a_gzipped_bank_export_named_bin_is_known_by_what_it_holds(tmp_path, capsys):
+    """A table in gzip under any name (a download saved as .bin) reads like the plain file."""
+    plain = Path(__file__).parent / "data" / "bank" / "lbp_releve.csv"
+    packed = tmp_path / "download.bin"
+    packed.write_bytes(gzip.compress(plain.read_bytes()))
+    code, out, err = _cli(capsys, tmp_path, packed)
+    assert code == 0, err
+    with Workspace(tmp_path / "w.db") as ws:
+        got = [(p.date, p.amount) for p in ws.books.payments()]
+    with Workspace(tmp_path / "plain.db") as ws:
+        ws.imports.import_file(plain)
+        assert got == [(p.date, p.amount) for p in ws.books.payments()] != []

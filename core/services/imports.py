@@ -17,6 +17,7 @@ from sqlalchemy import Connection, insert, select, update
 from core import linestore
 from core.changes import Change, ImportSummary, change
 from core.errors import UNKNOWN_LAYOUT, ImportCancelled, ImportFailed, refuse
+from core.importers.tabular import TABLE_SUFFIXES
 from core.importers import IMPORTERS, ImportOptions, identify
 from core.importers.base import Importer
 from core.model import Document, Extracted, Payment
@@ -65,6 +66,8 @@ def _readable(path: Path, display: str) -> Iterator[tuple[Path, str]]:
         yield path, sha
         return
     name = path.name[:-3] if path.name.lower().endswith(".gz") else path.name
+    if Path(name).suffix.lower() not in (*TABLE_SUFFIXES, ".json"):
+        name = Path(name).stem  # a gzip named .bin: its content is known by what it holds
     with tempfile.TemporaryDirectory(prefix="csp-recon-") as folder:
         inner = Path(folder) / (name or "content")
         yield inner, _gunzip(path, inner, display)
