@@ -17,9 +17,9 @@ from sqlalchemy import Connection, insert, select, update
 from core import linestore
 from core.changes import Change, ImportSummary, change
 from core.errors import UNKNOWN_LAYOUT, ImportCancelled, ImportFailed, refuse
-from core.importers.tabular import TABLE_SUFFIXES
 from core.importers import IMPORTERS, ImportOptions, identify
 from core.importers.base import Importer
+from core.importers.tabular import TABLE_SUFFIXES
 from core.model import Document, Extracted, Payment
 from core.money import format_amount, format_exact
 from core.present import import_lines
