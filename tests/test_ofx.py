@@ -237,3 +237,16 @@ def test_a_byte_order_mark_and_blank_lines_before_the_header_are_read(cli, ws_pa
     code, out, err = cli("import", path)
     assert (code, err) == (0, "")
     assert [p[2] for p in payments(ws_path)] == ["1000.00", "300.00"]
+
+
+@pytest.mark.parametrize("name", ["releve_v2.ofx", "releve_sgml.ofx", "cfonb"])
+def test_a_nul_byte_in_a_statement_is_refused_naming_its_line(cli, tmp_path, name):
+    """A NUL byte cut a counterparty's name short ("VIR S") and was stored as it was."""
+    import bankfiles
+
+    path = bankfiles.cfonb120(tmp_path / "r.cfo") if name == "cfonb" else copy(tmp_path, name)
+    lines = path.read_bytes().split(b"\n")
+    k = len(lines) // 2
+    lines[k] = lines[k][:10] + b"\x00" + lines[k][10:]
+    path.write_bytes(b"\n".join(lines))
+    assert refused(cli, path) == f"{path}:{k + 1}: a NUL byte, expected text (a damaged file?)"

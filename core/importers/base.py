@@ -33,6 +33,18 @@ def too_long(value: str) -> str | None:
     return f"expected at most {NUMBER_MAX} characters, got {len(value)} ('{value[:24]}…')"
 
 
+def nul_line(path: Path) -> int | None:
+    """The line of the first NUL byte in the file (no text format holds one), else None."""
+    with path.open("rb") as fh:
+        lines = 1
+        while block := fh.read(1 << 20):
+            at = block.find(b"\x00")
+            if at >= 0:
+                return lines + block.count(b"\n", 0, at)
+            lines += block.count(b"\n")
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class ImportOptions:
     """What the clerk (or the command line) adds to a file."""

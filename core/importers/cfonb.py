@@ -23,7 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from core.importers.bank import BankEntry, classify
-from core.importers.base import ImportOptions
+from core.importers.base import ImportOptions, nul_line
 from core.importers.tabular import decode
 from core.model import Extracted, ImportError_, Source
 from core.money import MoneyError, format_amount, normalise_currency
@@ -84,6 +84,10 @@ class Cfonb120:
         out = Extracted(NAME)
         if path.stat().st_size > MAX_BYTES:
             out.errors.append(ImportError_(Source(display), "too large for a CFONB statement"))
+            return out
+        if (line := nul_line(path)) is not None:
+            out.errors.append(ImportError_(Source(display, line), "a NUL byte, expected text (a "
+                                           "damaged file?)"))  # fmt: skip
             return out
         section: _Section | None = None
         pending: list[tuple[int, str, list[str]]] = []  # 04 records with their 05s

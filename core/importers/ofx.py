@@ -24,7 +24,7 @@ from typing import Any
 from xml.etree.ElementTree import Element
 
 from core.importers.bank import BankEntry, classify
-from core.importers.base import ImportOptions
+from core.importers.base import ImportOptions, nul_line
 from core.model import Extracted, ImportError_, Skipped, Source
 from core.money import MoneyError, format_amount, money, normalise_currency
 
@@ -76,6 +76,10 @@ class OfxStatement:
         out = Extracted(NAME)
         if path.stat().st_size > MAX_BYTES:
             out.errors.append(ImportError_(Source(display), "too large for an OFX statement"))
+            return out
+        if (line := nul_line(path)) is not None:
+            out.errors.append(ImportError_(Source(display, line), "a NUL byte, expected text (a "
+                                           "damaged file?)"))  # fmt: skip
             return out
         try:
             root, ofx = _parse(path)
