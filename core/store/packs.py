@@ -29,6 +29,8 @@ class Packs:
     def __init__(self, conn: Connection, columns: list[str] | None) -> None:
         self.conn = conn
         self.columns = _pack_columns(columns)
+        self.wanted = columns  # what each slice is cut to (None: every column and the key)
+        self.key = columns is None or "line_key" in columns
         self.kept: OrderedDict[int, pa.Table] = OrderedDict()
 
     def rows(self, pack_id: int, first: int, count: int) -> pa.Table:
@@ -38,6 +40,10 @@ class Packs:
                 select(t.line_packs.c.payload).where(t.line_packs.c.id == pack_id)
             )
             table = linestore.decode_pack(payload, self.columns)
+            if self.key:  # once for the pack, not for each invoice's slice
+                table = linestore.with_stored_key(table)
+            if self.wanted is not None:
+                table = table.select(self.wanted)
             self.kept[pack_id] = table
             while len(self.kept) > _KEPT:
                 self.kept.popitem(last=False)
@@ -80,11 +86,21 @@ def stored_lines(
                     table = table.select([c for c in columns if c in table.column_names])
             else:
                 table = packs.rows(r.pack_id, r.first_row, r.line_count)
-                if columns is None or "line_key" in columns:
-                    table = linestore.with_stored_key(table)
-                if columns is not None:
-                    table = table.select(columns)
             yield r, table
+
+
+def every_line(conn: Connection, columns: list[str]) -> Iterator[pa.Table]:
+    """The ``columns`` of every stored line, a pack (or an older block) at a time: for scans
+    of the whole workspace that need no line's place in its invoice."""
+    wanted = [c for c in columns if c != "line_key"]
+    for (payload,) in conn.execute(
+        select(t.line_packs.c.payload).where(t.line_packs.c.kind == "lines")
+    ):
+        yield linestore.decode_pack(payload, wanted)
+    b = t.line_blocks.c
+    for (payload,) in conn.execute(select(b.payload).where(b.payload.is_not(None))):
+        table = linestore.decode_block(payload)
+        yield table.select([c for c in wanted if c in table.column_names])
 
 
 def customer_totals(conn: Connection) -> pa.Table:

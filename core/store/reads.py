@@ -30,7 +30,7 @@ from core.model import (
 )
 from core.rules.notes import shown
 from core.store import schema as t
-from core.store.packs import customer_totals, stored_lines
+from core.store.packs import customer_totals, every_line, stored_lines
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
@@ -380,7 +380,9 @@ def subscription_ends(
 
     columns = ["customer_id", "customer_name", "subscription_id", "subscription_end"]
     out: set[tuple[str, date, str]] = set()
-    for _r, table in stored_lines(conn, numbers, columns):
+    tables = (every_line(conn, columns) if numbers is None
+              else (table for _r, table in stored_lines(conn, numbers, columns)))  # fmt: skip
+    for table in tables:
         if "subscription_end" not in table.column_names:
             continue  # stored before the details were
         mask = pc.and_(pc.not_equal(table["subscription_end"], ""),
@@ -407,7 +409,7 @@ def refunded_subscriptions(conn: Connection) -> set[str]:
     import pyarrow.compute as pc
 
     out: set[str] = set()
-    for _r, table in stored_lines(conn, None, ["subscription_id", "subtotal"]):
+    for table in every_line(conn, ["subscription_id", "subtotal"]):
         credits = table.filter(pc.starts_with(table["subtotal"], "-"))
         out.update(pc.unique(credits["subscription_id"]).to_pylist())
     out.discard("")
