@@ -323,6 +323,8 @@ def explain_candidates(customer_ids: set[str] | None = None):
     """A row filter for stored blocks: the lines worth explaining (credits, lines priced in
     another currency, licence lines with a charge period), of some customers or all."""
 
+    customers = None if customer_ids is None else _pa()[0].array(sorted(customer_ids))
+
     def keep(table, currency: str):
         pa, pc = _pa()
         names = table.column_names
@@ -340,8 +342,8 @@ def explain_candidates(customer_ids: set[str] | None = None):
             pc.or_(pc.not_equal(col("term"), ""), pc.not_equal(col("billing_frequency"), "")),
         )
         mask = pc.or_(pc.or_(credit, converted), termed)
-        if customer_ids is not None:
-            mask = pc.and_(mask, pc.is_in(col("customer_id"), pa.array(sorted(customer_ids))))
+        if customers is not None:
+            mask = pc.and_(mask, pc.is_in(col("customer_id"), value_set=customers))
         return mask
 
     return keep
@@ -364,9 +366,11 @@ def charges_of(subscription_ids: set[str]):
     """A row filter for stored blocks: the charges (positive amounts) of these
     subscriptions, which a credit may reverse."""
 
+    pa, pc = _pa()
+    value_set = pa.array(sorted(subscription_ids), pa.string())  # once, not once a block
+
     def keep(table, currency: str):
-        pa, pc = _pa()
-        wanted = pc.is_in(table["subscription_id"], pa.array(sorted(subscription_ids)))
+        wanted = pc.is_in(table["subscription_id"], value_set=value_set)
         return pc.and_(wanted, pc.invert(pc.starts_with(table["subtotal"], "-")))
 
     return keep

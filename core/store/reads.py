@@ -380,6 +380,7 @@ def subscription_ends(
 
     columns = ["customer_id", "customer_name", "subscription_id", "subscription_end"]
     out: set[tuple[str, date, str]] = set()
+    wanted = None if customer_ids is None else pa.array(sorted(customer_ids), pa.string())
     tables = (every_line(conn, columns) if numbers is None
               else (table for _r, table in stored_lines(conn, numbers, columns)))  # fmt: skip
     for table in tables:
@@ -387,9 +388,8 @@ def subscription_ends(
             continue  # stored before the details were
         mask = pc.and_(pc.not_equal(table["subscription_end"], ""),
                        pc.not_equal(table["subscription_id"], ""))  # fmt: skip
-        if customer_ids is not None:
-            wanted = pa.array(sorted(customer_ids), pa.string())
-            mask = pc.and_(mask, pc.is_in(table["customer_id"], wanted))
+        if wanted is not None:
+            mask = pc.and_(mask, pc.is_in(table["customer_id"], value_set=wanted))
         rows = table.filter(mask)
         who = pc.if_else(pc.equal(rows["customer_id"], ""), rows["customer_name"],
                          rows["customer_id"])  # fmt: skip
