@@ -233,7 +233,9 @@ def main(argv: list[str] | None = None) -> int:
     footer = (f"\n{platform.machine()}, {os.cpu_count()} cores, Python "
               f"{platform.python_version()}; {runs} runs per operation; suite "
               f"{(time.perf_counter() - started) / 60:.1f} min"
-              + (" (--quick: a tenth of every size)" if args.quick else ""))  # fmt: skip
+              + (" (--quick: a tenth of every size)" if args.quick else "")
+              + f"; measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on "
+              f"{_commit()}")  # fmt: skip
     text = "\n".join(lines_out) + "\n\n" + "\n".join(notes) + "\n" + footer
     print(text)
     if not args.quick and not only:
@@ -241,6 +243,19 @@ def main(argv: list[str] | None = None) -> int:
             "# Benchmarks (latest run of `make bench`)\n\n" + text + "\n", encoding="utf-8"
         )
     return 0
+
+
+def _commit() -> str:
+    """The commit the figures were measured on (and whether files differed from it)."""
+    import subprocess
+
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True)
+        return done.stdout.strip() if done.returncode == 0 else ""
+
+    head = git("rev-parse", "--short", "HEAD") or "an unknown commit"
+    changed = git("status", "--porcelain", "--untracked-files=no")
+    return f"commit {head}" + (" with uncommitted changes" if changed else "")
 
 
 if __name__ == "__main__":
