@@ -502,10 +502,23 @@ def team_load(db: str, url: str, clerks: str, per_clerk: str) -> dict:
     )}  # fmt: skip
 
 
+def peak_mb() -> float:
+    """This process's peak resident memory. Linux's ru_maxrss carries over the parent's peak
+    across fork and exec (a suite that built its workspaces in-process reported ~2 GB for every
+    child); the memory map's own high-water mark (VmHWM) does not."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main(argv: list[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     out = OPS[argv[0]](*argv[1:])
-    out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out["peak_mb"] = peak_mb()
     print(json.dumps(out), flush=True)
     os._exit(0)  # a measuring child: skip interpreter teardown (Qt objects of a large model)
 
