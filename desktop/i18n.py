@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSettings, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 
 TRANSLATIONS = Path(__file__).resolve().parents[1] / "resources" / "translations"
 LANGUAGES = {"en": "English", "fr": "Français"}
@@ -31,18 +31,25 @@ def locale_for(language: str) -> QLocale:
     return QLocale(language)
 
 
-_installed: dict[str, object] = {"language": "en", "translator": None}
+_installed: dict[str, object] = {"language": "en", "translator": None, "qt": None}
 
 
 def current_language() -> str:
     return str(_installed["language"])
 
 
+def uninstall(app) -> None:
+    """Take the installed translations out (the program's and Qt's own)."""
+    for kind in ("translator", "qt"):
+        if _installed[kind] is not None:
+            app.removeTranslator(_installed[kind])
+            _installed[kind] = None
+
+
 def switch(app, language: str) -> None:
     """Change the interface language now (widgets built afterwards speak it) and keep the
     choice for the next start."""
-    if _installed["translator"] is not None:
-        app.removeTranslator(_installed["translator"])
+    uninstall(app)
     install(app, language)
     save_language(language)
 
@@ -51,7 +58,7 @@ def install(app, language: str) -> QTranslator | None:
     """Load the translation of ``language`` into ``app`` (English needs none) and show
     numbers and dates the way that language's locale writes them."""
     QLocale.setDefault(locale_for(language))
-    _installed.update(language=language, translator=None)
+    _installed.update(language=language, translator=None, qt=None)
     if language == "en":
         return None
     translator = QTranslator(app)
@@ -60,4 +67,9 @@ def install(app, language: str) -> QTranslator | None:
         return None
     app.installTranslator(translator)
     _installed["translator"] = translator
+    # Qt's own words (the standard buttons: Close, Cancel, Yes...) from its bundled translation
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        _installed["qt"] = qt
     return translator

@@ -177,9 +177,13 @@ def test_the_window_speaks_french(qtbot, tmp_path):
         assert w.dashboard.balance.item(0, 1).text() == "20\u202f963,40 EUR"  # French grouping
         assert "amount" not in w.menuBar().actions()[0].text().lower()
         assert w.menuBar().actions()[0].text() == "&Fichier"
+        from PySide6.QtWidgets import QDialogButtonBox
+
+        close = QDialogButtonBox.StandardButton.Close  # Qt's own words are French too
+        assert QDialogButtonBox(close).button(close).text() == "Fermer"
         w.close()
     finally:
-        QApplication.instance().removeTranslator(translator)
+        i18n.uninstall(QApplication.instance())
 
 
 def test_open_another_workspace_and_find_it_in_recent(qtbot, window, tmp_path):
