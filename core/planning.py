@@ -51,6 +51,25 @@ class Plan:
         return self.invoiced - self.credited
 
 
+REFERENCE_MAX = 35  # what a SEPA transfer's end-to-end reference holds
+
+
+def reference_of(text: str | None) -> str | None:
+    """The planned payment's reference as given (None: the default RA-DATE-N), or ValueError
+    for one no bank would carry as it is: blank, a control character, over 35 characters."""
+    if text is None:
+        return None
+    ref = text.strip()
+    if not ref:
+        raise ValueError("a payment reference cannot be blank: leave it out to get RA-DATE-N")
+    if any(ord(c) < 32 or 127 <= ord(c) < 160 for c in ref):
+        raise ValueError("a payment reference is printable text, without tabs or line breaks")
+    if len(ref) > REFERENCE_MAX:
+        raise ValueError(f"a payment reference is at most {REFERENCE_MAX} characters (what the "
+                         f"bank transfer carries), got {len(ref)}")  # fmt: skip
+    return ref
+
+
 def plan(ledger: Ledger, invoices: Sequence[str], credits: Sequence[str], when: date) -> list[Plan]:
     """One plan per currency settling ``invoices`` in full, net of ``credits``.
 

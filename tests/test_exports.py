@@ -378,7 +378,7 @@ def test_pain001_texts_are_in_the_epc_character_set_whatever_the_clerk_typed(
     with ws.store.change() as conn:  # stored by a version that did not check settings
         name = "Microsoft Ireland Operations Ltd \u202egpj.exe"
         conn.execute(insert(t.settings).values(key="payee_name", value=name))
-    ws.plans.plan(["G000000001"], when=date(2026, 3, 10), reference="/A//B\t<Ü>=|@/")
+    ws.plans.plan(["G000000001"], when=date(2026, 3, 10), reference="/A//B <Ü>=|@/")
     ws.plans.plan(["G000000002"], when=date(2026, 3, 11), reference="Straße & Co")
     out = tmp_path / "batch.xml"
     ws.documents.save_pain001(["plan:1", "plan:2"], out)
@@ -394,7 +394,24 @@ def test_pain001_texts_are_in_the_epc_character_set_whatever_the_clerk_typed(
     }, got
     pain001.validate(out.read_bytes())
     assert pain001.epc_reference("//") == ""
+    assert pain001.epc_text("VIR\tNOV\u202e", 140) == "VIR NOV"  # stored before plans were checked
     assert pain001.epc_text("Œuvre «Ça» – 12 €", 140) == "OEuvre 'Ca' - 12 EUR"
+
+
+def test_a_plan_reference_no_bank_would_carry_is_refused(cli, write_invoices):
+    cli("import", write_invoices(INVOICES[:1]))
+    for given, said in [
+        ("   ", "a payment reference cannot be blank: leave it out to get RA-DATE-N"),
+        ("x" * 36, "a payment reference is at most 35 characters (what the bank transfer "
+                   "carries), got 36"),
+        ("VIR\tNOV", "a payment reference is printable text, without tabs or line breaks"),
+    ]:  # fmt: skip
+        code, out, err = cli("plan", "G000000001", "--reference", given)
+        assert (code, out, err) == (2, "", f"csp-recon: {said}\n"), given
+    code, out, _ = cli("plan", "G000000001", "--reference", " VIR NOV 2026 ")
+    assert (code, out) == (0, "1\n")
+    code, out, _ = cli("plans", "--json")
+    assert [p["reference"] for p in __import__("json").loads(out)] == ["VIR NOV 2026"]
 
 
 def test_pain001_never_pays_a_plan_twice_nor_a_transfer_outside_euros(ws, write_invoices, tmp_path):

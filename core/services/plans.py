@@ -46,6 +46,7 @@ class Plans(Service):
         ``result`` is their ids."""
         self.store.writable()
         when = when or date.today()
+        reference = planning.reference_of(reference)
         with self.store.change(allocating=True) as conn:
             facts = self.ws.books.facts(conn)
             # the credit notes netted are the clerk's now, not Microsoft's rule's
