@@ -261,13 +261,6 @@ def with_stored_key(table: pa.Table) -> pa.Table:
     return table.append_column("line_key", pc.binary_join_element_wise(key, suffix, ""))
 
 
-def block_lines(
-    payload: bytes, invoice_number: str, currency: str, source_file: str, sheet: str | None
-) -> list[InvoiceLine]:
-    """A stored block back as records (for one invoice: small)."""
-    return table_lines(decode_block(payload), invoice_number, currency, source_file, sheet)
-
-
 def table_lines(
     table: pa.Table, invoice_number: str, currency: str, source_file: str, sheet: str | None
 ) -> list[InvoiceLine]:
@@ -297,21 +290,6 @@ def table_lines(
             )
         )
     return out
-
-
-def split_by_invoice(table: pa.Table) -> Iterable[tuple[str, pa.Table]]:
-    """(invoice number, its lines) for every invoice in ``table``, lines in file order."""
-    _, pc = _pa()
-    numbers = table["invoice_number"].combine_chunks()
-    runs = pc.run_end_encode(numbers)
-    if len(runs.values) != len(pc.unique(numbers)):
-        # invoices interleaved: bring each one's lines together (stable: file order kept)
-        table = table.take(pc.sort_indices(numbers))
-        runs = pc.run_end_encode(table["invoice_number"].combine_chunks())
-    start = 0
-    for number, end in zip(runs.values.to_pylist(), runs.run_ends.to_pylist(), strict=True):
-        yield number, table.slice(start, end - start)
-        start = end
 
 
 # ---------------------------------------------------------------- row filters
