@@ -29,6 +29,7 @@ from desktop.actions import (
     imports,
     invoices,
     navigation,
+    reconcile,
     suggestions,
 )
 from desktop.actions.workspace import files, team
@@ -47,6 +48,7 @@ from widgets.models import (
     customer_columns,
 )
 from widgets.pages import InvoicesPage, TablePage
+from widgets.reconcile_page import ReconcilePage
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +69,7 @@ class MainWindow(QMainWindow):
     others_changed = Signal(list)  # a team workspace: other clerks' changes, announced
     suggested = Signal()  # suggestions are on screen
     restored = Signal(str)  # a backup was put back (what was said)
+    reconciled = Signal()  # the Reconcile tab shows the suggestions read
 
     def __init__(self, path: Path | str, as_of: date | None = None) -> None:
         super().__init__()
@@ -92,6 +95,7 @@ class MainWindow(QMainWindow):
         self._damage()
         self.changed.connect(lambda change: invoices.changed(self, change))
         self.changed.connect(lambda change: suggestions.changed(self, change))
+        self.changed.connect(lambda change: reconcile.changed(self, change))
         self.refresh()
 
     # ------------------------------------------------------------------ pages
@@ -103,6 +107,7 @@ class MainWindow(QMainWindow):
         self.invoices = InvoicesPage(INVOICE_COLUMNS)
         self.payments = TablePage(PAYMENT_COLUMNS)
         self.credits = TablePage(CREDIT_COLUMNS)
+        self.reconcile_page = ReconcilePage()
         self.customers = TablePage(CUSTOMER_COLUMNS)
         self.alerts_page = AlertsPage()
         self.charges_page = ChargesPage()
@@ -112,6 +117,7 @@ class MainWindow(QMainWindow):
                             (self.invoices, self.tr("Invoices")),
                             (self.payments, self.tr("Payments")),
                             (self.credits, self.tr("Credit notes")),
+                            (self.reconcile_page, self.tr("Reconcile")),
                             (self.customers, self.tr("Customers")),
                             (self.alerts_page, self.tr("Alerts and calendar")),
                             (self.charges_page, self.tr("Charges explained")),
@@ -139,6 +145,8 @@ class MainWindow(QMainWindow):
             )
         self.tabs.currentChanged.connect(lambda _i: navigation.selection_totals(self))
         self.tabs.currentChanged.connect(lambda _i: agree.tab_changed(self))
+        self.tabs.currentChanged.connect(lambda _i: reconcile.tab_changed(self))
+        reconcile.connect(self)
         self.dashboard.chart.bucket_clicked.connect(lambda *a: navigation.show_bucket(self, *a))
         self.dashboard.focus_requested.connect(lambda *a: navigation.show_focus(self, *a))
         self.payments.view.doubleClicked.connect(lambda i: allocations.payment_opened(self, i))
@@ -241,6 +249,7 @@ class MainWindow(QMainWindow):
         self.credits.set_rows(snap["credits"])
         self.alerts_page.show_alerts(snap["alerts"], snap["periods"], snap["as_of"])
         self.claims_page.show_claims(snap["claims"])
+        reconcile.shown(self)
         from widgets.aging_chart import bucket_label
 
         self.customers.model.set_columns(customer_columns(snap["buckets"], bucket_label))

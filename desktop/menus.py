@@ -138,18 +138,34 @@ def _view(window: MainWindow, menu: QMenu) -> None:
         action.setCheckable(True)
         action.setChecked(code == i18n.current_language())
     menu.addSeparator()
-    tabs = (translate("MainWindow", "&Dashboard"), translate("MainWindow", "&Invoices"),
-            translate("MainWindow", "Pa&yments"), translate("MainWindow", "&Credit notes"),
-            translate("MainWindow", "C&ustomers"),
-            translate("MainWindow", "&Alerts and calendar"),
-            translate("MainWindow", "C&harges explained"),
-            translate("MainWindow", "Dis&putes and claims"),
-            translate("MainWindow", "A&gree with Microsoft"))  # fmt: skip
-    for n, name in enumerate(tabs):
-        add(window, menu, name, lambda w, i=n: w.tabs.setCurrentIndex(i), f"Ctrl+{n + 1}")
+    tabs = ((window.dashboard, translate("MainWindow", "&Dashboard")),
+            (window.invoices, translate("MainWindow", "&Invoices")),
+            (window.payments, translate("MainWindow", "Pa&yments")),
+            (window.credits, translate("MainWindow", "&Credit notes")),
+            (window.reconcile_page, translate("MainWindow", "&Reconcile")),
+            (window.customers, translate("MainWindow", "C&ustomers")),
+            (window.alerts_page, translate("MainWindow", "&Alerts and calendar")),
+            (window.charges_page, translate("MainWindow", "C&harges explained")),
+            (window.claims_page, translate("MainWindow", "Dis&putes and claims")),
+            (window.agree_page, translate("MainWindow", "A&gree with Microsoft")))  # fmt: skip
+    for n, (page, name) in enumerate(tabs):
+        # Ctrl+digit does nothing on a French (AZERTY) keyboard, where the digits are
+        # shifted: Ctrl+PgDown / Ctrl+PgUp below move from tab to tab on any layout.
+        shortcut = f"Ctrl+{n + 1}" if n < 9 else None
+        add(window, menu, name, lambda w, p=page: w.tabs.setCurrentWidget(p), shortcut)
+    add(window, menu, translate("MainWindow", "&Next tab"), lambda w: _step(w, 1),
+        "Ctrl+PgDown")  # fmt: skip
+    add(window, menu, translate("MainWindow", "Pre&vious tab"), lambda w: _step(w, -1),
+        "Ctrl+PgUp")  # fmt: skip
     add(window, menu, translate("MainWindow", "&Find in this list"), navigation.focus_search,
         Key.Find)  # fmt: skip
     add(window, menu, translate("MainWindow", "Re&load"), lambda w: w.refresh(), Key.Refresh)
+
+
+def _step(window: MainWindow, by: int) -> None:
+    """The next (or previous) tab, round from the last to the first."""
+    tabs = window.tabs
+    tabs.setCurrentIndex((tabs.currentIndex() + by) % tabs.count())
 
 
 def _help(window: MainWindow, menu: QMenu) -> None:

@@ -23,6 +23,8 @@ from core.store import schema as t
 from core.store.session import retried
 
 TOUCHED = ("allocations",)
+#: the score from which a suggestion is accepted with the others at once (accept_confident)
+CONFIDENT = 80
 
 
 class Allocations(Service):
@@ -180,6 +182,50 @@ class Allocations(Service):
                                          {"source": s.payment, "suggestion": s.id})  # fmt: skip
         said = f"accepted {suggestion_id.upper()}: allocation(s) {', '.join(map(str, ids))}"
         return change("accept", said, TOUCHED, ids, audit_id)
+
+    @retried
+    def accept_confident(self, threshold: int = CONFIDENT) -> Change:
+        """Accept, as ONE change (undone together), the best suggestion of every payment
+        scoring at least ``threshold`` and ahead of the next one (a tie is the clerk's to
+        choose).  Each is checked against those accepted before it; one that no longer fits
+        (the same invoice proposed for two payments) is left for the clerk and said.  The
+        change's ``result`` is ``(accepted suggestion ids, allocation ids)``."""
+        self.store.writable()
+        with self.store.change(allocating=True) as conn:
+            facts = self.ws.books.facts(conn)
+            chosen: list[suggestions.Suggestion] = []
+            requests: list[tuple[str, list[Request]]] = []
+            left: list[str] = []
+            for answer in self._suggest(conn, None):
+                best = answer.suggestions[:1]
+                if not best or best[0].score < threshold:
+                    continue
+                s = best[0]
+                if len(answer.suggestions) > 1 and answer.suggestions[1].score >= s.score:
+                    left.append(f"{s.payment}: two suggestions score {s.score}; choose one")
+                    continue
+                mine = [
+                    (source, [(ln.invoice, ln.amount) for ln in s.lines if ln.source == source])
+                    for source in dict.fromkeys(ln.source for ln in s.lines)
+                ]
+                try:
+                    check_in_time(facts, [*requests, *mine])
+                except rules.AllocationRefused as refused:
+                    left.append(f"{s.payment}: {s.id} no longer fits ({refused})")
+                    continue
+                chosen.append(s)
+                requests.extend(mine)
+            if not chosen:
+                lines = [f"no suggestion scores {threshold} or more: nothing accepted", *left]
+                return change("accept-confident", lines, (), ([], []))
+            planned = check_in_time(facts, requests, method="suggestion-confident")
+            summary = (f"accept {len(chosen)} suggestion(s) scoring {threshold} or more: "
+                       + ", ".join(f"{s.id} for {s.payment}" for s in chosen))  # fmt: skip
+            ids, audit_id = self._commit(conn, planned, summary,
+                                         {"suggestions": [s.id for s in chosen]})  # fmt: skip
+        said = [f"accepted {len(chosen)} suggestion(s) scoring {threshold} or more: "
+                f"allocation(s) {', '.join(map(str, ids))}", *left]  # fmt: skip
+        return change("accept-confident", said, TOUCHED, ([s.id for s in chosen], ids), audit_id)
 
     @retried
     def reject(self, suggestion_id: str) -> Change:

@@ -1,0 +1,277 @@
+"""Reconcile: the screen of the clerk's day (as a bank reconciliation window is).  On the
+left the money not yet allocated; on the right, for the one selected, the core's ranked
+suggestions with their amounts and reasons.  Enter accepts the highlighted suggestion (the
+first unless the clerk chose another), Delete rejects it, the arrows move; "Accept all
+confident" accepts every best suggestion scoring at least the threshold, as one change.
+
+The page shows what it is given (:func:`core.suggestions.answer_json` answers) and asks for
+the rest by signal: it never decides what to propose nor checks an allocation."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from html import escape
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from widgets.formats import money_text, number_text
+
+KEY_ROLE = Qt.ItemDataRole.UserRole + 30
+ACCEPT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+REJECT_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+
+
+def _table(headers: list[str], stretch: int) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def _item(text: str, key: str | None = None, right: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    if key is not None:
+        item.setData(KEY_ROLE, key)
+    if right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+class ReconcilePage(QWidget):
+    accept_requested = Signal(str)  # a suggestion's id
+    reject_requested = Signal(str)
+    accept_all_requested = Signal(int)  # the threshold
+    allocate_requested = Signal(str)  # the payment, to allocate by hand
+    reload_requested = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.answers: list[dict] = []
+        self.payments: dict[str, dict] = {}
+        self.summary = QLabel()
+        self.threshold = QSpinBox()
+        self.threshold.setRange(1, 100)
+        self.threshold.setValue(80)
+        self.threshold.setPrefix(self.tr("score ≥ "))
+        self.threshold.setToolTip(self.tr("The lowest score accepted by Accept all confident"))
+        self.accept_all = QPushButton(self.tr("Accept all &confident"))
+        self.accept_all.setToolTip(self.tr(
+            "Accept the best suggestion of every payment scoring at least this, as one "
+            "change (Ctrl+Z undoes them all)"))  # fmt: skip
+        self.accept_all.clicked.connect(
+            lambda: self.accept_all_requested.emit(self.threshold.value())
+        )
+        self.sources = _table([self.tr("Payment"), self.tr("Date"), self.tr("Unallocated"),
+                               self.tr("Best score"), self.tr("Reference")], 4)  # fmt: skip
+        self.sources.setAccessibleName(self.tr("Money not yet allocated"))
+        self.candidates = _table([self.tr("#"), self.tr("Score"), self.tr("Evidence"),
+                                  self.tr("Proposed allocation"), self.tr("Amount")],
+                                 3)  # fmt: skip
+        self.candidates.setAccessibleName(self.tr("Suggested allocations"))
+        self.reasons = QTextBrowser()
+        self.reasons.setPlaceholderText(self.tr("Select a payment to see what is proposed."))
+        self.accept_button = QPushButton(self.tr("&Accept (Enter)"))
+        self.accept_button.setToolTip(self.tr("Allocate as proposed (Ctrl+Z undoes it)"))
+        self.accept_button.clicked.connect(lambda: self._request(self.accept_requested))
+        self.reject_button = QPushButton(self.tr("&Reject (Del)"))
+        self.reject_button.setToolTip(self.tr("Never propose this allocation again"))
+        self.reject_button.clicked.connect(lambda: self._request(self.reject_requested))
+        self.by_hand = QPushButton(self.tr("Allocate by &hand…"))
+        self.by_hand.clicked.connect(self._by_hand)
+        self.threshold.valueChanged.connect(lambda _v: self._summarize())
+        self.sources.itemSelectionChanged.connect(self._source_selected)
+        self.candidates.itemSelectionChanged.connect(self._candidate_selected)
+        for table in (self.sources, self.candidates):
+            table.installEventFilter(self)
+        self._build()
+        self._source_selected()
+
+    def _build(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.threshold)
+        top.addWidget(self.accept_all)
+        right = QWidget()
+        buttons = QHBoxLayout()
+        for button in (self.accept_button, self.reject_button, self.by_hand):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        inner = QSplitter(Qt.Orientation.Vertical)
+        inner.addWidget(self.candidates)
+        inner.addWidget(self.reasons)
+        inner.setSizes([220, 180])
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(inner, 1)
+        column.addLayout(buttons)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("reconcile-splitter")
+        self.splitter.addWidget(self.sources)
+        self.splitter.addWidget(right)
+        self.splitter.setSizes([480, 620])
+        self.inner_splitter = inner
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+
+    # ------------------------------------------------------------------ shown
+
+    def show_answers(self, answers: list[dict], payments: list[dict]) -> None:
+        """The engine's answers for every payment with money left, with the payments'
+        rows (their date and reference).  The payment selected stays selected, else the
+        one now in its place."""
+        kept = self.current_payment()
+        row_before = max(self.sources.currentRow(), 0)
+        self.answers = [a for a in answers if a["unallocated"] not in ("0.00", "0")]
+        self.payments = {p["id"]: p for p in payments}
+        self.sources.setRowCount(len(self.answers))
+        for r, a in enumerate(self.answers):
+            p = self.payments.get(a["payment"], {})
+            best = a["suggestions"][0]["score"] if a["suggestions"] else None
+            cells = (_item(a["payment"], a["payment"]), _item(str(p.get("date") or "")),
+                     _item(money_text(a["unallocated"], a["currency"]), right=True),
+                     _item("" if best is None else str(best), right=True),
+                     _item(p.get("reference") or ""))  # fmt: skip
+            for c, item in enumerate(cells):
+                self.sources.setItem(r, c, item)
+        self._summarize()
+        keys = [a["payment"] for a in self.answers]
+        if kept in keys:
+            self.sources.selectRow(keys.index(kept))
+        elif keys:
+            self.sources.selectRow(min(row_before, len(keys) - 1))
+        else:
+            self.sources.clearSelection()
+            self._source_selected()
+
+    def _summarize(self) -> None:
+        """How many payments have money left, and how many a confident suggestion."""
+        confident = sum(1 for a in self.answers
+                        if a["suggestions"] and a["suggestions"][0]["score"]
+                        >= self.threshold.value())  # fmt: skip
+        self.summary.setText(
+            self.tr("%n payment(s) with money left", "", len(self.answers))
+            + " · " + self.tr("%n with a confident suggestion", "", confident)
+        )  # fmt: skip
+        self.accept_all.setEnabled(confident > 0)
+
+    def current_payment(self) -> str | None:
+        rows = self.sources.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.sources.item(rows[0].row(), 0).data(KEY_ROLE)
+
+    def current_answer(self) -> dict | None:
+        pid = self.current_payment()
+        return next((a for a in self.answers if a["payment"] == pid), None)
+
+    def current_suggestion(self) -> dict | None:
+        answer = self.current_answer()
+        rows = self.candidates.selectionModel().selectedRows()
+        if answer is None or not answer["suggestions"]:
+            return None
+        return answer["suggestions"][rows[0].row() if rows else 0]
+
+    def _source_selected(self) -> None:
+        answer = self.current_answer()
+        suggestions = answer["suggestions"] if answer else []
+        self.candidates.setRowCount(len(suggestions))
+        for r, s in enumerate(suggestions):
+            cur = answer["currency"] if answer else ""
+            lines = ", ".join(f"{ln['source']} → {ln['invoice']} {number_text(ln['amount'])}"
+                              for ln in s["lines"])  # fmt: skip
+            total = sum(_decimal(ln["amount"]) for ln in s["lines"])
+            cells = (_item(str(s["rank"]), s["id"]), _item(str(s["score"]), right=True),
+                     _item(_kind(s["kind"])), _item(lines),
+                     _item(money_text(total, cur), right=True))  # fmt: skip
+            for c, item in enumerate(cells):
+                self.candidates.setItem(r, c, item)
+        if suggestions:
+            self.candidates.selectRow(0)
+        self.by_hand.setEnabled(answer is not None)
+        self._candidate_selected()
+
+    def _candidate_selected(self) -> None:
+        answer, s = self.current_answer(), self.current_suggestion()
+        self.accept_button.setEnabled(s is not None)
+        self.reject_button.setEnabled(s is not None)
+        if answer is None:
+            self.reasons.clear()
+            return
+        parts = [f"<b>{escape(answer['payment'])}</b>: "
+                 + escape(self.tr("%s unallocated")
+                        % money_text(answer["unallocated"], answer["currency"]))]  # fmt: skip
+        if s is not None:
+            parts.append("<ul>" + "".join(f"<li>{escape(r)}</li>" for r in s["reasons"])
+                         + "</ul>")  # fmt: skip
+        if answer["notes"]:
+            parts.append("<p><i>" + "<br>".join(escape(n) for n in answer["notes"]) + "</i></p>")
+        self.reasons.setHtml("".join(parts))
+
+    # ------------------------------------------------------------------ the clerk
+
+    def _request(self, signal) -> None:
+        s = self.current_suggestion()
+        if s is not None:
+            signal.emit(s["id"])
+
+    def _by_hand(self) -> None:
+        pid = self.current_payment()
+        if pid is not None:
+            self.allocate_requested.emit(pid)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):  # fmt: skip
+            if event.key() in ACCEPT_KEYS:
+                self._request(self.accept_requested)
+                return True
+            if event.key() in REJECT_KEYS:
+                self._request(self.reject_requested)
+                return True
+            if watched is self.sources and event.key() == Qt.Key.Key_Right:
+                self.candidates.setFocus()
+                return True
+            if watched is self.candidates and event.key() == Qt.Key.Key_Left:
+                self.sources.setFocus()
+                return True
+        return super().eventFilter(watched, event)
+
+
+def _decimal(text: str) -> Decimal:
+    return Decimal(text)
+
+
+def _kind(kind: str) -> str:
+    return QCoreApplication.translate("ReconcilePage", _KINDS.get(kind, kind))
+
+
+#: the evidence of a suggestion, as the clerk reads it (the engine's kinds)
+_KINDS = {
+    "reference": QT_TRANSLATE_NOOP("ReconcilePage", "invoice number quoted"),
+    "amount": QT_TRANSLATE_NOOP("ReconcilePage", "same amount"),
+    "credit": QT_TRANSLATE_NOOP("ReconcilePage", "amount less a credit note"),
+    "combination": QT_TRANSLATE_NOOP("ReconcilePage", "several invoices add up"),
+    "fallback": QT_TRANSLATE_NOOP("ReconcilePage", "oldest due first"),
+}
