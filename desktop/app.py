@@ -93,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("CSP Reconciler")
+    # the desktop entry's name (installer/build.py): the window groups with its launcher
+    app.setDesktopFileName("csp-reconciler")
     from desktop import i18n
 
     i18n.install(app, args.language or i18n.chosen_language())
