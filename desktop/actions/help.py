@@ -40,10 +40,7 @@ def open_log_folder(window: MainWindow) -> None:
 
 
 def show_about(window: MainWindow) -> None:
-    from core import __version__ as number
+    """The version, the workspace and the licences of the components (desktop/about_dialog.py)."""
+    from desktop import about_dialog
 
-    QMessageBox.about(window, translate("MainWindow", "About CSP Reconciler"), translate(
-        "MainWindow",
-        "<b>CSP Reconciler</b> %s<br>Invoices, payments and remittance advice for "
-        "Microsoft Cloud Solution Provider partners.<br>Workspace: %s") % (
-        number, window.path))  # fmt: skip
+    about_dialog.show(window)
