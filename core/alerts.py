@@ -20,6 +20,7 @@ the amount at stake and its currency, and a sentence saying what to do.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -28,6 +29,7 @@ from decimal import Decimal
 
 from core import calendar as cal
 from core.business_days import PROCESSING_DAYS
+from core.i18n import Amount, Money, say
 from core.ledger import InvoiceState, Ledger, due_date_of
 from core.model import DocumentType, Payment
 from core.money import format_amount
@@ -261,31 +263,33 @@ def _missing_documents(
     for p in calendar.periods:
         if as_of < p.available + grace:
             continue
-        what = ("new-commerce" if p.experience == cal.NEW_COMMERCE else "legacy") + (
-            f" period {p.start.isoformat()} to {p.end.isoformat()}"
-        )
+        what = (say("new-commerce period {start} to {end}", start=p.start, end=p.end)
+                if p.experience == cal.NEW_COMMERCE
+                else say("legacy period {start} to {end}", start=p.start, end=p.end))  # fmt: skip
         if "invoice" in p.missing:
             add(Finding("missing_document", p.key, None, None, p.available,
-                        f"No invoice imported for the {what}: Partner Center published it "
-                        f"by {p.available.isoformat()}. Download it (Billing > Invoices) and "
-                        "import it, or check the billing experiences in the preferences.",
+                        say("No invoice imported for the {what}: Partner Center published it "
+                            "by {available}. Download it (Billing > Invoices) and import it, "
+                            "or check the billing experiences in the preferences.",
+                            what=what, available=p.available),
                         action="import"))  # fmt: skip
         with_lines = set(p.with_lines)
         for number in p.received:
             if number not in with_lines:
                 doc = ledger.documents[number]
                 add(Finding("missing_document", number, doc.total, doc.currency, p.available,
-                            f"{number} is imported but not its reconciliation file "
-                            f"({what}): download the invoice's reconciliation lines and "
-                            "import them, to check the total and see each customer's "
-                            "charges.", stage="reconciliation file",
-                            action="import"))  # fmt: skip
+                            say("{number} is imported but not its reconciliation file "
+                                "({what}): download the invoice's reconciliation lines and "
+                                "import them, to check the total and see each customer's "
+                                "charges.", number=number, what=what),
+                            stage="reconciliation file", action="import"))  # fmt: skip
     for number in calendar.header_missing:
         doc = ledger.documents[number]
         add(Finding("missing_document", number, doc.lines_total, doc.currency, None,
-                    f"The reconciliation lines of {number} are imported but not the invoice "
-                    "itself: import the invoice list (or PDF data) so its date, due date and "
-                    "total are known.", stage="invoice header", action="import"))  # fmt: skip
+                    say("The reconciliation lines of {number} are imported but not the "
+                        "invoice itself: import the invoice list (or PDF data) so its date, "
+                        "due date and total are known.", number=number),
+                    stage="invoice header", action="import"))  # fmt: skip
     return out
 
 
@@ -302,10 +306,11 @@ def _voids_without_original(ledger: Ledger) -> list[Finding]:
         ):
             continue
         out.append(Finding("missing_document", number, -doc.total, doc.currency, doc.date,
-                           f"{number} is a void note of {doc.amends}, which is not in this "
-                           f"workspace: import the Partner Center invoice list that holds "
-                           f"{doc.amends} (Billing > Invoices), so that the void and its "
-                           "rebill count as they should.", stage="voided original",
+                           say("{number} is a void note of {original}, which is not in this "
+                               "workspace: import the Partner Center invoice list that holds "
+                               "{original} (Billing > Invoices), so that the void and its "
+                               "rebill count as they should.", number=number,
+                               original=doc.amends), stage="voided original",
                            action="import"))  # fmt: skip
     return out
 
@@ -318,10 +323,11 @@ def _invoice_findings(rules: Rules, ledger: Ledger, as_of: date) -> list[Finding
         d = inv.document
         if inv.counted and inv.lines_difference:
             add(Finding("lines_do_not_add_up", d.number, inv.lines_difference, d.currency, d.date,
-                        f"{d.number}: its reconciliation lines add up to "
-                        f"{format_amount(d.lines_total, d.currency)}, the invoice says "
-                        f"{format_amount(d.total, d.currency)}: import the complete "
-                        "reconciliation file, or ask Microsoft billing support.",
+                        say("{number}: its reconciliation lines add up to {lines}, the "
+                            "invoice says {total}: import the complete reconciliation file, "
+                            "or ask Microsoft billing support.", number=d.number,
+                            lines=Amount(d.lines_total, d.currency),
+                            total=Amount(d.total, d.currency)),
                         action="invoice"))  # fmt: skip
         if not inv.counted or inv.open <= 0 or inv.due_date is None:
             continue
@@ -335,26 +341,29 @@ def _due_finding(rules: Rules, inv: InvoiceState, due: date, as_of: date) -> Fin
     """An open invoice due soon, overdue or at risk of suspension; None otherwise."""
     d = inv.document
     late = (as_of - due).days
-    money = f"{format_amount(inv.open, d.currency)} {d.currency}"
+    money = Money(inv.open, d.currency)
     if -rules.due_soon_days <= late <= 0:
         return Finding("due_soon", d.number, inv.open, d.currency, due,
-                       f"{d.number}: {money} due on {due.isoformat()}: plan the "
-                       "payment now so it is applied in time (5 business days).",
-                       action="invoice")  # fmt: skip
+                       say("{number}: {money} due on {due}: plan the payment now so it is "
+                           "applied in time (5 business days).", number=d.number, money=money,
+                           due=due), action="invoice")  # fmt: skip
     if late >= rules.suspension_after_days:
         return Finding("suspension_risk", d.number, inv.open, d.currency, due,
-                       f"{d.number}: {money} unpaid {late} days after its due date: Microsoft "
-                       "may suspend the account and services. Pay it today and send the "
-                       "remittance advice.", action="invoice")  # fmt: skip
+                       say("{number}: {money} unpaid {late} days after its due date: "
+                           "Microsoft may suspend the account and services. Pay it today and "
+                           "send the remittance advice.", number=d.number, money=money,
+                           late=late), action="invoice")  # fmt: skip
     if late >= 1:
         stage = ("grace" if late >= rules.grace_after_days else
                  "reminder" if late >= rules.reminder_after_days else "")  # fmt: skip
-        after = {"grace": "the grace period has begun; access is at risk after day "
-                          f"{rules.suspension_after_days}",
-                 "reminder": "Microsoft sends reminders", "": "overdue"}[stage]  # fmt: skip
+        after = {"grace": say("the grace period has begun; access is at risk after day "
+                              "{day}", day=rules.suspension_after_days),
+                 "reminder": say("Microsoft sends reminders"),
+                 "": say("overdue")}[stage]  # fmt: skip
         return Finding("overdue", d.number, inv.open, d.currency, due,
-                       f"{d.number}: {money} {late} days past due ({after}): pay it, quoting "
-                       "the invoice number.", stage=stage, action="invoice")  # fmt: skip
+                       say("{number}: {money} {late} days past due ({after}): pay it, quoting "
+                           "the invoice number.", number=d.number, money=money, late=late,
+                           after=after), stage=stage, action="invoice")  # fmt: skip
     return None
 
 
@@ -372,45 +381,48 @@ def _lifecycle_findings(
 
 
 def _processing_finding(life: Lifecycle) -> Finding:
-    money = f"{format_amount(life.amount, life.currency)} {life.currency}"
-    text = (
-        f"{life.id}: {money} paid {life.since.isoformat()}; Microsoft applies it by "
-        f"{life.until.isoformat()} (5 business days) and shows "
-        f"{', '.join(life.invoices)} unpaid until then: nothing to do yet."
-    )
+    money = Money(life.amount, life.currency)
+    invoices = ", ".join(life.invoices)
+    text = say(
+        "{id}: {money} paid {since}; Microsoft applies it by {until} (5 business days) and "
+        "shows {invoices} unpaid until then: nothing to do yet.",
+        id=life.id, money=money, since=life.since, until=life.until, invoices=invoices,
+    )  # fmt: skip
     if life.late:
-        text = (
-            f"{life.id}: {money} paid {life.since.isoformat()}, past the 5 business "
-            f"days ({life.until.isoformat()}): if Partner Center still shows "
-            f"{', '.join(life.invoices)} unpaid, mark the payment unallocated at "
-            "Microsoft and send the request e-mail."
-        )
+        text = say(
+            "{id}: {money} paid {since}, past the 5 business days ({until}): if Partner "
+            "Center still shows {invoices} unpaid, mark the payment unallocated at Microsoft "
+            "and send the request e-mail.",
+            id=life.id, money=money, since=life.since, until=life.until, invoices=invoices,
+        )  # fmt: skip
     return Finding("in_processing", life.id, life.amount, life.currency, life.until, text,
                    stage="late" if life.late else "", action="mark" if life.late
                    else "payment")  # fmt: skip
 
 
 def _unallocated_finding(life: Lifecycle, as_of: date, days: cal.BusinessCalendar) -> Finding:
-    money = f"{format_amount(life.amount, life.currency)} {life.currency}"
+    money = Money(life.amount, life.currency)
     if life.until is None:  # seen in Microsoft's invoice download, not marked by the clerk
         return Finding("unallocated_at_microsoft", life.id, life.amount, life.currency,
-                       life.since, f"{life.id}: {money} applied in our books to "
-                       f"{', '.join(life.invoices)} is not in Partner Center's invoice "
-                       f"download of {life.since.isoformat()}, past its 5 business days: "
-                       "send the request e-mail (invoice numbers and amounts) to "
-                       "bposcapp@microsoft.com.", action="request")  # fmt: skip
+                       life.since, say("{id}: {money} applied in our books to {invoices} is "
+                                       "not in Partner Center's invoice download of {since}, "
+                                       "past its 5 business days: send the request e-mail "
+                                       "(invoice numbers and amounts) to "
+                                       "bposcapp@microsoft.com.", id=life.id, money=money,
+                                       invoices=", ".join(life.invoices), since=life.since),
+                       action="request")  # fmt: skip
     age = days.between(life.since, as_of)
-    text = (
-        f"{life.id}: {money} unallocated at Microsoft for {age} business day(s): "
-        f"send the request e-mail (invoice numbers and amounts); Microsoft applies "
-        f"it by {life.until.isoformat()}."
-    )
+    text = say(
+        "{id}: {money} unallocated at Microsoft for {age} business day(s): send the request "
+        "e-mail (invoice numbers and amounts); Microsoft applies it by {until}.",
+        id=life.id, money=money, age=age, until=life.until,
+    )  # fmt: skip
     if life.late:
-        text = (
-            f"{life.id}: {money} still unallocated at Microsoft after {age} business "
-            f"days (resolution promised by {life.until.isoformat()}): open a "
-            "billing support ticket with the request e-mail attached."
-        )
+        text = say(
+            "{id}: {money} still unallocated at Microsoft after {age} business days "
+            "(resolution promised by {until}): open a billing support ticket with the request "
+            "e-mail attached.", id=life.id, money=money, age=age, until=life.until,
+        )  # fmt: skip
     return Finding("unallocated_at_microsoft", life.id, life.amount, life.currency,
                    life.until, text, stage="late" if life.late else "",
                    action="request")  # fmt: skip
@@ -424,21 +436,38 @@ def _payment_findings(rules: Rules, ledger: Ledger, payments: Iterable[Payment])
         state = ledger.payments.get(p.id)
         if state is None:
             continue
-        money = f"{format_amount(p.amount, p.currency)} {p.currency}"
+        money = Money(p.amount, p.currency)
         if "currency_mismatch" in state.flags:
-            said = next((n for n in state.notes if "paid in" in n), "").split(":")[0]
+            said = _paid_in(next((n for n in state.notes if "paid in" in n), ""))
             add(Finding("wrong_currency", p.id, p.amount, p.currency, p.date,
-                        f"{p.id}: {money} — {said}: open a support ticket (invoice numbers, "
-                        "payment date, amount, currency and account used) asking Microsoft "
-                        "to re-apply or return it.", action="ticket"))  # fmt: skip
+                        say("{id}: {money} — {said}: open a support ticket (invoice numbers, "
+                            "payment date, amount, currency and account used) asking "
+                            "Microsoft to re-apply or return it.", id=p.id, money=money,
+                            said=said), action="ticket"))  # fmt: skip
         expected = rules.payee_accounts.get(p.currency)
         if p.payee_account and expected and p.payee_account != expected:
             add(Finding("wrong_account", p.id, p.amount, p.currency, p.date,
-                        f"{p.id}: {money} sent to {p.payee_account}, not to Microsoft's "
-                        f"{p.currency} account {expected}: report it at once (support ticket "
-                        "with the payment's date, amount, currency and the account used) and "
-                        "send the payment to the right account.", action="ticket"))  # fmt: skip
+                        say("{id}: {money} sent to {account}, not to Microsoft's {currency} "
+                            "account {expected}: report it at once (support ticket with the "
+                            "payment's date, amount, currency and the account used) and send "
+                            "the payment to the right account.", id=p.id, money=money,
+                            account=p.payee_account, currency=p.currency,
+                            expected=expected), action="ticket"))  # fmt: skip
     return out
+
+
+def _paid_in(note: str) -> str:
+    """The ledger's note on a payment in another currency than the invoice it quotes, up to
+    its colon; a sentence a face can translate when it reads as expected."""
+    said = note.split(":")[0]
+    quoted = _PAID_IN.fullmatch(said)
+    if quoted is None:
+        return said
+    return say("quotes {number} ({invoiced}) but was paid in {paid}", number=quoted[1],
+               invoiced=quoted[2], paid=quoted[3])  # fmt: skip
+
+
+_PAID_IN = re.compile(r"quotes (\S+) \((\w+)\) but was paid in (\w+)")
 
 
 def totals(found: Iterable[Finding]) -> dict[str, dict[str, str]]:

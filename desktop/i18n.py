@@ -39,11 +39,14 @@ def current_language() -> str:
 
 
 def uninstall(app) -> None:
-    """Take the installed translations out (the program's and Qt's own)."""
+    """Take the installed translations out (the program's and Qt's own): English again,
+    numbers, dates and the core's sentences included."""
     for kind in ("translator", "qt"):
         if _installed[kind] is not None:
             app.removeTranslator(_installed[kind])
             _installed[kind] = None
+    _installed["language"] = "en"
+    QLocale.setDefault(locale_for("en"))
 
 
 def switch(app, language: str) -> None:
@@ -52,6 +55,8 @@ def switch(app, language: str) -> None:
     uninstall(app)
     install(app, language)
     save_language(language)
+    for window in app.topLevelWidgets():  # a widget keeps the locale it was made with
+        window.setLocale(QLocale())  # (calendars: month names, the week's first day)
 
 
 def install(app, language: str) -> QTranslator | None:

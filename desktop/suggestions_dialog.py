@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.screens import fit
-from widgets.formats import money_text
+from widgets.formats import money_text, speak
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 20
 
@@ -127,10 +127,10 @@ class SuggestionsDialog(QDialog):
         parts = [f"<b>{escape(a['payment'])}</b>"]
         if s is not None:
             parts[0] += f" — {escape(s['id'])} ({self.tr('score')} {s['score']})"
-            parts.append("<ul>" + "".join(f"<li>{escape(r)}</li>" for r in s["reasons"])
+            parts.append("<ul>" + "".join(f"<li>{escape(speak(r))}</li>" for r in s["reasons"])
                          + "</ul>")  # fmt: skip
         if a["notes"]:
-            parts.append("<p>" + "<br>".join(escape(n) for n in a["notes"]) + "</p>")
+            parts.append("<p>" + "<br>".join(escape(speak(n)) for n in a["notes"]) + "</p>")
         if a["search_cut_short"]:
             parts.append(f"<p><i>{self.tr('The combination search was cut short.')}</i></p>")
         self.reasons.setHtml("".join(parts))

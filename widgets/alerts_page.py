@@ -33,7 +33,7 @@ from widgets.findings import (
     KindsModel,
     finding_key,
 )
-from widgets.formats import date_text
+from widgets.formats import date_text, speak
 from widgets.views import LazyTable, SearchDelay
 
 ACTION_LABELS = {
@@ -228,8 +228,13 @@ class AlertsPage(QWidget):
         return False
 
     def current(self) -> dict | None:
+        """The finding selected, as the core made it (its sentences still translatable: a
+        row read through the model's data is a copy of plain texts)."""
         rows = self.table.selectionModel().selectedRows()
-        return rows[0].data(FINDING_ROLE) if rows else None
+        if not rows:
+            return None
+        r = self.proxy.mapToSource(rows[0]).row()
+        return self.model.rows[r] if 0 <= r < len(self.model.rows) else None
 
     def _selected(self, *_args) -> None:
         f = self.current()
@@ -238,7 +243,7 @@ class AlertsPage(QWidget):
         self.act_button.setText(
             QCoreApplication.translate("AlertsPage", ACTION_LABELS[f["action"]])
             if f and f["action"] in ACTION_LABELS else self.tr("Do it"))  # fmt: skip
-        self.detail.setText(f["message"] if f else "")
+        self.detail.setText(speak(f["message"]) if f else "")
 
     def act(self) -> None:
         f = self.current()

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 )
 
 from core.alerts import SEVERITY
-from widgets.formats import date_text, money_text
+from widgets.formats import date_text, money_text, speak
 from widgets.models import Col, FilterProxy, RowsModel, natural_key
 
 KIND_LABELS = {
@@ -33,6 +33,14 @@ KIND_LABELS = {
     "wrong_currency": QT_TRANSLATE_NOOP("AlertsPage", "wrong currency"),
     "wrong_account": QT_TRANSLATE_NOOP("AlertsPage", "wrong account"),
     "lines_do_not_add_up": QT_TRANSLATE_NOOP("AlertsPage", "lines do not add up"),
+}
+STAGE_LABELS = {
+    "late": QT_TRANSLATE_NOOP("AlertsPage", "late"),
+    "reminder": QT_TRANSLATE_NOOP("AlertsPage", "reminder"),
+    "grace": QT_TRANSLATE_NOOP("AlertsPage", "grace"),
+    "reconciliation file": QT_TRANSLATE_NOOP("AlertsPage", "reconciliation file"),
+    "invoice header": QT_TRANSLATE_NOOP("AlertsPage", "invoice header"),
+    "voided original": QT_TRANSLATE_NOOP("AlertsPage", "voided original"),
 }
 #: the findings' columns (titles in the Alerts page's translation context)
 FINDING_COLUMNS = (
@@ -54,6 +62,10 @@ RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 def kind_label(kind: str) -> str:
     return QCoreApplication.translate("AlertsPage", KIND_LABELS.get(kind, kind))
+
+
+def stage_label(stage: str) -> str:
+    return QCoreApplication.translate("AlertsPage", STAGE_LABELS.get(stage, stage))
 
 
 def finding_key(f: dict) -> tuple:
@@ -110,16 +122,17 @@ class FindingsModel(RowsModel):
     def _text(row: dict, col: Col) -> str:
         value = row.get(col.key)
         if col.kind == "kind":
-            return kind_label(value) + (f" ({row['stage']})" if row.get("stage") else "")
+            stage = row.get("stage")
+            return kind_label(value) + (f" ({stage_label(stage)})" if stage else "")
         if col.kind == "date":
             return date_text(value) if value else ""
         if col.kind == "money":
             return money_text(value, row.get("currency") or "") if value else ""
-        return "" if value is None else str(value)
+        return speak(value)
 
     @staticmethod
     def _tooltip(row: dict) -> str | None:
-        return row.get("message") or None
+        return speak(row.get("message")) or None
 
     def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
         self._order = (column, order)

@@ -8,11 +8,13 @@ with a four-digit year.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
+from core.i18n import Amount, Money, render
 from core.money import format_amount, format_exact
 
 
@@ -68,3 +70,26 @@ def date_text(iso: str | None) -> str:
     if pattern == "yyyy-MM-dd":
         return iso
     return QLocale().toString(QDate.fromString(iso[:10], "yyyy-MM-dd"), pattern)
+
+
+def _argument(value: object) -> str:
+    if isinstance(value, Money):
+        return money_text(value.amount, value.currency)
+    if isinstance(value, Amount):
+        return number_text(format_amount(value.amount, value.currency))
+    if isinstance(value, date):
+        return date_text(value.isoformat())
+    return "" if value is None else str(value)
+
+
+def _core(template: str) -> str:
+    return QCoreApplication.translate("core", template)
+
+
+def speak(text: object) -> str:
+    """A sentence of the core (:class:`core.i18n.Text`) in the interface's language, its
+    amounts and dates written the locale's way; any other text as it is.  In English the
+    core's own sentence, as the command line says it."""
+    if QLocale().language() in (QLocale.Language.English, QLocale.Language.C):
+        return "" if text is None else str(text)
+    return render(text, _core, _argument)

@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from core.money import format_amount
-from widgets.formats import date_text, money_text
+from widgets.formats import date_text, money_text, speak
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 _DIGITS = re.compile(r"(\d+)")
@@ -48,6 +48,24 @@ STATUS_LABELS = {
     "credit_note": QT_TRANSLATE_NOOP("Status", "Credit note"),
     "invoice": QT_TRANSLATE_NOOP("Status", "Invoice"),
 }
+
+
+FLAG_LABELS = {
+    "currency_mismatch": QT_TRANSLATE_NOOP("Status", "wrong currency"),
+    "unknown_reference": QT_TRANSLATE_NOOP("Status", "unknown reference"),
+    "voided_reference": QT_TRANSLATE_NOOP("Status", "voided reference"),
+    "unallocated": QT_TRANSLATE_NOOP("Status", "unallocated"),
+    "partly_allocated": QT_TRANSLATE_NOOP("Status", "partly allocated"),
+    "over_allocated": QT_TRANSLATE_NOOP("Status", "over-allocated"),
+}
+
+
+def flag_label(flag: str) -> str:
+    """A payment's flag in the interface's language (``currency_mismatch`` → "mauvaise
+    devise"); in English the flag as the command line writes it."""
+    label = FLAG_LABELS.get(flag)
+    said = QCoreApplication.translate("Status", label) if label else flag
+    return flag if said == label else said
 
 
 def status_label(status: str) -> str:
@@ -332,7 +350,7 @@ class RowsModel(QAbstractTableModel):
         if col.kind == "money":
             return money_text(value, row.get("currency", ""))
         if col.kind == "list":
-            return ", ".join(value or [])
+            return ", ".join(flag_label(f) for f in value or [])
         if value is None:
             if col.key == "date" and row.get("date_unknown"):
                 return QCoreApplication.translate("Columns", "date unknown")
@@ -347,7 +365,7 @@ class RowsModel(QAbstractTableModel):
 
     @staticmethod
     def _tooltip(row: dict) -> str | None:
-        tips = list(row.get("notes") or [])
+        tips = [speak(n) for n in row.get("notes") or []]
         if row.get("rebilled_as"):
             text = QCoreApplication.translate("Columns", "Rebilled as %s")
             tips.append(text % row["rebilled_as"])

@@ -7,6 +7,7 @@ import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from core.i18n import Money, say
 from core.ledger import InvoiceState
 from core.model import SourceKind
 from core.money import format_amount
@@ -29,7 +30,7 @@ class Suggestion:
     kind: str  # reference, amount, credit, combination, fallback
     score: int  # 0-100
     lines: tuple[Line, ...]
-    reasons: list[str]
+    reasons: list[str]  # sentences (core.i18n.Text)
 
     @property
     def signature(self) -> str:
@@ -76,15 +77,17 @@ def flag_currency(out: Answer, inv: InvoiceState, evidence: str) -> None:
     on, number = inv.document.currency, inv.document.number
     if "wrong_currency" not in out.flags:
         out.flags.append("wrong_currency")
-    out.notes.append(
-        f"{evidence}, billed in {on} ({money(inv.open, on)} open), but the payment is in "
-        f"{out.currency}: it was probably meant for {number}. Nothing is proposed: ask the bank "
-        "to return or convert it (export ticket)"
-    )
+    out.notes.append(say(
+        "{evidence}, billed in {billed} ({open} open), but the payment is in {currency}: it "
+        "was probably meant for {number}. Nothing is proposed: ask the bank to return or "
+        "convert it (export ticket)", evidence=evidence, billed=on,
+        open=Money(inv.open, on), currency=out.currency, number=number,
+    ))  # fmt: skip
 
 
-def money(amount: Decimal, currency: str) -> str:
-    return f"{format_amount(amount, currency)} {currency}"
+def money(amount: Decimal, currency: str) -> Money:
+    """An amount and its currency in a sentence: ``250.00 EUR`` in English."""
+    return Money(amount, currency)
 
 
 def answer_json(a: Answer) -> dict:

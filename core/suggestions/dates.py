@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from core.i18n import Text, say
 from core.ledger import InvoiceState, Ledger
 from core.suggestions.answers import Suggestion
 
@@ -34,17 +35,18 @@ def date_bonus(inv: InvoiceState, day: date | None) -> int:
     return 8 if days <= 15 else 4 if days <= 45 else 0 if days <= 90 else -15
 
 
-def date_reasons(inv: InvoiceState, day: date | None) -> list[str]:
+def date_reasons(inv: InvoiceState, day: date | None) -> list[Text]:
     d, due = inv.document.date, inv.due_date
     if day is None or d is None or due is None:
         return []
     gap = (due - day).days
     when = (
-        "on the payment date" if gap == 0
-        else f"{gap} day(s) after the payment" if gap > 0
-        else f"{-gap} day(s) before the payment"
+        say("on the payment date") if gap == 0
+        else say("{days} day(s) after the payment", days=gap) if gap > 0
+        else say("{days} day(s) before the payment", days=-gap)
     )  # fmt: skip
-    return [f"issued {d.isoformat()}, before the payment; due {due.isoformat()}, {when}"]
+    return [say("issued {issued}, before the payment; due {due}, {when}", issued=d, due=due,
+                when=when)]  # fmt: skip
 
 
 def age(s: Suggestion, ledger: Ledger) -> int:

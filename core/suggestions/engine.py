@@ -8,6 +8,7 @@ from collections.abc import Collection, Iterable
 from datetime import date
 from decimal import Decimal
 
+from core.i18n import say
 from core.ledger import InvoiceState, Ledger, SourceState
 from core.model import Payment, SourceKind
 from core.suggestions.answers import Answer, Line, Suggestion, add, flag_currency, money
@@ -58,7 +59,7 @@ class Suggester:
         cur, left = state.currency, state.remaining
         out = Answer(payment.id, cur, left)
         if left <= 0:
-            out.notes.append("fully allocated: nothing to suggest")
+            out.notes.append(say("fully allocated: nothing to suggest"))
             return out
         found: dict[str, Suggestion] = {}
         exact = self._references(payment, state, out, found)
@@ -74,9 +75,9 @@ class Suggester:
         out.suggestions = [s for s in ranked if (payment.id, s.signature) not in self.rejected]
         out.suggestions = out.suggestions[:MOST]
         if len(ranked) > len(out.suggestions) and not out.suggestions:
-            out.notes.append("every suggestion for this payment was rejected")
+            out.notes.append(say("every suggestion for this payment was rejected"))
         if not out.answered:
-            out.notes.append(f"no open {cur} invoice to suggest")
+            out.notes.append(say("no open {currency} invoice to suggest", currency=cur))
         return out
 
     def answers(self, payments: Iterable[Payment]) -> list[Answer]:
@@ -104,18 +105,23 @@ class Suggester:
             inv = self.ledger.invoices[target]
             on = inv.document.currency
             if on != cur:
-                flag_currency(out, inv, f"the text quotes {number}")
+                flag_currency(out, inv, say("the text quotes {number}", number=number))
                 continue
-            how = "as written" if written == number else f"written '{written}'"
-            landing = f", which lands on its rebill {target}" if target != number else ""
+            how = (say("as written") if written == number
+                   else say("written '{written}'", written=written))  # fmt: skip
+            landing = (say(", which lands on its rebill {rebill}", rebill=target)
+                       if target != number else "")  # fmt: skip
             if inv.open <= 0:
-                out.notes.append(f"the text quotes {number} ({how}){landing}, already settled")
+                out.notes.append(say("the text quotes {number} ({how}){landing}, already "
+                                     "settled", number=number, how=how,
+                                     landing=landing))  # fmt: skip
                 continue
             take = min(left, inv.open)
             if take <= 0:
                 break
             lines.append(Line(SourceKind.PAYMENT, p.id, target, take))
-            reasons.append(f"the remittance text quotes {number} ({how}){landing}")
+            reasons.append(say("the remittance text quotes {number} ({how}){landing}",
+                               number=number, how=how, landing=landing))  # fmt: skip
             wanted += inv.open
             left -= take
         if not lines:
@@ -123,12 +129,12 @@ class Suggester:
         exact = wanted == state.remaining
         score = 90 if exact else 75
         if exact:
-            reasons.append(f"the payment, {money(state.remaining, cur)}, is exactly what the "
-                           "quoted invoice(s) still owe")  # fmt: skip
+            reasons.append(say("the payment, {money}, is exactly what the quoted invoice(s) "
+                               "still owe", money=money(state.remaining, cur)))  # fmt: skip
         elif left > 0:
-            reasons.append(f"{money(left, cur)} would stay unallocated")
+            reasons.append(say("{money} would stay unallocated", money=money(left, cur)))
         else:
-            reasons.append("a partial payment of the last invoice quoted")
+            reasons.append(say("a partial payment of the last invoice quoted"))
         add(found, Suggestion(p.id, cur, "reference", score, tuple(lines), reasons))
         return exact
 
@@ -143,14 +149,18 @@ class Suggester:
         for rank, inv in enumerate(matches[:3]):
             paid = inv.applied > 0
             reasons = [
-                f"the payment, {money(left, cur)}, equals what {inv.document.number} still owes"
-                + (" after earlier payments and credits" if paid else "")
-            ]
+                say("the payment, {money}, equals what {number} still owes after earlier "
+                    "payments and credits", money=money(left, cur), number=inv.document.number)
+                if paid
+                else say("the payment, {money}, equals what {number} still owes",
+                         money=money(left, cur), number=inv.document.number)
+            ]  # fmt: skip
             reasons += date_reasons(inv, p.date)
             score = 70 if len(matches) == 1 else max(40, 62 - 8 * rank)
             if len(matches) > 1:
-                reasons.append(f"{len(matches)} open {cur} invoices owe this amount; "
-                               "this one is due nearest the payment")  # fmt: skip
+                reasons.append(say("{count} open {currency} invoices owe this amount; this "
+                                   "one is due nearest the payment", count=len(matches),
+                                   currency=cur))  # fmt: skip
             score += date_bonus(inv, p.date)
             line = Line(SourceKind.PAYMENT, p.id, inv.document.number, left)
             add(found, Suggestion(p.id, cur, "amount", score, (line,), reasons))
@@ -179,8 +189,14 @@ class Suggester:
                               credit.remaining),
                          Line(SourceKind.PAYMENT, p.id, inv.document.number, left))  # fmt: skip
                 reasons = [
-                    f"the payment, {money(left, cur)}, is what {inv.document.number} owes less "
-                    f"credit note {credit.id} ({money(credit.remaining, cur)} not yet applied)",
+                    say(
+                        "the payment, {money}, is what {number} owes less credit note {credit} "
+                        "({remaining} not yet applied)",
+                        money=money(left, cur),
+                        number=inv.document.number,
+                        credit=credit.id,
+                        remaining=money(credit.remaining, cur),
+                    ),
                     *date_reasons(inv, p.date),
                 ]
                 score = 65 + date_bonus(inv, p.date)
@@ -207,8 +223,9 @@ class Suggester:
         for ks in ranked[:3]:
             self._combination(p, cur, left, ks, len(ranked), cut, found)
         if not combos and cut:
-            out.notes.append(f"no combination of {cur} invoices due near the payment adds up "
-                             "to it (the search was cut short)")  # fmt: skip
+            out.notes.append(say("no combination of {currency} invoices due near the payment "
+                                 "adds up to it (the search was cut short)",
+                                 currency=cur))  # fmt: skip
 
     @staticmethod
     def _combination(
@@ -219,16 +236,18 @@ class Suggester:
         lines = tuple(Line(SourceKind.PAYMENT, p.id, i.document.number, i.open)
                       for i in chosen)  # fmt: skip
         numbers = ", ".join(i.document.number for i in chosen)
-        reasons = [f"the payment, {money(left, cur)}, equals what {numbers} owe together"]
+        reasons = [say("the payment, {money}, equals what {numbers} owe together",
+                       money=money(left, cur), numbers=numbers)]  # fmt: skip
         same_day = len({i.document.date for i in chosen}) == 1
         if same_day:
-            reasons.append(f"one billing run: all issued {chosen[0].document.date}")
+            reasons.append(say("one billing run: all issued {issued}",
+                               issued=chosen[0].document.date))  # fmt: skip
         if among > 1:
-            reasons.append(f"{among} combinations add up to this amount; this one "
-                           "has the fewest and oldest invoices")  # fmt: skip
+            reasons.append(say("{among} combinations add up to this amount; this one has the "
+                               "fewest and oldest invoices", among=among))  # fmt: skip
         if cut:
-            reasons.append("the search was cut short: a combination it did not reach "
-                           "may fit too")  # fmt: skip
+            reasons.append(say("the search was cut short: a combination it did not reach may "
+                               "fit too"))  # fmt: skip
         score = (55 if len(ks) == 2 else 48) + (7 if same_day else 0) - (5 if among > 1 else 0)
         add(found, Suggestion(p.id, cur, "combination", score, lines, reasons))
 
@@ -239,7 +258,9 @@ class Suggester:
             invoices = self.by_amount.get((cur, state.remaining))
             if cur != state.currency and invoices:
                 number = invoices[0].document.number
-                flag_currency(out, invoices[0], f"the amount is exactly what {number} owes")
+                flag_currency(
+                    out, invoices[0], say("the amount is exactly what {number} owes", number=number)
+                )
                 return
 
     def _fallback(self, p: Payment, state: SourceState, out: Answer, found) -> None:
@@ -256,8 +277,8 @@ class Suggester:
             left -= take
         if not lines:
             return
-        reasons = ["fallback: no invoice number, amount or date points anywhere; "
-                   "this is simply the oldest due first"]  # fmt: skip
+        reasons = [say("fallback: no invoice number, amount or date points anywhere; this is "
+                       "simply the oldest due first")]  # fmt: skip
         if left > 0:
-            reasons.append(f"{money(left, cur)} would stay unallocated")
+            reasons.append(say("{money} would stay unallocated", money=money(left, cur)))
         add(found, Suggestion(p.id, cur, "fallback", 10, tuple(lines), reasons))

@@ -17,7 +17,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 TS = HERE / "csp_reconciler_fr.ts"
 
-FRENCH = {
+FRENCH: dict[str, str | tuple[str, str]] = {
     '&Backups…': '&Sauvegardes…',
     'The copies kept of this workspace file; put one back': "Les copies gardées de ce fichier d'espace de travail ; en remettre une",
     'the file was deleted or moved': 'le fichier a été supprimé ou déplacé',
@@ -439,7 +439,7 @@ FRENCH = {
     # Reconcile (widgets/reconcile_page.py, desktop/menus.py)
     "Reconcile": "Rapprochement",
     "&Reconcile": "&Rapprochement",
-    "&Next tab": "Onglet &suivant",
+    "Ne&xt tab": "Onglet &suivant",
     "Pre&vious tab": "Onglet &précédent",
     "score ≥ ": "score ≥ ",
     "The lowest score accepted by Accept all confident": "Le score le plus bas que retient Accepter les suggestions sûres",
@@ -459,7 +459,46 @@ FRENCH = {
     "amount less a credit note": "montant moins un avoir",
     "several invoices add up": "plusieurs factures font le compte",
     "oldest due first": "la plus ancienne échéance d'abord",
+    # Plan and pay (widgets/plans_page.py, desktop/actions/plans/pay.py)
+    "Plan and pay": "Planifier et payer",
+    "Pla&n and pay": "Pla&nifier et payer",
+    "&Plan payment of the selected invoices…": "&Planifier le paiement des factures sélectionnées…",
+    "The selected invoices and credit notes ticked on the Plan and pay tab": "Les factures et avoirs sélectionnés, cochés dans l'onglet Planifier et payer",
+    "planned, not yet on a statement": "planifié, pas encore sur un relevé",
+    "paid, processing at Microsoft until %s": "payé, en traitement chez Microsoft jusqu'au %s",
+    "confirmed by a statement": "confirmé par un relevé",
+    "applied at Microsoft": "affecté chez Microsoft",
+    "PlansPage|Pay": "Payer",
+    "PlansPage|Document": "Document",
+    "PlansPage|Open": "Restant dû",
+    "PlansPage|Plan": "Plan",
+    "Value date": "Date de valeur",
+    "Value date:": "Date de valeur :",
+    "Open invoices and credit notes to net": "Factures ouvertes et avoirs à déduire",
+    "The day the bank is to make the transfer": "Le jour où la banque doit faire le virement",
+    "Reference (default RA-date-number)": "Référence (par défaut RA-date-numéro)",
+    "The transfer's reference, at most 35 characters": "La référence du virement, 35 caractères au plus",
+    "&Plan payment": "&Planifier le paiement",
+    "Record the transfer settling the ticked invoices, less the ticked credit notes, and show its remittance advice": "Enregistrer le virement qui règle les factures cochées, moins les avoirs cochés, et afficher son avis de paiement",
+    "Planned payments": "Paiements planifiés",
+    "Remittance &advice…": "&Avis de paiement…",
+    "&Save as PDF, Excel or bank text…": "&Enregistrer en PDF, Excel ou texte bancaire…",
+    "SEPA &transfers (pain.001)…": "&Virements SEPA (pain.001)…",
+    "One pain.001 file for every plan selected": "Un seul fichier pain.001 pour tous les plans sélectionnés",
+    "Plan a payment: tick the invoices to pay and the credit notes to net": "Planifier un paiement : cochez les factures à payer et les avoirs à déduire",
+    "PlansPage|credit note": "avoir",
+    "PlansPage|invoice": "facture",
+    "Tick the invoices to pay.": "Cochez les factures à payer.",
+    "%n invoice(s)": "%n facture(s)",
+    "%n credit note(s)": "%n avoir(s)",
+    "Save SEPA credit transfers (pain.001)": "Enregistrer les virements SEPA (pain.001)",
+    "Planned in": "Planifiée dans",
 }
+
+from core_fr import CORE_FRENCH, PLURALS  # noqa: E402 - the core's sentences, the plurals
+
+FRENCH.update(CORE_FRENCH)
+FRENCH.update(PLURALS)
 
 
 def main() -> int:
@@ -469,6 +508,7 @@ def main() -> int:
         [str(bin_dir / "pyside6-lupdate"), "-no-obsolete", *sources, "-ts", str(TS)], check=True
     )
     tree = ET.parse(TS)
+    add_core_sentences(tree.getroot())
     missing = []
     for context in tree.iter("context"):
         name = context.findtext("name")
@@ -479,6 +519,37 @@ def main() -> int:
     for source in missing:
         print(f"no French yet: {source!r}")
     return 0
+
+
+def core_sentences() -> dict[str, str]:
+    """The core's sentences (``say("...")`` in core/), each with where it is first said."""
+    import ast
+
+    found: dict[str, str] = {}
+    for path in sorted(ROOT.glob("core/**/*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call) and node.args
+                and getattr(node.func, "id", getattr(node.func, "attr", "")) == "say"
+                and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)
+            ):  # fmt: skip
+                found.setdefault(node.args[0].value, f"{path.relative_to(ROOT)}:{node.lineno}")
+    return found
+
+
+def add_core_sentences(root) -> None:
+    """The core's sentences as the "core" context of the .ts: the window translates them
+    with the rest (:func:`widgets.formats.speak`)."""
+    for old in [c for c in root.iter("context") if c.findtext("name") == "core"]:
+        root.remove(old)
+    context = ET.SubElement(root, "context")
+    ET.SubElement(context, "name").text = "core"
+    for source, where in core_sentences().items():
+        message = ET.SubElement(context, "message")
+        filename, _, line = where.rpartition(":")
+        ET.SubElement(message, "location", filename=f"../../{filename}", line=line)
+        ET.SubElement(message, "source").text = source
+        ET.SubElement(message, "translation", type="unfinished")
 
 
 def translate(context: str, message, missing: list) -> None:
@@ -494,8 +565,9 @@ def translate(context: str, message, missing: list) -> None:
     if message.get("numerus") == "yes":
         for child in list(translation):
             translation.remove(child)
-        for _ in range(2):  # French: one form for 0 and 1, one for more
-            ET.SubElement(translation, "numerusform").text = french
+        # French: one form for 0 and 1, one for more (a pair when they differ)
+        for form in french if isinstance(french, tuple) else (french, french):
+            ET.SubElement(translation, "numerusform").text = form
     else:
         translation.text = french
 

@@ -210,12 +210,42 @@
         <translation>lignes incohérentes</translation>
     </message>
     <message>
-        <location filename="../../widgets/findings.py" line="47" />
+        <location filename="../../widgets/findings.py" line="38" />
+        <source>late</source>
+        <translation>en retard</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/findings.py" line="39" />
+        <source>reminder</source>
+        <translation>relance</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/findings.py" line="40" />
+        <source>grace</source>
+        <translation>délai de grâce</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/findings.py" line="41" />
+        <source>reconciliation file</source>
+        <translation>fichier de rapprochement</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/findings.py" line="42" />
+        <source>invoice header</source>
+        <translation>en-tête de facture</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/findings.py" line="43" />
+        <source>voided original</source>
+        <translation>original annulé</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/findings.py" line="55" />
         <source>Findings</source>
         <translation>Constats</translation>
     </message>
     <message>
-        <location filename="../../widgets/findings.py" line="213" />
+        <location filename="../../widgets/findings.py" line="226" />
         <source>Every kind</source>
         <extracomment>(kind, count, amounts per currency); kind "" is every kind</extracomment>
         <translation>Tous les types</translation>
@@ -267,36 +297,36 @@
         <translation>Rechercher dans les constats</translation>
     </message>
     <message>
-        <location filename="../../widgets/findings.py" line="39" />
-        <location filename="../../widgets/findings.py" line="46" />
+        <location filename="../../widgets/findings.py" line="47" />
+        <location filename="../../widgets/findings.py" line="54" />
         <source>Kind</source>
         <extracomment>the findings' columns (titles in the Alerts page's translation context)</extracomment>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../widgets/findings.py" line="40" />
+        <location filename="../../widgets/findings.py" line="48" />
         <source>Concerns</source>
         <translation>Concerne</translation>
     </message>
     <message>
-        <location filename="../../widgets/findings.py" line="41" />
+        <location filename="../../widgets/findings.py" line="49" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../widgets/findings.py" line="42" />
-        <location filename="../../widgets/findings.py" line="48" />
+        <location filename="../../widgets/findings.py" line="50" />
+        <location filename="../../widgets/findings.py" line="56" />
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../widgets/findings.py" line="43" />
+        <location filename="../../widgets/findings.py" line="51" />
         <source>What to do</source>
         <translation>Que faire</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_page.py" line="99" />
-        <location filename="../../widgets/alerts_page.py" line="240" />
+        <location filename="../../widgets/alerts_page.py" line="245" />
         <source>Do it</source>
         <translation>Le faire</translation>
     </message>
@@ -314,7 +344,7 @@
         <location filename="../../widgets/alerts_page.py" line="200" />
         <source>%n finding(s); marked days: due dates, documents published, payment windows.</source>
         <translation>
-            <numerusform>%n constat(s) ; jours marqués : échéances, publication des documents, délais de paiement.</numerusform><numerusform>%n constat(s) ; jours marqués : échéances, publication des documents, délais de paiement.</numerusform></translation>
+            <numerusform>%n constat ; jours marqués : échéances, publication des documents, délais de paiement.</numerusform><numerusform>%n constats ; jours marqués : échéances, publication des documents, délais de paiement.</numerusform></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_page.py" line="204" />
@@ -330,7 +360,7 @@
         <location filename="../../widgets/alerts_page.py" line="211" />
         <source>%n finding(s)</source>
         <translation>
-            <numerusform>%n constat(s)</numerusform><numerusform>%n constat(s)</numerusform></translation>
+            <numerusform>%n constat</numerusform><numerusform>%n constats</numerusform></translation>
     </message>
 </context>
 <context>
@@ -592,10 +622,10 @@
     <name>Columns</name>
     <message>
         <location filename="../../widgets/dashboard.py" line="28" />
-        <location filename="../../widgets/models.py" line="125" />
-        <location filename="../../widgets/models.py" line="134" />
-        <location filename="../../widgets/models.py" line="141" />
-        <location filename="../../widgets/models.py" line="157" />
+        <location filename="../../widgets/models.py" line="143" />
+        <location filename="../../widgets/models.py" line="152" />
+        <location filename="../../widgets/models.py" line="159" />
+        <location filename="../../widgets/models.py" line="175" />
         <location filename="../../widgets/agree_page.py" line="55" />
         <location filename="../../widgets/agree_page.py" line="63" />
         <source>Currency</source>
@@ -622,125 +652,125 @@
         <translation>Avoirs non imputés</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="121" />
+        <location filename="../../widgets/models.py" line="139" />
         <location filename="../../widgets/agree_page.py" line="54" />
         <source>Invoice</source>
         <extracomment>The cue a row carries: (colour, glyph) drawn as a small round icon.</extracomment>
         <translation>Facture</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="122" />
+        <location filename="../../widgets/models.py" line="140" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="123" />
-        <location filename="../../widgets/models.py" line="133" />
-        <location filename="../../widgets/models.py" line="156" />
+        <location filename="../../widgets/models.py" line="141" />
+        <location filename="../../widgets/models.py" line="151" />
+        <location filename="../../widgets/models.py" line="174" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="124" />
+        <location filename="../../widgets/models.py" line="142" />
         <source>Due</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="126" />
-        <location filename="../../widgets/models.py" line="135" />
+        <location filename="../../widgets/models.py" line="144" />
+        <location filename="../../widgets/models.py" line="153" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="127" />
-        <location filename="../../widgets/models.py" line="142" />
+        <location filename="../../widgets/models.py" line="145" />
+        <location filename="../../widgets/models.py" line="160" />
         <source>Open</source>
         <translation>Restant dû</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="128" />
+        <location filename="../../widgets/models.py" line="146" />
         <source>Days past due</source>
         <translation>Jours de retard</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="129" />
+        <location filename="../../widgets/models.py" line="147" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="132" />
+        <location filename="../../widgets/models.py" line="150" />
         <source>Credit note</source>
         <translation>Avoir</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="136" />
+        <location filename="../../widgets/models.py" line="154" />
         <source>Applied</source>
         <translation>Imputé</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="137" />
+        <location filename="../../widgets/models.py" line="155" />
         <source>Unapplied</source>
         <translation>Non imputé</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="140" />
+        <location filename="../../widgets/models.py" line="158" />
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="338" />
+        <location filename="../../widgets/models.py" line="356" />
         <source>date unknown</source>
         <extracomment>texts' flat natural keys, kept from one sort to the next (the same numbers each refresh)</extracomment>
         <translation>date inconnue</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="352" />
+        <location filename="../../widgets/models.py" line="370" />
         <source>Rebilled as %s</source>
         <translation>Refacturée par %s</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="355" />
+        <location filename="../../widgets/models.py" line="373" />
         <source>Voided by %s</source>
         <translation>Annulée par %s</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="358" />
+        <location filename="../../widgets/models.py" line="376" />
         <source>Microsoft may take until %s to apply it</source>
         <translation>Microsoft peut mettre jusqu'au %s pour l'appliquer</translation>
     </message>
     <message>
         <location filename="../../widgets/dashboard.py" line="30" />
-        <location filename="../../widgets/models.py" line="143" />
+        <location filename="../../widgets/models.py" line="161" />
         <source>Overdue</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="155" />
+        <location filename="../../widgets/models.py" line="173" />
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="158" />
+        <location filename="../../widgets/models.py" line="176" />
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="159" />
+        <location filename="../../widgets/models.py" line="177" />
         <source>Allocated</source>
         <translation>Affecté</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="160" />
+        <location filename="../../widgets/models.py" line="178" />
         <source>Unallocated</source>
         <translation>Non affecté</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="161" />
+        <location filename="../../widgets/models.py" line="179" />
         <source>Flags</source>
         <translation>Alertes</translation>
     </message>
     <message>
-        <location filename="../../widgets/models.py" line="162" />
+        <location filename="../../widgets/models.py" line="180" />
         <source>Reference</source>
         <translation>Libellé</translation>
     </message>
@@ -901,7 +931,7 @@
         <location filename="../../widgets/dashboard.py" line="136" />
         <source>%n overdue invoice(s)</source>
         <translation>
-            <numerusform>%n facture(s) en retard</numerusform><numerusform>%n facture(s) en retard</numerusform></translation>
+            <numerusform>%n facture en retard</numerusform><numerusform>%n factures en retard</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../widgets/dashboard.py" line="137" />
@@ -913,7 +943,7 @@
         <location filename="../../widgets/dashboard.py" line="138" />
         <source>%n payment(s) in the wrong currency</source>
         <translation>
-            <numerusform>%n paiement(s) dans la mauvaise devise</numerusform><numerusform>%n paiement(s) dans la mauvaise devise</numerusform></translation>
+            <numerusform>%n paiement dans la mauvaise devise</numerusform><numerusform>%n paiements dans la mauvaise devise</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../widgets/dashboard.py" line="139" />
@@ -937,13 +967,13 @@
         <location filename="../../widgets/dashboard.py" line="157" />
         <source>%n invoice(s) due within the week</source>
         <translation>
-            <numerusform>%n facture(s) à échéance dans la semaine</numerusform><numerusform>%n facture(s) à échéance dans la semaine</numerusform></translation>
+            <numerusform>%n facture à échéance dans la semaine</numerusform><numerusform>%n factures à échéance dans la semaine</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../widgets/dashboard.py" line="158" />
         <source>%n document(s) missing</source>
         <translation>
-            <numerusform>%n document(s) manquant(s)</numerusform><numerusform>%n document(s) manquant(s)</numerusform></translation>
+            <numerusform>%n document manquant</numerusform><numerusform>%n documents manquants</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../widgets/dashboard.py" line="160" />
@@ -961,7 +991,7 @@
         <location filename="../../widgets/dashboard.py" line="175" />
         <source>%n open dispute(s)</source>
         <translation>
-            <numerusform>%n contestation(s) en cours</numerusform><numerusform>%n contestation(s) en cours</numerusform></translation>
+            <numerusform>%n contestation en cours</numerusform><numerusform>%n contestations en cours</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../widgets/dashboard.py" line="176" />
@@ -1020,6 +1050,29 @@
     </message>
 </context>
 <context>
+    <name>ImportReport</name>
+    <message>
+        <location filename="../../desktop/import_report.py" line="51" />
+        <source>Reasons</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/import_report.py" line="53" />
+        <source>&amp;Copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/import_report.py" line="54" />
+        <source>Copy every line of the import, to send or keep</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/import_report.py" line="60" />
+        <source>Why:</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>InvoicesPage</name>
     <message>
         <location filename="../../widgets/pages.py" line="228" />
@@ -1062,33 +1115,43 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="111" />
+        <location filename="../../desktop/main_window.py" line="120" />
         <source>Dashboard</source>
         <extracomment>What the lists, the dashboard and the other pages show: a change touching any of these reads the whole workspace again; "lines" alone only the split by customer; "notes" and "suggestions" only the invoice detail and the suggestions shown (see ``changed``).</extracomment>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="112" />
+        <location filename="../../desktop/main_window.py" line="121" />
         <source>Invoices</source>
         <translation>Factures</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="113" />
+        <location filename="../../desktop/main_window.py" line="122" />
         <source>Payments</source>
         <translation>Paiements</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="114" />
+        <location filename="../../desktop/main_window.py" line="123" />
         <source>Credit notes</source>
         <translation>Avoirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="115" />
+        <location filename="../../desktop/main_window.py" line="124" />
+        <source>Reconcile</source>
+        <translation>Rapprochement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="125" />
+        <source>Plan and pay</source>
+        <translation>Planifier et payer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="126" />
         <source>Customers</source>
         <translation>Clients</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="119" />
+        <location filename="../../desktop/main_window.py" line="130" />
         <source>Agree with Microsoft</source>
         <translation>Concordance avec Microsoft</translation>
     </message>
@@ -1173,7 +1236,7 @@
         <translation>&amp;Régler la facture sélectionnée…</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="121" />
+        <location filename="../../desktop/menus.py" line="125" />
         <source>Allocate by &amp;quoted invoice numbers</source>
         <translation>Affecter selon les numéros de facture &amp;cités</translation>
     </message>
@@ -1183,17 +1246,17 @@
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="133" />
+        <location filename="../../desktop/menus.py" line="137" />
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="171" />
+        <location filename="../../desktop/main_window.py" line="186" />
         <source> (read-only)</source>
         <translation> (lecture seule)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="184" />
+        <location filename="../../desktop/main_window.py" line="199" />
         <source>as of %s</source>
         <translation>au %s</translation>
     </message>
@@ -1248,13 +1311,13 @@
         <translation>Le fichier remplacé est gardé sous le nom %s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="226" />
+        <location filename="../../desktop/main_window.py" line="241" />
         <location filename="../../desktop/backups_dialog.py" line="77" />
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="247" />
+        <location filename="../../desktop/main_window.py" line="264" />
         <source>%d invoices, %d payments</source>
         <translation>%d factures, %d paiements</translation>
     </message>
@@ -1269,17 +1332,17 @@
         <translation>D'autres comptables ont modifié l'espace : les listes sont à jour</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="116" />
+        <location filename="../../desktop/main_window.py" line="127" />
         <source>Alerts and calendar</source>
         <translation>Alertes et calendrier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="117" />
+        <location filename="../../desktop/main_window.py" line="128" />
         <source>Charges explained</source>
         <translation>Charges expliquées</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="118" />
+        <location filename="../../desktop/main_window.py" line="129" />
         <source>Disputes and claims</source>
         <translation>Contestations et réclamations</translation>
     </message>
@@ -1325,76 +1388,101 @@
     </message>
     <message>
         <location filename="../../desktop/menus.py" line="119" />
+        <source>The selected invoices and credit notes ticked on the Plan and pay tab</source>
+        <translation>Les factures et avoirs sélectionnés, cochés dans l'onglet Planifier et payer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/menus.py" line="121" />
+        <source>&amp;Plan payment of the selected invoices…</source>
+        <translation>&amp;Planifier le paiement des factures sélectionnées…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/menus.py" line="123" />
         <source>Add a &amp;note to the selected invoice or payment…</source>
         <translation>Ajouter une &amp;note à la facture ou au paiement sélectionné…</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="124" />
+        <location filename="../../desktop/menus.py" line="128" />
         <source>&amp;Dispute an amount of the selected invoice…</source>
         <translation>&amp;Contester un montant de la facture sélectionnée…</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="126" />
+        <location filename="../../desktop/menus.py" line="130" />
         <source>New S&amp;LA credit claim…</source>
         <translation>Nouvelle réclamation de crédit S&amp;LA…</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="135" />
+        <location filename="../../desktop/menus.py" line="139" />
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="141" />
+        <location filename="../../desktop/menus.py" line="145" />
         <source>&amp;Dashboard</source>
         <translation>&amp;Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="141" />
+        <location filename="../../desktop/menus.py" line="146" />
         <source>&amp;Invoices</source>
         <translation>&amp;Factures</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="142" />
+        <location filename="../../desktop/menus.py" line="147" />
         <source>Pa&amp;yments</source>
         <translation>Pai&amp;ements</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="142" />
+        <location filename="../../desktop/menus.py" line="148" />
         <source>&amp;Credit notes</source>
         <translation>A&amp;voirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="143" />
+        <location filename="../../desktop/menus.py" line="149" />
+        <source>&amp;Reconcile</source>
+        <translation>&amp;Rapprochement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/menus.py" line="150" />
+        <source>Pla&amp;n and pay</source>
+        <translation>Pla&amp;nifier et payer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/menus.py" line="151" />
         <source>C&amp;ustomers</source>
         <translation>C&amp;lients</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="144" />
+        <location filename="../../desktop/menus.py" line="152" />
         <source>&amp;Alerts and calendar</source>
         <translation>&amp;Alertes et calendrier</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="145" />
+        <location filename="../../desktop/menus.py" line="153" />
         <source>C&amp;harges explained</source>
         <translation>C&amp;harges expliquées</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="146" />
+        <location filename="../../desktop/menus.py" line="154" />
         <source>Dis&amp;putes and claims</source>
         <translation>Co&amp;ntestations et réclamations</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="147" />
+        <location filename="../../desktop/menus.py" line="155" />
         <source>A&amp;gree with Microsoft</source>
         <translation>Concordance avec &amp;Microsoft</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="150" />
+        <location filename="../../desktop/menus.py" line="163" />
+        <source>Pre&amp;vious tab</source>
+        <translation>Onglet &amp;précédent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/menus.py" line="165" />
         <source>&amp;Find in this list</source>
         <translation>&amp;Rechercher dans cette liste</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="152" />
+        <location filename="../../desktop/menus.py" line="167" />
         <source>Re&amp;load</source>
         <translation>Re&amp;charger</translation>
     </message>
@@ -1404,17 +1492,22 @@
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="156" />
+        <location filename="../../desktop/menus.py" line="161" />
+        <source>Ne&amp;xt tab</source>
+        <translation>Onglet &amp;suivant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/menus.py" line="177" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="158" />
+        <location filename="../../desktop/menus.py" line="179" />
         <source>Open the &amp;log folder</source>
         <translation>Ouvrir le dossier des &amp;journaux</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="159" />
+        <location filename="../../desktop/menus.py" line="180" />
         <source>&amp;About CSP Reconciler</source>
         <translation>À &amp;propos de CSP Reconciler</translation>
     </message>
@@ -1424,22 +1517,47 @@
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/help.py" line="45" />
+        <location filename="../../desktop/about_dialog.py" line="63" />
+        <source>The full licence texts are in %s.</source>
+        <translation>Les textes complets des licences sont dans %s.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about_dialog.py" line="64" />
+        <source>The installed program holds the full licence texts in its licenses folder.</source>
+        <translation>Le programme installé contient les textes complets des licences dans son dossier licenses.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about_dialog.py" line="71" />
+        <source>Built on</source>
+        <translation>Construit avec</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about_dialog.py" line="72" />
+        <source>Component</source>
+        <translation>Composant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about_dialog.py" line="73" />
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about_dialog.py" line="79" />
         <source>About CSP Reconciler</source>
         <translation>À propos de CSP Reconciler</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/help.py" line="45" />
+        <location filename="../../desktop/about_dialog.py" line="67" />
         <source>&lt;b&gt;CSP Reconciler&lt;/b&gt; %s&lt;br&gt;Invoices, payments and remittance advice for Microsoft Cloud Solution Provider partners.&lt;br&gt;Workspace: %s</source>
         <translation>&lt;b&gt;CSP Reconciler&lt;/b&gt; %s&lt;br&gt;Factures, paiements et avis de paiement pour les partenaires Microsoft Cloud Solution Provider.&lt;br&gt;Espace de travail : %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="178" />
+        <location filename="../../desktop/main_window.py" line="193" />
         <source>owner</source>
         <translation>propriétaire</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="179" />
+        <location filename="../../desktop/main_window.py" line="194" />
         <source>team workspace %s on %s — %s (%s)</source>
         <translation>espace d'équipe %s sur %s — %s (%s)</translation>
     </message>
@@ -1480,8 +1598,26 @@
         <source>Importing…</source>
         <translation>Import en cours…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/actions/imports.py" line="90" />
+        <source>%n payment(s) allocated by the invoice number they quote</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/actions/imports.py" line="94" />
+        <location filename="../../desktop/actions/imports.py" line="107" />
+        <source>The file was not imported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/actions/imports.py" line="108" />
+        <source>No file was imported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/actions/imports.py" line="111" />
         <source>Some files were not imported</source>
         <translation>Certains fichiers n'ont pas été importés</translation>
     </message>
@@ -1492,12 +1628,12 @@
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/imports.py" line="57" />
+        <location filename="../../desktop/actions/imports.py" line="58" />
         <source>%s: cancelled, nothing was stored</source>
         <translation>%s : annulé, rien n'a été enregistré</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/imports.py" line="85" />
+        <location filename="../../desktop/actions/imports.py" line="93" />
         <source>Import finished</source>
         <translation>Import terminé</translation>
     </message>
@@ -1546,7 +1682,7 @@
         <location filename="../../desktop/actions/charges.py" line="31" />
         <source>%n line(s) flagged</source>
         <translation>
-            <numerusform>%n ligne(s) signalée(s)</numerusform><numerusform>%n ligne(s) signalée(s)</numerusform></translation>
+            <numerusform>%n ligne signalée</numerusform><numerusform>%n lignes signalées</numerusform></translation>
     </message>
     <message>
         <location filename="../../desktop/actions/claims.py" line="30" />
@@ -1581,6 +1717,12 @@
         <translation>Texte (*.txt)</translation>
     </message>
     <message>
+        <location filename="../../desktop/actions/plans/pay.py" line="84" />
+        <source>Save SEPA credit transfers (pain.001)</source>
+        <translation>Enregistrer les virements SEPA (pain.001)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/actions/plans/pay.py" line="85" />
         <location filename="../../desktop/actions/plans/remittance.py" line="74" />
         <source>SEPA credit transfer, pain.001 (*.xml)</source>
         <translation>Virement SEPA, pain.001 (*.xml)</translation>
@@ -1594,7 +1736,7 @@
         <location filename="../../desktop/actions/plans/remittance.py" line="121" />
         <source>Printed %n page(s)</source>
         <translation>
-            <numerusform>%n page(s) imprimée(s)</numerusform><numerusform>%n page(s) imprimée(s)</numerusform></translation>
+            <numerusform>%n page imprimée</numerusform><numerusform>%n pages imprimées</numerusform></translation>
     </message>
     <message>
         <location filename="../../desktop/actions/reports.py" line="18" />
@@ -1644,22 +1786,22 @@
         <translation>Sélectionnez d'abord une facture à régler</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="310" />
+        <location filename="../../desktop/main_window.py" line="327" />
         <source>The server refused: your role may not see this (%s).</source>
         <translation>Le serveur a refusé : votre rôle ne permet pas de voir ceci (%s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="315" />
+        <location filename="../../desktop/main_window.py" line="332" />
         <source>The workspace could not be read or changed: an unexpected database error (the details are in the log). Nothing was changed.</source>
         <translation>L'espace de travail n'a pas pu être lu ou modifié : une erreur de base de données inattendue (les détails sont dans le journal). Rien n'a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="319" />
+        <location filename="../../desktop/main_window.py" line="336" />
         <source>Not allowed</source>
         <translation>Non autorisé</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="306" />
+        <location filename="../../desktop/main_window.py" line="323" />
         <location filename="../../desktop/actions/reports.py" line="44" />
         <source>CSP Reconciler</source>
         <translation>CSP Reconciler</translation>
@@ -1771,6 +1913,198 @@
     </message>
 </context>
 <context>
+    <name>PlansPage</name>
+    <message>
+        <location filename="../../widgets/plans_page.py" line="37" />
+        <source>planned, not yet on a statement</source>
+        <extracomment>where a planned payment stands (core.services.plans.Plans.overview's ``state``)</extracomment>
+        <translation>planifié, pas encore sur un relevé</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plans_page.py" line="38" />
+        <source>paid, processing at Microsoft until %s</source>
+        <translation>payé, en traitement chez Microsoft jusqu'au %s</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plans_page.py" line="39" />
+        <source>confirmed by a statement</source>
+        <translation>confirmé par un relevé</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plans_page.py" line="40" />
+        <source>unallocated at Microsoft</source>
+        <translation>non affecté chez Microsoft</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plans_page.py" line="41" />
+        <source>applied at Microsoft</source>
+        <translation>affecté chez Microsoft</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plans_page.py" line="85" />
+        <source>Pay</source>
+        <translation>Payer</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plans_page.py" line="85" />
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plans_page.py" line="85" />
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plans_page.py" line="86" />
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plans_page.py" line="86" />
+        <source>Open</source>
+        <translation>Restant dû</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plans_page.py" line="86" />
+        <source>Customers</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plans_page.py" line="88" />
+        <source>Open invoices and credit notes to net</source>
+        <translation>Factures ouvertes et avoirs à déduire</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plans_page.py" line="92" />
+        <source>The day the bank is to make the transfer</source>
+        <translation>Le jour où la banque doit faire le virement</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plans_page.py" line="94" />
+        <source>Reference (default RA-date-number)</source>
+        <translation>Référence (par défaut RA-date-numéro)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plans_page.py" line="96" />
+        <source>The transfer's reference, at most 35 characters</source>
+        <translation>La référence du virement, 35 caractères au plus</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plans_page.py" line="98" />
+        <source>&amp;Plan payment</source>
+        <translation>&amp;Planifier le paiement</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plans_page.py" line="100" />
+        <source>Record the transfer settling the ticked invoices, less the ticked credit notes, and show its remittance advice</source>
+        <translation>Enregistrer le virement qui règle les factures cochées, moins les avoirs cochés, et afficher son avis de paiement</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plans_page.py" line="103" />
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plans_page.py" line="103" />
+        <source>Reference</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plans_page.py" line="103" />
+        <source>Value date</source>
+        <translation>Date de valeur</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plans_page.py" line="104" />
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plans_page.py" line="104" />
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plans_page.py" line="104" />
+        <source>Payment</source>
+        <translation>Paiement</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plans_page.py" line="105" />
+        <source>Invoices</source>
+        <translation>Factures</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plans_page.py" line="106" />
+        <location filename="../../widgets/plans_page.py" line="136" />
+        <source>Planned payments</source>
+        <translation>Paiements planifiés</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plans_page.py" line="109" />
+        <source>Remittance &amp;advice…</source>
+        <translation>&amp;Avis de paiement…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plans_page.py" line="111" />
+        <source>&amp;Save as PDF, Excel or bank text…</source>
+        <translation>&amp;Enregistrer en PDF, Excel ou texte bancaire…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plans_page.py" line="113" />
+        <source>&amp;Copy bank reference</source>
+        <translation>&amp;Copier la référence de virement</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plans_page.py" line="115" />
+        <source>SEPA &amp;transfers (pain.001)…</source>
+        <translation>&amp;Virements SEPA (pain.001)…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plans_page.py" line="116" />
+        <source>One pain.001 file for every plan selected</source>
+        <translation>Un seul fichier pain.001 pour tous les plans sélectionnés</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plans_page.py" line="125" />
+        <source>Plan a payment: tick the invoices to pay and the credit notes to net</source>
+        <translation>Planifier un paiement : cochez les factures à payer et les avoirs à déduire</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plans_page.py" line="128" />
+        <source>Value date:</source>
+        <translation>Date de valeur :</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plans_page.py" line="176" />
+        <source>credit note</source>
+        <translation>avoir</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plans_page.py" line="176" />
+        <source>invoice</source>
+        <translation>facture</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plans_page.py" line="243" />
+        <source>Tick the invoices to pay.</source>
+        <translation>Cochez les factures à payer.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/plans_page.py" line="246" />
+        <source>%n invoice(s)</source>
+        <translation>
+            <numerusform>%n facture(s)</numerusform><numerusform>%n facture(s)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/plans_page.py" line="247" />
+        <source>%n credit note(s)</source>
+        <translation>
+            <numerusform>%n avoir(s)</numerusform><numerusform>%n avoir(s)</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Preferences</name>
     <message>
         <location filename="../../desktop/preferences.py" line="24" />
@@ -1877,6 +2211,162 @@
     </message>
 </context>
 <context>
+    <name>ReconcilePage</name>
+    <message>
+        <location filename="../../widgets/reconcile_page.py" line="76" />
+        <source>score ≥ </source>
+        <translation>score ≥ </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reconcile_page.py" line="77" />
+        <source>The lowest score accepted by Accept all confident</source>
+        <translation>Le score le plus bas que retient Accepter les suggestions sûres</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reconcile_page.py" line="78" />
+        <source>Accept all &amp;confident</source>
+        <translation>Accepter les suggestions &amp;sûres</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reconcile_page.py" line="80" />
+        <source>Accept the best suggestion of every payment scoring at least this, as one change (Ctrl+Z undoes them all)</source>
+        <translation>Accepter la meilleure suggestion de chaque paiement qui atteint ce score, en une seule modification (Ctrl+Z les annule toutes)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reconcile_page.py" line="85" />
+        <source>Payment</source>
+        <translation>Paiement</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reconcile_page.py" line="85" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reconcile_page.py" line="85" />
+        <source>Unallocated</source>
+        <translation>Non affecté</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reconcile_page.py" line="86" />
+        <source>Best score</source>
+        <translation>Meilleur score</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reconcile_page.py" line="86" />
+        <source>Reference</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reconcile_page.py" line="87" />
+        <source>Money not yet allocated</source>
+        <translation>Argent pas encore affecté</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reconcile_page.py" line="88" />
+        <source>#</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reconcile_page.py" line="88" />
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reconcile_page.py" line="88" />
+        <source>Evidence</source>
+        <translation>Indice</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reconcile_page.py" line="89" />
+        <source>Proposed allocation</source>
+        <translation>Affectation proposée</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reconcile_page.py" line="89" />
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reconcile_page.py" line="91" />
+        <source>Suggested allocations</source>
+        <translation>Suggestions d'affectation</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reconcile_page.py" line="93" />
+        <source>Select a payment to see what is proposed.</source>
+        <translation>Sélectionnez un paiement pour voir ce qui est proposé.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reconcile_page.py" line="94" />
+        <source>&amp;Accept (Enter)</source>
+        <translation>&amp;Accepter (Entrée)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reconcile_page.py" line="95" />
+        <source>Allocate as proposed (Ctrl+Z undoes it)</source>
+        <translation>Affecter comme proposé (Ctrl+Z pour annuler)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reconcile_page.py" line="97" />
+        <source>&amp;Reject (Del)</source>
+        <translation>&amp;Rejeter (Suppr)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reconcile_page.py" line="98" />
+        <source>Never propose this allocation again</source>
+        <translation>Ne plus jamais proposer cette affectation</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reconcile_page.py" line="100" />
+        <source>Allocate by &amp;hand…</source>
+        <translation>Affecter à la &amp;main…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/reconcile_page.py" line="174" />
+        <source>%n payment(s) with money left</source>
+        <translation>
+            <numerusform>%n paiement(s) avec de l'argent à affecter</numerusform><numerusform>%n paiement(s) avec de l'argent à affecter</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/reconcile_page.py" line="175" />
+        <source>%n with a confident suggestion</source>
+        <translation>
+            <numerusform>%n avec une suggestion sûre</numerusform><numerusform>%n avec une suggestion sûre</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reconcile_page.py" line="223" />
+        <source>%s unallocated</source>
+        <translation>%s non affecté</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reconcile_page.py" line="272" />
+        <source>invoice number quoted</source>
+        <extracomment>the evidence of a suggestion, as the clerk reads it (the engine's kinds)</extracomment>
+        <translation>numéro de facture cité</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reconcile_page.py" line="273" />
+        <source>same amount</source>
+        <translation>même montant</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reconcile_page.py" line="274" />
+        <source>amount less a credit note</source>
+        <translation>montant moins un avoir</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reconcile_page.py" line="275" />
+        <source>several invoices add up</source>
+        <translation>plusieurs factures font le compte</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reconcile_page.py" line="276" />
+        <source>oldest due first</source>
+        <translation>la plus ancienne échéance d'abord</translation>
+    </message>
+</context>
+<context>
     <name>RemittancePreview</name>
     <message>
         <location filename="../../desktop/remittance_preview.py" line="24" />
@@ -1887,7 +2377,7 @@
         <location filename="../../desktop/remittance_preview.py" line="33" />
         <source>%n page(s)</source>
         <translation>
-            <numerusform>%n page(s)</numerusform><numerusform>%n page(s)</numerusform></translation>
+            <numerusform>%n page</numerusform><numerusform>%n pages</numerusform></translation>
     </message>
     <message>
         <location filename="../../desktop/remittance_preview.py" line="36" />
@@ -2043,6 +2533,36 @@
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
+    <message>
+        <location filename="../../widgets/models.py" line="54" />
+        <source>wrong currency</source>
+        <translation>mauvaise devise</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/models.py" line="55" />
+        <source>unknown reference</source>
+        <translation>référence inconnue</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/models.py" line="56" />
+        <source>voided reference</source>
+        <translation>référence annulée</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/models.py" line="57" />
+        <source>unallocated</source>
+        <translation>non affecté</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/models.py" line="58" />
+        <source>partly allocated</source>
+        <translation>partiellement affecté</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/models.py" line="59" />
+        <source>over-allocated</source>
+        <translation>sur-affecté</translation>
+    </message>
 </context>
 <context>
     <name>Suggestions</name>
@@ -2154,7 +2674,7 @@
         <location filename="../../desktop/suggestions_dialog.py" line="109" />
         <source>%n suggestion(s)</source>
         <translation>
-            <numerusform>%n suggestion(s)</numerusform><numerusform>%n suggestion(s)</numerusform></translation>
+            <numerusform>%n suggestion</numerusform><numerusform>%n suggestions</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2225,4 +2745,4 @@
         <translation>Cliquez pour afficher à nouveau toutes les lignes</translation>
     </message>
 </context>
-</TS>
+<context><name>core</name><message><location filename="../../core/alerts.py" line="386" /><source>{id}: {money} paid {since}; Microsoft applies it by {until} (5 business days) and shows {invoices} unpaid until then: nothing to do yet.</source><translation>{id} : {money} payés le {since} ; Microsoft les impute au plus tard le {until} (5 jours ouvrés) et montre {invoices} impayée(s) d'ici là : rien à faire pour l'instant.</translation></message><message><location filename="../../core/alerts.py" line="415" /><source>{id}: {money} unallocated at Microsoft for {age} business day(s): send the request e-mail (invoice numbers and amounts); Microsoft applies it by {until}.</source><translation>{id} : {money} non affectés chez Microsoft depuis {age} jour(s) ouvré(s) : envoyez le courriel de demande (numéros de facture et montants) ; Microsoft les impute au plus tard le {until}.</translation></message><message><location filename="../../core/alerts.py" line="466" /><source>quotes {number} ({invoiced}) but was paid in {paid}</source><translation>indique {number} ({invoiced}) mais a été payé en {paid}</translation></message><message><location filename="../../core/alerts.py" line="392" /><source>{id}: {money} paid {since}, past the 5 business days ({until}): if Partner Center still shows {invoices} unpaid, mark the payment unallocated at Microsoft and send the request e-mail.</source><translation>{id} : {money} payés le {since}, les 5 jours ouvrés sont passés ({until}) : si Partner Center montre toujours {invoices} impayée(s), marquez le paiement non affecté chez Microsoft et envoyez le courriel de demande.</translation></message><message><location filename="../../core/alerts.py" line="421" /><source>{id}: {money} still unallocated at Microsoft after {age} business days (resolution promised by {until}): open a billing support ticket with the request e-mail attached.</source><translation>{id} : {money} toujours non affectés chez Microsoft après {age} jours ouvrés (résolution promise pour le {until}) : ouvrez un ticket au support de facturation avec le courriel de demande joint.</translation></message><message><location filename="../../core/alerts.py" line="266" /><source>new-commerce period {start} to {end}</source><translation>période new-commerce du {start} au {end}</translation></message><message><location filename="../../core/alerts.py" line="268" /><source>legacy period {start} to {end}</source><translation>période legacy du {start} au {end}</translation></message><message><location filename="../../core/alerts.py" line="347" /><source>{number}: {money} due on {due}: plan the payment now so it is applied in time (5 business days).</source><translation>{number} : {money} à payer le {due} : planifiez le paiement maintenant pour qu'il soit imputé à temps (5 jours ouvrés).</translation></message><message><location filename="../../core/alerts.py" line="352" /><source>{number}: {money} unpaid {late} days after its due date: Microsoft may suspend the account and services. Pay it today and send the remittance advice.</source><translation>{number} : {money} impayés {late} jours après l'échéance : Microsoft peut suspendre le compte et les services. Payez aujourd'hui et envoyez l'avis de paiement.</translation></message><message><location filename="../../core/alerts.py" line="364" /><source>{number}: {money} {late} days past due ({after}): pay it, quoting the invoice number.</source><translation>{number} : {money} en retard de {late} jours ({after}) : payez-la en indiquant le numéro de facture.</translation></message><message><location filename="../../core/alerts.py" line="407" /><source>{id}: {money} applied in our books to {invoices} is not in Partner Center's invoice download of {since}, past its 5 business days: send the request e-mail (invoice numbers and amounts) to bposcapp@microsoft.com.</source><translation>{id} : {money} imputés dans nos livres à {invoices} n'apparaissent pas dans le téléchargement des factures de Partner Center du {since}, passé ses 5 jours ouvrés : envoyez le courriel de demande (numéros de facture et montants) à bposcapp@microsoft.com.</translation></message><message><location filename="../../core/alerts.py" line="289" /><source>The reconciliation lines of {number} are imported but not the invoice itself: import the invoice list (or PDF data) so its date, due date and total are known.</source><translation>Les lignes de rapprochement de {number} sont importées mais pas la facture elle-même : importez la liste des factures (ou les données PDF) pour en connaître la date, l'échéance et le total.</translation></message><message><location filename="../../core/alerts.py" line="309" /><source>{number} is a void note of {original}, which is not in this workspace: import the Partner Center invoice list that holds {original} (Billing &gt; Invoices), so that the void and its rebill count as they should.</source><translation>{number} est une note d'annulation de {original}, qui n'est pas dans cet espace de travail : importez la liste des factures Partner Center qui contient {original} (Facturation &gt; Factures), pour que l'annulation et sa refacturation comptent comme il faut.</translation></message><message><location filename="../../core/alerts.py" line="359" /><source>the grace period has begun; access is at risk after day {day}</source><translation>le délai de grâce a commencé ; l'accès est menacé après le jour {day}</translation></message><message><location filename="../../core/alerts.py" line="361" /><source>Microsoft sends reminders</source><translation>Microsoft envoie des relances</translation></message><message><location filename="../../core/alerts.py" line="362" /><source>overdue</source><translation>en retard</translation></message><message><location filename="../../core/alerts.py" line="271" /><source>No invoice imported for the {what}: Partner Center published it by {available}. Download it (Billing &gt; Invoices) and import it, or check the billing experiences in the preferences.</source><translation>Aucune facture importée pour la {what} : Partner Center l'a publiée au plus tard le {available}. Téléchargez-la (Facturation &gt; Factures) et importez-la, ou vérifiez les expériences de facturation dans les préférences.</translation></message><message><location filename="../../core/alerts.py" line="326" /><source>{number}: its reconciliation lines add up to {lines}, the invoice says {total}: import the complete reconciliation file, or ask Microsoft billing support.</source><translation>{number} : ses lignes de rapprochement totalisent {lines}, la facture indique {total} : importez le fichier de rapprochement complet, ou interrogez le support de facturation Microsoft.</translation></message><message><location filename="../../core/alerts.py" line="443" /><source>{id}: {money} — {said}: open a support ticket (invoice numbers, payment date, amount, currency and account used) asking Microsoft to re-apply or return it.</source><translation>{id} : {money} — {said} : ouvrez un ticket de support (numéros de facture, date du paiement, montant, devise et compte utilisé) pour demander à Microsoft de le réimputer ou de le rembourser.</translation></message><message><location filename="../../core/alerts.py" line="450" /><source>{id}: {money} sent to {account}, not to Microsoft's {currency} account {expected}: report it at once (support ticket with the payment's date, amount, currency and the account used) and send the payment to the right account.</source><translation>{id} : {money} envoyés au compte {account}, et non au compte {currency} de Microsoft {expected} : signalez-le immédiatement (ticket de support avec la date du paiement, le montant, la devise et le compte utilisé) et envoyez le paiement au bon compte.</translation></message><message><location filename="../../core/alerts.py" line="281" /><source>{number} is imported but not its reconciliation file ({what}): download the invoice's reconciliation lines and import them, to check the total and see each customer's charges.</source><translation>{number} est importée mais pas son fichier de rapprochement ({what}) : téléchargez les lignes de rapprochement de la facture et importez-les, pour vérifier le total et voir les charges de chaque client.</translation></message><message><location filename="../../core/suggestions/answers.py" line="80" /><source>{evidence}, billed in {billed} ({open} open), but the payment is in {currency}: it was probably meant for {number}. Nothing is proposed: ask the bank to return or convert it (export ticket)</source><translation>{evidence}, facturée en {billed} ({open} restant dus), mais le paiement est en {currency} : il était probablement destiné à {number}. Rien n'est proposé : demandez à la banque de le rembourser ou de le convertir (export du ticket)</translation></message><message><location filename="../../core/suggestions/dates.py" line="44" /><source>on the payment date</source><translation>le jour du paiement</translation></message><message><location filename="../../core/suggestions/dates.py" line="48" /><source>issued {issued}, before the payment; due {due}, {when}</source><translation>émise le {issued}, avant le paiement ; échéance le {due}, {when}</translation></message><message><location filename="../../core/suggestions/dates.py" line="45" /><source>{days} day(s) after the payment</source><translation>{days} jour(s) après le paiement</translation></message><message><location filename="../../core/suggestions/dates.py" line="46" /><source>{days} day(s) before the payment</source><translation>{days} jour(s) avant le paiement</translation></message><message><location filename="../../core/suggestions/engine.py" line="239" /><source>the payment, {money}, equals what {numbers} owe together</source><translation>le paiement, {money}, est égal à ce que {numbers} doivent ensemble</translation></message><message><location filename="../../core/suggestions/engine.py" line="280" /><source>fallback: no invoice number, amount or date points anywhere; this is simply the oldest due first</source><translation>à défaut : aucun numéro de facture, montant ou date n'indique une facture ; ce sont simplement les plus anciennes échues d'abord</translation></message><message><location filename="../../core/suggestions/engine.py" line="62" /><source>fully allocated: nothing to suggest</source><translation>entièrement affecté : rien à suggérer</translation></message><message><location filename="../../core/suggestions/engine.py" line="78" /><source>every suggestion for this payment was rejected</source><translation>toutes les suggestions pour ce paiement ont été rejetées</translation></message><message><location filename="../../core/suggestions/engine.py" line="80" /><source>no open {currency} invoice to suggest</source><translation>aucune facture {currency} ouverte à suggérer</translation></message><message><location filename="../../core/suggestions/engine.py" line="110" /><source>as written</source><translation>tel quel</translation></message><message><location filename="../../core/suggestions/engine.py" line="111" /><source>written '{written}'</source><translation>écrit « {written} »</translation></message><message><location filename="../../core/suggestions/engine.py" line="112" /><source>, which lands on its rebill {rebill}</source><translation>, qui mène à sa refacturation {rebill}</translation></message><message><location filename="../../core/suggestions/engine.py" line="123" /><source>the remittance text quotes {number} ({how}){landing}</source><translation>le texte du virement indique {number} ({how}){landing}</translation></message><message><location filename="../../core/suggestions/engine.py" line="132" /><source>the payment, {money}, is exactly what the quoted invoice(s) still owe</source><translation>le paiement, {money}, est exactement ce que la ou les factures indiquées doivent encore</translation></message><message><location filename="../../core/suggestions/engine.py" line="226" /><source>no combination of {currency} invoices due near the payment adds up to it (the search was cut short)</source><translation>aucune combinaison de factures {currency} échues près du paiement ne lui est égale (la recherche a été écourtée)</translation></message><message><location filename="../../core/suggestions/engine.py" line="243" /><source>one billing run: all issued {issued}</source><translation>une même facturation : toutes émises le {issued}</translation></message><message><location filename="../../core/suggestions/engine.py" line="246" /><source>{among} combinations add up to this amount; this one has the fewest and oldest invoices</source><translation>{among} combinaisons donnent ce montant ; celle-ci a le moins de factures et les plus anciennes</translation></message><message><location filename="../../core/suggestions/engine.py" line="249" /><source>the search was cut short: a combination it did not reach may fit too</source><translation>la recherche a été écourtée : une combinaison qu'elle n'a pas atteinte peut aussi convenir</translation></message><message><location filename="../../core/suggestions/engine.py" line="283" /><source>{money} would stay unallocated</source><translation>{money} resteraient non affectés</translation></message><message><location filename="../../core/suggestions/engine.py" line="108" /><source>the text quotes {number}</source><translation>le texte indique {number}</translation></message><message><location filename="../../core/suggestions/engine.py" line="115" /><source>the text quotes {number} ({how}){landing}, already settled</source><translation>le texte indique {number} ({how}){landing}, déjà réglée</translation></message><message><location filename="../../core/suggestions/engine.py" line="137" /><source>a partial payment of the last invoice quoted</source><translation>un paiement partiel de la dernière facture indiquée</translation></message><message><location filename="../../core/suggestions/engine.py" line="152" /><source>the payment, {money}, equals what {number} still owes after earlier payments and credits</source><translation>le paiement, {money}, est égal à ce que {number} doit encore après les paiements et avoirs précédents</translation></message><message><location filename="../../core/suggestions/engine.py" line="155" /><source>the payment, {money}, equals what {number} still owes</source><translation>le paiement, {money}, est égal à ce que {number} doit encore</translation></message><message><location filename="../../core/suggestions/engine.py" line="161" /><source>{count} open {currency} invoices owe this amount; this one is due nearest the payment</source><translation>{count} factures {currency} ouvertes doivent ce montant ; celle-ci a l'échéance la plus proche du paiement</translation></message><message><location filename="../../core/suggestions/engine.py" line="192" /><source>the payment, {money}, is what {number} owes less credit note {credit} ({remaining} not yet applied)</source><translation>le paiement, {money}, est ce que doit {number} moins l'avoir {credit} ({remaining} pas encore imputés)</translation></message><message><location filename="../../core/suggestions/engine.py" line="262" /><source>the amount is exactly what {number} owes</source><translation>le montant est exactement ce que doit {number}</translation></message></context></TS>

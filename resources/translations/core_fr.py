@@ -1,0 +1,177 @@
+"""The French of the core's sentences (``say("...")`` in core/, the "core" context of the
+.ts) and the plurals whose French forms differ; read by ``build.py``.
+
+A sentence keeps its ``{fields}``: the window fills them with amounts and dates written the
+French way (``250,00 EUR``, ``07/10/2026``).
+"""
+
+from __future__ import annotations
+
+CORE_FRENCH: dict[str, str] = {
+    # alerts (core/alerts.py)
+    "new-commerce period {start} to {end}": "période new-commerce du {start} au {end}",
+    "legacy period {start} to {end}": "période legacy du {start} au {end}",
+    "No invoice imported for the {what}: Partner Center published it by {available}. "
+    "Download it (Billing > Invoices) and import it, or check the billing experiences in the "
+    "preferences.": "Aucune facture importée pour la {what} : Partner Center l'a publiée au "
+    "plus tard le {available}. Téléchargez-la (Facturation > Factures) et importez-la, ou "
+    "vérifiez les expériences de facturation dans les préférences.",
+    "{number} is imported but not its reconciliation file ({what}): download the invoice's "
+    "reconciliation lines and import them, to check the total and see each customer's "
+    "charges.": "{number} est importée mais pas son fichier de rapprochement ({what}) : "
+    "téléchargez les lignes de rapprochement de la facture et importez-les, pour vérifier le "
+    "total et voir les charges de chaque client.",
+    "The reconciliation lines of {number} are imported but not the invoice itself: import "
+    "the invoice list (or PDF data) so its date, due date and total are known.": "Les lignes "
+    "de rapprochement de {number} sont importées mais pas la facture elle-même : importez la "
+    "liste des factures (ou les données PDF) pour en connaître la date, l'échéance et le "
+    "total.",
+    "{number} is a void note of {original}, which is not in this workspace: import the "
+    "Partner Center invoice list that holds {original} (Billing > Invoices), so that the void "
+    "and its rebill count as they should.": "{number} est une note d'annulation de "
+    "{original}, qui n'est pas dans cet espace de travail : importez la liste des factures "
+    "Partner Center qui contient {original} (Facturation > Factures), pour que l'annulation et "
+    "sa refacturation comptent comme il faut.",
+    "{number}: its reconciliation lines add up to {lines}, the invoice says {total}: import "
+    "the complete reconciliation file, or ask Microsoft billing support.": "{number} : ses "
+    "lignes de rapprochement totalisent {lines}, la facture indique {total} : importez le "
+    "fichier de rapprochement complet, ou interrogez le support de facturation Microsoft.",
+    "{number}: {money} due on {due}: plan the payment now so it is applied in time (5 "
+    "business days).": "{number} : {money} à payer le {due} : planifiez le paiement "
+    "maintenant pour qu'il soit imputé à temps (5 jours ouvrés).",
+    "{number}: {money} unpaid {late} days after its due date: Microsoft may suspend the "
+    "account and services. Pay it today and send the remittance advice.": "{number} : "
+    "{money} impayés {late} jours après l'échéance : Microsoft peut suspendre le compte et "
+    "les services. Payez aujourd'hui et envoyez l'avis de paiement.",
+    "the grace period has begun; access is at risk after day {day}": "le délai de grâce a "
+    "commencé ; l'accès est menacé après le jour {day}",
+    "Microsoft sends reminders": "Microsoft envoie des relances",
+    "overdue": "en retard",
+    "{number}: {money} {late} days past due ({after}): pay it, quoting the invoice number.":
+    "{number} : {money} en retard de {late} jours ({after}) : payez-la en indiquant le "
+    "numéro de facture.",
+    "{id}: {money} paid {since}; Microsoft applies it by {until} (5 business days) and shows "
+    "{invoices} unpaid until then: nothing to do yet.": "{id} : {money} payés le {since} ; "
+    "Microsoft les impute au plus tard le {until} (5 jours ouvrés) et montre {invoices} "
+    "impayée(s) d'ici là : rien à faire pour l'instant.",
+    "{id}: {money} paid {since}, past the 5 business days ({until}): if Partner Center still "
+    "shows {invoices} unpaid, mark the payment unallocated at Microsoft and send the request "
+    "e-mail.": "{id} : {money} payés le {since}, les 5 jours ouvrés sont passés ({until}) : "
+    "si Partner Center montre toujours {invoices} impayée(s), marquez le paiement non affecté "
+    "chez Microsoft et envoyez le courriel de demande.",
+    "{id}: {money} applied in our books to {invoices} is not in Partner Center's invoice "
+    "download of {since}, past its 5 business days: send the request e-mail (invoice numbers "
+    "and amounts) to bposcapp@microsoft.com.": "{id} : {money} imputés dans nos livres à "
+    "{invoices} n'apparaissent pas dans le téléchargement des factures de Partner Center du "
+    "{since}, passé ses 5 jours ouvrés : envoyez le courriel de demande (numéros de facture "
+    "et montants) à bposcapp@microsoft.com.",
+    "{id}: {money} unallocated at Microsoft for {age} business day(s): send the request "
+    "e-mail (invoice numbers and amounts); Microsoft applies it by {until}.": "{id} : {money} "
+    "non affectés chez Microsoft depuis {age} jour(s) ouvré(s) : envoyez le courriel de "
+    "demande (numéros de facture et montants) ; Microsoft les impute au plus tard le {until}.",
+    "{id}: {money} still unallocated at Microsoft after {age} business days (resolution "
+    "promised by {until}): open a billing support ticket with the request e-mail attached.":
+    "{id} : {money} toujours non affectés chez Microsoft après {age} jours ouvrés (résolution "
+    "promise pour le {until}) : ouvrez un ticket au support de facturation avec le courriel de "
+    "demande joint.",
+    "{id}: {money} — {said}: open a support ticket (invoice numbers, payment date, amount, "
+    "currency and account used) asking Microsoft to re-apply or return it.": "{id} : {money} "
+    "— {said} : ouvrez un ticket de support (numéros de facture, date du paiement, montant, "
+    "devise et compte utilisé) pour demander à Microsoft de le réimputer ou de le rembourser.",
+    "{id}: {money} sent to {account}, not to Microsoft's {currency} account {expected}: "
+    "report it at once (support ticket with the payment's date, amount, currency and the "
+    "account used) and send the payment to the right account.": "{id} : {money} envoyés au "
+    "compte {account}, et non au compte {currency} de Microsoft {expected} : signalez-le "
+    "immédiatement (ticket de support avec la date du paiement, le montant, la devise et le "
+    "compte utilisé) et envoyez le paiement au bon compte.",
+    "quotes {number} ({invoiced}) but was paid in {paid}": "indique {number} ({invoiced}) "
+    "mais a été payé en {paid}",
+    # suggestions (core/suggestions/)
+    "fully allocated: nothing to suggest": "entièrement affecté : rien à suggérer",
+    "every suggestion for this payment was rejected": "toutes les suggestions pour ce paiement "
+    "ont été rejetées",
+    "no open {currency} invoice to suggest": "aucune facture {currency} ouverte à suggérer",
+    "the text quotes {number}": "le texte indique {number}",
+    "as written": "tel quel",
+    "written '{written}'": "écrit « {written} »",
+    ", which lands on its rebill {rebill}": ", qui mène à sa refacturation {rebill}",
+    "the text quotes {number} ({how}){landing}, already settled": "le texte indique {number} "
+    "({how}){landing}, déjà réglée",
+    "the remittance text quotes {number} ({how}){landing}": "le texte du virement indique "
+    "{number} ({how}){landing}",
+    "the payment, {money}, is exactly what the quoted invoice(s) still owe": "le paiement, "
+    "{money}, est exactement ce que la ou les factures indiquées doivent encore",
+    "{money} would stay unallocated": "{money} resteraient non affectés",
+    "a partial payment of the last invoice quoted": "un paiement partiel de la dernière facture "
+    "indiquée",
+    "the payment, {money}, equals what {number} still owes after earlier payments and "
+    "credits": "le paiement, {money}, est égal à ce que {number} doit encore après les "
+    "paiements et avoirs précédents",
+    "the payment, {money}, equals what {number} still owes": "le paiement, {money}, est égal à "
+    "ce que {number} doit encore",
+    "{count} open {currency} invoices owe this amount; this one is due nearest the payment":
+    "{count} factures {currency} ouvertes doivent ce montant ; celle-ci a l'échéance la plus "
+    "proche du paiement",
+    "the payment, {money}, is what {number} owes less credit note {credit} ({remaining} not "
+    "yet applied)": "le paiement, {money}, est ce que doit {number} moins l'avoir {credit} "
+    "({remaining} pas encore imputés)",
+    "no combination of {currency} invoices due near the payment adds up to it (the search was "
+    "cut short)": "aucune combinaison de factures {currency} échues près du paiement ne lui est "
+    "égale (la recherche a été écourtée)",
+    "the payment, {money}, equals what {numbers} owe together": "le paiement, {money}, est égal "
+    "à ce que {numbers} doivent ensemble",
+    "one billing run: all issued {issued}": "une même facturation : toutes émises le {issued}",
+    "{among} combinations add up to this amount; this one has the fewest and oldest invoices":
+    "{among} combinaisons donnent ce montant ; celle-ci a le moins de factures et les plus "
+    "anciennes",
+    "the search was cut short: a combination it did not reach may fit too": "la recherche a été "
+    "écourtée : une combinaison qu'elle n'a pas atteinte peut aussi convenir",
+    "the amount is exactly what {number} owes": "le montant est exactement ce que doit {number}",
+    "fallback: no invoice number, amount or date points anywhere; this is simply the oldest "
+    "due first": "à défaut : aucun numéro de facture, montant ou date n'indique une facture ; "
+    "ce sont simplement les plus anciennes échues d'abord",
+    "{evidence}, billed in {billed} ({open} open), but the payment is in {currency}: it was "
+    "probably meant for {number}. Nothing is proposed: ask the bank to return or convert it "
+    "(export ticket)": "{evidence}, facturée en {billed} ({open} restant dus), mais le "
+    "paiement est en {currency} : il était probablement destiné à {number}. Rien n'est "
+    "proposé : demandez à la banque de le rembourser ou de le convertir (export du ticket)",
+    "on the payment date": "le jour du paiement",
+    "{days} day(s) after the payment": "{days} jour(s) après le paiement",
+    "{days} day(s) before the payment": "{days} jour(s) avant le paiement",
+    "issued {issued}, before the payment; due {due}, {when}": "émise le {issued}, avant le "
+    "paiement ; échéance le {due}, {when}",
+    # the alerts' stages and the payments' flags (widgets/findings.py, widgets/models.py)
+    "AlertsPage|late": "en retard",
+    "reminder": "relance",
+    "grace": "délai de grâce",
+    "reconciliation file": "fichier de rapprochement",
+    "invoice header": "en-tête de facture",
+    "voided original": "original annulé",
+    "wrong currency": "mauvaise devise",
+    "unknown reference": "référence inconnue",
+    "voided reference": "référence annulée",
+    "unallocated": "non affecté",
+    "partly allocated": "partiellement affecté",
+    "over-allocated": "sur-affecté",
+}
+
+#: plurals whose French singular and plural differ: (one, more)
+PLURALS: dict[str, tuple[str, str]] = {
+    "%n page(s)": ("%n page", "%n pages"),
+    "Printed %n page(s)": ("%n page imprimée", "%n pages imprimées"),
+    "%n finding(s)": ("%n constat", "%n constats"),
+    "%n line(s)": ("%n ligne", "%n lignes"),
+    "%n line(s) flagged": ("%n ligne signalée", "%n lignes signalées"),
+    "%n suggestion(s)": ("%n suggestion", "%n suggestions"),
+    "%n overdue invoice(s)": ("%n facture en retard", "%n factures en retard"),
+    "%n invoice(s) due within the week": (
+        "%n facture à échéance dans la semaine", "%n factures à échéance dans la semaine"),
+    "%n document(s) missing": ("%n document manquant", "%n documents manquants"),
+    "%n finding(s); marked days: due dates, documents published, payment windows.": (
+        "%n constat ; jours marqués : échéances, publication des documents, délais de paiement.",
+        "%n constats ; jours marqués : échéances, publication des documents, délais de "
+        "paiement."),
+    "%n payment(s) in the wrong currency": (
+        "%n paiement dans la mauvaise devise", "%n paiements dans la mauvaise devise"),
+    "%n open dispute(s)": ("%n contestation en cours", "%n contestations en cours"),
+}

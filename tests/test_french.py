@@ -1,0 +1,164 @@
+"""A French window says the core's sentences in French (alerts, their stages, suggestion
+reasons, payment flags), with amounts and dates written the French way; the command line
+says the same things in English, byte for byte, whatever the window's language."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+pytest.importorskip("PySide6.QtWidgets")
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QApplication
+
+from core.cli import main
+from core.demo import write_demo
+from core.i18n import Money, say
+from desktop import i18n
+from desktop.main_window import MainWindow
+from widgets.findings import FINDING_ROLE
+from widgets.formats import speak
+
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture(autouse=True)
+def own_settings(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    QLocale.setDefault(QLocale("en_US"))
+
+
+@pytest.fixture
+def french():
+    i18n.install(QApplication.instance(), "fr")
+    yield
+    i18n.uninstall(QApplication.instance())
+
+
+@pytest.fixture
+def demo(tmp_path):
+    return write_demo(tmp_path / "demo", today=TODAY)
+
+
+def open_window(qtbot, db) -> MainWindow:
+    w = MainWindow(db, TODAY)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.loaded, timeout=20000):
+        w.show()
+    return w
+
+
+def finding(page, subject: str) -> int:
+    return next(r for r in range(page.model.rowCount())
+                if page.model.index(r, 0).data(FINDING_ROLE)["subject"] == subject)  # fmt: skip
+
+
+def test_a_sentence_keeps_its_english_and_is_said_in_french(qapp, french):
+    text = say("{number}: {money} due on {due}: plan the payment now so it is applied in time "
+               "(5 business days).", number="G1", money=Money(Decimal("1250"), "EUR"),
+               due=date(2026, 10, 7))  # fmt: skip
+    assert text == "G1: 1250.00 EUR due on 2026-10-07: plan the payment now so it is applied " \
+        "in time (5 business days)."  # fmt: skip
+    assert speak(text) == ("G1 : 1\u202f250,00 EUR à payer le 07/10/2026 : planifiez le "
+                           "paiement maintenant pour qu'il soit imputé à temps (5 jours "
+                           "ouvrés).")  # fmt: skip
+
+
+def test_the_french_window_says_the_alerts_in_french(qtbot, demo, french):
+    w = open_window(qtbot, demo)
+    page = w.alerts_page
+    row = finding(page, "G000100002")
+    cells = [page.model.index(row, c).data() for c in range(5)]
+    assert cells == [
+        "risque de suspension", "G000100002", "23/09/2026", "1\u202f215,40 EUR",
+        "G000100002 : 1\u202f215,40 EUR impayés 61 jours après l'échéance : Microsoft peut "
+        "suspendre le compte et les services. Payez aujourd'hui et envoyez l'avis de paiement.",
+    ]  # fmt: skip
+    grace = finding(page, "G000100014")  # a stage, and a sentence within the sentence
+    assert page.model.index(grace, 0).data() == "en retard (délai de grâce)"
+    assert page.model.index(grace, 4).data() == (
+        "G000100014 : 3\u202f480,00 EUR en retard de 15 jours (le délai de grâce a commencé ; "
+        "l'accès est menacé après le jour 30) : payez-la en indiquant le numéro de facture."
+    )
+    header = finding(page, "G000100012")
+    assert page.model.index(header, 0).data() == "document manquant (en-tête de facture)"
+    wrong = finding(page, "P6")
+    assert page.model.index(wrong, 4).data().startswith(
+        "P6 : 2\u202f000,00 USD — indique G000100008 (EUR) mais a été payé en USD : ouvrez un "
+        "ticket de support")  # fmt: skip
+    page.select(("suspension_risk", "G000100002"))
+    assert page.detail.text().startswith("G000100002 : 1\u202f215,40 EUR impayés 61 jours")
+    # the snapshot keeps the core's English: what the command line would say
+    assert w.snap["alerts"][0]["message"].startswith("G000100002: 1215.40 EUR unpaid 61 days")
+    flags = [c.title for c in w.payments.model.columns].index("Flags")
+    p6 = next(r for r in range(w.payments.model.rowCount())
+              if w.payments.model.index(r, 0).data() == "P6")  # fmt: skip
+    assert w.payments.model.index(p6, flags).data() == "mauvaise devise, non affecté"
+    w.close()
+
+
+def test_suggestion_reasons_in_french(qtbot, demo, french):
+    from core.suggestions import Suggester
+    from core.workspace import Workspace
+
+    with Workspace(demo) as ws:
+        ledger = ws.books.ledger(TODAY)
+        answers = {a.payment: a for a in Suggester(ledger).answers(ws.books.payments())}
+    fallback = answers["P5"].suggestions[0].reasons[0]
+    assert fallback.startswith("fallback: no invoice number")  # the command line's words
+    assert speak(fallback) == ("à défaut : aucun numéro de facture, montant ou date n'indique "
+                               "une facture ; ce sont simplement les plus anciennes échues "
+                               "d'abord")  # fmt: skip
+    assert [speak(n) for n in answers["P6"].notes] == [
+        "le texte indique G000100008, facturée en EUR (6\u202f300,00 EUR restant dus), mais le "
+        "paiement est en USD : il était probablement destiné à G000100008. Rien n'est proposé : "
+        "demandez à la banque de le rembourser ou de le convertir (export du ticket)"
+    ]
+
+
+def test_the_suggestions_dialog_gives_its_reasons_in_french(qtbot, demo, french):
+    from desktop.actions import suggestions
+    from desktop.suggestions_dialog import ID_ROLE
+
+    w = open_window(qtbot, demo)
+    with qtbot.waitSignal(w.suggested, timeout=20000):
+        suggestions.show(w)
+    dialog = w.suggestions_dialog
+    rows = [dialog.table.item(r, 0).data(ID_ROLE) for r in range(dialog.table.rowCount())]
+    dialog.table.selectRow(next(r for r, (a, s) in enumerate(rows) if a["payment"] == "P6"))
+    assert "300,00 EUR restant dus), mais le paiement est en USD" in (dialog.reasons.toPlainText())
+    w.close()
+
+
+def test_the_command_line_says_the_same_in_a_french_window(qtbot, demo, capsys, french):
+    def alerts() -> str:
+        assert main(["--db", str(demo), "alerts", "--as-of", "2026-11-23", "--json"]) == 0
+        return capsys.readouterr().out
+
+    french_window = alerts()
+    i18n.uninstall(QApplication.instance())
+    english = alerts()
+    assert french_window == english
+    assert '"message": "G000100002: 1215.40 EUR unpaid 61 days after its due date' in english
+
+
+def test_the_calendar_speaks_french_after_a_live_switch(qtbot, demo):
+    w = open_window(qtbot, demo)
+    assert w.alerts_page.grid.firstDayOfWeek() == Qt.DayOfWeek.Sunday  # US English
+    try:
+        with qtbot.waitSignal(w.language_changed, timeout=5000):
+            w.set_language("fr")
+        grid = w.alerts_page.grid
+        assert grid.firstDayOfWeek() == Qt.DayOfWeek.Monday
+        assert grid.locale().language() == QLocale.Language.French
+        row = finding(w.alerts_page, "G000100002")  # the data read in English, said in French
+        assert w.alerts_page.model.index(row, 4).data().startswith("G000100002 : 1\u202f215,40")
+    finally:
+        w.set_language("en")
+    assert w.alerts_page.grid.firstDayOfWeek() == Qt.DayOfWeek.Sunday
+    row = finding(w.alerts_page, "G000100002")
+    assert w.alerts_page.model.index(row, 4).data().startswith("G000100002: 1215.40 EUR")
+    w.close()
