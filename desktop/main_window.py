@@ -32,6 +32,7 @@ from desktop.actions import (
     reconcile,
     suggestions,
 )
+from desktop.actions.plans import pay
 from desktop.actions.workspace import files, team
 from desktop.operations import QueryOp
 from desktop.screens import fit
@@ -48,6 +49,7 @@ from widgets.models import (
     customer_columns,
 )
 from widgets.pages import InvoicesPage, TablePage
+from widgets.plans_page import PlansPage
 from widgets.reconcile_page import ReconcilePage
 
 log = logging.getLogger(__name__)
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
     suggested = Signal()  # suggestions are on screen
     restored = Signal(str)  # a backup was put back (what was said)
     reconciled = Signal()  # the Reconcile tab shows the suggestions read
+    plans_shown = Signal()  # the Plan and pay tab shows the plans read
 
     def __init__(self, path: Path | str, as_of: date | None = None) -> None:
         super().__init__()
@@ -108,6 +111,7 @@ class MainWindow(QMainWindow):
         self.payments = TablePage(PAYMENT_COLUMNS)
         self.credits = TablePage(CREDIT_COLUMNS)
         self.reconcile_page = ReconcilePage()
+        self.plans_page = PlansPage()
         self.customers = TablePage(CUSTOMER_COLUMNS)
         self.alerts_page = AlertsPage()
         self.charges_page = ChargesPage()
@@ -118,6 +122,7 @@ class MainWindow(QMainWindow):
                             (self.payments, self.tr("Payments")),
                             (self.credits, self.tr("Credit notes")),
                             (self.reconcile_page, self.tr("Reconcile")),
+                            (self.plans_page, self.tr("Plan and pay")),
                             (self.customers, self.tr("Customers")),
                             (self.alerts_page, self.tr("Alerts and calendar")),
                             (self.charges_page, self.tr("Charges explained")),
@@ -147,6 +152,8 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(lambda _i: agree.tab_changed(self))
         self.tabs.currentChanged.connect(lambda _i: reconcile.tab_changed(self))
         reconcile.connect(self)
+        self.tabs.currentChanged.connect(lambda _i: pay.tab_changed(self))
+        pay.connect(self)
         self.dashboard.chart.bucket_clicked.connect(lambda *a: navigation.show_bucket(self, *a))
         self.dashboard.focus_requested.connect(lambda *a: navigation.show_focus(self, *a))
         self.payments.view.doubleClicked.connect(lambda i: allocations.payment_opened(self, i))
@@ -250,6 +257,7 @@ class MainWindow(QMainWindow):
         self.alerts_page.show_alerts(snap["alerts"], snap["periods"], snap["as_of"])
         self.claims_page.show_claims(snap["claims"])
         reconcile.shown(self)
+        pay.shown(self)
         from widgets.aging_chart import bucket_label
 
         self.customers.model.set_columns(customer_columns(snap["buckets"], bucket_label))
@@ -277,6 +285,7 @@ class MainWindow(QMainWindow):
         self.customers.set_rows(snap["customers"])
         self.charges_page.show_customers(snap["line_customers"])
         self.invoices.update_filters()  # the invoices' customers, for the customer filter
+        pay.documents(self)  # with their customers
         self.dashboard.chart.show_aging(snap["aging"], snap["customers"], snap["buckets"])
         # The workspace's rows live until the next refresh: keep Python's cyclic garbage
         # collector from walking them on each full collection (a one-second freeze of the

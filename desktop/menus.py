@@ -24,7 +24,7 @@ from desktop.actions import (
     suggestions,
 )
 from desktop.actions import help as help_menu
-from desktop.actions.plans import remittance
+from desktop.actions.plans import pay, remittance
 from desktop.actions.reports import choose_report
 from desktop.actions.workspace import files, team
 from desktop.operations import translate
@@ -116,6 +116,10 @@ def _payments(window: MainWindow, menu: QMenu) -> None:
                                   "payment or every payment with money left")  # fmt: skip
     add(window, menu, translate("MainWindow", "S&uggested allocations…"), suggestions.show,
         "Ctrl+G", tip=tip)  # fmt: skip
+    tip = translate("MainWindow", "The selected invoices and credit notes ticked on the Plan "
+                                  "and pay tab")  # fmt: skip
+    add(window, menu, translate("MainWindow", "&Plan payment of the selected invoices…"),
+        pay.plan_selected, "Ctrl+Shift+P", tip=tip)  # fmt: skip
     add(window, menu, translate("MainWindow", "Add a &note to the selected invoice or payment…"),
         notes.choose_note, "Ctrl+Shift+N", "note_action")  # fmt: skip
     add(window, menu, translate("MainWindow", "Allocate by &quoted invoice numbers"),
@@ -143,6 +147,7 @@ def _view(window: MainWindow, menu: QMenu) -> None:
             (window.payments, translate("MainWindow", "Pa&yments")),
             (window.credits, translate("MainWindow", "&Credit notes")),
             (window.reconcile_page, translate("MainWindow", "&Reconcile")),
+            (window.plans_page, translate("MainWindow", "Pla&n and pay")),
             (window.customers, translate("MainWindow", "C&ustomers")),
             (window.alerts_page, translate("MainWindow", "&Alerts and calendar")),
             (window.charges_page, translate("MainWindow", "C&harges explained")),
@@ -153,7 +158,7 @@ def _view(window: MainWindow, menu: QMenu) -> None:
         # shifted: Ctrl+PgDown / Ctrl+PgUp below move from tab to tab on any layout.
         shortcut = f"Ctrl+{n + 1}" if n < 9 else None
         add(window, menu, name, lambda w, p=page: w.tabs.setCurrentWidget(p), shortcut)
-    add(window, menu, translate("MainWindow", "&Next tab"), lambda w: _step(w, 1),
+    add(window, menu, translate("MainWindow", "Ne&xt tab"), lambda w: _step(w, 1),
         "Ctrl+PgDown")  # fmt: skip
     add(window, menu, translate("MainWindow", "Pre&vious tab"), lambda w: _step(w, -1),
         "Ctrl+PgUp")  # fmt: skip

@@ -166,6 +166,8 @@ def test_the_window_speaks_french(qtbot, tmp_path):
             "Factures",
             "Paiements",
             "Avoirs",
+            "Rapprochement",
+            "Planifier et payer",
             "Clients",
             "Alertes et calendrier",
             "Charges expliquées",

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from widgets.formats import money_text, number_text
+from widgets.formats import date_text, money_text, number_text
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 30
 ACCEPT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -149,7 +149,7 @@ class ReconcilePage(QWidget):
         for r, a in enumerate(self.answers):
             p = self.payments.get(a["payment"], {})
             best = a["suggestions"][0]["score"] if a["suggestions"] else None
-            cells = (_item(a["payment"], a["payment"]), _item(str(p.get("date") or "")),
+            cells = (_item(a["payment"], a["payment"]), _item(date_text(p.get("date"))),
                      _item(money_text(a["unallocated"], a["currency"]), right=True),
                      _item("" if best is None else str(best), right=True),
                      _item(p.get("reference") or ""))  # fmt: skip

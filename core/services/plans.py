@@ -29,6 +29,36 @@ class Plans(Service):
         with self.store.conn() as conn:
             return reads.plans(conn, status)
 
+    def overview(self, as_of: date) -> list[dict]:
+        """Each planned payment as the window lists it, with where it stands (``state``):
+        ``planned`` (no statement has shown it yet); once a statement's payment confirmed it,
+        ``processing`` while Microsoft's processing window runs (``until`` its last day),
+        ``unallocated`` when the clerk marked the payment unallocated at Microsoft,
+        ``applied`` when marked applied there, else ``confirmed``."""
+        from core.views import processing_until
+
+        marks = self.ws.alerts.marks()
+        payments = {p.id: p for p in self.ws.books.payments()}
+        rows = []
+        for plan_id, p in self.list().items():
+            state, until = p.status, None
+            paid = payments.get(p.payment_id or "")
+            if p.status == "confirmed" and paid is not None:
+                mark = marks.get(paid.id)
+                until = processing_until(paid.date.isoformat(), as_of)
+                if mark is not None:
+                    state = mark.state  # unallocated or applied at Microsoft
+                elif until is not None:
+                    state = "processing"
+            rows.append({
+                "id": plan_id, "reference": p.reference, "date": p.date.isoformat(),
+                "currency": p.currency, "amount": p.amount, "status": p.status,
+                "state": state, "until": until, "payment": p.payment_id,
+                "invoices": [ln.invoice for ln in p.lines if ln.kind == "invoice"],
+                "credits": [ln.source for ln in p.lines if ln.kind == "credit"],
+            })  # fmt: skip
+        return rows
+
     def _in(self, conn: Connection, status: str | None) -> dict[int, planning.Plan]:
         if "planned_payments" in self.store.hidden_tables:
             return {}  # sales: no payment plans
