@@ -62,6 +62,10 @@ class ImportSummary:
     entries_read: int = 0
     credit_allocations: int = 0
     sheet: str | None = None
+    # allocations the payments' explicit references made at once (the window's imports):
+    # one line each, "P7: 742.30 EUR to G000100013"; the payments they came from
+    by_reference: list[str] = field(default_factory=list)
+    reference_payments: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -77,4 +81,4 @@ class ImportSummary:
             "checks": self.checks,
             "entries_read": self.entries_read,
             "credit_allocations": self.credit_allocations,
-        }
+        } | ({"reference_allocations": self.by_reference} if self.by_reference else {})

@@ -18,3 +18,22 @@ def fit(widget: QWidget, width: int, height: int) -> None:
         width = min(width, room.width() - FRAME[0])
         height = min(height, room.height() - FRAME[1])
     widget.resize(width, height)
+
+
+def _settings():
+    from PySide6.QtCore import QSettings
+
+    return QSettings("CSP Reconciler", "CSP Reconciler")
+
+
+def remember_size(dialog, key: str) -> None:
+    """Open ``dialog`` at the size the clerk last gave it (within its screen, see
+    :func:`fit`), and keep the size it has when it closes for the next time."""
+    saved = _settings().value(f"dialogs/{key}")
+    if saved is not None and hasattr(saved, "width") and saved.width() > 0:
+        fit(dialog, saved.width(), saved.height())
+
+    def keep(_result: int = 0) -> None:
+        _settings().setValue(f"dialogs/{key}", dialog.size())
+
+    dialog.finished.connect(keep)

@@ -892,9 +892,10 @@ def test_a_mapped_import_says_one_summary(qtbot, window, tmp_path):
     qtbot.waitUntil(lambda: hasattr(window, "summary_box"), timeout=20000)
     shown = [b.text() for b in visible_boxes(window)]
     assert shown == [f"{path}: Payments (CSV/XLSX), mapped columns: 2 entries read, "
-                     "2 payments created"]  # fmt: skip
+                     "2 payments created\n2 payments allocated by the invoice number they "
+                     "quote"]  # fmt: skip
     assert window.summary_box.windowTitle() == "Import finished"
-    assert window.last_import_summary == shown[0]
+    assert window.last_import_summary.splitlines()[0] == shown[0].splitlines()[0]
     qtbot.waitUntil(lambda: window.payments.model.rowCount() == 8, timeout=20000)
 
 
@@ -982,6 +983,8 @@ def test_a_refused_import_is_a_warning_with_its_verdict_in_view(qtbot, window, t
     )
     assert window.last_import_summary.splitlines() == [
         f"{good}: Payments (CSV/XLSX): 1 payments created",
+        "  allocated: 1 payment(s) by the invoice number they quote",
+        "    P7: 742.30 EUR to G000100013",
         *box.text().splitlines(),
     ]
     assert box.detailedText() == window.last_import_summary

@@ -180,8 +180,8 @@ def test_bad_row_names_file_row_column_and_nothing_is_stored(ws, write_text):
         ws.imports.import_file(path)
     assert [str(e) for e in err.value.errors] == [
         f"{path}:3: column Date: expected a date (YYYY-MM-DD or DD/MM/YYYY), got '32/03/2026'",
-        f"{path}:4: column Amount: expected a number, got '12,3x'",
-        f"{path}:5: column Currency: expected a three-letter currency code, got 'EURO'",
+        f"{path}:4: column Montant: expected a number, got '12,3x'",
+        f"{path}:5: column Devise: expected a three-letter currency code, got 'EURO'",
     ]
     assert ws.books.payments() == []
     assert ws.journal.log() == []

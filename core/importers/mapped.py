@@ -67,6 +67,7 @@ class MappedTable:
                 )
         if out.errors:
             return out
+        table.names = {f: table.header[i] for f, i in cols.items() if table.header[i]}
         for src, cells in each_row(table, display, out):
             out.entries_read += 1
             if self.kind == "payments":

@@ -16,7 +16,7 @@ import re
 import unicodedata
 import warnings
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -59,6 +59,9 @@ class Table:
     sheet: str | None = None
     element: str | None = None  # JSON: rows are items of this array, named by path
     header_row: int = 1  # XLSX: the row the header was found in
+    # a declared column's name -> the file's own header for it ("Amount" -> "Montant"): an
+    # error names the column as the clerk's file does
+    names: dict[str, str] = field(default_factory=dict)
 
     def source(self, display: str, row: int) -> Source:
         if self.element is not None:
@@ -103,11 +106,13 @@ def open_table(path: Path, display: str, columns: Sequence[Column], out: Extract
             )
         )
         return None
+    table.names = {name: table.header[i] for name, i in cols.items() if table.header[i]}
     return table, cols
 
 
 def each_row(table: Table, display: str, out: Extracted) -> Iterator[tuple[Source, list[Cell]]]:
-    """Every row with where it was read; a malformed CSV ends the loop with its error."""
+    """Every row with where it was read; a malformed CSV ends the loop with its error.  The
+    errors the rows gave name the file's own headers (see :attr:`Table.names`)."""
     try:
         for row, cells in table.rows:
             yield table.source(display, row), cells
@@ -115,6 +120,17 @@ def each_row(table: Table, display: str, out: Extracted) -> Iterator[tuple[Sourc
         out.errors.append(ImportError_(Source(display), f"malformed CSV: {exc}"))
     except DamagedFile as exc:
         out.errors.append(damage(display, exc, table.sheet))
+    finally:
+        own_headers(out, table.names)
+
+
+def own_headers(out: Extracted, names: dict[str, str]) -> None:
+    """Each error of ``out`` naming a declared column names the file's header instead."""
+    if not names:
+        return
+    out.errors[:] = [
+        replace(e, column=names[e.column]) if e.column in names else e for e in out.errors
+    ]
 
 
 def getter(cells: list[Cell], cols: dict[str, int]) -> Callable[[str], Cell]:

@@ -127,6 +127,14 @@ def _count(counter: Counter, what: str, n: int) -> None:
         counter[what] += n
 
 
+def reference_lines(s: ImportSummary) -> list[str]:
+    """What the payments' references allocated within the import (none unless asked)."""
+    if not s.by_reference:
+        return []
+    said = f"  allocated: {s.reference_payments} payment(s) by the invoice number they quote"
+    return [said, *(f"    {line}" for line in s.by_reference)]
+
+
 class Imports(Service):
     @retried
     def import_file(
@@ -137,17 +145,23 @@ class Imports(Service):
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
         format_name: str | None = None,
+        allocate_references: bool = False,
     ) -> Change:
         """Import one file whole, or nothing (raises :class:`ImportFailed`); its change's
         ``result`` is the :class:`ImportSummary`.  ``format_name`` (a key of
-        :data:`core.importers.IMPORTERS`) forces the format instead of recognising it."""
+        :data:`core.importers.IMPORTERS`) forces the format instead of recognising it.
+        ``allocate_references``: within the same change (undone with the import), allocate
+        what the payments' explicit references choose (the rule ``auto-allocate`` applies),
+        for the payments and invoices this file brought."""
         self.store.writable()
+        args = (options, progress, cancelled, format_name, allocate_references)
         try:
-            summary = self._import(path, options, progress, cancelled, format_name)
+            summary = self._import(path, *args)
         except _AlreadyImported:  # by another clerk meanwhile: say so, as for a second import
-            summary = self._import(path, options, progress, cancelled, format_name)
+            summary = self._import(path, *args)
         touched = () if summary.already_imported else TOUCHED
-        return change("import", import_lines(summary), touched, summary)
+        return change("import", [*import_lines(summary), *reference_lines(summary)], touched,
+                      summary)  # fmt: skip
 
     def _importer(self, path: Path, display: str, format_name: str | None) -> Importer:
         if not path.is_file():
@@ -168,18 +182,19 @@ class Imports(Service):
 
     def _import(self, path: Path | str, options: ImportOptions | None,
                 progress: Progress | None, cancelled: Cancelled | None,
-                format_name: str | None) -> ImportSummary:  # fmt: skip
+                format_name: str | None, by_reference: bool = False) -> ImportSummary:  # fmt: skip
         display = str(path)
         path = Path(path)
         if not path.is_file():
             refuse(display, None, "no such file")
         with _readable(path, display) as (readable, sha):
             return self._import_read(readable, display, sha, options, progress, cancelled,
-                                     format_name)  # fmt: skip
+                                     format_name, by_reference)  # fmt: skip
 
     def _import_read(self, path: Path, display: str, sha: str, options: ImportOptions | None,
                      progress: Progress | None, cancelled: Cancelled | None,
-                     format_name: str | None) -> ImportSummary:  # fmt: skip
+                     format_name: str | None,
+                     by_reference: bool = False) -> ImportSummary:  # fmt: skip
         """Import ``path`` (the file itself, or what its gzip compression holds), naming the
         clerk's file ``display`` and recording its content hash ``sha``."""
         options = self._options(options, display)
@@ -213,11 +228,12 @@ class Imports(Service):
                  + len(extracted.usage))  # fmt: skip
         if progress:
             progress(0, total)
-        self._record(extracted, sha, summary, _Ticker(display, total, progress, cancelled))
+        self._record(extracted, sha, summary, _Ticker(display, total, progress, cancelled),
+                     by_reference)  # fmt: skip
         return summary
 
     def _record(self, extracted: Extracted, sha: str, summary: ImportSummary,
-                tick: _Ticker) -> None:  # fmt: skip
+                tick: _Ticker, by_reference: bool = False) -> None:  # fmt: skip
         """Store what the file brought as one change (nothing if anything is refused)."""
         with self.store.change(allocating=True) as conn:
             # Looked at again inside the change: another clerk may have imported the same
@@ -233,8 +249,10 @@ class Imports(Service):
             summary.import_id = import_id
             updated_docs = self._store(conn, extracted, import_id, summary, tick)
             details = {"import_id": import_id, "updated_documents": updated_docs}
-            self.store.audit(conn, "import", f"import {summary.file}", details)
+            audit_id = self.store.audit(conn, "import", f"import {summary.file}", details)
             summary.credit_allocations = self._credits_applied(conn, import_id)
+            if by_reference:
+                self._allocate_references(conn, import_id, audit_id, summary)
             conn.execute(update(t.imports).where(t.imports.c.id == import_id)
                          .values(summary=json.dumps(summary.as_dict())))  # fmt: skip
             if tick.cancelled and tick.cancelled():  # asked while writing: keep nothing
@@ -250,6 +268,39 @@ class Imports(Service):
         ledger = self.ws.books.ledger(conn=conn)
         return sum(1 for n in brought if n in ledger.credits
                    for a in ledger.credits[n].allocations if a.allocation.id < 0)  # fmt: skip
+
+    def _allocate_references(self, conn: Connection, import_id: int, audit_id: int,
+                             summary: ImportSummary) -> None:  # fmt: skip
+        """Record, as part of the import's own change, what the payments' explicit
+        references choose (:func:`core.rules.in_time.plan_references`, the rule of
+        ``auto-allocate``) where the payment or the invoice came with this file: an
+        allocation the clerk removed earlier is not made again by an unrelated import."""
+        from core.rules.in_time import plan_references
+
+        payments = set(conn.scalars(select(t.payments.c.id).where(
+            t.payments.c.import_id == import_id)))  # fmt: skip
+        numbers = set(conn.scalars(select(t.documents.c.number).where(
+            (t.documents.c.import_id == import_id)
+            | (t.documents.c.header_import_id == import_id))))  # fmt: skip
+        if not payments and not numbers:
+            return
+        facts = self.ws.books.facts(conn)
+        result = plan_references(facts)
+
+        def brought(p) -> bool:
+            return p.source_id in payments or p.aimed_at in numbers or p.invoice in numbers
+
+        planned = [p for p in result.planned if brought(p)]
+        writes.add_allocations(conn, planned, audit_id)
+        writes.add_allocations(conn, [p for p in result.chosen if brought(p)], audit_id)
+        currency = {p.id: p.currency for p in facts.payments}
+        summary.by_reference = [
+            f"{p.source_id}: {format_amount(p.amount, currency[p.source_id])} "
+            f"{currency[p.source_id]} to {p.invoice}" + (f" (quoted {p.aimed_at})"
+                                                         if p.aimed_at != p.invoice else "")
+            for p in planned
+        ]  # fmt: skip
+        summary.reference_payments = len({p.source_id for p in planned})
 
     def _store(self, conn: Connection, ex: Extracted, import_id: int, summary: ImportSummary,
                tick: _Ticker) -> dict:  # fmt: skip

@@ -226,7 +226,10 @@ def undo_import(step: Step) -> None:
     ]
     own = set(
         conn.scalars(
-            select(t.allocations.c.id).where(t.allocations.c.created_audit_id.in_(credit_audits))
+            # and the allocations its payments' references made within the import itself
+            select(t.allocations.c.id).where(
+                t.allocations.c.created_audit_id.in_([*credit_audits, step.entry.id])
+            )
         )
     )
     blocking = [

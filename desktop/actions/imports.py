@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from core.changes import Change
+from core.changes import Change, ImportSummary
 from core.errors import UNKNOWN_LAYOUT, ImportCancelled, ImportFailed
 from core.model import ImportError_, Source
 from core.present import failed_lines
@@ -52,7 +52,9 @@ def _import_each(ws, job, files: list[Path]) -> Change:
         try:
             if job.cancelled():  # before this file began: the files after it neither
                 raise ImportCancelled(str(path))
-            done = ws.imports.import_file(path, progress=job.progress, cancelled=job.cancelled)
+            done = ws.imports.import_file(
+                path, progress=job.progress, cancelled=job.cancelled, allocate_references=True
+            )
         except ImportCancelled:
             said = translate("MainWindow", "%s: cancelled, nothing was stored") % path.name
             changes.append(Change("import", (said,)))
@@ -74,26 +76,48 @@ def _import_each(ws, job, files: list[Path]) -> Change:
 
 
 def _summary(window: MainWindow, change: Change) -> None:
-    """The import's lines in a box; a warning when a file was refused (see _refusal_box)."""
+    """The import's lines in a box, with what the payments' references allocated; a
+    refused file in an error report instead (see _refusal_box)."""
     if not change.lines:
         return  # only layouts to map: the mapping dialog comes instead
     refused = [o for o in change.result
                if isinstance(o, ImportFailed) and o.kind != UNKNOWN_LAYOUT]  # fmt: skip
     if refused:
-        _refusal_box(window, change.lines, refused[0])
-    else:
-        show_summary(window, translate("MainWindow", "Import finished"), change.lines)
-        window.last_import_summary = window.last_summary
-
-
-def _refusal_box(window: MainWindow, lines, first: ImportFailed) -> None:
-    """A warning that says files were not imported, with the first refused file's reason
-    and verdict in view; every line under Details."""
-    said = failed_lines(first)
-    shown = "\n".join(dict.fromkeys((said[0], said[-1])))  # the reason, then the verdict
-    title = translate("MainWindow", "Some files were not imported")
-    show_summary(window, title, lines, shown, QMessageBox.Icon.Warning)
+        _refusal_box(window, change.lines, refused, len(change.result))
+        return
+    paid = sum(s.reference_payments for s in change.result if isinstance(s, ImportSummary))
+    shown = change.lines[0]
+    if paid:
+        shown += "\n" + (
+            translate("MainWindow", "1 payment allocated by the invoice number it quotes")
+            if paid == 1
+            else translate("MainWindow", "%1 payments allocated by the invoice number they "
+                           "quote").replace("%1", str(paid))
+        )  # fmt: skip
+    show_summary(window, translate("MainWindow", "Import finished"), change.lines, shown)
     window.last_import_summary = window.last_summary
+
+
+def _refusal_box(window: MainWindow, lines, refused: list[ImportFailed], files: int) -> None:
+    """An error report that says which files were not imported, every reason in view (a
+    window the clerk can enlarge); all the import's lines behind Copy."""
+    from desktop.import_report import ImportReport
+
+    lines = list(lines)
+    window.last_summary = window.last_import_summary = "\n".join(lines)
+    first = failed_lines(refused[0])
+    headline = "\n".join(dict.fromkeys((first[0], first[-1])))  # the reason, the verdict
+    if len(refused) == files:
+        title = (translate("MainWindow", "The file was not imported") if files == 1
+                 else translate("MainWindow", "No file was imported"))  # fmt: skip
+        icon = QMessageBox.Icon.Critical
+    else:
+        title = translate("MainWindow", "Some files were not imported")
+        icon = QMessageBox.Icon.Warning
+    reasons = [line for exc in refused for line in failed_lines(exc)]
+    box = ImportReport(title, headline, reasons, lines, icon, window)
+    window.summary_box = box
+    box.open()
 
 
 def _imported(window: MainWindow, outcomes: list[object]) -> None:
@@ -130,7 +154,8 @@ def _not_mapped(window: MainWindow, refused: list[ImportFailed], box: bool = Fal
     """The files left unmapped: the import's refusal after all, in the status bar (in a
     box when the dialog could not even open)."""
     if box:
-        _refusal_box(window, [ln for exc in refused for ln in failed_lines(exc)], refused[0])
+        lines = [ln for exc in refused for ln in failed_lines(exc)]
+        _refusal_box(window, lines, refused, len(refused))
     else:
         window.statusBar().showMessage(" · ".join(failed_lines(exc)[-1] for exc in refused))
 

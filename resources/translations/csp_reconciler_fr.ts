@@ -1054,22 +1054,22 @@
     <message>
         <location filename="../../desktop/import_report.py" line="51" />
         <source>Reasons</source>
-        <translation type="unfinished" />
+        <translation>Raisons</translation>
     </message>
     <message>
         <location filename="../../desktop/import_report.py" line="53" />
         <source>&amp;Copy</source>
-        <translation type="unfinished" />
+        <translation>&amp;Copier</translation>
     </message>
     <message>
         <location filename="../../desktop/import_report.py" line="54" />
         <source>Copy every line of the import, to send or keep</source>
-        <translation type="unfinished" />
+        <translation>Copier toutes les lignes de l'import, pour les envoyer ou les garder</translation>
     </message>
     <message>
         <location filename="../../desktop/import_report.py" line="60" />
         <source>Why:</source>
-        <translation type="unfinished" />
+        <translation>Pourquoi :</translation>
     </message>
 </context>
 <context>
@@ -1082,31 +1082,82 @@
     </message>
     <message>
         <location filename="../../widgets/pages.py" line="265" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/pages.py" line="265" />
+        <source>Open</source>
+        <translation>Restant dû</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/pages.py" line="265" />
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/pages.py" line="267" />
+        <source>date unknown</source>
+        <translation>date inconnue</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/pages.py" line="267" />
+        <source>The lines add up to</source>
+        <translation>Les lignes totalisent</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/pages.py" line="267" />
+        <source>difference</source>
+        <translation>écart</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/pages.py" line="269" />
+        <source>Allocations</source>
+        <translation>Affectations</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/pages.py" line="269" />
+        <source>Charges explained</source>
+        <translation>Charges expliquées</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/pages.py" line="269" />
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/pages.py" line="271" />
         <source>amends</source>
         <translation>modifie</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="265" />
+        <location filename="../../widgets/pages.py" line="271" />
         <source>voided by</source>
         <translation>annulée par</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="266" />
+        <location filename="../../widgets/pages.py" line="272" />
         <source>rebilled as</source>
         <translation>refacturée en</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="267" />
+        <location filename="../../widgets/pages.py" line="273" />
         <source>rebill of</source>
         <translation>refacturation de</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="280" />
+        <location filename="../../widgets/pages.py" line="286" />
         <source>by Microsoft's rule</source>
         <translation>par la règle de Microsoft</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/pages.py" line="309" />
+        <location filename="../../widgets/pages.py" line="297" />
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n ligne</numerusform><numerusform>%n lignes</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/pages.py" line="315" />
         <source>… and %n more in Charges explained</source>
         <translation>
             <numerusform>… et %n de plus dans Charges expliquées</numerusform><numerusform>… et %n de plus dans Charges expliquées</numerusform></translation>
@@ -1115,43 +1166,43 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="120" />
+        <location filename="../../desktop/main_window.py" line="122" />
         <source>Dashboard</source>
         <extracomment>What the lists, the dashboard and the other pages show: a change touching any of these reads the whole workspace again; "lines" alone only the split by customer; "notes" and "suggestions" only the invoice detail and the suggestions shown (see ``changed``).</extracomment>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="121" />
+        <location filename="../../desktop/main_window.py" line="123" />
         <source>Invoices</source>
         <translation>Factures</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="122" />
+        <location filename="../../desktop/main_window.py" line="124" />
         <source>Payments</source>
         <translation>Paiements</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="123" />
+        <location filename="../../desktop/main_window.py" line="125" />
         <source>Credit notes</source>
         <translation>Avoirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="124" />
+        <location filename="../../desktop/main_window.py" line="126" />
         <source>Reconcile</source>
         <translation>Rapprochement</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="125" />
+        <location filename="../../desktop/main_window.py" line="127" />
         <source>Plan and pay</source>
         <translation>Planifier et payer</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="126" />
+        <location filename="../../desktop/main_window.py" line="128" />
         <source>Customers</source>
         <translation>Clients</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="130" />
+        <location filename="../../desktop/main_window.py" line="132" />
         <source>Agree with Microsoft</source>
         <translation>Concordance avec Microsoft</translation>
     </message>
@@ -1212,11 +1263,13 @@
     </message>
     <message>
         <location filename="../../desktop/menus.py" line="103" />
+        <location filename="../../desktop/actions/journal.py" line="53" />
         <source>&amp;Undo last change</source>
         <translation>&amp;Annuler la dernière modification</translation>
     </message>
     <message>
         <location filename="../../desktop/menus.py" line="105" />
+        <location filename="../../desktop/actions/journal.py" line="55" />
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
@@ -1251,12 +1304,12 @@
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="186" />
+        <location filename="../../desktop/main_window.py" line="190" />
         <source> (read-only)</source>
         <translation> (lecture seule)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="199" />
+        <location filename="../../desktop/main_window.py" line="203" />
         <source>as of %s</source>
         <translation>au %s</translation>
     </message>
@@ -1311,13 +1364,13 @@
         <translation>Le fichier remplacé est gardé sous le nom %s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="241" />
+        <location filename="../../desktop/main_window.py" line="249" />
         <location filename="../../desktop/backups_dialog.py" line="77" />
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="264" />
+        <location filename="../../desktop/main_window.py" line="272" />
         <source>%d invoices, %d payments</source>
         <translation>%d factures, %d paiements</translation>
     </message>
@@ -1332,17 +1385,17 @@
         <translation>D'autres comptables ont modifié l'espace : les listes sont à jour</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="127" />
+        <location filename="../../desktop/main_window.py" line="129" />
         <source>Alerts and calendar</source>
         <translation>Alertes et calendrier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="128" />
+        <location filename="../../desktop/main_window.py" line="130" />
         <source>Charges explained</source>
         <translation>Charges expliquées</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="129" />
+        <location filename="../../desktop/main_window.py" line="131" />
         <source>Disputes and claims</source>
         <translation>Contestations et réclamations</translation>
     </message>
@@ -1552,12 +1605,12 @@
         <translation>&lt;b&gt;CSP Reconciler&lt;/b&gt; %s&lt;br&gt;Factures, paiements et avis de paiement pour les partenaires Microsoft Cloud Solution Provider.&lt;br&gt;Espace de travail : %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="193" />
+        <location filename="../../desktop/main_window.py" line="197" />
         <source>owner</source>
         <translation>propriétaire</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="194" />
+        <location filename="../../desktop/main_window.py" line="198" />
         <source>team workspace %s on %s — %s (%s)</source>
         <translation>espace d'équipe %s sur %s — %s (%s)</translation>
     </message>
@@ -1598,26 +1651,18 @@
         <source>Importing…</source>
         <translation>Import en cours…</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../desktop/actions/imports.py" line="90" />
-        <source>%n payment(s) allocated by the invoice number they quote</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/actions/imports.py" line="107" />
-        <source>The file was not imported</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/actions/imports.py" line="108" />
-        <source>No file was imported</source>
-        <translation type="unfinished" />
-    </message>
     <message>
         <location filename="../../desktop/actions/imports.py" line="111" />
+        <source>The file was not imported</source>
+        <translation>Le fichier n'a pas été importé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/actions/imports.py" line="112" />
+        <source>No file was imported</source>
+        <translation>Aucun fichier n'a été importé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/actions/imports.py" line="115" />
         <source>Some files were not imported</source>
         <translation>Certains fichiers n'ont pas été importés</translation>
     </message>
@@ -1628,12 +1673,22 @@
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/imports.py" line="58" />
+        <location filename="../../desktop/actions/imports.py" line="59" />
         <source>%s: cancelled, nothing was stored</source>
         <translation>%s : annulé, rien n'a été enregistré</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/imports.py" line="93" />
+        <location filename="../../desktop/actions/imports.py" line="92" />
+        <source>1 payment allocated by the invoice number it quotes</source>
+        <translation>1 paiement affecté par le numéro de facture qu'il cite</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/actions/imports.py" line="94" />
+        <source>%1 payments allocated by the invoice number they quote</source>
+        <translation>%1 paiements affectés par le numéro de facture qu'ils citent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/actions/imports.py" line="97" />
         <source>Import finished</source>
         <translation>Import terminé</translation>
     </message>
@@ -1717,12 +1772,12 @@
         <translation>Texte (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/plans/pay.py" line="84" />
+        <location filename="../../desktop/actions/plans/pay.py" line="91" />
         <source>Save SEPA credit transfers (pain.001)</source>
         <translation>Enregistrer les virements SEPA (pain.001)</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/plans/pay.py" line="85" />
+        <location filename="../../desktop/actions/plans/pay.py" line="92" />
         <location filename="../../desktop/actions/plans/remittance.py" line="74" />
         <source>SEPA credit transfer, pain.001 (*.xml)</source>
         <translation>Virement SEPA, pain.001 (*.xml)</translation>
@@ -1786,22 +1841,22 @@
         <translation>Sélectionnez d'abord une facture à régler</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="327" />
+        <location filename="../../desktop/main_window.py" line="339" />
         <source>The server refused: your role may not see this (%s).</source>
         <translation>Le serveur a refusé : votre rôle ne permet pas de voir ceci (%s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="332" />
+        <location filename="../../desktop/main_window.py" line="344" />
         <source>The workspace could not be read or changed: an unexpected database error (the details are in the log). Nothing was changed.</source>
         <translation>L'espace de travail n'a pas pu être lu ou modifié : une erreur de base de données inattendue (les détails sont dans le journal). Rien n'a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="336" />
+        <location filename="../../desktop/main_window.py" line="348" />
         <source>Not allowed</source>
         <translation>Non autorisé</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="323" />
+        <location filename="../../desktop/main_window.py" line="335" />
         <location filename="../../desktop/actions/reports.py" line="44" />
         <source>CSP Reconciler</source>
         <translation>CSP Reconciler</translation>
@@ -1882,6 +1937,73 @@
         <source>Put the backup of %s in place of the workspace? The current file is kept among the backups first.</source>
         <translation>Remettre la sauvegarde du %s à la place de l'espace de travail ? Le fichier actuel est d'abord gardé parmi les sauvegardes.</translation>
     </message>
+    <message>
+        <location filename="../../desktop/actions/journal.py" line="22" />
+        <source>allocation</source>
+        <extracomment>what each kind of change is called in Undo and Redo</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/actions/journal.py" line="23" />
+        <source>allocation by quoted invoice numbers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/actions/journal.py" line="24" />
+        <source>credit notes applied by Microsoft's rule</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/actions/journal.py" line="25" />
+        <source>removal of an allocation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/actions/journal.py" line="26" />
+        <source>credit note taken in hand</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/actions/journal.py" line="27" />
+        <source>rejection of a suggestion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/actions/journal.py" line="28" />
+        <source>mark of a payment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/actions/journal.py" line="36" />
+        <source>import of %s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/actions/journal.py" line="38" />
+        <source>setting %s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/actions/journal.py" line="52" />
+        <source>&amp;Undo %s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/actions/journal.py" line="54" />
+        <source>&amp;Redo %s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/actions/journal.py" line="77" />
+        <location filename="../../desktop/actions/journal.py" line="85" />
+        <source>Undo import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/actions/journal.py" line="78" />
+        <source>Undo the import of %s? The invoices, credit notes and payments it brought leave the workspace, with the allocations made when it was imported. Redo cannot bring them back: import the file again.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>MappingDialog</name>
@@ -1941,164 +2063,169 @@
         <translation>affecté chez Microsoft</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="85" />
+        <location filename="../../widgets/plans_page.py" line="86" />
         <source>Pay</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="85" />
+        <location filename="../../widgets/plans_page.py" line="86" />
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="85" />
+        <location filename="../../widgets/plans_page.py" line="86" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="86" />
+        <location filename="../../widgets/plans_page.py" line="87" />
         <source>Due</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="86" />
+        <location filename="../../widgets/plans_page.py" line="87" />
         <source>Open</source>
         <translation>Restant dû</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="86" />
+        <location filename="../../widgets/plans_page.py" line="87" />
+        <source>Planned in</source>
+        <translation>Planifiée dans</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plans_page.py" line="88" />
         <source>Customers</source>
         <translation>Clients</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="88" />
+        <location filename="../../widgets/plans_page.py" line="89" />
         <source>Open invoices and credit notes to net</source>
         <translation>Factures ouvertes et avoirs à déduire</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="92" />
+        <location filename="../../widgets/plans_page.py" line="93" />
         <source>The day the bank is to make the transfer</source>
         <translation>Le jour où la banque doit faire le virement</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="94" />
+        <location filename="../../widgets/plans_page.py" line="95" />
         <source>Reference (default RA-date-number)</source>
         <translation>Référence (par défaut RA-date-numéro)</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="96" />
+        <location filename="../../widgets/plans_page.py" line="97" />
         <source>The transfer's reference, at most 35 characters</source>
         <translation>La référence du virement, 35 caractères au plus</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="98" />
+        <location filename="../../widgets/plans_page.py" line="99" />
         <source>&amp;Plan payment</source>
         <translation>&amp;Planifier le paiement</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="100" />
+        <location filename="../../widgets/plans_page.py" line="101" />
         <source>Record the transfer settling the ticked invoices, less the ticked credit notes, and show its remittance advice</source>
         <translation>Enregistrer le virement qui règle les factures cochées, moins les avoirs cochés, et afficher son avis de paiement</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="103" />
+        <location filename="../../widgets/plans_page.py" line="104" />
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="103" />
+        <location filename="../../widgets/plans_page.py" line="104" />
         <source>Reference</source>
         <translation>Libellé</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="103" />
+        <location filename="../../widgets/plans_page.py" line="104" />
         <source>Value date</source>
         <translation>Date de valeur</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="104" />
+        <location filename="../../widgets/plans_page.py" line="105" />
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="104" />
+        <location filename="../../widgets/plans_page.py" line="105" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="104" />
+        <location filename="../../widgets/plans_page.py" line="105" />
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="105" />
+        <location filename="../../widgets/plans_page.py" line="106" />
         <source>Invoices</source>
         <translation>Factures</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="106" />
-        <location filename="../../widgets/plans_page.py" line="136" />
+        <location filename="../../widgets/plans_page.py" line="107" />
+        <location filename="../../widgets/plans_page.py" line="137" />
         <source>Planned payments</source>
         <translation>Paiements planifiés</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="109" />
+        <location filename="../../widgets/plans_page.py" line="110" />
         <source>Remittance &amp;advice…</source>
         <translation>&amp;Avis de paiement…</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="111" />
+        <location filename="../../widgets/plans_page.py" line="112" />
         <source>&amp;Save as PDF, Excel or bank text…</source>
         <translation>&amp;Enregistrer en PDF, Excel ou texte bancaire…</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="113" />
+        <location filename="../../widgets/plans_page.py" line="114" />
         <source>&amp;Copy bank reference</source>
         <translation>&amp;Copier la référence de virement</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="115" />
+        <location filename="../../widgets/plans_page.py" line="116" />
         <source>SEPA &amp;transfers (pain.001)…</source>
         <translation>&amp;Virements SEPA (pain.001)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="116" />
+        <location filename="../../widgets/plans_page.py" line="117" />
         <source>One pain.001 file for every plan selected</source>
         <translation>Un seul fichier pain.001 pour tous les plans sélectionnés</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="125" />
+        <location filename="../../widgets/plans_page.py" line="126" />
         <source>Plan a payment: tick the invoices to pay and the credit notes to net</source>
         <translation>Planifier un paiement : cochez les factures à payer et les avoirs à déduire</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="128" />
+        <location filename="../../widgets/plans_page.py" line="129" />
         <source>Value date:</source>
         <translation>Date de valeur :</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="176" />
+        <location filename="../../widgets/plans_page.py" line="183" />
         <source>credit note</source>
         <translation>avoir</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="176" />
+        <location filename="../../widgets/plans_page.py" line="183" />
         <source>invoice</source>
         <translation>facture</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="243" />
+        <location filename="../../widgets/plans_page.py" line="254" />
         <source>Tick the invoices to pay.</source>
         <translation>Cochez les factures à payer.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/plans_page.py" line="246" />
+        <location filename="../../widgets/plans_page.py" line="257" />
         <source>%n invoice(s)</source>
         <translation>
             <numerusform>%n facture(s)</numerusform><numerusform>%n facture(s)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/plans_page.py" line="247" />
+        <location filename="../../widgets/plans_page.py" line="258" />
         <source>%n credit note(s)</source>
         <translation>
             <numerusform>%n avoir(s)</numerusform><numerusform>%n avoir(s)</numerusform></translation>
@@ -2567,27 +2694,27 @@
 <context>
     <name>Suggestions</name>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="147" />
+        <location filename="../../desktop/suggestions_dialog.py" line="148" />
         <source>invoice number</source>
         <translation>numéro de facture</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="148" />
+        <location filename="../../desktop/suggestions_dialog.py" line="149" />
         <source>amount</source>
         <translation>montant</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="149" />
+        <location filename="../../desktop/suggestions_dialog.py" line="150" />
         <source>amount and credit note</source>
         <translation>montant et avoir</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="150" />
+        <location filename="../../desktop/suggestions_dialog.py" line="151" />
         <source>several invoices</source>
         <translation>plusieurs factures</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="151" />
+        <location filename="../../desktop/suggestions_dialog.py" line="152" />
         <source>fallback: oldest due</source>
         <translation>à défaut : échéance la plus ancienne</translation>
     </message>
@@ -2676,6 +2803,16 @@
         <translation>
             <numerusform>%n suggestion</numerusform><numerusform>%n suggestions</numerusform></translation>
     </message>
+    <message>
+        <location filename="../../desktop/suggestions_dialog.py" line="129" />
+        <source>score</source>
+        <translation>score</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/suggestions_dialog.py" line="136" />
+        <source>The combination search was cut short.</source>
+        <translation>La recherche de combinaisons a été écourtée.</translation>
+    </message>
 </context>
 <context>
     <name>TablePage</name>
@@ -2745,4 +2882,4 @@
         <translation>Cliquez pour afficher à nouveau toutes les lignes</translation>
     </message>
 </context>
-<context><name>core</name><message><location filename="../../core/alerts.py" line="386" /><source>{id}: {money} paid {since}; Microsoft applies it by {until} (5 business days) and shows {invoices} unpaid until then: nothing to do yet.</source><translation>{id} : {money} payés le {since} ; Microsoft les impute au plus tard le {until} (5 jours ouvrés) et montre {invoices} impayée(s) d'ici là : rien à faire pour l'instant.</translation></message><message><location filename="../../core/alerts.py" line="415" /><source>{id}: {money} unallocated at Microsoft for {age} business day(s): send the request e-mail (invoice numbers and amounts); Microsoft applies it by {until}.</source><translation>{id} : {money} non affectés chez Microsoft depuis {age} jour(s) ouvré(s) : envoyez le courriel de demande (numéros de facture et montants) ; Microsoft les impute au plus tard le {until}.</translation></message><message><location filename="../../core/alerts.py" line="466" /><source>quotes {number} ({invoiced}) but was paid in {paid}</source><translation>indique {number} ({invoiced}) mais a été payé en {paid}</translation></message><message><location filename="../../core/alerts.py" line="392" /><source>{id}: {money} paid {since}, past the 5 business days ({until}): if Partner Center still shows {invoices} unpaid, mark the payment unallocated at Microsoft and send the request e-mail.</source><translation>{id} : {money} payés le {since}, les 5 jours ouvrés sont passés ({until}) : si Partner Center montre toujours {invoices} impayée(s), marquez le paiement non affecté chez Microsoft et envoyez le courriel de demande.</translation></message><message><location filename="../../core/alerts.py" line="421" /><source>{id}: {money} still unallocated at Microsoft after {age} business days (resolution promised by {until}): open a billing support ticket with the request e-mail attached.</source><translation>{id} : {money} toujours non affectés chez Microsoft après {age} jours ouvrés (résolution promise pour le {until}) : ouvrez un ticket au support de facturation avec le courriel de demande joint.</translation></message><message><location filename="../../core/alerts.py" line="266" /><source>new-commerce period {start} to {end}</source><translation>période new-commerce du {start} au {end}</translation></message><message><location filename="../../core/alerts.py" line="268" /><source>legacy period {start} to {end}</source><translation>période legacy du {start} au {end}</translation></message><message><location filename="../../core/alerts.py" line="347" /><source>{number}: {money} due on {due}: plan the payment now so it is applied in time (5 business days).</source><translation>{number} : {money} à payer le {due} : planifiez le paiement maintenant pour qu'il soit imputé à temps (5 jours ouvrés).</translation></message><message><location filename="../../core/alerts.py" line="352" /><source>{number}: {money} unpaid {late} days after its due date: Microsoft may suspend the account and services. Pay it today and send the remittance advice.</source><translation>{number} : {money} impayés {late} jours après l'échéance : Microsoft peut suspendre le compte et les services. Payez aujourd'hui et envoyez l'avis de paiement.</translation></message><message><location filename="../../core/alerts.py" line="364" /><source>{number}: {money} {late} days past due ({after}): pay it, quoting the invoice number.</source><translation>{number} : {money} en retard de {late} jours ({after}) : payez-la en indiquant le numéro de facture.</translation></message><message><location filename="../../core/alerts.py" line="407" /><source>{id}: {money} applied in our books to {invoices} is not in Partner Center's invoice download of {since}, past its 5 business days: send the request e-mail (invoice numbers and amounts) to bposcapp@microsoft.com.</source><translation>{id} : {money} imputés dans nos livres à {invoices} n'apparaissent pas dans le téléchargement des factures de Partner Center du {since}, passé ses 5 jours ouvrés : envoyez le courriel de demande (numéros de facture et montants) à bposcapp@microsoft.com.</translation></message><message><location filename="../../core/alerts.py" line="289" /><source>The reconciliation lines of {number} are imported but not the invoice itself: import the invoice list (or PDF data) so its date, due date and total are known.</source><translation>Les lignes de rapprochement de {number} sont importées mais pas la facture elle-même : importez la liste des factures (ou les données PDF) pour en connaître la date, l'échéance et le total.</translation></message><message><location filename="../../core/alerts.py" line="309" /><source>{number} is a void note of {original}, which is not in this workspace: import the Partner Center invoice list that holds {original} (Billing &gt; Invoices), so that the void and its rebill count as they should.</source><translation>{number} est une note d'annulation de {original}, qui n'est pas dans cet espace de travail : importez la liste des factures Partner Center qui contient {original} (Facturation &gt; Factures), pour que l'annulation et sa refacturation comptent comme il faut.</translation></message><message><location filename="../../core/alerts.py" line="359" /><source>the grace period has begun; access is at risk after day {day}</source><translation>le délai de grâce a commencé ; l'accès est menacé après le jour {day}</translation></message><message><location filename="../../core/alerts.py" line="361" /><source>Microsoft sends reminders</source><translation>Microsoft envoie des relances</translation></message><message><location filename="../../core/alerts.py" line="362" /><source>overdue</source><translation>en retard</translation></message><message><location filename="../../core/alerts.py" line="271" /><source>No invoice imported for the {what}: Partner Center published it by {available}. Download it (Billing &gt; Invoices) and import it, or check the billing experiences in the preferences.</source><translation>Aucune facture importée pour la {what} : Partner Center l'a publiée au plus tard le {available}. Téléchargez-la (Facturation &gt; Factures) et importez-la, ou vérifiez les expériences de facturation dans les préférences.</translation></message><message><location filename="../../core/alerts.py" line="326" /><source>{number}: its reconciliation lines add up to {lines}, the invoice says {total}: import the complete reconciliation file, or ask Microsoft billing support.</source><translation>{number} : ses lignes de rapprochement totalisent {lines}, la facture indique {total} : importez le fichier de rapprochement complet, ou interrogez le support de facturation Microsoft.</translation></message><message><location filename="../../core/alerts.py" line="443" /><source>{id}: {money} — {said}: open a support ticket (invoice numbers, payment date, amount, currency and account used) asking Microsoft to re-apply or return it.</source><translation>{id} : {money} — {said} : ouvrez un ticket de support (numéros de facture, date du paiement, montant, devise et compte utilisé) pour demander à Microsoft de le réimputer ou de le rembourser.</translation></message><message><location filename="../../core/alerts.py" line="450" /><source>{id}: {money} sent to {account}, not to Microsoft's {currency} account {expected}: report it at once (support ticket with the payment's date, amount, currency and the account used) and send the payment to the right account.</source><translation>{id} : {money} envoyés au compte {account}, et non au compte {currency} de Microsoft {expected} : signalez-le immédiatement (ticket de support avec la date du paiement, le montant, la devise et le compte utilisé) et envoyez le paiement au bon compte.</translation></message><message><location filename="../../core/alerts.py" line="281" /><source>{number} is imported but not its reconciliation file ({what}): download the invoice's reconciliation lines and import them, to check the total and see each customer's charges.</source><translation>{number} est importée mais pas son fichier de rapprochement ({what}) : téléchargez les lignes de rapprochement de la facture et importez-les, pour vérifier le total et voir les charges de chaque client.</translation></message><message><location filename="../../core/suggestions/answers.py" line="80" /><source>{evidence}, billed in {billed} ({open} open), but the payment is in {currency}: it was probably meant for {number}. Nothing is proposed: ask the bank to return or convert it (export ticket)</source><translation>{evidence}, facturée en {billed} ({open} restant dus), mais le paiement est en {currency} : il était probablement destiné à {number}. Rien n'est proposé : demandez à la banque de le rembourser ou de le convertir (export du ticket)</translation></message><message><location filename="../../core/suggestions/dates.py" line="44" /><source>on the payment date</source><translation>le jour du paiement</translation></message><message><location filename="../../core/suggestions/dates.py" line="48" /><source>issued {issued}, before the payment; due {due}, {when}</source><translation>émise le {issued}, avant le paiement ; échéance le {due}, {when}</translation></message><message><location filename="../../core/suggestions/dates.py" line="45" /><source>{days} day(s) after the payment</source><translation>{days} jour(s) après le paiement</translation></message><message><location filename="../../core/suggestions/dates.py" line="46" /><source>{days} day(s) before the payment</source><translation>{days} jour(s) avant le paiement</translation></message><message><location filename="../../core/suggestions/engine.py" line="239" /><source>the payment, {money}, equals what {numbers} owe together</source><translation>le paiement, {money}, est égal à ce que {numbers} doivent ensemble</translation></message><message><location filename="../../core/suggestions/engine.py" line="280" /><source>fallback: no invoice number, amount or date points anywhere; this is simply the oldest due first</source><translation>à défaut : aucun numéro de facture, montant ou date n'indique une facture ; ce sont simplement les plus anciennes échues d'abord</translation></message><message><location filename="../../core/suggestions/engine.py" line="62" /><source>fully allocated: nothing to suggest</source><translation>entièrement affecté : rien à suggérer</translation></message><message><location filename="../../core/suggestions/engine.py" line="78" /><source>every suggestion for this payment was rejected</source><translation>toutes les suggestions pour ce paiement ont été rejetées</translation></message><message><location filename="../../core/suggestions/engine.py" line="80" /><source>no open {currency} invoice to suggest</source><translation>aucune facture {currency} ouverte à suggérer</translation></message><message><location filename="../../core/suggestions/engine.py" line="110" /><source>as written</source><translation>tel quel</translation></message><message><location filename="../../core/suggestions/engine.py" line="111" /><source>written '{written}'</source><translation>écrit « {written} »</translation></message><message><location filename="../../core/suggestions/engine.py" line="112" /><source>, which lands on its rebill {rebill}</source><translation>, qui mène à sa refacturation {rebill}</translation></message><message><location filename="../../core/suggestions/engine.py" line="123" /><source>the remittance text quotes {number} ({how}){landing}</source><translation>le texte du virement indique {number} ({how}){landing}</translation></message><message><location filename="../../core/suggestions/engine.py" line="132" /><source>the payment, {money}, is exactly what the quoted invoice(s) still owe</source><translation>le paiement, {money}, est exactement ce que la ou les factures indiquées doivent encore</translation></message><message><location filename="../../core/suggestions/engine.py" line="226" /><source>no combination of {currency} invoices due near the payment adds up to it (the search was cut short)</source><translation>aucune combinaison de factures {currency} échues près du paiement ne lui est égale (la recherche a été écourtée)</translation></message><message><location filename="../../core/suggestions/engine.py" line="243" /><source>one billing run: all issued {issued}</source><translation>une même facturation : toutes émises le {issued}</translation></message><message><location filename="../../core/suggestions/engine.py" line="246" /><source>{among} combinations add up to this amount; this one has the fewest and oldest invoices</source><translation>{among} combinaisons donnent ce montant ; celle-ci a le moins de factures et les plus anciennes</translation></message><message><location filename="../../core/suggestions/engine.py" line="249" /><source>the search was cut short: a combination it did not reach may fit too</source><translation>la recherche a été écourtée : une combinaison qu'elle n'a pas atteinte peut aussi convenir</translation></message><message><location filename="../../core/suggestions/engine.py" line="283" /><source>{money} would stay unallocated</source><translation>{money} resteraient non affectés</translation></message><message><location filename="../../core/suggestions/engine.py" line="108" /><source>the text quotes {number}</source><translation>le texte indique {number}</translation></message><message><location filename="../../core/suggestions/engine.py" line="115" /><source>the text quotes {number} ({how}){landing}, already settled</source><translation>le texte indique {number} ({how}){landing}, déjà réglée</translation></message><message><location filename="../../core/suggestions/engine.py" line="137" /><source>a partial payment of the last invoice quoted</source><translation>un paiement partiel de la dernière facture indiquée</translation></message><message><location filename="../../core/suggestions/engine.py" line="152" /><source>the payment, {money}, equals what {number} still owes after earlier payments and credits</source><translation>le paiement, {money}, est égal à ce que {number} doit encore après les paiements et avoirs précédents</translation></message><message><location filename="../../core/suggestions/engine.py" line="155" /><source>the payment, {money}, equals what {number} still owes</source><translation>le paiement, {money}, est égal à ce que {number} doit encore</translation></message><message><location filename="../../core/suggestions/engine.py" line="161" /><source>{count} open {currency} invoices owe this amount; this one is due nearest the payment</source><translation>{count} factures {currency} ouvertes doivent ce montant ; celle-ci a l'échéance la plus proche du paiement</translation></message><message><location filename="../../core/suggestions/engine.py" line="192" /><source>the payment, {money}, is what {number} owes less credit note {credit} ({remaining} not yet applied)</source><translation>le paiement, {money}, est ce que doit {number} moins l'avoir {credit} ({remaining} pas encore imputés)</translation></message><message><location filename="../../core/suggestions/engine.py" line="262" /><source>the amount is exactly what {number} owes</source><translation>le montant est exactement ce que doit {number}</translation></message></context></TS>
+<context><name>core</name><message><location filename="../../core/alerts.py" line="386" /><source>{id}: {money} paid {since}; Microsoft applies it by {until} (5 business days) and shows {invoices} unpaid until then: nothing to do yet.</source><translation>{id} : {money} payés le {since} ; Microsoft les impute au plus tard le {until} (5 jours ouvrés) et montre {invoices} impayée(s) d'ici là : rien à faire pour l'instant.</translation></message><message><location filename="../../core/alerts.py" line="415" /><source>{id}: {money} unallocated at Microsoft for {age} business day(s): send the request e-mail (invoice numbers and amounts); Microsoft applies it by {until}.</source><translation>{id} : {money} non affectés chez Microsoft depuis {age} jour(s) ouvré(s) : envoyez le courriel de demande (numéros de facture et montants) ; Microsoft les impute au plus tard le {until}.</translation></message><message><location filename="../../core/alerts.py" line="466" /><source>quotes {number} ({invoiced}) but was paid in {paid}</source><translation>indique {number} ({invoiced}) mais a été payé en {paid}</translation></message><message><location filename="../../core/alerts.py" line="392" /><source>{id}: {money} paid {since}, past the 5 business days ({until}): if Partner Center still shows {invoices} unpaid, mark the payment unallocated at Microsoft and send the request e-mail.</source><translation>{id} : {money} payés le {since}, les 5 jours ouvrés sont passés ({until}) : si Partner Center montre toujours {invoices} impayée(s), marquez le paiement non affecté chez Microsoft et envoyez le courriel de demande.</translation></message><message><location filename="../../core/alerts.py" line="421" /><source>{id}: {money} still unallocated at Microsoft after {age} business days (resolution promised by {until}): open a billing support ticket with the request e-mail attached.</source><translation>{id} : {money} toujours non affectés chez Microsoft après {age} jours ouvrés (résolution promise pour le {until}) : ouvrez un ticket au support de facturation avec le courriel de demande joint.</translation></message><message><location filename="../../core/alerts.py" line="266" /><source>new-commerce period {start} to {end}</source><translation>période new-commerce du {start} au {end}</translation></message><message><location filename="../../core/alerts.py" line="268" /><source>legacy period {start} to {end}</source><translation>période legacy du {start} au {end}</translation></message><message><location filename="../../core/alerts.py" line="347" /><source>{number}: {money} due on {due}: plan the payment now so it is applied in time (5 business days).</source><translation>{number} : {money} à payer le {due} : planifiez le paiement maintenant pour qu'il soit imputé à temps (5 jours ouvrés).</translation></message><message><location filename="../../core/alerts.py" line="352" /><source>{number}: {money} unpaid {late} days after its due date: Microsoft may suspend the account and services. Pay it today and send the remittance advice.</source><translation>{number} : {money} impayés {late} jours après l'échéance : Microsoft peut suspendre le compte et les services. Payez aujourd'hui et envoyez l'avis de paiement.</translation></message><message><location filename="../../core/alerts.py" line="364" /><source>{number}: {money} {late} days past due ({after}): pay it, quoting the invoice number.</source><translation>{number} : {money} en retard de {late} jours ({after}) : payez-la en indiquant le numéro de facture.</translation></message><message><location filename="../../core/alerts.py" line="407" /><source>{id}: {money} applied in our books to {invoices} is not in Partner Center's invoice download of {since}, past its 5 business days: send the request e-mail (invoice numbers and amounts) to bposcapp@microsoft.com.</source><translation>{id} : {money} imputés dans nos livres à {invoices} n'apparaissent pas dans le téléchargement des factures de Partner Center du {since}, passé ses 5 jours ouvrés : envoyez le courriel de demande (numéros de facture et montants) à bposcapp@microsoft.com.</translation></message><message><location filename="../../core/alerts.py" line="289" /><source>The reconciliation lines of {number} are imported but not the invoice itself: import the invoice list (or PDF data) so its date, due date and total are known.</source><translation>Les lignes de rapprochement de {number} sont importées mais pas la facture elle-même : importez la liste des factures (ou les données PDF) pour en connaître la date, l'échéance et le total.</translation></message><message><location filename="../../core/alerts.py" line="309" /><source>{number} is a void note of {original}, which is not in this workspace: import the Partner Center invoice list that holds {original} (Billing &gt; Invoices), so that the void and its rebill count as they should.</source><translation>{number} est une note d'annulation de {original}, qui n'est pas dans cet espace de travail : importez la liste des factures Partner Center qui contient {original} (Facturation &gt; Factures), pour que l'annulation et sa refacturation comptent comme il faut.</translation></message><message><location filename="../../core/alerts.py" line="359" /><source>the grace period has begun; access is at risk after day {day}</source><translation>le délai de grâce a commencé ; l'accès est menacé après le jour {day}</translation></message><message><location filename="../../core/alerts.py" line="361" /><source>Microsoft sends reminders</source><translation>Microsoft envoie des relances</translation></message><message><location filename="../../core/alerts.py" line="362" /><source>overdue</source><translation>en retard</translation></message><message><location filename="../../core/alerts.py" line="271" /><source>No invoice imported for the {what}: Partner Center published it by {available}. Download it (Billing &gt; Invoices) and import it, or check the billing experiences in the preferences.</source><translation>Aucune facture importée pour la {what} : Partner Center l'a publiée au plus tard le {available}. Téléchargez-la (Facturation &gt; Factures) et importez-la, ou vérifiez les expériences de facturation dans les préférences.</translation></message><message><location filename="../../core/alerts.py" line="326" /><source>{number}: its reconciliation lines add up to {lines}, the invoice says {total}: import the complete reconciliation file, or ask Microsoft billing support.</source><translation>{number} : ses lignes de rapprochement totalisent {lines}, la facture indique {total} : importez le fichier de rapprochement complet, ou interrogez le support de facturation Microsoft.</translation></message><message><location filename="../../core/alerts.py" line="443" /><source>{id}: {money} — {said}: open a support ticket (invoice numbers, payment date, amount, currency and account used) asking Microsoft to re-apply or return it.</source><translation>{id} : {money} — {said} : ouvrez un ticket de support (numéros de facture, date du paiement, montant, devise et compte utilisé) pour demander à Microsoft de le réimputer ou de le rembourser.</translation></message><message><location filename="../../core/alerts.py" line="450" /><source>{id}: {money} sent to {account}, not to Microsoft's {currency} account {expected}: report it at once (support ticket with the payment's date, amount, currency and the account used) and send the payment to the right account.</source><translation>{id} : {money} envoyés au compte {account}, et non au compte {currency} de Microsoft {expected} : signalez-le immédiatement (ticket de support avec la date du paiement, le montant, la devise et le compte utilisé) et envoyez le paiement au bon compte.</translation></message><message><location filename="../../core/alerts.py" line="281" /><source>{number} is imported but not its reconciliation file ({what}): download the invoice's reconciliation lines and import them, to check the total and see each customer's charges.</source><translation>{number} est importée mais pas son fichier de rapprochement ({what}) : téléchargez les lignes de rapprochement de la facture et importez-les, pour vérifier le total et voir les charges de chaque client.</translation></message><message><location filename="../../core/explain/text.py" line="77" /><source>{start} to {end}</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="79" /><source>{months}-month</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="116" /><source>cancelled on {cancelled}, {days} days after the term began on {start}</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="119" /><source>the cancellation or term start date is not in the file</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="122" /><source>expected {expected} {currency} ({basis})</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="125" /><source>amount not checked ({basis})</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="127" /><source>Refund ({rules}): {when}; {expected}; credited {subtotal} {currency}.</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="33" /><source>Flag {kind}: {message}</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="49" /><source>Priced in {pricing}: {price} × {quantity} = {amount} {pricing}; rate {rate} of {day}.</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="52" /><source>Priced in {pricing}: {price} × {quantity} = {amount} {pricing}; rate {rate}.</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="54" /><source>{kind} rule: {rule} = {recomputed} {currency}; the line says {subtotal} {currency} — they agree.</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="57" /><source>{kind} rule: {rule} = {recomputed} {currency}; the line says {subtotal} {currency} — they differ.</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="82" /><source>Prorated: {charged} of {days} days of a {cycle} billing cycle ({span}); {full} {currency} for the full cycle × {charged}/{days} = {expected} {currency}{bound}; charged {subtotal} {currency}.</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="91" /><source>Full {cycle} billing cycle ({span}, {charged} days): {full} {currency}{bound}; charged {subtotal} {currency}.</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="98" /><source>The subscription runs {days} days against {term} for a full term: {case}.</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="108" /><source>Credit ({reason}): not a cancellation, no refund window applies.</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="111" /><source>new commerce: full refund within 24 hours, prorated within 7 days, none after</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="113" /><source>legacy: full refund within the first month, prorated after</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="64" /><source>For reference, the published rule gives the rate of {published} (two business days before {month}).</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="67" /><source>For reference, the published rule gives the rate of {published} (two business days before {month}); the file gives another date.</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="87" /><source> at most (a discount applies)</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="94" /><source> before discounts</source><translation type="unfinished" /></message><message><location filename="../../core/suggestions/answers.py" line="80" /><source>{evidence}, billed in {billed} ({open} open), but the payment is in {currency}: it was probably meant for {number}. Nothing is proposed: ask the bank to return or convert it (export ticket)</source><translation>{evidence}, facturée en {billed} ({open} restant dus), mais le paiement est en {currency} : il était probablement destiné à {number}. Rien n'est proposé : demandez à la banque de le rembourser ou de le convertir (export du ticket)</translation></message><message><location filename="../../core/suggestions/dates.py" line="44" /><source>on the payment date</source><translation>le jour du paiement</translation></message><message><location filename="../../core/suggestions/dates.py" line="48" /><source>issued {issued}, before the payment; due {due}, {when}</source><translation>émise le {issued}, avant le paiement ; échéance le {due}, {when}</translation></message><message><location filename="../../core/suggestions/dates.py" line="45" /><source>{days} day(s) after the payment</source><translation>{days} jour(s) après le paiement</translation></message><message><location filename="../../core/suggestions/dates.py" line="46" /><source>{days} day(s) before the payment</source><translation>{days} jour(s) avant le paiement</translation></message><message><location filename="../../core/suggestions/engine.py" line="239" /><source>the payment, {money}, equals what {numbers} owe together</source><translation>le paiement, {money}, est égal à ce que {numbers} doivent ensemble</translation></message><message><location filename="../../core/suggestions/engine.py" line="280" /><source>fallback: no invoice number, amount or date points anywhere; this is simply the oldest due first</source><translation>à défaut : aucun numéro de facture, montant ou date n'indique une facture ; ce sont simplement les plus anciennes échues d'abord</translation></message><message><location filename="../../core/suggestions/engine.py" line="62" /><source>fully allocated: nothing to suggest</source><translation>entièrement affecté : rien à suggérer</translation></message><message><location filename="../../core/suggestions/engine.py" line="78" /><source>every suggestion for this payment was rejected</source><translation>toutes les suggestions pour ce paiement ont été rejetées</translation></message><message><location filename="../../core/suggestions/engine.py" line="80" /><source>no open {currency} invoice to suggest</source><translation>aucune facture {currency} ouverte à suggérer</translation></message><message><location filename="../../core/suggestions/engine.py" line="110" /><source>as written</source><translation>tel quel</translation></message><message><location filename="../../core/suggestions/engine.py" line="111" /><source>written '{written}'</source><translation>écrit « {written} »</translation></message><message><location filename="../../core/suggestions/engine.py" line="112" /><source>, which lands on its rebill {rebill}</source><translation>, qui mène à sa refacturation {rebill}</translation></message><message><location filename="../../core/suggestions/engine.py" line="123" /><source>the remittance text quotes {number} ({how}){landing}</source><translation>le texte du virement indique {number} ({how}){landing}</translation></message><message><location filename="../../core/suggestions/engine.py" line="132" /><source>the payment, {money}, is exactly what the quoted invoice(s) still owe</source><translation>le paiement, {money}, est exactement ce que la ou les factures indiquées doivent encore</translation></message><message><location filename="../../core/suggestions/engine.py" line="226" /><source>no combination of {currency} invoices due near the payment adds up to it (the search was cut short)</source><translation>aucune combinaison de factures {currency} échues près du paiement ne lui est égale (la recherche a été écourtée)</translation></message><message><location filename="../../core/suggestions/engine.py" line="243" /><source>one billing run: all issued {issued}</source><translation>une même facturation : toutes émises le {issued}</translation></message><message><location filename="../../core/suggestions/engine.py" line="246" /><source>{among} combinations add up to this amount; this one has the fewest and oldest invoices</source><translation>{among} combinaisons donnent ce montant ; celle-ci a le moins de factures et les plus anciennes</translation></message><message><location filename="../../core/suggestions/engine.py" line="249" /><source>the search was cut short: a combination it did not reach may fit too</source><translation>la recherche a été écourtée : une combinaison qu'elle n'a pas atteinte peut aussi convenir</translation></message><message><location filename="../../core/suggestions/engine.py" line="283" /><source>{money} would stay unallocated</source><translation>{money} resteraient non affectés</translation></message><message><location filename="../../core/suggestions/engine.py" line="108" /><source>the text quotes {number}</source><translation>le texte indique {number}</translation></message><message><location filename="../../core/suggestions/engine.py" line="115" /><source>the text quotes {number} ({how}){landing}, already settled</source><translation>le texte indique {number} ({how}){landing}, déjà réglée</translation></message><message><location filename="../../core/suggestions/engine.py" line="137" /><source>a partial payment of the last invoice quoted</source><translation>un paiement partiel de la dernière facture indiquée</translation></message><message><location filename="../../core/suggestions/engine.py" line="152" /><source>the payment, {money}, equals what {number} still owes after earlier payments and credits</source><translation>le paiement, {money}, est égal à ce que {number} doit encore après les paiements et avoirs précédents</translation></message><message><location filename="../../core/suggestions/engine.py" line="155" /><source>the payment, {money}, equals what {number} still owes</source><translation>le paiement, {money}, est égal à ce que {number} doit encore</translation></message><message><location filename="../../core/suggestions/engine.py" line="161" /><source>{count} open {currency} invoices owe this amount; this one is due nearest the payment</source><translation>{count} factures {currency} ouvertes doivent ce montant ; celle-ci a l'échéance la plus proche du paiement</translation></message><message><location filename="../../core/suggestions/engine.py" line="192" /><source>the payment, {money}, is what {number} owes less credit note {credit} ({remaining} not yet applied)</source><translation>le paiement, {money}, est ce que doit {number} moins l'avoir {credit} ({remaining} pas encore imputés)</translation></message><message><location filename="../../core/suggestions/engine.py" line="262" /><source>the amount is exactly what {number} owes</source><translation>le montant est exactement ce que doit {number}</translation></message></context></TS>
