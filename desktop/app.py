@@ -1,8 +1,10 @@
 """``csp-reconciler [WORKSPACE] [--as-of DATE] [--screenshot FILE.png]``: the desktop application.
 
-Without a workspace it opens the demo workspace (built on first use in the
-user's data folder).  ``--screenshot`` opens the window, waits until the
-workspace is loaded, saves a picture of the window and exits 0.
+Without a workspace it opens the last one opened, else the default one the command line
+uses too; on the very first start it offers to create the clerk's workspace or to explore
+the demo (see :mod:`desktop.first_start`).  On macOS a workspace double-clicked in the
+Finder reaches the running application as a file-open event.  ``--screenshot`` opens the
+window, waits until the workspace is loaded, saves a picture of the window and exits 0.
 """
 
 from __future__ import annotations
@@ -51,6 +53,40 @@ def workspace_location(text: str) -> Path | str:
     return location(text)
 
 
+class FileOpened:
+    """The workspace files the system asks the application to open (macOS: a double-click
+    in the Finder, a file dropped on the Dock icon): opened in the window, or kept until it
+    exists."""
+
+    def __init__(self, app) -> None:
+        from PySide6.QtCore import QObject
+
+        self.window = None
+        self.pending: list[Path] = []
+
+        class Filter(QObject):
+            def eventFilter(inner, _obj, event) -> bool:  # Qt's signature
+                return self.event(event)
+
+        self.filter = Filter(app)
+        app.installEventFilter(self.filter)
+
+    def event(self, event) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if event.type() != QEvent.Type.FileOpen:
+            return False
+        path = Path(event.file())
+        if self.window is not None:
+            self.window.open_workspace(path)
+        else:
+            self.pending.append(path)
+        return True
+
+    def take(self) -> Path | None:
+        return self.pending.pop() if self.pending else None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="csp-reconciler")
     parser.add_argument("workspace", nargs="?", type=workspace_location,
@@ -74,7 +110,11 @@ def main(argv: list[str] | None = None) -> int:
         and not os.environ.get("WAYLAND_DISPLAY")
         and not os.environ.get("QT_QPA_PLATFORM")
     )
-    workspace = args.workspace or demo_workspace()
+    from desktop.first_start import starting_workspace
+
+    workspace = starting_workspace(args.workspace)
+    if workspace is None and (headless or args.screenshot):
+        workspace = demo_workspace()  # nobody to ask: the demo, as before
     if headless:
         # No screen (a server, CI): draw the window offscreen and leave a picture of it.
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -93,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("CSP Reconciler")
+    opened = FileOpened(app)
     # the desktop entry's name (installer/build.py): the window groups with its launcher
     app.setDesktopFileName("csp-reconciler")
     from desktop import i18n
@@ -107,11 +148,18 @@ def main(argv: list[str] | None = None) -> int:
     sys.excepthook = excepthook
     from core.errors import WorkspaceError
 
+    if workspace is None:
+        from desktop.first_start import first_start
+
+        workspace = opened.take() or first_start()
+        if workspace is None:
+            return 0  # closed without choosing
     try:
         window = MainWindow(workspace, args.as_of)
     except WorkspaceError as exc:  # a team server out of reach, a workspace in use...
         QMessageBox.critical(None, "CSP Reconciler", str(exc))
         return 2
+    opened.window = window
     if args.screenshot:
         window.screenshot_when_loaded(args.screenshot, app)
     window.show()

@@ -194,7 +194,7 @@ class MainWindow(QMainWindow):
             where = self.tr("team workspace %s on %s — %s (%s)") % (u.database, u.host, ws.user,
                                                                    role)  # fmt: skip
         else:
-            where = Path(self.path).name
+            where = files.title_name(self)  # a demo is said to be one
         self.setWindowTitle(f"CSP Reconciler — {where}{mode} — "
                             + self.tr("as of %s") % self.as_of.isoformat())  # fmt: skip
         self._apply_role()  # the menus exist: _title follows menus.build wherever it is called

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
@@ -67,12 +66,10 @@ def on_server(where: Path | str) -> bool:
 
 
 def default_workspace() -> Path | str:
-    env = os.environ.get("CSP_RECON_DB")
-    if env:
-        return workspace_location(env)
-    from platformdirs import user_data_dir
+    """The window's default too (:func:`core.places.default_workspace`)."""
+    from core.places import default_workspace as shared
 
-    return Path(user_data_dir("CSP Reconciler", appauthor=False)) / "workspace.db"
+    return shared()
 
 
 def workspace_of(args: argparse.Namespace) -> Path | str:

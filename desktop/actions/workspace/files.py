@@ -52,12 +52,72 @@ def choose_workspace(window: MainWindow) -> None:
 
 
 def choose_new_workspace(window: MainWindow) -> None:
+    """A new workspace file, named ``.csprecon`` (the ending the installers register)."""
+    from core.places import SUFFIX, with_suffix
+
     path, _ = QFileDialog.getSaveFileName(
-        window, translate("MainWindow", "New workspace"), str(_folder(window) / "workspace.db"),
-        translate("MainWindow", "CSP Reconciler workspace (*.db)"),
+        window, translate("MainWindow", "New workspace"),
+        str(_folder(window) / f"workspace{SUFFIX}"),
+        translate("MainWindow", "CSP Reconciler workspace (*.csprecon)"),
     )  # fmt: skip
     if path:
-        open_workspace(window, Path(path))
+        open_workspace(window, with_suffix(Path(path)))
+
+
+def title_name(window: MainWindow) -> str:
+    """The workspace's name for the title bar, a demo's said to be one; and on a demo a
+    banner in the status bar offering to create the clerk's own workspace."""
+    from core.places import is_demo
+
+    demo = is_demo(window.path)
+    banner = window.__dict__.get("demo_banner")
+    if demo and banner is None:
+        banner = _demo_banner(window)
+    if banner is not None:
+        banner.setVisible(demo)
+    name = Path(window.path).name if isinstance(window.path, Path) else str(window.path)
+    return translate("MainWindow", "DEMO (made-up data) — %s") % name if demo else name
+
+
+def _demo_banner(window: MainWindow):
+    from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+    banner = QWidget()
+    banner.setObjectName("demo-banner")
+    banner.setStyleSheet("#demo-banner { background: #fff4ce; border-radius: 3px; }")
+    row = QHBoxLayout(banner)
+    row.setContentsMargins(6, 0, 6, 0)
+    said = QLabel(translate("MainWindow", "This is the demo: made-up invoices and payments."))
+    create = QPushButton(translate("MainWindow", "Create my workspace…"))
+    create.clicked.connect(lambda: create_own_workspace(window))
+    row.addWidget(said)
+    row.addWidget(create)
+    banner.create = create  # type: ignore[attr-defined]
+    window.statusBar().addPermanentWidget(banner)
+    window.demo_banner = banner
+    return banner
+
+
+def create_own_workspace(window: MainWindow) -> None:
+    """From the demo: the first start's dialog (company details), then the new workspace
+    opened in the window."""
+    from core.places import default_workspace
+    from desktop.first_start import FirstStartDialog, create_workspace
+
+    target = default_workspace()
+    if not isinstance(target, Path) or target.exists():
+        choose_new_workspace(window)  # the default is taken: the clerk names another
+        return
+    dialog = FirstStartDialog(target, window)
+    dialog.demo.hide()
+    window.first_start_dialog = dialog
+
+    def chosen() -> None:
+        if dialog.choice == "create":
+            open_workspace(window, create_workspace(target, dialog.values()))
+
+    dialog.accepted.connect(chosen)
+    dialog.open()
 
 
 def open_demo(window: MainWindow) -> None:
@@ -69,6 +129,7 @@ def open_demo(window: MainWindow) -> None:
 def open_workspace(window: MainWindow, path: Path | str, message: str | None = None) -> None:
     """Close this workspace and open another (created when new); every change is saved
     as it is made, so there is nothing to save first."""
+
     def swap(old, job):
         if isinstance(path, Path) and path.resolve() == Path(old.path).resolve():
             old.close()  # the same file again (replaced underneath): its lock let go first
