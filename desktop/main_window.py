@@ -28,6 +28,7 @@ from desktop.actions import (
     claims,
     imports,
     invoices,
+    journal,
     navigation,
     reconcile,
     suggestions,
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self.agreement: dict | None = None  # our books against Microsoft's (desktop.actions.agree)
         self.agree_stale = True
         self.redoable = False  # the journal's answer, read with each refresh and change
+        self.undoable = False  # (see desktop.actions.journal.read)
         self.summary = ""
         self.live_refreshes = 0
         self.live = team.LiveView(self)
@@ -178,6 +180,8 @@ class MainWindow(QMainWindow):
             self._show(self.snap)
         if self.agreement is not None:
             self.agree_page.show_agreement(self.agreement)
+        if hasattr(self, "next_undo"):  # Undo and Redo named again, in the new language
+            journal.show(self, {"undo": self.next_undo, "redo": self.next_redo})
         self.tabs.setCurrentIndex(tab)
         self.language_changed.emit(language)
 
@@ -199,6 +203,9 @@ class MainWindow(QMainWindow):
                             + self.tr("as of %s") % self.as_of.isoformat())  # fmt: skip
         self._apply_role()  # the menus exist: _title follows menus.build wherever it is called
 
+    def apply_role(self) -> None:
+        self._apply_role()
+
     def _apply_role(self) -> None:
         """Grey out what the clerk's role may not do (the server refuses it anyway)."""
         ws = self.ws
@@ -208,6 +215,7 @@ class MainWindow(QMainWindow):
                            ("dispute", "claim"), ("sla", "claim")):  # fmt: skip
             getattr(self, f"{name}_action").setEnabled(ws.may(what) and writable)
         self.redo_action.setEnabled(self.redo_action.isEnabled() and self.redoable)
+        self.undo_action.setEnabled(self.undo_action.isEnabled() and self.undoable)
         claims_allowed = ws.may("claim") and writable
         self.charges_page.may_dispute = claims_allowed
         self.claims_page.may_change = claims_allowed
@@ -308,9 +316,12 @@ class MainWindow(QMainWindow):
         self.changed.emit(change)
 
     def set_can_redo(self, can: bool) -> None:
-        """Edit > Redo only when the journal has something to redo."""
+        """Edit > Redo only when the journal has something to redo; Undo and Redo named
+        after the change they would take back or do again (read next)."""
         self.redoable = can
         self._apply_role()
+        if not self.ws.readonly and self.ws.may("allocate"):
+            journal.read(self)
 
     # ------------------------------------------------------------------ errors
 

@@ -1252,6 +1252,7 @@ def test_agree_follows_the_window_and_a_newer_download(qtbot, agreeing, tmp_path
     agreeing.tabs.setCurrentWidget(agreeing.dashboard)
     with qtbot.waitSignal(agreeing.loaded, timeout=20000):
         agreeing.undo_action.trigger()  # the import undone: P4's share unshown again
+        agreeing.undo_box.button(agreeing.undo_box.StandardButton.Yes).click()  # asked first
     assert agreeing.agree_stale and page.model.rows == []  # not read behind the clerk's back
     with qtbot.waitSignal(page.shown_agreement, timeout=20000):
         agreeing.tabs.setCurrentWidget(page)

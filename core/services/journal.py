@@ -24,6 +24,23 @@ class Journal(Service):
             original = next(e for e in reads.audit_log(c) if e["id"] == target.undo_of)
         return journal.ACTIONS[original["action"]].redo is not None
 
+    def next_changes(self) -> dict:
+        """What Undo and Redo would take back or do again now, for the window to name them:
+        ``{"undo": entry or None, "redo": entry or None}``, each entry the audit log's
+        (``id``, ``action``, ``summary``...).  ``redo`` is None when there is nothing to
+        redo or when that kind of change is not redone (an import: import the file again)."""
+        with self.store.conn() as c:
+            log = reads.audit_log(c)
+            target = journal.redoable(c)
+            undone = reads.undone_changes(c)
+        undoable = [e for e in log if e["action"] in journal.ACTIONS and e["id"] not in undone]
+        redo = None
+        if target is not None:
+            original = next(e for e in log if e["id"] == target.undo_of)
+            if journal.ACTIONS[original["action"]].redo is not None:
+                redo = original
+        return {"undo": undoable[-1] if undoable else None, "redo": redo}
+
     @retried
     def undo(self, audit_id: int | None = None) -> Change:
         """Undo one change (the latest by default)."""

@@ -521,6 +521,20 @@ FRENCH: dict[str, str | tuple[str, str]] = {
     "%n credit note(s)": "%n avoir(s)",
     "Save SEPA credit transfers (pain.001)": "Enregistrer les virements SEPA (pain.001)",
     "Planned in": "Planifiée dans",
+    # Undo and Redo named (desktop/actions/journal.py)
+    "MainWindow|allocation": "l'affectation",
+    "MainWindow|allocation by quoted invoice numbers": "l'affectation selon les numéros de facture cités",
+    "MainWindow|credit notes applied by Microsoft's rule": "les avoirs imputés selon la règle de Microsoft",
+    "MainWindow|removal of an allocation": "le retrait d'une affectation",
+    "MainWindow|credit note taken in hand": "l'avoir repris en main",
+    "MainWindow|rejection of a suggestion": "le rejet d'une suggestion",
+    "MainWindow|mark of a payment": "le marquage d'un paiement",
+    "import of %s": "l'import de %s",
+    "setting %s": "le réglage %s",
+    "&Undo %s": "&Annuler %s",
+    "&Redo %s": "&Rétablir %s",
+    "Undo import": "Annuler l'import",
+    "Undo the import of %s? The invoices, credit notes and payments it brought leave the workspace, with the allocations made when it was imported. Redo cannot bring them back: import the file again.": "Annuler l'import de %s ? Les factures, avoirs et paiements qu'il a apportés quittent l'espace de travail, avec les affectations faites à l'import. Rétablir ne peut pas les ramener : importez de nouveau le fichier.",
 }
 
 from core_fr import CORE_FRENCH, PLURALS  # noqa: E402 - the core's sentences, the plurals

