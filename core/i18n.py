@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from core.money import format_amount
 
-__all__ = ["Amount", "Money", "Text", "render", "say"]
+__all__ = ["Amount", "Money", "Text", "phrase", "render", "say"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +73,12 @@ def say(template: str, **args: object) -> Text:
     """The sentence of ``template`` (``str.format`` fields) with ``args``: amounts as
     :class:`Money` or :class:`Amount`, dates as ``date``, other sentences as :class:`Text`."""
     return Text(template, args)
+
+
+def phrase(words: str) -> Text:
+    """Words made elsewhere (a rule's case, a reason from the file) as a sentence a face
+    translates when its catalogue knows them, and shows as they are otherwise."""
+    return Text(words.replace("{", "{{").replace("}", "}}"), {})
 
 
 def render(

@@ -162,3 +162,23 @@ def test_the_calendar_speaks_french_after_a_live_switch(qtbot, demo):
     row = finding(w.alerts_page, "G000100002")
     assert w.alerts_page.model.index(row, 4).data().startswith("G000100002: 1215.40 EUR")
     w.close()
+
+
+def test_charges_are_explained_in_french(qtbot, demo, french):
+    w = open_window(qtbot, demo)
+    page = w.charges_page
+    w.tabs.setCurrentWidget(page)
+    names = [page.customers.item(i).text() for i in range(page.customers.count())]
+    row = next(i for i, n in enumerate(names) if n.startswith("Cabinet Lefèvre"))
+    with qtbot.waitSignal(w.worker.busy_changed, check_params_cb=lambda b: not b,
+                          timeout=20000):  # fmt: skip
+        page.customers.setCurrentRow(row)
+    qtbot.waitUntil(lambda: page.table.rowCount() > 0, timeout=10000)
+    labels = [page.table.item(r, 0).text() for r in range(page.table.rowCount())]
+    prorated = labels.index("G000100011#4")
+    assert page.table.item(prorated, 4).text() == "17/31 jours; alignement sur le mois civil"
+    page.table.selectRow(prorated)
+    text = page.detail.toPlainText()
+    assert "Au prorata : 17 jours sur 31 d'un cycle de facturation mensuel (du " in text
+    assert "98,71" in text and "98.71" not in text
+    w.close()

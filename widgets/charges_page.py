@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.explain import shown as to_currency
-from widgets.formats import date_text, money_text
+from widgets.formats import date_text, money_text, speak
 from widgets.views import ROW_ROLE, CellsModel, LazyList, LazyTable
 
 CHECK_LABELS = {
@@ -85,7 +85,7 @@ class LinesModel(CellsModel):
             date_text(dates.get(ln["invoice"], "")),
             f"{ln['customer']} · {ln['product']}" if not dates else ln["product"],
             period,
-            ln["why"],
+            speak(ln["why"]),
             money_text(ln["subtotal"], cur),
             # the exact expected amount, to the currency's decimals (the detail keeps it)
             money_text(_to_cents(expected, cur), cur) if expected else "",
@@ -215,8 +215,11 @@ class ChargesPage(QWidget):
             self.customer_chosen.emit(current.data(ROLE)[0])
 
     def selected_line(self) -> dict | None:
+        """The line selected as it was read (its sentences still translatable: a row read
+        through the model's data is a copy of plain texts)."""
         rows = self.table.selectionModel().selectedRows()
-        return rows[0].data(ROLE) if rows else None
+        r = rows[0].row() if rows else -1
+        return self.model.rows[r] if 0 <= r < len(self.model.rows) else None
 
     def _line_changed(self, *_args) -> None:
         from html import escape
@@ -229,7 +232,7 @@ class ChargesPage(QWidget):
                 f"{escape(ln['product'])} · {escape(ln['charge_type'] or '')} · "
                 f"{escape(ln['place'])}</p>")  # fmt: skip
         body = "".join(
-            f"<p{' style=color:#b3261e' if s.startswith('Flag ') else ''}>{escape(s)}</p>"
+            f"<p{' style=color:#b3261e' if s.startswith('Flag ') else ''}>{escape(speak(s))}</p>"
             for s in ln["text"]
         )
         self.detail.setHtml(head + body)

@@ -79,6 +79,8 @@ def _argument(value: object) -> str:
         return number_text(format_amount(value.amount, value.currency))
     if isinstance(value, date):
         return date_text(value.isoformat())
+    if isinstance(value, Decimal):  # a price, a rate: every decimal it has
+        return number_text(format(value, "f"))
     return "" if value is None else str(value)
 
 

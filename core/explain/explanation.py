@@ -10,6 +10,7 @@ from core.explain.conversion import Conversion
 from core.explain.proration import Proration
 from core.explain.refunds import Refund
 from core.explain.text import sentences
+from core.i18n import Text, phrase, say
 from core.model import InvoiceLine
 
 
@@ -62,23 +63,25 @@ class Explanation:
 
     def summary(self) -> str:
         """A few words: what there is to explain on this line."""
-        parts = []
+        parts: list[object] = []
         if self.conversion:
             c = self.conversion
-            parts.append(f"{c.pricing_currency}→{c.billing_currency} at {c.rate}")
+            parts.append(say("{pricing}→{billing} at {rate}", pricing=c.pricing_currency,
+                             billing=c.billing_currency, rate=c.rate))  # fmt: skip
         p = self.proration
         if p and p.prorated:
-            parts.append(f"{p.days_charged}/{p.days_full} days")
+            parts.append(say("{charged}/{days} days", charged=p.days_charged, days=p.days_full))
         if p and p.case:
-            parts.append(p.case.split(":")[0].split(",")[0])
+            parts.append(phrase(p.case.split(":")[0].split(",")[0]))
         r = self.refund
         if r:
             parts.append(
-                {"full": "full refund", "full_or_prorated": "refund within 24 h",
-                 "prorated": "prorated refund", "none": "refund after 7 days",
-                 "": "refund" if r.cancellation else "credit"}[r.window]
+                {"full": say("full refund"), "full_or_prorated": say("refund within 24 h"),
+                 "prorated": say("prorated refund"), "none": say("refund after 7 days"),
+                 "": say("refund") if r.cancellation else say("credit")}[r.window]
             )  # fmt: skip
-        return "; ".join(parts)
+        fields = {f"part{n}": part for n, part in enumerate(parts)}
+        return Text("; ".join(f"{{{name}}}" for name in fields), fields)
 
     def text(self) -> list[str]:
         """The explanation in sentences, as the clerk reads it (see :mod:`core.explain.text`)."""

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from core.calendar import LEGACY, NEW_COMMERCE
 from core.explain.basics import shown
+from core.i18n import phrase, say
 
 if TYPE_CHECKING:  # pragma: no cover
     from core.explain.conversion import Conversion
@@ -15,11 +16,13 @@ if TYPE_CHECKING:  # pragma: no cover
     from core.explain.refunds import Refund
 
 PLAIN = "Priced in the invoice's currency, not prorated, not a credit: price × quantity."
+CYCLES = {1: "monthly", 12: "annual", 36: "three-year"}
 
 
 def sentences(ex: Explanation) -> list[str]:
-    """Every paragraph of the explanation (the plain one when there is nothing to explain)."""
-    out = []
+    """Every paragraph of the explanation (the plain one when there is nothing to explain),
+    each a sentence a face can say in its language (:mod:`core.i18n`)."""
+    out: list[str] = []
     if ex.conversion:
         out.extend(conversion_text(ex.conversion, ex.line.currency))
     if ex.proration:
@@ -27,9 +30,9 @@ def sentences(ex: Explanation) -> list[str]:
     if ex.refund:
         out.extend(refund_text(ex.refund, ex))
     for check in ex.checks:
-        out.append(f"Flag {check.kind}: {check.message}")
+        out.append(say("Flag {kind}: {message}", kind=check.kind, message=phrase(check.message)))
     if not out:
-        out.append(PLAIN)
+        out.append(say(PLAIN))
     return out
 
 
@@ -39,51 +42,62 @@ def conversion_text(c: Conversion, cur: str) -> list[str]:
         if c.rule == "usage"
         else f"ROUNDDOWN({c.effective_unit_price} × {c.rate}, 2) × {c.billable_quantity}"
     )
+    priced = dict(pricing=c.pricing_currency, price=c.effective_unit_price,
+                  quantity=c.billable_quantity, amount=c.pricing_amount, rate=c.rate)  # fmt: skip
+    checked = dict(rule=rule, recomputed=c.recomputed, currency=cur, subtotal=c.subtotal)
     out = [
-        f"Priced in {c.pricing_currency}: {c.effective_unit_price} × "
-        f"{c.billable_quantity} = {c.pricing_amount} {c.pricing_currency}; rate "
-        f"{c.rate}" + (f" of {c.rate_date.isoformat()}" if c.rate_date else "") + ".",
-        f"{c.rule.capitalize()} rule: {rule} = {c.recomputed} {cur}; the line says "
-        f"{c.subtotal} {cur}" + (" — they agree." if c.matches else " — they differ."),
-    ]
+        say("Priced in {pricing}: {price} × {quantity} = {amount} {pricing}; rate {rate} of "
+            "{day}.", day=c.rate_date, **priced)
+        if c.rate_date
+        else say("Priced in {pricing}: {price} × {quantity} = {amount} {pricing}; rate "
+                 "{rate}.", **priced),
+        say("{kind} rule: {rule} = {recomputed} {currency}; the line says {subtotal} "
+            "{currency} — they agree.", kind=phrase(c.rule.capitalize()), **checked)
+        if c.matches
+        else say("{kind} rule: {rule} = {recomputed} {currency}; the line says {subtotal} "
+                 "{currency} — they differ.", kind=phrase(c.rule.capitalize()), **checked),
+    ]  # fmt: skip
     if c.published_rate_date:
         same = c.rate_date == c.published_rate_date
+        month = c.month or ""
         out.append(
-            f"For reference, the published rule gives the rate of "
-            f"{c.published_rate_date.isoformat()} (two business days before "
-            f"{c.month.isoformat() if c.month else ''})"
-            + ("." if same or not c.rate_date else "; the file gives another date.")
-        )
+            say("For reference, the published rule gives the rate of {published} (two "
+                "business days before {month}).", published=c.published_rate_date, month=month)
+            if same or not c.rate_date
+            else say("For reference, the published rule gives the rate of {published} (two "
+                     "business days before {month}); the file gives another date.",
+                     published=c.published_rate_date, month=month)
+        )  # fmt: skip
     return out
 
 
 def proration_text(p: Proration, ex: Explanation) -> list[str]:
     ln, cur = ex.line, ex.line.currency
-    out = []
-    span = f"{p.charge_start.isoformat()} to {p.charge_end.isoformat()}"
-    cycle = {1: "monthly", 12: "annual", 36: "three-year"}.get(
-        p.cycle_months, f"{p.cycle_months}-month"
-    )
+    out: list[str] = []
+    span = say("{start} to {end}", start=p.charge_start, end=p.charge_end)
+    cycle = (phrase(CYCLES[p.cycle_months]) if p.cycle_months in CYCLES
+             else say("{months}-month", months=p.cycle_months))  # fmt: skip
+    full = shown(p.full_price, cur)
     if p.prorated:
-        out.append(
-            f"Prorated: {p.days_charged} of {p.days_full} days of a {cycle} billing "
-            f"cycle ({span}); {shown(p.full_price, cur)} {cur} for the full cycle × "
-            f"{p.days_charged}/{p.days_full} = {shown(p.expected, cur)} {cur}"
-            + (" at most (a discount applies)" if p.upper_bound else "")
-            + f"; charged {ln.subtotal} {cur}."
-        )
+        out.append(say(
+            "Prorated: {charged} of {days} days of a {cycle} billing cycle ({span}); {full} "
+            "{currency} for the full cycle × {charged}/{days} = {expected} {currency}{bound}; "
+            "charged {subtotal} {currency}.", charged=p.days_charged, days=p.days_full,
+            cycle=cycle, span=span, full=full, currency=cur, expected=shown(p.expected, cur),
+            bound=say(" at most (a discount applies)") if p.upper_bound else "",
+            subtotal=ln.subtotal,
+        ))  # fmt: skip
     else:
-        out.append(
-            f"Full {cycle} billing cycle ({span}, {p.days_charged} days): "
-            f"{shown(p.full_price, cur)} {cur}"
-            + (" before discounts" if p.upper_bound else "")
-            + f"; charged {ln.subtotal} {cur}."
-        )
+        out.append(say(
+            "Full {cycle} billing cycle ({span}, {charged} days): {full} {currency}{bound}; "
+            "charged {subtotal} {currency}.", cycle=cycle, span=span, charged=p.days_charged,
+            full=full, currency=cur, bound=say(" before discounts") if p.upper_bound else "",
+            subtotal=ln.subtotal,
+        ))  # fmt: skip
     if p.case:
-        out.append(
-            f"The subscription runs {p.subscription_days} days against {p.term_days} "
-            f"for a full term: {p.case}."
-        )
+        out.append(say("The subscription runs {days} days against {term} for a full term: "
+                       "{case}.", days=p.subscription_days, term=p.term_days,
+                       case=phrase(p.case)))  # fmt: skip
     return out
 
 
@@ -91,21 +105,25 @@ def refund_text(r: Refund, ex: Explanation) -> list[str]:
     ln, cur = ex.line, ex.line.currency
     if not r.cancellation:
         reason = ln.detail("credit_reason") or ln.charge_type or "credit"
-        return [f"Credit ({reason}): not a cancellation, no refund window applies."]
+        return [say("Credit ({reason}): not a cancellation, no refund window applies.",
+                    reason=phrase(reason))]  # fmt: skip
     rules = {
-        NEW_COMMERCE: "new commerce: full refund within 24 hours, prorated within "
-        "7 days, none after",
-        LEGACY: "legacy: full refund within the first month, prorated after",
-    }[r.experience]
+        NEW_COMMERCE: say("new commerce: full refund within 24 hours, prorated within 7 days, "
+                          "none after"),
+        LEGACY: say("legacy: full refund within the first month, prorated after"),
+    }[r.experience]  # fmt: skip
     when = (
-        f"cancelled on {r.cancelled_on.isoformat()}, {r.elapsed_days} days after the "
-        f"term began on {r.term_start.isoformat()}"
+        say("cancelled on {cancelled}, {days} days after the term began on {start}",
+            cancelled=r.cancelled_on, days=r.elapsed_days, start=r.term_start)
         if r.term_start and r.cancelled_on and r.elapsed_days is not None
-        else "the cancellation or term start date is not in the file"
-    )
+        else say("the cancellation or term start date is not in the file")
+    )  # fmt: skip
     expected = (
-        f"expected {shown(r.expected, cur)} {cur} ({r.basis})"
+        say("expected {expected} {currency} ({basis})", expected=shown(r.expected, cur),
+            currency=cur, basis=phrase(r.basis))
         if r.expected is not None
-        else f"amount not checked ({r.basis})"
-    )
-    return [f"Refund ({rules}): {when}; {expected}; credited {ln.subtotal} {cur}."]
+        else say("amount not checked ({basis})", basis=phrase(r.basis))
+    )  # fmt: skip
+    return [say("Refund ({rules}): {when}; {expected}; credited {subtotal} {currency}.",
+                rules=rules, when=when, expected=expected, subtotal=ln.subtotal,
+                currency=cur)]  # fmt: skip

@@ -521,6 +521,14 @@ FRENCH: dict[str, str | tuple[str, str]] = {
     "%n credit note(s)": "%n avoir(s)",
     "Save SEPA credit transfers (pain.001)": "Enregistrer les virements SEPA (pain.001)",
     "Planned in": "Planifiée dans",
+    # Allocations in a detail pane (widgets/pages.py)
+    "TablePage|remove": "retirer",
+    "Remove this allocation (Ctrl+Z puts it back)": "Retirer cette affectation (Ctrl+Z la remet)",
+    "Select a payment to see its allocations.": "Sélectionnez un paiement pour voir ses affectations.",
+    "Unallocated: %s": "Non affecté : %s",
+    "%s is not in this workspace": "%s n'est pas dans cet espace de travail",
+    "PaymentsPage|Allocations": "Affectations",
+    # (end of allocations in a detail pane)
     # Undo and Redo named (desktop/actions/journal.py)
     "MainWindow|allocation": "l'affectation",
     "MainWindow|allocation by quoted invoice numbers": "l'affectation selon les numéros de facture cités",
@@ -537,10 +545,10 @@ FRENCH: dict[str, str | tuple[str, str]] = {
     "Undo the import of %s? The invoices, credit notes and payments it brought leave the workspace, with the allocations made when it was imported. Redo cannot bring them back: import the file again.": "Annuler l'import de %s ? Les factures, avoirs et paiements qu'il a apportés quittent l'espace de travail, avec les affectations faites à l'import. Rétablir ne peut pas les ramener : importez de nouveau le fichier.",
 }
 
-from core_fr import CORE_FRENCH, PLURALS  # noqa: E402 - the core's sentences, the plurals
+# the core's sentences and phrases, the words around them, the plurals
+from core_fr import CORE_FRENCH, PHRASES, PLURALS, WINDOW  # noqa: E402
 
-FRENCH.update(CORE_FRENCH)
-FRENCH.update(PLURALS)
+FRENCH.update({**CORE_FRENCH, **PHRASES, **WINDOW, **PLURALS})
 
 
 def main() -> int:
@@ -586,10 +594,11 @@ def add_core_sentences(root) -> None:
         root.remove(old)
     context = ET.SubElement(root, "context")
     ET.SubElement(context, "name").text = "core"
-    for source, where in core_sentences().items():
+    for source, where in {**core_sentences(), **dict.fromkeys(PHRASES, ":")}.items():
         message = ET.SubElement(context, "message")
         filename, _, line = where.rpartition(":")
-        ET.SubElement(message, "location", filename=f"../../{filename}", line=line)
+        if filename:  # a phrase made elsewhere has no place of its own
+            ET.SubElement(message, "location", filename=f"../../{filename}", line=line)
         ET.SubElement(message, "source").text = source
         ET.SubElement(message, "translation", type="unfinished")
 

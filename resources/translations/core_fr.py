@@ -140,6 +140,91 @@ CORE_FRENCH: dict[str, str] = {
     "{days} day(s) before the payment": "{days} jour(s) avant le paiement",
     "issued {issued}, before the payment; due {due}, {when}": "émise le {issued}, avant le "
     "paiement ; échéance le {due}, {when}",
+    # the charges explained (core/explain/text.py, explanation.py)
+    "{pricing}→{billing} at {rate}": "{pricing}→{billing} au taux {rate}",
+    "{charged}/{days} days": "{charged}/{days} jours",
+    "full refund": "remboursement intégral",
+    "refund within 24 h": "remboursement sous 24 h",
+    "prorated refund": "remboursement au prorata",
+    "refund after 7 days": "remboursement après 7 jours",
+    "refund": "remboursement",
+    "credit": "avoir",
+    "{start} to {end}": "du {start} au {end}",
+    "{months}-month": "de {months} mois",
+    "cancelled on {cancelled}, {days} days after the term began on {start}": "annulé le "
+    "{cancelled}, {days} jours après le début de l'engagement le {start}",
+    "the cancellation or term start date is not in the file": "la date d'annulation ou de "
+    "début d'engagement n'est pas dans le fichier",
+    "expected {expected} {currency} ({basis})": "attendu {expected} {currency} ({basis})",
+    "amount not checked ({basis})": "montant non vérifié ({basis})",
+    "Refund ({rules}): {when}; {expected}; credited {subtotal} {currency}.": "Remboursement "
+    "({rules}) : {when} ; {expected} ; crédité {subtotal} {currency}.",
+    "Flag {kind}: {message}": "Signalement {kind} : {message}",
+    "Priced in {pricing}: {price} × {quantity} = {amount} {pricing}; rate {rate} of {day}.":
+    "Prix en {pricing} : {price} × {quantity} = {amount} {pricing} ; taux {rate} du {day}.",
+    "Priced in {pricing}: {price} × {quantity} = {amount} {pricing}; rate {rate}.": "Prix en "
+    "{pricing} : {price} × {quantity} = {amount} {pricing} ; taux {rate}.",
+    "{kind} rule: {rule} = {recomputed} {currency}; the line says {subtotal} {currency} — they "
+    "agree.": "Règle {kind} : {rule} = {recomputed} {currency} ; la ligne indique {subtotal} "
+    "{currency} — ils concordent.",
+    "{kind} rule: {rule} = {recomputed} {currency}; the line says {subtotal} {currency} — they "
+    "differ.": "Règle {kind} : {rule} = {recomputed} {currency} ; la ligne indique {subtotal} "
+    "{currency} — ils diffèrent.",
+    "Prorated: {charged} of {days} days of a {cycle} billing cycle ({span}); {full} {currency} "
+    "for the full cycle × {charged}/{days} = {expected} {currency}{bound}; charged {subtotal} "
+    "{currency}.": "Au prorata : {charged} jours sur {days} d'un cycle de facturation {cycle} "
+    "({span}) ; {full} {currency} pour le cycle complet × {charged}/{days} = {expected} "
+    "{currency}{bound} ; facturé {subtotal} {currency}.",
+    "Full {cycle} billing cycle ({span}, {charged} days): {full} {currency}{bound}; charged "
+    "{subtotal} {currency}.": "Cycle de facturation {cycle} complet ({span}, {charged} "
+    "jours) : {full} {currency}{bound} ; facturé {subtotal} {currency}.",
+    "The subscription runs {days} days against {term} for a full term: {case}.": "L'abonnement "
+    "court sur {days} jours contre {term} pour un engagement complet : {case}.",
+    "Credit ({reason}): not a cancellation, no refund window applies.": "Avoir ({reason}) : "
+    "pas une annulation, aucun délai de remboursement ne s'applique.",
+    "new commerce: full refund within 24 hours, prorated within 7 days, none after": "new "
+    "commerce : remboursement intégral sous 24 heures, au prorata sous 7 jours, aucun ensuite",
+    "legacy: full refund within the first month, prorated after": "legacy : remboursement "
+    "intégral le premier mois, au prorata ensuite",
+    "For reference, the published rule gives the rate of {published} (two business days "
+    "before {month}).": "Pour mémoire, la règle publiée donne le taux du {published} (deux "
+    "jours ouvrés avant le {month}).",
+    "For reference, the published rule gives the rate of {published} (two business days "
+    "before {month}); the file gives another date.": "Pour mémoire, la règle publiée donne le "
+    "taux du {published} (deux jours ouvrés avant le {month}) ; le fichier donne une autre "
+    "date.",
+    " at most (a discount applies)": " au plus (une remise s'applique)",
+    " before discounts": " avant remises",
+}
+
+#: words made elsewhere in the core (a rule's case, a cycle), said through ``phrase()``
+PHRASES: dict[str, str] = {
+    "Priced in the invoice's currency, not prorated, not a credit: price × quantity.": "Prix "
+    "dans la devise de la facture, sans prorata, pas un avoir : prix × quantité.",
+    "monthly": "mensuel",
+    "annual": "annuel",
+    "three-year": "triennal",
+    "Usage": "à l'usage",
+    "Licence": "licence",
+    "migration from legacy, which keeps the legacy end date": "migration depuis legacy, qui "
+    "garde la date de fin legacy",
+    "migration from legacy": "migration depuis legacy",
+    "transfer between partners, which keeps the original end date": "transfert entre "
+    "partenaires, qui garde la date de fin d'origine",
+    "transfer between partners": "transfert entre partenaires",
+    "calendar-month alignment: the term ends on the last day of a month": "alignement sur le "
+    "mois civil : l'engagement finit le dernier jour d'un mois",
+    "calendar-month alignment": "alignement sur le mois civil",
+    "cotermination with the customer's other subscriptions ending the same day": "cotermination "
+    "avec les autres abonnements du client finissant le même jour",
+    "cotermination, migration from legacy or transfer between partners (the file does not say "
+    "which)": "cotermination, migration depuis legacy ou transfert entre partenaires (le "
+    "fichier ne dit pas lequel)",
+    "cotermination": "cotermination",
+}
+
+#: the window's own words that go with the core's (Qt's translation contexts)
+WINDOW: dict[str, str] = {
     # the alerts' stages and the payments' flags (widgets/findings.py, widgets/models.py)
     "AlertsPage|late": "en retard",
     "reminder": "relance",
@@ -153,6 +238,8 @@ CORE_FRENCH: dict[str, str] = {
     "unallocated": "non affecté",
     "partly allocated": "partiellement affecté",
     "over-allocated": "sur-affecté",
+    # the invoice's detail pane (widgets/pages.py)
+    "History": "Historique",
 }
 
 #: plurals whose French singular and plural differ: (one, more)

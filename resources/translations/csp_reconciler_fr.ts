@@ -522,98 +522,98 @@
 <context>
     <name>ClaimsPage</name>
     <message>
-        <location filename="../../widgets/charges_page.py" line="263" />
+        <location filename="../../widgets/charges_page.py" line="266" />
         <source>Show closed ones</source>
         <translation>Afficher les clôturées</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="265" />
+        <location filename="../../widgets/charges_page.py" line="268" />
         <source>New SLA credit claim…</source>
         <translation>Nouvelle réclamation de crédit SLA…</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="267" />
+        <location filename="../../widgets/charges_page.py" line="270" />
         <source>Link the credit note…</source>
         <translation>Lier l'avoir…</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="269" />
+        <location filename="../../widgets/charges_page.py" line="272" />
         <source>Withdraw</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="244" />
+        <location filename="../../widgets/charges_page.py" line="247" />
         <source>#</source>
         <translation>N°</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="244" />
+        <location filename="../../widgets/charges_page.py" line="247" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="245" />
+        <location filename="../../widgets/charges_page.py" line="248" />
         <source>About</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="245" />
+        <location filename="../../widgets/charges_page.py" line="248" />
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="246" />
+        <location filename="../../widgets/charges_page.py" line="249" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="246" />
+        <location filename="../../widgets/charges_page.py" line="249" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="247" />
+        <location filename="../../widgets/charges_page.py" line="250" />
         <source>Opened</source>
         <translation>Ouverte le</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="247" />
+        <location filename="../../widgets/charges_page.py" line="250" />
         <source>Age (days)</source>
         <translation>Âge (jours)</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="248" />
+        <location filename="../../widgets/charges_page.py" line="251" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/charges_page.py" line="298" />
+        <location filename="../../widgets/charges_page.py" line="301" />
         <source>%n open</source>
         <translation>
             <numerusform>%n en cours</numerusform><numerusform>%n en cours</numerusform></translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="311" />
+        <location filename="../../widgets/charges_page.py" line="314" />
         <source>open</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="311" />
+        <location filename="../../widgets/charges_page.py" line="314" />
         <source>credited by %s</source>
         <translation>créditée par %s</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="312" />
+        <location filename="../../widgets/charges_page.py" line="315" />
         <source>withdrawn</source>
         <translation>retirée</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="307" />
+        <location filename="../../widgets/charges_page.py" line="310" />
         <source>Dispute</source>
         <translation>Contestation</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="309" />
+        <location filename="../../widgets/charges_page.py" line="312" />
         <source>SLA credit</source>
         <translation>Crédit SLA</translation>
     </message>
@@ -1050,6 +1050,80 @@
     </message>
 </context>
 <context>
+    <name>FirstStartDialog</name>
+    <message>
+        <location filename="../../desktop/first_start.py" line="70" />
+        <source>Welcome to CSP Reconciler</source>
+        <extracomment>the settings the dialog asks for, in its order (keys of :mod:`core.settings`)</extracomment>
+        <translation>Bienvenue dans CSP Reconciler</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_start.py" line="75" />
+        <source>Create your workspace: the file that keeps your Microsoft invoices, your payments and how they match. Your company's details go on the remittance advices and the bank transfers; you can change them later in the preferences.</source>
+        <translation>Créez votre espace de travail : le fichier qui garde vos factures Microsoft, vos paiements et leur rapprochement. Les coordonnées de votre société figurent sur les avis de paiement et les virements ; vous pourrez les changer plus tard dans les préférences.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_start.py" line="80" />
+        <source>e.g. Nuage Conseil SAS</source>
+        <translation>p. ex. Nuage Conseil SAS</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_start.py" line="82" />
+        <source>Street, postcode and town</source>
+        <translation>Rue, code postal et ville</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_start.py" line="86" />
+        <source>Your bank account's IBAN (to pay Microsoft from)</source>
+        <translation>L'IBAN de votre compte (d'où vous payez Microsoft)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_start.py" line="90" />
+        <source>Saved as %s</source>
+        <translation>Enregistré sous %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_start.py" line="96" />
+        <source>Company name</source>
+        <translation>Raison sociale</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_start.py" line="97" />
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_start.py" line="98" />
+        <source>Bank account (IBAN)</source>
+        <translation>Compte bancaire (IBAN)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_start.py" line="99" />
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_start.py" line="111" />
+        <source>Create my workspace</source>
+        <translation>Créer mon espace de travail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_start.py" line="115" />
+        <source>Explore the demo</source>
+        <translation>Découvrir la démo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_start.py" line="117" />
+        <source>A made-up partner's invoices and payments, to try everything; your own workspace can be created later (File &gt; New workspace…)</source>
+        <translation>Les factures et paiements d'un partenaire fictif, pour tout essayer ; votre propre espace de travail peut être créé plus tard (Fichier &gt; Nouvel espace de travail…)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_start.py" line="147" />
+        <source>Your company's name, as on your invoices</source>
+        <translation>Le nom de votre société, tel qu'il figure sur vos factures</translation>
+    </message>
+</context>
+<context>
     <name>ImportReport</name>
     <message>
         <location filename="../../desktop/import_report.py" line="51" />
@@ -1263,13 +1337,13 @@
     </message>
     <message>
         <location filename="../../desktop/menus.py" line="103" />
-        <location filename="../../desktop/actions/journal.py" line="53" />
+        <location filename="../../desktop/actions/journal.py" line="60" />
         <source>&amp;Undo last change</source>
         <translation>&amp;Annuler la dernière modification</translation>
     </message>
     <message>
         <location filename="../../desktop/menus.py" line="105" />
-        <location filename="../../desktop/actions/journal.py" line="55" />
+        <location filename="../../desktop/actions/journal.py" line="62" />
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
@@ -1324,42 +1398,57 @@
         <translation>Espace de travail CSP Reconciler (*.db *.csprecon);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/workspace/files.py" line="56" />
+        <location filename="../../desktop/actions/workspace/files.py" line="59" />
         <source>New workspace</source>
         <translation>Nouvel espace de travail</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/workspace/files.py" line="57" />
-        <source>CSP Reconciler workspace (*.db)</source>
-        <translation>Espace de travail CSP Reconciler (*.db)</translation>
+        <location filename="../../desktop/actions/workspace/files.py" line="61" />
+        <source>CSP Reconciler workspace (*.csprecon)</source>
+        <translation>Espace de travail CSP Reconciler (*.csprecon)</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/workspace/files.py" line="137" />
+        <location filename="../../desktop/actions/workspace/files.py" line="79" />
+        <source>DEMO (made-up data) — %s</source>
+        <translation>DÉMO (données fictives) — %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/actions/workspace/files.py" line="90" />
+        <source>This is the demo: made-up invoices and payments.</source>
+        <translation>Ceci est la démo : des factures et paiements fictifs.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/actions/workspace/files.py" line="91" />
+        <source>Create my workspace…</source>
+        <translation>Créer mon espace de travail…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/actions/workspace/files.py" line="197" />
         <source>the file was deleted or moved</source>
         <translation>le fichier a été supprimé ou déplacé</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/workspace/files.py" line="139" />
+        <location filename="../../desktop/actions/workspace/files.py" line="199" />
         <source>%s was deleted or moved by another program. What you see is what it held when it was last read; nothing more can be saved to it. Restore a backup (File &gt; Backups…) or open another workspace.</source>
         <translation>%s a été supprimé ou déplacé par un autre programme. Ce qui est affiché est ce qu'il contenait à la dernière lecture ; plus rien ne peut y être enregistré. Restaurez une sauvegarde (Fichier &gt; Sauvegardes…) ou ouvrez un autre espace de travail.</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/workspace/files.py" line="146" />
+        <location filename="../../desktop/actions/workspace/files.py" line="206" />
         <source>%s was replaced by another program: opened again, as it is now</source>
         <translation>%s a été remplacé par un autre programme : rouvert, tel qu'il est maintenant</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/workspace/files.py" line="172" />
+        <location filename="../../desktop/actions/workspace/files.py" line="232" />
         <source>the file or its folder is read-only</source>
         <translation>le fichier ou son dossier est en lecture seule</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/workspace/files.py" line="204" />
+        <location filename="../../desktop/actions/workspace/files.py" line="264" />
         <source>Restored %s from %s.</source>
         <translation>%s restauré depuis %s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/workspace/files.py" line="206" />
+        <location filename="../../desktop/actions/workspace/files.py" line="266" />
         <source>The file it replaced is kept as %s.</source>
         <translation>Le fichier remplacé est gardé sous le nom %s.</translation>
     </message>
@@ -1592,7 +1681,7 @@
     <message>
         <location filename="../../desktop/about_dialog.py" line="73" />
         <source>Licence</source>
-        <translation>Licence</translation>
+        <translation>licence</translation>
     </message>
     <message>
         <location filename="../../desktop/about_dialog.py" line="79" />
@@ -1938,71 +2027,71 @@
         <translation>Remettre la sauvegarde du %s à la place de l'espace de travail ? Le fichier actuel est d'abord gardé parmi les sauvegardes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/journal.py" line="22" />
+        <location filename="../../desktop/actions/journal.py" line="23" />
         <source>allocation</source>
         <extracomment>what each kind of change is called in Undo and Redo</extracomment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/actions/journal.py" line="23" />
-        <source>allocation by quoted invoice numbers</source>
-        <translation type="unfinished" />
+        <translation>l'affectation</translation>
     </message>
     <message>
         <location filename="../../desktop/actions/journal.py" line="24" />
-        <source>credit notes applied by Microsoft's rule</source>
-        <translation type="unfinished" />
+        <source>allocation by quoted invoice numbers</source>
+        <translation>l'affectation selon les numéros de facture cités</translation>
     </message>
     <message>
         <location filename="../../desktop/actions/journal.py" line="25" />
-        <source>removal of an allocation</source>
-        <translation type="unfinished" />
+        <source>credit notes applied by Microsoft's rule</source>
+        <translation>les avoirs imputés selon la règle de Microsoft</translation>
     </message>
     <message>
         <location filename="../../desktop/actions/journal.py" line="26" />
-        <source>credit note taken in hand</source>
-        <translation type="unfinished" />
+        <source>removal of an allocation</source>
+        <translation>le retrait d'une affectation</translation>
     </message>
     <message>
         <location filename="../../desktop/actions/journal.py" line="27" />
-        <source>rejection of a suggestion</source>
-        <translation type="unfinished" />
+        <source>credit note taken in hand</source>
+        <translation>l'avoir repris en main</translation>
     </message>
     <message>
         <location filename="../../desktop/actions/journal.py" line="28" />
+        <source>rejection of a suggestion</source>
+        <translation>le rejet d'une suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/actions/journal.py" line="29" />
         <source>mark of a payment</source>
-        <translation type="unfinished" />
+        <translation>le marquage d'un paiement</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/journal.py" line="36" />
+        <location filename="../../desktop/actions/journal.py" line="37" />
         <source>import of %s</source>
-        <translation type="unfinished" />
+        <translation>l'import de %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/journal.py" line="38" />
+        <location filename="../../desktop/actions/journal.py" line="39" />
         <source>setting %s</source>
-        <translation type="unfinished" />
+        <translation>le réglage %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/journal.py" line="52" />
+        <location filename="../../desktop/actions/journal.py" line="59" />
         <source>&amp;Undo %s</source>
-        <translation type="unfinished" />
+        <translation>&amp;Annuler %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/journal.py" line="54" />
+        <location filename="../../desktop/actions/journal.py" line="61" />
         <source>&amp;Redo %s</source>
-        <translation type="unfinished" />
+        <translation>&amp;Rétablir %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/journal.py" line="77" />
-        <location filename="../../desktop/actions/journal.py" line="85" />
+        <location filename="../../desktop/actions/journal.py" line="84" />
+        <location filename="../../desktop/actions/journal.py" line="92" />
         <source>Undo import</source>
-        <translation type="unfinished" />
+        <translation>Annuler l'import</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/journal.py" line="78" />
+        <location filename="../../desktop/actions/journal.py" line="85" />
         <source>Undo the import of %s? The invoices, credit notes and payments it brought leave the workspace, with the allocations made when it was imported. Redo cannot bring them back: import the file again.</source>
-        <translation type="unfinished" />
+        <translation>Annuler l'import de %s ? Les factures, avoirs et paiements qu'il a apportés quittent l'espace de travail, avec les affectations faites à l'import. Rétablir ne peut pas les ramener : importez de nouveau le fichier.</translation>
     </message>
 </context>
 <context>
@@ -2882,4 +2971,4 @@
         <translation>Cliquez pour afficher à nouveau toutes les lignes</translation>
     </message>
 </context>
-<context><name>core</name><message><location filename="../../core/alerts.py" line="386" /><source>{id}: {money} paid {since}; Microsoft applies it by {until} (5 business days) and shows {invoices} unpaid until then: nothing to do yet.</source><translation>{id} : {money} payés le {since} ; Microsoft les impute au plus tard le {until} (5 jours ouvrés) et montre {invoices} impayée(s) d'ici là : rien à faire pour l'instant.</translation></message><message><location filename="../../core/alerts.py" line="415" /><source>{id}: {money} unallocated at Microsoft for {age} business day(s): send the request e-mail (invoice numbers and amounts); Microsoft applies it by {until}.</source><translation>{id} : {money} non affectés chez Microsoft depuis {age} jour(s) ouvré(s) : envoyez le courriel de demande (numéros de facture et montants) ; Microsoft les impute au plus tard le {until}.</translation></message><message><location filename="../../core/alerts.py" line="466" /><source>quotes {number} ({invoiced}) but was paid in {paid}</source><translation>indique {number} ({invoiced}) mais a été payé en {paid}</translation></message><message><location filename="../../core/alerts.py" line="392" /><source>{id}: {money} paid {since}, past the 5 business days ({until}): if Partner Center still shows {invoices} unpaid, mark the payment unallocated at Microsoft and send the request e-mail.</source><translation>{id} : {money} payés le {since}, les 5 jours ouvrés sont passés ({until}) : si Partner Center montre toujours {invoices} impayée(s), marquez le paiement non affecté chez Microsoft et envoyez le courriel de demande.</translation></message><message><location filename="../../core/alerts.py" line="421" /><source>{id}: {money} still unallocated at Microsoft after {age} business days (resolution promised by {until}): open a billing support ticket with the request e-mail attached.</source><translation>{id} : {money} toujours non affectés chez Microsoft après {age} jours ouvrés (résolution promise pour le {until}) : ouvrez un ticket au support de facturation avec le courriel de demande joint.</translation></message><message><location filename="../../core/alerts.py" line="266" /><source>new-commerce period {start} to {end}</source><translation>période new-commerce du {start} au {end}</translation></message><message><location filename="../../core/alerts.py" line="268" /><source>legacy period {start} to {end}</source><translation>période legacy du {start} au {end}</translation></message><message><location filename="../../core/alerts.py" line="347" /><source>{number}: {money} due on {due}: plan the payment now so it is applied in time (5 business days).</source><translation>{number} : {money} à payer le {due} : planifiez le paiement maintenant pour qu'il soit imputé à temps (5 jours ouvrés).</translation></message><message><location filename="../../core/alerts.py" line="352" /><source>{number}: {money} unpaid {late} days after its due date: Microsoft may suspend the account and services. Pay it today and send the remittance advice.</source><translation>{number} : {money} impayés {late} jours après l'échéance : Microsoft peut suspendre le compte et les services. Payez aujourd'hui et envoyez l'avis de paiement.</translation></message><message><location filename="../../core/alerts.py" line="364" /><source>{number}: {money} {late} days past due ({after}): pay it, quoting the invoice number.</source><translation>{number} : {money} en retard de {late} jours ({after}) : payez-la en indiquant le numéro de facture.</translation></message><message><location filename="../../core/alerts.py" line="407" /><source>{id}: {money} applied in our books to {invoices} is not in Partner Center's invoice download of {since}, past its 5 business days: send the request e-mail (invoice numbers and amounts) to bposcapp@microsoft.com.</source><translation>{id} : {money} imputés dans nos livres à {invoices} n'apparaissent pas dans le téléchargement des factures de Partner Center du {since}, passé ses 5 jours ouvrés : envoyez le courriel de demande (numéros de facture et montants) à bposcapp@microsoft.com.</translation></message><message><location filename="../../core/alerts.py" line="289" /><source>The reconciliation lines of {number} are imported but not the invoice itself: import the invoice list (or PDF data) so its date, due date and total are known.</source><translation>Les lignes de rapprochement de {number} sont importées mais pas la facture elle-même : importez la liste des factures (ou les données PDF) pour en connaître la date, l'échéance et le total.</translation></message><message><location filename="../../core/alerts.py" line="309" /><source>{number} is a void note of {original}, which is not in this workspace: import the Partner Center invoice list that holds {original} (Billing &gt; Invoices), so that the void and its rebill count as they should.</source><translation>{number} est une note d'annulation de {original}, qui n'est pas dans cet espace de travail : importez la liste des factures Partner Center qui contient {original} (Facturation &gt; Factures), pour que l'annulation et sa refacturation comptent comme il faut.</translation></message><message><location filename="../../core/alerts.py" line="359" /><source>the grace period has begun; access is at risk after day {day}</source><translation>le délai de grâce a commencé ; l'accès est menacé après le jour {day}</translation></message><message><location filename="../../core/alerts.py" line="361" /><source>Microsoft sends reminders</source><translation>Microsoft envoie des relances</translation></message><message><location filename="../../core/alerts.py" line="362" /><source>overdue</source><translation>en retard</translation></message><message><location filename="../../core/alerts.py" line="271" /><source>No invoice imported for the {what}: Partner Center published it by {available}. Download it (Billing &gt; Invoices) and import it, or check the billing experiences in the preferences.</source><translation>Aucune facture importée pour la {what} : Partner Center l'a publiée au plus tard le {available}. Téléchargez-la (Facturation &gt; Factures) et importez-la, ou vérifiez les expériences de facturation dans les préférences.</translation></message><message><location filename="../../core/alerts.py" line="326" /><source>{number}: its reconciliation lines add up to {lines}, the invoice says {total}: import the complete reconciliation file, or ask Microsoft billing support.</source><translation>{number} : ses lignes de rapprochement totalisent {lines}, la facture indique {total} : importez le fichier de rapprochement complet, ou interrogez le support de facturation Microsoft.</translation></message><message><location filename="../../core/alerts.py" line="443" /><source>{id}: {money} — {said}: open a support ticket (invoice numbers, payment date, amount, currency and account used) asking Microsoft to re-apply or return it.</source><translation>{id} : {money} — {said} : ouvrez un ticket de support (numéros de facture, date du paiement, montant, devise et compte utilisé) pour demander à Microsoft de le réimputer ou de le rembourser.</translation></message><message><location filename="../../core/alerts.py" line="450" /><source>{id}: {money} sent to {account}, not to Microsoft's {currency} account {expected}: report it at once (support ticket with the payment's date, amount, currency and the account used) and send the payment to the right account.</source><translation>{id} : {money} envoyés au compte {account}, et non au compte {currency} de Microsoft {expected} : signalez-le immédiatement (ticket de support avec la date du paiement, le montant, la devise et le compte utilisé) et envoyez le paiement au bon compte.</translation></message><message><location filename="../../core/alerts.py" line="281" /><source>{number} is imported but not its reconciliation file ({what}): download the invoice's reconciliation lines and import them, to check the total and see each customer's charges.</source><translation>{number} est importée mais pas son fichier de rapprochement ({what}) : téléchargez les lignes de rapprochement de la facture et importez-les, pour vérifier le total et voir les charges de chaque client.</translation></message><message><location filename="../../core/explain/text.py" line="77" /><source>{start} to {end}</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="79" /><source>{months}-month</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="116" /><source>cancelled on {cancelled}, {days} days after the term began on {start}</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="119" /><source>the cancellation or term start date is not in the file</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="122" /><source>expected {expected} {currency} ({basis})</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="125" /><source>amount not checked ({basis})</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="127" /><source>Refund ({rules}): {when}; {expected}; credited {subtotal} {currency}.</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="33" /><source>Flag {kind}: {message}</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="49" /><source>Priced in {pricing}: {price} × {quantity} = {amount} {pricing}; rate {rate} of {day}.</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="52" /><source>Priced in {pricing}: {price} × {quantity} = {amount} {pricing}; rate {rate}.</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="54" /><source>{kind} rule: {rule} = {recomputed} {currency}; the line says {subtotal} {currency} — they agree.</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="57" /><source>{kind} rule: {rule} = {recomputed} {currency}; the line says {subtotal} {currency} — they differ.</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="82" /><source>Prorated: {charged} of {days} days of a {cycle} billing cycle ({span}); {full} {currency} for the full cycle × {charged}/{days} = {expected} {currency}{bound}; charged {subtotal} {currency}.</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="91" /><source>Full {cycle} billing cycle ({span}, {charged} days): {full} {currency}{bound}; charged {subtotal} {currency}.</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="98" /><source>The subscription runs {days} days against {term} for a full term: {case}.</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="108" /><source>Credit ({reason}): not a cancellation, no refund window applies.</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="111" /><source>new commerce: full refund within 24 hours, prorated within 7 days, none after</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="113" /><source>legacy: full refund within the first month, prorated after</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="64" /><source>For reference, the published rule gives the rate of {published} (two business days before {month}).</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="67" /><source>For reference, the published rule gives the rate of {published} (two business days before {month}); the file gives another date.</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="87" /><source> at most (a discount applies)</source><translation type="unfinished" /></message><message><location filename="../../core/explain/text.py" line="94" /><source> before discounts</source><translation type="unfinished" /></message><message><location filename="../../core/suggestions/answers.py" line="80" /><source>{evidence}, billed in {billed} ({open} open), but the payment is in {currency}: it was probably meant for {number}. Nothing is proposed: ask the bank to return or convert it (export ticket)</source><translation>{evidence}, facturée en {billed} ({open} restant dus), mais le paiement est en {currency} : il était probablement destiné à {number}. Rien n'est proposé : demandez à la banque de le rembourser ou de le convertir (export du ticket)</translation></message><message><location filename="../../core/suggestions/dates.py" line="44" /><source>on the payment date</source><translation>le jour du paiement</translation></message><message><location filename="../../core/suggestions/dates.py" line="48" /><source>issued {issued}, before the payment; due {due}, {when}</source><translation>émise le {issued}, avant le paiement ; échéance le {due}, {when}</translation></message><message><location filename="../../core/suggestions/dates.py" line="45" /><source>{days} day(s) after the payment</source><translation>{days} jour(s) après le paiement</translation></message><message><location filename="../../core/suggestions/dates.py" line="46" /><source>{days} day(s) before the payment</source><translation>{days} jour(s) avant le paiement</translation></message><message><location filename="../../core/suggestions/engine.py" line="239" /><source>the payment, {money}, equals what {numbers} owe together</source><translation>le paiement, {money}, est égal à ce que {numbers} doivent ensemble</translation></message><message><location filename="../../core/suggestions/engine.py" line="280" /><source>fallback: no invoice number, amount or date points anywhere; this is simply the oldest due first</source><translation>à défaut : aucun numéro de facture, montant ou date n'indique une facture ; ce sont simplement les plus anciennes échues d'abord</translation></message><message><location filename="../../core/suggestions/engine.py" line="62" /><source>fully allocated: nothing to suggest</source><translation>entièrement affecté : rien à suggérer</translation></message><message><location filename="../../core/suggestions/engine.py" line="78" /><source>every suggestion for this payment was rejected</source><translation>toutes les suggestions pour ce paiement ont été rejetées</translation></message><message><location filename="../../core/suggestions/engine.py" line="80" /><source>no open {currency} invoice to suggest</source><translation>aucune facture {currency} ouverte à suggérer</translation></message><message><location filename="../../core/suggestions/engine.py" line="110" /><source>as written</source><translation>tel quel</translation></message><message><location filename="../../core/suggestions/engine.py" line="111" /><source>written '{written}'</source><translation>écrit « {written} »</translation></message><message><location filename="../../core/suggestions/engine.py" line="112" /><source>, which lands on its rebill {rebill}</source><translation>, qui mène à sa refacturation {rebill}</translation></message><message><location filename="../../core/suggestions/engine.py" line="123" /><source>the remittance text quotes {number} ({how}){landing}</source><translation>le texte du virement indique {number} ({how}){landing}</translation></message><message><location filename="../../core/suggestions/engine.py" line="132" /><source>the payment, {money}, is exactly what the quoted invoice(s) still owe</source><translation>le paiement, {money}, est exactement ce que la ou les factures indiquées doivent encore</translation></message><message><location filename="../../core/suggestions/engine.py" line="226" /><source>no combination of {currency} invoices due near the payment adds up to it (the search was cut short)</source><translation>aucune combinaison de factures {currency} échues près du paiement ne lui est égale (la recherche a été écourtée)</translation></message><message><location filename="../../core/suggestions/engine.py" line="243" /><source>one billing run: all issued {issued}</source><translation>une même facturation : toutes émises le {issued}</translation></message><message><location filename="../../core/suggestions/engine.py" line="246" /><source>{among} combinations add up to this amount; this one has the fewest and oldest invoices</source><translation>{among} combinaisons donnent ce montant ; celle-ci a le moins de factures et les plus anciennes</translation></message><message><location filename="../../core/suggestions/engine.py" line="249" /><source>the search was cut short: a combination it did not reach may fit too</source><translation>la recherche a été écourtée : une combinaison qu'elle n'a pas atteinte peut aussi convenir</translation></message><message><location filename="../../core/suggestions/engine.py" line="283" /><source>{money} would stay unallocated</source><translation>{money} resteraient non affectés</translation></message><message><location filename="../../core/suggestions/engine.py" line="108" /><source>the text quotes {number}</source><translation>le texte indique {number}</translation></message><message><location filename="../../core/suggestions/engine.py" line="115" /><source>the text quotes {number} ({how}){landing}, already settled</source><translation>le texte indique {number} ({how}){landing}, déjà réglée</translation></message><message><location filename="../../core/suggestions/engine.py" line="137" /><source>a partial payment of the last invoice quoted</source><translation>un paiement partiel de la dernière facture indiquée</translation></message><message><location filename="../../core/suggestions/engine.py" line="152" /><source>the payment, {money}, equals what {number} still owes after earlier payments and credits</source><translation>le paiement, {money}, est égal à ce que {number} doit encore après les paiements et avoirs précédents</translation></message><message><location filename="../../core/suggestions/engine.py" line="155" /><source>the payment, {money}, equals what {number} still owes</source><translation>le paiement, {money}, est égal à ce que {number} doit encore</translation></message><message><location filename="../../core/suggestions/engine.py" line="161" /><source>{count} open {currency} invoices owe this amount; this one is due nearest the payment</source><translation>{count} factures {currency} ouvertes doivent ce montant ; celle-ci a l'échéance la plus proche du paiement</translation></message><message><location filename="../../core/suggestions/engine.py" line="192" /><source>the payment, {money}, is what {number} owes less credit note {credit} ({remaining} not yet applied)</source><translation>le paiement, {money}, est ce que doit {number} moins l'avoir {credit} ({remaining} pas encore imputés)</translation></message><message><location filename="../../core/suggestions/engine.py" line="262" /><source>the amount is exactly what {number} owes</source><translation>le montant est exactement ce que doit {number}</translation></message></context></TS>
+<context><name>core</name><message><location filename="../../core/alerts.py" line="386" /><source>{id}: {money} paid {since}; Microsoft applies it by {until} (5 business days) and shows {invoices} unpaid until then: nothing to do yet.</source><translation>{id} : {money} payés le {since} ; Microsoft les impute au plus tard le {until} (5 jours ouvrés) et montre {invoices} impayée(s) d'ici là : rien à faire pour l'instant.</translation></message><message><location filename="../../core/alerts.py" line="415" /><source>{id}: {money} unallocated at Microsoft for {age} business day(s): send the request e-mail (invoice numbers and amounts); Microsoft applies it by {until}.</source><translation>{id} : {money} non affectés chez Microsoft depuis {age} jour(s) ouvré(s) : envoyez le courriel de demande (numéros de facture et montants) ; Microsoft les impute au plus tard le {until}.</translation></message><message><location filename="../../core/alerts.py" line="466" /><source>quotes {number} ({invoiced}) but was paid in {paid}</source><translation>indique {number} ({invoiced}) mais a été payé en {paid}</translation></message><message><location filename="../../core/alerts.py" line="392" /><source>{id}: {money} paid {since}, past the 5 business days ({until}): if Partner Center still shows {invoices} unpaid, mark the payment unallocated at Microsoft and send the request e-mail.</source><translation>{id} : {money} payés le {since}, les 5 jours ouvrés sont passés ({until}) : si Partner Center montre toujours {invoices} impayée(s), marquez le paiement non affecté chez Microsoft et envoyez le courriel de demande.</translation></message><message><location filename="../../core/alerts.py" line="421" /><source>{id}: {money} still unallocated at Microsoft after {age} business days (resolution promised by {until}): open a billing support ticket with the request e-mail attached.</source><translation>{id} : {money} toujours non affectés chez Microsoft après {age} jours ouvrés (résolution promise pour le {until}) : ouvrez un ticket au support de facturation avec le courriel de demande joint.</translation></message><message><location filename="../../core/alerts.py" line="266" /><source>new-commerce period {start} to {end}</source><translation>période new-commerce du {start} au {end}</translation></message><message><location filename="../../core/alerts.py" line="268" /><source>legacy period {start} to {end}</source><translation>période legacy du {start} au {end}</translation></message><message><location filename="../../core/alerts.py" line="347" /><source>{number}: {money} due on {due}: plan the payment now so it is applied in time (5 business days).</source><translation>{number} : {money} à payer le {due} : planifiez le paiement maintenant pour qu'il soit imputé à temps (5 jours ouvrés).</translation></message><message><location filename="../../core/alerts.py" line="352" /><source>{number}: {money} unpaid {late} days after its due date: Microsoft may suspend the account and services. Pay it today and send the remittance advice.</source><translation>{number} : {money} impayés {late} jours après l'échéance : Microsoft peut suspendre le compte et les services. Payez aujourd'hui et envoyez l'avis de paiement.</translation></message><message><location filename="../../core/alerts.py" line="364" /><source>{number}: {money} {late} days past due ({after}): pay it, quoting the invoice number.</source><translation>{number} : {money} en retard de {late} jours ({after}) : payez-la en indiquant le numéro de facture.</translation></message><message><location filename="../../core/alerts.py" line="407" /><source>{id}: {money} applied in our books to {invoices} is not in Partner Center's invoice download of {since}, past its 5 business days: send the request e-mail (invoice numbers and amounts) to bposcapp@microsoft.com.</source><translation>{id} : {money} imputés dans nos livres à {invoices} n'apparaissent pas dans le téléchargement des factures de Partner Center du {since}, passé ses 5 jours ouvrés : envoyez le courriel de demande (numéros de facture et montants) à bposcapp@microsoft.com.</translation></message><message><location filename="../../core/alerts.py" line="289" /><source>The reconciliation lines of {number} are imported but not the invoice itself: import the invoice list (or PDF data) so its date, due date and total are known.</source><translation>Les lignes de rapprochement de {number} sont importées mais pas la facture elle-même : importez la liste des factures (ou les données PDF) pour en connaître la date, l'échéance et le total.</translation></message><message><location filename="../../core/alerts.py" line="309" /><source>{number} is a void note of {original}, which is not in this workspace: import the Partner Center invoice list that holds {original} (Billing &gt; Invoices), so that the void and its rebill count as they should.</source><translation>{number} est une note d'annulation de {original}, qui n'est pas dans cet espace de travail : importez la liste des factures Partner Center qui contient {original} (Facturation &gt; Factures), pour que l'annulation et sa refacturation comptent comme il faut.</translation></message><message><location filename="../../core/alerts.py" line="359" /><source>the grace period has begun; access is at risk after day {day}</source><translation>le délai de grâce a commencé ; l'accès est menacé après le jour {day}</translation></message><message><location filename="../../core/alerts.py" line="361" /><source>Microsoft sends reminders</source><translation>Microsoft envoie des relances</translation></message><message><location filename="../../core/alerts.py" line="362" /><source>overdue</source><translation>en retard</translation></message><message><location filename="../../core/alerts.py" line="271" /><source>No invoice imported for the {what}: Partner Center published it by {available}. Download it (Billing &gt; Invoices) and import it, or check the billing experiences in the preferences.</source><translation>Aucune facture importée pour la {what} : Partner Center l'a publiée au plus tard le {available}. Téléchargez-la (Facturation &gt; Factures) et importez-la, ou vérifiez les expériences de facturation dans les préférences.</translation></message><message><location filename="../../core/alerts.py" line="326" /><source>{number}: its reconciliation lines add up to {lines}, the invoice says {total}: import the complete reconciliation file, or ask Microsoft billing support.</source><translation>{number} : ses lignes de rapprochement totalisent {lines}, la facture indique {total} : importez le fichier de rapprochement complet, ou interrogez le support de facturation Microsoft.</translation></message><message><location filename="../../core/alerts.py" line="443" /><source>{id}: {money} — {said}: open a support ticket (invoice numbers, payment date, amount, currency and account used) asking Microsoft to re-apply or return it.</source><translation>{id} : {money} — {said} : ouvrez un ticket de support (numéros de facture, date du paiement, montant, devise et compte utilisé) pour demander à Microsoft de le réimputer ou de le rembourser.</translation></message><message><location filename="../../core/alerts.py" line="450" /><source>{id}: {money} sent to {account}, not to Microsoft's {currency} account {expected}: report it at once (support ticket with the payment's date, amount, currency and the account used) and send the payment to the right account.</source><translation>{id} : {money} envoyés au compte {account}, et non au compte {currency} de Microsoft {expected} : signalez-le immédiatement (ticket de support avec la date du paiement, le montant, la devise et le compte utilisé) et envoyez le paiement au bon compte.</translation></message><message><location filename="../../core/alerts.py" line="281" /><source>{number} is imported but not its reconciliation file ({what}): download the invoice's reconciliation lines and import them, to check the total and see each customer's charges.</source><translation>{number} est importée mais pas son fichier de rapprochement ({what}) : téléchargez les lignes de rapprochement de la facture et importez-les, pour vérifier le total et voir les charges de chaque client.</translation></message><message><location filename="../../core/explain/explanation.py" line="69" /><source>{pricing}→{billing} at {rate}</source><translation>{pricing}→{billing} au taux {rate}</translation></message><message><location filename="../../core/explain/explanation.py" line="73" /><source>{charged}/{days} days</source><translation>{charged}/{days} jours</translation></message><message><location filename="../../core/explain/explanation.py" line="79" /><source>full refund</source><translation>remboursement intégral</translation></message><message><location filename="../../core/explain/explanation.py" line="79" /><source>refund within 24 h</source><translation>remboursement sous 24 h</translation></message><message><location filename="../../core/explain/explanation.py" line="80" /><source>prorated refund</source><translation>remboursement au prorata</translation></message><message><location filename="../../core/explain/explanation.py" line="80" /><source>refund after 7 days</source><translation>remboursement après 7 jours</translation></message><message><location filename="../../core/explain/explanation.py" line="81" /><source>refund</source><translation>remboursement</translation></message><message><location filename="../../core/explain/explanation.py" line="81" /><source>credit</source><translation>avoir</translation></message><message><location filename="../../core/explain/text.py" line="77" /><source>{start} to {end}</source><translation>du {start} au {end}</translation></message><message><location filename="../../core/explain/text.py" line="79" /><source>{months}-month</source><translation>de {months} mois</translation></message><message><location filename="../../core/explain/text.py" line="116" /><source>cancelled on {cancelled}, {days} days after the term began on {start}</source><translation>annulé le {cancelled}, {days} jours après le début de l'engagement le {start}</translation></message><message><location filename="../../core/explain/text.py" line="119" /><source>the cancellation or term start date is not in the file</source><translation>la date d'annulation ou de début d'engagement n'est pas dans le fichier</translation></message><message><location filename="../../core/explain/text.py" line="122" /><source>expected {expected} {currency} ({basis})</source><translation>attendu {expected} {currency} ({basis})</translation></message><message><location filename="../../core/explain/text.py" line="125" /><source>amount not checked ({basis})</source><translation>montant non vérifié ({basis})</translation></message><message><location filename="../../core/explain/text.py" line="127" /><source>Refund ({rules}): {when}; {expected}; credited {subtotal} {currency}.</source><translation>Remboursement ({rules}) : {when} ; {expected} ; crédité {subtotal} {currency}.</translation></message><message><location filename="../../core/explain/text.py" line="33" /><source>Flag {kind}: {message}</source><translation>Signalement {kind} : {message}</translation></message><message><location filename="../../core/explain/text.py" line="49" /><source>Priced in {pricing}: {price} × {quantity} = {amount} {pricing}; rate {rate} of {day}.</source><translation>Prix en {pricing} : {price} × {quantity} = {amount} {pricing} ; taux {rate} du {day}.</translation></message><message><location filename="../../core/explain/text.py" line="52" /><source>Priced in {pricing}: {price} × {quantity} = {amount} {pricing}; rate {rate}.</source><translation>Prix en {pricing} : {price} × {quantity} = {amount} {pricing} ; taux {rate}.</translation></message><message><location filename="../../core/explain/text.py" line="54" /><source>{kind} rule: {rule} = {recomputed} {currency}; the line says {subtotal} {currency} — they agree.</source><translation>Règle {kind} : {rule} = {recomputed} {currency} ; la ligne indique {subtotal} {currency} — ils concordent.</translation></message><message><location filename="../../core/explain/text.py" line="57" /><source>{kind} rule: {rule} = {recomputed} {currency}; the line says {subtotal} {currency} — they differ.</source><translation>Règle {kind} : {rule} = {recomputed} {currency} ; la ligne indique {subtotal} {currency} — ils diffèrent.</translation></message><message><location filename="../../core/explain/text.py" line="82" /><source>Prorated: {charged} of {days} days of a {cycle} billing cycle ({span}); {full} {currency} for the full cycle × {charged}/{days} = {expected} {currency}{bound}; charged {subtotal} {currency}.</source><translation>Au prorata : {charged} jours sur {days} d'un cycle de facturation {cycle} ({span}) ; {full} {currency} pour le cycle complet × {charged}/{days} = {expected} {currency}{bound} ; facturé {subtotal} {currency}.</translation></message><message><location filename="../../core/explain/text.py" line="91" /><source>Full {cycle} billing cycle ({span}, {charged} days): {full} {currency}{bound}; charged {subtotal} {currency}.</source><translation>Cycle de facturation {cycle} complet ({span}, {charged} jours) : {full} {currency}{bound} ; facturé {subtotal} {currency}.</translation></message><message><location filename="../../core/explain/text.py" line="98" /><source>The subscription runs {days} days against {term} for a full term: {case}.</source><translation>L'abonnement court sur {days} jours contre {term} pour un engagement complet : {case}.</translation></message><message><location filename="../../core/explain/text.py" line="108" /><source>Credit ({reason}): not a cancellation, no refund window applies.</source><translation>Avoir ({reason}) : pas une annulation, aucun délai de remboursement ne s'applique.</translation></message><message><location filename="../../core/explain/text.py" line="111" /><source>new commerce: full refund within 24 hours, prorated within 7 days, none after</source><translation>new commerce : remboursement intégral sous 24 heures, au prorata sous 7 jours, aucun ensuite</translation></message><message><location filename="../../core/explain/text.py" line="113" /><source>legacy: full refund within the first month, prorated after</source><translation>legacy : remboursement intégral le premier mois, au prorata ensuite</translation></message><message><location filename="../../core/explain/text.py" line="64" /><source>For reference, the published rule gives the rate of {published} (two business days before {month}).</source><translation>Pour mémoire, la règle publiée donne le taux du {published} (deux jours ouvrés avant le {month}).</translation></message><message><location filename="../../core/explain/text.py" line="67" /><source>For reference, the published rule gives the rate of {published} (two business days before {month}); the file gives another date.</source><translation>Pour mémoire, la règle publiée donne le taux du {published} (deux jours ouvrés avant le {month}) ; le fichier donne une autre date.</translation></message><message><location filename="../../core/explain/text.py" line="87" /><source> at most (a discount applies)</source><translation> au plus (une remise s'applique)</translation></message><message><location filename="../../core/explain/text.py" line="94" /><source> before discounts</source><translation> avant remises</translation></message><message><location filename="../../core/suggestions/answers.py" line="80" /><source>{evidence}, billed in {billed} ({open} open), but the payment is in {currency}: it was probably meant for {number}. Nothing is proposed: ask the bank to return or convert it (export ticket)</source><translation>{evidence}, facturée en {billed} ({open} restant dus), mais le paiement est en {currency} : il était probablement destiné à {number}. Rien n'est proposé : demandez à la banque de le rembourser ou de le convertir (export du ticket)</translation></message><message><location filename="../../core/suggestions/dates.py" line="44" /><source>on the payment date</source><translation>le jour du paiement</translation></message><message><location filename="../../core/suggestions/dates.py" line="48" /><source>issued {issued}, before the payment; due {due}, {when}</source><translation>émise le {issued}, avant le paiement ; échéance le {due}, {when}</translation></message><message><location filename="../../core/suggestions/dates.py" line="45" /><source>{days} day(s) after the payment</source><translation>{days} jour(s) après le paiement</translation></message><message><location filename="../../core/suggestions/dates.py" line="46" /><source>{days} day(s) before the payment</source><translation>{days} jour(s) avant le paiement</translation></message><message><location filename="../../core/suggestions/engine.py" line="239" /><source>the payment, {money}, equals what {numbers} owe together</source><translation>le paiement, {money}, est égal à ce que {numbers} doivent ensemble</translation></message><message><location filename="../../core/suggestions/engine.py" line="280" /><source>fallback: no invoice number, amount or date points anywhere; this is simply the oldest due first</source><translation>à défaut : aucun numéro de facture, montant ou date n'indique une facture ; ce sont simplement les plus anciennes échues d'abord</translation></message><message><location filename="../../core/suggestions/engine.py" line="62" /><source>fully allocated: nothing to suggest</source><translation>entièrement affecté : rien à suggérer</translation></message><message><location filename="../../core/suggestions/engine.py" line="78" /><source>every suggestion for this payment was rejected</source><translation>toutes les suggestions pour ce paiement ont été rejetées</translation></message><message><location filename="../../core/suggestions/engine.py" line="80" /><source>no open {currency} invoice to suggest</source><translation>aucune facture {currency} ouverte à suggérer</translation></message><message><location filename="../../core/suggestions/engine.py" line="110" /><source>as written</source><translation>tel quel</translation></message><message><location filename="../../core/suggestions/engine.py" line="111" /><source>written '{written}'</source><translation>écrit « {written} »</translation></message><message><location filename="../../core/suggestions/engine.py" line="112" /><source>, which lands on its rebill {rebill}</source><translation>, qui mène à sa refacturation {rebill}</translation></message><message><location filename="../../core/suggestions/engine.py" line="123" /><source>the remittance text quotes {number} ({how}){landing}</source><translation>le texte du virement indique {number} ({how}){landing}</translation></message><message><location filename="../../core/suggestions/engine.py" line="132" /><source>the payment, {money}, is exactly what the quoted invoice(s) still owe</source><translation>le paiement, {money}, est exactement ce que la ou les factures indiquées doivent encore</translation></message><message><location filename="../../core/suggestions/engine.py" line="226" /><source>no combination of {currency} invoices due near the payment adds up to it (the search was cut short)</source><translation>aucune combinaison de factures {currency} échues près du paiement ne lui est égale (la recherche a été écourtée)</translation></message><message><location filename="../../core/suggestions/engine.py" line="243" /><source>one billing run: all issued {issued}</source><translation>une même facturation : toutes émises le {issued}</translation></message><message><location filename="../../core/suggestions/engine.py" line="246" /><source>{among} combinations add up to this amount; this one has the fewest and oldest invoices</source><translation>{among} combinaisons donnent ce montant ; celle-ci a le moins de factures et les plus anciennes</translation></message><message><location filename="../../core/suggestions/engine.py" line="249" /><source>the search was cut short: a combination it did not reach may fit too</source><translation>la recherche a été écourtée : une combinaison qu'elle n'a pas atteinte peut aussi convenir</translation></message><message><location filename="../../core/suggestions/engine.py" line="283" /><source>{money} would stay unallocated</source><translation>{money} resteraient non affectés</translation></message><message><location filename="../../core/suggestions/engine.py" line="108" /><source>the text quotes {number}</source><translation>le texte indique {number}</translation></message><message><location filename="../../core/suggestions/engine.py" line="115" /><source>the text quotes {number} ({how}){landing}, already settled</source><translation>le texte indique {number} ({how}){landing}, déjà réglée</translation></message><message><location filename="../../core/suggestions/engine.py" line="137" /><source>a partial payment of the last invoice quoted</source><translation>un paiement partiel de la dernière facture indiquée</translation></message><message><location filename="../../core/suggestions/engine.py" line="152" /><source>the payment, {money}, equals what {number} still owes after earlier payments and credits</source><translation>le paiement, {money}, est égal à ce que {number} doit encore après les paiements et avoirs précédents</translation></message><message><location filename="../../core/suggestions/engine.py" line="155" /><source>the payment, {money}, equals what {number} still owes</source><translation>le paiement, {money}, est égal à ce que {number} doit encore</translation></message><message><location filename="../../core/suggestions/engine.py" line="161" /><source>{count} open {currency} invoices owe this amount; this one is due nearest the payment</source><translation>{count} factures {currency} ouvertes doivent ce montant ; celle-ci a l'échéance la plus proche du paiement</translation></message><message><location filename="../../core/suggestions/engine.py" line="192" /><source>the payment, {money}, is what {number} owes less credit note {credit} ({remaining} not yet applied)</source><translation>le paiement, {money}, est ce que doit {number} moins l'avoir {credit} ({remaining} pas encore imputés)</translation></message><message><location filename="../../core/suggestions/engine.py" line="262" /><source>the amount is exactly what {number} owes</source><translation>le montant est exactement ce que doit {number}</translation></message><message><source>Priced in the invoice's currency, not prorated, not a credit: price × quantity.</source><translation>Prix dans la devise de la facture, sans prorata, pas un avoir : prix × quantité.</translation></message><message><source>monthly</source><translation>mensuel</translation></message><message><source>annual</source><translation>annuel</translation></message><message><source>three-year</source><translation>triennal</translation></message><message><source>Usage</source><translation>à l'usage</translation></message><message><source>Licence</source><translation>licence</translation></message><message><source>migration from legacy, which keeps the legacy end date</source><translation>migration depuis legacy, qui garde la date de fin legacy</translation></message><message><source>migration from legacy</source><translation>migration depuis legacy</translation></message><message><source>transfer between partners, which keeps the original end date</source><translation>transfert entre partenaires, qui garde la date de fin d'origine</translation></message><message><source>transfer between partners</source><translation>transfert entre partenaires</translation></message><message><source>calendar-month alignment: the term ends on the last day of a month</source><translation>alignement sur le mois civil : l'engagement finit le dernier jour d'un mois</translation></message><message><source>calendar-month alignment</source><translation>alignement sur le mois civil</translation></message><message><source>cotermination with the customer's other subscriptions ending the same day</source><translation>cotermination avec les autres abonnements du client finissant le même jour</translation></message><message><source>cotermination, migration from legacy or transfer between partners (the file does not say which)</source><translation>cotermination, migration depuis legacy ou transfert entre partenaires (le fichier ne dit pas lequel)</translation></message><message><source>cotermination</source><translation>cotermination</translation></message></context></TS>
