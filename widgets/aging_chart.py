@@ -53,10 +53,14 @@ class AgingChart(QWidget):
         self.view = QChartView()
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setMinimumHeight(240)
+        self.view.setAccessibleName(self.tr("Aging chart"))
+        self.view.setAccessibleDescription(self.tr(
+            "The amount still owed per days past due; click a bar to see its invoices"))
         self.stack = QComboBox()
         self.stack.setToolTip(self.tr("Stack the bars by currency, or by customer for one "
                                       "currency"))  # fmt: skip
         self.stack.currentIndexChanged.connect(lambda _i: self._draw())
+        self.stack.setAccessibleName(self.tr("Stack by"))
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Stack by:")))
         bar.addWidget(self.stack)

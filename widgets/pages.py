@@ -35,6 +35,7 @@ class TablePage(QWidget):
         self.proxy.setSourceModel(self.model)
         self.search = QLineEdit(placeholderText=self.tr("Search (number, reference, customer…)"))
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search"))
         self.search.setToolTip(self.tr("Shows the rows where any column contains this text"))
         self.searching = SearchDelay(self.search, self.proxy.set_text, self.model.rowCount)
         self.currency = self._combo(self.tr("All currencies"), self.proxy.set_currency)
@@ -43,10 +44,15 @@ class TablePage(QWidget):
         self.status.setToolTip(self.tr("Only this status"))
         self.customer = self._combo(self.tr("All customers"), self.proxy.set_customer)
         self.customer.setToolTip(self.tr("Only documents with lines of this customer"))
+        for combo, name in ((self.currency, self.tr("Currency")), (self.status, self.tr("Status")),
+                            (self.customer, self.tr("Customer"))):  # fmt: skip
+            combo.setAccessibleName(name)
         self.date_from = self._date_edit(self.tr("From: any date"))
         self.date_to = self._date_edit(self.tr("To: any date"))
         self.date_from.setToolTip(self.tr("First date shown (document or payment date)"))
         self.date_to.setToolTip(self.tr("Last date shown (document or payment date)"))
+        self.date_from.setAccessibleName(self.tr("From date"))
+        self.date_to.setAccessibleName(self.tr("To date"))
         self.focus_chip = QPushButton()
         self.focus_chip.setToolTip(self.tr("Click to show every row again"))
         self.focus_chip.setStyleSheet(
@@ -55,8 +61,10 @@ class TablePage(QWidget):
         )
         self.focus_chip.clicked.connect(lambda: self.set_focus("", ""))
         self.focus_chip.hide()
+        self.focus_chip.setAccessibleName(self.tr("Show every row again"))
         self.view = QTableView(self)
         self.view.setModel(self.proxy)
+        self.view.setAccessibleName(self.tr("List"))  # a page of its own names it better
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -224,6 +232,8 @@ class InvoicesPage(TablePage):
 
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
+        self.view.setAccessibleName(self.tr("Invoices"))
+        self.detail.setAccessibleName(self.tr("The invoice selected"))
         self.detail.setPlaceholderText(
             self.tr("Select an invoice to see its void/rebill chain, allocations and lines.")
         )
@@ -258,9 +268,15 @@ class InvoicesPage(TablePage):
     def show_detail(self, row: dict, lines, history=(), explained=()) -> None:
         from html import escape
 
-        from widgets.formats import date_text, money_text
+        from widgets.formats import date_text, money_text, speak
 
         cur = row["currency"]
+        # (the words out of the f-strings below: pyside6-lupdate does not look inside them)
+        total, still_open, due = self.tr("Total"), self.tr("Open"), self.tr("Due")
+        unknown, lines_word, difference = (
+            self.tr("date unknown"), self.tr("The lines add up to"), self.tr("difference"))
+        allocated, explained_word, history_word = (
+            self.tr("Allocations"), self.tr("Charges explained"), self.tr("History"))
         chain = []
         for label, key in ((self.tr("amends"), "amends"), (self.tr("voided by"), "voided_by"),
                            (self.tr("rebilled as"), "rebilled_as"),
@@ -269,16 +285,16 @@ class InvoicesPage(TablePage):
                 chain.append(f"{label} {escape(row[key])}")
         parts = [
             f"<h3>{escape(row['number'])} — {escape(status_label(row['status']))}</h3>",
-            f"<p>{self.tr('Total')} {money_text(row['total'], cur)} · "
-            f"{self.tr('Open')} {money_text(row['open'], cur)} · "
-            f"{self.tr('Due')} {date_text(row['due_date']) or self.tr('date unknown')}"
+            f"<p>{total} {money_text(row['total'], cur)} · "
+            f"{still_open} {money_text(row['open'], cur)} · "
+            f"{due} {date_text(row['due_date']) or unknown}"
             + (f" · {'; '.join(chain)}" if chain else "")
             + "</p>",
         ]
         allocations = row.get("allocations") or []
         if allocations:
             auto = self.tr("by Microsoft's rule")  # a credit note applied automatically
-            parts.append(f"<p><b>{self.tr('Allocations')}</b>: " + ", ".join(
+            parts.append(f"<p><b>{allocated}</b>: " + ", ".join(
                 (f"#{a['id']} " if a["id"] > 0 else "") + escape(a["source"])
                 + (f" ({auto})" if a["id"] < 0 else "") + f" {money_text(a['amount'], cur)}"
                 for a in allocations) + "</p>")  # fmt: skip
@@ -288,28 +304,28 @@ class InvoicesPage(TablePage):
                 name = ln.customer_name or ln.customer_id
                 by_customer[name] = by_customer.get(name, 0) + ln.total
             parts.append(
-                f"<p><b>{self.tr('%n line(s)', '', len(lines))}</b>: "
+                "<p><b>" + self.tr("%n line(s)", "", len(lines)) + "</b>: "
                 + ", ".join(f"{escape(k)} {money_text(format(v, 'f'), cur)}"
                             for k, v in sorted(by_customer.items())) + "</p>"
             )  # fmt: skip
         if row.get("lines_difference"):
             parts.append(
-                f"<p style='color:#b3261e'>{self.tr('The lines add up to')} "
+                f"<p style='color:#b3261e'>{lines_word} "
                 f"{money_text(row['lines_total'], cur, exact=True)}: "
-                f"{self.tr('difference')} "
+                f"{difference} "
                 f"{money_text(row['lines_difference'], cur, exact=True)}</p>"
             )
         worth = [ex for ex in explained if ex.explained]
         if worth:
-            parts.append(f"<p><b>{self.tr('Charges explained')}</b></p><ul>" + "".join(
+            parts.append(f"<p><b>{explained_word}</b></p><ul>" + "".join(
                 f"<li{' style=color:#b3261e' if ex.checks else ''}><b>{escape(ex.label)}</b> "
-                f"{escape(ex.line.product)}: " + escape(" ".join(ex.text())) + "</li>"
+                f"{escape(ex.line.product)}: " + escape(" ".join(map(speak, ex.text()))) + "</li>"
                 for ex in worth[:50]) + "</ul>")  # fmt: skip
             if len(worth) > 50:
                 more = self.tr("… and %n more in Charges explained", "", len(worth) - 50)
                 parts.append(f"<p>{more}</p>")
         if history:
-            parts.append(f"<p><b>{self.tr('History')}</b></p><ul>" + "".join(
+            parts.append(f"<p><b>{history_word}</b></p><ul>" + "".join(
                 f"<li>{escape(date_text(e['at'][:10]))} {escape(e['at'][11:16])} · "
                 f"{escape(e['user'])} · {escape(e['summary'])}</li>" for e in history
             ) + "</ul>")  # fmt: skip

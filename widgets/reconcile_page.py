@@ -75,6 +75,7 @@ class ReconcilePage(QWidget):
         self.threshold.setValue(80)
         self.threshold.setPrefix(self.tr("score ≥ "))
         self.threshold.setToolTip(self.tr("The lowest score accepted by Accept all confident"))
+        self.threshold.setAccessibleName(self.tr("Lowest score accepted"))
         self.accept_all = QPushButton(self.tr("Accept all &confident"))
         self.accept_all.setToolTip(self.tr(
             "Accept the best suggestion of every payment scoring at least this, as one "
@@ -91,6 +92,7 @@ class ReconcilePage(QWidget):
         self.candidates.setAccessibleName(self.tr("Suggested allocations"))
         self.reasons = QTextBrowser()
         self.reasons.setPlaceholderText(self.tr("Select a payment to see what is proposed."))
+        self.reasons.setAccessibleName(self.tr("Why it is proposed"))
         self.accept_button = QPushButton(self.tr("&Accept (Enter)"))
         self.accept_button.setToolTip(self.tr("Allocate as proposed (Ctrl+Z undoes it)"))
         self.accept_button.clicked.connect(lambda: self._request(self.accept_requested))

@@ -345,7 +345,6 @@ FRENCH: dict[str, str | tuple[str, str]] = {
     "Open amounts by days past due (click a bar for its invoices)": "Montants dus par jours de retard (cliquez une barre pour ses factures)",
     "&Preferences…": "&Préférences…",
     "Preferences": "Préférences",
-    "Company name": "Raison sociale",
     "Company address": "Adresse",
     "Company IBAN (transfers are sent from)": "IBAN de la société (compte émetteur des virements)",
     "Company BIC": "BIC de la société",

@@ -1,6 +1,28 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name />
+    <message>
+        <location filename="../../widgets/pages.py" line="261" />
+        <source>InvoicesPage</source>
+        <comment>by Microsoft's rule</comment>
+        <extracomment>the rows selected when the model was last reset (their keys, the current one's, its position), selected again in the next rows (see set_rows) ...</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/pages.py" line="261" />
+        <source>TablePage</source>
+        <comment>remove</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/pages.py" line="262" />
+        <source>TablePage</source>
+        <comment>Remove this allocation (Ctrl+Z puts it back)</comment>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Aging</name>
     <message>
         <location filename="../../widgets/aging_chart.py" line="31" />
@@ -26,37 +48,52 @@
 <context>
     <name>AgingChart</name>
     <message>
-        <location filename="../../widgets/aging_chart.py" line="57" />
+        <location filename="../../widgets/aging_chart.py" line="56" />
+        <source>Aging chart</source>
+        <translation>Graphique de l'ancienneté</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/aging_chart.py" line="58" />
+        <source>The amount still owed per days past due; click a bar to see its invoices</source>
+        <translation>Le montant encore dû selon le retard en jours ; cliquez sur une barre pour voir ses factures</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/aging_chart.py" line="60" />
         <source>Stack the bars by currency, or by customer for one currency</source>
         <translation>Empiler les barres par devise, ou par client pour une devise</translation>
     </message>
     <message>
-        <location filename="../../widgets/aging_chart.py" line="61" />
+        <location filename="../../widgets/aging_chart.py" line="63" />
+        <source>Stack by</source>
+        <translation>Empiler par</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/aging_chart.py" line="65" />
         <source>Stack by:</source>
         <translation>Empiler par :</translation>
     </message>
     <message>
-        <location filename="../../widgets/aging_chart.py" line="78" />
+        <location filename="../../widgets/aging_chart.py" line="82" />
         <source>Currency</source>
         <translation>Devise</translation>
     </message>
     <message>
-        <location filename="../../widgets/aging_chart.py" line="80" />
+        <location filename="../../widgets/aging_chart.py" line="84" />
         <source>Customer (%s)</source>
         <translation>Client (%s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/aging_chart.py" line="100" />
+        <location filename="../../widgets/aging_chart.py" line="104" />
         <source>Other customers (%d)</source>
         <translation>Autres clients (%d)</translation>
     </message>
     <message>
-        <location filename="../../widgets/aging_chart.py" line="107" />
+        <location filename="../../widgets/aging_chart.py" line="111" />
         <source>Open %s amounts by days past due and customer (click a bar for its invoices)</source>
         <translation>Montants %s restant dus par jours de retard et par client (cliquez sur une barre pour ses factures)</translation>
     </message>
     <message>
-        <location filename="../../widgets/aging_chart.py" line="110" />
+        <location filename="../../widgets/aging_chart.py" line="114" />
         <source>Open amounts by days past due (click a bar for its invoices)</source>
         <translation>Montants dus par jours de retard (cliquez une barre pour ses factures)</translation>
     </message>
@@ -115,49 +152,59 @@
         <translation>Aucun paiement en traitement ou non affecté n'explique cet écart : vérifiez les paiements de la facture au regard du téléchargement de Microsoft.</translation>
     </message>
     <message>
-        <location filename="../../widgets/agree_page.py" line="112" />
-        <source>Show the invoice</source>
+        <location filename="../../widgets/agree_page.py" line="106" />
+        <source>Invoices that differ</source>
         <extracomment>the request e-mail of a payment: ("write" a draft .eml, or "copy" its text), payment</extracomment>
+        <translation>Factures en écart</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agree_page.py" line="113" />
+        <source>Show the invoice</source>
         <translation>Voir la facture</translation>
     </message>
     <message>
-        <location filename="../../widgets/agree_page.py" line="114" />
+        <location filename="../../widgets/agree_page.py" line="115" />
         <source>Write the request e-mail…</source>
         <translation>Écrire le courriel de demande…</translation>
     </message>
     <message>
-        <location filename="../../widgets/agree_page.py" line="116" />
+        <location filename="../../widgets/agree_page.py" line="117" />
         <source>A draft e-mail to bposcapp@microsoft.com with the remittance advice attached, ready to send</source>
         <translation>Un brouillon de courriel à bposcapp@microsoft.com avec l'avis de paiement joint, prêt à envoyer</translation>
     </message>
     <message>
-        <location filename="../../widgets/agree_page.py" line="119" />
+        <location filename="../../widgets/agree_page.py" line="120" />
         <source>Copy the request e-mail</source>
         <translation>Copier le courriel de demande</translation>
     </message>
     <message>
-        <location filename="../../widgets/agree_page.py" line="125" />
+        <location filename="../../widgets/agree_page.py" line="126" />
         <source>&lt;b&gt;Amount due per currency&lt;/b&gt;</source>
         <translation>&lt;b&gt;Montant dû par devise&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/agree_page.py" line="153" />
+        <location filename="../../widgets/agree_page.py" line="129" />
+        <source>Amount due per currency</source>
+        <translation>Montant dû par devise</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agree_page.py" line="155" />
         <source>As of %s, against Microsoft's invoice download of %s</source>
         <translation>Au %s, face au téléchargement des factures de Microsoft du %s</translation>
     </message>
     <message>
-        <location filename="../../widgets/agree_page.py" line="157" />
+        <location filename="../../widgets/agree_page.py" line="159" />
         <source>As of %s: no Partner Center invoice download of that date or earlier has been imported (import the invoice list downloaded from Partner Center to compare)</source>
         <translation>Au %s : aucun téléchargement des factures de Partner Center de cette date ou antérieur n'a été importé (importez la liste des factures téléchargée depuis Partner Center pour comparer)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/agree_page.py" line="163" />
+        <location filename="../../widgets/agree_page.py" line="165" />
         <source>%n invoice(s) whose paid amount differs from what Microsoft's download reports:</source>
         <translation>
             <numerusform>%n facture(s) dont le montant payé diffère de celui que donne le téléchargement de Microsoft :</numerusform><numerusform>%n facture(s) dont le montant payé diffère de celui que donne le téléchargement de Microsoft :</numerusform></translation>
     </message>
     <message>
-        <location filename="../../widgets/agree_page.py" line="166" />
+        <location filename="../../widgets/agree_page.py" line="168" />
         <source>No difference: Microsoft's view agrees with our books.</source>
         <translation>Aucun écart : la vue de Microsoft concorde avec nos livres.</translation>
     </message>
@@ -240,6 +287,7 @@
         <translation>original annulé</translation>
     </message>
     <message>
+        <location filename="../../widgets/alerts_page.py" line="94" />
         <location filename="../../widgets/findings.py" line="55" />
         <source>Findings</source>
         <translation>Constats</translation>
@@ -281,20 +329,36 @@
         <translation>Marquer non affecté chez Microsoft</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_page.py" line="70" />
-        <source>Every day</source>
+        <location filename="../../widgets/alerts_page.py" line="68" />
+        <source>Billing calendar</source>
         <extracomment>a finding's action: (action, subject, kind)</extracomment>
+        <translation>Calendrier de facturation</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_page.py" line="71" />
+        <source>Every day</source>
         <translation>Tous les jours</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_page.py" line="81" />
+        <location filename="../../widgets/alerts_page.py" line="82" />
         <source>Click a kind to see only its findings</source>
         <translation>Cliquez sur un type pour ne voir que ses constats</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_page.py" line="86" />
+        <location filename="../../widgets/alerts_page.py" line="83" />
+        <source>Findings by kind</source>
+        <translation>Constats par type</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_page.py" line="88" />
+        <location filename="../../widgets/alerts_page.py" line="90" />
         <source>Search the findings</source>
         <translation>Rechercher dans les constats</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_page.py" line="102" />
+        <source>The finding selected</source>
+        <translation>Le constat sélectionné</translation>
     </message>
     <message>
         <location filename="../../widgets/findings.py" line="47" />
@@ -325,39 +389,39 @@
         <translation>Que faire</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_page.py" line="99" />
-        <location filename="../../widgets/alerts_page.py" line="245" />
+        <location filename="../../widgets/alerts_page.py" line="104" />
+        <location filename="../../widgets/alerts_page.py" line="250" />
         <source>Do it</source>
         <translation>Le faire</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_page.py" line="103" />
+        <location filename="../../widgets/alerts_page.py" line="108" />
         <source>Write the request e-mail…</source>
         <translation>Écrire le courriel de demande…</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_page.py" line="105" />
+        <location filename="../../widgets/alerts_page.py" line="110" />
         <source>A draft e-mail to bposcapp@microsoft.com with the remittance advice attached, ready to send</source>
         <translation>Un brouillon de courriel à bposcapp@microsoft.com avec l'avis de paiement joint, prêt à envoyer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/alerts_page.py" line="200" />
+        <location filename="../../widgets/alerts_page.py" line="205" />
         <source>%n finding(s); marked days: due dates, documents published, payment windows.</source>
         <translation>
             <numerusform>%n constat ; jours marqués : échéances, publication des documents, délais de paiement.</numerusform><numerusform>%n constats ; jours marqués : échéances, publication des documents, délais de paiement.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_page.py" line="204" />
+        <location filename="../../widgets/alerts_page.py" line="209" />
         <source>documents published (%s)</source>
         <translation>documents publiés (%s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_page.py" line="208" />
+        <location filename="../../widgets/alerts_page.py" line="213" />
         <source>expected invoices due</source>
         <translation>échéance des factures attendues</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/alerts_page.py" line="211" />
+        <location filename="../../widgets/alerts_page.py" line="216" />
         <source>%n finding(s)</source>
         <translation>
             <numerusform>%n constat</numerusform><numerusform>%n constats</numerusform></translation>
@@ -366,44 +430,49 @@
 <context>
     <name>AllocationDialog</name>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="127" />
+        <location filename="../../desktop/allocation_dialog.py" line="170" />
         <source>Allocate %s</source>
         <translation>Affecter %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="133" />
+        <location filename="../../desktop/allocation_dialog.py" line="177" />
         <source>%s of %s to allocate. Edit the amounts; leave 0 to skip.</source>
         <translation>%s de %s à affecter. Modifiez les montants ; laissez 0 pour ignorer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="137" />
+        <location filename="../../desktop/allocation_dialog.py" line="181" />
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="137" />
+        <location filename="../../desktop/allocation_dialog.py" line="181" />
         <source>Due</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="137" />
+        <location filename="../../desktop/allocation_dialog.py" line="181" />
         <source>Still owes</source>
         <translation>Reste dû</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="137" />
+        <location filename="../../desktop/allocation_dialog.py" line="181" />
         <source>Allocate</source>
         <translation>Affecter</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="155" />
+        <location filename="../../desktop/allocation_dialog.py" line="199" />
         <source>Allocate to the selected, in order</source>
         <translation>Affecter aux factures sélectionnées, dans l'ordre</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="165" />
+        <location filename="../../desktop/allocation_dialog.py" line="208" />
         <source>Remaining to allocate: %s</source>
         <translation>Reste à affecter : %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/allocation_dialog.py" line="210" />
+        <source>Remaining to allocate: %s, without the amount refused for %s</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -429,22 +498,22 @@
         <translation>montant du remboursement différent</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="114" />
+        <location filename="../../widgets/charges_page.py" line="115" />
         <source>Only lines with something to explain</source>
         <translation>Seulement les lignes à expliquer</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="117" />
+        <location filename="../../widgets/charges_page.py" line="118" />
         <source>Check every line</source>
         <translation>Vérifier toutes les lignes</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="119" />
+        <location filename="../../widgets/charges_page.py" line="120" />
         <source>Recompute conversions, prorations and refunds of every line in the workspace</source>
         <translation>Recalculer les conversions, proratas et remboursements de toutes les lignes de l'espace de travail</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="122" />
+        <location filename="../../widgets/charges_page.py" line="123" />
         <source>Dispute this line…</source>
         <translation>Contester cette ligne…</translation>
     </message>
@@ -489,22 +558,33 @@
         <translation>Signalement</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="134" />
+        <location filename="../../widgets/charges_page.py" line="131" />
+        <source>Lines explained</source>
+        <translation>Lignes expliquées</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/charges_page.py" line="136" />
         <source>Select a line to see why it costs what it does.</source>
         <translation>Sélectionnez une ligne pour voir pourquoi elle coûte ce montant.</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="139" />
+        <location filename="../../widgets/charges_page.py" line="113" />
+        <location filename="../../widgets/charges_page.py" line="142" />
         <source>Customers</source>
         <translation>Clients</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="185" />
+        <location filename="../../widgets/charges_page.py" line="137" />
+        <source>The line explained</source>
+        <translation>La ligne expliquée</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/charges_page.py" line="188" />
         <source>%1: %2 line(s), %3 with something to explain, %4 flagged</source>
         <translation>%1 : %2 ligne(s), %3 à expliquer, %4 signalée(s)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/charges_page.py" line="201" />
+        <location filename="../../widgets/charges_page.py" line="204" />
         <source>Every line checked: %n flagged</source>
         <translation>
             <numerusform>Toutes les lignes vérifiées : %n signalée(s)</numerusform><numerusform>Toutes les lignes vérifiées : %n signalée(s)</numerusform></translation>
@@ -513,7 +593,7 @@
 <context>
     <name>CheckedDialog</name>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="68" />
+        <location filename="../../desktop/allocation_dialog.py" line="80" />
         <source>%s: '%s' is not an amount</source>
         <extracomment>``check(requests, answer)``: ask the core, off the GUI thread, whether these amounts can be recorded; ``answer`` gets what would be recorded, or the refusal (an exception).</extracomment>
         <translation>%s : « %s » n'est pas un montant</translation>
@@ -522,98 +602,103 @@
 <context>
     <name>ClaimsPage</name>
     <message>
-        <location filename="../../widgets/charges_page.py" line="266" />
+        <location filename="../../widgets/charges_page.py" line="269" />
         <source>Show closed ones</source>
         <translation>Afficher les clôturées</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="268" />
+        <location filename="../../widgets/charges_page.py" line="271" />
         <source>New SLA credit claim…</source>
         <translation>Nouvelle réclamation de crédit SLA…</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="270" />
+        <location filename="../../widgets/charges_page.py" line="273" />
         <source>Link the credit note…</source>
         <translation>Lier l'avoir…</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="272" />
+        <location filename="../../widgets/charges_page.py" line="275" />
         <source>Withdraw</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="247" />
+        <location filename="../../widgets/charges_page.py" line="250" />
         <source>#</source>
         <translation>N°</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="247" />
+        <location filename="../../widgets/charges_page.py" line="250" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="248" />
+        <location filename="../../widgets/charges_page.py" line="251" />
         <source>About</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="248" />
+        <location filename="../../widgets/charges_page.py" line="251" />
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="249" />
+        <location filename="../../widgets/charges_page.py" line="252" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="249" />
+        <location filename="../../widgets/charges_page.py" line="252" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="250" />
+        <location filename="../../widgets/charges_page.py" line="253" />
         <source>Opened</source>
         <translation>Ouverte le</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="250" />
+        <location filename="../../widgets/charges_page.py" line="253" />
         <source>Age (days)</source>
         <translation>Âge (jours)</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="251" />
+        <location filename="../../widgets/charges_page.py" line="254" />
         <source>State</source>
         <translation>État</translation>
     </message>
+    <message>
+        <location filename="../../widgets/charges_page.py" line="283" />
+        <source>Disputes and claims</source>
+        <translation>Contestations et réclamations</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../widgets/charges_page.py" line="301" />
+        <location filename="../../widgets/charges_page.py" line="305" />
         <source>%n open</source>
         <translation>
             <numerusform>%n en cours</numerusform><numerusform>%n en cours</numerusform></translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="314" />
+        <location filename="../../widgets/charges_page.py" line="318" />
         <source>open</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="314" />
+        <location filename="../../widgets/charges_page.py" line="318" />
         <source>credited by %s</source>
         <translation>créditée par %s</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="315" />
+        <location filename="../../widgets/charges_page.py" line="319" />
         <source>withdrawn</source>
         <translation>retirée</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="310" />
+        <location filename="../../widgets/charges_page.py" line="314" />
         <source>Dispute</source>
         <translation>Contestation</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="312" />
+        <location filename="../../widgets/charges_page.py" line="316" />
         <source>SLA credit</source>
         <translation>Crédit SLA</translation>
     </message>
@@ -898,115 +983,126 @@
         <translation>Balance âgée (jours de retard, échéance à 60 jours)</translation>
     </message>
     <message>
+        <location filename="../../widgets/dashboard.py" line="64" />
+        <source>Balance per currency</source>
+        <translation>Solde par devise</translation>
+    </message>
+    <message>
         <location filename="../../widgets/dashboard.py" line="65" />
+        <source>Aging per currency</source>
+        <translation>Ancienneté par devise</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="67" />
+        <location filename="../../widgets/dashboard.py" line="70" />
         <source>Needs attention</source>
         <translation>À traiter</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="67" />
+        <location filename="../../widgets/dashboard.py" line="69" />
         <source>Double-click or press Enter to see these rows</source>
         <translation>Double-cliquez ou appuyez sur Entrée pour voir ces lignes</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="77" />
+        <location filename="../../widgets/dashboard.py" line="80" />
         <source>Currency</source>
         <translation>Devise</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="78" />
+        <location filename="../../widgets/dashboard.py" line="81" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="83" />
+        <location filename="../../widgets/dashboard.py" line="86" />
         <source>Aging (days past due, %d-day term)</source>
         <translation>Balance âgée (jours de retard, échéance à %d jours)</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="87" />
+        <location filename="../../widgets/dashboard.py" line="90" />
         <source>Balance as of %s</source>
         <translation>Solde au %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="136" />
+        <location filename="../../widgets/dashboard.py" line="139" />
         <source>%n overdue invoice(s)</source>
         <translation>
             <numerusform>%n facture en retard</numerusform><numerusform>%n factures en retard</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="137" />
+        <location filename="../../widgets/dashboard.py" line="140" />
         <source>%n payment(s) with money not allocated</source>
         <translation>
             <numerusform>%n paiement(s) non entièrement affecté(s)</numerusform><numerusform>%n paiement(s) non entièrement affecté(s)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="138" />
+        <location filename="../../widgets/dashboard.py" line="141" />
         <source>%n payment(s) in the wrong currency</source>
         <translation>
             <numerusform>%n paiement dans la mauvaise devise</numerusform><numerusform>%n paiements dans la mauvaise devise</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="139" />
+        <location filename="../../widgets/dashboard.py" line="142" />
         <source>%n invoice(s) whose lines do not add up</source>
         <translation>
             <numerusform>%n facture(s) dont les lignes ne concordent pas</numerusform><numerusform>%n facture(s) dont les lignes ne concordent pas</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="141" />
+        <location filename="../../widgets/dashboard.py" line="144" />
         <source>%n payment(s) still within Microsoft's 5 business days of processing (Partner Center may show their invoices unpaid)</source>
         <translation>
             <numerusform>%n paiement(s) encore dans les 5 jours ouvrés de traitement de Microsoft (Partner Center peut encore afficher leurs factures impayées)</numerusform><numerusform>%n paiement(s) encore dans les 5 jours ouvrés de traitement de Microsoft (Partner Center peut encore afficher leurs factures impayées)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="156" />
+        <location filename="../../widgets/dashboard.py" line="159" />
         <source>%n invoice(s) at risk of suspension (long past due)</source>
         <translation>
             <numerusform>%n facture(s) avec risque de suspension (échéance très dépassée)</numerusform><numerusform>%n facture(s) avec risque de suspension (échéance très dépassée)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="157" />
+        <location filename="../../widgets/dashboard.py" line="160" />
         <source>%n invoice(s) due within the week</source>
         <translation>
             <numerusform>%n facture à échéance dans la semaine</numerusform><numerusform>%n factures à échéance dans la semaine</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="158" />
+        <location filename="../../widgets/dashboard.py" line="161" />
         <source>%n document(s) missing</source>
         <translation>
             <numerusform>%n document manquant</numerusform><numerusform>%n documents manquants</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="160" />
+        <location filename="../../widgets/dashboard.py" line="163" />
         <source>%n payment(s) unallocated at Microsoft</source>
         <translation>
             <numerusform>%n paiement(s) non affecté(s) chez Microsoft</numerusform><numerusform>%n paiement(s) non affecté(s) chez Microsoft</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="161" />
+        <location filename="../../widgets/dashboard.py" line="164" />
         <source>%n payment(s) sent to the wrong account</source>
         <translation>
             <numerusform>%n paiement(s) envoyé(s) au mauvais compte</numerusform><numerusform>%n paiement(s) envoyé(s) au mauvais compte</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="175" />
+        <location filename="../../widgets/dashboard.py" line="178" />
         <source>%n open dispute(s)</source>
         <translation>
             <numerusform>%n contestation en cours</numerusform><numerusform>%n contestations en cours</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="176" />
+        <location filename="../../widgets/dashboard.py" line="179" />
         <source>%n open SLA credit claim(s)</source>
         <translation>
             <numerusform>%n réclamation(s) de crédit SLA en cours</numerusform><numerusform>%n réclamation(s) de crédit SLA en cours</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dashboard.py" line="184" />
+        <location filename="../../widgets/dashboard.py" line="187" />
         <source>(oldest %n day(s))</source>
         <translation>
             <numerusform>(la plus ancienne : %n jour(s))</numerusform><numerusform>(la plus ancienne : %n jour(s))</numerusform></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="112" />
+        <location filename="../../widgets/dashboard.py" line="115" />
         <source>Nothing needs attention.</source>
         <translation>Rien à traiter.</translation>
     </message>
@@ -1014,37 +1110,38 @@
 <context>
     <name>DisputeDialog</name>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="33" />
+        <location filename="../../desktop/claim_dialogs.py" line="94" />
         <source>Dispute %s</source>
+        <extracomment>the words a refusal starts with (the core's), and the field they are about</extracomment>
         <translation>Contester %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="37" />
+        <location filename="../../desktop/claim_dialogs.py" line="98" />
         <source>What is wrong with the amount</source>
         <translation>Ce qui ne va pas dans le montant</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="39" />
+        <location filename="../../desktop/claim_dialogs.py" line="100" />
         <source>Support ticket number</source>
         <translation>Numéro du ticket de support</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="43" />
+        <location filename="../../desktop/claim_dialogs.py" line="104" />
         <source>Disputed amount (%s)</source>
         <translation>Montant contesté (%s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="44" />
+        <location filename="../../desktop/claim_dialogs.py" line="105" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="45" />
+        <location filename="../../desktop/claim_dialogs.py" line="106" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="46" />
+        <location filename="../../desktop/claim_dialogs.py" line="107" />
         <source>Opened on</source>
         <translation>Ouverte le</translation>
     </message>
@@ -1149,89 +1246,93 @@
 <context>
     <name>InvoicesPage</name>
     <message>
-        <location filename="../../widgets/pages.py" line="228" />
+        <location filename="../../widgets/pages.py" line="296" />
+        <source>Invoices</source>
+        <translation>Factures</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/pages.py" line="297" />
+        <source>The invoice selected</source>
+        <translation>La facture sélectionnée</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/pages.py" line="300" />
         <source>Select an invoice to see its void/rebill chain, allocations and lines.</source>
-        <extracomment>the rows selected when the model was last reset (their keys, the current one's, its position), selected again in the next rows (see set_rows) ...</extracomment>
         <translation>Sélectionnez une facture pour voir son annulation/refacturation, ses affectations et ses lignes.</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="265" />
+        <location filename="../../widgets/pages.py" line="338" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="265" />
+        <location filename="../../widgets/pages.py" line="338" />
         <source>Open</source>
         <translation>Restant dû</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="265" />
+        <location filename="../../widgets/pages.py" line="338" />
         <source>Due</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="267" />
+        <location filename="../../widgets/pages.py" line="340" />
         <source>date unknown</source>
         <translation>date inconnue</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="267" />
+        <location filename="../../widgets/pages.py" line="340" />
         <source>The lines add up to</source>
         <translation>Les lignes totalisent</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="267" />
+        <location filename="../../widgets/pages.py" line="340" />
         <source>difference</source>
         <translation>écart</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="269" />
+        <location filename="../../widgets/pages.py" line="342" />
         <source>Allocations</source>
         <translation>Affectations</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="269" />
+        <location filename="../../widgets/pages.py" line="342" />
         <source>Charges explained</source>
         <translation>Charges expliquées</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="269" />
+        <location filename="../../widgets/pages.py" line="342" />
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="271" />
+        <location filename="../../widgets/pages.py" line="344" />
         <source>amends</source>
         <translation>modifie</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="271" />
+        <location filename="../../widgets/pages.py" line="344" />
         <source>voided by</source>
         <translation>annulée par</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="272" />
+        <location filename="../../widgets/pages.py" line="345" />
         <source>rebilled as</source>
         <translation>refacturée en</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="273" />
+        <location filename="../../widgets/pages.py" line="346" />
         <source>rebill of</source>
         <translation>refacturation de</translation>
     </message>
-    <message>
-        <location filename="../../widgets/pages.py" line="286" />
-        <source>by Microsoft's rule</source>
-        <translation>par la règle de Microsoft</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../widgets/pages.py" line="297" />
+        <location filename="../../widgets/pages.py" line="367" />
         <source>%n line(s)</source>
         <translation>
             <numerusform>%n ligne</numerusform><numerusform>%n lignes</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/pages.py" line="315" />
+        <location filename="../../widgets/pages.py" line="385" />
         <source>… and %n more in Charges explained</source>
         <translation>
             <numerusform>… et %n de plus dans Charges expliquées</numerusform><numerusform>… et %n de plus dans Charges expliquées</numerusform></translation>
@@ -1378,12 +1479,12 @@
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="190" />
+        <location filename="../../desktop/main_window.py" line="193" />
         <source> (read-only)</source>
         <translation> (lecture seule)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="203" />
+        <location filename="../../desktop/main_window.py" line="206" />
         <source>as of %s</source>
         <translation>au %s</translation>
     </message>
@@ -1423,43 +1524,43 @@
         <translation>Créer mon espace de travail…</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/workspace/files.py" line="197" />
+        <location filename="../../desktop/actions/workspace/files.py" line="198" />
         <source>the file was deleted or moved</source>
         <translation>le fichier a été supprimé ou déplacé</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/workspace/files.py" line="199" />
+        <location filename="../../desktop/actions/workspace/files.py" line="200" />
         <source>%s was deleted or moved by another program. What you see is what it held when it was last read; nothing more can be saved to it. Restore a backup (File &gt; Backups…) or open another workspace.</source>
         <translation>%s a été supprimé ou déplacé par un autre programme. Ce qui est affiché est ce qu'il contenait à la dernière lecture ; plus rien ne peut y être enregistré. Restaurez une sauvegarde (Fichier &gt; Sauvegardes…) ou ouvrez un autre espace de travail.</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/workspace/files.py" line="206" />
+        <location filename="../../desktop/actions/workspace/files.py" line="207" />
         <source>%s was replaced by another program: opened again, as it is now</source>
         <translation>%s a été remplacé par un autre programme : rouvert, tel qu'il est maintenant</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/workspace/files.py" line="232" />
+        <location filename="../../desktop/actions/workspace/files.py" line="233" />
         <source>the file or its folder is read-only</source>
         <translation>le fichier ou son dossier est en lecture seule</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/workspace/files.py" line="264" />
+        <location filename="../../desktop/actions/workspace/files.py" line="265" />
         <source>Restored %s from %s.</source>
         <translation>%s restauré depuis %s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/workspace/files.py" line="266" />
+        <location filename="../../desktop/actions/workspace/files.py" line="267" />
         <source>The file it replaced is kept as %s.</source>
         <translation>Le fichier remplacé est gardé sous le nom %s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="249" />
+        <location filename="../../desktop/main_window.py" line="254" />
         <location filename="../../desktop/backups_dialog.py" line="77" />
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="272" />
+        <location filename="../../desktop/main_window.py" line="277" />
         <source>%d invoices, %d payments</source>
         <translation>%d factures, %d paiements</translation>
     </message>
@@ -1694,12 +1795,12 @@
         <translation>&lt;b&gt;CSP Reconciler&lt;/b&gt; %s&lt;br&gt;Factures, paiements et avis de paiement pour les partenaires Microsoft Cloud Solution Provider.&lt;br&gt;Espace de travail : %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="197" />
+        <location filename="../../desktop/main_window.py" line="200" />
         <source>owner</source>
         <translation>propriétaire</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="198" />
+        <location filename="../../desktop/main_window.py" line="201" />
         <source>team workspace %s on %s — %s (%s)</source>
         <translation>espace d'équipe %s sur %s — %s (%s)</translation>
     </message>
@@ -1729,6 +1830,11 @@
         <source>%n selected: </source>
         <translation>
             <numerusform>%n sélectionné(s) : </numerusform><numerusform>%n sélectionné(s) : </numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/actions/navigation.py" line="90" />
+        <source>%s is not in this workspace</source>
+        <translation>%s n'est pas dans cet espace de travail</translation>
     </message>
     <message>
         <location filename="../../desktop/actions/imports.py" line="28" />
@@ -1829,17 +1935,17 @@
             <numerusform>%n ligne signalée</numerusform><numerusform>%n lignes signalées</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/claims.py" line="30" />
+        <location filename="../../desktop/actions/claims.py" line="31" />
         <source>Select an invoice first</source>
         <translation>Sélectionnez d'abord une facture</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/claims.py" line="73" />
+        <location filename="../../desktop/actions/claims.py" line="88" />
         <source>Claim #%s settled by</source>
         <translation>Réclamation n° %s réglée par</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/claims.py" line="74" />
+        <location filename="../../desktop/actions/claims.py" line="89" />
         <source>Credit note</source>
         <translation>Avoir</translation>
     </message>
@@ -1930,22 +2036,22 @@
         <translation>Sélectionnez d'abord une facture à régler</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="339" />
+        <location filename="../../desktop/main_window.py" line="344" />
         <source>The server refused: your role may not see this (%s).</source>
         <translation>Le serveur a refusé : votre rôle ne permet pas de voir ceci (%s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="344" />
+        <location filename="../../desktop/main_window.py" line="349" />
         <source>The workspace could not be read or changed: an unexpected database error (the details are in the log). Nothing was changed.</source>
         <translation>L'espace de travail n'a pas pu être lu ou modifié : une erreur de base de données inattendue (les détails sont dans le journal). Rien n'a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="348" />
+        <location filename="../../desktop/main_window.py" line="353" />
         <source>Not allowed</source>
         <translation>Non autorisé</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="335" />
+        <location filename="../../desktop/main_window.py" line="340" />
         <location filename="../../desktop/actions/reports.py" line="44" />
         <source>CSP Reconciler</source>
         <translation>CSP Reconciler</translation>
@@ -2103,24 +2209,52 @@
         <translation>Quelle colonne contient quoi ? — %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/mapping_dialog.py" line="43" />
+        <location filename="../../desktop/mapping_dialog.py" line="44" />
         <source>This layout is new. Say once which columns hold what; files with the same columns will import directly.</source>
         <translation>Cette présentation est nouvelle. Indiquez une fois ce que contient chaque colonne ; les fichiers aux mêmes colonnes s'importeront directement.</translation>
     </message>
     <message>
-        <location filename="../../desktop/mapping_dialog.py" line="54" />
+        <location filename="../../desktop/mapping_dialog.py" line="55" />
         <source>Payments</source>
         <translation>Paiements</translation>
     </message>
     <message>
-        <location filename="../../desktop/mapping_dialog.py" line="55" />
+        <location filename="../../desktop/mapping_dialog.py" line="56" />
         <source>Invoice list</source>
         <translation>Liste de factures</translation>
     </message>
     <message>
-        <location filename="../../desktop/mapping_dialog.py" line="57" />
+        <location filename="../../desktop/mapping_dialog.py" line="58" />
         <source>The file lists</source>
         <translation>Le fichier contient</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsPage</name>
+    <message>
+        <location filename="../../widgets/pages.py" line="406" />
+        <source>Payments</source>
+        <translation>Paiements</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/pages.py" line="407" />
+        <source>The payment selected</source>
+        <translation>Le paiement sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/pages.py" line="408" />
+        <source>Select a payment to see its allocations.</source>
+        <translation>Sélectionnez un paiement pour voir ses affectations.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/pages.py" line="432" />
+        <source>Unallocated: %s</source>
+        <translation>Non affecté : %s</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/pages.py" line="436" />
+        <source>Allocations</source>
+        <translation>Affectations</translation>
     </message>
 </context>
 <context>
@@ -2197,124 +2331,126 @@
         <translation>Le jour où la banque doit faire le virement</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="95" />
+        <location filename="../../widgets/plans_page.py" line="96" />
         <source>Reference (default RA-date-number)</source>
         <translation>Référence (par défaut RA-date-numéro)</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="97" />
+        <location filename="../../widgets/plans_page.py" line="99" />
         <source>The transfer's reference, at most 35 characters</source>
         <translation>La référence du virement, 35 caractères au plus</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="99" />
+        <location filename="../../widgets/plans_page.py" line="101" />
         <source>&amp;Plan payment</source>
         <translation>&amp;Planifier le paiement</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="101" />
+        <location filename="../../widgets/plans_page.py" line="103" />
         <source>Record the transfer settling the ticked invoices, less the ticked credit notes, and show its remittance advice</source>
         <translation>Enregistrer le virement qui règle les factures cochées, moins les avoirs cochés, et afficher son avis de paiement</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="104" />
+        <location filename="../../widgets/plans_page.py" line="106" />
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="104" />
+        <location filename="../../widgets/plans_page.py" line="98" />
+        <location filename="../../widgets/plans_page.py" line="106" />
         <source>Reference</source>
         <translation>Libellé</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="104" />
+        <location filename="../../widgets/plans_page.py" line="94" />
+        <location filename="../../widgets/plans_page.py" line="106" />
         <source>Value date</source>
         <translation>Date de valeur</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="105" />
+        <location filename="../../widgets/plans_page.py" line="107" />
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="105" />
+        <location filename="../../widgets/plans_page.py" line="107" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="105" />
+        <location filename="../../widgets/plans_page.py" line="107" />
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="106" />
+        <location filename="../../widgets/plans_page.py" line="108" />
         <source>Invoices</source>
         <translation>Factures</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="107" />
-        <location filename="../../widgets/plans_page.py" line="137" />
+        <location filename="../../widgets/plans_page.py" line="109" />
+        <location filename="../../widgets/plans_page.py" line="139" />
         <source>Planned payments</source>
         <translation>Paiements planifiés</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="110" />
+        <location filename="../../widgets/plans_page.py" line="112" />
         <source>Remittance &amp;advice…</source>
         <translation>&amp;Avis de paiement…</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="112" />
+        <location filename="../../widgets/plans_page.py" line="114" />
         <source>&amp;Save as PDF, Excel or bank text…</source>
         <translation>&amp;Enregistrer en PDF, Excel ou texte bancaire…</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="114" />
+        <location filename="../../widgets/plans_page.py" line="116" />
         <source>&amp;Copy bank reference</source>
         <translation>&amp;Copier la référence de virement</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="116" />
+        <location filename="../../widgets/plans_page.py" line="118" />
         <source>SEPA &amp;transfers (pain.001)…</source>
         <translation>&amp;Virements SEPA (pain.001)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="117" />
+        <location filename="../../widgets/plans_page.py" line="119" />
         <source>One pain.001 file for every plan selected</source>
         <translation>Un seul fichier pain.001 pour tous les plans sélectionnés</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="126" />
+        <location filename="../../widgets/plans_page.py" line="128" />
         <source>Plan a payment: tick the invoices to pay and the credit notes to net</source>
         <translation>Planifier un paiement : cochez les factures à payer et les avoirs à déduire</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="129" />
+        <location filename="../../widgets/plans_page.py" line="131" />
         <source>Value date:</source>
         <translation>Date de valeur :</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="183" />
+        <location filename="../../widgets/plans_page.py" line="185" />
         <source>credit note</source>
         <translation>avoir</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="183" />
+        <location filename="../../widgets/plans_page.py" line="185" />
         <source>invoice</source>
         <translation>facture</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="254" />
+        <location filename="../../widgets/plans_page.py" line="256" />
         <source>Tick the invoices to pay.</source>
         <translation>Cochez les factures à payer.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/plans_page.py" line="257" />
+        <location filename="../../widgets/plans_page.py" line="259" />
         <source>%n invoice(s)</source>
         <translation>
             <numerusform>%n facture(s)</numerusform><numerusform>%n facture(s)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/plans_page.py" line="258" />
+        <location filename="../../widgets/plans_page.py" line="260" />
         <source>%n credit note(s)</source>
         <translation>
             <numerusform>%n avoir(s)</numerusform><numerusform>%n avoir(s)</numerusform></translation>
@@ -2440,144 +2576,154 @@
     </message>
     <message>
         <location filename="../../widgets/reconcile_page.py" line="78" />
+        <source>Lowest score accepted</source>
+        <translation>Score minimal accepté</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reconcile_page.py" line="79" />
         <source>Accept all &amp;confident</source>
         <translation>Accepter les suggestions &amp;sûres</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="80" />
+        <location filename="../../widgets/reconcile_page.py" line="81" />
         <source>Accept the best suggestion of every payment scoring at least this, as one change (Ctrl+Z undoes them all)</source>
         <translation>Accepter la meilleure suggestion de chaque paiement qui atteint ce score, en une seule modification (Ctrl+Z les annule toutes)</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="85" />
+        <location filename="../../widgets/reconcile_page.py" line="86" />
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="85" />
+        <location filename="../../widgets/reconcile_page.py" line="86" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="85" />
+        <location filename="../../widgets/reconcile_page.py" line="86" />
         <source>Unallocated</source>
         <translation>Non affecté</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="86" />
+        <location filename="../../widgets/reconcile_page.py" line="87" />
         <source>Best score</source>
         <translation>Meilleur score</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="86" />
+        <location filename="../../widgets/reconcile_page.py" line="87" />
         <source>Reference</source>
         <translation>Libellé</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="87" />
+        <location filename="../../widgets/reconcile_page.py" line="88" />
         <source>Money not yet allocated</source>
         <translation>Argent pas encore affecté</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="88" />
+        <location filename="../../widgets/reconcile_page.py" line="89" />
         <source>#</source>
         <translation>N°</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="88" />
+        <location filename="../../widgets/reconcile_page.py" line="89" />
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="88" />
+        <location filename="../../widgets/reconcile_page.py" line="89" />
         <source>Evidence</source>
         <translation>Indice</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="89" />
+        <location filename="../../widgets/reconcile_page.py" line="90" />
         <source>Proposed allocation</source>
         <translation>Affectation proposée</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="89" />
+        <location filename="../../widgets/reconcile_page.py" line="90" />
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="91" />
+        <location filename="../../widgets/reconcile_page.py" line="92" />
         <source>Suggested allocations</source>
         <translation>Suggestions d'affectation</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="93" />
+        <location filename="../../widgets/reconcile_page.py" line="94" />
         <source>Select a payment to see what is proposed.</source>
         <translation>Sélectionnez un paiement pour voir ce qui est proposé.</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="94" />
+        <location filename="../../widgets/reconcile_page.py" line="95" />
+        <source>Why it is proposed</source>
+        <translation>Pourquoi c'est proposé</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reconcile_page.py" line="96" />
         <source>&amp;Accept (Enter)</source>
         <translation>&amp;Accepter (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="95" />
+        <location filename="../../widgets/reconcile_page.py" line="97" />
         <source>Allocate as proposed (Ctrl+Z undoes it)</source>
         <translation>Affecter comme proposé (Ctrl+Z pour annuler)</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="97" />
+        <location filename="../../widgets/reconcile_page.py" line="99" />
         <source>&amp;Reject (Del)</source>
         <translation>&amp;Rejeter (Suppr)</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="98" />
+        <location filename="../../widgets/reconcile_page.py" line="100" />
         <source>Never propose this allocation again</source>
         <translation>Ne plus jamais proposer cette affectation</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="100" />
+        <location filename="../../widgets/reconcile_page.py" line="102" />
         <source>Allocate by &amp;hand…</source>
         <translation>Affecter à la &amp;main…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/reconcile_page.py" line="174" />
+        <location filename="../../widgets/reconcile_page.py" line="176" />
         <source>%n payment(s) with money left</source>
         <translation>
             <numerusform>%n paiement(s) avec de l'argent à affecter</numerusform><numerusform>%n paiement(s) avec de l'argent à affecter</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/reconcile_page.py" line="175" />
+        <location filename="../../widgets/reconcile_page.py" line="177" />
         <source>%n with a confident suggestion</source>
         <translation>
             <numerusform>%n avec une suggestion sûre</numerusform><numerusform>%n avec une suggestion sûre</numerusform></translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="223" />
+        <location filename="../../widgets/reconcile_page.py" line="225" />
         <source>%s unallocated</source>
         <translation>%s non affecté</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="272" />
+        <location filename="../../widgets/reconcile_page.py" line="274" />
         <source>invoice number quoted</source>
         <extracomment>the evidence of a suggestion, as the clerk reads it (the engine's kinds)</extracomment>
         <translation>numéro de facture cité</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="273" />
+        <location filename="../../widgets/reconcile_page.py" line="275" />
         <source>same amount</source>
         <translation>même montant</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="274" />
+        <location filename="../../widgets/reconcile_page.py" line="276" />
         <source>amount less a credit note</source>
         <translation>montant moins un avoir</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="275" />
+        <location filename="../../widgets/reconcile_page.py" line="277" />
         <source>several invoices add up</source>
         <translation>plusieurs factures font le compte</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="276" />
+        <location filename="../../widgets/reconcile_page.py" line="278" />
         <source>oldest due first</source>
         <translation>la plus ancienne échéance d'abord</translation>
     </message>
@@ -2590,38 +2736,38 @@
         <translation>Avis de paiement — %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/remittance_preview.py" line="33" />
+        <location filename="../../desktop/remittance_preview.py" line="34" />
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform><numerusform>%n pages</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/remittance_preview.py" line="36" />
+        <location filename="../../desktop/remittance_preview.py" line="37" />
         <source>&amp;Print…</source>
         <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/remittance_preview.py" line="37" />
+        <location filename="../../desktop/remittance_preview.py" line="38" />
         <source>Choose a printer and print the advice (Ctrl+P)</source>
         <translation>Choisir une imprimante et imprimer l'avis (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/remittance_preview.py" line="40" />
+        <location filename="../../desktop/remittance_preview.py" line="41" />
         <source>&amp;Save as…</source>
         <translation>&amp;Enregistrer sous…</translation>
     </message>
     <message>
-        <location filename="../../desktop/remittance_preview.py" line="41" />
+        <location filename="../../desktop/remittance_preview.py" line="42" />
         <source>Save as PDF, Excel workbook or text (Ctrl+S)</source>
         <translation>Enregistrer en PDF, classeur Excel ou texte (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/remittance_preview.py" line="44" />
+        <location filename="../../desktop/remittance_preview.py" line="45" />
         <source>&amp;Copy bank reference</source>
         <translation>&amp;Copier la référence de virement</translation>
     </message>
     <message>
-        <location filename="../../desktop/remittance_preview.py" line="45" />
+        <location filename="../../desktop/remittance_preview.py" line="46" />
         <source>The text to put in the transfer's reference field</source>
         <translation>Le texte à mettre dans le libellé du virement</translation>
     </message>
@@ -2629,85 +2775,100 @@
 <context>
     <name>SettleDialog</name>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="194" />
+        <location filename="../../desktop/allocation_dialog.py" line="239" />
         <source>Settle %s</source>
         <translation>Régler %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="197" />
+        <location filename="../../desktop/allocation_dialog.py" line="243" />
         <source>%s still owes %s.</source>
         <translation>%s reste dû : %s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="209" />
+        <location filename="../../desktop/allocation_dialog.py" line="257" />
         <source>Payment or credit note</source>
         <translation>Paiement ou avoir</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="209" />
+        <location filename="../../desktop/allocation_dialog.py" line="257" />
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="209" />
+        <location filename="../../desktop/allocation_dialog.py" line="257" />
         <source>Allocate</source>
         <translation>Affecter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/allocation_dialog.py" line="289" />
+        <source>credit note %s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/allocation_dialog.py" line="297" />
+        <source>Still owed after these: %s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/allocation_dialog.py" line="299" />
+        <source>Still owed after these: %s, without the amount refused</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>SlaClaimDialog</name>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="59" />
+        <location filename="../../desktop/claim_dialogs.py" line="126" />
         <source>New SLA credit claim</source>
         <translation>Nouvelle réclamation de crédit SLA</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="61" />
+        <location filename="../../desktop/claim_dialogs.py" line="128" />
         <source>e.g. Dynamics 365 Sales</source>
         <translation>par ex. Dynamics 365 Sales</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="66" />
+        <location filename="../../desktop/claim_dialogs.py" line="133" />
         <source>e.g. 99.5 (below 99.9)</source>
         <translation>par ex. 99,5 (inférieur à 99,9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="73" />
+        <location filename="../../desktop/claim_dialogs.py" line="140" />
         <source>Monthly availability below 99.9 % entitles to a credit.</source>
         <translation>Une disponibilité mensuelle inférieure à 99,9 % ouvre droit à un crédit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="74" />
+        <location filename="../../desktop/claim_dialogs.py" line="142" />
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="75" />
+        <location filename="../../desktop/claim_dialogs.py" line="143" />
         <source>Month (YYYY-MM)</source>
         <translation>Mois (AAAA-MM)</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="76" />
+        <location filename="../../desktop/claim_dialogs.py" line="144" />
         <source>Availability (%)</source>
         <translation>Disponibilité (%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="77" />
+        <location filename="../../desktop/claim_dialogs.py" line="145" />
         <source>Credit claimed</source>
         <translation>Crédit réclamé</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="78" />
+        <location filename="../../desktop/claim_dialogs.py" line="146" />
         <source>Currency</source>
         <translation>Devise</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="79" />
+        <location filename="../../desktop/claim_dialogs.py" line="147" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="80" />
+        <location filename="../../desktop/claim_dialogs.py" line="148" />
         <source>Opened on</source>
         <translation>Ouverte le</translation>
     </message>
@@ -2783,27 +2944,48 @@
 <context>
     <name>Suggestions</name>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="148" />
+        <location filename="../../desktop/suggestions_dialog.py" line="39" />
+        <source>High</source>
+        <extracomment>the scores from which a suggestion is said to be of high, then medium confidence the command line's words in the engine's advice, and the window's for the same</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/suggestions_dialog.py" line="41" />
+        <source>Medium</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/suggestions_dialog.py" line="42" />
+        <source>Low</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/suggestions_dialog.py" line="46" />
+        <source>Score %1 out of 100: how strongly the evidence (the invoice number quoted, the amount, the dates) points to this allocation. High from 80, medium from 50; a high score is still checked before anything is recorded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/suggestions_dialog.py" line="224" />
         <source>invoice number</source>
         <translation>numéro de facture</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="149" />
+        <location filename="../../desktop/suggestions_dialog.py" line="225" />
         <source>amount</source>
         <translation>montant</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="150" />
+        <location filename="../../desktop/suggestions_dialog.py" line="226" />
         <source>amount and credit note</source>
         <translation>montant et avoir</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="151" />
+        <location filename="../../desktop/suggestions_dialog.py" line="227" />
         <source>several invoices</source>
         <translation>plusieurs factures</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="152" />
+        <location filename="../../desktop/suggestions_dialog.py" line="228" />
         <source>fallback: oldest due</source>
         <translation>à défaut : échéance la plus ancienne</translation>
     </message>
@@ -2811,94 +2993,115 @@
 <context>
     <name>SuggestionsDialog</name>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="35" />
+        <location filename="../../desktop/suggestions_dialog.py" line="66" />
+        <location filename="../../desktop/suggestions_dialog.py" line="114" />
         <source>Suggested allocations</source>
         <translation>Suggestions d'affectation</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="39" />
+        <location filename="../../desktop/suggestions_dialog.py" line="71" />
+        <source>Show &amp;all payments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/suggestions_dialog.py" line="77" />
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="39" />
+        <location filename="../../desktop/suggestions_dialog.py" line="77" />
         <source>Unallocated</source>
         <translation>Non affecté</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="40" />
-        <source>Score</source>
-        <translation>Score</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="40" />
+        <location filename="../../desktop/suggestions_dialog.py" line="78" />
         <source>Evidence</source>
         <translation>Indice</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="41" />
+        <location filename="../../desktop/suggestions_dialog.py" line="78" />
+        <source>Confidence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/suggestions_dialog.py" line="79" />
         <source>Proposed allocation</source>
         <translation>Affectation proposée</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="49" />
+        <location filename="../../desktop/suggestions_dialog.py" line="87" />
         <source>Select a suggestion to see why it is made.</source>
         <translation>Sélectionnez une suggestion pour voir pourquoi elle est faite.</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="56" />
+        <location filename="../../desktop/suggestions_dialog.py" line="94" />
         <source>&amp;Accept</source>
         <translation>&amp;Accepter</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="57" />
+        <location filename="../../desktop/suggestions_dialog.py" line="95" />
         <source>Allocate as proposed (Ctrl+Z undoes it)</source>
         <translation>Affecter comme proposé (Ctrl+Z pour annuler)</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="59" />
+        <location filename="../../desktop/suggestions_dialog.py" line="97" />
         <source>&amp;Reject</source>
         <translation>&amp;Rejeter</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="60" />
+        <location filename="../../desktop/suggestions_dialog.py" line="98" />
         <source>Never propose this allocation again</source>
         <translation>Ne plus jamais proposer cette affectation</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="84" />
+        <location filename="../../desktop/suggestions_dialog.py" line="116" />
+        <source>Suggested allocations — %s only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/suggestions_dialog.py" line="117" />
+        <source>Only the payment selected in Payments: %s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/suggestions_dialog.py" line="139" />
+        <source>(Alerts and calendar: Copy the support ticket)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/suggestions_dialog.py" line="158" />
         <source>none</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="85" />
+        <location filename="../../desktop/suggestions_dialog.py" line="159" />
         <source>Wrong currency: nothing to propose (see below)</source>
         <translation>Mauvaise devise : rien à proposer (voir ci-dessous)</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="86" />
+        <location filename="../../desktop/suggestions_dialog.py" line="160" />
         <source>Nothing to propose (see below)</source>
         <translation>Rien à proposer (voir ci-dessous)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/suggestions_dialog.py" line="108" />
+        <location filename="../../desktop/suggestions_dialog.py" line="182" />
         <source>%n payment(s) with money left; </source>
         <translation>
             <numerusform>%n paiement(s) non entièrement affecté(s) ; </numerusform><numerusform>%n paiement(s) non entièrement affecté(s) ; </numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/suggestions_dialog.py" line="109" />
+        <location filename="../../desktop/suggestions_dialog.py" line="183" />
         <source>%n suggestion(s)</source>
         <translation>
             <numerusform>%n suggestion</numerusform><numerusform>%n suggestions</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="129" />
-        <source>score</source>
-        <translation>score</translation>
+        <location filename="../../desktop/suggestions_dialog.py" line="203" />
+        <source>%s confidence (score %s out of 100)</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="136" />
+        <location filename="../../desktop/suggestions_dialog.py" line="212" />
         <source>The combination search was cut short.</source>
         <translation>La recherche de combinaisons a été écourtée.</translation>
     </message>
@@ -2906,69 +3109,109 @@
 <context>
     <name>TablePage</name>
     <message>
-        <location filename="../../widgets/pages.py" line="36" />
+        <location filename="../../widgets/pages.py" line="39" />
         <source>Search (number, reference, customer…)</source>
         <translation>Rechercher (numéro, référence, client…)</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="38" />
+        <location filename="../../widgets/pages.py" line="41" />
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/pages.py" line="42" />
         <source>Shows the rows where any column contains this text</source>
         <translation>Affiche les lignes dont une colonne contient ce texte</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="40" />
+        <location filename="../../widgets/pages.py" line="44" />
         <source>All currencies</source>
         <translation>Toutes les devises</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="41" />
+        <location filename="../../widgets/pages.py" line="45" />
         <source>Only this currency</source>
         <translation>Uniquement cette devise</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="42" />
+        <location filename="../../widgets/pages.py" line="46" />
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="43" />
+        <location filename="../../widgets/pages.py" line="47" />
         <source>Only this status</source>
         <translation>Uniquement ce statut</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="44" />
+        <location filename="../../widgets/pages.py" line="48" />
         <source>All customers</source>
         <translation>Tous les clients</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="45" />
+        <location filename="../../widgets/pages.py" line="49" />
         <source>Only documents with lines of this customer</source>
         <translation>Uniquement les documents ayant des lignes de ce client</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="46" />
+        <location filename="../../widgets/pages.py" line="50" />
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/pages.py" line="50" />
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/pages.py" line="51" />
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/pages.py" line="53" />
         <source>From: any date</source>
         <translation>Du : toute date</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="47" />
+        <location filename="../../widgets/pages.py" line="54" />
         <source>To: any date</source>
         <translation>Au : toute date</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="48" />
+        <location filename="../../widgets/pages.py" line="55" />
         <source>First date shown (document or payment date)</source>
         <translation>Première date affichée (date du document ou du paiement)</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="49" />
+        <location filename="../../widgets/pages.py" line="56" />
         <source>Last date shown (document or payment date)</source>
         <translation>Dernière date affichée (date du document ou du paiement)</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="51" />
+        <location filename="../../widgets/pages.py" line="57" />
+        <source>From date</source>
+        <translation>Date de début</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/pages.py" line="58" />
+        <source>To date</source>
+        <translation>Date de fin</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/pages.py" line="60" />
         <source>Click to show every row again</source>
         <translation>Cliquez pour afficher à nouveau toutes les lignes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/pages.py" line="67" />
+        <source>Show every row again</source>
+        <translation>Afficher de nouveau toutes les lignes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/pages.py" line="70" />
+        <source>List</source>
+        <translation>Liste</translation>
     </message>
 </context>
 <context><name>core</name><message><location filename="../../core/alerts.py" line="386" /><source>{id}: {money} paid {since}; Microsoft applies it by {until} (5 business days) and shows {invoices} unpaid until then: nothing to do yet.</source><translation>{id} : {money} payés le {since} ; Microsoft les impute au plus tard le {until} (5 jours ouvrés) et montre {invoices} impayée(s) d'ici là : rien à faire pour l'instant.</translation></message><message><location filename="../../core/alerts.py" line="415" /><source>{id}: {money} unallocated at Microsoft for {age} business day(s): send the request e-mail (invoice numbers and amounts); Microsoft applies it by {until}.</source><translation>{id} : {money} non affectés chez Microsoft depuis {age} jour(s) ouvré(s) : envoyez le courriel de demande (numéros de facture et montants) ; Microsoft les impute au plus tard le {until}.</translation></message><message><location filename="../../core/alerts.py" line="466" /><source>quotes {number} ({invoiced}) but was paid in {paid}</source><translation>indique {number} ({invoiced}) mais a été payé en {paid}</translation></message><message><location filename="../../core/alerts.py" line="392" /><source>{id}: {money} paid {since}, past the 5 business days ({until}): if Partner Center still shows {invoices} unpaid, mark the payment unallocated at Microsoft and send the request e-mail.</source><translation>{id} : {money} payés le {since}, les 5 jours ouvrés sont passés ({until}) : si Partner Center montre toujours {invoices} impayée(s), marquez le paiement non affecté chez Microsoft et envoyez le courriel de demande.</translation></message><message><location filename="../../core/alerts.py" line="421" /><source>{id}: {money} still unallocated at Microsoft after {age} business days (resolution promised by {until}): open a billing support ticket with the request e-mail attached.</source><translation>{id} : {money} toujours non affectés chez Microsoft après {age} jours ouvrés (résolution promise pour le {until}) : ouvrez un ticket au support de facturation avec le courriel de demande joint.</translation></message><message><location filename="../../core/alerts.py" line="266" /><source>new-commerce period {start} to {end}</source><translation>période new-commerce du {start} au {end}</translation></message><message><location filename="../../core/alerts.py" line="268" /><source>legacy period {start} to {end}</source><translation>période legacy du {start} au {end}</translation></message><message><location filename="../../core/alerts.py" line="347" /><source>{number}: {money} due on {due}: plan the payment now so it is applied in time (5 business days).</source><translation>{number} : {money} à payer le {due} : planifiez le paiement maintenant pour qu'il soit imputé à temps (5 jours ouvrés).</translation></message><message><location filename="../../core/alerts.py" line="352" /><source>{number}: {money} unpaid {late} days after its due date: Microsoft may suspend the account and services. Pay it today and send the remittance advice.</source><translation>{number} : {money} impayés {late} jours après l'échéance : Microsoft peut suspendre le compte et les services. Payez aujourd'hui et envoyez l'avis de paiement.</translation></message><message><location filename="../../core/alerts.py" line="364" /><source>{number}: {money} {late} days past due ({after}): pay it, quoting the invoice number.</source><translation>{number} : {money} en retard de {late} jours ({after}) : payez-la en indiquant le numéro de facture.</translation></message><message><location filename="../../core/alerts.py" line="407" /><source>{id}: {money} applied in our books to {invoices} is not in Partner Center's invoice download of {since}, past its 5 business days: send the request e-mail (invoice numbers and amounts) to bposcapp@microsoft.com.</source><translation>{id} : {money} imputés dans nos livres à {invoices} n'apparaissent pas dans le téléchargement des factures de Partner Center du {since}, passé ses 5 jours ouvrés : envoyez le courriel de demande (numéros de facture et montants) à bposcapp@microsoft.com.</translation></message><message><location filename="../../core/alerts.py" line="289" /><source>The reconciliation lines of {number} are imported but not the invoice itself: import the invoice list (or PDF data) so its date, due date and total are known.</source><translation>Les lignes de rapprochement de {number} sont importées mais pas la facture elle-même : importez la liste des factures (ou les données PDF) pour en connaître la date, l'échéance et le total.</translation></message><message><location filename="../../core/alerts.py" line="309" /><source>{number} is a void note of {original}, which is not in this workspace: import the Partner Center invoice list that holds {original} (Billing &gt; Invoices), so that the void and its rebill count as they should.</source><translation>{number} est une note d'annulation de {original}, qui n'est pas dans cet espace de travail : importez la liste des factures Partner Center qui contient {original} (Facturation &gt; Factures), pour que l'annulation et sa refacturation comptent comme il faut.</translation></message><message><location filename="../../core/alerts.py" line="359" /><source>the grace period has begun; access is at risk after day {day}</source><translation>le délai de grâce a commencé ; l'accès est menacé après le jour {day}</translation></message><message><location filename="../../core/alerts.py" line="361" /><source>Microsoft sends reminders</source><translation>Microsoft envoie des relances</translation></message><message><location filename="../../core/alerts.py" line="362" /><source>overdue</source><translation>en retard</translation></message><message><location filename="../../core/alerts.py" line="271" /><source>No invoice imported for the {what}: Partner Center published it by {available}. Download it (Billing &gt; Invoices) and import it, or check the billing experiences in the preferences.</source><translation>Aucune facture importée pour la {what} : Partner Center l'a publiée au plus tard le {available}. Téléchargez-la (Facturation &gt; Factures) et importez-la, ou vérifiez les expériences de facturation dans les préférences.</translation></message><message><location filename="../../core/alerts.py" line="326" /><source>{number}: its reconciliation lines add up to {lines}, the invoice says {total}: import the complete reconciliation file, or ask Microsoft billing support.</source><translation>{number} : ses lignes de rapprochement totalisent {lines}, la facture indique {total} : importez le fichier de rapprochement complet, ou interrogez le support de facturation Microsoft.</translation></message><message><location filename="../../core/alerts.py" line="443" /><source>{id}: {money} — {said}: open a support ticket (invoice numbers, payment date, amount, currency and account used) asking Microsoft to re-apply or return it.</source><translation>{id} : {money} — {said} : ouvrez un ticket de support (numéros de facture, date du paiement, montant, devise et compte utilisé) pour demander à Microsoft de le réimputer ou de le rembourser.</translation></message><message><location filename="../../core/alerts.py" line="450" /><source>{id}: {money} sent to {account}, not to Microsoft's {currency} account {expected}: report it at once (support ticket with the payment's date, amount, currency and the account used) and send the payment to the right account.</source><translation>{id} : {money} envoyés au compte {account}, et non au compte {currency} de Microsoft {expected} : signalez-le immédiatement (ticket de support avec la date du paiement, le montant, la devise et le compte utilisé) et envoyez le paiement au bon compte.</translation></message><message><location filename="../../core/alerts.py" line="281" /><source>{number} is imported but not its reconciliation file ({what}): download the invoice's reconciliation lines and import them, to check the total and see each customer's charges.</source><translation>{number} est importée mais pas son fichier de rapprochement ({what}) : téléchargez les lignes de rapprochement de la facture et importez-les, pour vérifier le total et voir les charges de chaque client.</translation></message><message><location filename="../../core/explain/explanation.py" line="69" /><source>{pricing}→{billing} at {rate}</source><translation>{pricing}→{billing} au taux {rate}</translation></message><message><location filename="../../core/explain/explanation.py" line="73" /><source>{charged}/{days} days</source><translation>{charged}/{days} jours</translation></message><message><location filename="../../core/explain/explanation.py" line="79" /><source>full refund</source><translation>remboursement intégral</translation></message><message><location filename="../../core/explain/explanation.py" line="79" /><source>refund within 24 h</source><translation>remboursement sous 24 h</translation></message><message><location filename="../../core/explain/explanation.py" line="80" /><source>prorated refund</source><translation>remboursement au prorata</translation></message><message><location filename="../../core/explain/explanation.py" line="80" /><source>refund after 7 days</source><translation>remboursement après 7 jours</translation></message><message><location filename="../../core/explain/explanation.py" line="81" /><source>refund</source><translation>remboursement</translation></message><message><location filename="../../core/explain/explanation.py" line="81" /><source>credit</source><translation>avoir</translation></message><message><location filename="../../core/explain/text.py" line="77" /><source>{start} to {end}</source><translation>du {start} au {end}</translation></message><message><location filename="../../core/explain/text.py" line="79" /><source>{months}-month</source><translation>de {months} mois</translation></message><message><location filename="../../core/explain/text.py" line="116" /><source>cancelled on {cancelled}, {days} days after the term began on {start}</source><translation>annulé le {cancelled}, {days} jours après le début de l'engagement le {start}</translation></message><message><location filename="../../core/explain/text.py" line="119" /><source>the cancellation or term start date is not in the file</source><translation>la date d'annulation ou de début d'engagement n'est pas dans le fichier</translation></message><message><location filename="../../core/explain/text.py" line="122" /><source>expected {expected} {currency} ({basis})</source><translation>attendu {expected} {currency} ({basis})</translation></message><message><location filename="../../core/explain/text.py" line="125" /><source>amount not checked ({basis})</source><translation>montant non vérifié ({basis})</translation></message><message><location filename="../../core/explain/text.py" line="127" /><source>Refund ({rules}): {when}; {expected}; credited {subtotal} {currency}.</source><translation>Remboursement ({rules}) : {when} ; {expected} ; crédité {subtotal} {currency}.</translation></message><message><location filename="../../core/explain/text.py" line="33" /><source>Flag {kind}: {message}</source><translation>Signalement {kind} : {message}</translation></message><message><location filename="../../core/explain/text.py" line="49" /><source>Priced in {pricing}: {price} × {quantity} = {amount} {pricing}; rate {rate} of {day}.</source><translation>Prix en {pricing} : {price} × {quantity} = {amount} {pricing} ; taux {rate} du {day}.</translation></message><message><location filename="../../core/explain/text.py" line="52" /><source>Priced in {pricing}: {price} × {quantity} = {amount} {pricing}; rate {rate}.</source><translation>Prix en {pricing} : {price} × {quantity} = {amount} {pricing} ; taux {rate}.</translation></message><message><location filename="../../core/explain/text.py" line="54" /><source>{kind} rule: {rule} = {recomputed} {currency}; the line says {subtotal} {currency} — they agree.</source><translation>Règle {kind} : {rule} = {recomputed} {currency} ; la ligne indique {subtotal} {currency} — ils concordent.</translation></message><message><location filename="../../core/explain/text.py" line="57" /><source>{kind} rule: {rule} = {recomputed} {currency}; the line says {subtotal} {currency} — they differ.</source><translation>Règle {kind} : {rule} = {recomputed} {currency} ; la ligne indique {subtotal} {currency} — ils diffèrent.</translation></message><message><location filename="../../core/explain/text.py" line="82" /><source>Prorated: {charged} of {days} days of a {cycle} billing cycle ({span}); {full} {currency} for the full cycle × {charged}/{days} = {expected} {currency}{bound}; charged {subtotal} {currency}.</source><translation>Au prorata : {charged} jours sur {days} d'un cycle de facturation {cycle} ({span}) ; {full} {currency} pour le cycle complet × {charged}/{days} = {expected} {currency}{bound} ; facturé {subtotal} {currency}.</translation></message><message><location filename="../../core/explain/text.py" line="91" /><source>Full {cycle} billing cycle ({span}, {charged} days): {full} {currency}{bound}; charged {subtotal} {currency}.</source><translation>Cycle de facturation {cycle} complet ({span}, {charged} jours) : {full} {currency}{bound} ; facturé {subtotal} {currency}.</translation></message><message><location filename="../../core/explain/text.py" line="98" /><source>The subscription runs {days} days against {term} for a full term: {case}.</source><translation>L'abonnement court sur {days} jours contre {term} pour un engagement complet : {case}.</translation></message><message><location filename="../../core/explain/text.py" line="108" /><source>Credit ({reason}): not a cancellation, no refund window applies.</source><translation>Avoir ({reason}) : pas une annulation, aucun délai de remboursement ne s'applique.</translation></message><message><location filename="../../core/explain/text.py" line="111" /><source>new commerce: full refund within 24 hours, prorated within 7 days, none after</source><translation>new commerce : remboursement intégral sous 24 heures, au prorata sous 7 jours, aucun ensuite</translation></message><message><location filename="../../core/explain/text.py" line="113" /><source>legacy: full refund within the first month, prorated after</source><translation>legacy : remboursement intégral le premier mois, au prorata ensuite</translation></message><message><location filename="../../core/explain/text.py" line="64" /><source>For reference, the published rule gives the rate of {published} (two business days before {month}).</source><translation>Pour mémoire, la règle publiée donne le taux du {published} (deux jours ouvrés avant le {month}).</translation></message><message><location filename="../../core/explain/text.py" line="67" /><source>For reference, the published rule gives the rate of {published} (two business days before {month}); the file gives another date.</source><translation>Pour mémoire, la règle publiée donne le taux du {published} (deux jours ouvrés avant le {month}) ; le fichier donne une autre date.</translation></message><message><location filename="../../core/explain/text.py" line="87" /><source> at most (a discount applies)</source><translation> au plus (une remise s'applique)</translation></message><message><location filename="../../core/explain/text.py" line="94" /><source> before discounts</source><translation> avant remises</translation></message><message><location filename="../../core/suggestions/answers.py" line="80" /><source>{evidence}, billed in {billed} ({open} open), but the payment is in {currency}: it was probably meant for {number}. Nothing is proposed: ask the bank to return or convert it (export ticket)</source><translation>{evidence}, facturée en {billed} ({open} restant dus), mais le paiement est en {currency} : il était probablement destiné à {number}. Rien n'est proposé : demandez à la banque de le rembourser ou de le convertir (export du ticket)</translation></message><message><location filename="../../core/suggestions/dates.py" line="44" /><source>on the payment date</source><translation>le jour du paiement</translation></message><message><location filename="../../core/suggestions/dates.py" line="48" /><source>issued {issued}, before the payment; due {due}, {when}</source><translation>émise le {issued}, avant le paiement ; échéance le {due}, {when}</translation></message><message><location filename="../../core/suggestions/dates.py" line="45" /><source>{days} day(s) after the payment</source><translation>{days} jour(s) après le paiement</translation></message><message><location filename="../../core/suggestions/dates.py" line="46" /><source>{days} day(s) before the payment</source><translation>{days} jour(s) avant le paiement</translation></message><message><location filename="../../core/suggestions/engine.py" line="239" /><source>the payment, {money}, equals what {numbers} owe together</source><translation>le paiement, {money}, est égal à ce que {numbers} doivent ensemble</translation></message><message><location filename="../../core/suggestions/engine.py" line="280" /><source>fallback: no invoice number, amount or date points anywhere; this is simply the oldest due first</source><translation>à défaut : aucun numéro de facture, montant ou date n'indique une facture ; ce sont simplement les plus anciennes échues d'abord</translation></message><message><location filename="../../core/suggestions/engine.py" line="62" /><source>fully allocated: nothing to suggest</source><translation>entièrement affecté : rien à suggérer</translation></message><message><location filename="../../core/suggestions/engine.py" line="78" /><source>every suggestion for this payment was rejected</source><translation>toutes les suggestions pour ce paiement ont été rejetées</translation></message><message><location filename="../../core/suggestions/engine.py" line="80" /><source>no open {currency} invoice to suggest</source><translation>aucune facture {currency} ouverte à suggérer</translation></message><message><location filename="../../core/suggestions/engine.py" line="110" /><source>as written</source><translation>tel quel</translation></message><message><location filename="../../core/suggestions/engine.py" line="111" /><source>written '{written}'</source><translation>écrit « {written} »</translation></message><message><location filename="../../core/suggestions/engine.py" line="112" /><source>, which lands on its rebill {rebill}</source><translation>, qui mène à sa refacturation {rebill}</translation></message><message><location filename="../../core/suggestions/engine.py" line="123" /><source>the remittance text quotes {number} ({how}){landing}</source><translation>le texte du virement indique {number} ({how}){landing}</translation></message><message><location filename="../../core/suggestions/engine.py" line="132" /><source>the payment, {money}, is exactly what the quoted invoice(s) still owe</source><translation>le paiement, {money}, est exactement ce que la ou les factures indiquées doivent encore</translation></message><message><location filename="../../core/suggestions/engine.py" line="226" /><source>no combination of {currency} invoices due near the payment adds up to it (the search was cut short)</source><translation>aucune combinaison de factures {currency} échues près du paiement ne lui est égale (la recherche a été écourtée)</translation></message><message><location filename="../../core/suggestions/engine.py" line="243" /><source>one billing run: all issued {issued}</source><translation>une même facturation : toutes émises le {issued}</translation></message><message><location filename="../../core/suggestions/engine.py" line="246" /><source>{among} combinations add up to this amount; this one has the fewest and oldest invoices</source><translation>{among} combinaisons donnent ce montant ; celle-ci a le moins de factures et les plus anciennes</translation></message><message><location filename="../../core/suggestions/engine.py" line="249" /><source>the search was cut short: a combination it did not reach may fit too</source><translation>la recherche a été écourtée : une combinaison qu'elle n'a pas atteinte peut aussi convenir</translation></message><message><location filename="../../core/suggestions/engine.py" line="283" /><source>{money} would stay unallocated</source><translation>{money} resteraient non affectés</translation></message><message><location filename="../../core/suggestions/engine.py" line="108" /><source>the text quotes {number}</source><translation>le texte indique {number}</translation></message><message><location filename="../../core/suggestions/engine.py" line="115" /><source>the text quotes {number} ({how}){landing}, already settled</source><translation>le texte indique {number} ({how}){landing}, déjà réglée</translation></message><message><location filename="../../core/suggestions/engine.py" line="137" /><source>a partial payment of the last invoice quoted</source><translation>un paiement partiel de la dernière facture indiquée</translation></message><message><location filename="../../core/suggestions/engine.py" line="152" /><source>the payment, {money}, equals what {number} still owes after earlier payments and credits</source><translation>le paiement, {money}, est égal à ce que {number} doit encore après les paiements et avoirs précédents</translation></message><message><location filename="../../core/suggestions/engine.py" line="155" /><source>the payment, {money}, equals what {number} still owes</source><translation>le paiement, {money}, est égal à ce que {number} doit encore</translation></message><message><location filename="../../core/suggestions/engine.py" line="161" /><source>{count} open {currency} invoices owe this amount; this one is due nearest the payment</source><translation>{count} factures {currency} ouvertes doivent ce montant ; celle-ci a l'échéance la plus proche du paiement</translation></message><message><location filename="../../core/suggestions/engine.py" line="192" /><source>the payment, {money}, is what {number} owes less credit note {credit} ({remaining} not yet applied)</source><translation>le paiement, {money}, est ce que doit {number} moins l'avoir {credit} ({remaining} pas encore imputés)</translation></message><message><location filename="../../core/suggestions/engine.py" line="262" /><source>the amount is exactly what {number} owes</source><translation>le montant est exactement ce que doit {number}</translation></message><message><source>Priced in the invoice's currency, not prorated, not a credit: price × quantity.</source><translation>Prix dans la devise de la facture, sans prorata, pas un avoir : prix × quantité.</translation></message><message><source>monthly</source><translation>mensuel</translation></message><message><source>annual</source><translation>annuel</translation></message><message><source>three-year</source><translation>triennal</translation></message><message><source>Usage</source><translation>à l'usage</translation></message><message><source>Licence</source><translation>licence</translation></message><message><source>migration from legacy, which keeps the legacy end date</source><translation>migration depuis legacy, qui garde la date de fin legacy</translation></message><message><source>migration from legacy</source><translation>migration depuis legacy</translation></message><message><source>transfer between partners, which keeps the original end date</source><translation>transfert entre partenaires, qui garde la date de fin d'origine</translation></message><message><source>transfer between partners</source><translation>transfert entre partenaires</translation></message><message><source>calendar-month alignment: the term ends on the last day of a month</source><translation>alignement sur le mois civil : l'engagement finit le dernier jour d'un mois</translation></message><message><source>calendar-month alignment</source><translation>alignement sur le mois civil</translation></message><message><source>cotermination with the customer's other subscriptions ending the same day</source><translation>cotermination avec les autres abonnements du client finissant le même jour</translation></message><message><source>cotermination, migration from legacy or transfer between partners (the file does not say which)</source><translation>cotermination, migration depuis legacy ou transfert entre partenaires (le fichier ne dit pas lequel)</translation></message><message><source>cotermination</source><translation>cotermination</translation></message></context></TS>

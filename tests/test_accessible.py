@@ -1,0 +1,120 @@
+"""Every control of the window has a name a screen reader can say: the search boxes, the
+date filters, the tables, the calendar and the chart, in English and in French."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+pytest.importorskip("PySide6.QtWidgets")
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QApplication,
+    QCalendarWidget,
+    QComboBox,
+    QLineEdit,
+    QMenuBar,
+    QScrollBar,
+    QWidget,
+)
+
+from core.demo import write_demo
+from desktop import i18n
+from desktop.main_window import MainWindow
+
+TODAY = date(2026, 11, 23)
+#: what a clerk works with (a label or a layout is not a control)
+CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView,
+            QCalendarWidget, QAbstractScrollArea)  # fmt: skip
+#: controls whose inner parts (a combo box's popup, a calendar's arrows, a line edit's clear
+#: button) Qt names itself
+COMPOUND = (QComboBox, QAbstractSpinBox, QCalendarWidget, QLineEdit, QMenuBar)
+
+
+@pytest.fixture(autouse=True)
+def own_settings(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    QLocale.setDefault(QLocale("en_US"))
+
+
+def inner(widget: QWidget) -> bool:
+    """A part of a compound control, a scroll bar, or one of Qt's own (``qt_`` names)."""
+    if isinstance(widget, QScrollBar) or widget.objectName().startswith("qt_"):
+        return True
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, COMPOUND) or parent.objectName().startswith("qt_calendar"):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def said(widget: QWidget) -> str:
+    """The name assistive technology reads: the accessible name set, else what Qt derives
+    (a button's text)."""
+    if widget.accessibleName().strip():
+        return widget.accessibleName()
+    face = QAccessible.queryAccessibleInterface(widget)
+    return face.text(QAccessible.Text.Name) if face is not None else ""
+
+
+def unnamed(root: QWidget) -> list[str]:
+    out = []
+    for w in root.findChildren(QWidget):
+        if not isinstance(w, CONTROLS) or inner(w) or w.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            continue
+        reading = type(w).__name__ in ("QTextBrowser", "QTextEdit", "QChartView", "QPlainTextEdit")
+        if (
+            isinstance(w, QAbstractScrollArea)
+            and not isinstance(w, QAbstractItemView)
+            and not reading
+        ):
+            continue  # a scroll area holding a page: its controls are checked one by one
+        if not said(w).strip():
+            path, p = [], w
+            while p is not None and p is not root:
+                path.append(type(p).__name__)
+                p = p.parentWidget()
+            out.append("/".join(reversed(path)))
+    return out
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    w = MainWindow(write_demo(tmp_path / "demo", today=TODAY), TODAY)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.loaded, timeout=20000):
+        w.show()
+    yield w
+    w.close()
+
+
+def test_every_control_of_the_window_has_a_name(window):
+    assert unnamed(window) == []
+    pages = window.invoices, window.alerts_page
+    assert [pages[0].search.accessibleName(), pages[0].date_from.accessibleName(),
+            pages[0].date_to.accessibleName(), pages[0].view.accessibleName()] == [
+        "Search", "From date", "To date", "Invoices"]  # fmt: skip
+    assert [pages[1].grid.accessibleName(), pages[1].table.accessibleName()] == [
+        "Billing calendar", "Findings"]  # fmt: skip
+    assert window.dashboard.chart.view.accessibleName() == "Aging chart"
+
+
+def test_the_names_are_french_in_a_french_window(window, qtbot):
+    try:
+        with qtbot.waitSignal(window.language_changed, timeout=5000):
+            window.set_language("fr")
+        assert unnamed(window) == []
+        assert window.invoices.search.accessibleName() == "Rechercher"
+        assert window.invoices.date_from.accessibleName() == "Date de début"
+        assert window.alerts_page.grid.accessibleName() == "Calendrier de facturation"
+    finally:
+        window.set_language("en")
+        i18n.uninstall(QApplication.instance())
