@@ -7,6 +7,7 @@ from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,14 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from core.money import parse_decimal
-from desktop.screens import fit
-from widgets.formats import edit_text, money_text
+from desktop.screens import fit, remember_size
+from widgets.formats import date_text, edit_text, money_text
 
 Requests = list[tuple[str, Decimal]]
 #: ``check(requests, answer)``: ask the core, off the GUI thread, whether these amounts
 #: can be recorded; ``answer`` gets what would be recorded, or the refusal (an exception).
 Check = Callable[[Requests, Callable[[object], None]], None]
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+REFUSED = QColor("#fde7e9")  # the background of the amount refused
 
 
 def _fixed(text: str, right: bool = False) -> QTableWidgetItem:
@@ -47,7 +49,10 @@ class CheckedDialog(QDialog):
         self._check, self.keys = check, keys
         self._asked = 0
         self._accept_when_checked = False
+        self._edited: int | None = None  # the row whose amount was edited last
+        self.refused_row: int | None = None  # the row whose amount is refused, marked
         self.message = QLabel()
+        self.message.setObjectName("refusal")
         self.message.setStyleSheet("color: #b3261e;")
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(
@@ -56,40 +61,78 @@ class CheckedDialog(QDialog):
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
 
+    def _amount(self, row: int) -> Decimal | None:
+        """The amount typed in ``row`` (blank is 0), or None when it is not an amount."""
+        raw = self.table.item(row, self.table.columnCount() - 1).text().strip() or "0"
+        try:
+            return parse_decimal(raw)
+        except (ValueError, InvalidOperation):
+            return None
+
     def requests(self) -> Requests | None:
         """(key, amount) for each non-zero amount, or None with the unreadable one named."""
         out = []
         column = self.table.columnCount() - 1
         for r, key in enumerate(self.keys):
-            raw = self.table.item(r, column).text().strip() or "0"
-            try:
-                amount = parse_decimal(raw)
-            except (ValueError, InvalidOperation):
-                self.message.setText(self.tr("%s: '%s' is not an amount") % (key, raw))
+            amount = self._amount(r)
+            if amount is None:
+                raw = self.table.item(r, column).text().strip()
+                self._refuse(r, self.tr("%s: '%s' is not an amount") % (key, raw))
                 self.table.setCurrentCell(r, column)
                 return None
             if amount:
                 out.append((key, amount))
         return out
 
-    def _update(self, *_args) -> None:
-        self.message.setText("")
+    def counted(self) -> Decimal:
+        """What the amounts add up to, the refused one left out (it cannot be recorded)."""
+        return sum((a for r in range(len(self.keys)) if r != self.refused_row
+                    and (a := self._amount(r)) is not None), Decimal(0))  # fmt: skip
+
+    def _update(self, item=None) -> None:
+        if item is not None:
+            self._edited = item.row()
+        self._refuse(None, "")
         self._ok().setEnabled(False)
         self._asked += 1
         requests = self.requests()
-        self._show_totals(requests)
+        self._show_totals()
         if requests:
             asked = self._asked
             self._check(requests, lambda answer: self._answered(asked, answer))
 
-    def _show_totals(self, requests: Requests | None) -> None:
+    def _show_totals(self) -> None:
         """What remains, when the dialog shows it."""
+
+    def _refuse(self, row: int | None, said: str) -> None:
+        """Say a refusal by the amount it is about (its cell marked, the reason in its
+        tooltip and just under the table); ``row`` None takes every mark away."""
+        column = self.table.columnCount() - 1
+        self.table.blockSignals(True)
+        for r in range(self.table.rowCount()):
+            cell = self.table.item(r, column)
+            cell.setBackground(QBrush(REFUSED) if r == row else QBrush())
+            cell.setToolTip(said if r == row else "")
+        self.table.blockSignals(False)
+        self.refused_row = row
+        self.message.setText(said)
+        if row is not None:
+            self.table.scrollToItem(self.table.item(row, column))
+
+    def _refused_row(self, said: str) -> int | None:
+        """The row a refusal is about: the one it names, else the amount edited last."""
+        named = [r for r, key in enumerate(self.keys) if key in said]
+        return named[0] if named else self._edited
 
     def _answered(self, asked: int, answer: object) -> None:
         if asked != self._asked:  # amounts edited since: a newer answer is coming
             return
         ok = not isinstance(answer, Exception)
-        self.message.setText("" if ok else str(answer))
+        if ok:
+            self._refuse(None, "")
+        else:
+            self._refuse(self._refused_row(str(answer)), str(answer))
+        self._show_totals()
         self._ok().setEnabled(ok)
         self.checked.emit(ok)
         if ok and self._accept_when_checked:
@@ -126,6 +169,7 @@ class AllocationDialog(CheckedDialog):
         name = source.get("id") or source.get("number")
         self.setWindowTitle(self.tr("Allocate %s") % name)
         fit(self, 720, 420)
+        remember_size(self, "allocate")
         by_number = {i["number"]: i for i in invoices}
         self.rows = [(by_number[n], amount) for n, amount in proposal if n in by_number]
         self._setup_check(check, [inv["number"] for inv, _ in self.rows])
@@ -148,9 +192,9 @@ class AllocationDialog(CheckedDialog):
             self.table.setItem(r, 3, edit)
         self.table.itemChanged.connect(self._update)
         layout.addWidget(self.table)
+        layout.addWidget(self.message)  # the refusal by the table, its cell marked
         self.remaining = QLabel()
         layout.addWidget(self.remaining)
-        layout.addWidget(self.message)
         in_order = self.buttons.addButton(
             self.tr("Allocate to the selected, in order"), QDialogButtonBox.ButtonRole.ActionRole
         )
@@ -158,12 +202,13 @@ class AllocationDialog(CheckedDialog):
         layout.addWidget(self.buttons)
         self._update()
 
-    def _show_totals(self, requests: Requests | None) -> None:
-        if requests is not None:
-            left = self.available - sum((a for _, a in requests), Decimal(0))
-            self.remaining.setText(
-                self.tr("Remaining to allocate: %s") % money_text(left, self.currency)
-            )
+    def _show_totals(self) -> None:
+        left = money_text(self.available - self.counted(), self.currency)
+        if self.refused_row is None:
+            self.remaining.setText(self.tr("Remaining to allocate: %s") % left)
+        else:
+            said = self.tr("Remaining to allocate: %s, without the amount refused for %s")
+            self.remaining.setText(said % (left, self.keys[self.refused_row]))
 
     def allocate_selected_in_order(self) -> None:
         """The selected invoices, top to bottom, each up to what it owes, while money lasts;
@@ -192,7 +237,8 @@ class SettleDialog(CheckedDialog):
         cur = invoice["currency"]
         self.owed = invoice["open"]
         self.setWindowTitle(self.tr("Settle %s") % invoice["number"])
-        fit(self, 640, 360)
+        fit(self, 720, 420)
+        remember_size(self, "settle")
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("%s still owes %s.") % (
             invoice["number"], money_text(invoice["open"], cur))))  # fmt: skip
@@ -200,6 +246,8 @@ class SettleDialog(CheckedDialog):
                    if p["currency"] == cur and p["unallocated"] > 0]  # fmt: skip
         sources += [(c["number"], c["unapplied"], "") for c in credits
                     if c["currency"] == cur and c["unapplied"] > 0]  # fmt: skip
+        described = {p["id"]: self._payment(p) for p in payments}
+        described |= {c["number"]: self._credit(c) for c in credits}
         number = invoice["number"]
         sources.sort(key=lambda s: (number not in (s[2] or "").upper(), s[0]))  # fmt: skip
         self.sources = sources
@@ -208,16 +256,45 @@ class SettleDialog(CheckedDialog):
         self.table.setHorizontalHeaderLabels(
             [self.tr("Payment or credit note"), self.tr("Available"), self.tr("Allocate")]
         )
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         left = self.owed
         for r, (sid, available, _ref) in enumerate(sources):
-            self.table.setItem(r, 0, _fixed(sid))
-            self.table.setItem(r, 1, _fixed(money_text(available, cur)))
+            self.table.setItem(r, 0, _fixed(described.get(sid, sid)))
+            self.table.item(r, 0).setToolTip(described.get(sid, sid))
+            self.table.setItem(r, 1, _fixed(money_text(available, cur), True))
             take = min(left, available)
             left -= take
-            self.table.setItem(r, 2, QTableWidgetItem(edit_text(take)))
+            edit = QTableWidgetItem(edit_text(take))
+            edit.setTextAlignment(RIGHT)
+            self.table.setItem(r, 2, edit)
         self.table.itemChanged.connect(self._update)
         layout.addWidget(self.table)
-        layout.addWidget(self.message)
+        layout.addWidget(self.message)  # the refusal by the table, its cell marked
+        self.remaining = QLabel()
+        layout.addWidget(self.remaining)
         layout.addWidget(self.buttons)
         self._update()
+
+    def _payment(self, p: dict) -> str:
+        """A payment as the clerk knows it: its date, its reference, its amount."""
+        parts = [p["id"], date_text(str(p.get("date") or "")), p.get("reference") or "",
+                 money_text(p.get("amount"), p["currency"])]  # fmt: skip
+        return " — ".join(x for x in parts if x)
+
+    def _credit(self, c: dict) -> str:
+        parts = [self.tr("credit note %s") % c["number"], date_text(str(c.get("date") or "")),
+                 money_text(c.get("total", c.get("amount")), c["currency"])]  # fmt: skip
+        return " — ".join(x for x in parts if x)
+
+    def _show_totals(self) -> None:
+        cur = self.invoice["currency"]
+        left = money_text(self.owed - self.counted(), cur)
+        if self.refused_row is None:
+            self.remaining.setText(self.tr("Still owed after these: %s") % left)
+        else:
+            self.remaining.setText(self.tr("Still owed after these: %s, without the amount "
+                                           "refused") % left)  # fmt: skip

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop.screens import fit
+from desktop.screens import fit, remember_size
 
 NONE = "—"
 #: kind → ((field, required), ...), {field: the column guessed}
@@ -38,6 +38,7 @@ class MappingDialog(QDialog):
         self.path, self.header, self.kinds, self._check = path, header, kinds, check
         self.setWindowTitle(self.tr("Which column is which? — %s") % path.name)
         fit(self, 760, 480)
+        remember_size(self, "mapping")
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr(
             "This layout is new. Say once which columns hold what; files with the same "

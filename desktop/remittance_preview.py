@@ -9,7 +9,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
-from desktop.screens import fit
+from desktop.screens import fit, remember_size
 
 
 class RemittancePreview(QDialog):
@@ -22,7 +22,8 @@ class RemittancePreview(QDialog):
     def __init__(self, payment_id: str, pdf: Path, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Remittance advice — %s") % payment_id)
-        fit(self, 760, 900)
+        fit(self, 760, 900)  # at most the screen: its buttons stay in reach
+        remember_size(self, "remittance-preview")
         self.document = QPdfDocument(self)
         self.document.load(str(pdf))
         self.view = QPdfView(self)

@@ -24,6 +24,10 @@ def own_folders(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.delenv("CSP_RECON_DB", raising=False)
+    from PySide6.QtCore import QSettings
+
+    # Qt reads the configuration folder once a process: the recent files of earlier tests
+    QSettings("CSP Reconciler", "CSP Reconciler").remove("recent")
     from PySide6.QtCore import QLocale
 
     QLocale.setDefault(QLocale("en_US"))

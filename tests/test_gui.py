@@ -122,9 +122,14 @@ def test_over_allocation_is_refused_with_a_visible_message(qtbot, window):
     with qtbot.waitSignal(dialog.checked, timeout=20000):
         dialog.table.item(1, 3).setText("742.30")  # 1957.70 > 1500.00 available
     assert dialog.message.text() == "P5 has 284.60 EUR left; cannot allocate 742.30 more"
-    assert "Remaining to allocate: -457.70 EUR" in dialog.remaining.text()
+    # the refusal is by the amount it refuses; what remains leaves that amount out
+    assert dialog.refused_row == 1 and dialog.table.item(1, 3).toolTip() == dialog.message.text()
+    assert dialog.remaining.text() == ("Remaining to allocate: 284.60 EUR, without the amount "
+                                       "refused for G000100013")  # fmt: skip
     dialog.table.item(1, 3).setText("lots")
     assert dialog.message.text() == "G000100013: 'lots' is not an amount" and not ok.isEnabled()
+    assert dialog.remaining.text() == ("Remaining to allocate: 284.60 EUR, without the amount "
+                                       "refused for G000100013")  # fmt: skip
 
 
 def test_export_remittance_and_report_from_the_window(qtbot, window, tmp_path):
@@ -665,7 +670,7 @@ def test_charges_explained_per_customer_flags_and_dispute_a_line(qtbot, window):
     assert dialog.amount.text() == "0.01"  # the difference from the rule
     dialog.ticket.setText("2611230099")
     with qtbot.waitSignal(window.ready, timeout=20000):
-        dialog.accept()
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
     claims = window.claims_page.claims
     opened = [c for c in claims if c["line"] == "G000100009#2"]
     assert opened and opened[0]["amount"] == "0.01" and opened[0]["state"] == "open"
@@ -721,8 +726,9 @@ def test_a_payment_quoting_a_voided_invoice_is_offered_to_its_rebill(qtbot, wind
     path = tmp_path / "quoting-the-voided.csv"
     path.write_text("Date;Montant;Devise;Libellé\n20/11/2026;500,00;EUR;VIR G000100003\n",
                     encoding="utf-8")  # fmt: skip
+    window.ws.imports.import_file(path)  # as the command line does: the reference not applied
     with qtbot.waitSignal(window.loaded, timeout=20000):
-        window.import_files([path])
+        window.refresh()
     new = next(p["id"] for p in window.snap["payments"]
                if "G000100003" in p["reference"] and p["amount"] == Decimal("500.00"))  # fmt: skip
     dialog = opened_allocation(qtbot, window, new)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QMessageBox
 
 from core.demo import write_demo
 from core.workspace import Workspace
-from desktop.actions import journal
 from desktop.main_window import MainWindow
 
 TODAY = date(2026, 11, 23)
@@ -84,8 +83,8 @@ def test_payments_quoting_invoice_numbers_are_allocated_by_the_import(qtbot, emp
         ("P4", "G000100007", Decimal("1650.75")),
     ]
     # one change: undoing the import takes its payments and their allocations back
-    with qtbot.waitSignal(window.loaded, timeout=20000):
-        journal.undo(window)
+    undone = window.ws.journal.undo()  # Edit > Undo (which asks first, for an import)
+    assert undone.lines[0].startswith("undid #") and "import" in undone.lines[0]
     assert live_allocations(tmp_path / "mine.csprecon") == []
     with Workspace(tmp_path / "mine.csprecon") as ws:
         assert ws.books.payments() == []

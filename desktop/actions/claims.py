@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from core.changes import Change
 from core.money import quantum
 from desktop.operations import CollectionOp, translate
 
@@ -37,13 +38,9 @@ def open_dispute(window: MainWindow, target: str, amount: str, currency: str, re
 
     dialog = DisputeDialog(target, amount, currency, reason, window)
     window.claim_dialog = dialog
-
-    def accepted() -> None:
-        values = dialog.values()
-        op = CollectionOp(window, lambda ws, job: ws.claims.open_dispute(*values))
-        op.success(lambda _claim: window.tabs.setCurrentWidget(window.claims_page)).run()
-
-    dialog.accepted.connect(accepted)
+    dialog.submitted.connect(
+        lambda: _record(window, dialog, lambda ws, values: ws.claims.open_dispute(*values))
+    )
     dialog.open()
 
 
@@ -53,14 +50,32 @@ def new_sla_claim(window: MainWindow) -> None:
     currencies = sorted((window.snap or {}).get("balance", {})) or ["EUR"]
     dialog = SlaClaimDialog(currencies[0], window)
     window.claim_dialog = dialog
-
-    def accepted() -> None:
-        values = dialog.values()
-        op = CollectionOp(window, lambda ws, job: ws.claims.open_sla_claim(*values))
-        op.success(lambda _claim: window.tabs.setCurrentWidget(window.claims_page)).run()
-
-    dialog.accepted.connect(accepted)
+    dialog.submitted.connect(
+        lambda: _record(window, dialog, lambda ws, values: ws.claims.open_sla_claim(*values))
+    )
     dialog.open()
+
+
+def _record(window: MainWindow, dialog, call) -> None:
+    """Ask the workspace to record what the dialog holds: recorded, the dialog closes and
+    the claims are shown; refused, the refusal is said by its field and the dialog stays
+    open with everything typed."""
+    values = dialog.values()
+
+    def run(ws, job):
+        try:
+            return call(ws, values)
+        except ValueError as refused:  # the core's check: said in the dialog, nothing stored
+            return Change("claim", (), frozenset(), refused)
+
+    def done(result) -> None:
+        if isinstance(result, ValueError):
+            dialog.refuse(str(result))
+            return
+        dialog.accept()
+        window.tabs.setCurrentWidget(window.claims_page)
+
+    CollectionOp(window, run).success(done).run()
 
 
 def link(window: MainWindow, claim: dict) -> None:

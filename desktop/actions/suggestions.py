@@ -24,7 +24,8 @@ def show(window: MainWindow) -> None:
     if window.tabs.currentWidget() is window.payments and window.payments.selected_rows():
         payment = window.payments.selected_rows()[0]["id"]
     dialog = SuggestionsDialog(window)
-    dialog.payment = payment
+    dialog.limit_to(payment)
+    dialog.show_all_requested.connect(lambda: load(window, None))
     window.suggestions_dialog = dialog
     dialog.accept_requested.connect(lambda sid: decide(window, sid, True))
     dialog.reject_requested.connect(lambda sid: decide(window, sid, False))
