@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, select
 
-from core import explain, linestore
+from core import explain, linechecks, linestore
 from core.changes import Change, change
 from core.model import InvoiceLine
 from core.services.base import Service
@@ -97,13 +97,13 @@ class Charges(Service):
             explainer.know_end(customer, end, subscription)
         return explainer
 
-    def _explained(self) -> Iterator[explain.Explanation]:
-        """Every line with something to explain, a pack at a time: only what the rules need
-        to know of the others is kept (so a workspace of millions of lines is explained in
-        bounded memory)."""
+    def _explained(self, keep: Callable) -> Iterator[explain.Explanation]:
+        """The lines ``keep`` picks with something to explain, a pack at a time (by pack,
+        not by invoice): only what the rules need to know of the others is kept (so a
+        workspace of millions of lines is explained in bounded memory)."""
         with self.store.conn() as c:
             explainer = self._explainer(c, None, None, reads.refunded_subscriptions(c))
-            for label, line in self._scan(keep=linestore.explain_candidates(), conn=c):
+            for label, line in self._scan(keep=keep, conn=c):
                 ex = explainer.explain(label, line)
                 if ex.explained:
                     yield ex
@@ -126,13 +126,16 @@ class Charges(Service):
         return [c for ex in self.flagged_lines() for c in ex.checks]
 
     def flagged_lines(self) -> list[explain.Explanation]:
-        """The explanations of the lines that contradict a published rule."""
-        return [ex for ex in self._explained() if ex.checks]
+        """The explanations of the lines that contradict a published rule, by invoice and
+        line: the explainer sees only the lines a rule may flag (:mod:`core.linechecks`)."""
+        found = [ex for ex in self._explained(linechecks.to_explain) if ex.checks]
+        return sorted(found, key=lambda ex: reads.label_order(ex.label))
 
     def explained_lines(self) -> list[explain.Explanation]:
         """Every line with something to explain (converted, prorated, a term that does not
         match, a credit), by invoice and line."""
-        return list(self._explained())
+        found = list(self._explained(linestore.explain_candidates()))
+        return sorted(found, key=lambda ex: reads.label_order(ex.label))
 
     def line_customers(self) -> list[tuple[str, str, int]]:
         """(customer id, name, lines) of every customer with lines, by name."""

@@ -7,8 +7,9 @@ for; only the columns asked for are decoded.
 
 from __future__ import annotations
 
-from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+import itertools
+from collections import OrderedDict, defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -133,3 +134,53 @@ def customer_totals(conn: Connection) -> pa.Table:
     if not tables:
         return schema.empty_table()
     return pa.concat_tables([tb.cast(schema) for tb in tables])
+
+
+def kept_lines(conn: Connection, keep: Callable) -> Iterator[tuple[Any, list[int], pa.Table]]:
+    """The lines of the whole workspace that ``keep(table, currency)`` keeps, a pack at a
+    time (the filter runs once over each pack, ``currency`` the invoice's of each row):
+    (``line_blocks`` row, each kept line's place in its invoice counted from 1, the kept
+    rows) — by pack, not by invoice."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    b = t.line_blocks.c
+    own_payload = b.payload.is_not(None).label("own")
+    query = select(b.id, b.invoice_number, b.currency, b.source_file, b.source_sheet,
+                   b.pack_id, b.first_row, b.line_count, own_payload)  # fmt: skip
+    query = query.order_by(b.invoice_number, b.id)
+    before: dict[int, int] = {}  # lines of the same invoice in the blocks stored before
+    seen: dict[str, int] = defaultdict(int)
+    own, by_pack = [], defaultdict(list)
+    for r in conn.execute(query).fetchall():
+        before[r.id] = seen[r.invoice_number]
+        seen[r.invoice_number] += r.line_count
+        (own if r.own else by_pack[r.pack_id]).append(r)
+    for r in own:  # a block of its own (before packs)
+        table = linestore.decode_block(conn.scalar(select(b.payload).where(b.id == r.id)))
+        kept = pc.indices_nonzero(keep(table, r.currency)).to_pylist()
+        if kept:
+            yield r, [before[r.id] + i + 1 for i in kept], table.take(pa.array(kept, pa.int64()))
+    for pack_id in sorted(by_pack):
+        blocks = sorted(by_pack[pack_id], key=lambda r: r.first_row)
+        payload = conn.scalar(select(t.line_packs.c.payload).where(t.line_packs.c.id == pack_id))
+        table = linestore.with_stored_key(linestore.decode_pack(payload))
+        owner = np.full(table.num_rows, -1, dtype=np.int64)
+        for k, r in enumerate(blocks):
+            owner[r.first_row : r.first_row + r.line_count] = k
+        covered = owner >= 0
+        currency = pa.array([r.currency for r in blocks], pa.string()).take(
+            pa.array(np.where(covered, owner, 0))
+        )
+        mask = pc.and_(keep(table, currency), pa.array(covered))
+        kept = pc.indices_nonzero(mask).to_numpy()
+        if not len(kept):
+            continue
+        rows = table.take(pa.array(kept))
+        owners = owner[kept]
+        starts = [0, *(np.flatnonzero(np.diff(owners)) + 1).tolist(), len(kept)]
+        for a, z in itertools.pairwise(starts):
+            r = blocks[int(owners[a])]
+            places = (kept[a:z] - r.first_row + before[r.id] + 1).tolist()
+            yield r, places, rows.slice(a, z - a)

@@ -30,7 +30,7 @@ from core.model import (
 )
 from core.rules.notes import shown
 from core.store import schema as t
-from core.store.packs import customer_totals, every_line, stored_lines
+from core.store.packs import customer_totals, every_line, kept_lines, stored_lines
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
@@ -246,8 +246,17 @@ def scan_lines(
     conn: Connection, numbers: Iterable[str] | None = None, keep: Callable | None = None
 ) -> Iterator[tuple[str, InvoiceLine]]:
     """Lines labelled ``INVOICE#N`` (N: the line's place in its invoice, as listed), of
-    the invoices given or of all; ``keep(table, currency)`` picks rows before they become
-    records (a large workspace has millions)."""
+    the invoices given (by invoice) or of all (by pack: see :func:`label_order`);
+    ``keep(table, currency)`` picks rows before they become records (a large workspace has
+    millions)."""
+    if numbers is None and keep is not None:  # the whole workspace: a pack at a time
+        for r, places, kept in kept_lines(conn, keep):
+            found = linestore.table_lines(
+                kept, r.invoice_number, r.currency, r.source_file, r.source_sheet
+            )
+            for place, line in zip(places, found, strict=True):
+                yield f"{r.invoice_number}#{place}", line
+        return
     seen: dict[str, int] = defaultdict(int)
     import pyarrow as pa
 
@@ -264,6 +273,12 @@ def scan_lines(
         )
         for i, line in zip(rows, found, strict=True):
             yield f"{r.invoice_number}#{first + i + 1}", line
+
+
+def label_order(label: str) -> tuple[str, int]:
+    """``INVOICE#N`` sorted by invoice, then by place."""
+    number, _, place = label.rpartition("#")
+    return number, int(place)
 
 
 def history(conn: Connection, number: str) -> list[dict]:
