@@ -37,17 +37,21 @@ typecheck: $(STAMP)
 clean:
 	rm -rf $(VENV) build dist *.egg-info
 
+# The bundle is built from the versions pinned in installer/constraints.txt (regenerate it
+# with `$(BIN)/python installer/lock.py` after changing the dependencies).
 DIST_STAMP := $(VENV)/.dist-installed
-$(DIST_STAMP): $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[dev,dist]'
+$(DIST_STAMP): $(STAMP) installer/constraints.txt
+	$(BIN)/python -m pip install --quiet -e '.[dist]' -c installer/constraints.txt
 	touch $(DIST_STAMP)
 
-# The installable bundle and the Linux packages (dist/); dist-check builds and tries them.
+# The installable bundle and the Linux packages (dist/); dist-check builds them, tries the
+# bundle, checks its size budget and runs lintian on the .deb (CI runs it: .ci/run).
 dist: $(DIST_STAMP)
 	$(BIN)/python installer/build.py
 
 dist-check: $(DIST_STAMP)
 	bash .ci/qt-libs
+	bash .ci/dist-tools
 	$(BIN)/python installer/check.py
 
 # The team-workspace load rows need a PostgreSQL server: a throwaway one is started when
