@@ -2,15 +2,19 @@
 
 On Linux: ``dist/csp-reconciler/`` (one folder: both programs, Python, Qt, data),
 ``dist/csp-reconciler-VERSION-linux-x86_64.tar.gz`` and ``dist/csp-reconciler_VERSION_amd64.deb``
-(desktop entry, icons in the hicolor sizes, the ``.csprecon`` workspace MIME type).  On
-Windows and macOS the same spec gives the folder (and the ``.app``); the Inno Setup script
-and the macOS recipe are described in ``installer/README.md``.
+(desktop entry, icons in the hicolor sizes, the ``.csprecon`` workspace MIME type, copyright
+and changelog).  On Windows and macOS the same spec gives the folder (and the ``.app``); the
+Inno Setup script and the macOS recipe are described in ``installer/README.md``.  Every build
+puts the licence notices in ``licenses/`` next to the programs (installer/notices.py).
 """
 
 from __future__ import annotations
 
+import email.utils
+import gzip
 import os
 import shutil
+import struct
 import subprocess
 import sys
 import tarfile
@@ -21,19 +25,25 @@ ROOT = Path(__file__).resolve().parents[1]
 DIST = ROOT / "dist"
 BUILD = ROOT / "build"
 BUNDLE = DIST / "csp-reconciler"
-SIZES = (16, 24, 32, 48, 64, 128, 256)
+SIZES = (16, 24, 32, 48, 64, 128, 256, 512, 1024)
+HICOLOR = (16, 24, 32, 48, 64, 128, 256, 512)  # the Linux icon theme's folders
+ICO = (16, 24, 32, 48, 256)  # Windows: small icons, the taskbar and Explorer's large view
+# macOS: an .iconset names each size and its double (@2x) for Retina screens
+ICONSET = {f"icon_{s}x{s}{'@2x' if double else ''}.png": s * (2 if double else 1)
+           for s in (16, 32, 128, 256, 512) for double in (False, True)}  # fmt: skip
+APP_ID = "csp-reconciler"  # the desktop file's name, the window's app id and WM class
 VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
 
 
-def icons() -> Path:
-    """The icon in every size the platforms ask for, drawn from the one SVG."""
+def icons(out: Path = BUILD / "icons") -> Path:
+    """The icon in every size the platforms ask for, drawn from the one SVG, with the Windows
+    .ico and the macOS .iconset made of them."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication, QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
 
     app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 - needed by QImage
-    out = BUILD / "icons"
     out.mkdir(parents=True, exist_ok=True)
     renderer = QSvgRenderer(str(ROOT / "resources" / "icons" / "csp-reconciler.svg"))
     for size in SIZES:
@@ -43,9 +53,33 @@ def icons() -> Path:
         renderer.render(painter)
         painter.end()
         image.save(str(out / f"csp-reconciler-{size}.png"))
-        if size == 256:
-            image.save(str(out / "csp-reconciler.ico"))  # Qt's ico writer (Windows)
+    write_ico(out / "csp-reconciler.ico", {s: out / f"csp-reconciler-{s}.png" for s in ICO})
+    write_iconset(out / "csp-reconciler.iconset", out)
     return out
+
+
+def write_ico(path: Path, pngs: dict[int, Path]) -> Path:
+    """A Windows icon holding one PNG image per size (Qt's writer keeps only one)."""
+    header = struct.pack("<HHH", 0, 1, len(pngs))
+    offset = 6 + 16 * len(pngs)
+    entries, images = b"", b""
+    for size, png in sorted(pngs.items()):
+        data = png.read_bytes()
+        side = 0 if size >= 256 else size  # 0 stands for 256
+        entries += struct.pack("<BBBBHHII", side, side, 0, 0, 1, 32, len(data), offset)
+        offset += len(data)
+        images += data
+    path.write_bytes(header + entries + images)
+    return path
+
+
+def write_iconset(folder: Path, pngs: Path) -> Path:
+    """The macOS iconset (``iconutil -c icns`` makes the .icns of it): 16 to 512, each @2x."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for name, size in ICONSET.items():
+        shutil.copy(pngs / f"csp-reconciler-{size}.png", folder / name)
+    return folder
 
 
 def bundle() -> Path:
@@ -53,6 +87,10 @@ def bundle() -> Path:
     subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean",
                     "--distpath", str(DIST), "--workpath", str(BUILD / "pyinstaller"),
                     str(ROOT / "installer" / "csp_reconciler.spec")], check=True)  # fmt: skip
+    sys.path.insert(0, str(ROOT / "installer"))
+    import notices
+
+    notices.write(BUNDLE / "licenses")
     return BUNDLE
 
 
@@ -63,17 +101,25 @@ def tarball() -> Path:
     return path
 
 
+# Name[fr] stays the product's name, as the French window calls it.  StartupWMClass and the
+# file's name match what desktop/app.py gives Qt (setDesktopFileName, the executable's name),
+# so the window groups with its launcher on X11 and Wayland.
 DESKTOP = """[Desktop Entry]
 Type=Application
 Name=CSP Reconciler
+Name[fr]=CSP Reconciler
 GenericName=Invoice reconciliation
+GenericName[fr]=Rapprochement de factures
 Comment=Reconcile Microsoft CSP invoices, payments and credit notes
 Comment[fr]=Rapprocher factures, paiements et avoirs Microsoft CSP
-Exec=/opt/csp-reconciler/csp-reconciler %f
+Keywords=invoice;payment;credit note;reconciliation;remittance;aging;Microsoft;CSP;
+Keywords[fr]=facture;paiement;avoir;rapprochement;avis de paiement;échéance;Microsoft;CSP;
+Exec=csp-reconciler %f
 Icon=csp-reconciler
 Terminal=false
 Categories=Office;Finance;
 MimeType=application/x-csprecon;
+StartupWMClass=csp-reconciler
 """
 MIME = """<?xml version="1.0" encoding="UTF-8"?>
 <mime-info xmlns="http://www.freedesktop.org/standards/shared-mime-info">
@@ -127,26 +173,105 @@ command -v gtk-update-icon-cache >/dev/null \
 """
 
 
+COPYRIGHT = """\
+Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
+Upstream-Name: CSP Reconciler
+Upstream-Contact: CSP Reconciler <support@cspreconciler.example>
+Comment: The package bundles Python, Qt (through PySide6) and the Python packages the
+ program needs.  Each is listed with its version and licence in
+ /usr/lib/csp-reconciler/licenses/THIRD-PARTY-NOTICES.txt; that folder holds their licence
+ texts.  Among them ofxtools is GPL-3.0-only (see the source's installer/README.md).
+
+Files: *
+Copyright: CSP Reconciler authors
+License: other
+ No licence has been chosen yet for CSP Reconciler's own code: it is distributed to its
+ users under the terms agreed with them, within the licences of the components it bundles.
+
+Files: usr/lib/csp-reconciler/_internal/PySide6/*
+ usr/lib/csp-reconciler/_internal/shiboken6/*
+ usr/lib/csp-reconciler/_internal/libQt6*
+Copyright: The Qt Company Ltd. and other contributors
+License: LGPL-3
+ Qt 6 and PySide6 are used under the GNU Lesser General Public License version 3, as shared
+ libraries that can be replaced by a compatible build.
+ .
+ On Debian systems, the complete text of the GNU Lesser General Public License version 3
+ can be found in "/usr/share/common-licenses/LGPL-3".
+
+Files: usr/lib/csp-reconciler/_internal/resources/fonts/*
+Copyright: 2003 Bitstream, Inc.
+ DejaVu changes are in public domain.
+License: bitstream-vera
+{dejavu}
+"""
+CHANGELOG = """\
+csp-reconciler ({version}) unstable; urgency=medium
+
+  * Release {version}: see the project's README for what it does.
+
+ -- CSP Reconciler <support@cspreconciler.example>  {date}
+"""
+# lintian, on a program that carries its own Python and Qt by design (see installer/README.md)
+OVERRIDES = """\
+# The bundle carries its own Python, Qt and libraries (PyInstaller), as their wheels built them:
+# copies of system libraries, unstripped, found through the bundle's own search path.
+csp-reconciler: embedded-library *
+csp-reconciler: unstripped-binary-or-object *
+csp-reconciler: custom-library-search-path *
+csp-reconciler: shared-library-lacks-prerequisites *
+csp-reconciler: library-not-linked-against-libc *
+# both programs answer --help; the README is their manual
+csp-reconciler: no-manual-page *
+"""
+
+
+def _gzip(text: str, path: Path) -> None:
+    with open(path, "wb") as raw, gzip.GzipFile("", "wb", 9, raw, mtime=0) as out:
+        out.write(text.encode())
+
+
+def _release_date() -> str:
+    """The last commit's date (the changelog's), else now."""
+    done = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%cD"],
+                          capture_output=True, text=True, check=False)  # fmt: skip
+    return done.stdout.strip() or email.utils.formatdate(usegmt=False)
+
+
 def deb() -> Path:
     root = BUILD / "deb"
     shutil.rmtree(root, ignore_errors=True)
-    shutil.copytree(BUNDLE, root / "opt" / "csp-reconciler", symlinks=True)
+    shutil.copytree(BUNDLE, root / "usr" / "lib" / "csp-reconciler", symlinks=True)
     bin_dir = root / "usr" / "bin"
     bin_dir.mkdir(parents=True)
     for name in ("csp-reconciler", "csp-recon"):
-        (bin_dir / name).symlink_to(f"/opt/csp-reconciler/{name}")
+        (bin_dir / name).symlink_to(f"../lib/csp-reconciler/{name}")
     share = root / "usr" / "share"
     (share / "applications").mkdir(parents=True)
-    (share / "applications" / "csp-reconciler.desktop").write_text(DESKTOP)
+    (share / "applications" / f"{APP_ID}.desktop").write_text(DESKTOP)
     (share / "mime" / "packages").mkdir(parents=True)
     (share / "mime" / "packages" / "csp-reconciler.xml").write_text(MIME)
-    for size in SIZES:
+    for size in HICOLOR:
         folder = share / "icons" / "hicolor" / f"{size}x{size}" / "apps"
         folder.mkdir(parents=True)
         shutil.copy(BUILD / "icons" / f"csp-reconciler-{size}.png", folder / "csp-reconciler.png")
     scalable = share / "icons" / "hicolor" / "scalable" / "apps"
     scalable.mkdir(parents=True)
     shutil.copy(ROOT / "resources" / "icons" / "csp-reconciler.svg", scalable)
+    doc = share / "doc" / "csp-reconciler"
+    doc.mkdir(parents=True)
+    dejavu = (ROOT / "installer" / "licenses" / "DejaVu-fonts.txt").read_text().split(":\n", 1)[1]
+    (doc / "copyright").write_text(COPYRIGHT.format(dejavu="\n".join(
+        f" {line}" if line.strip() else " ." for line in dejavu.strip().splitlines())))  # fmt: skip
+    _gzip(CHANGELOG.format(version=VERSION, date=_release_date()), doc / "changelog.gz")
+    overrides = share / "lintian" / "overrides"
+    overrides.mkdir(parents=True)
+    (overrides / "csp-reconciler").write_text(OVERRIDES)
+    programs = {root / "usr" / "lib" / "csp-reconciler" / name
+                for name in ("csp-reconciler", "csp-recon")}  # fmt: skip
+    for path in root.rglob("*"):  # as Debian wants them: libraries are not executable
+        if not path.is_symlink():
+            path.chmod(0o755 if path.is_dir() or path in programs else 0o644)
     size_kb = (
         sum(p.stat().st_size for p in root.rglob("*") if p.is_file() and not p.is_symlink()) // 1024
     )
