@@ -49,7 +49,7 @@ from widgets.models import (
     PAYMENT_COLUMNS,
     customer_columns,
 )
-from widgets.pages import InvoicesPage, TablePage
+from widgets.pages import InvoicesPage, PaymentsPage, TablePage
 from widgets.plans_page import PlansPage
 from widgets.reconcile_page import ReconcilePage
 
@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.dashboard = Dashboard()
         self.invoices = InvoicesPage(INVOICE_COLUMNS)
-        self.payments = TablePage(PAYMENT_COLUMNS)
+        self.payments = PaymentsPage(PAYMENT_COLUMNS)
         self.credits = TablePage(CREDIT_COLUMNS)
         self.reconcile_page = ReconcilePage()
         self.plans_page = PlansPage()
@@ -158,6 +158,9 @@ class MainWindow(QMainWindow):
         pay.connect(self)
         self.dashboard.chart.bucket_clicked.connect(lambda *a: navigation.show_bucket(self, *a))
         self.dashboard.focus_requested.connect(lambda *a: navigation.show_focus(self, *a))
+        for page in (self.invoices, self.payments):
+            page.remove_requested.connect(lambda aid: allocations.remove(self, aid))
+            page.open_requested.connect(lambda key: navigation.open_document(self, key))
         self.payments.view.doubleClicked.connect(lambda i: allocations.payment_opened(self, i))
         self.invoices.view.doubleClicked.connect(lambda i: allocations.invoice_opened(self, i))
         self.credits.view.doubleClicked.connect(
@@ -225,6 +228,8 @@ class MainWindow(QMainWindow):
         """Another workspace in place of this one (see desktop.actions.workspace.files);
         ``message`` is said once it is shown."""
         self.ws, self.path = ws, path
+        for page in (self.invoices, self.payments, self.credits, self.customers):
+            page.forget_selection()  # nothing of the last workspace stays on screen
         self.watch.opened()
         self._title()
         self.live.start()
@@ -346,8 +351,10 @@ class MainWindow(QMainWindow):
                                          "log). Nothing was changed."))  # fmt: skip
         if isinstance(exc, Refused):
             title = self.tr("Not allowed")
-        self.last_error = str(exc)
-        box = QMessageBox(QMessageBox.Icon.Warning, title, str(exc), parent=self)
+        from widgets.formats import error_text
+
+        self.last_error = error_text(exc)  # a core refusal in the window's language
+        box = QMessageBox(QMessageBox.Icon.Warning, title, self.last_error, parent=self)
         self.error_box = box
         box.open()  # not exec(): the window stays alive and testable
 

@@ -93,3 +93,69 @@ def test_redo_is_not_offered_once_something_else_was_changed(qtbot, window, tmp_
                     timeout=5000)  # fmt: skip
     assert not window.redo_action.isEnabled()
     assert window.redo_action.text() == "&Redo"
+
+
+def select_invoice(qtbot, window, number: str) -> None:
+    page = window.invoices
+    window.tabs.setCurrentWidget(page)
+    page.select_key(number)
+    qtbot.waitUntil(lambda: page.detail.toPlainText().startswith(number), timeout=10000)
+
+
+def test_an_allocation_opens_its_source_and_is_removed_from_its_detail(qtbot, window):
+    from PySide6.QtCore import QUrl
+
+    select_invoice(qtbot, window, "G000100005")
+    (allocation,) = window.invoices.selected_rows()[0]["allocations"]
+    assert allocation["source"] == "P3"
+    assert "P3 8,790.00 EUR · remove" in window.invoices.detail.toPlainText()
+    window.invoices.detail.anchorClicked.emit(QUrl("open:P3"))  # the payment, opened
+    assert window.tabs.currentWidget() is window.payments
+    assert [r["id"] for r in window.payments.selected_rows()] == ["P3"]
+    detail = window.payments.detail
+    assert f"#{allocation['id']} G000100005 8,790.00 EUR · remove" in detail.toPlainText()
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        detail.anchorClicked.emit(QUrl(f"remove:{allocation['id']}"))
+    assert window.statusBar().currentMessage() == f"allocation #{allocation['id']} removed"
+    assert [r["id"] for r in window.payments.selected_rows()] == ["P3"]  # still where it was
+    assert "Unallocated: 8,790.00 EUR" in detail.toPlainText()
+    assert "remove" not in detail.toPlainText()
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        window.undo_action.trigger()
+    assert "Unallocated: 0.00 EUR" in detail.toPlainText()
+
+
+def test_another_workspace_leaves_nothing_of_the_last_on_screen(qtbot, window, tmp_path):
+    from core.workspace import Workspace
+
+    select_invoice(qtbot, window, "G000100013")
+    other = write_demo(tmp_path / "other", today=TODAY)
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        window.workspace_opened(Workspace(other), other)
+    assert window.invoices.selected_rows() == []
+    assert window.invoices.detail.toPlainText() == ""
+    empty = tmp_path / "new.db"
+    select_invoice(qtbot, window, "G000100013")
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        window.workspace_opened(Workspace(empty), empty)
+    assert window.invoices.model.rowCount() == 0
+    assert window.invoices.detail.toPlainText() == ""
+
+
+def test_a_filter_hiding_the_invoice_shown_empties_the_detail(qtbot, window):
+    select_invoice(qtbot, window, "G000100013")
+    window.invoices.search.setText("G000100011")
+    qtbot.waitUntil(lambda: window.invoices.proxy.rowCount() == 1, timeout=5000)
+    assert window.invoices.detail.toPlainText() == ""
+
+
+def test_closing_the_focus_chip_clears_the_filters_it_came_with(qtbot, window):
+    from desktop.actions import navigation
+
+    navigation.show_bucket(window, "EUR", "1-30", "")
+    page = window.invoices
+    assert page.focus_chip.isVisibleTo(window) and page.currency.currentData() == "EUR"
+    page.focus_chip.click()
+    assert not page.focus_chip.isVisibleTo(window)
+    assert page.currency.currentData() == "" and page.search.text() == ""
+    assert page.proxy.rowCount() == 13

@@ -40,7 +40,7 @@ def plans_tab(qtbot, window):
 
 
 def cells(table, row: int) -> list[str]:
-    return [table.item(row, c).text() for c in range(table.columnCount())]
+    return [table.item(row, c).text() for c in range(table.model().columnCount())]
 
 
 def test_the_open_invoices_are_offered_to_pay(qtbot, window):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -27,6 +27,9 @@ NO_DATE = QDate(2000, 1, 1)  # a date filter at its minimum means "no bound"
 class TablePage(QWidget):
     """A filterable, sortable table of one kind of row: search text, currency, status,
     customer and a date range, plus the focus the dashboard opened it with."""
+
+    remove_requested = Signal(int)  # an allocation in a detail pane: remove it
+    open_requested = Signal(str)  # a payment, credit note or invoice named there: open it
 
     def __init__(self, columns, parent=None) -> None:
         super().__init__(parent)
@@ -59,7 +62,7 @@ class TablePage(QWidget):
             "QPushButton { background: #fdecc8; border: 1px solid #c47f17; border-radius: 10px;"
             " padding: 2px 10px; }"
         )
-        self.focus_chip.clicked.connect(lambda: self.set_focus("", ""))
+        self.focus_chip.clicked.connect(self.clear_filters)
         self.focus_chip.hide()
         self.focus_chip.setAccessibleName(self.tr("Show every row again"))
         self.view = QTableView(self)
@@ -121,6 +124,42 @@ class TablePage(QWidget):
         self.proxy.set_focus(focus)
         self.focus_chip.setText(f"{label}  ✕")
         self.focus_chip.setVisible(bool(focus))
+
+    def clear_filters(self) -> None:
+        """Every row again: the focus, and the filters a drill-down set with it, cleared."""
+        self.set_focus("", "")
+        self.search.clear()
+        for combo in (self.currency, self.status, self.customer):
+            self.choose(combo, "")
+        self.set_dates(None, None)
+
+    def forget_selection(self) -> None:
+        """Another workspace: nothing of the last one stays selected (nor in a pane)."""
+        self._kept = None
+        self.view.clearSelection()
+        self.view.selectionModel().clearCurrentIndex()
+
+    def select_key(self, key: object) -> bool:
+        """Select the row standing for ``key`` (every row shown again if it was filtered
+        out); False when there is none."""
+        found = next((n for n, r in enumerate(self.model.rows) if row_key(r) == key), None)
+        if found is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(found, 0))
+        if not index.isValid():
+            self.clear_filters()
+            index = self.proxy.mapFromSource(self.model.index(found, 0))
+        self.view.selectRow(index.row())
+        self.view.scrollTo(index)
+        return True
+
+    def _link(self, url) -> None:
+        """A link of a detail pane: ``remove:ID`` an allocation, ``open:KEY`` a document."""
+        what, _, key = url.toString().partition(":")
+        if what == "remove":
+            self.remove_requested.emit(int(key))
+        elif what == "open":
+            self.open_requested.emit(key)
 
     def set_rows(self, rows: list[dict]) -> None:
         """New rows (the workspace read again): the rows the clerk had selected stay
@@ -210,6 +249,28 @@ class TablePage(QWidget):
         return [i.data(ROW_ROLE) for i in self.view.selectionModel().selectedRows()]
 
 
+def allocation_list(allocations: list[tuple[int, str, object]], currency: str) -> str:
+    """Allocations (id, the other side, amount) as a list whose other side opens it and
+    whose "remove" link removes the allocation (an automatic application of a credit note,
+    a negative id, is taken out of Microsoft's rule)."""
+    from html import escape
+
+    from widgets.formats import money_text
+
+    auto = QCoreApplication.translate("InvoicesPage", "by Microsoft's rule")
+    remove = QCoreApplication.translate("TablePage", "remove")
+    tip = QCoreApplication.translate("TablePage", "Remove this allocation (Ctrl+Z puts it back)")
+    items = []
+    for aid, other, amount in allocations:
+        items.append(
+            "<li>" + (f"#{aid} " if aid > 0 else "")
+            + f"<a href='open:{escape(other)}'>{escape(other)}</a>"
+            + (f" ({auto})" if aid < 0 else "") + f" {money_text(amount, currency)}"
+            + f" · <a href='remove:{aid}' title='{escape(tip)}'>{remove}</a></li>"
+        )  # fmt: skip
+    return "<ul>" + "".join(items) + "</ul>"
+
+
 def row_key(row: dict) -> object:
     """What a row stands for, whatever its amounts: a payment's id, a document's number, a
     customer and currency."""
@@ -234,16 +295,18 @@ class InvoicesPage(TablePage):
         self.detail.setOpenLinks(False)
         self.view.setAccessibleName(self.tr("Invoices"))
         self.detail.setAccessibleName(self.tr("The invoice selected"))
+        self.detail.anchorClicked.connect(self._link)
         self.detail.setPlaceholderText(
             self.tr("Select an invoice to see its void/rebill chain, allocations and lines.")
         )
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("invoices-splitter")
         layout = self.layout()
         layout.removeWidget(self.view)
-        splitter.addWidget(self.view)
-        splitter.addWidget(self.detail)
-        splitter.setSizes([480, 200])
-        layout.addWidget(splitter)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setSizes([480, 200])
+        layout.addWidget(self.splitter)
         self.view.selectionModel().selectionChanged.connect(self._selected)
 
     def _selected(self, *_args) -> None:
@@ -293,11 +356,8 @@ class InvoicesPage(TablePage):
         ]
         allocations = row.get("allocations") or []
         if allocations:
-            auto = self.tr("by Microsoft's rule")  # a credit note applied automatically
-            parts.append(f"<p><b>{allocated}</b>: " + ", ".join(
-                (f"#{a['id']} " if a["id"] > 0 else "") + escape(a["source"])
-                + (f" ({auto})" if a["id"] < 0 else "") + f" {money_text(a['amount'], cur)}"
-                for a in allocations) + "</p>")  # fmt: skip
+            parts.append(f"<p><b>{allocated}</b></p>" + allocation_list(
+                [(a["id"], a["source"], a["amount"]) for a in allocations], cur))  # fmt: skip
         if lines:
             by_customer: dict[str, object] = {}
             for ln in lines:
@@ -330,3 +390,54 @@ class InvoicesPage(TablePage):
                 f"{escape(e['user'])} · {escape(e['summary'])}</li>" for e in history
             ) + "</ul>")  # fmt: skip
         self.detail.setHtml("".join(parts))
+
+
+class PaymentsPage(TablePage):
+    """Payments, with a pane of the one selected: its reference and its allocations, each
+    invoice opened or the allocation removed from there."""
+
+    def __init__(self, columns, parent=None) -> None:
+        super().__init__(columns, parent)
+        from PySide6.QtWidgets import QSplitter, QTextBrowser
+
+        self.detail = QTextBrowser()
+        self.detail.setOpenLinks(False)
+        self.detail.anchorClicked.connect(self._link)
+        self.view.setAccessibleName(self.tr("Payments"))
+        self.detail.setAccessibleName(self.tr("The payment selected"))
+        self.detail.setPlaceholderText(self.tr("Select a payment to see its allocations."))
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("payments-splitter")
+        layout = self.layout()
+        layout.removeWidget(self.view)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setSizes([480, 160])
+        layout.addWidget(self.splitter)
+        self.view.selectionModel().selectionChanged.connect(self._selected)
+
+    def _selected(self, *_args) -> None:
+        from html import escape
+
+        from widgets.formats import date_text, money_text
+
+        rows = self.selected_rows()
+        if not rows:
+            self.detail.clear()
+            return
+        row, cur = rows[0], rows[0]["currency"]
+        parts = [f"<h3>{escape(row['id'])} — {date_text(row['date'])} · "
+                 f"{money_text(row['amount'], cur)}</h3>",
+                 f"<p>{escape(row.get('reference') or '')}</p>",
+                 "<p>" + escape(self.tr("Unallocated: %s") % money_text(row["unallocated"], cur))
+                 + "</p>"]  # fmt: skip
+        allocations = row.get("allocations") or []
+        if allocations:
+            parts.append("<p><b>" + self.tr("Allocations") + "</b></p>" + allocation_list(
+                [(a["id"], a["invoice"], a["amount"]) for a in allocations], cur))  # fmt: skip
+        self.detail.setHtml("".join(parts))
+
+    def set_rows(self, rows: list[dict]) -> None:
+        super().set_rows(rows)
+        if not self.selected_rows():
+            self.detail.clear()

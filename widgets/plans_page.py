@@ -11,26 +11,21 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from widgets.formats import date_text, money_text
-
-KEY_ROLE = Qt.ItemDataRole.UserRole + 31
+from widgets.views import CellsModel, LazyTable
 
 #: where a planned payment stands (core.services.plans.Plans.overview's ``state``)
 STATES = {
@@ -47,28 +42,71 @@ def state_text(row: dict) -> str:
     return text % date_text(row["until"]) if "%s" in text else text
 
 
-def _table(headers: list[str], stretch: int, multi: bool) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
-                           else QAbstractItemView.SelectionMode.SingleSelection)  # fmt: skip
-    table.setAlternatingRowColors(True)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+PAY_COLUMNS = (QT_TRANSLATE_NOOP("PlansPage", "Pay"),
+               QT_TRANSLATE_NOOP("PlansPage", "Document"),
+               QT_TRANSLATE_NOOP("PlansPage", "Type"),
+               QT_TRANSLATE_NOOP("PlansPage", "Due"),
+               QT_TRANSLATE_NOOP("PlansPage", "Open"),
+               QT_TRANSLATE_NOOP("PlansPage", "Planned in"),
+               QT_TRANSLATE_NOOP("PlansPage", "Customers"))  # fmt: skip
+PLAN_COLUMNS = (QT_TRANSLATE_NOOP("PlansPage", "Plan"),
+                QT_TRANSLATE_NOOP("PlansPage", "Reference"),
+                QT_TRANSLATE_NOOP("PlansPage", "Value date"),
+                QT_TRANSLATE_NOOP("PlansPage", "Amount"),
+                QT_TRANSLATE_NOOP("PlansPage", "State"),
+                QT_TRANSLATE_NOOP("PlansPage", "Payment"),
+                QT_TRANSLATE_NOOP("PlansPage", "Invoices"))  # fmt: skip
+
+
+class TickModel(CellsModel):
+    """The documents to pay, the first column a tick box: ``ticked`` holds their numbers;
+    ``locked`` those that may not be ticked (already in a plan)."""
+
+    ticks_changed = Signal()
+
+    def __init__(self, cells, parent=None) -> None:
+        super().__init__(PAY_COLUMNS, "PlansPage", cells, right=(4,), parent=parent)
+        self.ticked: set[str] = set()
+        self.locked: set[str] = set()
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.column() == 0 and self.rows[index.row()]["number"] not in self.locked:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0 and index.isValid():
+            ticked = self.rows[index.row()]["number"] in self.ticked
+            return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
+        return super().data(index, role)
+
+    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or index.column() != 0:
+            return False
+        number = self.rows[index.row()]["number"]
+        if number in self.locked:
+            return False
+        on = Qt.CheckState(value) == Qt.CheckState.Checked
+        (self.ticked.add if on else self.ticked.discard)(number)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        self.ticks_changed.emit()
+        return True
+
+    def set_ticked(self, numbers: set[str]) -> None:
+        self.ticked = {n for n in numbers if n not in self.locked}
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 0),
+                                  [Qt.ItemDataRole.CheckStateRole])  # fmt: skip
+        self.ticks_changed.emit()
+
+
+def _table(model: CellsModel, multi: bool) -> LazyTable:
+    table = LazyTable()
+    table.setModel(model)
+    if multi:
+        table.setSelectionMode(LazyTable.SelectionMode.ExtendedSelection)
     return table
-
-
-def _item(text: str, key=None, right: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    if key is not None:
-        item.setData(KEY_ROLE, key)
-    if right:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return item
 
 
 class PlansPage(QWidget):
@@ -83,11 +121,10 @@ class PlansPage(QWidget):
         self.documents: list[dict] = []
         self.plans: list[dict] = []
         self.planned_in: dict[str, str] = {}  # an invoice in a plan not yet paid: its plan
-        self.to_pay = _table([self.tr("Pay"), self.tr("Document"), self.tr("Type"),
-                              self.tr("Due"), self.tr("Open"), self.tr("Planned in"),
-                              self.tr("Customers")], 6, multi=False)  # fmt: skip
+        self.pay_model = TickModel(self._document_cells, self)
+        self.pay_model.ticks_changed.connect(self._ticked)
+        self.to_pay = _table(self.pay_model, multi=False)
         self.to_pay.setAccessibleName(self.tr("Open invoices and credit notes to net"))
-        self.to_pay.itemChanged.connect(lambda _item: self._ticked())
         self.value_date = QDateEdit()
         self.value_date.setCalendarPopup(True)
         self.value_date.setToolTip(self.tr("The day the bank is to make the transfer"))
@@ -103,11 +140,11 @@ class PlansPage(QWidget):
             "Record the transfer settling the ticked invoices, less the ticked credit notes, "
             "and show its remittance advice"))  # fmt: skip
         self.plan_button.clicked.connect(self._plan)
-        self.list = _table([self.tr("Plan"), self.tr("Reference"), self.tr("Value date"),
-                            self.tr("Amount"), self.tr("State"), self.tr("Payment"),
-                            self.tr("Invoices")], 6, multi=True)  # fmt: skip
+        self.plan_model = CellsModel(PLAN_COLUMNS, "PlansPage", self._plan_cells, right=(0, 3),
+                                     parent=self)  # fmt: skip
+        self.list = _table(self.plan_model, multi=True)
         self.list.setAccessibleName(self.tr("Planned payments"))
-        self.list.itemSelectionChanged.connect(self._selected)
+        self.list.selectionModel().selectionChanged.connect(self._selected)
         self.list.doubleClicked.connect(lambda _i: self._one(self.preview_requested))
         self.preview_button = QPushButton(self.tr("Remittance &advice…"))
         self.preview_button.clicked.connect(lambda: self._one(self.preview_requested))
@@ -169,27 +206,23 @@ class PlansPage(QWidget):
     def _show_documents(self) -> None:
         """The documents to pay: an invoice already in a plan not yet paid is shown with
         its plan, and not offered again."""
-        ticked = set(self.ticked_invoices()) | set(self.ticked_credits())
-        self.to_pay.blockSignals(True)
-        self.to_pay.setRowCount(len(self.documents))
-        for r, d in enumerate(self.documents):
-            tick = _item("", d["number"])
-            planned = self.planned_in.get(d["number"], "")
-            flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-            tick.setFlags(flags if planned else flags | Qt.ItemFlag.ItemIsUserCheckable)
-            tick.setCheckState(Qt.CheckState.Checked if d["number"] in ticked and not planned
-                               else Qt.CheckState.Unchecked)  # fmt: skip
-            credit = d["kind"] == "credit"
-            left = -d["unapplied"] if credit else d["open"]
-            cells = (tick, _item(d["number"]),
-                     _item(self.tr("credit note") if credit else self.tr("invoice")),
-                     _item(date_text(d.get("due_date")) if not credit else ""),
-                     _item(money_text(left, d["currency"]), right=True), _item(planned),
-                     _item(", ".join(d.get("customers") or [])))  # fmt: skip
-            for c, item in enumerate(cells):
-                self.to_pay.setItem(r, c, item)
-        self.to_pay.blockSignals(False)
-        self._ticked()
+        ticked = self.pay_model.ticked
+        self.pay_model.locked = set(self.planned_in)
+        self.pay_model.set_rows(self.documents)
+        self.pay_model.set_ticked(ticked)
+
+    def _document_cells(self, d: dict) -> list[str]:
+        credit = d["kind"] == "credit"
+        left = -d["unapplied"] if credit else d["open"]
+        return ["", d["number"], self.tr("credit note") if credit else self.tr("invoice"),
+                "" if credit else date_text(d.get("due_date")), money_text(left, d["currency"]),
+                self.planned_in.get(d["number"], ""),
+                ", ".join(d.get("customers") or [])]  # fmt: skip
+
+    def _plan_cells(self, p: dict) -> list[str]:
+        return [str(p["id"]), p["reference"], date_text(p["date"]),
+                money_text(p["amount"], p["currency"]), state_text(p), p["payment"] or "",
+                " ".join(p["invoices"])]  # fmt: skip
 
     def show_plans(self, plans: list[dict]) -> None:
         """The planned payments (:meth:`core.services.plans.Plans.overview`), newest first;
@@ -199,37 +232,29 @@ class PlansPage(QWidget):
         self.planned_in = {n: p["reference"] for p in self.plans if p["status"] == "planned"
                            for n in p["invoices"]}  # fmt: skip
         self._show_documents()
-        self.list.setRowCount(len(self.plans))
-        for r, p in enumerate(self.plans):
-            cells = (_item(str(p["id"]), p["reference"]), _item(p["reference"]),
-                     _item(date_text(p["date"])),
-                     _item(money_text(p["amount"], p["currency"]), right=True),
-                     _item(state_text(p)), _item(p["payment"] or ""),
-                     _item(" ".join(p["invoices"])))  # fmt: skip
-            for c, item in enumerate(cells):
-                self.list.setItem(r, c, item)
-        for r, p in enumerate(self.plans):
-            if p["reference"] in kept:
-                self.list.selectRow(r)
+        self.plan_model.set_rows(self.plans)
+        self._select(kept)
         self._selected()
 
-    def select_plan(self, reference: str) -> None:
+    def _select(self, references: set[str]) -> None:
+        from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+        chosen = QItemSelection()
         for r, p in enumerate(self.plans):
-            if p["reference"] == reference:
-                self.list.clearSelection()
-                self.list.selectRow(r)
+            if p["reference"] in references:
+                chosen.select(self.plan_model.index(r, 0),
+                              self.plan_model.index(r, len(PLAN_COLUMNS) - 1))  # fmt: skip
+        flag = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        self.list.selectionModel().select(chosen, flag)
+
+    def select_plan(self, reference: str) -> None:
+        self._select({reference})
 
     # ------------------------------------------------------------------ the clerk
 
     def _ticks(self, kind: str) -> list[str]:
-        out = []
-        for r, d in enumerate(self.documents):
-            item = self.to_pay.item(r, 0)
-            if d["kind"] == kind and item is not None and (
-                item.checkState() == Qt.CheckState.Checked
-            ):
-                out.append(d["number"])
-        return out
+        return [d["number"] for d in self.documents
+                if d["kind"] == kind and d["number"] in self.pay_model.ticked]  # fmt: skip
 
     def ticked_invoices(self) -> list[str]:
         return self._ticks("invoice")
@@ -238,10 +263,7 @@ class PlansPage(QWidget):
         return self._ticks("credit")
 
     def tick(self, *numbers: str) -> None:
-        for r, d in enumerate(self.documents):
-            item = self.to_pay.item(r, 0)
-            if d["number"] in numbers and item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
-                item.setCheckState(Qt.CheckState.Checked)
+        self.pay_model.set_ticked(self.pay_model.ticked | set(numbers))
 
     def _ticked(self) -> None:
         """What is ticked, per currency: invoices less credit notes."""
@@ -270,14 +292,13 @@ class PlansPage(QWidget):
     def planned(self) -> None:
         """A plan was recorded: the ticks and the reference are cleared."""
         self.reference.clear()
-        for r in range(self.to_pay.rowCount()):
-            self.to_pay.item(r, 0).setCheckState(Qt.CheckState.Unchecked)
+        self.pay_model.set_ticked(set())
 
     def selected_references(self) -> list[str]:
         rows = sorted({i.row() for i in self.list.selectionModel().selectedRows()})
-        return [self.list.item(r, 0).data(KEY_ROLE) for r in rows]
+        return [self.plans[r]["reference"] for r in rows]
 
-    def _selected(self) -> None:
+    def _selected(self, *_args) -> None:
         count = len(self.selected_references())
         for button in (self.preview_button, self.save_button, self.copy_button):
             button.setEnabled(count == 1)

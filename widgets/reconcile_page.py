@@ -14,48 +14,41 @@ from html import escape
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from widgets.formats import date_text, money_text, number_text
+from widgets.views import ROW_ROLE, CellsModel, LazyTable
 
-KEY_ROLE = Qt.ItemDataRole.UserRole + 30
 ACCEPT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 REJECT_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 
 
-def _table(headers: list[str], stretch: int) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+def _table(model: CellsModel, name: str) -> LazyTable:
+    table = LazyTable()
+    table.setModel(model)
+    table.setAccessibleName(name)
     return table
 
 
-def _item(text: str, key: str | None = None, right: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    if key is not None:
-        item.setData(KEY_ROLE, key)
-    if right:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return item
+SOURCE_COLUMNS = (QT_TRANSLATE_NOOP("ReconcilePage", "Payment"),
+                  QT_TRANSLATE_NOOP("ReconcilePage", "Date"),
+                  QT_TRANSLATE_NOOP("ReconcilePage", "Unallocated"),
+                  QT_TRANSLATE_NOOP("ReconcilePage", "Best score"),
+                  QT_TRANSLATE_NOOP("ReconcilePage", "Reference"))  # fmt: skip
+CANDIDATE_COLUMNS = (QT_TRANSLATE_NOOP("ReconcilePage", "#"),
+                     QT_TRANSLATE_NOOP("ReconcilePage", "Score"),
+                     QT_TRANSLATE_NOOP("ReconcilePage", "Evidence"),
+                     QT_TRANSLATE_NOOP("ReconcilePage", "Proposed allocation"),
+                     QT_TRANSLATE_NOOP("ReconcilePage", "Amount"))  # fmt: skip
 
 
 class ReconcilePage(QWidget):
@@ -83,13 +76,17 @@ class ReconcilePage(QWidget):
         self.accept_all.clicked.connect(
             lambda: self.accept_all_requested.emit(self.threshold.value())
         )
-        self.sources = _table([self.tr("Payment"), self.tr("Date"), self.tr("Unallocated"),
-                               self.tr("Best score"), self.tr("Reference")], 4)  # fmt: skip
-        self.sources.setAccessibleName(self.tr("Money not yet allocated"))
-        self.candidates = _table([self.tr("#"), self.tr("Score"), self.tr("Evidence"),
-                                  self.tr("Proposed allocation"), self.tr("Amount")],
-                                 3)  # fmt: skip
-        self.candidates.setAccessibleName(self.tr("Suggested allocations"))
+        self.source_model = CellsModel(SOURCE_COLUMNS, "ReconcilePage", self._source_cells,
+                                       right=(2, 3), parent=self)  # fmt: skip
+        self.sources = _table(self.source_model, self.tr("Money not yet allocated"))
+        self.candidate_model = CellsModel(CANDIDATE_COLUMNS, "ReconcilePage",
+                                          self._candidate_cells, right=(1, 4),
+                                          parent=self)  # fmt: skip
+        self.candidates = _table(self.candidate_model, self.tr("Suggested allocations"))
+        self.sources.horizontalHeader().setStretchLastSection(True)
+        self.candidates.horizontalHeader().setSectionResizeMode(
+            3, QHeaderView.ResizeMode.Stretch)  # fmt: skip
+        self.candidates.horizontalHeader().setStretchLastSection(False)
         self.reasons = QTextBrowser()
         self.reasons.setPlaceholderText(self.tr("Select a payment to see what is proposed."))
         self.reasons.setAccessibleName(self.tr("Why it is proposed"))
@@ -102,8 +99,8 @@ class ReconcilePage(QWidget):
         self.by_hand = QPushButton(self.tr("Allocate by &hand…"))
         self.by_hand.clicked.connect(self._by_hand)
         self.threshold.valueChanged.connect(lambda _v: self._summarize())
-        self.sources.itemSelectionChanged.connect(self._source_selected)
-        self.candidates.itemSelectionChanged.connect(self._candidate_selected)
+        self.sources.selectionModel().selectionChanged.connect(self._source_selected)
+        self.candidates.selectionModel().selectionChanged.connect(self._candidate_selected)
         for table in (self.sources, self.candidates):
             table.installEventFilter(self)
         self._build()
@@ -144,19 +141,11 @@ class ReconcilePage(QWidget):
         rows (their date and reference).  The payment selected stays selected, else the
         one now in its place."""
         kept = self.current_payment()
-        row_before = max(self.sources.currentRow(), 0)
+        rows = self.sources.selectionModel().selectedRows()
+        row_before = rows[0].row() if rows else 0
         self.answers = [a for a in answers if a["unallocated"] not in ("0.00", "0")]
         self.payments = {p["id"]: p for p in payments}
-        self.sources.setRowCount(len(self.answers))
-        for r, a in enumerate(self.answers):
-            p = self.payments.get(a["payment"], {})
-            best = a["suggestions"][0]["score"] if a["suggestions"] else None
-            cells = (_item(a["payment"], a["payment"]), _item(date_text(p.get("date"))),
-                     _item(money_text(a["unallocated"], a["currency"]), right=True),
-                     _item("" if best is None else str(best), right=True),
-                     _item(p.get("reference") or ""))  # fmt: skip
-            for c, item in enumerate(cells):
-                self.sources.setItem(r, c, item)
+        self.source_model.set_rows(self.answers)
         self._summarize()
         keys = [a["payment"] for a in self.answers]
         if kept in keys:
@@ -164,7 +153,6 @@ class ReconcilePage(QWidget):
         elif keys:
             self.sources.selectRow(min(row_before, len(keys) - 1))
         else:
-            self.sources.clearSelection()
             self._source_selected()
 
     def _summarize(self) -> None:
@@ -182,7 +170,7 @@ class ReconcilePage(QWidget):
         rows = self.sources.selectionModel().selectedRows()
         if not rows:
             return None
-        return self.sources.item(rows[0].row(), 0).data(KEY_ROLE)
+        return rows[0].data(ROW_ROLE)["payment"]
 
     def current_answer(self) -> dict | None:
         pid = self.current_payment()
@@ -195,26 +183,31 @@ class ReconcilePage(QWidget):
             return None
         return answer["suggestions"][rows[0].row() if rows else 0]
 
-    def _source_selected(self) -> None:
+    def _source_cells(self, a: dict) -> list[str]:
+        p = self.payments.get(a["payment"], {})
+        best = a["suggestions"][0]["score"] if a["suggestions"] else None
+        return [a["payment"], date_text(p.get("date")), money_text(a["unallocated"], a["currency"]),
+                "" if best is None else str(best), p.get("reference") or ""]  # fmt: skip
+
+    def _candidate_cells(self, s: dict) -> list[str]:
+        cur = s["currency"]
+        lines = ", ".join(f"{ln['source']} → {ln['invoice']} {number_text(ln['amount'])}"
+                          for ln in s["lines"])  # fmt: skip
+        total = sum((Decimal(ln["amount"]) for ln in s["lines"]), Decimal(0))
+        return [str(s["rank"]), str(s["score"]), _kind(s["kind"]), lines,
+                money_text(total, cur)]  # fmt: skip
+
+    def _source_selected(self, *_args) -> None:
         answer = self.current_answer()
-        suggestions = answer["suggestions"] if answer else []
-        self.candidates.setRowCount(len(suggestions))
-        for r, s in enumerate(suggestions):
-            cur = answer["currency"] if answer else ""
-            lines = ", ".join(f"{ln['source']} → {ln['invoice']} {number_text(ln['amount'])}"
-                              for ln in s["lines"])  # fmt: skip
-            total = sum(_decimal(ln["amount"]) for ln in s["lines"])
-            cells = (_item(str(s["rank"]), s["id"]), _item(str(s["score"]), right=True),
-                     _item(_kind(s["kind"])), _item(lines),
-                     _item(money_text(total, cur), right=True))  # fmt: skip
-            for c, item in enumerate(cells):
-                self.candidates.setItem(r, c, item)
-        if suggestions:
+        cur = answer["currency"] if answer else ""
+        self.candidate_model.set_rows([dict(s, currency=cur) for s in answer["suggestions"]]
+                                      if answer else [])  # fmt: skip
+        if self.candidate_model.rows:
             self.candidates.selectRow(0)
         self.by_hand.setEnabled(answer is not None)
         self._candidate_selected()
 
-    def _candidate_selected(self) -> None:
+    def _candidate_selected(self, *_args) -> None:
         answer, s = self.current_answer(), self.current_suggestion()
         self.accept_button.setEnabled(s is not None)
         self.reject_button.setEnabled(s is not None)
@@ -259,10 +252,6 @@ class ReconcilePage(QWidget):
                 self.sources.setFocus()
                 return True
         return super().eventFilter(watched, event)
-
-
-def _decimal(text: str) -> Decimal:
-    return Decimal(text)
 
 
 def _kind(kind: str) -> str:

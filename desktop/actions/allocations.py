@@ -94,6 +94,11 @@ def settle(window: MainWindow, invoice: str, requests) -> None:
     CollectionOp(window, lambda ws, job: ws.allocations.settle(invoice, requests)).run()
 
 
+def remove(window: MainWindow, allocation_id: int) -> None:
+    """Remove one allocation (from an invoice's or a payment's detail); Undo puts it back."""
+    CollectionOp(window, lambda ws, job: ws.allocations.unallocate(allocation_id)).run()
+
+
 def auto_allocate(window: MainWindow) -> None:
     CollectionOp(window, lambda ws, job: ws.allocations.auto_allocate(apply=True)).run()
 

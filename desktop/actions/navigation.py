@@ -77,3 +77,14 @@ def focus_search(window: MainWindow) -> None:
     if isinstance(page, TablePage):
         page.search.setFocus()
         page.search.selectAll()
+
+
+def open_document(window: MainWindow, key: str) -> None:
+    """A payment, credit note or invoice named in a detail pane: its list in front, its
+    row selected (every row shown again if a filter hid it)."""
+    for page in (window.payments, window.credits, window.invoices):
+        if page.select_key(key):
+            window.tabs.setCurrentWidget(page)
+            page.view.setFocus()
+            return
+    window.statusBar().showMessage(translate("MainWindow", "%s is not in this workspace") % key)
