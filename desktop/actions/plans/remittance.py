@@ -108,23 +108,21 @@ def choose_print(window: MainWindow, pid: str | None = None, pdf: Path | None = 
 
 
 def print_advice(window: MainWindow, what: str, printer, pdf: Path | None = None) -> None:
-    """Draw the advice's PDF pages onto the printer (written first when not given)."""
+    """Print the advice as text (desktop.printing), from the data its PDF is written from
+    (``pdf``, the preview's, is not needed: the printer gets the words, not pictures)."""
 
-    def done(pdf: Path) -> None:
-        from desktop.printing import print_pdf
+    def done(rem) -> None:
+        from desktop.printing import print_remittance
 
         try:
-            pages = print_pdf(pdf, printer)
+            pages = print_remittance(rem, printer)
         except ValueError as exc:
             window.show_error(exc)
             return
         window.statusBar().showMessage(translate("MainWindow", "Printed %n page(s)", "", pages))
         window.printed.emit(pages)
 
-    if pdf is not None:
-        done(pdf)
-    else:
-        _pdf(window, what, done)
+    QueryOp(window, lambda ws, job: ws.documents.remittance(what)).success(done).run()
 
 
 def copy_bank_reference(window: MainWindow, pid: str | None = None) -> None:
