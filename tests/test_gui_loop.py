@@ -159,3 +159,37 @@ def test_closing_the_focus_chip_clears_the_filters_it_came_with(qtbot, window):
     assert not page.focus_chip.isVisibleTo(window)
     assert page.currency.currentData() == "" and page.search.text() == ""
     assert page.proxy.rowCount() == 13
+
+
+def test_the_request_e_mail_is_one_click_away_on_the_agree_tab(qtbot, tmp_path, monkeypatch):
+    """The demo's download shows P4's share of G000100007 unapplied at Microsoft: selected,
+    one click opens the request e-mail, the remittance advice attached, in the mail
+    program."""
+    from datetime import datetime
+
+    import core.services.agree
+    from desktop.actions import agree
+
+    monkeypatch.setattr(core.services.agree, "now",
+                        lambda: datetime.combine(TODAY, datetime.min.time()))  # fmt: skip
+    opened = []
+    monkeypatch.setattr(agree, "open_file", opened.append)
+    w = MainWindow(write_demo(tmp_path / "demo", today=TODAY), TODAY)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.loaded, timeout=20000):
+        w.show()
+    page = w.agree_page
+    with qtbot.waitSignal(page.shown_agreement, timeout=20000):
+        w.tabs.setCurrentWidget(page)
+    page.select("G000100007")
+    assert page.open_mail.isEnabled()
+    with qtbot.waitSignal(w.exported, timeout=20000):
+        page.open_mail.click()
+    (path,) = opened
+    assert path.name == "request-P4.eml"
+    draft = path.read_text(encoding="utf-8")
+    assert "To: bposcapp@microsoft.com" in draft and "X-Unsent: 1" in draft
+    assert "Content-Type: application/pdf" in draft and "filename=\"remittance-advice-" in draft
+    assert w.statusBar().currentMessage().startswith(
+        "The request e-mail for P4 is open in your mail program (kept as ")  # fmt: skip
+    w.close()

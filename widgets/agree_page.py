@@ -89,7 +89,8 @@ class AgreePage(QWidget):
     about the one selected, and the amounts due per currency."""
 
     invoice_requested = Signal(str)
-    #: the request e-mail of a payment: ("write" a draft .eml, or "copy" its text), payment
+    #: the request e-mail of a payment: ("open" it in the mail program, "write" a draft .eml
+    #: where the clerk says, or "copy" its text), payment
     letter_requested = Signal(str, str)
     shown_agreement = Signal()  # an agreement is on screen
 
@@ -112,6 +113,11 @@ class AgreePage(QWidget):
         self.hint.setWordWrap(True)
         self.show_invoice = QPushButton(self.tr("Show the invoice"), self)
         self.show_invoice.clicked.connect(self._show_invoice)
+        self.open_mail = QPushButton(self.tr("&Open the request e-mail"), self)
+        self.open_mail.setToolTip(self.tr(
+            "The e-mail asking Microsoft to apply the payment, opened in your mail program "
+            "ready to send, the remittance advice attached"))  # fmt: skip
+        self.open_mail.clicked.connect(lambda: self._letter("open", self.open_mail))
         self.write = QPushButton(self.tr("Write the request e-mail…"), self)
         self.write.setToolTip(self.tr(
             "A draft e-mail to bposcapp@microsoft.com with the remittance advice attached, "
@@ -121,7 +127,7 @@ class AgreePage(QWidget):
         self.copy.clicked.connect(lambda: self._letter("copy", self.copy))
         buttons = QHBoxLayout()
         buttons.addWidget(self.hint, 1)
-        for button in (self.show_invoice, self.write, self.copy):
+        for button in (self.show_invoice, self.open_mail, self.write, self.copy):
             buttons.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         self.totals_title = QLabel(self.tr("<b>Amount due per currency</b>"), self)
         self.totals_model = RowsModel(TOTAL_COLUMNS, self)
@@ -196,8 +202,8 @@ class AgreePage(QWidget):
         row = self.current()
         self.show_invoice.setEnabled(row is not None)
         requests = bool(row and row["requests"])
-        self.write.setEnabled(requests)
-        self.copy.setEnabled(requests)
+        for button in (self.open_mail, self.write, self.copy):
+            button.setEnabled(requests)
         hint = REASON_HINTS.get(row["reason"]) if row else None
         self.hint.setText(QCoreApplication.translate("AgreePage", hint) if hint else "")
 

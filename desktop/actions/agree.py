@@ -43,8 +43,50 @@ def show_invoice(window: MainWindow, number: str) -> None:
 
 
 def letter(window: MainWindow, action: str, payment: str) -> None:
-    """The request e-mail of ``payment``: ``write`` a draft, or ``copy`` its text."""
-    if action == "write":
+    """The request e-mail of ``payment``: ``open`` it in the mail program (one click),
+    ``write`` a draft where the clerk says, or ``copy`` its text."""
+    if action == "open":
+        open_request(window, payment)
+    elif action == "write":
         alerts.choose_request_draft(window, payment)
     else:
         alerts.copy_letter(window, "request", payment)
+
+
+def open_request(window: MainWindow, payment: str) -> None:
+    """The request e-mail written by the core as a draft (.eml, the remittance advice
+    attached) among the workspace's drafts, then opened in the mail program, ready to
+    send; where it was written said in the status bar."""
+    import tempfile
+    from pathlib import Path
+
+    from desktop.operations import CollectionOp, translate
+
+    folder = Path(tempfile.gettempdir()) / "csp-reconciler-drafts"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"request-{payment}.eml"
+
+    said: list[str] = []
+
+    def opened(written) -> None:
+        open_file(Path(written))
+        warning = [line for line in said if "proposal" in line]  # the core's: check them
+        window.statusBar().showMessage(" · ".join([
+            translate("MainWindow", "The request e-mail for %s is open in your mail program "
+                                    "(kept as %s)") % (payment, written), *warning]))  # fmt: skip
+        window.exported.emit(str(written))
+
+    def write(ws, job):
+        return ws.documents.save_letter("request", payment, path)
+
+    CollectionOp(window, write).summary_by(lambda change: said.extend(change.lines)).success(
+        opened
+    ).run()
+
+
+def open_file(path) -> None:
+    """A file opened by the program the system gives its kind (the mail program, an .eml)."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -543,6 +543,11 @@ FRENCH: dict[str, str | tuple[str, str]] = {
     "%s is not in this workspace": "%s n'est pas dans cet espace de travail",
     "PaymentsPage|Allocations": "Affectations",
     # (end of allocations in a detail pane)
+    # The request e-mail one click away (widgets/agree_page.py, desktop/actions/agree.py)
+    "&Open the request e-mail": "&Ouvrir le courriel de demande",
+    "The e-mail asking Microsoft to apply the payment, opened in your mail program ready to send, the remittance advice attached": "Le courriel qui demande à Microsoft d'affecter le paiement, ouvert dans votre messagerie prêt à envoyer, l'avis de paiement joint",
+    "The request e-mail for %s is open in your mail program (kept as %s)": "Le courriel de demande pour %s est ouvert dans votre messagerie (gardé sous %s)",
+    # (end of the request e-mail one click away)
     # Undo and Redo named (desktop/actions/journal.py)
     "MainWindow|allocation": "l'affectation",
     "MainWindow|allocation by quoted invoice numbers": "l'affectation selon les numéros de facture cités",
