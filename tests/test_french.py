@@ -182,3 +182,17 @@ def test_charges_are_explained_in_french(qtbot, demo, french):
     assert "Au prorata : 17 jours sur 31 d'un cycle de facturation mensuel (du " in text
     assert "98,71" in text and "98.71" not in text
     w.close()
+
+
+def test_a_refusal_of_the_core_in_french(qapp, french):
+    from core.rules.claims import sla_claim
+    from widgets.formats import error_text
+
+    with pytest.raises(ValueError) as refused:
+        sla_claim("Dynamics 365 Sales", "2026-10", "99.95", "120", "EUR")
+    assert str(refused.value) == ("availability 99.95 % is not below the 99.9 % the service "
+                                  "level guarantees: no SLA credit is due")  # fmt: skip
+    assert error_text(refused.value) == (
+        "une disponibilité de 99,95 % n'est pas inférieure aux 99,9 % que garantit le niveau "
+        "de service : aucun crédit SLA n'est dû")  # fmt: skip
+    assert error_text(ValueError("plain words")) == "plain words"

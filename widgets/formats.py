@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
-from core.i18n import Amount, Money, render
+from core.i18n import Amount, Money, Text, render
 from core.money import format_amount, format_exact
 
 
@@ -95,3 +95,10 @@ def speak(text: object) -> str:
     if QLocale().language() in (QLocale.Language.English, QLocale.Language.C):
         return "" if text is None else str(text)
     return render(text, _core, _argument)
+
+
+def error_text(exc: BaseException) -> str:
+    """A refusal's message in the interface's language (a core sentence carried by the
+    exception), else the exception's text."""
+    said = exc.args[0] if len(exc.args) == 1 else None
+    return speak(said) if isinstance(said, Text) else str(exc)

@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 from core.allocation import AllocationRefused, find_source
+from core.i18n import say
 from core.ledger import Ledger
 from core.model import Payment
 from core.references import quoted_numbers
@@ -20,7 +21,8 @@ def settle_requests(invoice: str, sources: Sequence[Request]) -> list[tuple[str,
     each source's requests: every amount is checked with the others, all or nothing (see
     :func:`core.rules.in_time.check_in_time`)."""
     if not sources:
-        raise AllocationRefused(f"{invoice}: name at least one payment or credit note")
+        raise AllocationRefused(say("{invoice}: name at least one payment or credit note",
+                                    invoice=invoice))  # fmt: skip
     by_source: dict[str, list[Request]] = {}
     for source, amount in sources:
         by_source.setdefault(source, []).append((invoice, amount))

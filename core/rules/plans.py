@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 
 from core.allocation import AllocationRefused, Planned
+from core.i18n import say
 from core.ledger import Ledger
 from core.model import Payment, SourceKind
 from core.planning import Plan, matches
@@ -21,7 +22,8 @@ def refuse_planned_twice(
     for raw in invoices:
         target = ledger.resolve(raw.strip().upper()) or raw.strip().upper()
         if target in pending:
-            raise AllocationRefused(f"{target} is already in planned payment {pending[target]}")
+            raise AllocationRefused(say("{invoice} is already in planned payment {plan}",
+                                        invoice=target, plan=pending[target]))  # fmt: skip
 
 
 def transfer_of(open_plans: Mapping[int, Plan], payment: Payment) -> int | None:

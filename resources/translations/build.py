@@ -613,7 +613,8 @@ def add_core_sentences(root) -> None:
         root.remove(old)
     context = ET.SubElement(root, "context")
     ET.SubElement(context, "name").text = "core"
-    for source, where in {**core_sentences(), **dict.fromkeys(PHRASES, ":")}.items():
+    phrases = dict.fromkeys((p.removeprefix("core|") for p in PHRASES), ":")
+    for source, where in {**core_sentences(), **phrases}.items():
         message = ET.SubElement(context, "message")
         filename, _, line = where.rpartition(":")
         if filename:  # a phrase made elsewhere has no place of its own

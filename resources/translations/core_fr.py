@@ -140,6 +140,35 @@ CORE_FRENCH: dict[str, str] = {
     "{days} day(s) before the payment": "{days} jour(s) avant le paiement",
     "issued {issued}, before the payment; due {due}, {when}": "émise le {issued}, avant le "
     "paiement ; échéance le {due}, {when}",
+    # refusals of disputes, claims, plans and allocations (core/rules/)
+    "a dispute needs a reason (what is wrong with the amount)": "une contestation a besoin "
+    "d'un motif (ce qui ne va pas dans le montant)",
+    "disputed amount: expected a positive amount, got {amount}": "montant contesté : un "
+    "montant positif est attendu, reçu {amount}",
+    "'{target}': {number} has {count} line(s)": "« {target} » : {number} a {count} ligne(s)",
+    "an SLA claim names the service (e.g. Dynamics 365 Sales)": "une réclamation SLA nomme le "
+    "service (par ex. Dynamics 365 Sales)",
+    "month: expected YYYY-MM, got '{month}'": "mois : AAAA-MM attendu, reçu « {month} »",
+    "availability: expected a percentage, got '{availability}'": "disponibilité : un "
+    "pourcentage est attendu, reçu « {availability} »",
+    "availability: expected 0 to 100 %, got {measured}": "disponibilité : de 0 à 100 % "
+    "attendu, reçu {measured}",
+    "availability {measured} % is not below the {guaranteed} % the service level guarantees: "
+    "no SLA credit is due": "une disponibilité de {measured} % n'est pas inférieure aux "
+    "{guaranteed} % que garantit le niveau de service : aucun crédit SLA n'est dû",
+    "claimed credit: expected a positive amount, got {amount}": "crédit réclamé : un montant "
+    "positif est attendu, reçu {amount}",
+    "claim #{id} is {state} already": "la réclamation n° {id} est déjà {state}",
+    "no credit note '{number}' in this workspace (import it first)": "aucun avoir « {number} » "
+    "dans cet espace de travail (importez-le d'abord)",
+    "{number} is not a credit (its total is {total})": "{number} n'est pas un avoir (son total "
+    "est {total})",
+    "{number} is in {currency}, the claim in {claimed}": "{number} est en {currency}, la "
+    "réclamation en {claimed}",
+    "{invoice} is already in planned payment {plan}": "{invoice} est déjà dans le paiement "
+    "planifié {plan}",
+    "{invoice}: name at least one payment or credit note": "{invoice} : indiquez au moins un "
+    "paiement ou un avoir",
     # the charges explained (core/explain/text.py, explanation.py)
     "{pricing}→{billing} at {rate}": "{pricing}→{billing} au taux {rate}",
     "{charged}/{days} days": "{charged}/{days} jours",
@@ -204,8 +233,8 @@ PHRASES: dict[str, str] = {
     "monthly": "mensuel",
     "annual": "annuel",
     "three-year": "triennal",
-    "Usage": "à l'usage",
-    "Licence": "licence",
+    "core|Usage": "à l'usage",
+    "core|Licence": "licence",
     "migration from legacy, which keeps the legacy end date": "migration depuis legacy, qui "
     "garde la date de fin legacy",
     "migration from legacy": "migration depuis legacy",
@@ -221,6 +250,10 @@ PHRASES: dict[str, str] = {
     "which)": "cotermination, migration depuis legacy ou transfert entre partenaires (le "
     "fichier ne dit pas lequel)",
     "cotermination": "cotermination",
+    # a claim's state
+    "credited": "créditée",
+    "withdrawn": "retirée",
+    "open": "en cours",
 }
 
 #: the window's own words that go with the core's (Qt's translation contexts)
@@ -284,4 +317,29 @@ PLURALS: dict[str, tuple[str, str]] = {
     "%n payment(s) in the wrong currency": (
         "%n paiement dans la mauvaise devise", "%n paiements dans la mauvaise devise"),
     "%n open dispute(s)": ("%n contestation en cours", "%n contestations en cours"),
+    "%n invoice(s) whose lines do not add up": (
+        "%n facture dont les lignes ne concordent pas",
+        "%n factures dont les lignes ne concordent pas"),
+    "%n payment(s) still within Microsoft's 5 business days of processing (Partner Center may "
+    "show their invoices unpaid)": (
+        "%n paiement encore dans les 5 jours ouvrés de traitement de Microsoft (Partner Center "
+        "peut encore afficher ses factures impayées)",
+        "%n paiements encore dans les 5 jours ouvrés de traitement de Microsoft (Partner Center "
+        "peut encore afficher leurs factures impayées)"),
+    "%n payment(s) with money not allocated": (
+        "%n paiement non entièrement affecté", "%n paiements non entièrement affectés"),
+    "%n invoice(s) at risk of suspension (long past due)": (
+        "%n facture avec risque de suspension (échéance très dépassée)",
+        "%n factures avec risque de suspension (échéance très dépassée)"),
+    "%n payment(s) unallocated at Microsoft": (
+        "%n paiement non affecté chez Microsoft", "%n paiements non affectés chez Microsoft"),
+    "%n payment(s) sent to the wrong account": (
+        "%n paiement envoyé au mauvais compte", "%n paiements envoyés au mauvais compte"),
+    "%n open SLA credit claim(s)": (
+        "%n réclamation de crédit SLA en cours", "%n réclamations de crédit SLA en cours"),
+    "%n invoice(s) whose paid amount differs from what Microsoft's download reports:": (
+        "%n facture dont le montant payé diffère de celui que donne le téléchargement de "
+        "Microsoft :",
+        "%n factures dont le montant payé diffère de celui que donne le téléchargement de "
+        "Microsoft :"),
 }

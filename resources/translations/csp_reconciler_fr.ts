@@ -1,28 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name />
-    <message>
-        <location filename="../../widgets/pages.py" line="261" />
-        <source>InvoicesPage</source>
-        <comment>by Microsoft's rule</comment>
-        <extracomment>the rows selected when the model was last reset (their keys, the current one's, its position), selected again in the next rows (see set_rows) ...</extracomment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../widgets/pages.py" line="261" />
-        <source>TablePage</source>
-        <comment>remove</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../widgets/pages.py" line="262" />
-        <source>TablePage</source>
-        <comment>Remove this allocation (Ctrl+Z puts it back)</comment>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>Aging</name>
     <message>
         <location filename="../../widgets/aging_chart.py" line="31" />
@@ -152,59 +130,69 @@
         <translation>Aucun paiement en traitement ou non affecté n'explique cet écart : vérifiez les paiements de la facture au regard du téléchargement de Microsoft.</translation>
     </message>
     <message>
-        <location filename="../../widgets/agree_page.py" line="106" />
+        <location filename="../../widgets/agree_page.py" line="107" />
         <source>Invoices that differ</source>
-        <extracomment>the request e-mail of a payment: ("write" a draft .eml, or "copy" its text), payment</extracomment>
+        <extracomment>the request e-mail of a payment: ("open" it in the mail program, "write" a draft .eml where the clerk says, or "copy" its text), payment</extracomment>
         <translation>Factures en écart</translation>
     </message>
     <message>
-        <location filename="../../widgets/agree_page.py" line="113" />
+        <location filename="../../widgets/agree_page.py" line="114" />
         <source>Show the invoice</source>
         <translation>Voir la facture</translation>
     </message>
     <message>
-        <location filename="../../widgets/agree_page.py" line="115" />
+        <location filename="../../widgets/agree_page.py" line="116" />
+        <source>&amp;Open the request e-mail</source>
+        <translation>&amp;Ouvrir le courriel de demande</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agree_page.py" line="118" />
+        <source>The e-mail asking Microsoft to apply the payment, opened in your mail program ready to send, the remittance advice attached</source>
+        <translation>Le courriel qui demande à Microsoft d'affecter le paiement, ouvert dans votre messagerie prêt à envoyer, l'avis de paiement joint</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agree_page.py" line="121" />
         <source>Write the request e-mail…</source>
         <translation>Écrire le courriel de demande…</translation>
     </message>
     <message>
-        <location filename="../../widgets/agree_page.py" line="117" />
+        <location filename="../../widgets/agree_page.py" line="123" />
         <source>A draft e-mail to bposcapp@microsoft.com with the remittance advice attached, ready to send</source>
         <translation>Un brouillon de courriel à bposcapp@microsoft.com avec l'avis de paiement joint, prêt à envoyer</translation>
     </message>
     <message>
-        <location filename="../../widgets/agree_page.py" line="120" />
+        <location filename="../../widgets/agree_page.py" line="126" />
         <source>Copy the request e-mail</source>
         <translation>Copier le courriel de demande</translation>
     </message>
     <message>
-        <location filename="../../widgets/agree_page.py" line="126" />
+        <location filename="../../widgets/agree_page.py" line="132" />
         <source>&lt;b&gt;Amount due per currency&lt;/b&gt;</source>
         <translation>&lt;b&gt;Montant dû par devise&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/agree_page.py" line="129" />
+        <location filename="../../widgets/agree_page.py" line="135" />
         <source>Amount due per currency</source>
         <translation>Montant dû par devise</translation>
     </message>
     <message>
-        <location filename="../../widgets/agree_page.py" line="155" />
+        <location filename="../../widgets/agree_page.py" line="161" />
         <source>As of %s, against Microsoft's invoice download of %s</source>
         <translation>Au %s, face au téléchargement des factures de Microsoft du %s</translation>
     </message>
     <message>
-        <location filename="../../widgets/agree_page.py" line="159" />
+        <location filename="../../widgets/agree_page.py" line="165" />
         <source>As of %s: no Partner Center invoice download of that date or earlier has been imported (import the invoice list downloaded from Partner Center to compare)</source>
         <translation>Au %s : aucun téléchargement des factures de Partner Center de cette date ou antérieur n'a été importé (importez la liste des factures téléchargée depuis Partner Center pour comparer)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/agree_page.py" line="165" />
+        <location filename="../../widgets/agree_page.py" line="171" />
         <source>%n invoice(s) whose paid amount differs from what Microsoft's download reports:</source>
         <translation>
-            <numerusform>%n facture(s) dont le montant payé diffère de celui que donne le téléchargement de Microsoft :</numerusform><numerusform>%n facture(s) dont le montant payé diffère de celui que donne le téléchargement de Microsoft :</numerusform></translation>
+            <numerusform>%n facture dont le montant payé diffère de celui que donne le téléchargement de Microsoft :</numerusform><numerusform>%n factures dont le montant payé diffère de celui que donne le téléchargement de Microsoft :</numerusform></translation>
     </message>
     <message>
-        <location filename="../../widgets/agree_page.py" line="168" />
+        <location filename="../../widgets/agree_page.py" line="174" />
         <source>No difference: Microsoft's view agrees with our books.</source>
         <translation>Aucun écart : la vue de Microsoft concorde avec nos livres.</translation>
     </message>
@@ -472,7 +460,7 @@
     <message>
         <location filename="../../desktop/allocation_dialog.py" line="210" />
         <source>Remaining to allocate: %s, without the amount refused for %s</source>
-        <translation type="unfinished" />
+        <translation>Reste à affecter : %s, sans le montant refusé pour %s</translation>
     </message>
 </context>
 <context>
@@ -1033,7 +1021,7 @@
         <location filename="../../widgets/dashboard.py" line="140" />
         <source>%n payment(s) with money not allocated</source>
         <translation>
-            <numerusform>%n paiement(s) non entièrement affecté(s)</numerusform><numerusform>%n paiement(s) non entièrement affecté(s)</numerusform></translation>
+            <numerusform>%n paiement non entièrement affecté</numerusform><numerusform>%n paiements non entièrement affectés</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../widgets/dashboard.py" line="141" />
@@ -1045,19 +1033,19 @@
         <location filename="../../widgets/dashboard.py" line="142" />
         <source>%n invoice(s) whose lines do not add up</source>
         <translation>
-            <numerusform>%n facture(s) dont les lignes ne concordent pas</numerusform><numerusform>%n facture(s) dont les lignes ne concordent pas</numerusform></translation>
+            <numerusform>%n facture dont les lignes ne concordent pas</numerusform><numerusform>%n factures dont les lignes ne concordent pas</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../widgets/dashboard.py" line="144" />
         <source>%n payment(s) still within Microsoft's 5 business days of processing (Partner Center may show their invoices unpaid)</source>
         <translation>
-            <numerusform>%n paiement(s) encore dans les 5 jours ouvrés de traitement de Microsoft (Partner Center peut encore afficher leurs factures impayées)</numerusform><numerusform>%n paiement(s) encore dans les 5 jours ouvrés de traitement de Microsoft (Partner Center peut encore afficher leurs factures impayées)</numerusform></translation>
+            <numerusform>%n paiement encore dans les 5 jours ouvrés de traitement de Microsoft (Partner Center peut encore afficher ses factures impayées)</numerusform><numerusform>%n paiements encore dans les 5 jours ouvrés de traitement de Microsoft (Partner Center peut encore afficher leurs factures impayées)</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../widgets/dashboard.py" line="159" />
         <source>%n invoice(s) at risk of suspension (long past due)</source>
         <translation>
-            <numerusform>%n facture(s) avec risque de suspension (échéance très dépassée)</numerusform><numerusform>%n facture(s) avec risque de suspension (échéance très dépassée)</numerusform></translation>
+            <numerusform>%n facture avec risque de suspension (échéance très dépassée)</numerusform><numerusform>%n factures avec risque de suspension (échéance très dépassée)</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../widgets/dashboard.py" line="160" />
@@ -1075,13 +1063,13 @@
         <location filename="../../widgets/dashboard.py" line="163" />
         <source>%n payment(s) unallocated at Microsoft</source>
         <translation>
-            <numerusform>%n paiement(s) non affecté(s) chez Microsoft</numerusform><numerusform>%n paiement(s) non affecté(s) chez Microsoft</numerusform></translation>
+            <numerusform>%n paiement non affecté chez Microsoft</numerusform><numerusform>%n paiements non affectés chez Microsoft</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../widgets/dashboard.py" line="164" />
         <source>%n payment(s) sent to the wrong account</source>
         <translation>
-            <numerusform>%n paiement(s) envoyé(s) au mauvais compte</numerusform><numerusform>%n paiement(s) envoyé(s) au mauvais compte</numerusform></translation>
+            <numerusform>%n paiement envoyé au mauvais compte</numerusform><numerusform>%n paiements envoyés au mauvais compte</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../widgets/dashboard.py" line="178" />
@@ -1093,7 +1081,7 @@
         <location filename="../../widgets/dashboard.py" line="179" />
         <source>%n open SLA credit claim(s)</source>
         <translation>
-            <numerusform>%n réclamation(s) de crédit SLA en cours</numerusform><numerusform>%n réclamation(s) de crédit SLA en cours</numerusform></translation>
+            <numerusform>%n réclamation de crédit SLA en cours</numerusform><numerusform>%n réclamations de crédit SLA en cours</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../widgets/dashboard.py" line="187" />
@@ -1245,6 +1233,12 @@
 </context>
 <context>
     <name>InvoicesPage</name>
+    <message>
+        <location filename="../../widgets/pages.py" line="260" />
+        <source>by Microsoft's rule</source>
+        <extracomment>the rows selected when the model was last reset (their keys, the current one's, its position), selected again in the next rows (see set_rows) ...</extracomment>
+        <translation>par la règle de Microsoft</translation>
+    </message>
     <message>
         <location filename="../../widgets/pages.py" line="296" />
         <source>Invoices</source>
@@ -1782,7 +1776,7 @@
     <message>
         <location filename="../../desktop/about_dialog.py" line="73" />
         <source>Licence</source>
-        <translation>licence</translation>
+        <translation>Licence</translation>
     </message>
     <message>
         <location filename="../../desktop/about_dialog.py" line="79" />
@@ -1983,7 +1977,7 @@
         <translation>Enregistrer l'avis de paiement</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/actions/plans/remittance.py" line="121" />
+        <location filename="../../desktop/actions/plans/remittance.py" line="122" />
         <source>Printed %n page(s)</source>
         <translation>
             <numerusform>%n page imprimée</numerusform><numerusform>%n pages imprimées</numerusform></translation>
@@ -2011,7 +2005,7 @@
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/plans/remittance.py" line="137" />
+        <location filename="../../desktop/actions/plans/remittance.py" line="135" />
         <source>Copied: %s</source>
         <translation>Copié : %s</translation>
     </message>
@@ -2199,6 +2193,11 @@
         <source>Undo the import of %s? The invoices, credit notes and payments it brought leave the workspace, with the allocations made when it was imported. Redo cannot bring them back: import the file again.</source>
         <translation>Annuler l'import de %s ? Les factures, avoirs et paiements qu'il a apportés quittent l'espace de travail, avec les affectations faites à l'import. Rétablir ne peut pas les ramener : importez de nouveau le fichier.</translation>
     </message>
+    <message>
+        <location filename="../../desktop/actions/agree.py" line="75" />
+        <source>The request e-mail for %s is open in your mail program (kept as %s)</source>
+        <translation>Le courriel de demande pour %s est ouvert dans votre messagerie (gardé sous %s)</translation>
+    </message>
 </context>
 <context>
     <name>MappingDialog</name>
@@ -2260,197 +2259,197 @@
 <context>
     <name>PlansPage</name>
     <message>
-        <location filename="../../widgets/plans_page.py" line="37" />
+        <location filename="../../widgets/plans_page.py" line="32" />
         <source>planned, not yet on a statement</source>
         <extracomment>where a planned payment stands (core.services.plans.Plans.overview's ``state``)</extracomment>
         <translation>planifié, pas encore sur un relevé</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="38" />
+        <location filename="../../widgets/plans_page.py" line="33" />
         <source>paid, processing at Microsoft until %s</source>
         <translation>payé, en traitement chez Microsoft jusqu'au %s</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="39" />
+        <location filename="../../widgets/plans_page.py" line="34" />
         <source>confirmed by a statement</source>
         <translation>confirmé par un relevé</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="40" />
+        <location filename="../../widgets/plans_page.py" line="35" />
         <source>unallocated at Microsoft</source>
         <translation>non affecté chez Microsoft</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="41" />
+        <location filename="../../widgets/plans_page.py" line="36" />
         <source>applied at Microsoft</source>
         <translation>affecté chez Microsoft</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="86" />
+        <location filename="../../widgets/plans_page.py" line="45" />
         <source>Pay</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="86" />
+        <location filename="../../widgets/plans_page.py" line="46" />
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="86" />
+        <location filename="../../widgets/plans_page.py" line="47" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="87" />
+        <location filename="../../widgets/plans_page.py" line="48" />
         <source>Due</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="87" />
+        <location filename="../../widgets/plans_page.py" line="49" />
         <source>Open</source>
         <translation>Restant dû</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="87" />
+        <location filename="../../widgets/plans_page.py" line="50" />
         <source>Planned in</source>
         <translation>Planifiée dans</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="88" />
+        <location filename="../../widgets/plans_page.py" line="51" />
         <source>Customers</source>
         <translation>Clients</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="89" />
+        <location filename="../../widgets/plans_page.py" line="127" />
         <source>Open invoices and credit notes to net</source>
         <translation>Factures ouvertes et avoirs à déduire</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="93" />
+        <location filename="../../widgets/plans_page.py" line="130" />
         <source>The day the bank is to make the transfer</source>
         <translation>Le jour où la banque doit faire le virement</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="96" />
+        <location filename="../../widgets/plans_page.py" line="133" />
         <source>Reference (default RA-date-number)</source>
         <translation>Référence (par défaut RA-date-numéro)</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="99" />
+        <location filename="../../widgets/plans_page.py" line="136" />
         <source>The transfer's reference, at most 35 characters</source>
         <translation>La référence du virement, 35 caractères au plus</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="101" />
+        <location filename="../../widgets/plans_page.py" line="138" />
         <source>&amp;Plan payment</source>
         <translation>&amp;Planifier le paiement</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="103" />
+        <location filename="../../widgets/plans_page.py" line="140" />
         <source>Record the transfer settling the ticked invoices, less the ticked credit notes, and show its remittance advice</source>
         <translation>Enregistrer le virement qui règle les factures cochées, moins les avoirs cochés, et afficher son avis de paiement</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="106" />
+        <location filename="../../widgets/plans_page.py" line="52" />
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="98" />
-        <location filename="../../widgets/plans_page.py" line="106" />
+        <location filename="../../widgets/plans_page.py" line="53" />
+        <location filename="../../widgets/plans_page.py" line="135" />
         <source>Reference</source>
         <translation>Libellé</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="94" />
-        <location filename="../../widgets/plans_page.py" line="106" />
+        <location filename="../../widgets/plans_page.py" line="54" />
+        <location filename="../../widgets/plans_page.py" line="131" />
         <source>Value date</source>
         <translation>Date de valeur</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="107" />
+        <location filename="../../widgets/plans_page.py" line="55" />
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="107" />
+        <location filename="../../widgets/plans_page.py" line="56" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="107" />
+        <location filename="../../widgets/plans_page.py" line="57" />
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="108" />
+        <location filename="../../widgets/plans_page.py" line="58" />
         <source>Invoices</source>
         <translation>Factures</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="109" />
-        <location filename="../../widgets/plans_page.py" line="139" />
+        <location filename="../../widgets/plans_page.py" line="146" />
+        <location filename="../../widgets/plans_page.py" line="176" />
         <source>Planned payments</source>
         <translation>Paiements planifiés</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="112" />
+        <location filename="../../widgets/plans_page.py" line="149" />
         <source>Remittance &amp;advice…</source>
         <translation>&amp;Avis de paiement…</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="114" />
+        <location filename="../../widgets/plans_page.py" line="151" />
         <source>&amp;Save as PDF, Excel or bank text…</source>
         <translation>&amp;Enregistrer en PDF, Excel ou texte bancaire…</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="116" />
+        <location filename="../../widgets/plans_page.py" line="153" />
         <source>&amp;Copy bank reference</source>
         <translation>&amp;Copier la référence de virement</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="118" />
+        <location filename="../../widgets/plans_page.py" line="155" />
         <source>SEPA &amp;transfers (pain.001)…</source>
         <translation>&amp;Virements SEPA (pain.001)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="119" />
+        <location filename="../../widgets/plans_page.py" line="156" />
         <source>One pain.001 file for every plan selected</source>
         <translation>Un seul fichier pain.001 pour tous les plans sélectionnés</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="128" />
+        <location filename="../../widgets/plans_page.py" line="165" />
         <source>Plan a payment: tick the invoices to pay and the credit notes to net</source>
         <translation>Planifier un paiement : cochez les factures à payer et les avoirs à déduire</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="131" />
+        <location filename="../../widgets/plans_page.py" line="168" />
         <source>Value date:</source>
         <translation>Date de valeur :</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="185" />
+        <location filename="../../widgets/plans_page.py" line="217" />
         <source>credit note</source>
         <translation>avoir</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="185" />
+        <location filename="../../widgets/plans_page.py" line="217" />
         <source>invoice</source>
         <translation>facture</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="256" />
+        <location filename="../../widgets/plans_page.py" line="278" />
         <source>Tick the invoices to pay.</source>
         <translation>Cochez les factures à payer.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/plans_page.py" line="259" />
+        <location filename="../../widgets/plans_page.py" line="281" />
         <source>%n invoice(s)</source>
         <translation>
             <numerusform>%n facture(s)</numerusform><numerusform>%n facture(s)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/plans_page.py" line="260" />
+        <location filename="../../widgets/plans_page.py" line="282" />
         <source>%n credit note(s)</source>
         <translation>
             <numerusform>%n avoir(s)</numerusform><numerusform>%n avoir(s)</numerusform></translation>
@@ -2565,165 +2564,165 @@
 <context>
     <name>ReconcilePage</name>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="76" />
+        <location filename="../../widgets/reconcile_page.py" line="69" />
         <source>score ≥ </source>
         <translation>score ≥ </translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="77" />
+        <location filename="../../widgets/reconcile_page.py" line="70" />
         <source>The lowest score accepted by Accept all confident</source>
         <translation>Le score le plus bas que retient Accepter les suggestions sûres</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="78" />
+        <location filename="../../widgets/reconcile_page.py" line="71" />
         <source>Lowest score accepted</source>
         <translation>Score minimal accepté</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="79" />
+        <location filename="../../widgets/reconcile_page.py" line="72" />
         <source>Accept all &amp;confident</source>
         <translation>Accepter les suggestions &amp;sûres</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="81" />
+        <location filename="../../widgets/reconcile_page.py" line="74" />
         <source>Accept the best suggestion of every payment scoring at least this, as one change (Ctrl+Z undoes them all)</source>
         <translation>Accepter la meilleure suggestion de chaque paiement qui atteint ce score, en une seule modification (Ctrl+Z les annule toutes)</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="86" />
+        <location filename="../../widgets/reconcile_page.py" line="42" />
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="86" />
+        <location filename="../../widgets/reconcile_page.py" line="43" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="86" />
+        <location filename="../../widgets/reconcile_page.py" line="44" />
         <source>Unallocated</source>
         <translation>Non affecté</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="87" />
+        <location filename="../../widgets/reconcile_page.py" line="45" />
         <source>Best score</source>
         <translation>Meilleur score</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="87" />
+        <location filename="../../widgets/reconcile_page.py" line="46" />
         <source>Reference</source>
         <translation>Libellé</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="88" />
+        <location filename="../../widgets/reconcile_page.py" line="81" />
         <source>Money not yet allocated</source>
         <translation>Argent pas encore affecté</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="89" />
+        <location filename="../../widgets/reconcile_page.py" line="47" />
         <source>#</source>
         <translation>N°</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="89" />
+        <location filename="../../widgets/reconcile_page.py" line="48" />
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="89" />
+        <location filename="../../widgets/reconcile_page.py" line="49" />
         <source>Evidence</source>
         <translation>Indice</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="90" />
+        <location filename="../../widgets/reconcile_page.py" line="50" />
         <source>Proposed allocation</source>
         <translation>Affectation proposée</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="90" />
+        <location filename="../../widgets/reconcile_page.py" line="51" />
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="92" />
+        <location filename="../../widgets/reconcile_page.py" line="85" />
         <source>Suggested allocations</source>
         <translation>Suggestions d'affectation</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="94" />
+        <location filename="../../widgets/reconcile_page.py" line="91" />
         <source>Select a payment to see what is proposed.</source>
         <translation>Sélectionnez un paiement pour voir ce qui est proposé.</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="95" />
+        <location filename="../../widgets/reconcile_page.py" line="92" />
         <source>Why it is proposed</source>
         <translation>Pourquoi c'est proposé</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="96" />
+        <location filename="../../widgets/reconcile_page.py" line="93" />
         <source>&amp;Accept (Enter)</source>
         <translation>&amp;Accepter (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="97" />
+        <location filename="../../widgets/reconcile_page.py" line="94" />
         <source>Allocate as proposed (Ctrl+Z undoes it)</source>
         <translation>Affecter comme proposé (Ctrl+Z pour annuler)</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="99" />
+        <location filename="../../widgets/reconcile_page.py" line="96" />
         <source>&amp;Reject (Del)</source>
         <translation>&amp;Rejeter (Suppr)</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="100" />
+        <location filename="../../widgets/reconcile_page.py" line="97" />
         <source>Never propose this allocation again</source>
         <translation>Ne plus jamais proposer cette affectation</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="102" />
+        <location filename="../../widgets/reconcile_page.py" line="99" />
         <source>Allocate by &amp;hand…</source>
         <translation>Affecter à la &amp;main…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/reconcile_page.py" line="176" />
+        <location filename="../../widgets/reconcile_page.py" line="164" />
         <source>%n payment(s) with money left</source>
         <translation>
             <numerusform>%n paiement(s) avec de l'argent à affecter</numerusform><numerusform>%n paiement(s) avec de l'argent à affecter</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/reconcile_page.py" line="177" />
+        <location filename="../../widgets/reconcile_page.py" line="165" />
         <source>%n with a confident suggestion</source>
         <translation>
             <numerusform>%n avec une suggestion sûre</numerusform><numerusform>%n avec une suggestion sûre</numerusform></translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="225" />
+        <location filename="../../widgets/reconcile_page.py" line="218" />
         <source>%s unallocated</source>
         <translation>%s non affecté</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="274" />
+        <location filename="../../widgets/reconcile_page.py" line="263" />
         <source>invoice number quoted</source>
         <extracomment>the evidence of a suggestion, as the clerk reads it (the engine's kinds)</extracomment>
         <translation>numéro de facture cité</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="275" />
+        <location filename="../../widgets/reconcile_page.py" line="264" />
         <source>same amount</source>
         <translation>même montant</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="276" />
+        <location filename="../../widgets/reconcile_page.py" line="265" />
         <source>amount less a credit note</source>
         <translation>montant moins un avoir</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="277" />
+        <location filename="../../widgets/reconcile_page.py" line="266" />
         <source>several invoices add up</source>
         <translation>plusieurs factures font le compte</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="278" />
+        <location filename="../../widgets/reconcile_page.py" line="267" />
         <source>oldest due first</source>
         <translation>la plus ancienne échéance d'abord</translation>
     </message>
@@ -2802,17 +2801,17 @@
     <message>
         <location filename="../../desktop/allocation_dialog.py" line="289" />
         <source>credit note %s</source>
-        <translation type="unfinished" />
+        <translation>avoir %s</translation>
     </message>
     <message>
         <location filename="../../desktop/allocation_dialog.py" line="297" />
         <source>Still owed after these: %s</source>
-        <translation type="unfinished" />
+        <translation>Reste dû après ceux-ci : %s</translation>
     </message>
     <message>
         <location filename="../../desktop/allocation_dialog.py" line="299" />
         <source>Still owed after these: %s, without the amount refused</source>
-        <translation type="unfinished" />
+        <translation>Reste dû après ceux-ci : %s, sans le montant refusé</translation>
     </message>
 </context>
 <context>
@@ -2947,22 +2946,22 @@
         <location filename="../../desktop/suggestions_dialog.py" line="39" />
         <source>High</source>
         <extracomment>the scores from which a suggestion is said to be of high, then medium confidence the command line's words in the engine's advice, and the window's for the same</extracomment>
-        <translation type="unfinished" />
+        <translation>Élevée</translation>
     </message>
     <message>
         <location filename="../../desktop/suggestions_dialog.py" line="41" />
         <source>Medium</source>
-        <translation type="unfinished" />
+        <translation>Moyenne</translation>
     </message>
     <message>
         <location filename="../../desktop/suggestions_dialog.py" line="42" />
         <source>Low</source>
-        <translation type="unfinished" />
+        <translation>Faible</translation>
     </message>
     <message>
         <location filename="../../desktop/suggestions_dialog.py" line="46" />
         <source>Score %1 out of 100: how strongly the evidence (the invoice number quoted, the amount, the dates) points to this allocation. High from 80, medium from 50; a high score is still checked before anything is recorded.</source>
-        <translation type="unfinished" />
+        <translation>Score de %1 sur 100 : à quel point les indices (le numéro de facture cité, le montant, les dates) désignent cette affectation. Élevée à partir de 80, moyenne à partir de 50 ; même élevée, elle est vérifiée avant d'être enregistrée.</translation>
     </message>
     <message>
         <location filename="../../desktop/suggestions_dialog.py" line="224" />
@@ -3001,7 +3000,7 @@
     <message>
         <location filename="../../desktop/suggestions_dialog.py" line="71" />
         <source>Show &amp;all payments</source>
-        <translation type="unfinished" />
+        <translation>Afficher &amp;tous les paiements</translation>
     </message>
     <message>
         <location filename="../../desktop/suggestions_dialog.py" line="77" />
@@ -3021,7 +3020,7 @@
     <message>
         <location filename="../../desktop/suggestions_dialog.py" line="78" />
         <source>Confidence</source>
-        <translation type="unfinished" />
+        <translation>Confiance</translation>
     </message>
     <message>
         <location filename="../../desktop/suggestions_dialog.py" line="79" />
@@ -3056,17 +3055,17 @@
     <message>
         <location filename="../../desktop/suggestions_dialog.py" line="116" />
         <source>Suggested allocations — %s only</source>
-        <translation type="unfinished" />
+        <translation>Affectations suggérées — %s seulement</translation>
     </message>
     <message>
         <location filename="../../desktop/suggestions_dialog.py" line="117" />
         <source>Only the payment selected in Payments: %s</source>
-        <translation type="unfinished" />
+        <translation>Seulement le paiement sélectionné dans Paiements : %s</translation>
     </message>
     <message>
         <location filename="../../desktop/suggestions_dialog.py" line="139" />
         <source>(Alerts and calendar: Copy the support ticket)</source>
-        <translation type="unfinished" />
+        <translation>(Alertes et calendrier : Copier le ticket de support)</translation>
     </message>
     <message>
         <location filename="../../desktop/suggestions_dialog.py" line="158" />
@@ -3098,7 +3097,7 @@
     <message>
         <location filename="../../desktop/suggestions_dialog.py" line="203" />
         <source>%s confidence (score %s out of 100)</source>
-        <translation type="unfinished" />
+        <translation>Confiance %s (score de %s sur 100)</translation>
     </message>
     <message>
         <location filename="../../desktop/suggestions_dialog.py" line="212" />
@@ -3213,5 +3212,15 @@
         <source>List</source>
         <translation>Liste</translation>
     </message>
+    <message>
+        <location filename="../../widgets/pages.py" line="261" />
+        <source>remove</source>
+        <translation>retirer</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/pages.py" line="262" />
+        <source>Remove this allocation (Ctrl+Z puts it back)</source>
+        <translation>Retirer cette affectation (Ctrl+Z la remet)</translation>
+    </message>
 </context>
-<context><name>core</name><message><location filename="../../core/alerts.py" line="386" /><source>{id}: {money} paid {since}; Microsoft applies it by {until} (5 business days) and shows {invoices} unpaid until then: nothing to do yet.</source><translation>{id} : {money} payés le {since} ; Microsoft les impute au plus tard le {until} (5 jours ouvrés) et montre {invoices} impayée(s) d'ici là : rien à faire pour l'instant.</translation></message><message><location filename="../../core/alerts.py" line="415" /><source>{id}: {money} unallocated at Microsoft for {age} business day(s): send the request e-mail (invoice numbers and amounts); Microsoft applies it by {until}.</source><translation>{id} : {money} non affectés chez Microsoft depuis {age} jour(s) ouvré(s) : envoyez le courriel de demande (numéros de facture et montants) ; Microsoft les impute au plus tard le {until}.</translation></message><message><location filename="../../core/alerts.py" line="466" /><source>quotes {number} ({invoiced}) but was paid in {paid}</source><translation>indique {number} ({invoiced}) mais a été payé en {paid}</translation></message><message><location filename="../../core/alerts.py" line="392" /><source>{id}: {money} paid {since}, past the 5 business days ({until}): if Partner Center still shows {invoices} unpaid, mark the payment unallocated at Microsoft and send the request e-mail.</source><translation>{id} : {money} payés le {since}, les 5 jours ouvrés sont passés ({until}) : si Partner Center montre toujours {invoices} impayée(s), marquez le paiement non affecté chez Microsoft et envoyez le courriel de demande.</translation></message><message><location filename="../../core/alerts.py" line="421" /><source>{id}: {money} still unallocated at Microsoft after {age} business days (resolution promised by {until}): open a billing support ticket with the request e-mail attached.</source><translation>{id} : {money} toujours non affectés chez Microsoft après {age} jours ouvrés (résolution promise pour le {until}) : ouvrez un ticket au support de facturation avec le courriel de demande joint.</translation></message><message><location filename="../../core/alerts.py" line="266" /><source>new-commerce period {start} to {end}</source><translation>période new-commerce du {start} au {end}</translation></message><message><location filename="../../core/alerts.py" line="268" /><source>legacy period {start} to {end}</source><translation>période legacy du {start} au {end}</translation></message><message><location filename="../../core/alerts.py" line="347" /><source>{number}: {money} due on {due}: plan the payment now so it is applied in time (5 business days).</source><translation>{number} : {money} à payer le {due} : planifiez le paiement maintenant pour qu'il soit imputé à temps (5 jours ouvrés).</translation></message><message><location filename="../../core/alerts.py" line="352" /><source>{number}: {money} unpaid {late} days after its due date: Microsoft may suspend the account and services. Pay it today and send the remittance advice.</source><translation>{number} : {money} impayés {late} jours après l'échéance : Microsoft peut suspendre le compte et les services. Payez aujourd'hui et envoyez l'avis de paiement.</translation></message><message><location filename="../../core/alerts.py" line="364" /><source>{number}: {money} {late} days past due ({after}): pay it, quoting the invoice number.</source><translation>{number} : {money} en retard de {late} jours ({after}) : payez-la en indiquant le numéro de facture.</translation></message><message><location filename="../../core/alerts.py" line="407" /><source>{id}: {money} applied in our books to {invoices} is not in Partner Center's invoice download of {since}, past its 5 business days: send the request e-mail (invoice numbers and amounts) to bposcapp@microsoft.com.</source><translation>{id} : {money} imputés dans nos livres à {invoices} n'apparaissent pas dans le téléchargement des factures de Partner Center du {since}, passé ses 5 jours ouvrés : envoyez le courriel de demande (numéros de facture et montants) à bposcapp@microsoft.com.</translation></message><message><location filename="../../core/alerts.py" line="289" /><source>The reconciliation lines of {number} are imported but not the invoice itself: import the invoice list (or PDF data) so its date, due date and total are known.</source><translation>Les lignes de rapprochement de {number} sont importées mais pas la facture elle-même : importez la liste des factures (ou les données PDF) pour en connaître la date, l'échéance et le total.</translation></message><message><location filename="../../core/alerts.py" line="309" /><source>{number} is a void note of {original}, which is not in this workspace: import the Partner Center invoice list that holds {original} (Billing &gt; Invoices), so that the void and its rebill count as they should.</source><translation>{number} est une note d'annulation de {original}, qui n'est pas dans cet espace de travail : importez la liste des factures Partner Center qui contient {original} (Facturation &gt; Factures), pour que l'annulation et sa refacturation comptent comme il faut.</translation></message><message><location filename="../../core/alerts.py" line="359" /><source>the grace period has begun; access is at risk after day {day}</source><translation>le délai de grâce a commencé ; l'accès est menacé après le jour {day}</translation></message><message><location filename="../../core/alerts.py" line="361" /><source>Microsoft sends reminders</source><translation>Microsoft envoie des relances</translation></message><message><location filename="../../core/alerts.py" line="362" /><source>overdue</source><translation>en retard</translation></message><message><location filename="../../core/alerts.py" line="271" /><source>No invoice imported for the {what}: Partner Center published it by {available}. Download it (Billing &gt; Invoices) and import it, or check the billing experiences in the preferences.</source><translation>Aucune facture importée pour la {what} : Partner Center l'a publiée au plus tard le {available}. Téléchargez-la (Facturation &gt; Factures) et importez-la, ou vérifiez les expériences de facturation dans les préférences.</translation></message><message><location filename="../../core/alerts.py" line="326" /><source>{number}: its reconciliation lines add up to {lines}, the invoice says {total}: import the complete reconciliation file, or ask Microsoft billing support.</source><translation>{number} : ses lignes de rapprochement totalisent {lines}, la facture indique {total} : importez le fichier de rapprochement complet, ou interrogez le support de facturation Microsoft.</translation></message><message><location filename="../../core/alerts.py" line="443" /><source>{id}: {money} — {said}: open a support ticket (invoice numbers, payment date, amount, currency and account used) asking Microsoft to re-apply or return it.</source><translation>{id} : {money} — {said} : ouvrez un ticket de support (numéros de facture, date du paiement, montant, devise et compte utilisé) pour demander à Microsoft de le réimputer ou de le rembourser.</translation></message><message><location filename="../../core/alerts.py" line="450" /><source>{id}: {money} sent to {account}, not to Microsoft's {currency} account {expected}: report it at once (support ticket with the payment's date, amount, currency and the account used) and send the payment to the right account.</source><translation>{id} : {money} envoyés au compte {account}, et non au compte {currency} de Microsoft {expected} : signalez-le immédiatement (ticket de support avec la date du paiement, le montant, la devise et le compte utilisé) et envoyez le paiement au bon compte.</translation></message><message><location filename="../../core/alerts.py" line="281" /><source>{number} is imported but not its reconciliation file ({what}): download the invoice's reconciliation lines and import them, to check the total and see each customer's charges.</source><translation>{number} est importée mais pas son fichier de rapprochement ({what}) : téléchargez les lignes de rapprochement de la facture et importez-les, pour vérifier le total et voir les charges de chaque client.</translation></message><message><location filename="../../core/explain/explanation.py" line="69" /><source>{pricing}→{billing} at {rate}</source><translation>{pricing}→{billing} au taux {rate}</translation></message><message><location filename="../../core/explain/explanation.py" line="73" /><source>{charged}/{days} days</source><translation>{charged}/{days} jours</translation></message><message><location filename="../../core/explain/explanation.py" line="79" /><source>full refund</source><translation>remboursement intégral</translation></message><message><location filename="../../core/explain/explanation.py" line="79" /><source>refund within 24 h</source><translation>remboursement sous 24 h</translation></message><message><location filename="../../core/explain/explanation.py" line="80" /><source>prorated refund</source><translation>remboursement au prorata</translation></message><message><location filename="../../core/explain/explanation.py" line="80" /><source>refund after 7 days</source><translation>remboursement après 7 jours</translation></message><message><location filename="../../core/explain/explanation.py" line="81" /><source>refund</source><translation>remboursement</translation></message><message><location filename="../../core/explain/explanation.py" line="81" /><source>credit</source><translation>avoir</translation></message><message><location filename="../../core/explain/text.py" line="77" /><source>{start} to {end}</source><translation>du {start} au {end}</translation></message><message><location filename="../../core/explain/text.py" line="79" /><source>{months}-month</source><translation>de {months} mois</translation></message><message><location filename="../../core/explain/text.py" line="116" /><source>cancelled on {cancelled}, {days} days after the term began on {start}</source><translation>annulé le {cancelled}, {days} jours après le début de l'engagement le {start}</translation></message><message><location filename="../../core/explain/text.py" line="119" /><source>the cancellation or term start date is not in the file</source><translation>la date d'annulation ou de début d'engagement n'est pas dans le fichier</translation></message><message><location filename="../../core/explain/text.py" line="122" /><source>expected {expected} {currency} ({basis})</source><translation>attendu {expected} {currency} ({basis})</translation></message><message><location filename="../../core/explain/text.py" line="125" /><source>amount not checked ({basis})</source><translation>montant non vérifié ({basis})</translation></message><message><location filename="../../core/explain/text.py" line="127" /><source>Refund ({rules}): {when}; {expected}; credited {subtotal} {currency}.</source><translation>Remboursement ({rules}) : {when} ; {expected} ; crédité {subtotal} {currency}.</translation></message><message><location filename="../../core/explain/text.py" line="33" /><source>Flag {kind}: {message}</source><translation>Signalement {kind} : {message}</translation></message><message><location filename="../../core/explain/text.py" line="49" /><source>Priced in {pricing}: {price} × {quantity} = {amount} {pricing}; rate {rate} of {day}.</source><translation>Prix en {pricing} : {price} × {quantity} = {amount} {pricing} ; taux {rate} du {day}.</translation></message><message><location filename="../../core/explain/text.py" line="52" /><source>Priced in {pricing}: {price} × {quantity} = {amount} {pricing}; rate {rate}.</source><translation>Prix en {pricing} : {price} × {quantity} = {amount} {pricing} ; taux {rate}.</translation></message><message><location filename="../../core/explain/text.py" line="54" /><source>{kind} rule: {rule} = {recomputed} {currency}; the line says {subtotal} {currency} — they agree.</source><translation>Règle {kind} : {rule} = {recomputed} {currency} ; la ligne indique {subtotal} {currency} — ils concordent.</translation></message><message><location filename="../../core/explain/text.py" line="57" /><source>{kind} rule: {rule} = {recomputed} {currency}; the line says {subtotal} {currency} — they differ.</source><translation>Règle {kind} : {rule} = {recomputed} {currency} ; la ligne indique {subtotal} {currency} — ils diffèrent.</translation></message><message><location filename="../../core/explain/text.py" line="82" /><source>Prorated: {charged} of {days} days of a {cycle} billing cycle ({span}); {full} {currency} for the full cycle × {charged}/{days} = {expected} {currency}{bound}; charged {subtotal} {currency}.</source><translation>Au prorata : {charged} jours sur {days} d'un cycle de facturation {cycle} ({span}) ; {full} {currency} pour le cycle complet × {charged}/{days} = {expected} {currency}{bound} ; facturé {subtotal} {currency}.</translation></message><message><location filename="../../core/explain/text.py" line="91" /><source>Full {cycle} billing cycle ({span}, {charged} days): {full} {currency}{bound}; charged {subtotal} {currency}.</source><translation>Cycle de facturation {cycle} complet ({span}, {charged} jours) : {full} {currency}{bound} ; facturé {subtotal} {currency}.</translation></message><message><location filename="../../core/explain/text.py" line="98" /><source>The subscription runs {days} days against {term} for a full term: {case}.</source><translation>L'abonnement court sur {days} jours contre {term} pour un engagement complet : {case}.</translation></message><message><location filename="../../core/explain/text.py" line="108" /><source>Credit ({reason}): not a cancellation, no refund window applies.</source><translation>Avoir ({reason}) : pas une annulation, aucun délai de remboursement ne s'applique.</translation></message><message><location filename="../../core/explain/text.py" line="111" /><source>new commerce: full refund within 24 hours, prorated within 7 days, none after</source><translation>new commerce : remboursement intégral sous 24 heures, au prorata sous 7 jours, aucun ensuite</translation></message><message><location filename="../../core/explain/text.py" line="113" /><source>legacy: full refund within the first month, prorated after</source><translation>legacy : remboursement intégral le premier mois, au prorata ensuite</translation></message><message><location filename="../../core/explain/text.py" line="64" /><source>For reference, the published rule gives the rate of {published} (two business days before {month}).</source><translation>Pour mémoire, la règle publiée donne le taux du {published} (deux jours ouvrés avant le {month}).</translation></message><message><location filename="../../core/explain/text.py" line="67" /><source>For reference, the published rule gives the rate of {published} (two business days before {month}); the file gives another date.</source><translation>Pour mémoire, la règle publiée donne le taux du {published} (deux jours ouvrés avant le {month}) ; le fichier donne une autre date.</translation></message><message><location filename="../../core/explain/text.py" line="87" /><source> at most (a discount applies)</source><translation> au plus (une remise s'applique)</translation></message><message><location filename="../../core/explain/text.py" line="94" /><source> before discounts</source><translation> avant remises</translation></message><message><location filename="../../core/suggestions/answers.py" line="80" /><source>{evidence}, billed in {billed} ({open} open), but the payment is in {currency}: it was probably meant for {number}. Nothing is proposed: ask the bank to return or convert it (export ticket)</source><translation>{evidence}, facturée en {billed} ({open} restant dus), mais le paiement est en {currency} : il était probablement destiné à {number}. Rien n'est proposé : demandez à la banque de le rembourser ou de le convertir (export du ticket)</translation></message><message><location filename="../../core/suggestions/dates.py" line="44" /><source>on the payment date</source><translation>le jour du paiement</translation></message><message><location filename="../../core/suggestions/dates.py" line="48" /><source>issued {issued}, before the payment; due {due}, {when}</source><translation>émise le {issued}, avant le paiement ; échéance le {due}, {when}</translation></message><message><location filename="../../core/suggestions/dates.py" line="45" /><source>{days} day(s) after the payment</source><translation>{days} jour(s) après le paiement</translation></message><message><location filename="../../core/suggestions/dates.py" line="46" /><source>{days} day(s) before the payment</source><translation>{days} jour(s) avant le paiement</translation></message><message><location filename="../../core/suggestions/engine.py" line="239" /><source>the payment, {money}, equals what {numbers} owe together</source><translation>le paiement, {money}, est égal à ce que {numbers} doivent ensemble</translation></message><message><location filename="../../core/suggestions/engine.py" line="280" /><source>fallback: no invoice number, amount or date points anywhere; this is simply the oldest due first</source><translation>à défaut : aucun numéro de facture, montant ou date n'indique une facture ; ce sont simplement les plus anciennes échues d'abord</translation></message><message><location filename="../../core/suggestions/engine.py" line="62" /><source>fully allocated: nothing to suggest</source><translation>entièrement affecté : rien à suggérer</translation></message><message><location filename="../../core/suggestions/engine.py" line="78" /><source>every suggestion for this payment was rejected</source><translation>toutes les suggestions pour ce paiement ont été rejetées</translation></message><message><location filename="../../core/suggestions/engine.py" line="80" /><source>no open {currency} invoice to suggest</source><translation>aucune facture {currency} ouverte à suggérer</translation></message><message><location filename="../../core/suggestions/engine.py" line="110" /><source>as written</source><translation>tel quel</translation></message><message><location filename="../../core/suggestions/engine.py" line="111" /><source>written '{written}'</source><translation>écrit « {written} »</translation></message><message><location filename="../../core/suggestions/engine.py" line="112" /><source>, which lands on its rebill {rebill}</source><translation>, qui mène à sa refacturation {rebill}</translation></message><message><location filename="../../core/suggestions/engine.py" line="123" /><source>the remittance text quotes {number} ({how}){landing}</source><translation>le texte du virement indique {number} ({how}){landing}</translation></message><message><location filename="../../core/suggestions/engine.py" line="132" /><source>the payment, {money}, is exactly what the quoted invoice(s) still owe</source><translation>le paiement, {money}, est exactement ce que la ou les factures indiquées doivent encore</translation></message><message><location filename="../../core/suggestions/engine.py" line="226" /><source>no combination of {currency} invoices due near the payment adds up to it (the search was cut short)</source><translation>aucune combinaison de factures {currency} échues près du paiement ne lui est égale (la recherche a été écourtée)</translation></message><message><location filename="../../core/suggestions/engine.py" line="243" /><source>one billing run: all issued {issued}</source><translation>une même facturation : toutes émises le {issued}</translation></message><message><location filename="../../core/suggestions/engine.py" line="246" /><source>{among} combinations add up to this amount; this one has the fewest and oldest invoices</source><translation>{among} combinaisons donnent ce montant ; celle-ci a le moins de factures et les plus anciennes</translation></message><message><location filename="../../core/suggestions/engine.py" line="249" /><source>the search was cut short: a combination it did not reach may fit too</source><translation>la recherche a été écourtée : une combinaison qu'elle n'a pas atteinte peut aussi convenir</translation></message><message><location filename="../../core/suggestions/engine.py" line="283" /><source>{money} would stay unallocated</source><translation>{money} resteraient non affectés</translation></message><message><location filename="../../core/suggestions/engine.py" line="108" /><source>the text quotes {number}</source><translation>le texte indique {number}</translation></message><message><location filename="../../core/suggestions/engine.py" line="115" /><source>the text quotes {number} ({how}){landing}, already settled</source><translation>le texte indique {number} ({how}){landing}, déjà réglée</translation></message><message><location filename="../../core/suggestions/engine.py" line="137" /><source>a partial payment of the last invoice quoted</source><translation>un paiement partiel de la dernière facture indiquée</translation></message><message><location filename="../../core/suggestions/engine.py" line="152" /><source>the payment, {money}, equals what {number} still owes after earlier payments and credits</source><translation>le paiement, {money}, est égal à ce que {number} doit encore après les paiements et avoirs précédents</translation></message><message><location filename="../../core/suggestions/engine.py" line="155" /><source>the payment, {money}, equals what {number} still owes</source><translation>le paiement, {money}, est égal à ce que {number} doit encore</translation></message><message><location filename="../../core/suggestions/engine.py" line="161" /><source>{count} open {currency} invoices owe this amount; this one is due nearest the payment</source><translation>{count} factures {currency} ouvertes doivent ce montant ; celle-ci a l'échéance la plus proche du paiement</translation></message><message><location filename="../../core/suggestions/engine.py" line="192" /><source>the payment, {money}, is what {number} owes less credit note {credit} ({remaining} not yet applied)</source><translation>le paiement, {money}, est ce que doit {number} moins l'avoir {credit} ({remaining} pas encore imputés)</translation></message><message><location filename="../../core/suggestions/engine.py" line="262" /><source>the amount is exactly what {number} owes</source><translation>le montant est exactement ce que doit {number}</translation></message><message><source>Priced in the invoice's currency, not prorated, not a credit: price × quantity.</source><translation>Prix dans la devise de la facture, sans prorata, pas un avoir : prix × quantité.</translation></message><message><source>monthly</source><translation>mensuel</translation></message><message><source>annual</source><translation>annuel</translation></message><message><source>three-year</source><translation>triennal</translation></message><message><source>Usage</source><translation>à l'usage</translation></message><message><source>Licence</source><translation>licence</translation></message><message><source>migration from legacy, which keeps the legacy end date</source><translation>migration depuis legacy, qui garde la date de fin legacy</translation></message><message><source>migration from legacy</source><translation>migration depuis legacy</translation></message><message><source>transfer between partners, which keeps the original end date</source><translation>transfert entre partenaires, qui garde la date de fin d'origine</translation></message><message><source>transfer between partners</source><translation>transfert entre partenaires</translation></message><message><source>calendar-month alignment: the term ends on the last day of a month</source><translation>alignement sur le mois civil : l'engagement finit le dernier jour d'un mois</translation></message><message><source>calendar-month alignment</source><translation>alignement sur le mois civil</translation></message><message><source>cotermination with the customer's other subscriptions ending the same day</source><translation>cotermination avec les autres abonnements du client finissant le même jour</translation></message><message><source>cotermination, migration from legacy or transfer between partners (the file does not say which)</source><translation>cotermination, migration depuis legacy ou transfert entre partenaires (le fichier ne dit pas lequel)</translation></message><message><source>cotermination</source><translation>cotermination</translation></message></context></TS>
+<context><name>core</name><message><location filename="../../core/alerts.py" line="386" /><source>{id}: {money} paid {since}; Microsoft applies it by {until} (5 business days) and shows {invoices} unpaid until then: nothing to do yet.</source><translation>{id} : {money} payés le {since} ; Microsoft les impute au plus tard le {until} (5 jours ouvrés) et montre {invoices} impayée(s) d'ici là : rien à faire pour l'instant.</translation></message><message><location filename="../../core/alerts.py" line="415" /><source>{id}: {money} unallocated at Microsoft for {age} business day(s): send the request e-mail (invoice numbers and amounts); Microsoft applies it by {until}.</source><translation>{id} : {money} non affectés chez Microsoft depuis {age} jour(s) ouvré(s) : envoyez le courriel de demande (numéros de facture et montants) ; Microsoft les impute au plus tard le {until}.</translation></message><message><location filename="../../core/alerts.py" line="466" /><source>quotes {number} ({invoiced}) but was paid in {paid}</source><translation>indique {number} ({invoiced}) mais a été payé en {paid}</translation></message><message><location filename="../../core/alerts.py" line="392" /><source>{id}: {money} paid {since}, past the 5 business days ({until}): if Partner Center still shows {invoices} unpaid, mark the payment unallocated at Microsoft and send the request e-mail.</source><translation>{id} : {money} payés le {since}, les 5 jours ouvrés sont passés ({until}) : si Partner Center montre toujours {invoices} impayée(s), marquez le paiement non affecté chez Microsoft et envoyez le courriel de demande.</translation></message><message><location filename="../../core/alerts.py" line="421" /><source>{id}: {money} still unallocated at Microsoft after {age} business days (resolution promised by {until}): open a billing support ticket with the request e-mail attached.</source><translation>{id} : {money} toujours non affectés chez Microsoft après {age} jours ouvrés (résolution promise pour le {until}) : ouvrez un ticket au support de facturation avec le courriel de demande joint.</translation></message><message><location filename="../../core/alerts.py" line="266" /><source>new-commerce period {start} to {end}</source><translation>période new-commerce du {start} au {end}</translation></message><message><location filename="../../core/alerts.py" line="268" /><source>legacy period {start} to {end}</source><translation>période legacy du {start} au {end}</translation></message><message><location filename="../../core/alerts.py" line="347" /><source>{number}: {money} due on {due}: plan the payment now so it is applied in time (5 business days).</source><translation>{number} : {money} à payer le {due} : planifiez le paiement maintenant pour qu'il soit imputé à temps (5 jours ouvrés).</translation></message><message><location filename="../../core/alerts.py" line="352" /><source>{number}: {money} unpaid {late} days after its due date: Microsoft may suspend the account and services. Pay it today and send the remittance advice.</source><translation>{number} : {money} impayés {late} jours après l'échéance : Microsoft peut suspendre le compte et les services. Payez aujourd'hui et envoyez l'avis de paiement.</translation></message><message><location filename="../../core/alerts.py" line="364" /><source>{number}: {money} {late} days past due ({after}): pay it, quoting the invoice number.</source><translation>{number} : {money} en retard de {late} jours ({after}) : payez-la en indiquant le numéro de facture.</translation></message><message><location filename="../../core/alerts.py" line="407" /><source>{id}: {money} applied in our books to {invoices} is not in Partner Center's invoice download of {since}, past its 5 business days: send the request e-mail (invoice numbers and amounts) to bposcapp@microsoft.com.</source><translation>{id} : {money} imputés dans nos livres à {invoices} n'apparaissent pas dans le téléchargement des factures de Partner Center du {since}, passé ses 5 jours ouvrés : envoyez le courriel de demande (numéros de facture et montants) à bposcapp@microsoft.com.</translation></message><message><location filename="../../core/alerts.py" line="289" /><source>The reconciliation lines of {number} are imported but not the invoice itself: import the invoice list (or PDF data) so its date, due date and total are known.</source><translation>Les lignes de rapprochement de {number} sont importées mais pas la facture elle-même : importez la liste des factures (ou les données PDF) pour en connaître la date, l'échéance et le total.</translation></message><message><location filename="../../core/alerts.py" line="309" /><source>{number} is a void note of {original}, which is not in this workspace: import the Partner Center invoice list that holds {original} (Billing &gt; Invoices), so that the void and its rebill count as they should.</source><translation>{number} est une note d'annulation de {original}, qui n'est pas dans cet espace de travail : importez la liste des factures Partner Center qui contient {original} (Facturation &gt; Factures), pour que l'annulation et sa refacturation comptent comme il faut.</translation></message><message><location filename="../../core/alerts.py" line="359" /><source>the grace period has begun; access is at risk after day {day}</source><translation>le délai de grâce a commencé ; l'accès est menacé après le jour {day}</translation></message><message><location filename="../../core/alerts.py" line="361" /><source>Microsoft sends reminders</source><translation>Microsoft envoie des relances</translation></message><message><location filename="../../core/alerts.py" line="362" /><source>overdue</source><translation>en retard</translation></message><message><location filename="../../core/alerts.py" line="271" /><source>No invoice imported for the {what}: Partner Center published it by {available}. Download it (Billing &gt; Invoices) and import it, or check the billing experiences in the preferences.</source><translation>Aucune facture importée pour la {what} : Partner Center l'a publiée au plus tard le {available}. Téléchargez-la (Facturation &gt; Factures) et importez-la, ou vérifiez les expériences de facturation dans les préférences.</translation></message><message><location filename="../../core/alerts.py" line="326" /><source>{number}: its reconciliation lines add up to {lines}, the invoice says {total}: import the complete reconciliation file, or ask Microsoft billing support.</source><translation>{number} : ses lignes de rapprochement totalisent {lines}, la facture indique {total} : importez le fichier de rapprochement complet, ou interrogez le support de facturation Microsoft.</translation></message><message><location filename="../../core/alerts.py" line="443" /><source>{id}: {money} — {said}: open a support ticket (invoice numbers, payment date, amount, currency and account used) asking Microsoft to re-apply or return it.</source><translation>{id} : {money} — {said} : ouvrez un ticket de support (numéros de facture, date du paiement, montant, devise et compte utilisé) pour demander à Microsoft de le réimputer ou de le rembourser.</translation></message><message><location filename="../../core/alerts.py" line="450" /><source>{id}: {money} sent to {account}, not to Microsoft's {currency} account {expected}: report it at once (support ticket with the payment's date, amount, currency and the account used) and send the payment to the right account.</source><translation>{id} : {money} envoyés au compte {account}, et non au compte {currency} de Microsoft {expected} : signalez-le immédiatement (ticket de support avec la date du paiement, le montant, la devise et le compte utilisé) et envoyez le paiement au bon compte.</translation></message><message><location filename="../../core/alerts.py" line="281" /><source>{number} is imported but not its reconciliation file ({what}): download the invoice's reconciliation lines and import them, to check the total and see each customer's charges.</source><translation>{number} est importée mais pas son fichier de rapprochement ({what}) : téléchargez les lignes de rapprochement de la facture et importez-les, pour vérifier le total et voir les charges de chaque client.</translation></message><message><location filename="../../core/explain/explanation.py" line="69" /><source>{pricing}→{billing} at {rate}</source><translation>{pricing}→{billing} au taux {rate}</translation></message><message><location filename="../../core/explain/explanation.py" line="73" /><source>{charged}/{days} days</source><translation>{charged}/{days} jours</translation></message><message><location filename="../../core/explain/explanation.py" line="79" /><source>full refund</source><translation>remboursement intégral</translation></message><message><location filename="../../core/explain/explanation.py" line="79" /><source>refund within 24 h</source><translation>remboursement sous 24 h</translation></message><message><location filename="../../core/explain/explanation.py" line="80" /><source>prorated refund</source><translation>remboursement au prorata</translation></message><message><location filename="../../core/explain/explanation.py" line="80" /><source>refund after 7 days</source><translation>remboursement après 7 jours</translation></message><message><location filename="../../core/explain/explanation.py" line="81" /><source>refund</source><translation>remboursement</translation></message><message><location filename="../../core/explain/explanation.py" line="81" /><source>credit</source><translation>avoir</translation></message><message><location filename="../../core/explain/text.py" line="77" /><source>{start} to {end}</source><translation>du {start} au {end}</translation></message><message><location filename="../../core/explain/text.py" line="79" /><source>{months}-month</source><translation>de {months} mois</translation></message><message><location filename="../../core/explain/text.py" line="116" /><source>cancelled on {cancelled}, {days} days after the term began on {start}</source><translation>annulé le {cancelled}, {days} jours après le début de l'engagement le {start}</translation></message><message><location filename="../../core/explain/text.py" line="119" /><source>the cancellation or term start date is not in the file</source><translation>la date d'annulation ou de début d'engagement n'est pas dans le fichier</translation></message><message><location filename="../../core/explain/text.py" line="122" /><source>expected {expected} {currency} ({basis})</source><translation>attendu {expected} {currency} ({basis})</translation></message><message><location filename="../../core/explain/text.py" line="125" /><source>amount not checked ({basis})</source><translation>montant non vérifié ({basis})</translation></message><message><location filename="../../core/explain/text.py" line="127" /><source>Refund ({rules}): {when}; {expected}; credited {subtotal} {currency}.</source><translation>Remboursement ({rules}) : {when} ; {expected} ; crédité {subtotal} {currency}.</translation></message><message><location filename="../../core/explain/text.py" line="33" /><source>Flag {kind}: {message}</source><translation>Signalement {kind} : {message}</translation></message><message><location filename="../../core/explain/text.py" line="49" /><source>Priced in {pricing}: {price} × {quantity} = {amount} {pricing}; rate {rate} of {day}.</source><translation>Prix en {pricing} : {price} × {quantity} = {amount} {pricing} ; taux {rate} du {day}.</translation></message><message><location filename="../../core/explain/text.py" line="52" /><source>Priced in {pricing}: {price} × {quantity} = {amount} {pricing}; rate {rate}.</source><translation>Prix en {pricing} : {price} × {quantity} = {amount} {pricing} ; taux {rate}.</translation></message><message><location filename="../../core/explain/text.py" line="54" /><source>{kind} rule: {rule} = {recomputed} {currency}; the line says {subtotal} {currency} — they agree.</source><translation>Règle {kind} : {rule} = {recomputed} {currency} ; la ligne indique {subtotal} {currency} — ils concordent.</translation></message><message><location filename="../../core/explain/text.py" line="57" /><source>{kind} rule: {rule} = {recomputed} {currency}; the line says {subtotal} {currency} — they differ.</source><translation>Règle {kind} : {rule} = {recomputed} {currency} ; la ligne indique {subtotal} {currency} — ils diffèrent.</translation></message><message><location filename="../../core/explain/text.py" line="82" /><source>Prorated: {charged} of {days} days of a {cycle} billing cycle ({span}); {full} {currency} for the full cycle × {charged}/{days} = {expected} {currency}{bound}; charged {subtotal} {currency}.</source><translation>Au prorata : {charged} jours sur {days} d'un cycle de facturation {cycle} ({span}) ; {full} {currency} pour le cycle complet × {charged}/{days} = {expected} {currency}{bound} ; facturé {subtotal} {currency}.</translation></message><message><location filename="../../core/explain/text.py" line="91" /><source>Full {cycle} billing cycle ({span}, {charged} days): {full} {currency}{bound}; charged {subtotal} {currency}.</source><translation>Cycle de facturation {cycle} complet ({span}, {charged} jours) : {full} {currency}{bound} ; facturé {subtotal} {currency}.</translation></message><message><location filename="../../core/explain/text.py" line="98" /><source>The subscription runs {days} days against {term} for a full term: {case}.</source><translation>L'abonnement court sur {days} jours contre {term} pour un engagement complet : {case}.</translation></message><message><location filename="../../core/explain/text.py" line="108" /><source>Credit ({reason}): not a cancellation, no refund window applies.</source><translation>Avoir ({reason}) : pas une annulation, aucun délai de remboursement ne s'applique.</translation></message><message><location filename="../../core/explain/text.py" line="111" /><source>new commerce: full refund within 24 hours, prorated within 7 days, none after</source><translation>new commerce : remboursement intégral sous 24 heures, au prorata sous 7 jours, aucun ensuite</translation></message><message><location filename="../../core/explain/text.py" line="113" /><source>legacy: full refund within the first month, prorated after</source><translation>legacy : remboursement intégral le premier mois, au prorata ensuite</translation></message><message><location filename="../../core/explain/text.py" line="64" /><source>For reference, the published rule gives the rate of {published} (two business days before {month}).</source><translation>Pour mémoire, la règle publiée donne le taux du {published} (deux jours ouvrés avant le {month}).</translation></message><message><location filename="../../core/explain/text.py" line="67" /><source>For reference, the published rule gives the rate of {published} (two business days before {month}); the file gives another date.</source><translation>Pour mémoire, la règle publiée donne le taux du {published} (deux jours ouvrés avant le {month}) ; le fichier donne une autre date.</translation></message><message><location filename="../../core/explain/text.py" line="87" /><source> at most (a discount applies)</source><translation> au plus (une remise s'applique)</translation></message><message><location filename="../../core/explain/text.py" line="94" /><source> before discounts</source><translation> avant remises</translation></message><message><location filename="../../core/rules/allocating.py" line="24" /><source>{invoice}: name at least one payment or credit note</source><translation>{invoice} : indiquez au moins un paiement ou un avoir</translation></message><message><location filename="../../core/rules/claims.py" line="29" /><source>a dispute needs a reason (what is wrong with the amount)</source><translation>une contestation a besoin d'un motif (ce qui ne va pas dans le montant)</translation></message><message><location filename="../../core/rules/claims.py" line="36" /><source>disputed amount: expected a positive amount, got {amount}</source><translation>montant contesté : un montant positif est attendu, reçu {amount}</translation></message><message><location filename="../../core/rules/claims.py" line="44" /><source>'{target}': {number} has {count} line(s)</source><translation>« {target} » : {number} a {count} ligne(s)</translation></message><message><location filename="../../core/rules/claims.py" line="62" /><source>an SLA claim names the service (e.g. Dynamics 365 Sales)</source><translation>une réclamation SLA nomme le service (par ex. Dynamics 365 Sales)</translation></message><message><location filename="../../core/rules/claims.py" line="73" /><source>availability: expected 0 to 100 %, got {measured}</source><translation>disponibilité : de 0 à 100 % attendu, reçu {measured}</translation></message><message><location filename="../../core/rules/claims.py" line="76" /><source>availability {measured} % is not below the {guaranteed} % the service level guarantees: no SLA credit is due</source><translation>une disponibilité de {measured} % n'est pas inférieure aux {guaranteed} % que garantit le niveau de service : aucun crédit SLA n'est dû</translation></message><message><location filename="../../core/rules/claims.py" line="83" /><source>claimed credit: expected a positive amount, got {amount}</source><translation>crédit réclamé : un montant positif est attendu, reçu {amount}</translation></message><message><location filename="../../core/rules/claims.py" line="95" /><source>claim #{id} is {state} already</source><translation>la réclamation n° {id} est déjà {state}</translation></message><message><location filename="../../core/rules/claims.py" line="100" /><source>no credit note '{number}' in this workspace (import it first)</source><translation>aucun avoir « {number} » dans cet espace de travail (importez-le d'abord)</translation></message><message><location filename="../../core/rules/claims.py" line="103" /><source>{number} is not a credit (its total is {total})</source><translation>{number} n'est pas un avoir (son total est {total})</translation></message><message><location filename="../../core/rules/claims.py" line="106" /><source>{number} is in {currency}, the claim in {claimed}</source><translation>{number} est en {currency}, la réclamation en {claimed}</translation></message><message><location filename="../../core/rules/claims.py" line="66" /><source>month: expected YYYY-MM, got '{month}'</source><translation>mois : AAAA-MM attendu, reçu « {month} »</translation></message><message><location filename="../../core/rules/claims.py" line="70" /><source>availability: expected a percentage, got '{availability}'</source><translation>disponibilité : un pourcentage est attendu, reçu « {availability} »</translation></message><message><location filename="../../core/rules/plans.py" line="25" /><source>{invoice} is already in planned payment {plan}</source><translation>{invoice} est déjà dans le paiement planifié {plan}</translation></message><message><location filename="../../core/suggestions/answers.py" line="80" /><source>{evidence}, billed in {billed} ({open} open), but the payment is in {currency}: it was probably meant for {number}. Nothing is proposed: ask the bank to return or convert it (export ticket)</source><translation>{evidence}, facturée en {billed} ({open} restant dus), mais le paiement est en {currency} : il était probablement destiné à {number}. Rien n'est proposé : demandez à la banque de le rembourser ou de le convertir (export du ticket)</translation></message><message><location filename="../../core/suggestions/dates.py" line="44" /><source>on the payment date</source><translation>le jour du paiement</translation></message><message><location filename="../../core/suggestions/dates.py" line="48" /><source>issued {issued}, before the payment; due {due}, {when}</source><translation>émise le {issued}, avant le paiement ; échéance le {due}, {when}</translation></message><message><location filename="../../core/suggestions/dates.py" line="45" /><source>{days} day(s) after the payment</source><translation>{days} jour(s) après le paiement</translation></message><message><location filename="../../core/suggestions/dates.py" line="46" /><source>{days} day(s) before the payment</source><translation>{days} jour(s) avant le paiement</translation></message><message><location filename="../../core/suggestions/engine.py" line="239" /><source>the payment, {money}, equals what {numbers} owe together</source><translation>le paiement, {money}, est égal à ce que {numbers} doivent ensemble</translation></message><message><location filename="../../core/suggestions/engine.py" line="280" /><source>fallback: no invoice number, amount or date points anywhere; this is simply the oldest due first</source><translation>à défaut : aucun numéro de facture, montant ou date n'indique une facture ; ce sont simplement les plus anciennes échues d'abord</translation></message><message><location filename="../../core/suggestions/engine.py" line="62" /><source>fully allocated: nothing to suggest</source><translation>entièrement affecté : rien à suggérer</translation></message><message><location filename="../../core/suggestions/engine.py" line="78" /><source>every suggestion for this payment was rejected</source><translation>toutes les suggestions pour ce paiement ont été rejetées</translation></message><message><location filename="../../core/suggestions/engine.py" line="80" /><source>no open {currency} invoice to suggest</source><translation>aucune facture {currency} ouverte à suggérer</translation></message><message><location filename="../../core/suggestions/engine.py" line="110" /><source>as written</source><translation>tel quel</translation></message><message><location filename="../../core/suggestions/engine.py" line="111" /><source>written '{written}'</source><translation>écrit « {written} »</translation></message><message><location filename="../../core/suggestions/engine.py" line="112" /><source>, which lands on its rebill {rebill}</source><translation>, qui mène à sa refacturation {rebill}</translation></message><message><location filename="../../core/suggestions/engine.py" line="123" /><source>the remittance text quotes {number} ({how}){landing}</source><translation>le texte du virement indique {number} ({how}){landing}</translation></message><message><location filename="../../core/suggestions/engine.py" line="132" /><source>the payment, {money}, is exactly what the quoted invoice(s) still owe</source><translation>le paiement, {money}, est exactement ce que la ou les factures indiquées doivent encore</translation></message><message><location filename="../../core/suggestions/engine.py" line="226" /><source>no combination of {currency} invoices due near the payment adds up to it (the search was cut short)</source><translation>aucune combinaison de factures {currency} échues près du paiement ne lui est égale (la recherche a été écourtée)</translation></message><message><location filename="../../core/suggestions/engine.py" line="243" /><source>one billing run: all issued {issued}</source><translation>une même facturation : toutes émises le {issued}</translation></message><message><location filename="../../core/suggestions/engine.py" line="246" /><source>{among} combinations add up to this amount; this one has the fewest and oldest invoices</source><translation>{among} combinaisons donnent ce montant ; celle-ci a le moins de factures et les plus anciennes</translation></message><message><location filename="../../core/suggestions/engine.py" line="249" /><source>the search was cut short: a combination it did not reach may fit too</source><translation>la recherche a été écourtée : une combinaison qu'elle n'a pas atteinte peut aussi convenir</translation></message><message><location filename="../../core/suggestions/engine.py" line="283" /><source>{money} would stay unallocated</source><translation>{money} resteraient non affectés</translation></message><message><location filename="../../core/suggestions/engine.py" line="108" /><source>the text quotes {number}</source><translation>le texte indique {number}</translation></message><message><location filename="../../core/suggestions/engine.py" line="115" /><source>the text quotes {number} ({how}){landing}, already settled</source><translation>le texte indique {number} ({how}){landing}, déjà réglée</translation></message><message><location filename="../../core/suggestions/engine.py" line="137" /><source>a partial payment of the last invoice quoted</source><translation>un paiement partiel de la dernière facture indiquée</translation></message><message><location filename="../../core/suggestions/engine.py" line="152" /><source>the payment, {money}, equals what {number} still owes after earlier payments and credits</source><translation>le paiement, {money}, est égal à ce que {number} doit encore après les paiements et avoirs précédents</translation></message><message><location filename="../../core/suggestions/engine.py" line="155" /><source>the payment, {money}, equals what {number} still owes</source><translation>le paiement, {money}, est égal à ce que {number} doit encore</translation></message><message><location filename="../../core/suggestions/engine.py" line="161" /><source>{count} open {currency} invoices owe this amount; this one is due nearest the payment</source><translation>{count} factures {currency} ouvertes doivent ce montant ; celle-ci a l'échéance la plus proche du paiement</translation></message><message><location filename="../../core/suggestions/engine.py" line="192" /><source>the payment, {money}, is what {number} owes less credit note {credit} ({remaining} not yet applied)</source><translation>le paiement, {money}, est ce que doit {number} moins l'avoir {credit} ({remaining} pas encore imputés)</translation></message><message><location filename="../../core/suggestions/engine.py" line="262" /><source>the amount is exactly what {number} owes</source><translation>le montant est exactement ce que doit {number}</translation></message><message><source>Priced in the invoice's currency, not prorated, not a credit: price × quantity.</source><translation>Prix dans la devise de la facture, sans prorata, pas un avoir : prix × quantité.</translation></message><message><source>monthly</source><translation>mensuel</translation></message><message><source>annual</source><translation>annuel</translation></message><message><source>three-year</source><translation>triennal</translation></message><message><source>Usage</source><translation>à l'usage</translation></message><message><source>Licence</source><translation>licence</translation></message><message><source>migration from legacy, which keeps the legacy end date</source><translation>migration depuis legacy, qui garde la date de fin legacy</translation></message><message><source>migration from legacy</source><translation>migration depuis legacy</translation></message><message><source>transfer between partners, which keeps the original end date</source><translation>transfert entre partenaires, qui garde la date de fin d'origine</translation></message><message><source>transfer between partners</source><translation>transfert entre partenaires</translation></message><message><source>calendar-month alignment: the term ends on the last day of a month</source><translation>alignement sur le mois civil : l'engagement finit le dernier jour d'un mois</translation></message><message><source>calendar-month alignment</source><translation>alignement sur le mois civil</translation></message><message><source>cotermination with the customer's other subscriptions ending the same day</source><translation>cotermination avec les autres abonnements du client finissant le même jour</translation></message><message><source>cotermination, migration from legacy or transfer between partners (the file does not say which)</source><translation>cotermination, migration depuis legacy ou transfert entre partenaires (le fichier ne dit pas lequel)</translation></message><message><source>cotermination</source><translation>cotermination</translation></message><message><source>credited</source><translation>créditée</translation></message><message><source>withdrawn</source><translation>retirée</translation></message><message><source>open</source><translation>en cours</translation></message></context></TS>
