@@ -126,7 +126,7 @@ class FirstStartDialog(QDialog):
         layout.addWidget(self.where)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        fit(self, 560, 440)
+        fit(self, 560, self.sizeHint().height() + 60)  # room for a refusal or two
 
     def values(self) -> dict[str, str]:
         return {
@@ -148,8 +148,8 @@ class FirstStartDialog(QDialog):
                 continue
             try:
                 validate(key, value)
-            except ValueError as exc:
-                out[key] = str(exc)
+            except ValueError as exc:  # said by its field: the setting's name goes
+                out[key] = str(exc).removeprefix(f"{key}: ")
         return out
 
     def _create(self) -> None:
