@@ -32,6 +32,7 @@ from desktop.actions import (
     navigation,
     reconcile,
     suggestions,
+    window_state,
 )
 from desktop.actions.plans import pay
 from desktop.actions.workspace import files, team
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self._pages()
         menus.build(self)
         self._title()
+        window_state.restore(self)  # size, splitters and columns as the clerk left them
         files.remember_workspace(path)
         self.watch = files.FileWatch(self)  # the file deleted or replaced underneath
         self._damage()
@@ -176,7 +178,9 @@ class MainWindow(QMainWindow):
 
         i18n.switch(QApplication.instance(), language)
         tab = self.tabs.currentIndex()
+        window_state.save(self, geometry=False)
         self._pages()
+        window_state.restore(self, geometry=False)
         menus.build(self)
         self._title()
         if self.snap is not None:
@@ -396,6 +400,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event) -> None:
+        window_state.save(self)
         self.watch.timer.stop()
         self.live.stop()
         self.worker.stop()

@@ -193,3 +193,55 @@ def test_the_request_e_mail_is_one_click_away_on_the_agree_tab(qtbot, tmp_path, 
     assert w.statusBar().currentMessage().startswith(
         "The request e-mail for P4 is open in your mail program (kept as ")  # fmt: skip
     w.close()
+
+
+def test_the_window_fits_a_laptop_and_a_scaled_full_hd_screen(qtbot, window):
+    """1366×768 less a task bar, and 1920×1080 at 150 % (1280×720): the window's every tab
+    fits in 680 pixels of height."""
+    for i in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(i)
+        qtbot.wait(10)
+        assert window.minimumSizeHint().height() <= 680, window.tabs.tabText(i)
+        assert window.minimumSizeHint().width() <= 1280, window.tabs.tabText(i)
+
+
+def test_size_splitters_and_column_widths_are_remembered(qtbot, tmp_path):
+    db = write_demo(tmp_path / "demo", today=TODAY)
+    first = MainWindow(db, TODAY)
+    qtbot.addWidget(first)
+    with qtbot.waitSignal(first.loaded, timeout=20000):
+        first.show()
+    first.resize(760, 520)
+    first.invoices.splitter.setSizes([300, 100])
+    first.payments.view.setColumnWidth(0, 141)
+    sizes = first.invoices.splitter.sizes()
+    first.close()
+    again = MainWindow(db, TODAY)
+    qtbot.addWidget(again)
+    with qtbot.waitSignal(again.loaded, timeout=20000):
+        again.show()
+    assert (again.width(), again.height()) == (760, 520)
+    assert again.invoices.splitter.sizes() == sizes
+    assert again.payments.view.columnWidth(0) == 141  # not measured again on the rows
+    again.close()
+
+
+def test_ctrl_page_down_and_up_move_between_tabs_on_any_keyboard(qtbot, window):
+    """Ctrl+1…9 need the digits unshifted, which a French keyboard has not: Ctrl+PgDown and
+    Ctrl+PgUp move from tab to tab on any layout, and say so in Help > Keyboard shortcuts."""
+    from PySide6.QtCore import Qt
+
+    from desktop.actions import help as help_menu
+
+    window.activateWindow()
+    window.tabs.setCurrentWidget(window.credits)
+    window.credits.view.setFocus()
+    qtbot.keyClick(window.credits.view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.reconcile_page
+    qtbot.keyClick(window.tabs.currentWidget(), Qt.Key.Key_PageUp,
+                   Qt.KeyboardModifier.ControlModifier)  # fmt: skip
+    assert window.tabs.currentWidget() is window.credits
+    help_menu.show_shortcuts(window)
+    listed = window.shortcuts_box.text()
+    assert "Next tab" in listed and "Previous tab" in listed
+    window.shortcuts_box.close()

@@ -167,7 +167,9 @@ class TablePage(QWidget):
         first_fill = self.model.rowCount() == 0
         self.model.set_rows(rows)
         self.update_filters()
-        if first_fill:  # later reloads keep the widths the clerk may have set
+        # later reloads keep the widths the clerk may have set, as does a window whose
+        # widths were kept from the last time (desktop.actions.window_state)
+        if first_fill and not getattr(self.view, "widths_kept", False):
             self.view.resizeColumnsToContents()
         self._select_kept()
 
