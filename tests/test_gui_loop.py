@@ -189,7 +189,7 @@ def test_the_request_e_mail_is_one_click_away_on_the_agree_tab(qtbot, tmp_path, 
     assert path.name == "request-P4.eml"
     draft = path.read_text(encoding="utf-8")
     assert "To: bposcapp@microsoft.com" in draft and "X-Unsent: 1" in draft
-    assert "Content-Type: application/pdf" in draft and "filename=\"remittance-advice-" in draft
+    assert "Content-Type: application/pdf" in draft and 'filename="remittance-advice-' in draft
     assert w.statusBar().currentMessage().startswith(
         "The request e-mail for P4 is open in your mail program (kept as ")  # fmt: skip
     w.close()
