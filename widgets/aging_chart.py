@@ -14,7 +14,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -114,6 +114,8 @@ class AgingChart(QWidget):
             chart.setTitle(self.tr("Open amounts by days past due (click a bar for its "
                                    "invoices)"))  # fmt: skip
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        chart.setLocale(QLocale())  # the amounts on the axis written the interface's way
+        chart.setLocalizeNumbers(True)
         series = QStackedBarSeries()
         tallest = 0.0
         for i, (legend, currency, customer, amounts) in enumerate(self._series()):

@@ -1234,99 +1234,99 @@
 <context>
     <name>InvoicesPage</name>
     <message>
-        <location filename="../../widgets/pages.py" line="260" />
+        <location filename="../../widgets/pages.py" line="262" />
         <source>by Microsoft's rule</source>
         <extracomment>the rows selected when the model was last reset (their keys, the current one's, its position), selected again in the next rows (see set_rows) ...</extracomment>
         <translation>par la règle de Microsoft</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="296" />
+        <location filename="../../widgets/pages.py" line="298" />
         <source>Invoices</source>
         <translation>Factures</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="297" />
+        <location filename="../../widgets/pages.py" line="299" />
         <source>The invoice selected</source>
         <translation>La facture sélectionnée</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="300" />
+        <location filename="../../widgets/pages.py" line="302" />
         <source>Select an invoice to see its void/rebill chain, allocations and lines.</source>
         <translation>Sélectionnez une facture pour voir son annulation/refacturation, ses affectations et ses lignes.</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="338" />
+        <location filename="../../widgets/pages.py" line="340" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="338" />
+        <location filename="../../widgets/pages.py" line="340" />
         <source>Open</source>
         <translation>Restant dû</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="338" />
+        <location filename="../../widgets/pages.py" line="340" />
         <source>Due</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="340" />
+        <location filename="../../widgets/pages.py" line="342" />
         <source>date unknown</source>
         <translation>date inconnue</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="340" />
+        <location filename="../../widgets/pages.py" line="342" />
         <source>The lines add up to</source>
         <translation>Les lignes totalisent</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="340" />
+        <location filename="../../widgets/pages.py" line="342" />
         <source>difference</source>
         <translation>écart</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="342" />
+        <location filename="../../widgets/pages.py" line="344" />
         <source>Allocations</source>
         <translation>Affectations</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="342" />
+        <location filename="../../widgets/pages.py" line="344" />
         <source>Charges explained</source>
         <translation>Charges expliquées</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="342" />
+        <location filename="../../widgets/pages.py" line="344" />
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="344" />
+        <location filename="../../widgets/pages.py" line="346" />
         <source>amends</source>
         <translation>modifie</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="344" />
+        <location filename="../../widgets/pages.py" line="346" />
         <source>voided by</source>
         <translation>annulée par</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="345" />
+        <location filename="../../widgets/pages.py" line="347" />
         <source>rebilled as</source>
         <translation>refacturée en</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="346" />
+        <location filename="../../widgets/pages.py" line="348" />
         <source>rebill of</source>
         <translation>refacturation de</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/pages.py" line="367" />
+        <location filename="../../widgets/pages.py" line="369" />
         <source>%n line(s)</source>
         <translation>
             <numerusform>%n ligne</numerusform><numerusform>%n lignes</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/pages.py" line="385" />
+        <location filename="../../widgets/pages.py" line="387" />
         <source>… and %n more in Charges explained</source>
         <translation>
             <numerusform>… et %n de plus dans Charges expliquées</numerusform><numerusform>… et %n de plus dans Charges expliquées</numerusform></translation>
@@ -1335,43 +1335,43 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="122" />
+        <location filename="../../desktop/main_window.py" line="124" />
         <source>Dashboard</source>
         <extracomment>What the lists, the dashboard and the other pages show: a change touching any of these reads the whole workspace again; "lines" alone only the split by customer; "notes" and "suggestions" only the invoice detail and the suggestions shown (see ``changed``).</extracomment>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="123" />
+        <location filename="../../desktop/main_window.py" line="125" />
         <source>Invoices</source>
         <translation>Factures</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="124" />
+        <location filename="../../desktop/main_window.py" line="126" />
         <source>Payments</source>
         <translation>Paiements</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="125" />
+        <location filename="../../desktop/main_window.py" line="127" />
         <source>Credit notes</source>
         <translation>Avoirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="126" />
+        <location filename="../../desktop/main_window.py" line="128" />
         <source>Reconcile</source>
         <translation>Rapprochement</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="127" />
+        <location filename="../../desktop/main_window.py" line="129" />
         <source>Plan and pay</source>
         <translation>Planifier et payer</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="128" />
+        <location filename="../../desktop/main_window.py" line="130" />
         <source>Customers</source>
         <translation>Clients</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="132" />
+        <location filename="../../desktop/main_window.py" line="134" />
         <source>Agree with Microsoft</source>
         <translation>Concordance avec Microsoft</translation>
     </message>
@@ -1473,12 +1473,12 @@
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="193" />
+        <location filename="../../desktop/main_window.py" line="197" />
         <source> (read-only)</source>
         <translation> (lecture seule)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="206" />
+        <location filename="../../desktop/main_window.py" line="210" />
         <source>as of %s</source>
         <translation>au %s</translation>
     </message>
@@ -1548,13 +1548,13 @@
         <translation>Le fichier remplacé est gardé sous le nom %s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="254" />
+        <location filename="../../desktop/main_window.py" line="258" />
         <location filename="../../desktop/backups_dialog.py" line="77" />
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="277" />
+        <location filename="../../desktop/main_window.py" line="281" />
         <source>%d invoices, %d payments</source>
         <translation>%d factures, %d paiements</translation>
     </message>
@@ -1569,17 +1569,17 @@
         <translation>D'autres comptables ont modifié l'espace : les listes sont à jour</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="129" />
+        <location filename="../../desktop/main_window.py" line="131" />
         <source>Alerts and calendar</source>
         <translation>Alertes et calendrier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="130" />
+        <location filename="../../desktop/main_window.py" line="132" />
         <source>Charges explained</source>
         <translation>Charges expliquées</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="131" />
+        <location filename="../../desktop/main_window.py" line="133" />
         <source>Disputes and claims</source>
         <translation>Contestations et réclamations</translation>
     </message>
@@ -1789,12 +1789,12 @@
         <translation>&lt;b&gt;CSP Reconciler&lt;/b&gt; %s&lt;br&gt;Factures, paiements et avis de paiement pour les partenaires Microsoft Cloud Solution Provider.&lt;br&gt;Espace de travail : %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="200" />
+        <location filename="../../desktop/main_window.py" line="204" />
         <source>owner</source>
         <translation>propriétaire</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="201" />
+        <location filename="../../desktop/main_window.py" line="205" />
         <source>team workspace %s on %s — %s (%s)</source>
         <translation>espace d'équipe %s sur %s — %s (%s)</translation>
     </message>
@@ -2030,22 +2030,22 @@
         <translation>Sélectionnez d'abord une facture à régler</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="344" />
+        <location filename="../../desktop/main_window.py" line="348" />
         <source>The server refused: your role may not see this (%s).</source>
         <translation>Le serveur a refusé : votre rôle ne permet pas de voir ceci (%s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="349" />
+        <location filename="../../desktop/main_window.py" line="353" />
         <source>The workspace could not be read or changed: an unexpected database error (the details are in the log). Nothing was changed.</source>
         <translation>L'espace de travail n'a pas pu être lu ou modifié : une erreur de base de données inattendue (les détails sont dans le journal). Rien n'a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="353" />
+        <location filename="../../desktop/main_window.py" line="357" />
         <source>Not allowed</source>
         <translation>Non autorisé</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="340" />
+        <location filename="../../desktop/main_window.py" line="344" />
         <location filename="../../desktop/actions/reports.py" line="44" />
         <source>CSP Reconciler</source>
         <translation>CSP Reconciler</translation>
@@ -2231,27 +2231,27 @@
 <context>
     <name>PaymentsPage</name>
     <message>
-        <location filename="../../widgets/pages.py" line="406" />
+        <location filename="../../widgets/pages.py" line="408" />
         <source>Payments</source>
         <translation>Paiements</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="407" />
+        <location filename="../../widgets/pages.py" line="409" />
         <source>The payment selected</source>
         <translation>Le paiement sélectionné</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="408" />
+        <location filename="../../widgets/pages.py" line="410" />
         <source>Select a payment to see its allocations.</source>
         <translation>Sélectionnez un paiement pour voir ses affectations.</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="432" />
+        <location filename="../../widgets/pages.py" line="434" />
         <source>Unallocated: %s</source>
         <translation>Non affecté : %s</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="436" />
+        <location filename="../../widgets/pages.py" line="438" />
         <source>Allocations</source>
         <translation>Affectations</translation>
     </message>
@@ -3213,12 +3213,12 @@
         <translation>Liste</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="261" />
+        <location filename="../../widgets/pages.py" line="263" />
         <source>remove</source>
         <translation>retirer</translation>
     </message>
     <message>
-        <location filename="../../widgets/pages.py" line="262" />
+        <location filename="../../widgets/pages.py" line="264" />
         <source>Remove this allocation (Ctrl+Z puts it back)</source>
         <translation>Retirer cette affectation (Ctrl+Z la remet)</translation>
     </message>
