@@ -196,3 +196,17 @@ def test_a_refusal_of_the_core_in_french(qapp, french):
         "une disponibilité de 99,95 % n'est pas inférieure aux 99,9 % que garantit le niveau "
         "de service : aucun crédit SLA n'est dû")  # fmt: skip
     assert error_text(ValueError("plain words")) == "plain words"
+
+
+def test_the_reconcile_tab_gives_its_reasons_in_french(qtbot, tmp_path, french):
+    from tests.test_gui_reconcile import busy_demo
+
+    w = open_window(qtbot, busy_demo(tmp_path / "busy"))
+    with qtbot.waitSignal(w.reconciled, timeout=20000):
+        w.tabs.setCurrentWidget(w.reconcile_page)
+    page = w.reconcile_page
+    page.sources.selectRow(2)
+    assert page.current_payment() == "P7"
+    assert "le texte du virement indique G000100014 (écrit « G 000 100 014 »)" in (
+        page.reasons.toPlainText())  # fmt: skip
+    w.close()

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from widgets.formats import date_text, money_text, number_text
+from widgets.formats import date_text, money_text, number_text, speak
 from widgets.views import ROW_ROLE, CellsModel, LazyTable
 
 ACCEPT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -218,10 +218,11 @@ class ReconcilePage(QWidget):
                  + escape(self.tr("%s unallocated")
                         % money_text(answer["unallocated"], answer["currency"]))]  # fmt: skip
         if s is not None:
-            parts.append("<ul>" + "".join(f"<li>{escape(r)}</li>" for r in s["reasons"])
+            parts.append("<ul>" + "".join(f"<li>{escape(speak(r))}</li>" for r in s["reasons"])
                          + "</ul>")  # fmt: skip
         if answer["notes"]:
-            parts.append("<p><i>" + "<br>".join(escape(n) for n in answer["notes"]) + "</i></p>")
+            notes = "<br>".join(escape(speak(n)) for n in answer["notes"])
+            parts.append(f"<p><i>{notes}</i></p>")
         self.reasons.setHtml("".join(parts))
 
     # ------------------------------------------------------------------ the clerk
