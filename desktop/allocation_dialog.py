@@ -185,7 +185,7 @@ class AllocationDialog(CheckedDialog):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         for r, (inv, amount) in enumerate(self.rows):
             self.table.setItem(r, 0, _fixed(inv["number"]))
-            self.table.setItem(r, 1, _fixed(inv["due_date"] or ""))
+            self.table.setItem(r, 1, _fixed(date_text(inv["due_date"] or "")))
             self.table.setItem(r, 2, _fixed(money_text(inv["open"], self.currency), True))
             edit = QTableWidgetItem(edit_text(amount))
             edit.setTextAlignment(RIGHT)

@@ -128,7 +128,7 @@ class SuggestionsDialog(QDialog):
         p = self.payments.get(payment)
         if p is None:
             return payment
-        parts = [date_text(str(p.get("date") or "")), p.get("reference") or "",
+        parts = [payment, date_text(str(p.get("date") or "")), p.get("reference") or "",
                  money_text(p.get("amount"), p["currency"])]  # fmt: skip
         return " — ".join(x for x in parts if x)
 
@@ -171,7 +171,7 @@ class SuggestionsDialog(QDialog):
                 item = QTableWidgetItem(value)
                 item.setToolTip(confidence_tip(s["score"]) if c == 2 and s else value)
                 item.setData(ID_ROLE, (a, s))
-                if c in (1, 2):
+                if c == 1:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
@@ -198,7 +198,7 @@ class SuggestionsDialog(QDialog):
             self.reasons.clear()
             return
         a, s = chosen
-        parts = [f"<b>{escape(a['payment'])}</b> — {escape(self.describe(a['payment']))}"]
+        parts = [f"<b>{escape(self.describe(a['payment']))}</b>"]
         if s is not None:
             sure = self.tr("%s confidence (score %s out of 100)") % (confidence(s["score"]),
                                                                      s["score"])  # fmt: skip

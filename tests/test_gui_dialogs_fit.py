@@ -157,7 +157,7 @@ def test_suggestions_for_the_selected_payment_say_so_and_show_all_on_request(qtb
     dialog = window.suggestions_dialog
     assert dialog.windowTitle() == "Suggested allocations — P5 only"
     assert dialog.only.text() == (
-        "Only the payment selected in Payments: 11/3/2026 — "
+        "Only the payment selected in Payments: P5 — 11/3/2026 — "
         "VIREMENT MICROSOFT IRELAND OPERATIONS — 1,500.00 EUR"
     )
     assert dialog.show_all.isVisibleTo(dialog)
@@ -167,7 +167,7 @@ def test_suggestions_for_the_selected_payment_say_so_and_show_all_on_request(qtb
     first = dialog.table.item(0, 0).data(ID_ROLE)[1]
     assert (
         dialog.table.item(0, 0).text()
-        == "11/3/2026 — VIREMENT MICROSOFT IRELAND OPERATIONS — 1,500.00 EUR"
+        == "P5 — 11/3/2026 — VIREMENT MICROSOFT IRELAND OPERATIONS — 1,500.00 EUR"
     )
     confidence = dialog.table.item(0, 2)
     assert confidence.text() in ("High", "Medium", "Low")
