@@ -53,6 +53,9 @@ class PreferencesDialog(QDialog):
                  language: str = "en") -> None:  # fmt: skip
         super().__init__(parent)
         self.setWindowTitle(self.tr("Preferences"))
+        from desktop.screens import remember_size
+
+        remember_size(self, "preferences")  # within the screen, as the clerk left it
         self.original = settings
         form = QFormLayout(self)
         self.editors: dict[str, QLineEdit | QPlainTextEdit] = {}
