@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from core.i18n import say
 from core.ledger import Balance, Ledger
 from core.money import format_amount, zero
 
@@ -23,7 +24,8 @@ def import_lines(s: ImportSummary) -> list[str]:
     """What an import did: its first line names the file, format and counts; then each
     check, skipped entry and note."""
     if s.already_imported:
-        return [f"{s.file}: already imported (#{s.import_id}); nothing changed"]
+        return [say("{file}: already imported (#{id}); nothing changed", file=s.file,
+                    id=s.import_id)]  # fmt: skip
     parts = [f"{s.entries_read} entries read"] if s.entries_read else []
     parts += [f"{n} {k} created" for k, n in s.created.items()]
     parts += [f"{n} {k} updated" for k, n in s.updated.items()]
@@ -41,10 +43,11 @@ def import_lines(s: ImportSummary) -> list[str]:
 
 def failed_lines(exc: ImportFailed) -> list[str]:
     """A file that was not imported: each error (file:row: message), then the verdict."""
-    lines = [str(err) for err in exc.errors[:MAX_ERRORS]]
+    lines: list[str] = [str(err) for err in exc.errors[:MAX_ERRORS]]
     if len(exc.errors) > MAX_ERRORS:
-        lines.append(f"{exc.file}: ... and {len(exc.errors) - MAX_ERRORS} more errors")
-    lines.append(f"{exc.file}: not imported: nothing from this file was stored")
+        lines.append(say("{file}: ... and {count} more errors", file=exc.file,
+                         count=len(exc.errors) - MAX_ERRORS))  # fmt: skip
+    lines.append(say("{file}: not imported: nothing from this file was stored", file=exc.file))
     return lines
 
 

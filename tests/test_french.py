@@ -210,3 +210,15 @@ def test_the_reconcile_tab_gives_its_reasons_in_french(qtbot, tmp_path, french):
     assert "le texte du virement indique G000100014 (écrit « G 000 100 014 »)" in (
         page.reasons.toPlainText())  # fmt: skip
     w.close()
+
+
+def test_a_refused_import_says_its_verdict_in_french(qtbot, demo, tmp_path, french):
+    bad = tmp_path / "releve.dat"
+    bad.write_text("rien du tout\n", encoding="utf-8")
+    w = open_window(qtbot, demo)
+    w.import_files([bad])
+    qtbot.waitUntil(lambda: getattr(w, "summary_box", None) is not None, timeout=20000)
+    assert w.summary_box.text().endswith(
+        f"{bad} : non importé : rien de ce fichier n'a été enregistré"
+    )
+    w.close()

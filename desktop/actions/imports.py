@@ -16,6 +16,7 @@ from core.errors import UNKNOWN_LAYOUT, ImportCancelled, ImportFailed
 from core.model import ImportError_, Source
 from core.present import failed_lines
 from desktop.operations import CollectionOp, QueryOp, merged, show_summary, translate
+from widgets.formats import speak
 
 if TYPE_CHECKING:  # pragma: no cover
     from desktop.main_window import MainWindow
@@ -105,7 +106,7 @@ def _refusal_box(window: MainWindow, lines, refused: list[ImportFailed], files: 
 
     lines = list(lines)
     window.last_summary = window.last_import_summary = "\n".join(lines)
-    first = failed_lines(refused[0])
+    first = [speak(line) for line in failed_lines(refused[0])]  # in the window's language
     headline = "\n".join(dict.fromkeys((first[0], first[-1])))  # the reason, the verdict
     if len(refused) == files:
         title = (translate("MainWindow", "The file was not imported") if files == 1
@@ -114,7 +115,7 @@ def _refusal_box(window: MainWindow, lines, refused: list[ImportFailed], files: 
     else:
         title = translate("MainWindow", "Some files were not imported")
         icon = QMessageBox.Icon.Warning
-    reasons = [line for exc in refused for line in failed_lines(exc)]
+    reasons = [speak(line) for exc in refused for line in failed_lines(exc)]
     box = ImportReport(title, headline, reasons, lines, icon, window)
     window.summary_box = box
     box.open()
@@ -157,7 +158,7 @@ def _not_mapped(window: MainWindow, refused: list[ImportFailed], box: bool = Fal
         lines = [ln for exc in refused for ln in failed_lines(exc)]
         _refusal_box(window, lines, refused, len(refused))
     else:
-        window.statusBar().showMessage(" · ".join(failed_lines(exc)[-1] for exc in refused))
+        window.statusBar().showMessage(" · ".join(speak(failed_lines(exc)[-1]) for exc in refused))
 
 
 def _map(window: MainWindow, refused: list[ImportFailed], header, rows, kinds) -> None:

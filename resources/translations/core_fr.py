@@ -140,6 +140,12 @@ CORE_FRENCH: dict[str, str] = {
     "{days} day(s) before the payment": "{days} jour(s) avant le paiement",
     "issued {issued}, before the payment; due {due}, {when}": "émise le {issued}, avant le "
     "paiement ; échéance le {due}, {when}",
+    # imports (core/present.py)
+    "{file}: already imported (#{id}); nothing changed": "{file} : déjà importé (n° {id}) ; "
+    "rien n'a changé",
+    "{file}: ... and {count} more errors": "{file} : ... et {count} erreurs de plus",
+    "{file}: not imported: nothing from this file was stored": "{file} : non importé : rien "
+    "de ce fichier n'a été enregistré",
     # refusals of disputes, claims, plans and allocations (core/rules/)
     "a dispute needs a reason (what is wrong with the amount)": "une contestation a besoin "
     "d'un motif (ce qui ne va pas dans le montant)",
