@@ -134,3 +134,25 @@ def test_an_import_report_reopens_at_the_size_it_was_left(qtbot, empty, tmp_path
     again = refused(qtbot, window, [bad])
     assert again is not report
     assert (again.width(), again.height()) == (700, 420)
+
+
+def test_the_command_line_allocates_within_the_import_when_asked(tmp_path, capsys):
+    from core.cli import main
+
+    demo = write_demo(tmp_path / "demo", today=TODAY).parent
+    db = tmp_path / "cli.db"
+    assert main(["--db", str(db), "import", str(demo / "invoices.json")]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(db), "import", "--allocate", str(demo / "paiements.csv")]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"{demo / 'paiements.csv'}: Payments (CSV/XLSX): 6 payments created",
+        "  allocated: 4 payment(s) by the invoice number they quote",
+        "    P1: 12480.00 EUR to G000100001",
+        "    P2: 2000.00 EUR to G000100002",
+        "    P3: 8790.00 EUR to G000100005 (quoted G000100003)",
+        "    P4: 4200.00 EUR to G000100006",
+        "    P4: 1650.75 EUR to G000100007",
+    ]
+    assert len(live_allocations(db)) == 5
+    assert main(["--db", str(db), "undo"]) == 0  # the import, and what it allocated
+    assert live_allocations(db) == []

@@ -42,6 +42,12 @@ def add_import(sub) -> None:
         metavar="TEXT",
         help="also count bank transfers to this payee as payments (repeatable)",
     )
+    p.add_argument(
+        "--allocate",
+        action="store_true",
+        help="also allocate payments to the invoice numbers they quote, within the import (as "
+        "the window does; undone with it)",
+    )
     p.add_argument("--progress", action="store_true", help="print progress on stderr")
     p.add_argument("--json", action="store_true")
 
@@ -103,6 +109,7 @@ def run_import(ws: Workspace, args: argparse.Namespace) -> int:
     from core.errors import ImportFailed
     from core.importers import ImportOptions
     from core.present import failed_lines, import_lines
+    from core.services.imports import reference_lines
 
     options = ImportOptions(invoice_number=args.invoice_number, payees=tuple(args.payee))
     results, failed = [], []
@@ -110,7 +117,11 @@ def run_import(ws: Workspace, args: argparse.Namespace) -> int:
         progress = _progress_printer(path) if args.progress else None
         try:
             done = ws.imports.import_file(
-                path, options, format_name=args.format_name, progress=progress
+                path,
+                options,
+                format_name=args.format_name,
+                progress=progress,
+                allocate_references=args.allocate,
             )
         except ImportFailed as exc:
             failed.append(exc)
@@ -126,7 +137,7 @@ def run_import(ws: Workspace, args: argparse.Namespace) -> int:
         )
     else:
         for summary in results:
-            say(import_lines(summary))
+            say([*import_lines(summary), *reference_lines(summary)])
     return EXIT_REFUSED if failed else EXIT_OK
 
 
