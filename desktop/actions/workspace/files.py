@@ -139,9 +139,14 @@ def open_workspace(window: MainWindow, path: Path | str, message: str | None = N
         return new
 
     def done(ws) -> None:
+        from core.places import is_demo
+
         remember_workspace(path)
         window.workspace_opened(ws, path, message)
         fill_recent(window)
+        banner = window.__dict__.get("demo_banner")
+        if banner is not None:  # a team workspace's title does not ask (see title_name)
+            banner.setVisible(is_demo(path) if isinstance(path, Path) else False)
 
     QueryOp(window, swap).success(done).run()
 
