@@ -181,6 +181,12 @@ def test_charges_are_explained_in_french(qtbot, demo, french):
     text = page.detail.toPlainText()
     assert "Au prorata : 17 jours sur 31 d'un cycle de facturation mensuel (du " in text
     assert "98,71" in text and "98.71" not in text
+    page.checks_button.click()
+    qtbot.waitUntil(lambda: page.summary.text().startswith("Toutes les lignes vérifiées"),
+                    timeout=20000)  # fmt: skip
+    labels = [page.table.item(r, 0).text() for r in range(page.table.rowCount())]
+    page.table.selectRow(labels.index("G000100009#2"))
+    assert "Signalement conversion différente : " in page.detail.toPlainText()
     w.close()
 
 

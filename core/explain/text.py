@@ -30,7 +30,8 @@ def sentences(ex: Explanation) -> list[str]:
     if ex.refund:
         out.extend(refund_text(ex.refund, ex))
     for check in ex.checks:
-        out.append(say("Flag {kind}: {message}", kind=check.kind, message=phrase(check.message)))
+        out.append(say("Flag {kind}: {message}", kind=phrase(check.kind),
+                       message=phrase(check.message)))  # fmt: skip
     if not out:
         out.append(say(PLAIN))
     return out

@@ -256,6 +256,11 @@ PHRASES: dict[str, str] = {
     "which)": "cotermination, migration depuis legacy ou transfert entre partenaires (le "
     "fichier ne dit pas lequel)",
     "cotermination": "cotermination",
+    # a flag of the charges explained (core/explain/checks.py)
+    "fx_recompute_mismatch": "conversion différente",
+    "proration_mismatch": "prorata différent",
+    "refund_outside_window": "remboursement hors délai",
+    "refund_amount_mismatch": "montant du remboursement différent",
     # a claim's state
     "credited": "créditée",
     "withdrawn": "retirée",
