@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.screens import fit
+from widgets.formats import speak
 
 
 class ClaimForm(QDialog):
@@ -75,7 +76,7 @@ class ClaimForm(QDialog):
         """Say the workspace's refusal by its field (nothing typed is lost); "" clears."""
         name = self.refused_field(said) if said else ""
         for key, label in self.refusals.items():
-            label.setText(said if key == name else "")
+            label.setText(speak(said) if key == name else "")  # in the window's language
             label.setVisible(key == name)
         field = getattr(self, f"_{name}_field", None)
         if field is not None:

@@ -228,3 +228,25 @@ def test_a_refused_import_says_its_verdict_in_french(qtbot, demo, tmp_path, fren
         f"{bad} : non importé : rien de ce fichier n'a été enregistré"
     )
     w.close()
+
+
+def test_a_refused_sla_claim_is_said_in_french_by_its_field(qtbot, demo, french):
+    from desktop.actions import claims
+
+    w = open_window(qtbot, demo)
+    claims.new_sla_claim(w)
+    dialog = w.claim_dialog
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.service.setText("Dynamics 365 Sales")
+    dialog.month.setText("2026-10")
+    dialog.availability.setText("99.95")  # not below 99.9 %: no credit
+    dialog.credit.setText("145,00")
+    dialog.ticket.setText("2611020099")
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    refusal = dialog.refusals["availability"]  # found by the core's words, said in French
+    qtbot.waitUntil(lambda: refusal.isVisible(), timeout=20000)
+    assert refusal.text().startswith("une disponibilité de 99,95 % n'est pas inférieure aux "
+                                     "99,9 %")  # fmt: skip
+    dialog.close()
+    w.close()

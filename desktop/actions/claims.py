@@ -70,7 +70,8 @@ def _record(window: MainWindow, dialog, call) -> None:
 
     def done(result) -> None:
         if isinstance(result, ValueError):
-            dialog.refuse(str(result))
+            said = result.args[0] if len(result.args) == 1 else None  # the core's sentence
+            dialog.refuse(said if isinstance(said, str) else str(result))
             return
         dialog.accept()
         window.tabs.setCurrentWidget(window.claims_page)
