@@ -185,8 +185,9 @@ Comment: The package bundles Python, Qt (through PySide6) and the Python package
 Files: *
 Copyright: CSP Reconciler authors
 License: other
- No licence has been chosen yet for CSP Reconciler's own code: it is distributed to its
- users under the terms agreed with them, within the licences of the components it bundles.
+ No licence has been chosen yet for CSP Reconciler's own code (its source has no
+ LICENSE file); the source's installer/README.md says what the bundled components'
+ licences, ofxtools' GPL-3.0 among them, mean for distributing this package.
 
 Files: usr/lib/csp-reconciler/_internal/PySide6/*
  usr/lib/csp-reconciler/_internal/shiboken6/*
@@ -215,9 +216,8 @@ csp-reconciler ({version}) unstable; urgency=medium
 # lintian, on a program that carries its own Python and Qt by design (see installer/README.md)
 OVERRIDES = """\
 # The bundle carries its own Python, Qt and libraries (PyInstaller), as their wheels built them:
-# copies of system libraries, unstripped, found through the bundle's own search path.
+# copies of system libraries, found through the bundle's own search path.
 csp-reconciler: embedded-library *
-csp-reconciler: unstripped-binary-or-object *
 csp-reconciler: custom-library-search-path *
 csp-reconciler: shared-library-lacks-prerequisites *
 csp-reconciler: library-not-linked-against-libc *
