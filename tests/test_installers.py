@@ -150,7 +150,8 @@ def test_the_application_names_its_desktop_entry(qapp, monkeypatch, tmp_path):
     for var in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME"):
         monkeypatch.setenv(var, str(tmp_path / var))
     monkeypatch.setattr(desktop.main_window, "MainWindow", stop)
-    before = qapp.applicationName(), qapp.desktopFileName()
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # main() installs its own
+    before = qapp.applicationName(), qapp.desktopFileName(), set(qapp.children())
     try:
         with pytest.raises(Stop):
             app.main([str(tmp_path / "w.db"), "--language", "en"])
@@ -158,6 +159,9 @@ def test_the_application_names_its_desktop_entry(qapp, monkeypatch, tmp_path):
     finally:
         qapp.setApplicationName(before[0])
         qapp.setDesktopFileName(before[1])
+        for child in set(qapp.children()) - before[2]:  # what main() hung on the application
+            qapp.removeEventFilter(child)
+            child.deleteLater()
 
 
 def test_the_windows_icon_holds_the_small_sizes_and_the_macos_iconset_every_size(tmp_path):
