@@ -4,8 +4,9 @@ Starts the bundled desktop application offscreen on the demo workspace it create
 first start (in a throwaway home), checks the screenshot is a real window, runs the bundled
 command line (``balance`` on that workspace, and an import of a reconciliation file, which
 exercises pyarrow), checks the first start made the data, config and log folders, that the
-licence notices are in the bundle, that the bundle stays under its size budget, and that
-lintian finds no error in the .deb and desktop-file-validate none in its desktop entry.
+licence notices are in the bundle, that the bundle stays under its size budget, that the
+.deb's /usr/bin/csp-recon runs, and that lintian finds no error in the .deb and
+desktop-file-validate none in its desktop entry.
 """
 
 from __future__ import annotations
@@ -103,6 +104,16 @@ def judge_packages() -> str:
     if not deb.is_file():
         return "no .deb built (no dpkg-deb here)"
     said = []
+    unpacked = Path(tempfile.mkdtemp(prefix="csp-dist-deb-"))
+    subprocess.run(["dpkg-deb", "-x", str(deb), str(unpacked)], check=True)
+    cli = unpacked / "usr" / "bin" / "csp-recon"  # the link into /usr/lib/csp-reconciler
+    version = subprocess.run([str(cli), "--version"], capture_output=True, text=True,
+                             env={"PATH": "/usr/bin:/bin", "HOME": str(unpacked)},
+                             timeout=60, check=False).stdout.strip()  # fmt: skip
+    shutil.rmtree(unpacked, ignore_errors=True)
+    if not version.endswith(VERSION):
+        fail(f"the .deb's /usr/bin/csp-recon --version says '{version}'")
+    said.append(".deb's csp-recon runs")
     entry = ROOT / "build" / "deb" / "usr" / "share" / "applications" / "csp-reconciler.desktop"
     if shutil.which("desktop-file-validate"):
         done = subprocess.run(["desktop-file-validate", str(entry)], capture_output=True,
