@@ -1,4 +1,7 @@
-"""``python -m desktop.screenshots WORKSPACE FOLDER``: a PNG of each main view and dialog."""
+"""``python -m desktop.screenshots WORKSPACE FOLDER``: a PNG of each main view and dialog,
+then the screens of the clerk's daily loop (Reconcile, Plan and pay, Agree with Microsoft,
+a payment's allocations) in English and in French (``NAME-en.png``, ``NAME-fr.png``).  The
+window fills the screen it is given (the README's pictures: a 1366×768 screen)."""
 
 from __future__ import annotations
 
@@ -26,10 +29,12 @@ def main(argv: list[str]) -> int:
 
     def take() -> None:
         window.loaded.disconnect(take)
-        names = ("dashboard", "invoices", "payments", "credit-notes", "customers", "alerts",
-                 "charges", "claims")  # fmt: skip
-        for index, name in enumerate(names):
-            window.tabs.setCurrentIndex(index)
+        pages = {"dashboard": window.dashboard, "invoices": window.invoices,
+                 "payments": window.payments, "credit-notes": window.credits,
+                 "customers": window.customers, "alerts": window.alerts_page,
+                 "charges": window.charges_page, "claims": window.claims_page}  # fmt: skip
+        for name, page in pages.items():
+            window.tabs.setCurrentWidget(page)
             if name == "charges":  # a customer's lines, the prorated purchase explained
                 page = window.charges_page
                 names_ = [page.customers.item(i).text() for i in range(page.customers.count())]
@@ -60,6 +65,7 @@ def main(argv: list[str]) -> int:
         remittance.preview(window, "P4")
 
     def preview_shown(_what: str) -> None:
+        window.previewed.disconnect(preview_shown)  # once: a plan made later shows one too
         dialog = window.preview_dialog
         dialog.show()
         for _ in range(20):
@@ -70,18 +76,69 @@ def main(argv: list[str]) -> int:
         suggestions.show(window)
 
     def suggestions_shown() -> None:
+        window.suggested.disconnect(suggestions_shown)  # read again after each change
         dialog = window.suggestions_dialog
         dialog.show()
         save(dialog, "suggestions")
         dialog.close()
+        daily_loop(window, app, save)
         app.quit()
 
     window.loaded.connect(take)
-    window.show()
+    window.showMaximized()
     app.exec()
     window.close()
     print("\n".join(str(folder / f"{n}.png") for n in shots))
     return 0
+
+
+def _wait(app, signal, ms: int = 20000) -> None:
+    """Until ``signal`` comes (or ``ms`` have passed), the window working meanwhile."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+    signal.disconnect(loop.quit)
+    for _ in range(10):
+        app.processEvents()
+
+
+def daily_loop(window, app, save) -> None:
+    """Reconcile, Plan and pay (a plan made), Agree with Microsoft and a payment's
+    allocations, in English then in French."""
+    window.tabs.setCurrentWidget(window.plans_page)
+    _wait(app, window.plans_shown, 3000)
+    window.plans_page.tick("G000100013", "G000100014")
+    window.plans_page.reference.setText("VIR-NOV-2026")
+    window.plans_page.plan_button.click()
+    _wait(app, window.previewed)
+    window.preview_dialog.close()
+    for language in ("en", "fr"):
+        if language == "fr":
+            window.set_language("fr")  # the pages built again, the data shown again
+        window.tabs.setCurrentWidget(window.reconcile_page)
+        _wait(app, window.reconciled)
+        window.reconcile_page.sources.selectRow(0)
+        save(window, f"reconcile-{language}")
+        window.tabs.setCurrentWidget(window.plans_page)
+        _wait(app, window.plans_shown, 3000)
+        window.plans_page.tick("G000100008")
+        save(window, f"plan-and-pay-{language}")
+        # the demo's Partner Center download is dated the day it was written: compared as
+        # of that day (a comparison as of an earlier day has no download to compare with)
+        window.as_of, as_of = max(window.as_of, date.today()), window.as_of
+        window.agree_stale = True
+        window.tabs.setCurrentWidget(window.agree_page)
+        _wait(app, window.agree_page.shown_agreement)
+        window.as_of = as_of
+        window.agree_page.select("G000100007")
+        save(window, f"agree-{language}")
+        window.tabs.setCurrentWidget(window.payments)
+        window.payments.select_key("P4")
+        save(window, f"payment-detail-{language}")
+    window.set_language("en")
 
 
 if __name__ == "__main__":

@@ -101,6 +101,12 @@ class TickModel(CellsModel):
         self.ticks_changed.emit()
 
 
+def _fit(table: LazyTable) -> None:
+    """Columns as wide as their first rows, unless the clerk's widths were kept."""
+    if not getattr(table, "widths_kept", False):
+        table.resizeColumnsToContents()
+
+
 def _table(model: CellsModel, multi: bool) -> LazyTable:
     table = LazyTable()
     table.setModel(model)
@@ -209,6 +215,7 @@ class PlansPage(QWidget):
         ticked = self.pay_model.ticked
         self.pay_model.locked = set(self.planned_in)
         self.pay_model.set_rows(self.documents)
+        _fit(self.to_pay)
         self.pay_model.set_ticked(ticked)
 
     def _document_cells(self, d: dict) -> list[str]:
@@ -233,6 +240,7 @@ class PlansPage(QWidget):
                            for n in p["invoices"]}  # fmt: skip
         self._show_documents()
         self.plan_model.set_rows(self.plans)
+        _fit(self.list)
         self._select(kept)
         self._selected()
 
@@ -278,9 +286,10 @@ class PlansPage(QWidget):
             self.chosen.setText(self.tr("Tick the invoices to pay."))
         else:
             amounts = ", ".join(money_text(v, c) for c, v in sorted(per.items()))
-            self.chosen.setText(self.tr("%n invoice(s)", "", invoices) + ", "
-                                + self.tr("%n credit note(s)", "", credits) + ": "
-                                + amounts)  # fmt: skip
+            counts = (self.tr("%n invoice(s)", "", invoices),
+                      self.tr("%n credit note(s)", "", credits))  # fmt: skip
+            text = self.tr("%1, %2: %3").replace("%1", counts[0]).replace("%2", counts[1])
+            self.chosen.setText(text.replace("%3", amounts))
         self.plan_button.setEnabled(invoices > 0)
 
     def _plan(self) -> None:

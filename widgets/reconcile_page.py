@@ -146,6 +146,7 @@ class ReconcilePage(QWidget):
         self.answers = [a for a in answers if a["unallocated"] not in ("0.00", "0")]
         self.payments = {p["id"]: p for p in payments}
         self.source_model.set_rows(self.answers)
+        _fit(self.sources)
         self._summarize()
         keys = [a["payment"] for a in self.answers]
         if kept in keys:
@@ -202,6 +203,7 @@ class ReconcilePage(QWidget):
         cur = answer["currency"] if answer else ""
         self.candidate_model.set_rows([dict(s, currency=cur) for s in answer["suggestions"]]
                                       if answer else [])  # fmt: skip
+        _fit(self.candidates)
         if self.candidate_model.rows:
             self.candidates.selectRow(0)
         self.by_hand.setEnabled(answer is not None)
@@ -253,6 +255,12 @@ class ReconcilePage(QWidget):
                 self.sources.setFocus()
                 return True
         return super().eventFilter(watched, event)
+
+
+def _fit(table: LazyTable) -> None:
+    """Columns as wide as their first rows, unless the clerk's widths were kept."""
+    if not getattr(table, "widths_kept", False):
+        table.resizeColumnsToContents()
 
 
 def _kind(kind: str) -> str:

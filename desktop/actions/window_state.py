@@ -36,12 +36,14 @@ def _headers(window: MainWindow) -> dict:
 
 
 def save(window: MainWindow, geometry: bool = True) -> None:
+    """Keep the window's state; ``geometry`` False (a change of language): its splitters
+    only, the columns being measured again on the words of the new language."""
     settings = _settings()
     if geometry:
         settings.setValue(f"{KEY}/geometry", window.saveGeometry())
     for name, splitter in _splitters(window).items():
         settings.setValue(f"{KEY}/splitters/{name}", splitter.saveState())
-    for name, view in _headers(window).items():
+    for name, view in _headers(window).items() if geometry else ():
         settings.setValue(f"{KEY}/columns/{name}", view.horizontalHeader().saveState())
 
 
@@ -57,7 +59,7 @@ def restore(window: MainWindow, geometry: bool = True) -> None:
         state = settings.value(f"{KEY}/splitters/{name}")
         if state is not None:
             splitter.restoreState(state)
-    for name, view in _headers(window).items():
+    for name, view in _headers(window).items() if geometry else ():
         state = settings.value(f"{KEY}/columns/{name}")
         if state is not None and view.horizontalHeader().restoreState(state):
             view.widths_kept = True  # not measured again on the first rows

@@ -548,6 +548,10 @@ FRENCH: dict[str, str | tuple[str, str]] = {
     "The e-mail asking Microsoft to apply the payment, opened in your mail program ready to send, the remittance advice attached": "Le courriel qui demande à Microsoft d'affecter le paiement, ouvert dans votre messagerie prêt à envoyer, l'avis de paiement joint",
     "The request e-mail for %s is open in your mail program (kept as %s)": "Le courriel de demande pour %s est ouvert dans votre messagerie (gardé sous %s)",
     # (end of the request e-mail one click away)
+    # Plan and pay, the ticked documents (widgets/plans_page.py)
+    "%1, %2: %3": "%1, %2 : %3",
+    "Planned %s: %s": "%s planifié : %s",
+    # (end of the ticked documents)
     # Undo and Redo named (desktop/actions/journal.py)
     "MainWindow|allocation": "l'affectation",
     "MainWindow|allocation by quoted invoice numbers": "l'affectation selon les numéros de facture cités",

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog
 from desktop.actions.plans import remittance
 from desktop.actions.reports import saved
 from desktop.operations import CollectionOp, QueryOp, translate
+from widgets.formats import money_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from desktop.main_window import MainWindow
@@ -68,7 +69,12 @@ def plan(window: MainWindow, invoices: list[str], credits: list[str], when: date
 
         def show(rows) -> None:
             window.plans_page.show_plans(rows)
-            refs = [r["reference"] for r in rows if r["id"] in ids]
+            made = [r for r in rows if r["id"] in ids]
+            refs = [r["reference"] for r in made]
+            said = [translate("MainWindow", "Planned %s: %s")
+                    % (r["reference"], money_text(r["amount"], r["currency"]))
+                    for r in made]  # fmt: skip
+            window.statusBar().showMessage(" · ".join(said))
             if refs:
                 window.plans_page.select_plan(refs[0])
                 remittance.preview(window, refs[0])
