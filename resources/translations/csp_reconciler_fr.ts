@@ -1098,38 +1098,38 @@
 <context>
     <name>DisputeDialog</name>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="94" />
+        <location filename="../../desktop/claim_dialogs.py" line="95" />
         <source>Dispute %s</source>
         <extracomment>the words a refusal starts with (the core's), and the field they are about</extracomment>
         <translation>Contester %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="98" />
+        <location filename="../../desktop/claim_dialogs.py" line="99" />
         <source>What is wrong with the amount</source>
         <translation>Ce qui ne va pas dans le montant</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="100" />
+        <location filename="../../desktop/claim_dialogs.py" line="101" />
         <source>Support ticket number</source>
         <translation>Numéro du ticket de support</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="104" />
+        <location filename="../../desktop/claim_dialogs.py" line="105" />
         <source>Disputed amount (%s)</source>
         <translation>Montant contesté (%s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="105" />
+        <location filename="../../desktop/claim_dialogs.py" line="106" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="106" />
+        <location filename="../../desktop/claim_dialogs.py" line="107" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="107" />
+        <location filename="../../desktop/claim_dialogs.py" line="108" />
         <source>Opened on</source>
         <translation>Ouverte le</translation>
     </message>
@@ -1934,12 +1934,12 @@
         <translation>Sélectionnez d'abord une facture</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/claims.py" line="88" />
+        <location filename="../../desktop/actions/claims.py" line="89" />
         <source>Claim #%s settled by</source>
         <translation>Réclamation n° %s réglée par</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/claims.py" line="89" />
+        <location filename="../../desktop/actions/claims.py" line="90" />
         <source>Credit note</source>
         <translation>Avoir</translation>
     </message>
@@ -1961,12 +1961,17 @@
         <translation>Texte (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/plans/pay.py" line="91" />
+        <location filename="../../desktop/actions/plans/pay.py" line="74" />
+        <source>Planned %s: %s</source>
+        <translation>%s planifié : %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/actions/plans/pay.py" line="97" />
         <source>Save SEPA credit transfers (pain.001)</source>
         <translation>Enregistrer les virements SEPA (pain.001)</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/plans/pay.py" line="92" />
+        <location filename="../../desktop/actions/plans/pay.py" line="98" />
         <location filename="../../desktop/actions/plans/remittance.py" line="74" />
         <source>SEPA credit transfer, pain.001 (*.xml)</source>
         <translation>Virement SEPA, pain.001 (*.xml)</translation>
@@ -2442,6 +2447,11 @@
         <source>Tick the invoices to pay.</source>
         <translation>Cochez les factures à payer.</translation>
     </message>
+    <message>
+        <location filename="../../widgets/plans_page.py" line="291" />
+        <source>%1, %2: %3</source>
+        <translation>%1, %2 : %3</translation>
+    </message>
     <message numerus="yes">
         <location filename="../../widgets/plans_page.py" line="289" />
         <source>%n invoice(s)</source>
@@ -2817,57 +2827,57 @@
 <context>
     <name>SlaClaimDialog</name>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="126" />
+        <location filename="../../desktop/claim_dialogs.py" line="127" />
         <source>New SLA credit claim</source>
         <translation>Nouvelle réclamation de crédit SLA</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="128" />
+        <location filename="../../desktop/claim_dialogs.py" line="129" />
         <source>e.g. Dynamics 365 Sales</source>
         <translation>par ex. Dynamics 365 Sales</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="133" />
+        <location filename="../../desktop/claim_dialogs.py" line="134" />
         <source>e.g. 99.5 (below 99.9)</source>
         <translation>par ex. 99,5 (inférieur à 99,9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="140" />
+        <location filename="../../desktop/claim_dialogs.py" line="141" />
         <source>Monthly availability below 99.9 % entitles to a credit.</source>
         <translation>Une disponibilité mensuelle inférieure à 99,9 % ouvre droit à un crédit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="142" />
+        <location filename="../../desktop/claim_dialogs.py" line="143" />
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="143" />
+        <location filename="../../desktop/claim_dialogs.py" line="144" />
         <source>Month (YYYY-MM)</source>
         <translation>Mois (AAAA-MM)</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="144" />
+        <location filename="../../desktop/claim_dialogs.py" line="145" />
         <source>Availability (%)</source>
         <translation>Disponibilité (%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="145" />
+        <location filename="../../desktop/claim_dialogs.py" line="146" />
         <source>Credit claimed</source>
         <translation>Crédit réclamé</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="146" />
+        <location filename="../../desktop/claim_dialogs.py" line="147" />
         <source>Currency</source>
         <translation>Devise</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="147" />
+        <location filename="../../desktop/claim_dialogs.py" line="148" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../desktop/claim_dialogs.py" line="148" />
+        <location filename="../../desktop/claim_dialogs.py" line="149" />
         <source>Opened on</source>
         <translation>Ouverte le</translation>
     </message>
