@@ -223,6 +223,8 @@ class MainWindow(QMainWindow):
             getattr(self, f"{name}_action").setEnabled(ws.may(what) and writable)
         self.redo_action.setEnabled(self.redo_action.isEnabled() and self.redoable)
         self.undo_action.setEnabled(self.undo_action.isEnabled() and self.undoable)
+        self.reconcile_page.set_may_change(ws.may("allocate") and writable)
+        self.plans_page.set_may_change(ws.may("allocate") and writable)
         claims_allowed = ws.may("claim") and writable
         self.charges_page.may_dispute = claims_allowed
         self.claims_page.may_change = claims_allowed

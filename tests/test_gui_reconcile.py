@@ -152,3 +152,15 @@ def test_accept_all_confident_is_one_change_undone_at_once(qtbot, window):
     with qtbot.waitSignal(window.reconciled, timeout=20000):
         window.undo_action.trigger()
     assert sources(page) == ["P5", "P6", "P7", "P8", "P9"]
+
+
+def test_a_role_that_may_not_allocate_sees_the_proposals_greyed(qtbot, window, monkeypatch):
+    page = reconcile(qtbot, window)
+    page.sources.selectRow(2)
+    assert page.accept_button.isEnabled()
+    monkeypatch.setattr(type(window.ws), "may", lambda ws, action: action != "allocate")
+    window.apply_role()
+    assert not page.accept_button.isEnabled() and not page.reject_button.isEnabled()
+    assert not page.accept_all.isEnabled() and not page.by_hand.isEnabled()
+    window.plans_page.tick("G000100013")
+    assert not window.plans_page.plan_button.isEnabled()

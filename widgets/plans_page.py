@@ -127,6 +127,7 @@ class PlansPage(QWidget):
         self.documents: list[dict] = []
         self.plans: list[dict] = []
         self.planned_in: dict[str, str] = {}  # an invoice in a plan not yet paid: its plan
+        self.may_change = True  # the clerk's role may plan payments (the file is writable)
         self.pay_model = TickModel(self._document_cells, self)
         self.pay_model.ticks_changed.connect(self._ticked)
         self.to_pay = _table(self.pay_model, multi=False)
@@ -290,7 +291,11 @@ class PlansPage(QWidget):
                       self.tr("%n credit note(s)", "", credits))  # fmt: skip
             text = self.tr("%1, %2: %3").replace("%1", counts[0]).replace("%2", counts[1])
             self.chosen.setText(text.replace("%3", amounts))
-        self.plan_button.setEnabled(invoices > 0)
+        self.plan_button.setEnabled(invoices > 0 and self.may_change)
+
+    def set_may_change(self, may: bool) -> None:
+        self.may_change = may
+        self._ticked()
 
     def _plan(self) -> None:
         day = self.value_date.date()

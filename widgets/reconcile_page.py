@@ -62,6 +62,7 @@ class ReconcilePage(QWidget):
         super().__init__(parent)
         self.answers: list[dict] = []
         self.payments: dict[str, dict] = {}
+        self.may_change = True  # the clerk's role may allocate (and the file is writable)
         self.summary = QLabel()
         self.threshold = QSpinBox()
         self.threshold.setRange(1, 100)
@@ -165,7 +166,7 @@ class ReconcilePage(QWidget):
             self.tr("%n payment(s) with money left", "", len(self.answers))
             + " · " + self.tr("%n with a confident suggestion", "", confident)
         )  # fmt: skip
-        self.accept_all.setEnabled(confident > 0)
+        self.accept_all.setEnabled(confident > 0 and self.may_change)
 
     def current_payment(self) -> str | None:
         rows = self.sources.selectionModel().selectedRows()
@@ -206,13 +207,13 @@ class ReconcilePage(QWidget):
         _fit(self.candidates)
         if self.candidate_model.rows:
             self.candidates.selectRow(0)
-        self.by_hand.setEnabled(answer is not None)
+        self.by_hand.setEnabled(answer is not None and self.may_change)
         self._candidate_selected()
 
     def _candidate_selected(self, *_args) -> None:
         answer, s = self.current_answer(), self.current_suggestion()
-        self.accept_button.setEnabled(s is not None)
-        self.reject_button.setEnabled(s is not None)
+        for button in (self.accept_button, self.reject_button):
+            button.setEnabled(s is not None and self.may_change)
         if answer is None:
             self.reasons.clear()
             return
@@ -229,9 +230,14 @@ class ReconcilePage(QWidget):
 
     # ------------------------------------------------------------------ the clerk
 
+    def set_may_change(self, may: bool) -> None:
+        self.may_change = may
+        self._summarize()
+        self._source_selected()
+
     def _request(self, signal) -> None:
         s = self.current_suggestion()
-        if s is not None:
+        if s is not None and self.may_change:
             signal.emit(s["id"])
 
     def _by_hand(self) -> None:
