@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from core.model import InvoiceLine, Source
 
@@ -104,8 +104,9 @@ def lines_to_table(lines: Iterable[InvoiceLine]) -> pa.Table:
     return pa.table(arrays)
 
 
-def with_keys(table: pa.Table) -> pa.Table:
-    """Add ``line_key``: the natural key, numbered where a file repeats one.
+def with_keys(table: pa.Table, seen: KeysSeen | None = None) -> pa.Table:
+    """Add ``line_key``: the natural key, numbered where a file repeats one (``seen``: the
+    keys of the file's blocks stored before this one, when it is stored a block at a time).
 
     A reader may have joined the key already (one pass over its own columns);
     it is the same text: the key fields, ``key_extra`` being itself joined with
@@ -118,19 +119,72 @@ def with_keys(table: pa.Table) -> pa.Table:
     else:
         key = pc.binary_join_element_wise(*(table[c] for c in KEY_FIELDS), SEP)
     dup = pa.nulls(len(key), pa.int32())
-    if pc.count_distinct(key).as_py() != len(key):
-        seen: dict[str, int] = {}
+    texts = key.to_pylist() if seen is not None else None
+    before = seen.times(texts) if seen is not None and texts is not None else None
+    if (before is not None and any(before)) or pc.count_distinct(key).as_py() != len(key):
+        texts = texts if texts is not None else key.to_pylist()
+        counts: dict[str, int] = {}
         numbered, dups = [], []
-        for k in key.to_pylist():
-            n = seen.get(k, 0) + 1
-            seen[k] = n
+        for i, k in enumerate(texts):
+            n = counts.get(k, 0) + 1
+            counts[k] = n
+            n += before[i] if before is not None else 0
             numbered.append(k if n == 1 else f"{k}{SEP}#{n}")
             dups.append(None if n == 1 else n)
         key = pa.array(numbered, pa.string())
         dup = pa.array(dups, pa.int32())
+        if seen is not None:
+            seen.repeated(texts, dups)
+    if seen is not None and texts is not None:
+        seen.add(texts)
     if "key_dup" in table.column_names:
         table = table.drop_columns(["key_dup"])
     return table.append_column("line_key", key).append_column("key_dup", dup)
+
+
+class KeysSeen:
+    """The natural keys of a file's blocks already stored, as 64-bit hashes: 8 bytes a line
+    rather than the key's 150, so that a file of tens of millions of lines is keyed in
+    bounded memory.  A key seen again is numbered as :func:`with_keys` numbers one a block
+    repeats.  Two different keys of one hash (about one chance in a million for ten million
+    lines) would number the second as a repeat: it is stored all the same."""
+
+    def __init__(self) -> None:
+        self._blocks: list[Any] = []  # each block's hashes, sorted
+        self._times: dict[int, int] = {}  # how often, for the keys seen more than once
+
+    def times(self, keys: list[str]) -> list[int]:
+        """How often each key was seen in the blocks before (0: never)."""
+        import numpy as np
+
+        if not self._blocks:
+            return [0] * len(keys)
+        hashes = np.fromiter((hash(k) for k in keys), np.int64, len(keys))
+        found = np.zeros(len(keys), dtype=bool)
+        for block in self._blocks:
+            at = np.minimum(np.searchsorted(block, hashes), len(block) - 1)
+            found |= block[at] == hashes
+        if not found.any():
+            return [0] * len(keys)
+        return [self._times.get(int(h), 1) if f else 0
+                for h, f in zip(hashes.tolist(), found.tolist(), strict=True)]  # fmt: skip
+
+    def repeated(self, keys: list[str], dups: list[int | None]) -> None:
+        for k, n in zip(keys, dups, strict=True):
+            if n is not None:
+                self._times[hash(k)] = max(n, self._times.get(hash(k), 1))
+
+    def add(self, keys: list[str]) -> None:
+        import numpy as np
+
+        if not keys:
+            return
+        self._blocks.append(np.sort(np.fromiter((hash(k) for k in keys), np.int64, len(keys))))
+        # merged as a binary counter: a few sorted runs, however many blocks (a stable sort of
+        # two sorted runs is a merge)
+        while len(self._blocks) > 1 and len(self._blocks[-1]) >= len(self._blocks[-2]):
+            last = self._blocks.pop()
+            self._blocks[-1] = np.sort(np.concatenate([self._blocks[-1], last]), kind="stable")
 
 
 def exact_sum(column: pa.ChunkedArray | pa.Array) -> Decimal:

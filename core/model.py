@@ -217,6 +217,7 @@ class Extracted:
     errors: list[ImportError_] = field(default_factory=list)
     usage: list[UsageTotal] = field(default_factory=list)
     line_table: Any = None  # line items already in columns (core.linestore), fast path
+    line_stream: Any = None  # or read a block at a time while they are stored (large files)
     sheet: str | None = None
     entries_read: int = 0  # rows, entries or items read, whatever became of them
     checks: list[str] = field(default_factory=list)  # self-checks passed (balances)

@@ -189,3 +189,71 @@ def test_lines_export_to_csv_and_parquet_whole_and_by_customer(cli, write_recon,
     code, said, _ = cli("export", "lines", "--invoice", "G000000002", "-o", tmp_path / "x.csv")
     assert said.startswith("2 lines written")
     assert not list(tmp_path.glob("*.part"))
+
+
+def _streamed(monkeypatch, block_bytes: int, round_rows: int) -> None:
+    """A large file's path on a small one: read a few lines a block, stored a few a round."""
+    from core.importers import fastcsv
+    from core.store import lines
+
+    monkeypatch.setattr(fastcsv, "MIN_BYTES", 0)
+    monkeypatch.setattr(fastcsv, "BLOCK_BYTES", block_bytes)
+    monkeypatch.setattr(lines, "ROUND_ROWS", round_rows)
+
+
+def _stored(ws) -> list[tuple]:
+    out = []
+    for number in ("G000000001", "G000000002", "G000000003"):
+        out += [(number, ln.key, ln.customer_name, ln.total, ln.source.row)
+                for ln in ws.books.lines(number)]  # fmt: skip
+    return out
+
+
+def test_a_large_file_is_stored_a_few_packs_at_a_time_as_it_would_be_whole(
+    ws, write_recon, monkeypatch, tmp_path
+):
+    from core.workspace import Workspace
+
+    rows = [(f"G00000000{1 + n % 3}", f"C{n % 5}", f"{n}.25") for n in range(60)]
+    rows += rows[:7]  # lines a later round repeats: numbered as repeats, not taken as stored
+    path = write_recon(rows)
+    text = path.read_text(encoding="utf-8-sig")
+    for n in range(7):  # the same product too: the same line
+        text = text.replace(f"Product {60 + n},", f"Product {n},")
+    path.write_text(text, encoding="utf-8")
+    whole = Workspace(tmp_path / "whole.db")
+    whole.imports.import_file(path)
+    _streamed(monkeypatch, block_bytes=900, round_rows=8)
+    result = ws.imports.import_file(path).result
+    assert (result.entries_read, result.created["lines"], result.unchanged) == (67, 67, {})
+    assert _stored(ws) == _stored(whole)
+    assert sum(1 for line in _stored(ws) if line[1].endswith(f"{linestore.SEP}#2")) == 7
+    with ws.store.conn() as c, whole.store.conn() as w:
+        assert sorted(customer_totals(c).to_pylist(), key=str) == sorted(
+            customer_totals(w).to_pylist(), key=str)  # fmt: skip
+    totals = [{d.number: d.total for d in w.books.documents()} for w in (ws, whole)]
+    assert totals[0] == totals[1] and totals[0]["G000000001"] == Decimal("584.75")
+    copy = path.with_name("again.csv")  # the same lines, another file (a BOM more)
+    copy.write_text(text, encoding="utf-8-sig")
+    again = ws.imports.import_file(copy).result
+    assert (again.created.get("lines", 0), again.unchanged["lines"]) == (0, 67)
+
+
+def test_a_bad_value_late_in_a_large_file_keeps_nothing_read_before_it(
+    ws, write_recon, monkeypatch
+):
+    import pytest
+
+    from core.workspace import ImportFailed
+
+    rows = [(f"G00000000{1 + n % 2}", "Contoso", f"{n}.00") for n in range(40)]
+    rows[35] = ("G000000001", "Contoso", "12,5O")  # the last block: a letter O for a zero
+    path = write_recon(rows)
+    _streamed(monkeypatch, block_bytes=900, round_rows=4)
+    with pytest.raises(ImportFailed) as failed:
+        ws.imports.import_file(path)
+    said = [str(e) for e in failed.value.errors]
+    assert any(
+        e.endswith("recon.csv:37: column Subtotal: expected a number, got '12,5O'") for e in said
+    ), said
+    assert (count(ws, t.line_packs), count(ws, t.line_blocks), count(ws, t.documents)) == (0, 0, 0)

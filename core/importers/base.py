@@ -54,6 +54,7 @@ class ImportOptions:
     payees: tuple[str, ...] = field(default_factory=tuple)  # names, besides "Microsoft"
     payee_ibans: tuple[str, ...] = field(default_factory=tuple)
     currency: str = "EUR"  # for bank exports that do not name one
+    rows_only: bool = False  # read row by row (the fast path declined the file part way)
 
 
 class Importer(Protocol):

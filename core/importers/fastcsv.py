@@ -8,7 +8,7 @@ problem: the fast path never reports an error of its own, it only declines.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +16,7 @@ from core.importers.tabular import sniff_delimiter, sniff_encoding
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
+    import pyarrow.csv as pacsv
 
 NUMBER = r"^-?\d{1,15}(\.\d+)?$"  # below 10^15, as the row reader accepts
 CURRENCY = r"^[A-Za-z]{3}$"
@@ -87,16 +88,37 @@ def count_lines(path: Path) -> int:
     return n + (last != b"\n")
 
 
+class Declined(Exception):
+    """The fast path declines the file after part of it was given: the import keeps
+    nothing of it and the row reader takes the file."""
+
+
 def read_columns(
     path: Path, wanted: dict[str, int], n_header: int,
     shape: Callable[[pa.Table, int], pa.Table | None] | None = None,
 ) -> pa.Table | None:  # fmt: skip
-    """The columns ``wanted`` (name → position) as text, or None if the file is not plain.
+    """The columns ``wanted`` of the whole file (see :func:`shaped_blocks`), or None if
+    the file is not plain."""
+    import pyarrow as pa
 
-    Plain: UTF-8, UTF-16 or Windows-1252; every record on one line; as many
-    fields on every line as in the header.  Read a block at a time: ``shape(block, first
-    row)`` turns each block into what is kept of it (or None to decline the file), so that
-    only what is kept is in memory at once, never the whole file as text.
+    try:
+        parts = list(shaped_blocks(path, wanted, n_header, shape))
+    except Declined:
+        return None
+    return pa.concat_tables(parts) if parts else None
+
+
+def shaped_blocks(
+    path: Path, wanted: dict[str, int], n_header: int,
+    shape: Callable[[pa.Table, int], pa.Table | None] | None = None,
+) -> Iterator[pa.Table]:  # fmt: skip
+    """The columns ``wanted`` (name → position) as text, a block at a time, so that only
+    what is kept of a block is in memory, never the whole file as text.  ``shape(block,
+    first row)`` turns each block into what is kept of it (or None to decline the file).
+
+    Plain: UTF-8, UTF-16 or Windows-1252; every record on one line; as many fields on
+    every line as in the header.  Raises :class:`Declined` when the file is not (a block
+    that does not fit, or after the last block when records spanned lines).
     """
     import pyarrow as pa
     import pyarrow.csv as pacsv
@@ -111,43 +133,72 @@ def read_columns(
         encoding = encoding or sniff_encoding(path)
         with path.open("r", encoding=encoding, newline="") as fh:
             first = fh.readline(1 << 20)
-        parts: list[pa.Table] = []
         rows = 0
         try:
-            reader = pacsv.open_csv(
+            for table, lines in _record_blocks(
                 path,
-                read_options=pacsv.ReadOptions(
-                    column_names=names, skip_rows=1, encoding=encoding, block_size=BLOCK_BYTES
-                ),
+                encoding,
+                names,
                 # a record over several lines, or a blank line, is an error here: the row
                 # reader then takes the file and numbers its rows as an editor does
-                parse_options=pacsv.ParseOptions(
+                pacsv.ParseOptions(
                     delimiter=sniff_delimiter(first),
                     newlines_in_values=False,
                     ignore_empty_lines=False,
                 ),
-                convert_options=pacsv.ConvertOptions(
+                pacsv.ConvertOptions(
                     include_columns=include,
                     column_types={c: pa.string() for c in include},
                     strings_can_be_null=False,
                     quoted_strings_can_be_null=False,
                 ),
-            )
-            for batch in reader:
-                if any(has_nul(column) for column in batch.columns):
-                    return None  # a NUL byte (also in UTF-16): the row reader names it
-                block = _named(pa.Table.from_batches([batch]), wanted)
+            ):
+                if table.num_rows != lines:
+                    raise Declined("records over several lines, or a CR alone")
+                if any(has_nul(column) for column in table.columns):
+                    raise Declined("a NUL byte (also in UTF-16): the row reader names it")
+                block = _named(table, wanted)
                 kept = block if shape is None else shape(block, rows)
                 if kept is None:
-                    return None
-                parts.append(kept)
-                rows += batch.num_rows
-        except (pa.ArrowInvalid, pa.ArrowNotImplementedError, UnicodeDecodeError, LookupError):
+                    raise Declined("a value the row reader must judge")
+                rows += table.num_rows
+                yield kept
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError, UnicodeDecodeError,
+                LookupError) as exc:  # fmt: skip
+            if rows:  # part of the file was given in this encoding
+                raise Declined(str(exc)) from exc
             continue
-        if count_lines(path) != rows + 1:
-            return None  # records over several lines, a CR alone: the row reader numbers them
-        return pa.concat_tables(parts) if parts else None
-    return None
+        if not rows:
+            break
+        return
+    raise Declined("not a plain CSV file")
+
+
+def _record_blocks(
+    path: Path, encoding: str, names: list[str], parse: pacsv.ParseOptions,
+    convert: pacsv.ConvertOptions,
+) -> Iterator[tuple[pa.Table, int]]:  # fmt: skip
+    """The records after the header, a block of whole lines at a time (read here, so that
+    memory holds one block, not the file: Arrow's own streaming reader reads ahead of what
+    is taken), with how many lines they came from."""
+    import io
+
+    import pyarrow.csv as pacsv
+
+    if encoding.lower().replace("_", "-").startswith("utf-16"):  # a line ends in two bytes
+        options = pacsv.ReadOptions(column_names=names, skip_rows=1, encoding=encoding)
+        table = pacsv.read_csv(path, options, parse, convert)
+        yield table, count_lines(path) - 1
+        return
+    options = pacsv.ReadOptions(column_names=names, encoding=encoding)
+    with path.open("rb") as fh:
+        if not fh.readline(1 << 20).endswith(b"\n"):
+            return  # a header over a megabyte, or lines ending in CR alone
+        while data := fh.read(BLOCK_BYTES):
+            data += fh.readline()  # the block's last line whole
+            lines = data.count(b"\n") + (not data.endswith(b"\n"))
+            yield pacsv.read_csv(io.BytesIO(data), options, parse, convert), lines
+            del data
 
 
 def _named(table: pa.Table, wanted: dict[str, int]) -> pa.Table:

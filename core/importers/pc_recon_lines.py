@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from core.importers.base import NUMBER_MAX, ImportOptions, too_long
 from core.importers.jsonfile import is_unbilled
@@ -144,11 +145,10 @@ class PartnerCenterReconLines:
                     Source(display), f"the invoice number given (--invoice or the file name): "
                     f"{why}"))  # fmt: skip
                 return out
-        if not unbilled_file and fixed_number is None:
+        if not unbilled_file and fixed_number is None and not options.rows_only:
             fast = _fast_table(path, table, cols)
             if fast is not None:
-                out.line_table = fast
-                out.entries_read = fast.num_rows
+                out.line_stream = fast
                 return out
         read_rows(each_row(table, display, out), cols, fixed_number, out)
         return out
@@ -291,8 +291,8 @@ def _details(get, cols: dict[str, int], fail) -> dict:
     return details
 
 
-def _fast_table(path: Path, table, cols: dict[str, int]):
-    """Large plain CSV: the same columns as :func:`core.linestore.lines_to_table`, or None."""
+def _fast_table(path: Path, table, cols: dict[str, int]) -> LineStream | None:
+    """Large plain CSV: its lines a block at a time (read as they are stored), or None."""
     from core.importers import fastcsv
 
     if table.sheet is not None or table.element is not None:
@@ -301,8 +301,34 @@ def _fast_table(path: Path, table, cols: dict[str, int]):
         return None
     if not all(c in cols for c in ("Subtotal", "TaxTotal")):
         return None  # the row reader derives the missing one
-    lines = fastcsv.read_columns(path, cols, len(table.header), _fast_block)
-    return None if lines is None or lines.num_rows == 0 else lines
+    return LineStream(path, cols, len(table.header))
+
+
+class LineStream:
+    """A large plain CSV's lines as the same columns :func:`core.linestore.lines_to_table`
+    gives, a block at a time: read while they are stored, so that memory does not grow
+    with the file.  A block the fast path declines raises
+    :class:`core.importers.fastcsv.Declined` (the import then keeps nothing and the row
+    reader takes the file)."""
+
+    def __init__(self, path: Path, cols: dict[str, int], n_header: int) -> None:
+        self.path, self.cols, self.n_header = path, cols, n_header
+        self.rows = 0  # read so far
+
+    def __iter__(self) -> Iterator[Any]:
+        from core.importers import fastcsv
+
+        self.rows = 0
+        for block in fastcsv.shaped_blocks(self.path, self.cols, self.n_header, _fast_block):
+            self.rows += block.num_rows
+            yield block
+
+    def estimate(self) -> int:
+        """About how many lines (for progress): the file's size over its first lines'."""
+        with self.path.open("rb") as fh:
+            sample = fh.read(1 << 20)
+        per_line = max(1, len(sample) // max(1, sample.count(b"\n")))
+        return self.path.stat().st_size // per_line
 
 
 def _fast_block(raw, first: int):

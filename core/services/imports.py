@@ -10,6 +10,7 @@ import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import Connection, insert, select, update
@@ -19,6 +20,7 @@ from core.changes import Change, ImportSummary, change
 from core.errors import UNKNOWN_LAYOUT, ImportCancelled, ImportFailed, refuse
 from core.importers import IMPORTERS, ImportOptions, identify
 from core.importers.base import Importer
+from core.importers.fastcsv import Declined
 from core.importers.tabular import TABLE_SUFFIXES
 from core.model import Document, Extracted, Payment
 from core.money import format_amount, format_exact
@@ -197,7 +199,7 @@ class Imports(Service):
                      by_reference: bool = False) -> ImportSummary:  # fmt: skip
         """Import ``path`` (the file itself, or what its gzip compression holds), naming the
         clerk's file ``display`` and recording its content hash ``sha``."""
-        options = self._options(options, display)
+        given, options = options, self._options(options, display)
         summary = ImportSummary(display)
         importer = self._importer(path, display, format_name)
         with self.store.conn() as conn:
@@ -225,11 +227,19 @@ class Imports(Service):
         summary.checks = list(extracted.checks)
         total = (len(extracted.documents) + len(extracted.lines) + len(extracted.payments)
                  + (extracted.line_table.num_rows if extracted.line_table is not None else 0)
+                 + (extracted.line_stream.estimate() if extracted.line_stream is not None
+                    else 0)
                  + len(extracted.usage))  # fmt: skip
         if progress:
             progress(0, total)
-        self._record(extracted, sha, summary, _Ticker(display, total, progress, cancelled),
-                     by_reference)  # fmt: skip
+        try:
+            self._record(extracted, sha, summary, _Ticker(display, total, progress, cancelled),
+                         by_reference)  # fmt: skip
+        except Declined:  # the fast path gave up part way: nothing was kept, read it by rows
+            log.info("%s: read row by row (the fast path declined it part way)", display)
+            rows_only = replace(given or ImportOptions(), rows_only=True)
+            return self._import_read(path, display, sha, rows_only, progress, cancelled,
+                                     format_name, by_reference)  # fmt: skip
         return summary
 
     def _record(self, extracted: Extracted, sha: str, summary: ImportSummary,
@@ -309,21 +319,19 @@ class Imports(Service):
         updated_docs = self._store_documents(conn, ex.documents, import_id, summary, tick)
         if ex.documents:  # no amendment circle, no void of a void; a void's missing original
             summary.warnings += chains.check(summary.file, ex.documents, reads.amendments(conn))
-        if ex.lines or ex.line_table is not None:
-            table = (
+        line_numbers: set[str] = set()
+        if ex.lines or ex.line_table is not None or ex.line_stream is not None:
+            tables = ex.line_stream if ex.line_stream is not None else [
                 ex.line_table if ex.line_table is not None else linestore.lines_to_table(ex.lines)
-            )
+            ]  # fmt: skip
             summary.sheet = ex.sheet
-            store_lines(conn, table, import_id, summary, tick)
+            line_numbers = store_lines(conn, tables, import_id, summary, tick)
+            if ex.line_stream is not None:  # read while stored
+                summary.entries_read = ex.line_stream.rows
         if ex.payments:
             self._store_payments(conn, ex.payments, import_id, summary, tick)
         if ex.usage:
             store_usage(conn, ex.usage, import_id, summary, tick)
-        line_numbers = {ln.invoice_number for ln in ex.lines}
-        if ex.line_table is not None:
-            import pyarrow.compute as pc
-
-            line_numbers |= set(pc.unique(ex.line_table["invoice_number"]).to_pylist())
         self._check_line_totals(conn, summary, {d.number for d in ex.documents} | line_numbers)
         return updated_docs
 
@@ -510,4 +518,5 @@ class Imports(Service):
             payees=(*given.payees, *names),
             payee_ibans=(*given.payee_ibans, *ibans),
             currency=self.store.setting("currency", given.currency) or given.currency,
+            rows_only=given.rows_only,
         )

@@ -6,7 +6,7 @@ import's summary, never merged silently."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -25,48 +25,105 @@ if TYPE_CHECKING:  # pragma: no cover
 Tick = Callable[..., None]
 
 
+ROUND_ROWS = 4 * linestore.PACK_ROWS  # lines stored at once: what memory holds of a file
+
+
 def store_lines(
-    conn: Connection, table: pa.Table, import_id: int, summary: ImportSummary, tick: Tick
-) -> None:
+    conn: Connection, tables: Iterable[pa.Table], import_id: int, summary: ImportSummary,
+    tick: Tick,
+) -> set[str]:  # fmt: skip
     """Store line items in packs, with where each invoice's lines are; a line already stored
-    is not added twice.
+    is not added twice.  ``tables``: the file's lines, whole or a block at a time (stored
+    a few packs at a time, so that memory does not grow with the file).  The invoices the
+    lines are on.
 
     A line is the same as a stored one when its natural key is (see :mod:`core.linestore`);
     if its amounts differ, the difference is reported and the stored line kept.
     """
-    table = linestore.with_keys(table)
-    _one_currency_per_invoice(table, summary.file)
-    table = _leave_out_stored(conn, table, summary)
-    if table.num_rows == 0:
-        return
-    currency_of = _currencies(table)
-    header_less = _documents_for_lines(conn, currency_of, import_id, summary)
-    _add_packs(conn, table, currency_of, import_id, summary, tick)
-    # What each customer's lines add up to per invoice: one pack for the import (a row per
-    # invoice and customer would cost as much as a line).
-    per_customer = linestore.group_sums(table, ["invoice_number", "customer_id", "customer_name"])
-    _insert_pack(conn, import_id, "customers", linestore.customer_pack(per_customer))
-    _total_from_lines(conn, sorted(header_less & set(currency_of)), currency_of)
+    seen = linestore.KeysSeen()
+    currency_of: dict[str, str] = {}  # of every invoice the file has lines on
+    stored_currency: dict[str, str] = {}  # of the invoices it added lines to
+    header_less: set[str] = set()
+    created: list[str] = []
+    customers: list[pa.Table] = []
+    for table in _rounds(tables):
+        table = linestore.with_keys(table, seen)
+        _one_currency_per_invoice(table, summary.file, currency_of)
+        table = _leave_out_stored(conn, table, summary, import_id)
+        if table.num_rows == 0:
+            continue
+        currencies = _currencies(table)
+        stored_currency.update(currencies)
+        header_less |= _documents_for_lines(conn, currencies, import_id, summary, created)
+        _add_packs(conn, table, currencies, import_id, summary, tick)
+        # What each customer's lines add up to per invoice: one pack for the import (a row
+        # per invoice and customer would cost as much as a line).
+        customers.append(linestore.customer_pack(linestore.group_sums(
+            table, ["invoice_number", "customer_id", "customer_name"])))  # fmt: skip
+        del table
+    _warn_created(created, summary)
+    if customers:
+        _insert_pack(conn, import_id, "customers", _merged(customers))
+    _total_from_lines(conn, sorted(header_less & set(stored_currency)), stored_currency)
+    return set(currency_of)
 
 
-def _one_currency_per_invoice(table: pa.Table, file: str) -> None:
-    per_invoice = table.group_by("invoice_number").aggregate([("currency", "count_distinct")])
-    for number, n in zip(
+def _rounds(tables: Iterable[pa.Table]) -> Iterator[pa.Table]:
+    """The blocks read, gathered into rounds of about :data:`ROUND_ROWS` lines."""
+    import pyarrow as pa
+
+    waiting: list[pa.Table] = []
+    rows = 0
+    for table in tables:
+        waiting.append(table)
+        rows += table.num_rows
+        if rows >= ROUND_ROWS:
+            yield pa.concat_tables(waiting)
+            waiting, rows = [], 0
+    if waiting:
+        yield pa.concat_tables(waiting)
+
+
+def _merged(customers: list[pa.Table]) -> pa.Table:
+    """The rounds' per-customer packs as one: sums of sums."""
+    import pyarrow as pa
+
+    if len(customers) == 1:
+        return customers[0]
+    by = ["invoice_number", "customer_id", "customer_name"]
+    both = pa.concat_tables(customers)
+    per = both.group_by(by).aggregate([("total", "sum"), ("line_count", "sum")])
+    return per.select([*by, "total_sum", "line_count_sum"]).rename_columns(
+        [*by, "total", "line_count"]
+    )
+
+
+def _one_currency_per_invoice(table: pa.Table, file: str, currency_of: dict[str, str]) -> None:
+    """Each invoice's lines in one currency, in this block and those before it (noted in
+    ``currency_of``)."""
+    per_invoice = table.group_by("invoice_number").aggregate(
+        [("currency", "count_distinct"), ("currency", "min")]
+    )
+    for number, n, currency in zip(
         per_invoice["invoice_number"].to_pylist(),
         per_invoice["currency_count_distinct"].to_pylist(),
+        per_invoice["currency_min"].to_pylist(),
         strict=True,
     ):
-        if n > 1:
+        if n > 1 or currency_of.setdefault(number, currency) != currency:
             refuse(file, None, f"invoice {number} has lines in several currencies", "Currency")
 
 
-def _stored_keys(conn: Connection, numbers: list[str]) -> dict[str, tuple[str, str, str, str]]:
-    """The lines stored for these invoices by natural key: total, subtotal, tax, place."""
+def _stored_keys(
+    conn: Connection, numbers: list[str], import_id: int
+) -> dict[str, tuple[str, str, str, str]]:
+    """The lines stored for these invoices by other imports, by natural key: total,
+    subtotal, tax, place."""
     from core.store.packs import stored_lines
 
     stored: dict[str, tuple[str, str, str, str]] = {}
     columns = ["line_key", "total", "subtotal", "tax", "source_row"]
-    for block, table in stored_lines(conn, numbers, columns):
+    for block, table in stored_lines(conn, numbers, columns, but_import=import_id):
         for key, total, subtotal, tax, row in zip(
             *(table[c].to_pylist() for c in columns), strict=True
         ):
@@ -74,12 +131,14 @@ def _stored_keys(conn: Connection, numbers: list[str]) -> dict[str, tuple[str, s
     return stored
 
 
-def _leave_out_stored(conn: Connection, table: pa.Table, summary: ImportSummary) -> pa.Table:
+def _leave_out_stored(
+    conn: Connection, table: pa.Table, summary: ImportSummary, import_id: int
+) -> pa.Table:
     """The lines not stored yet; those stored are unchanged, or reported when they differ."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    stored = _stored_keys(conn, pc.unique(table["invoice_number"]).to_pylist())
+    stored = _stored_keys(conn, pc.unique(table["invoice_number"]).to_pylist(), import_id)
     if not stored:
         return table
     known = pc.is_in(table["line_key"], value_set=pa.array(list(stored), pa.string()))
@@ -113,11 +172,16 @@ def _currencies(table: pa.Table) -> dict[str, str]:
 
 
 def _documents_for_lines(
-    conn: Connection, currency_of: dict[str, str], import_id: int, summary: ImportSummary
-) -> set[str]:
-    """Invoices known only from their lines get a document, "date unknown"; the invoices
-    still without a header."""
-    docs = {r.number: r for r in conn.execute(select(t.documents))}
+    conn: Connection, currency_of: dict[str, str], import_id: int, summary: ImportSummary,
+    created: list[str],
+) -> set[str]:  # fmt: skip
+    """Invoices known only from their lines get a document, "date unknown" (their numbers
+    added to ``created``); of these invoices, those still without a header."""
+    numbers = sorted(currency_of)
+    docs = {}
+    for i in range(0, len(numbers), 500):
+        docs.update({r.number: r for r in conn.execute(select(t.documents).where(
+            t.documents.c.number.in_(numbers[i : i + 500])))})  # fmt: skip
     header_less = {n for n, d in docs.items() if d.header_import_id is None}
     new_docs = []
     for number, currency in currency_of.items():
@@ -138,14 +202,18 @@ def _documents_for_lines(
     if new_docs:
         conn.execute(insert(t.documents), new_docs)
         summary.created["documents"] += len(new_docs)
-        for d in new_docs[:20]:
-            summary.warnings.append(
-                f"{d['number']}: no invoice header yet; created from its lines, date "
-                "unknown until the invoice list is imported"
-            )
-        if len(new_docs) > 20:
-            summary.warnings.append(f"... and {len(new_docs) - 20} more such invoices")
+        created.extend(d["number"] for d in new_docs)
     return header_less
+
+
+def _warn_created(created: list[str], summary: ImportSummary) -> None:
+    for number in created[:20]:
+        summary.warnings.append(
+            f"{number}: no invoice header yet; created from its lines, date unknown until "
+            "the invoice list is imported"
+        )
+    if len(created) > 20:
+        summary.warnings.append(f"... and {len(created) - 20} more such invoices")
 
 
 def _add_packs(

@@ -64,14 +64,18 @@ def _pack_columns(columns: list[str] | None) -> list[str] | None:
 
 
 def stored_lines(
-    conn: Connection, numbers: Iterable[str] | None = None, columns: list[str] | None = None
-) -> Iterator[tuple[Any, pa.Table]]:
+    conn: Connection, numbers: Iterable[str] | None = None, columns: list[str] | None = None,
+    but_import: int | None = None,
+) -> Iterator[tuple[Any, pa.Table]]:  # fmt: skip
     """(``line_blocks`` row, its lines) of the invoices given or of all, by invoice in the
-    order they were stored; ``columns`` limits what is decoded."""
+    order they were stored (but those of the import ``but_import``); ``columns`` limits
+    what is decoded."""
     b = t.line_blocks.c
     q = select(b.id, b.invoice_number, b.currency, b.source_file, b.source_sheet, b.pack_id,
                b.first_row, b.line_count, b.payload.is_not(None).label("own"))  # fmt: skip
     q = q.order_by(b.invoice_number, b.id)
+    if but_import is not None:
+        q = q.where(b.import_id != but_import)
     chunks: list[list[str] | None] = [None]
     if numbers is not None:
         wanted = sorted({n.upper() for n in numbers})
