@@ -99,7 +99,9 @@ def sources(page) -> list[str]:
 def test_reconcile_lists_the_money_left_and_ranks_the_candidates(qtbot, window):
     page = reconcile(qtbot, window)
     assert sources(page) == ["P5", "P6", "P7", "P8", "P9"]
-    assert page.summary.text() == "5 payment(s) with money left · 1 with a confident suggestion"
+    assert page.summary.text() == (
+        "5 payment(s) or credit note(s) with money left · 1 with a confident suggestion"
+    )
     page.sources.selectRow(2)
     assert page.current_payment() == "P7"
     assert page.candidates.rowCount() == 1
@@ -164,3 +166,23 @@ def test_a_role_that_may_not_allocate_sees_the_proposals_greyed(qtbot, window, m
     assert not page.accept_all.isEnabled() and not page.by_hand.isEnabled()
     window.plans_page.tick("G000100013")
     assert not window.plans_page.plan_button.isEnabled()
+
+
+def test_a_credit_note_with_money_left_is_proposed_and_applied_on_enter(qtbot, window):
+    credit = next(c for c in window.snap["credits"] if c["number"] == "G000100010")
+    (automatic,) = credit["allocations"]  # applied by Microsoft's rule: taken in hand
+    window.ws.allocations.unallocate(automatic["id"])
+    with qtbot.waitSignal(window.loaded, timeout=20000):
+        window.refresh()
+    page = reconcile(qtbot, window)
+    assert sources(page) == ["P5", "P6", "P7", "P8", "P9", "G000100010"]
+    page.sources.setFocus()
+    page.sources.selectRow(5)
+    assert [page.candidates.item(0, c).text() for c in range(5)] == [
+        "1", "", "credit note to apply", "G000100010 → G000100002 750.00", "750.00 EUR",
+    ]  # fmt: skip
+    assert not page.reject_button.isEnabled()  # nothing would be proposed in its place
+    with qtbot.waitSignal(window.reconciled, timeout=20000):
+        qtbot.keyClick(page.sources, Qt.Key.Key_Return)
+    assert sources(page) == ["P5", "P6", "P7", "P8", "P9"]
+    assert window.ws.books.ledger().credits["G000100010"].remaining == Decimal(0)

@@ -39,7 +39,7 @@ def _table(model: CellsModel, name: str) -> LazyTable:
     return table
 
 
-SOURCE_COLUMNS = (QT_TRANSLATE_NOOP("ReconcilePage", "Payment"),
+SOURCE_COLUMNS = (QT_TRANSLATE_NOOP("ReconcilePage", "Payment or credit note"),
                   QT_TRANSLATE_NOOP("ReconcilePage", "Date"),
                   QT_TRANSLATE_NOOP("ReconcilePage", "Unallocated"),
                   QT_TRANSLATE_NOOP("ReconcilePage", "Best score"),
@@ -160,10 +160,10 @@ class ReconcilePage(QWidget):
     def _summarize(self) -> None:
         """How many payments have money left, and how many a confident suggestion."""
         confident = sum(1 for a in self.answers
-                        if a["suggestions"] and a["suggestions"][0]["score"]
+                        if a["suggestions"] and (a["suggestions"][0]["score"] or 0)
                         >= self.threshold.value())  # fmt: skip
         self.summary.setText(
-            self.tr("%n payment(s) with money left", "", len(self.answers))
+            self.tr("%n payment(s) or credit note(s) with money left", "", len(self.answers))
             + " · " + self.tr("%n with a confident suggestion", "", confident)
         )  # fmt: skip
         self.accept_all.setEnabled(confident > 0 and self.may_change)
@@ -187,7 +187,7 @@ class ReconcilePage(QWidget):
 
     def _source_cells(self, a: dict) -> list[str]:
         p = self.payments.get(a["payment"], {})
-        best = a["suggestions"][0]["score"] if a["suggestions"] else None
+        best = a["suggestions"][0]["score"] if a["suggestions"] else None  # a credit's: None
         return [a["payment"], date_text(p.get("date")), money_text(a["unallocated"], a["currency"]),
                 "" if best is None else str(best), p.get("reference") or ""]  # fmt: skip
 
@@ -196,7 +196,8 @@ class ReconcilePage(QWidget):
         lines = ", ".join(f"{ln['source']} → {ln['invoice']} {number_text(ln['amount'])}"
                           for ln in s["lines"])  # fmt: skip
         total = sum((Decimal(ln["amount"]) for ln in s["lines"]), Decimal(0))
-        return [str(s["rank"]), str(s["score"]), _kind(s["kind"]), lines,
+        score = "" if s["score"] is None else str(s["score"])
+        return [str(s["rank"]), score, _kind(s["kind"]), lines,
                 money_text(total, cur)]  # fmt: skip
 
     def _source_selected(self, *_args) -> None:
@@ -212,8 +213,9 @@ class ReconcilePage(QWidget):
 
     def _candidate_selected(self, *_args) -> None:
         answer, s = self.current_answer(), self.current_suggestion()
-        for button in (self.accept_button, self.reject_button):
-            button.setEnabled(s is not None and self.may_change)
+        self.accept_button.setEnabled(s is not None and self.may_change)
+        self.reject_button.setEnabled(s is not None and s["score"] is not None  # not a credit's
+                                      and self.may_change)  # fmt: skip
         if answer is None:
             self.reasons.clear()
             return
@@ -280,4 +282,5 @@ _KINDS = {
     "credit": QT_TRANSLATE_NOOP("ReconcilePage", "amount less a credit note"),
     "combination": QT_TRANSLATE_NOOP("ReconcilePage", "several invoices add up"),
     "fallback": QT_TRANSLATE_NOOP("ReconcilePage", "oldest due first"),
+    "credit_note": QT_TRANSLATE_NOOP("ReconcilePage", "credit note to apply"),
 }

@@ -50,6 +50,18 @@ class Allocations(Service):
         payment = next((p for p in read if p.id == source_id), None)
         return propose(ledger, source_id, payment)
 
+    def unapplied_credits(self) -> list[tuple[str, str, Decimal, list[tuple[str, Decimal]]]]:
+        """The credit notes with money left, each with its currency, what is left and the open
+        invoices it would settle, oldest due first (:meth:`propose`: what the allocation dialog
+        is pre-filled with; none when no invoice of its currency is open)."""
+        ledger = self.ws.books.ledger()
+        return [
+            (c.id, c.currency, c.remaining,
+             [(n, a) for n, a in propose(ledger, c.id, None) if a > 0])
+            for c in ledger.credits.values()
+            if c.remaining > 0
+        ]  # fmt: skip
+
     def suggest(self, payment_id: str | None = None) -> list[suggestions.Answer]:
         """Suggested allocations for every payment with money left (or one payment)."""
         with self.store.conn() as conn:

@@ -2,19 +2,24 @@
 accepted or rejected one by one or every confident one at once (``ws.allocations``:
 ``suggest``, ``accept``, ``reject``, ``accept_confident``, what the command line's
 ``suggest`` and ``accept`` call).  The list is read again after any change to the
-allocations or the suggestions, the selection kept where the clerk was."""
+allocations or the suggestions, the selection kept where the clerk was.  A credit note with
+money left is listed too, with the core's proposal for it (``unapplied_credits``: the oldest
+due invoices first, as the allocation dialog is pre-filled), accepted by allocating it."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from desktop.operations import CollectionOp, QueryOp
+from desktop.operations import CollectionOp, QueryOp, translate
 
 if TYPE_CHECKING:  # pragma: no cover
     from core.changes import Change
     from desktop.main_window import MainWindow
 
 from desktop.actions.suggestions import STALE
+
+CREDIT = "credit:"  # the id of a credit note's proposal (a payment's are the engine's S…)
 
 
 def connect(window: MainWindow) -> None:
@@ -33,11 +38,16 @@ def load(window: MainWindow) -> None:
     def run(ws, job):
         from core.suggestions import answer_json
 
-        return [answer_json(a) for a in ws.allocations.suggest()]
+        answers = [answer_json(a) for a in ws.allocations.suggest()]
+        return answers + [credit_answer(*c) for c in ws.allocations.unapplied_credits()]
 
     def done(answers) -> None:
-        payments = window.snap["payments"] if window.snap is not None else []
-        window.reconcile_page.show_answers(answers, payments)
+        snap = window.snap or {}
+        sources = snap.get("payments", []) + [
+            dict(c, id=c["number"], reference=translate("MainWindow", "credit note"))
+            for c in snap.get("credits", [])
+        ]  # fmt: skip
+        window.reconcile_page.show_answers(answers, sources)
         window.reconciled.emit()
 
     QueryOp(window, run).success(done).run()
@@ -64,11 +74,43 @@ def changed(window: MainWindow, change: Change) -> None:
         shown(window)
 
 
+def credit_answer(number: str, currency: str, left, lines) -> dict:
+    """A credit note with money left, as the page shows a payment's answer: one proposal,
+    the core's (the oldest due invoices first), with no score; accepted by allocating it,
+    never rejected (nothing would be proposed in its place)."""
+    from core.money import format_amount
+
+    proposal = {
+        "id": CREDIT + number, "rank": 1, "score": None, "kind": "credit_note",
+        "lines": [{"source": number, "source_kind": "credit", "invoice": n,
+                   "amount": format_amount(a, currency)} for n, a in lines],
+        "reasons": [translate("MainWindow", "the oldest due invoices first, as the "
+                                            "allocation dialog proposes")],
+    }  # fmt: skip
+    return {"payment": number, "currency": currency, "unallocated": format_amount(left, currency),
+            "answered": bool(lines), "search_cut_short": False, "flags": [],
+            "notes": [] if lines else [translate("MainWindow", "no open invoice in %s")
+                                       % currency],
+            "suggestions": [proposal] if lines else []}  # fmt: skip
+
+
 def accept(window: MainWindow, suggestion_id: str) -> None:
+    if suggestion_id.startswith(CREDIT):  # a credit note: allocated as the core proposed
+        number = suggestion_id.removeprefix(CREDIT)
+        s = next(s for a in window.reconcile_page.answers for s in a["suggestions"]
+                 if s["id"] == suggestion_id)  # fmt: skip
+        requests = [(ln["invoice"], Decimal(ln["amount"])) for ln in s["lines"]]
+        CollectionOp(window, lambda ws, job: ws.allocations.allocate(number, requests)).run()
+        return
     CollectionOp(window, lambda ws, job: ws.allocations.accept(suggestion_id)).run()
 
 
 def reject(window: MainWindow, suggestion_id: str) -> None:
+    if suggestion_id.startswith(CREDIT):
+        said = translate("MainWindow", "A credit note's proposal is not rejected: allocate "
+                                       "it by hand")  # fmt: skip
+        window.statusBar().showMessage(said)
+        return
     CollectionOp(window, lambda ws, job: ws.allocations.reject(suggestion_id)).run()
 
 
@@ -81,6 +123,8 @@ def by_hand(window: MainWindow, payment: str) -> None:
     """The allocation dialog of the payment, pre-filled with the core's proposal."""
     from desktop.actions import allocations
 
-    row = next((p for p in (window.snap or {}).get("payments", []) if p["id"] == payment), None)
+    snap = window.snap or {}
+    row = next((p for p in snap.get("payments", []) if p["id"] == payment), None)
+    row = row or next((c for c in snap.get("credits", []) if c["number"] == payment), None)
     if row is not None:
         allocations.open_allocation(window, row, payment)

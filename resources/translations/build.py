@@ -552,6 +552,13 @@ FRENCH: dict[str, str | tuple[str, str]] = {
     "%1, %2: %3": "%1, %2 : %3",
     "Planned %s: %s": "%s planifié : %s",
     # (end of the ticked documents)
+    # Reconcile, credit notes with money left (desktop/actions/reconcile.py)
+    "credit note to apply": "avoir à imputer",
+    "%n payment(s) or credit note(s) with money left": "%n paiement(s) ou avoir(s) avec de l'argent à affecter",
+    "the oldest due invoices first, as the allocation dialog proposes": "les factures les plus anciennes d'abord, comme le propose la fenêtre d'affectation",
+    "no open invoice in %s": "aucune facture ouverte en %s",
+    "A credit note's proposal is not rejected: allocate it by hand": "La proposition d'un avoir ne se rejette pas : affectez-le à la main",
+    # (end of credit notes with money left)
     # Undo and Redo named (desktop/actions/journal.py)
     "MainWindow|allocation": "l'affectation",
     "MainWindow|allocation by quoted invoice numbers": "l'affectation selon les numéros de facture cités",

@@ -1548,13 +1548,13 @@
         <translation>Le fichier remplacé est gardé sous le nom %s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="258" />
+        <location filename="../../desktop/main_window.py" line="260" />
         <location filename="../../desktop/backups_dialog.py" line="77" />
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="281" />
+        <location filename="../../desktop/main_window.py" line="283" />
         <source>%d invoices, %d payments</source>
         <translation>%d factures, %d paiements</translation>
     </message>
@@ -2035,22 +2035,22 @@
         <translation>Sélectionnez d'abord une facture à régler</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="348" />
+        <location filename="../../desktop/main_window.py" line="350" />
         <source>The server refused: your role may not see this (%s).</source>
         <translation>Le serveur a refusé : votre rôle ne permet pas de voir ceci (%s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="353" />
+        <location filename="../../desktop/main_window.py" line="355" />
         <source>The workspace could not be read or changed: an unexpected database error (the details are in the log). Nothing was changed.</source>
         <translation>L'espace de travail n'a pas pu être lu ou modifié : une erreur de base de données inattendue (les détails sont dans le journal). Rien n'a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="357" />
+        <location filename="../../desktop/main_window.py" line="359" />
         <source>Not allowed</source>
         <translation>Non autorisé</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="344" />
+        <location filename="../../desktop/main_window.py" line="346" />
         <location filename="../../desktop/actions/reports.py" line="44" />
         <source>CSP Reconciler</source>
         <translation>CSP Reconciler</translation>
@@ -2203,6 +2203,26 @@
         <source>The request e-mail for %s is open in your mail program (kept as %s)</source>
         <translation>Le courriel de demande pour %s est ouvert dans votre messagerie (gardé sous %s)</translation>
     </message>
+    <message>
+        <location filename="../../desktop/actions/reconcile.py" line="47" />
+        <source>credit note</source>
+        <translation>avoir</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/actions/reconcile.py" line="87" />
+        <source>the oldest due invoices first, as the allocation dialog proposes</source>
+        <translation>les factures les plus anciennes d'abord, comme le propose la fenêtre d'affectation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/actions/reconcile.py" line="92" />
+        <source>no open invoice in %s</source>
+        <translation>aucune facture ouverte en %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/actions/reconcile.py" line="110" />
+        <source>A credit note's proposal is not rejected: allocate it by hand</source>
+        <translation>La proposition d'un avoir ne se rejette pas : affectez-le à la main</translation>
+    </message>
 </context>
 <context>
     <name>MappingDialog</name>
@@ -2325,32 +2345,32 @@
         <translation>Clients</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="133" />
+        <location filename="../../widgets/plans_page.py" line="134" />
         <source>Open invoices and credit notes to net</source>
         <translation>Factures ouvertes et avoirs à déduire</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="136" />
+        <location filename="../../widgets/plans_page.py" line="137" />
         <source>The day the bank is to make the transfer</source>
         <translation>Le jour où la banque doit faire le virement</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="139" />
+        <location filename="../../widgets/plans_page.py" line="140" />
         <source>Reference (default RA-date-number)</source>
         <translation>Référence (par défaut RA-date-numéro)</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="142" />
+        <location filename="../../widgets/plans_page.py" line="143" />
         <source>The transfer's reference, at most 35 characters</source>
         <translation>La référence du virement, 35 caractères au plus</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="144" />
+        <location filename="../../widgets/plans_page.py" line="145" />
         <source>&amp;Plan payment</source>
         <translation>&amp;Planifier le paiement</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="146" />
+        <location filename="../../widgets/plans_page.py" line="147" />
         <source>Record the transfer settling the ticked invoices, less the ticked credit notes, and show its remittance advice</source>
         <translation>Enregistrer le virement qui règle les factures cochées, moins les avoirs cochés, et afficher son avis de paiement</translation>
     </message>
@@ -2361,13 +2381,13 @@
     </message>
     <message>
         <location filename="../../widgets/plans_page.py" line="53" />
-        <location filename="../../widgets/plans_page.py" line="141" />
+        <location filename="../../widgets/plans_page.py" line="142" />
         <source>Reference</source>
         <translation>Libellé</translation>
     </message>
     <message>
         <location filename="../../widgets/plans_page.py" line="54" />
-        <location filename="../../widgets/plans_page.py" line="137" />
+        <location filename="../../widgets/plans_page.py" line="138" />
         <source>Value date</source>
         <translation>Date de valeur</translation>
     </message>
@@ -2392,74 +2412,74 @@
         <translation>Factures</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="152" />
-        <location filename="../../widgets/plans_page.py" line="182" />
+        <location filename="../../widgets/plans_page.py" line="153" />
+        <location filename="../../widgets/plans_page.py" line="183" />
         <source>Planned payments</source>
         <translation>Paiements planifiés</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="155" />
+        <location filename="../../widgets/plans_page.py" line="156" />
         <source>Remittance &amp;advice…</source>
         <translation>&amp;Avis de paiement…</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="157" />
+        <location filename="../../widgets/plans_page.py" line="158" />
         <source>&amp;Save as PDF, Excel or bank text…</source>
         <translation>&amp;Enregistrer en PDF, Excel ou texte bancaire…</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="159" />
+        <location filename="../../widgets/plans_page.py" line="160" />
         <source>&amp;Copy bank reference</source>
         <translation>&amp;Copier la référence de virement</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="161" />
+        <location filename="../../widgets/plans_page.py" line="162" />
         <source>SEPA &amp;transfers (pain.001)…</source>
         <translation>&amp;Virements SEPA (pain.001)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="162" />
+        <location filename="../../widgets/plans_page.py" line="163" />
         <source>One pain.001 file for every plan selected</source>
         <translation>Un seul fichier pain.001 pour tous les plans sélectionnés</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="171" />
+        <location filename="../../widgets/plans_page.py" line="172" />
         <source>Plan a payment: tick the invoices to pay and the credit notes to net</source>
         <translation>Planifier un paiement : cochez les factures à payer et les avoirs à déduire</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="174" />
+        <location filename="../../widgets/plans_page.py" line="175" />
         <source>Value date:</source>
         <translation>Date de valeur :</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="224" />
+        <location filename="../../widgets/plans_page.py" line="225" />
         <source>credit note</source>
         <translation>avoir</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="224" />
+        <location filename="../../widgets/plans_page.py" line="225" />
         <source>invoice</source>
         <translation>facture</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="286" />
+        <location filename="../../widgets/plans_page.py" line="287" />
         <source>Tick the invoices to pay.</source>
         <translation>Cochez les factures à payer.</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="291" />
+        <location filename="../../widgets/plans_page.py" line="292" />
         <source>%1, %2: %3</source>
         <translation>%1, %2 : %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/plans_page.py" line="289" />
+        <location filename="../../widgets/plans_page.py" line="290" />
         <source>%n invoice(s)</source>
         <translation>
             <numerusform>%n facture(s)</numerusform><numerusform>%n facture(s)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/plans_page.py" line="290" />
+        <location filename="../../widgets/plans_page.py" line="291" />
         <source>%n credit note(s)</source>
         <translation>
             <numerusform>%n avoir(s)</numerusform><numerusform>%n avoir(s)</numerusform></translation>
@@ -2574,34 +2594,29 @@
 <context>
     <name>ReconcilePage</name>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="69" />
+        <location filename="../../widgets/reconcile_page.py" line="70" />
         <source>score ≥ </source>
         <translation>score ≥ </translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="70" />
+        <location filename="../../widgets/reconcile_page.py" line="71" />
         <source>The lowest score accepted by Accept all confident</source>
         <translation>Le score le plus bas que retient Accepter les suggestions sûres</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="71" />
+        <location filename="../../widgets/reconcile_page.py" line="72" />
         <source>Lowest score accepted</source>
         <translation>Score minimal accepté</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="72" />
+        <location filename="../../widgets/reconcile_page.py" line="73" />
         <source>Accept all &amp;confident</source>
         <translation>Accepter les suggestions &amp;sûres</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="74" />
+        <location filename="../../widgets/reconcile_page.py" line="75" />
         <source>Accept the best suggestion of every payment scoring at least this, as one change (Ctrl+Z undoes them all)</source>
         <translation>Accepter la meilleure suggestion de chaque paiement qui atteint ce score, en une seule modification (Ctrl+Z les annule toutes)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/reconcile_page.py" line="42" />
-        <source>Payment</source>
-        <translation>Paiement</translation>
     </message>
     <message>
         <location filename="../../widgets/reconcile_page.py" line="43" />
@@ -2624,7 +2639,7 @@
         <translation>Libellé</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="81" />
+        <location filename="../../widgets/reconcile_page.py" line="82" />
         <source>Money not yet allocated</source>
         <translation>Argent pas encore affecté</translation>
     </message>
@@ -2632,6 +2647,11 @@
         <location filename="../../widgets/reconcile_page.py" line="47" />
         <source>#</source>
         <translation>N°</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reconcile_page.py" line="42" />
+        <source>Payment or credit note</source>
+        <translation>Paiement ou avoir</translation>
     </message>
     <message>
         <location filename="../../widgets/reconcile_page.py" line="48" />
@@ -2654,85 +2674,90 @@
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="85" />
+        <location filename="../../widgets/reconcile_page.py" line="86" />
         <source>Suggested allocations</source>
         <translation>Suggestions d'affectation</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="91" />
+        <location filename="../../widgets/reconcile_page.py" line="92" />
         <source>Select a payment to see what is proposed.</source>
         <translation>Sélectionnez un paiement pour voir ce qui est proposé.</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="92" />
+        <location filename="../../widgets/reconcile_page.py" line="93" />
         <source>Why it is proposed</source>
         <translation>Pourquoi c'est proposé</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="93" />
+        <location filename="../../widgets/reconcile_page.py" line="94" />
         <source>&amp;Accept (Enter)</source>
         <translation>&amp;Accepter (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="94" />
+        <location filename="../../widgets/reconcile_page.py" line="95" />
         <source>Allocate as proposed (Ctrl+Z undoes it)</source>
         <translation>Affecter comme proposé (Ctrl+Z pour annuler)</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="96" />
+        <location filename="../../widgets/reconcile_page.py" line="97" />
         <source>&amp;Reject (Del)</source>
         <translation>&amp;Rejeter (Suppr)</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="97" />
+        <location filename="../../widgets/reconcile_page.py" line="98" />
         <source>Never propose this allocation again</source>
         <translation>Ne plus jamais proposer cette affectation</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="99" />
+        <location filename="../../widgets/reconcile_page.py" line="100" />
         <source>Allocate by &amp;hand…</source>
         <translation>Affecter à la &amp;main…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/reconcile_page.py" line="165" />
-        <source>%n payment(s) with money left</source>
+        <location filename="../../widgets/reconcile_page.py" line="166" />
+        <source>%n payment(s) or credit note(s) with money left</source>
         <translation>
-            <numerusform>%n paiement(s) avec de l'argent à affecter</numerusform><numerusform>%n paiement(s) avec de l'argent à affecter</numerusform></translation>
+            <numerusform>%n paiement(s) ou avoir(s) avec de l'argent à affecter</numerusform><numerusform>%n paiement(s) ou avoir(s) avec de l'argent à affecter</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reconcile_page.py" line="285" />
+        <source>credit note to apply</source>
+        <translation>avoir à imputer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/reconcile_page.py" line="166" />
+        <location filename="../../widgets/reconcile_page.py" line="167" />
         <source>%n with a confident suggestion</source>
         <translation>
             <numerusform>%n avec une suggestion sûre</numerusform><numerusform>%n avec une suggestion sûre</numerusform></translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="220" />
+        <location filename="../../widgets/reconcile_page.py" line="223" />
         <source>%s unallocated</source>
         <translation>%s non affecté</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="272" />
+        <location filename="../../widgets/reconcile_page.py" line="280" />
         <source>invoice number quoted</source>
         <extracomment>the evidence of a suggestion, as the clerk reads it (the engine's kinds)</extracomment>
         <translation>numéro de facture cité</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="273" />
+        <location filename="../../widgets/reconcile_page.py" line="281" />
         <source>same amount</source>
         <translation>même montant</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="274" />
+        <location filename="../../widgets/reconcile_page.py" line="282" />
         <source>amount less a credit note</source>
         <translation>montant moins un avoir</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="275" />
+        <location filename="../../widgets/reconcile_page.py" line="283" />
         <source>several invoices add up</source>
         <translation>plusieurs factures font le compte</translation>
     </message>
     <message>
-        <location filename="../../widgets/reconcile_page.py" line="276" />
+        <location filename="../../widgets/reconcile_page.py" line="284" />
         <source>oldest due first</source>
         <translation>la plus ancienne échéance d'abord</translation>
     </message>
