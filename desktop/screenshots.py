@@ -108,9 +108,21 @@ def _wait(app, signal, ms: int = 20000) -> None:
 def daily_loop(window, app, save) -> None:
     """Reconcile, Plan and pay (a plan made), Agree with Microsoft and a payment's
     allocations, in English then in French."""
+    import tempfile
+
+    # a morning's bank statement: one payment quoting its invoice loosely, one of an
+    # invoice's exact amount, one matching nothing (what Reconcile is for)
+    statement = Path(tempfile.mkdtemp()) / "statement-2026-11-23.csv"
+    statement.write_text("Date;Montant;Devise;Libellé\n"
+                         "20/11/2026;3 480,00;EUR;MSFT G 000 100 014\n"
+                         "21/11/2026;742,30;EUR;VIREMENT MICROSOFT\n"
+                         "22/11/2026;999,00;EUR;VIREMENT DIVERS\n", encoding="utf-8")  # fmt: skip
+    window.ws.imports.import_file(statement)
+    window.refresh()
+    _wait(app, window.loaded)
     window.tabs.setCurrentWidget(window.plans_page)
     _wait(app, window.plans_shown, 3000)
-    window.plans_page.tick("G000100013", "G000100014")
+    window.plans_page.tick("G000100009", "G000100011")
     window.plans_page.reference.setText("VIR-NOV-2026")
     window.plans_page.plan_button.click()
     _wait(app, window.previewed)
@@ -120,11 +132,12 @@ def daily_loop(window, app, save) -> None:
             window.set_language("fr")  # the pages built again, the data shown again
         window.tabs.setCurrentWidget(window.reconcile_page)
         _wait(app, window.reconciled)
-        window.reconcile_page.sources.selectRow(0)
+        window.reconcile_page.sources.selectRow(2)  # the loose reference, scored 100
         save(window, f"reconcile-{language}")
         window.tabs.setCurrentWidget(window.plans_page)
         _wait(app, window.plans_shown, 3000)
         window.plans_page.tick("G000100008")
+        window.plans_page.tick("G000100012")
         save(window, f"plan-and-pay-{language}")
         # the demo's Partner Center download is dated the day it was written: compared as
         # of that day (a comparison as of an earlier day has no download to compare with)
