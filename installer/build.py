@@ -87,11 +87,25 @@ def bundle() -> Path:
     subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean",
                     "--distpath", str(DIST), "--workpath", str(BUILD / "pyinstaller"),
                     str(ROOT / "installer" / "csp_reconciler.spec")], check=True)  # fmt: skip
+    strip_python()
     sys.path.insert(0, str(ROOT / "installer"))
     import notices
 
     notices.write(BUNDLE / "licenses")
     return BUNDLE
+
+
+def strip_python() -> None:
+    """Linux: the symbols out of Python's own libraries (libpython and its extension modules,
+    17 MB with a Python built from source).  The wheels' libraries are left as they are:
+    those auditwheel patched break when stripped (numpy's OpenBLAS does)."""
+    if not sys.platform.startswith("linux") or not shutil.which("strip"):
+        return
+    internal = BUNDLE / "_internal"
+    files = [*internal.glob("libpython3*.so*"), *internal.glob("python3*/lib-dynload/*.so")]
+    files = [f for f in files if f.is_file() and not f.is_symlink()]
+    if files:
+        subprocess.run(["strip", "--strip-unneeded", *map(str, files)], check=True)
 
 
 def tarball() -> Path:
@@ -216,8 +230,9 @@ csp-reconciler ({version}) unstable; urgency=medium
 # lintian, on a program that carries its own Python and Qt by design (see installer/README.md)
 OVERRIDES = """\
 # The bundle carries its own Python, Qt and libraries (PyInstaller), as their wheels built them:
-# copies of system libraries, found through the bundle's own search path.
+# copies of system libraries, unstripped, found through the bundle's own search path.
 csp-reconciler: embedded-library *
+csp-reconciler: unstripped-binary-or-object *
 csp-reconciler: custom-library-search-path *
 csp-reconciler: shared-library-lacks-prerequisites *
 csp-reconciler: library-not-linked-against-libc *

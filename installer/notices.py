@@ -19,7 +19,7 @@ CONSTRAINTS = HERE / "constraints.txt"
 # Build tools pinned in constraints.txt that are not themselves in the bundle (PyInstaller's
 # run-time bootloader is: see OTHERS).
 NOT_BUNDLED = {"pyinstaller", "pyinstaller-hooks-contrib", "altgraph", "packaging",
-               "PySide6_WebEngine", "pillow", "setuptools"}  # fmt: skip
+               "PySide6_WebEngine", "setuptools"}  # fmt: skip
 # Components that are not Python packages, with the file in installer/licenses/ holding the
 # licence text.
 OTHERS = (
