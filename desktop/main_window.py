@@ -206,8 +206,11 @@ class MainWindow(QMainWindow):
                                                                    role)  # fmt: skip
         else:
             where = files.title_name(self)  # a demo is said to be one
-        self.setWindowTitle(f"CSP Reconciler — {where}{mode} — "
-                            + self.tr("as of %s") % self.as_of.isoformat())  # fmt: skip
+        from core.i18n import say
+        from widgets.formats import speak
+
+        day = speak(say("{day}", day=self.as_of))  # the locale's way; ISO as the CLI in English
+        self.setWindowTitle(f"CSP Reconciler — {where}{mode} — " + self.tr("as of %s") % day)
         self._apply_role()  # the menus exist: _title follows menus.build wherever it is called
 
     def apply_role(self) -> None:
