@@ -245,3 +245,18 @@ def test_ctrl_page_down_and_up_move_between_tabs_on_any_keyboard(qtbot, window):
     listed = window.shortcuts_box.text()
     assert "Next tab" in listed and "Previous tab" in listed
     window.shortcuts_box.close()
+
+
+def test_after_an_import_the_detail_is_the_invoice_selected_read_again(qtbot, window, tmp_path):
+    select_invoice(qtbot, window, "G000100013")
+    path = tmp_path / "pays-13.csv"
+    path.write_text(
+        "Date;Montant;Devise;Libellé\n21/11/2026;742,30;EUR;VIREMENT DIVERS\n", encoding="utf-8"
+    )
+    import_file(qtbot, window, path)
+    page = window.invoices
+    assert page.detail.toPlainText().startswith("G000100013 — Open")  # still it, read again
+    allocations.allocate(window, "P7", [("G000100013", Decimal("742.30"))])
+    qtbot.waitUntil(lambda: "Open 0.00 EUR" in page.detail.toPlainText(), timeout=20000)
+    assert [r["number"] for r in page.selected_rows()] == ["G000100013"]
+    assert page.detail.toPlainText().startswith("G000100013 — Paid")
