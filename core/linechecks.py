@@ -20,11 +20,13 @@ from the same functions the explainer uses, called once per distinct value.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from core.explain.basics import cycle_months, days, is_usage, shift
+from core.explain.proration import term_case
 from core.model import InvoiceLine
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -55,14 +57,28 @@ def to_explain(table: pa.Table, currency: pa.Array) -> pa.Array:
     another currency than their invoice's (``currency``, one per row), and licence charges
     the proration check flags.  Falls back to every licence charge with a period when a
     column's figures do not fit exact arithmetic."""
+    return _picked(table, currency, also_explained=False)
+
+
+def to_explain_all(table: pa.Table, currency: pa.Array) -> pa.Array:
+    """The rows with something to explain (see
+    :attr:`core.explain.Explanation.explained`), and a few more the explainer then leaves
+    out: those :func:`to_explain` picks, and licence charges for part of their cycle or
+    whose subscription's dates do not match its term."""
+    return _picked(table, currency, also_explained=True)
+
+
+def _picked(table: pa.Table, currency: pa.Array, also_explained: bool) -> pa.Array:
     _, pc = _pa()
     credit = pc.starts_with(_col(table, "subtotal"), "-")
     pricing = _col(table, "pricing_currency")
     converted = pc.and_(pc.not_equal(pricing, ""), pc.not_equal(pricing, currency))
-    return pc.or_(pc.or_(credit, converted), _prorations_flagged(table))
+    return pc.or_(pc.or_(credit, converted), _licence_rows(table, also_explained))
 
 
-def _prorations_flagged(table: pa.Table) -> pa.Array:
+def _licence_rows(table: pa.Table, also_explained: bool) -> pa.Array:
+    """Licence charges the proration check flags (and, ``also_explained``, those charged for
+    part of their cycle or with a term that does not match)."""
     pa, pc = _pa()
     months = _months(table)
     start, end = _col(table, "charge_start"), _col(table, "charge_end")
@@ -84,17 +100,36 @@ def _prorations_flagged(table: pa.Table) -> pa.Array:
     charged = pc.add(_day_count(start_d, end_d), 1)
     full = _full_cycle_days(end_d, pc.take(months, rows))
     try:
-        flagged = _contradicts(table, rows, charged, full, pc.take(quantity, rows),
-                               pc.take(price, rows), pc.take(subtotal, rows))  # fmt: skip
+        picked = _contradicts(table, rows, charged, full, pc.take(quantity, rows),
+                              pc.take(price, rows), pc.take(subtotal, rows))  # fmt: skip
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         # the explainer decides, record by record
-        flagged = pa.nulls(len(rows), pa.bool_()).fill_null(True)
+        picked = pa.nulls(len(rows), pa.bool_()).fill_null(True)
+    if also_explained:
+        picked = pc.or_(pc.or_(picked, pc.less(charged, full)), _term_differs(table, rows))
     # charged after its start and within one cycle (a day's convention aside)
     fits = pc.and_(pc.greater_equal(end_d, start_d),
                    pc.less_equal(charged, pc.add(full, 1)))  # fmt: skip
-    flagged = pc.and_(flagged, fits)
+    picked = pc.and_(picked, fits)
     return pc.replace_with_mask(pa.nulls(table.num_rows, pa.bool_()).fill_null(False), placed,
-                                flagged)  # fmt: skip
+                                picked)  # fmt: skip
+
+
+def _term_differs(table: pa.Table, rows: pa.Array) -> pa.Array:
+    """The subscription's dates do not match its term
+    (:func:`~core.explain.proration.term_case`), once per distinct start, end and term."""
+    pa, pc = _pa()
+    said = pc.binary_join_element_wise(
+        *(pc.take(_col(table, c), rows) for c in ("subscription_start", "subscription_end",
+                                                   "term")), _SEP)  # fmt: skip
+    distinct = pc.unique(said)
+    answers = []
+    for text in distinct.to_pylist():
+        first, last, term = text.split(_SEP)
+        details = {"subscription_start": first, "subscription_end": last, "term": term}
+        line = InvoiceLine("", "", _ZERO, _ZERO, _ZERO, details=details)
+        answers.append(term_case(line, defaultdict(dict))[0] != "")
+    return pc.take(pa.array(answers, pa.bool_()), pc.index_in(said, value_set=distinct))
 
 
 def _day_count(first: pa.Array, last: pa.Array) -> pa.Array:

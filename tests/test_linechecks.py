@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core import explain, linechecks, linestore
+from core.explain.basics import shift
 from core.model import InvoiceLine
 
 TERMS = [
@@ -50,6 +51,11 @@ def licence_charges(draw) -> InvoiceLine:
         details["promotion_id"] = "PROMO1"
     if draw(st.integers(0, 6)) == 0:
         details["other_discount"] = draw(st.sampled_from(["0", "0.00", "-1.50"]))
+    if draw(st.booleans()):  # the subscription's dates: its term, or not quite
+        first = start - timedelta(days=draw(st.integers(0, 500)))
+        months = 12 if "Year" in term else 36 if "Three" in term else 1
+        last = shift(first, months) - timedelta(days=1 + draw(st.sampled_from([0, 0, 1, 5, 40])))
+        details |= {"subscription_start": first.isoformat(), "subscription_end": last.isoformat()}
     if draw(st.integers(0, 6)) == 0:
         details["price_adjustment"] = draw(st.sampled_from(["[]", "Discount 10%", "  "]))
     return InvoiceLine(
@@ -72,6 +78,20 @@ def test_the_scan_picks_exactly_the_charges_the_proration_check_flags(lines):
     explainer = explain.Explainer()
     flagged = [bool(explainer.explain("x", ln).checks) for ln in lines]
     assert picked(lines) == flagged
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(licence_charges(), min_size=1, max_size=12))
+def test_every_line_with_something_to_explain_is_picked(lines):
+    explainer = explain.Explainer()
+    explained = [explainer.explain("x", ln).explained for ln in lines]
+    table = linestore.lines_to_table(lines)
+    currency = pa.array([ln.currency for ln in lines], pa.string())
+    picked = linechecks.to_explain_all(table, currency).to_pylist()
+    assert all(p for p, e in zip(picked, explained, strict=True) if e)
+    # and only a few more: licence charges for their whole cycle with a term that matches
+    assert all(e for p, e, ln in zip(picked, explained, lines, strict=True)
+               if p and ln.subtotal < 0)  # fmt: skip
 
 
 def test_a_credit_and_a_converted_line_always_reach_the_explainer():

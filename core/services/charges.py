@@ -134,7 +134,7 @@ class Charges(Service):
     def explained_lines(self) -> list[explain.Explanation]:
         """Every line with something to explain (converted, prorated, a term that does not
         match, a credit), by invoice and line."""
-        found = list(self._explained(linestore.explain_candidates()))
+        found = list(self._explained(linechecks.to_explain_all))
         return sorted(found, key=lambda ex: reads.label_order(ex.label))
 
     def line_customers(self) -> list[tuple[str, str, int]]:
