@@ -112,5 +112,9 @@ def test_one_pain001_for_several_plans(qtbot, window, tmp_path):
     with qtbot.waitSignal(window.exported, timeout=20000):
         pay.save_pain001(window, page.selected_references(), target)
     xml = target.read_text(encoding="utf-8")
+    sent = date.today().strftime("%-m/%-d/%Y")  # the day the file was written
     assert xml.count("<CdtTrfTxInf>") == 2
     assert "<CtrlSum>4222.30</CtrlSum>" in xml
+    with qtbot.waitSignal(window.plans_shown, timeout=20000):
+        window.refresh()
+    assert [cells(page.list, r)[4] for r in range(2)] == [f"sent to the bank on {sent}"] * 2

@@ -1,7 +1,8 @@
 """Plan and pay: the open invoices (and the credit notes to net against them) ticked, a
 value date and a reference, then Plan payment; below, the planned payments and where each
-stands (planned, processing at Microsoft, confirmed by a statement, unallocated or applied
-at Microsoft), with their remittance advice and the SEPA file of one or several.
+stands (planned, sent to the bank, processing at Microsoft, confirmed by a statement,
+unallocated or applied at Microsoft), with their remittance advice and the SEPA file of one
+or several.
 
 The page shows what it is given and asks for the rest by signal: the plan's amounts, its
 checks and its documents are the core's."""
@@ -30,6 +31,7 @@ from widgets.views import CellsModel, LazyTable
 #: where a planned payment stands (core.services.plans.Plans.overview's ``state``)
 STATES = {
     "planned": QT_TRANSLATE_NOOP("PlansPage", "planned, not yet on a statement"),
+    "sent": QT_TRANSLATE_NOOP("PlansPage", "sent to the bank on %s"),
     "processing": QT_TRANSLATE_NOOP("PlansPage", "paid, processing at Microsoft until %s"),
     "confirmed": QT_TRANSLATE_NOOP("PlansPage", "confirmed by a statement"),
     "unallocated": QT_TRANSLATE_NOOP("PlansPage", "unallocated at Microsoft"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import Connection, func, insert, select, update
 
@@ -31,7 +32,9 @@ class Plans(Service):
 
     def overview(self, as_of: date) -> list[dict]:
         """Each planned payment as the window lists it, with where it stands (``state``):
-        ``planned`` (no statement has shown it yet); once a statement's payment confirmed it,
+        ``planned`` (no statement has shown it yet), ``sent`` once its SEPA transfer was
+        written for the bank (``until``: the day; see :meth:`save_pain001`); once a
+        statement's payment confirmed it,
         ``processing`` while Microsoft's processing window runs (``until`` its last day),
         ``unallocated`` when the clerk marked the payment unallocated at Microsoft,
         ``applied`` when marked applied there, else ``confirmed``."""
@@ -39,9 +42,12 @@ class Plans(Service):
 
         marks = self.ws.alerts.marks()
         payments = {p.id: p for p in self.ws.books.payments()}
+        sent = self._sent()
         rows = []
         for plan_id, p in self.list().items():
             state, until = p.status, None
+            if p.status == "planned" and plan_id in sent:
+                state, until = "sent", sent[plan_id]
             paid = payments.get(p.payment_id or "")
             if p.status == "confirmed" and paid is not None:
                 mark = marks.get(paid.id)
@@ -58,6 +64,37 @@ class Plans(Service):
                 "credits": [ln.source for ln in p.lines if ln.kind == "credit"],
             })  # fmt: skip
         return rows
+
+    def _sent(self) -> dict[int, str]:
+        """The plans whose SEPA transfer was written for the bank: the day it last was."""
+        import json
+
+        with self.store.conn() as conn:
+            undone = reads.undone_changes(conn)
+            rows = conn.execute(select(t.audit).where(t.audit.c.action == "plan-sent")
+                                .order_by(t.audit.c.id))  # fmt: skip
+            return {plan: r.at.date().isoformat() for r in rows if r.id not in undone
+                    for plan in json.loads(r.details)["plans"]}  # fmt: skip
+
+    @retried
+    def save_pain001(self, plan_ids: Sequence[int], path: Path) -> Change:
+        """The SEPA credit transfers of planned payments in one pain.001 file (written by
+        :meth:`core.services.documents.Documents.save_pain001`, checked against its schema),
+        and the plans recorded as sent to the bank (their state in :meth:`overview`)."""
+        self.store.writable()
+        plans = self.list()
+        unknown = [i for i in plan_ids if i not in plans]
+        if unknown:
+            raise Refused(f"no planned payment #{unknown[0]}")
+        written = self.ws.documents.save_pain001([f"plan:{i}" for i in plan_ids], path)
+        with self.store.change() as conn:
+            audit_id = self.store.audit(
+                conn, "plan-sent",
+                "sent to the bank: " + ", ".join(plans[i].reference for i in plan_ids)
+                + f" ({path.name})",
+                {"plans": list(plan_ids), "file": path.name},
+            )  # fmt: skip
+        return change("plan-sent", written.lines, {"plans"}, path, audit_id)
 
     def _in(self, conn: Connection, status: str | None) -> dict[int, planning.Plan]:
         if "planned_payments" in self.store.hidden_tables:

@@ -559,6 +559,9 @@ FRENCH: dict[str, str | tuple[str, str]] = {
     "no open invoice in %s": "aucune facture ouverte en %s",
     "A credit note's proposal is not rejected: allocate it by hand": "La proposition d'un avoir ne se rejette pas : affectez-le à la main",
     # (end of credit notes with money left)
+    # Plan and pay, sent to the bank (widgets/plans_page.py)
+    "sent to the bank on %s": "envoyé à la banque le %s",
+    # (end of sent to the bank)
     # Undo and Redo named (desktop/actions/journal.py)
     "MainWindow|allocation": "l'affectation",
     "MainWindow|allocation by quoted invoice numbers": "l'affectation selon les numéros de facture cités",

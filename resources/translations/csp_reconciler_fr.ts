@@ -428,37 +428,42 @@
         <translation>%s de %s à affecter. Modifiez les montants ; laissez 0 pour ignorer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="181" />
+        <location filename="../../desktop/allocation_dialog.py" line="180" />
+        <source>Invoices to allocate to</source>
+        <translation>Factures à régler</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/allocation_dialog.py" line="182" />
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="181" />
+        <location filename="../../desktop/allocation_dialog.py" line="182" />
         <source>Due</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="181" />
+        <location filename="../../desktop/allocation_dialog.py" line="182" />
         <source>Still owes</source>
         <translation>Reste dû</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="181" />
+        <location filename="../../desktop/allocation_dialog.py" line="182" />
         <source>Allocate</source>
         <translation>Affecter</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="199" />
+        <location filename="../../desktop/allocation_dialog.py" line="200" />
         <source>Allocate to the selected, in order</source>
         <translation>Affecter aux factures sélectionnées, dans l'ordre</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="208" />
+        <location filename="../../desktop/allocation_dialog.py" line="209" />
         <source>Remaining to allocate: %s</source>
         <translation>Reste à affecter : %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="210" />
+        <location filename="../../desktop/allocation_dialog.py" line="211" />
         <source>Remaining to allocate: %s, without the amount refused for %s</source>
         <translation>Reste à affecter : %s, sans le montant refusé pour %s</translation>
     </message>
@@ -1478,7 +1483,7 @@
         <translation> (lecture seule)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="210" />
+        <location filename="../../desktop/main_window.py" line="213" />
         <source>as of %s</source>
         <translation>au %s</translation>
     </message>
@@ -1548,13 +1553,13 @@
         <translation>Le fichier remplacé est gardé sous le nom %s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="260" />
-        <location filename="../../desktop/backups_dialog.py" line="77" />
+        <location filename="../../desktop/main_window.py" line="263" />
+        <location filename="../../desktop/backups_dialog.py" line="84" />
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="283" />
+        <location filename="../../desktop/main_window.py" line="286" />
         <source>%d invoices, %d payments</source>
         <translation>%d factures, %d paiements</translation>
     </message>
@@ -2035,99 +2040,100 @@
         <translation>Sélectionnez d'abord une facture à régler</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="350" />
+        <location filename="../../desktop/main_window.py" line="353" />
         <source>The server refused: your role may not see this (%s).</source>
         <translation>Le serveur a refusé : votre rôle ne permet pas de voir ceci (%s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="355" />
+        <location filename="../../desktop/main_window.py" line="358" />
         <source>The workspace could not be read or changed: an unexpected database error (the details are in the log). Nothing was changed.</source>
         <translation>L'espace de travail n'a pas pu être lu ou modifié : une erreur de base de données inattendue (les détails sont dans le journal). Rien n'a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="359" />
+        <location filename="../../desktop/main_window.py" line="362" />
         <source>Not allowed</source>
         <translation>Non autorisé</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="346" />
+        <location filename="../../desktop/main_window.py" line="349" />
         <location filename="../../desktop/actions/reports.py" line="44" />
         <source>CSP Reconciler</source>
         <translation>CSP Reconciler</translation>
     </message>
     <message>
-        <location filename="../../desktop/backups_dialog.py" line="33" />
+        <location filename="../../desktop/backups_dialog.py" line="34" />
         <source>before an import</source>
         <translation>avant un import</translation>
     </message>
     <message>
-        <location filename="../../desktop/backups_dialog.py" line="34" />
+        <location filename="../../desktop/backups_dialog.py" line="35" />
         <source>first change of the day</source>
         <translation>première modification du jour</translation>
     </message>
     <message>
-        <location filename="../../desktop/backups_dialog.py" line="35" />
+        <location filename="../../desktop/backups_dialog.py" line="36" />
         <source>before a restore</source>
         <translation>avant une restauration</translation>
     </message>
     <message>
-        <location filename="../../desktop/backups_dialog.py" line="36" />
+        <location filename="../../desktop/backups_dialog.py" line="37" />
         <source>asked for</source>
         <translation>demandée</translation>
     </message>
     <message>
-        <location filename="../../desktop/backups_dialog.py" line="41" />
+        <location filename="../../desktop/backups_dialog.py" line="47" />
         <source>%s KB</source>
         <translation>%s Ko</translation>
     </message>
     <message>
-        <location filename="../../desktop/backups_dialog.py" line="49" />
+        <location filename="../../desktop/backups_dialog.py" line="55" />
+        <location filename="../../desktop/backups_dialog.py" line="63" />
         <source>Backups</source>
         <translation>Sauvegardes</translation>
     </message>
     <message>
-        <location filename="../../desktop/backups_dialog.py" line="58" />
+        <location filename="../../desktop/backups_dialog.py" line="65" />
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../desktop/backups_dialog.py" line="58" />
+        <location filename="../../desktop/backups_dialog.py" line="65" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../desktop/backups_dialog.py" line="59" />
+        <location filename="../../desktop/backups_dialog.py" line="66" />
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../desktop/backups_dialog.py" line="59" />
+        <location filename="../../desktop/backups_dialog.py" line="66" />
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../desktop/backups_dialog.py" line="68" />
+        <location filename="../../desktop/backups_dialog.py" line="75" />
         <source>&amp;Restore…</source>
         <translation>&amp;Restaurer…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/backups_dialog.py" line="86" />
+        <location filename="../../desktop/backups_dialog.py" line="93" />
         <source>%n backup(s) in %s, newest first. They are taken before each import and on the first change of a day.</source>
         <translation>
             <numerusform>%n sauvegarde(s) dans %s, la plus récente d'abord. Elles sont faites avant chaque import et à la première modification du jour.</numerusform><numerusform>%n sauvegarde(s) dans %s, la plus récente d'abord. Elles sont faites avant chaque import et à la première modification du jour.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/backups_dialog.py" line="91" />
+        <location filename="../../desktop/backups_dialog.py" line="98" />
         <source>No backups yet: they go to %s, before each import and on the first change of a day.</source>
         <translation>Pas encore de sauvegarde : elles iront dans %s, avant chaque import et à la première modification du jour.</translation>
     </message>
     <message>
-        <location filename="../../desktop/backups_dialog.py" line="120" />
+        <location filename="../../desktop/backups_dialog.py" line="127" />
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../desktop/backups_dialog.py" line="121" />
+        <location filename="../../desktop/backups_dialog.py" line="128" />
         <source>Put the backup of %s in place of the workspace? The current file is kept among the backups first.</source>
         <translation>Remettre la sauvegarde du %s à la place de l'espace de travail ? Le fichier actuel est d'abord gardé parmi les sauvegardes.</translation>
     </message>
@@ -2238,17 +2244,22 @@
         <translation>Cette présentation est nouvelle. Indiquez une fois ce que contient chaque colonne ; les fichiers aux mêmes colonnes s'importeront directement.</translation>
     </message>
     <message>
-        <location filename="../../desktop/mapping_dialog.py" line="55" />
+        <location filename="../../desktop/mapping_dialog.py" line="52" />
+        <source>The file's first rows</source>
+        <translation>Les premières lignes du fichier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/mapping_dialog.py" line="56" />
         <source>Payments</source>
         <translation>Paiements</translation>
     </message>
     <message>
-        <location filename="../../desktop/mapping_dialog.py" line="56" />
+        <location filename="../../desktop/mapping_dialog.py" line="57" />
         <source>Invoice list</source>
         <translation>Liste de factures</translation>
     </message>
     <message>
-        <location filename="../../desktop/mapping_dialog.py" line="58" />
+        <location filename="../../desktop/mapping_dialog.py" line="59" />
         <source>The file lists</source>
         <translation>Le fichier contient</translation>
     </message>
@@ -2284,202 +2295,207 @@
 <context>
     <name>PlansPage</name>
     <message>
-        <location filename="../../widgets/plans_page.py" line="32" />
+        <location filename="../../widgets/plans_page.py" line="33" />
         <source>planned, not yet on a statement</source>
         <extracomment>where a planned payment stands (core.services.plans.Plans.overview's ``state``)</extracomment>
         <translation>planifié, pas encore sur un relevé</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="33" />
+        <location filename="../../widgets/plans_page.py" line="35" />
         <source>paid, processing at Microsoft until %s</source>
         <translation>payé, en traitement chez Microsoft jusqu'au %s</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="34" />
+        <location filename="../../widgets/plans_page.py" line="36" />
         <source>confirmed by a statement</source>
         <translation>confirmé par un relevé</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="35" />
+        <location filename="../../widgets/plans_page.py" line="37" />
         <source>unallocated at Microsoft</source>
         <translation>non affecté chez Microsoft</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="36" />
+        <location filename="../../widgets/plans_page.py" line="38" />
         <source>applied at Microsoft</source>
         <translation>affecté chez Microsoft</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="45" />
+        <location filename="../../widgets/plans_page.py" line="47" />
         <source>Pay</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="46" />
+        <location filename="../../widgets/plans_page.py" line="48" />
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="47" />
+        <location filename="../../widgets/plans_page.py" line="49" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="48" />
+        <location filename="../../widgets/plans_page.py" line="50" />
         <source>Due</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="49" />
+        <location filename="../../widgets/plans_page.py" line="51" />
         <source>Open</source>
         <translation>Restant dû</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="50" />
+        <location filename="../../widgets/plans_page.py" line="52" />
         <source>Planned in</source>
         <translation>Planifiée dans</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="51" />
+        <location filename="../../widgets/plans_page.py" line="53" />
         <source>Customers</source>
         <translation>Clients</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="134" />
+        <location filename="../../widgets/plans_page.py" line="136" />
         <source>Open invoices and credit notes to net</source>
         <translation>Factures ouvertes et avoirs à déduire</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="137" />
+        <location filename="../../widgets/plans_page.py" line="139" />
         <source>The day the bank is to make the transfer</source>
         <translation>Le jour où la banque doit faire le virement</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="140" />
+        <location filename="../../widgets/plans_page.py" line="142" />
         <source>Reference (default RA-date-number)</source>
         <translation>Référence (par défaut RA-date-numéro)</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="143" />
+        <location filename="../../widgets/plans_page.py" line="145" />
         <source>The transfer's reference, at most 35 characters</source>
         <translation>La référence du virement, 35 caractères au plus</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="145" />
+        <location filename="../../widgets/plans_page.py" line="147" />
         <source>&amp;Plan payment</source>
         <translation>&amp;Planifier le paiement</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="147" />
+        <location filename="../../widgets/plans_page.py" line="149" />
         <source>Record the transfer settling the ticked invoices, less the ticked credit notes, and show its remittance advice</source>
         <translation>Enregistrer le virement qui règle les factures cochées, moins les avoirs cochés, et afficher son avis de paiement</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="52" />
+        <location filename="../../widgets/plans_page.py" line="54" />
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="53" />
-        <location filename="../../widgets/plans_page.py" line="142" />
+        <location filename="../../widgets/plans_page.py" line="34" />
+        <source>sent to the bank on %s</source>
+        <translation>envoyé à la banque le %s</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plans_page.py" line="55" />
+        <location filename="../../widgets/plans_page.py" line="144" />
         <source>Reference</source>
         <translation>Libellé</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="54" />
-        <location filename="../../widgets/plans_page.py" line="138" />
+        <location filename="../../widgets/plans_page.py" line="56" />
+        <location filename="../../widgets/plans_page.py" line="140" />
         <source>Value date</source>
         <translation>Date de valeur</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="55" />
+        <location filename="../../widgets/plans_page.py" line="57" />
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="56" />
+        <location filename="../../widgets/plans_page.py" line="58" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="57" />
+        <location filename="../../widgets/plans_page.py" line="59" />
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="58" />
+        <location filename="../../widgets/plans_page.py" line="60" />
         <source>Invoices</source>
         <translation>Factures</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="153" />
-        <location filename="../../widgets/plans_page.py" line="183" />
+        <location filename="../../widgets/plans_page.py" line="155" />
+        <location filename="../../widgets/plans_page.py" line="185" />
         <source>Planned payments</source>
         <translation>Paiements planifiés</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="156" />
+        <location filename="../../widgets/plans_page.py" line="158" />
         <source>Remittance &amp;advice…</source>
         <translation>&amp;Avis de paiement…</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="158" />
+        <location filename="../../widgets/plans_page.py" line="160" />
         <source>&amp;Save as PDF, Excel or bank text…</source>
         <translation>&amp;Enregistrer en PDF, Excel ou texte bancaire…</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="160" />
+        <location filename="../../widgets/plans_page.py" line="162" />
         <source>&amp;Copy bank reference</source>
         <translation>&amp;Copier la référence de virement</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="162" />
+        <location filename="../../widgets/plans_page.py" line="164" />
         <source>SEPA &amp;transfers (pain.001)…</source>
         <translation>&amp;Virements SEPA (pain.001)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="163" />
+        <location filename="../../widgets/plans_page.py" line="165" />
         <source>One pain.001 file for every plan selected</source>
         <translation>Un seul fichier pain.001 pour tous les plans sélectionnés</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="172" />
+        <location filename="../../widgets/plans_page.py" line="174" />
         <source>Plan a payment: tick the invoices to pay and the credit notes to net</source>
         <translation>Planifier un paiement : cochez les factures à payer et les avoirs à déduire</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="175" />
+        <location filename="../../widgets/plans_page.py" line="177" />
         <source>Value date:</source>
         <translation>Date de valeur :</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="225" />
+        <location filename="../../widgets/plans_page.py" line="227" />
         <source>credit note</source>
         <translation>avoir</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="225" />
+        <location filename="../../widgets/plans_page.py" line="227" />
         <source>invoice</source>
         <translation>facture</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="287" />
+        <location filename="../../widgets/plans_page.py" line="289" />
         <source>Tick the invoices to pay.</source>
         <translation>Cochez les factures à payer.</translation>
     </message>
     <message>
-        <location filename="../../widgets/plans_page.py" line="292" />
+        <location filename="../../widgets/plans_page.py" line="294" />
         <source>%1, %2: %3</source>
         <translation>%1, %2 : %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/plans_page.py" line="290" />
+        <location filename="../../widgets/plans_page.py" line="292" />
         <source>%n invoice(s)</source>
         <translation>
             <numerusform>%n facture(s)</numerusform><numerusform>%n facture(s)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/plans_page.py" line="291" />
+        <location filename="../../widgets/plans_page.py" line="293" />
         <source>%n credit note(s)</source>
         <translation>
             <numerusform>%n avoir(s)</numerusform><numerusform>%n avoir(s)</numerusform></translation>
@@ -2769,39 +2785,50 @@
         <source>Remittance advice — %s</source>
         <translation>Avis de paiement — %s</translation>
     </message>
+    <message>
+        <location filename="../../desktop/remittance_preview.py" line="33" />
+        <source>The advice as it will print</source>
+        <translation>L'avis tel qu'il sera imprimé</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/remittance_preview.py" line="34" />
-        <source>%n page(s)</source>
+        <location filename="../../desktop/remittance_preview.py" line="36" />
+        <source>%n page</source>
+        <translation>
+            <numerusform>%n page</numerusform><numerusform>%n pages</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/remittance_preview.py" line="37" />
+        <source>%n pages</source>
         <translation>
             <numerusform>%n page</numerusform><numerusform>%n pages</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/remittance_preview.py" line="37" />
+        <location filename="../../desktop/remittance_preview.py" line="40" />
         <source>&amp;Print…</source>
         <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/remittance_preview.py" line="38" />
+        <location filename="../../desktop/remittance_preview.py" line="41" />
         <source>Choose a printer and print the advice (Ctrl+P)</source>
         <translation>Choisir une imprimante et imprimer l'avis (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/remittance_preview.py" line="41" />
+        <location filename="../../desktop/remittance_preview.py" line="44" />
         <source>&amp;Save as…</source>
         <translation>&amp;Enregistrer sous…</translation>
     </message>
     <message>
-        <location filename="../../desktop/remittance_preview.py" line="42" />
+        <location filename="../../desktop/remittance_preview.py" line="45" />
         <source>Save as PDF, Excel workbook or text (Ctrl+S)</source>
         <translation>Enregistrer en PDF, classeur Excel ou texte (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/remittance_preview.py" line="45" />
+        <location filename="../../desktop/remittance_preview.py" line="48" />
         <source>&amp;Copy bank reference</source>
         <translation>&amp;Copier la référence de virement</translation>
     </message>
     <message>
-        <location filename="../../desktop/remittance_preview.py" line="46" />
+        <location filename="../../desktop/remittance_preview.py" line="49" />
         <source>The text to put in the transfer's reference field</source>
         <translation>Le texte à mettre dans le libellé du virement</translation>
     </message>
@@ -2809,42 +2836,47 @@
 <context>
     <name>SettleDialog</name>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="239" />
+        <location filename="../../desktop/allocation_dialog.py" line="240" />
         <source>Settle %s</source>
         <translation>Régler %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="243" />
+        <location filename="../../desktop/allocation_dialog.py" line="244" />
         <source>%s still owes %s.</source>
         <translation>%s reste dû : %s.</translation>
     </message>
     <message>
         <location filename="../../desktop/allocation_dialog.py" line="257" />
+        <source>Payments and credit notes to settle with</source>
+        <translation>Paiements et avoirs pour régler</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/allocation_dialog.py" line="259" />
         <source>Payment or credit note</source>
         <translation>Paiement ou avoir</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="257" />
+        <location filename="../../desktop/allocation_dialog.py" line="259" />
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="257" />
+        <location filename="../../desktop/allocation_dialog.py" line="259" />
         <source>Allocate</source>
         <translation>Affecter</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="289" />
+        <location filename="../../desktop/allocation_dialog.py" line="291" />
         <source>credit note %s</source>
         <translation>avoir %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="297" />
+        <location filename="../../desktop/allocation_dialog.py" line="299" />
         <source>Still owed after these: %s</source>
         <translation>Reste dû après ceux-ci : %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/allocation_dialog.py" line="299" />
+        <location filename="../../desktop/allocation_dialog.py" line="301" />
         <source>Still owed after these: %s, without the amount refused</source>
         <translation>Reste dû après ceux-ci : %s, sans le montant refusé</translation>
     </message>
@@ -2999,27 +3031,27 @@
         <translation>Score de %1 sur 100 : à quel point les indices (le numéro de facture cité, le montant, les dates) désignent cette affectation. Élevée à partir de 80, moyenne à partir de 50 ; même élevée, elle est vérifiée avant d'être enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="224" />
+        <location filename="../../desktop/suggestions_dialog.py" line="226" />
         <source>invoice number</source>
         <translation>numéro de facture</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="225" />
+        <location filename="../../desktop/suggestions_dialog.py" line="227" />
         <source>amount</source>
         <translation>montant</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="226" />
+        <location filename="../../desktop/suggestions_dialog.py" line="228" />
         <source>amount and credit note</source>
         <translation>montant et avoir</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="227" />
+        <location filename="../../desktop/suggestions_dialog.py" line="229" />
         <source>several invoices</source>
         <translation>plusieurs factures</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="228" />
+        <location filename="../../desktop/suggestions_dialog.py" line="230" />
         <source>fallback: oldest due</source>
         <translation>à défaut : échéance la plus ancienne</translation>
     </message>
@@ -3028,7 +3060,7 @@
     <name>SuggestionsDialog</name>
     <message>
         <location filename="../../desktop/suggestions_dialog.py" line="66" />
-        <location filename="../../desktop/suggestions_dialog.py" line="114" />
+        <location filename="../../desktop/suggestions_dialog.py" line="116" />
         <source>Suggested allocations</source>
         <translation>Suggestions d'affectation</translation>
     </message>
@@ -3039,103 +3071,113 @@
     </message>
     <message>
         <location filename="../../desktop/suggestions_dialog.py" line="77" />
+        <source>Suggestions</source>
+        <translation>Suggestions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/suggestions_dialog.py" line="78" />
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="77" />
+        <location filename="../../desktop/suggestions_dialog.py" line="78" />
         <source>Unallocated</source>
         <translation>Non affecté</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="78" />
+        <location filename="../../desktop/suggestions_dialog.py" line="79" />
         <source>Evidence</source>
         <translation>Indice</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="78" />
+        <location filename="../../desktop/suggestions_dialog.py" line="79" />
         <source>Confidence</source>
         <translation>Confiance</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="79" />
+        <location filename="../../desktop/suggestions_dialog.py" line="80" />
         <source>Proposed allocation</source>
         <translation>Affectation proposée</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="87" />
+        <location filename="../../desktop/suggestions_dialog.py" line="88" />
+        <source>Why it is proposed</source>
+        <translation>Pourquoi c'est proposé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/suggestions_dialog.py" line="89" />
         <source>Select a suggestion to see why it is made.</source>
         <translation>Sélectionnez une suggestion pour voir pourquoi elle est faite.</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="94" />
+        <location filename="../../desktop/suggestions_dialog.py" line="96" />
         <source>&amp;Accept</source>
         <translation>&amp;Accepter</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="95" />
+        <location filename="../../desktop/suggestions_dialog.py" line="97" />
         <source>Allocate as proposed (Ctrl+Z undoes it)</source>
         <translation>Affecter comme proposé (Ctrl+Z pour annuler)</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="97" />
+        <location filename="../../desktop/suggestions_dialog.py" line="99" />
         <source>&amp;Reject</source>
         <translation>&amp;Rejeter</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="98" />
+        <location filename="../../desktop/suggestions_dialog.py" line="100" />
         <source>Never propose this allocation again</source>
         <translation>Ne plus jamais proposer cette affectation</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="116" />
+        <location filename="../../desktop/suggestions_dialog.py" line="118" />
         <source>Suggested allocations — %s only</source>
         <translation>Affectations suggérées — %s seulement</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="117" />
+        <location filename="../../desktop/suggestions_dialog.py" line="119" />
         <source>Only the payment selected in Payments: %s</source>
         <translation>Seulement le paiement sélectionné dans Paiements : %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="139" />
+        <location filename="../../desktop/suggestions_dialog.py" line="141" />
         <source>(Alerts and calendar: Copy the support ticket)</source>
         <translation>(Alertes et calendrier : Copier le ticket de support)</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="158" />
+        <location filename="../../desktop/suggestions_dialog.py" line="160" />
         <source>none</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="159" />
+        <location filename="../../desktop/suggestions_dialog.py" line="161" />
         <source>Wrong currency: nothing to propose (see below)</source>
         <translation>Mauvaise devise : rien à proposer (voir ci-dessous)</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="160" />
+        <location filename="../../desktop/suggestions_dialog.py" line="162" />
         <source>Nothing to propose (see below)</source>
         <translation>Rien à proposer (voir ci-dessous)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/suggestions_dialog.py" line="182" />
+        <location filename="../../desktop/suggestions_dialog.py" line="184" />
         <source>%n payment(s) with money left; </source>
         <translation>
             <numerusform>%n paiement(s) non entièrement affecté(s) ; </numerusform><numerusform>%n paiement(s) non entièrement affecté(s) ; </numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/suggestions_dialog.py" line="183" />
+        <location filename="../../desktop/suggestions_dialog.py" line="185" />
         <source>%n suggestion(s)</source>
         <translation>
             <numerusform>%n suggestion</numerusform><numerusform>%n suggestions</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="203" />
+        <location filename="../../desktop/suggestions_dialog.py" line="205" />
         <source>%s confidence (score %s out of 100)</source>
         <translation>Confiance %s (score de %s sur 100)</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="212" />
+        <location filename="../../desktop/suggestions_dialog.py" line="214" />
         <source>The combination search was cut short.</source>
         <translation>La recherche de combinaisons a été écourtée.</translation>
     </message>
@@ -3258,4 +3300,4 @@
         <translation>Retirer cette affectation (Ctrl+Z la remet)</translation>
     </message>
 </context>
-<context><name>core</name><message><location filename="../../core/alerts.py" line="386" /><source>{id}: {money} paid {since}; Microsoft applies it by {until} (5 business days) and shows {invoices} unpaid until then: nothing to do yet.</source><translation>{id} : {money} payés le {since} ; Microsoft les impute au plus tard le {until} (5 jours ouvrés) et montre {invoices} impayée(s) d'ici là : rien à faire pour l'instant.</translation></message><message><location filename="../../core/alerts.py" line="415" /><source>{id}: {money} unallocated at Microsoft for {age} business day(s): send the request e-mail (invoice numbers and amounts); Microsoft applies it by {until}.</source><translation>{id} : {money} non affectés chez Microsoft depuis {age} jour(s) ouvré(s) : envoyez le courriel de demande (numéros de facture et montants) ; Microsoft les impute au plus tard le {until}.</translation></message><message><location filename="../../core/alerts.py" line="466" /><source>quotes {number} ({invoiced}) but was paid in {paid}</source><translation>indique {number} ({invoiced}) mais a été payé en {paid}</translation></message><message><location filename="../../core/alerts.py" line="392" /><source>{id}: {money} paid {since}, past the 5 business days ({until}): if Partner Center still shows {invoices} unpaid, mark the payment unallocated at Microsoft and send the request e-mail.</source><translation>{id} : {money} payés le {since}, les 5 jours ouvrés sont passés ({until}) : si Partner Center montre toujours {invoices} impayée(s), marquez le paiement non affecté chez Microsoft et envoyez le courriel de demande.</translation></message><message><location filename="../../core/alerts.py" line="421" /><source>{id}: {money} still unallocated at Microsoft after {age} business days (resolution promised by {until}): open a billing support ticket with the request e-mail attached.</source><translation>{id} : {money} toujours non affectés chez Microsoft après {age} jours ouvrés (résolution promise pour le {until}) : ouvrez un ticket au support de facturation avec le courriel de demande joint.</translation></message><message><location filename="../../core/alerts.py" line="266" /><source>new-commerce period {start} to {end}</source><translation>période new-commerce du {start} au {end}</translation></message><message><location filename="../../core/alerts.py" line="268" /><source>legacy period {start} to {end}</source><translation>période legacy du {start} au {end}</translation></message><message><location filename="../../core/alerts.py" line="347" /><source>{number}: {money} due on {due}: plan the payment now so it is applied in time (5 business days).</source><translation>{number} : {money} à payer le {due} : planifiez le paiement maintenant pour qu'il soit imputé à temps (5 jours ouvrés).</translation></message><message><location filename="../../core/alerts.py" line="352" /><source>{number}: {money} unpaid {late} days after its due date: Microsoft may suspend the account and services. Pay it today and send the remittance advice.</source><translation>{number} : {money} impayés {late} jours après l'échéance : Microsoft peut suspendre le compte et les services. Payez aujourd'hui et envoyez l'avis de paiement.</translation></message><message><location filename="../../core/alerts.py" line="364" /><source>{number}: {money} {late} days past due ({after}): pay it, quoting the invoice number.</source><translation>{number} : {money} en retard de {late} jours ({after}) : payez-la en indiquant le numéro de facture.</translation></message><message><location filename="../../core/alerts.py" line="407" /><source>{id}: {money} applied in our books to {invoices} is not in Partner Center's invoice download of {since}, past its 5 business days: send the request e-mail (invoice numbers and amounts) to bposcapp@microsoft.com.</source><translation>{id} : {money} imputés dans nos livres à {invoices} n'apparaissent pas dans le téléchargement des factures de Partner Center du {since}, passé ses 5 jours ouvrés : envoyez le courriel de demande (numéros de facture et montants) à bposcapp@microsoft.com.</translation></message><message><location filename="../../core/alerts.py" line="289" /><source>The reconciliation lines of {number} are imported but not the invoice itself: import the invoice list (or PDF data) so its date, due date and total are known.</source><translation>Les lignes de rapprochement de {number} sont importées mais pas la facture elle-même : importez la liste des factures (ou les données PDF) pour en connaître la date, l'échéance et le total.</translation></message><message><location filename="../../core/alerts.py" line="309" /><source>{number} is a void note of {original}, which is not in this workspace: import the Partner Center invoice list that holds {original} (Billing &gt; Invoices), so that the void and its rebill count as they should.</source><translation>{number} est une note d'annulation de {original}, qui n'est pas dans cet espace de travail : importez la liste des factures Partner Center qui contient {original} (Facturation &gt; Factures), pour que l'annulation et sa refacturation comptent comme il faut.</translation></message><message><location filename="../../core/alerts.py" line="359" /><source>the grace period has begun; access is at risk after day {day}</source><translation>le délai de grâce a commencé ; l'accès est menacé après le jour {day}</translation></message><message><location filename="../../core/alerts.py" line="361" /><source>Microsoft sends reminders</source><translation>Microsoft envoie des relances</translation></message><message><location filename="../../core/alerts.py" line="362" /><source>overdue</source><translation>en retard</translation></message><message><location filename="../../core/alerts.py" line="271" /><source>No invoice imported for the {what}: Partner Center published it by {available}. Download it (Billing &gt; Invoices) and import it, or check the billing experiences in the preferences.</source><translation>Aucune facture importée pour la {what} : Partner Center l'a publiée au plus tard le {available}. Téléchargez-la (Facturation &gt; Factures) et importez-la, ou vérifiez les expériences de facturation dans les préférences.</translation></message><message><location filename="../../core/alerts.py" line="326" /><source>{number}: its reconciliation lines add up to {lines}, the invoice says {total}: import the complete reconciliation file, or ask Microsoft billing support.</source><translation>{number} : ses lignes de rapprochement totalisent {lines}, la facture indique {total} : importez le fichier de rapprochement complet, ou interrogez le support de facturation Microsoft.</translation></message><message><location filename="../../core/alerts.py" line="443" /><source>{id}: {money} — {said}: open a support ticket (invoice numbers, payment date, amount, currency and account used) asking Microsoft to re-apply or return it.</source><translation>{id} : {money} — {said} : ouvrez un ticket de support (numéros de facture, date du paiement, montant, devise et compte utilisé) pour demander à Microsoft de le réimputer ou de le rembourser.</translation></message><message><location filename="../../core/alerts.py" line="450" /><source>{id}: {money} sent to {account}, not to Microsoft's {currency} account {expected}: report it at once (support ticket with the payment's date, amount, currency and the account used) and send the payment to the right account.</source><translation>{id} : {money} envoyés au compte {account}, et non au compte {currency} de Microsoft {expected} : signalez-le immédiatement (ticket de support avec la date du paiement, le montant, la devise et le compte utilisé) et envoyez le paiement au bon compte.</translation></message><message><location filename="../../core/alerts.py" line="281" /><source>{number} is imported but not its reconciliation file ({what}): download the invoice's reconciliation lines and import them, to check the total and see each customer's charges.</source><translation>{number} est importée mais pas son fichier de rapprochement ({what}) : téléchargez les lignes de rapprochement de la facture et importez-les, pour vérifier le total et voir les charges de chaque client.</translation></message><message><location filename="../../core/explain/explanation.py" line="69" /><source>{pricing}→{billing} at {rate}</source><translation>{pricing}→{billing} au taux {rate}</translation></message><message><location filename="../../core/explain/explanation.py" line="73" /><source>{charged}/{days} days</source><translation>{charged}/{days} jours</translation></message><message><location filename="../../core/explain/explanation.py" line="79" /><source>full refund</source><translation>remboursement intégral</translation></message><message><location filename="../../core/explain/explanation.py" line="79" /><source>refund within 24 h</source><translation>remboursement sous 24 h</translation></message><message><location filename="../../core/explain/explanation.py" line="80" /><source>prorated refund</source><translation>remboursement au prorata</translation></message><message><location filename="../../core/explain/explanation.py" line="80" /><source>refund after 7 days</source><translation>remboursement après 7 jours</translation></message><message><location filename="../../core/explain/explanation.py" line="81" /><source>refund</source><translation>remboursement</translation></message><message><location filename="../../core/explain/explanation.py" line="81" /><source>credit</source><translation>avoir</translation></message><message><location filename="../../core/explain/text.py" line="78" /><source>{start} to {end}</source><translation>du {start} au {end}</translation></message><message><location filename="../../core/explain/text.py" line="80" /><source>{months}-month</source><translation>de {months} mois</translation></message><message><location filename="../../core/explain/text.py" line="117" /><source>cancelled on {cancelled}, {days} days after the term began on {start}</source><translation>annulé le {cancelled}, {days} jours après le début de l'engagement le {start}</translation></message><message><location filename="../../core/explain/text.py" line="120" /><source>the cancellation or term start date is not in the file</source><translation>la date d'annulation ou de début d'engagement n'est pas dans le fichier</translation></message><message><location filename="../../core/explain/text.py" line="123" /><source>expected {expected} {currency} ({basis})</source><translation>attendu {expected} {currency} ({basis})</translation></message><message><location filename="../../core/explain/text.py" line="126" /><source>amount not checked ({basis})</source><translation>montant non vérifié ({basis})</translation></message><message><location filename="../../core/explain/text.py" line="128" /><source>Refund ({rules}): {when}; {expected}; credited {subtotal} {currency}.</source><translation>Remboursement ({rules}) : {when} ; {expected} ; crédité {subtotal} {currency}.</translation></message><message><location filename="../../core/explain/text.py" line="33" /><source>Flag {kind}: {message}</source><translation>Signalement {kind} : {message}</translation></message><message><location filename="../../core/explain/text.py" line="50" /><source>Priced in {pricing}: {price} × {quantity} = {amount} {pricing}; rate {rate} of {day}.</source><translation>Prix en {pricing} : {price} × {quantity} = {amount} {pricing} ; taux {rate} du {day}.</translation></message><message><location filename="../../core/explain/text.py" line="53" /><source>Priced in {pricing}: {price} × {quantity} = {amount} {pricing}; rate {rate}.</source><translation>Prix en {pricing} : {price} × {quantity} = {amount} {pricing} ; taux {rate}.</translation></message><message><location filename="../../core/explain/text.py" line="55" /><source>{kind} rule: {rule} = {recomputed} {currency}; the line says {subtotal} {currency} — they agree.</source><translation>Règle {kind} : {rule} = {recomputed} {currency} ; la ligne indique {subtotal} {currency} — ils concordent.</translation></message><message><location filename="../../core/explain/text.py" line="58" /><source>{kind} rule: {rule} = {recomputed} {currency}; the line says {subtotal} {currency} — they differ.</source><translation>Règle {kind} : {rule} = {recomputed} {currency} ; la ligne indique {subtotal} {currency} — ils diffèrent.</translation></message><message><location filename="../../core/explain/text.py" line="83" /><source>Prorated: {charged} of {days} days of a {cycle} billing cycle ({span}); {full} {currency} for the full cycle × {charged}/{days} = {expected} {currency}{bound}; charged {subtotal} {currency}.</source><translation>Au prorata : {charged} jours sur {days} d'un cycle de facturation {cycle} ({span}) ; {full} {currency} pour le cycle complet × {charged}/{days} = {expected} {currency}{bound} ; facturé {subtotal} {currency}.</translation></message><message><location filename="../../core/explain/text.py" line="92" /><source>Full {cycle} billing cycle ({span}, {charged} days): {full} {currency}{bound}; charged {subtotal} {currency}.</source><translation>Cycle de facturation {cycle} complet ({span}, {charged} jours) : {full} {currency}{bound} ; facturé {subtotal} {currency}.</translation></message><message><location filename="../../core/explain/text.py" line="99" /><source>The subscription runs {days} days against {term} for a full term: {case}.</source><translation>L'abonnement court sur {days} jours contre {term} pour un engagement complet : {case}.</translation></message><message><location filename="../../core/explain/text.py" line="109" /><source>Credit ({reason}): not a cancellation, no refund window applies.</source><translation>Avoir ({reason}) : pas une annulation, aucun délai de remboursement ne s'applique.</translation></message><message><location filename="../../core/explain/text.py" line="112" /><source>new commerce: full refund within 24 hours, prorated within 7 days, none after</source><translation>new commerce : remboursement intégral sous 24 heures, au prorata sous 7 jours, aucun ensuite</translation></message><message><location filename="../../core/explain/text.py" line="114" /><source>legacy: full refund within the first month, prorated after</source><translation>legacy : remboursement intégral le premier mois, au prorata ensuite</translation></message><message><location filename="../../core/explain/text.py" line="65" /><source>For reference, the published rule gives the rate of {published} (two business days before {month}).</source><translation>Pour mémoire, la règle publiée donne le taux du {published} (deux jours ouvrés avant le {month}).</translation></message><message><location filename="../../core/explain/text.py" line="68" /><source>For reference, the published rule gives the rate of {published} (two business days before {month}); the file gives another date.</source><translation>Pour mémoire, la règle publiée donne le taux du {published} (deux jours ouvrés avant le {month}) ; le fichier donne une autre date.</translation></message><message><location filename="../../core/explain/text.py" line="88" /><source> at most (a discount applies)</source><translation> au plus (une remise s'applique)</translation></message><message><location filename="../../core/explain/text.py" line="95" /><source> before discounts</source><translation> avant remises</translation></message><message><location filename="../../core/present.py" line="50" /><source>{file}: not imported: nothing from this file was stored</source><translation>{file} : non importé : rien de ce fichier n'a été enregistré</translation></message><message><location filename="../../core/present.py" line="27" /><source>{file}: already imported (#{id}); nothing changed</source><translation>{file} : déjà importé (n° {id}) ; rien n'a changé</translation></message><message><location filename="../../core/present.py" line="48" /><source>{file}: ... and {count} more errors</source><translation>{file} : ... et {count} erreurs de plus</translation></message><message><location filename="../../core/rules/allocating.py" line="24" /><source>{invoice}: name at least one payment or credit note</source><translation>{invoice} : indiquez au moins un paiement ou un avoir</translation></message><message><location filename="../../core/rules/claims.py" line="29" /><source>a dispute needs a reason (what is wrong with the amount)</source><translation>une contestation a besoin d'un motif (ce qui ne va pas dans le montant)</translation></message><message><location filename="../../core/rules/claims.py" line="36" /><source>disputed amount: expected a positive amount, got {amount}</source><translation>montant contesté : un montant positif est attendu, reçu {amount}</translation></message><message><location filename="../../core/rules/claims.py" line="44" /><source>'{target}': {number} has {count} line(s)</source><translation>« {target} » : {number} a {count} ligne(s)</translation></message><message><location filename="../../core/rules/claims.py" line="62" /><source>an SLA claim names the service (e.g. Dynamics 365 Sales)</source><translation>une réclamation SLA nomme le service (par ex. Dynamics 365 Sales)</translation></message><message><location filename="../../core/rules/claims.py" line="73" /><source>availability: expected 0 to 100 %, got {measured}</source><translation>disponibilité : de 0 à 100 % attendu, reçu {measured}</translation></message><message><location filename="../../core/rules/claims.py" line="76" /><source>availability {measured} % is not below the {guaranteed} % the service level guarantees: no SLA credit is due</source><translation>une disponibilité de {measured} % n'est pas inférieure aux {guaranteed} % que garantit le niveau de service : aucun crédit SLA n'est dû</translation></message><message><location filename="../../core/rules/claims.py" line="83" /><source>claimed credit: expected a positive amount, got {amount}</source><translation>crédit réclamé : un montant positif est attendu, reçu {amount}</translation></message><message><location filename="../../core/rules/claims.py" line="95" /><source>claim #{id} is {state} already</source><translation>la réclamation n° {id} est déjà {state}</translation></message><message><location filename="../../core/rules/claims.py" line="100" /><source>no credit note '{number}' in this workspace (import it first)</source><translation>aucun avoir « {number} » dans cet espace de travail (importez-le d'abord)</translation></message><message><location filename="../../core/rules/claims.py" line="103" /><source>{number} is not a credit (its total is {total})</source><translation>{number} n'est pas un avoir (son total est {total})</translation></message><message><location filename="../../core/rules/claims.py" line="106" /><source>{number} is in {currency}, the claim in {claimed}</source><translation>{number} est en {currency}, la réclamation en {claimed}</translation></message><message><location filename="../../core/rules/claims.py" line="66" /><source>month: expected YYYY-MM, got '{month}'</source><translation>mois : AAAA-MM attendu, reçu « {month} »</translation></message><message><location filename="../../core/rules/claims.py" line="70" /><source>availability: expected a percentage, got '{availability}'</source><translation>disponibilité : un pourcentage est attendu, reçu « {availability} »</translation></message><message><location filename="../../core/rules/plans.py" line="25" /><source>{invoice} is already in planned payment {plan}</source><translation>{invoice} est déjà dans le paiement planifié {plan}</translation></message><message><location filename="../../core/suggestions/answers.py" line="80" /><source>{evidence}, billed in {billed} ({open} open), but the payment is in {currency}: it was probably meant for {number}. Nothing is proposed: ask the bank to return or convert it (export ticket)</source><translation>{evidence}, facturée en {billed} ({open} restant dus), mais le paiement est en {currency} : il était probablement destiné à {number}. Rien n'est proposé : demandez à la banque de le rembourser ou de le convertir (export du ticket)</translation></message><message><location filename="../../core/suggestions/dates.py" line="44" /><source>on the payment date</source><translation>le jour du paiement</translation></message><message><location filename="../../core/suggestions/dates.py" line="48" /><source>issued {issued}, before the payment; due {due}, {when}</source><translation>émise le {issued}, avant le paiement ; échéance le {due}, {when}</translation></message><message><location filename="../../core/suggestions/dates.py" line="45" /><source>{days} day(s) after the payment</source><translation>{days} jour(s) après le paiement</translation></message><message><location filename="../../core/suggestions/dates.py" line="46" /><source>{days} day(s) before the payment</source><translation>{days} jour(s) avant le paiement</translation></message><message><location filename="../../core/suggestions/engine.py" line="239" /><source>the payment, {money}, equals what {numbers} owe together</source><translation>le paiement, {money}, est égal à ce que {numbers} doivent ensemble</translation></message><message><location filename="../../core/suggestions/engine.py" line="280" /><source>fallback: no invoice number, amount or date points anywhere; this is simply the oldest due first</source><translation>à défaut : aucun numéro de facture, montant ou date n'indique une facture ; ce sont simplement les plus anciennes échues d'abord</translation></message><message><location filename="../../core/suggestions/engine.py" line="62" /><source>fully allocated: nothing to suggest</source><translation>entièrement affecté : rien à suggérer</translation></message><message><location filename="../../core/suggestions/engine.py" line="78" /><source>every suggestion for this payment was rejected</source><translation>toutes les suggestions pour ce paiement ont été rejetées</translation></message><message><location filename="../../core/suggestions/engine.py" line="80" /><source>no open {currency} invoice to suggest</source><translation>aucune facture {currency} ouverte à suggérer</translation></message><message><location filename="../../core/suggestions/engine.py" line="110" /><source>as written</source><translation>tel quel</translation></message><message><location filename="../../core/suggestions/engine.py" line="111" /><source>written '{written}'</source><translation>écrit « {written} »</translation></message><message><location filename="../../core/suggestions/engine.py" line="112" /><source>, which lands on its rebill {rebill}</source><translation>, qui mène à sa refacturation {rebill}</translation></message><message><location filename="../../core/suggestions/engine.py" line="123" /><source>the remittance text quotes {number} ({how}){landing}</source><translation>le texte du virement indique {number} ({how}){landing}</translation></message><message><location filename="../../core/suggestions/engine.py" line="132" /><source>the payment, {money}, is exactly what the quoted invoice(s) still owe</source><translation>le paiement, {money}, est exactement ce que la ou les factures indiquées doivent encore</translation></message><message><location filename="../../core/suggestions/engine.py" line="226" /><source>no combination of {currency} invoices due near the payment adds up to it (the search was cut short)</source><translation>aucune combinaison de factures {currency} échues près du paiement ne lui est égale (la recherche a été écourtée)</translation></message><message><location filename="../../core/suggestions/engine.py" line="243" /><source>one billing run: all issued {issued}</source><translation>une même facturation : toutes émises le {issued}</translation></message><message><location filename="../../core/suggestions/engine.py" line="246" /><source>{among} combinations add up to this amount; this one has the fewest and oldest invoices</source><translation>{among} combinaisons donnent ce montant ; celle-ci a le moins de factures et les plus anciennes</translation></message><message><location filename="../../core/suggestions/engine.py" line="249" /><source>the search was cut short: a combination it did not reach may fit too</source><translation>la recherche a été écourtée : une combinaison qu'elle n'a pas atteinte peut aussi convenir</translation></message><message><location filename="../../core/suggestions/engine.py" line="283" /><source>{money} would stay unallocated</source><translation>{money} resteraient non affectés</translation></message><message><location filename="../../core/suggestions/engine.py" line="108" /><source>the text quotes {number}</source><translation>le texte indique {number}</translation></message><message><location filename="../../core/suggestions/engine.py" line="115" /><source>the text quotes {number} ({how}){landing}, already settled</source><translation>le texte indique {number} ({how}){landing}, déjà réglée</translation></message><message><location filename="../../core/suggestions/engine.py" line="137" /><source>a partial payment of the last invoice quoted</source><translation>un paiement partiel de la dernière facture indiquée</translation></message><message><location filename="../../core/suggestions/engine.py" line="152" /><source>the payment, {money}, equals what {number} still owes after earlier payments and credits</source><translation>le paiement, {money}, est égal à ce que {number} doit encore après les paiements et avoirs précédents</translation></message><message><location filename="../../core/suggestions/engine.py" line="155" /><source>the payment, {money}, equals what {number} still owes</source><translation>le paiement, {money}, est égal à ce que {number} doit encore</translation></message><message><location filename="../../core/suggestions/engine.py" line="161" /><source>{count} open {currency} invoices owe this amount; this one is due nearest the payment</source><translation>{count} factures {currency} ouvertes doivent ce montant ; celle-ci a l'échéance la plus proche du paiement</translation></message><message><location filename="../../core/suggestions/engine.py" line="192" /><source>the payment, {money}, is what {number} owes less credit note {credit} ({remaining} not yet applied)</source><translation>le paiement, {money}, est ce que doit {number} moins l'avoir {credit} ({remaining} pas encore imputés)</translation></message><message><location filename="../../core/suggestions/engine.py" line="262" /><source>the amount is exactly what {number} owes</source><translation>le montant est exactement ce que doit {number}</translation></message><message><source>Priced in the invoice's currency, not prorated, not a credit: price × quantity.</source><translation>Prix dans la devise de la facture, sans prorata, pas un avoir : prix × quantité.</translation></message><message><source>monthly</source><translation>mensuel</translation></message><message><source>annual</source><translation>annuel</translation></message><message><source>three-year</source><translation>triennal</translation></message><message><source>Usage</source><translation>à l'usage</translation></message><message><source>Licence</source><translation>licence</translation></message><message><source>migration from legacy, which keeps the legacy end date</source><translation>migration depuis legacy, qui garde la date de fin legacy</translation></message><message><source>migration from legacy</source><translation>migration depuis legacy</translation></message><message><source>transfer between partners, which keeps the original end date</source><translation>transfert entre partenaires, qui garde la date de fin d'origine</translation></message><message><source>transfer between partners</source><translation>transfert entre partenaires</translation></message><message><source>calendar-month alignment: the term ends on the last day of a month</source><translation>alignement sur le mois civil : l'engagement finit le dernier jour d'un mois</translation></message><message><source>calendar-month alignment</source><translation>alignement sur le mois civil</translation></message><message><source>cotermination with the customer's other subscriptions ending the same day</source><translation>cotermination avec les autres abonnements du client finissant le même jour</translation></message><message><source>cotermination, migration from legacy or transfer between partners (the file does not say which)</source><translation>cotermination, migration depuis legacy ou transfert entre partenaires (le fichier ne dit pas lequel)</translation></message><message><source>cotermination</source><translation>cotermination</translation></message><message><source>fx_recompute_mismatch</source><translation>conversion différente</translation></message><message><source>proration_mismatch</source><translation>prorata différent</translation></message><message><source>refund_outside_window</source><translation>remboursement hors délai</translation></message><message><source>refund_amount_mismatch</source><translation>montant du remboursement différent</translation></message><message><source>credited</source><translation>créditée</translation></message><message><source>withdrawn</source><translation>retirée</translation></message><message><source>open</source><translation>en cours</translation></message></context></TS>
+<context><name>core</name><message><location filename="../../core/alerts.py" line="386" /><source>{id}: {money} paid {since}; Microsoft applies it by {until} (5 business days) and shows {invoices} unpaid until then: nothing to do yet.</source><translation>{id} : {money} payés le {since} ; Microsoft les impute au plus tard le {until} (5 jours ouvrés) et montre {invoices} impayée(s) d'ici là : rien à faire pour l'instant.</translation></message><message><location filename="../../core/alerts.py" line="415" /><source>{id}: {money} unallocated at Microsoft for {age} business day(s): send the request e-mail (invoice numbers and amounts); Microsoft applies it by {until}.</source><translation>{id} : {money} non affectés chez Microsoft depuis {age} jour(s) ouvré(s) : envoyez le courriel de demande (numéros de facture et montants) ; Microsoft les impute au plus tard le {until}.</translation></message><message><location filename="../../core/alerts.py" line="466" /><source>quotes {number} ({invoiced}) but was paid in {paid}</source><translation>indique {number} ({invoiced}) mais a été payé en {paid}</translation></message><message><location filename="../../core/alerts.py" line="392" /><source>{id}: {money} paid {since}, past the 5 business days ({until}): if Partner Center still shows {invoices} unpaid, mark the payment unallocated at Microsoft and send the request e-mail.</source><translation>{id} : {money} payés le {since}, les 5 jours ouvrés sont passés ({until}) : si Partner Center montre toujours {invoices} impayée(s), marquez le paiement non affecté chez Microsoft et envoyez le courriel de demande.</translation></message><message><location filename="../../core/alerts.py" line="421" /><source>{id}: {money} still unallocated at Microsoft after {age} business days (resolution promised by {until}): open a billing support ticket with the request e-mail attached.</source><translation>{id} : {money} toujours non affectés chez Microsoft après {age} jours ouvrés (résolution promise pour le {until}) : ouvrez un ticket au support de facturation avec le courriel de demande joint.</translation></message><message><location filename="../../core/alerts.py" line="266" /><source>new-commerce period {start} to {end}</source><translation>période new-commerce du {start} au {end}</translation></message><message><location filename="../../core/alerts.py" line="268" /><source>legacy period {start} to {end}</source><translation>période legacy du {start} au {end}</translation></message><message><location filename="../../core/alerts.py" line="347" /><source>{number}: {money} due on {due}: plan the payment now so it is applied in time (5 business days).</source><translation>{number} : {money} à payer le {due} : planifiez le paiement maintenant pour qu'il soit imputé à temps (5 jours ouvrés).</translation></message><message><location filename="../../core/alerts.py" line="352" /><source>{number}: {money} unpaid {late} days after its due date: Microsoft may suspend the account and services. Pay it today and send the remittance advice.</source><translation>{number} : {money} impayés {late} jours après l'échéance : Microsoft peut suspendre le compte et les services. Payez aujourd'hui et envoyez l'avis de paiement.</translation></message><message><location filename="../../core/alerts.py" line="364" /><source>{number}: {money} {late} days past due ({after}): pay it, quoting the invoice number.</source><translation>{number} : {money} en retard de {late} jours ({after}) : payez-la en indiquant le numéro de facture.</translation></message><message><location filename="../../core/alerts.py" line="407" /><source>{id}: {money} applied in our books to {invoices} is not in Partner Center's invoice download of {since}, past its 5 business days: send the request e-mail (invoice numbers and amounts) to bposcapp@microsoft.com.</source><translation>{id} : {money} imputés dans nos livres à {invoices} n'apparaissent pas dans le téléchargement des factures de Partner Center du {since}, passé ses 5 jours ouvrés : envoyez le courriel de demande (numéros de facture et montants) à bposcapp@microsoft.com.</translation></message><message><location filename="../../core/alerts.py" line="289" /><source>The reconciliation lines of {number} are imported but not the invoice itself: import the invoice list (or PDF data) so its date, due date and total are known.</source><translation>Les lignes de rapprochement de {number} sont importées mais pas la facture elle-même : importez la liste des factures (ou les données PDF) pour en connaître la date, l'échéance et le total.</translation></message><message><location filename="../../core/alerts.py" line="309" /><source>{number} is a void note of {original}, which is not in this workspace: import the Partner Center invoice list that holds {original} (Billing &gt; Invoices), so that the void and its rebill count as they should.</source><translation>{number} est une note d'annulation de {original}, qui n'est pas dans cet espace de travail : importez la liste des factures Partner Center qui contient {original} (Facturation &gt; Factures), pour que l'annulation et sa refacturation comptent comme il faut.</translation></message><message><location filename="../../core/alerts.py" line="359" /><source>the grace period has begun; access is at risk after day {day}</source><translation>le délai de grâce a commencé ; l'accès est menacé après le jour {day}</translation></message><message><location filename="../../core/alerts.py" line="361" /><source>Microsoft sends reminders</source><translation>Microsoft envoie des relances</translation></message><message><location filename="../../core/alerts.py" line="362" /><source>overdue</source><translation>en retard</translation></message><message><location filename="../../core/alerts.py" line="271" /><source>No invoice imported for the {what}: Partner Center published it by {available}. Download it (Billing &gt; Invoices) and import it, or check the billing experiences in the preferences.</source><translation>Aucune facture importée pour la {what} : Partner Center l'a publiée au plus tard le {available}. Téléchargez-la (Facturation &gt; Factures) et importez-la, ou vérifiez les expériences de facturation dans les préférences.</translation></message><message><location filename="../../core/alerts.py" line="326" /><source>{number}: its reconciliation lines add up to {lines}, the invoice says {total}: import the complete reconciliation file, or ask Microsoft billing support.</source><translation>{number} : ses lignes de rapprochement totalisent {lines}, la facture indique {total} : importez le fichier de rapprochement complet, ou interrogez le support de facturation Microsoft.</translation></message><message><location filename="../../core/alerts.py" line="443" /><source>{id}: {money} — {said}: open a support ticket (invoice numbers, payment date, amount, currency and account used) asking Microsoft to re-apply or return it.</source><translation>{id} : {money} — {said} : ouvrez un ticket de support (numéros de facture, date du paiement, montant, devise et compte utilisé) pour demander à Microsoft de le réimputer ou de le rembourser.</translation></message><message><location filename="../../core/alerts.py" line="450" /><source>{id}: {money} sent to {account}, not to Microsoft's {currency} account {expected}: report it at once (support ticket with the payment's date, amount, currency and the account used) and send the payment to the right account.</source><translation>{id} : {money} envoyés au compte {account}, et non au compte {currency} de Microsoft {expected} : signalez-le immédiatement (ticket de support avec la date du paiement, le montant, la devise et le compte utilisé) et envoyez le paiement au bon compte.</translation></message><message><location filename="../../core/alerts.py" line="281" /><source>{number} is imported but not its reconciliation file ({what}): download the invoice's reconciliation lines and import them, to check the total and see each customer's charges.</source><translation>{number} est importée mais pas son fichier de rapprochement ({what}) : téléchargez les lignes de rapprochement de la facture et importez-les, pour vérifier le total et voir les charges de chaque client.</translation></message><message><location filename="../../core/allocation.py" line="55" /><source>no payment or credit note '{source}' in this workspace</source><translation>aucun paiement ni avoir « {source} » dans cet espace de travail</translation></message><message><location filename="../../core/allocation.py" line="48" /><source>{number} is a {kind}, not a payment or a credit note: it cannot be allocated from</source><translation>{number} est de type « {kind} », ni un paiement ni un avoir : on ne peut pas en affecter</translation></message><message><location filename="../../core/allocation.py" line="71" /><source>name at least one INVOICE=AMOUNT</source><translation>indiquez au moins une FACTURE=MONTANT</translation></message><message><location filename="../../core/allocation.py" line="83" /><source>{number}: the amount must be positive, got {amount}</source><translation>{number} : le montant doit être positif, lu {amount}</translation></message><message><location filename="../../core/allocation.py" line="95" /><source>no invoice {number} in this workspace</source><translation>aucune facture {number} dans cet espace de travail</translation></message><message><location filename="../../core/allocation.py" line="103" /><source>{number} is voided and has no rebill yet: it does not count</source><translation>{number} est annulée et n'a pas encore de refacturation : elle ne compte pas</translation></message><message><location filename="../../core/allocation.py" line="108" /><source>{source} is in {currency} but {number} is in {other}</source><translation>{source} est en {currency} mais {number} est en {other}</translation></message><message><location filename="../../core/allocation.py" line="119" /><source>{number} still owes {owed}; cannot allocate {amount}</source><translation>{number} doit encore {owed} ; impossible d'affecter {amount}</translation></message><message><location filename="../../core/allocation.py" line="128" /><source>{source} has {left} left; cannot allocate {amount} more</source><translation>il reste {left} à {source} ; impossible d'affecter {amount} de plus</translation></message><message><location filename="../../core/allocation.py" line="80" /><source>{number}: {why}</source><translation>{number} : {why}</translation></message><message><location filename="../../core/allocation.py" line="93" /><source>{number} is a credit note, not an invoice</source><translation>{number} est un avoir, pas une facture</translation></message><message><location filename="../../core/allocation.py" line="100" /><source>{number} is a void note: it does not count</source><translation>{number} est une note d'annulation : elle ne compte pas</translation></message><message><location filename="../../core/explain/conversion.py" line="65" /><source>Subtotal {subtotal} {currency}, but the {rule} rule gives {recomputed} {currency} ({price} {pricing} × {quantity} at rate {rate}): ask Microsoft billing support to explain or correct the conversion.</source><translation>Sous-total {subtotal} {currency}, mais la règle {rule} donne {recomputed} {currency} ({price} {pricing} × {quantity} au taux {rate}) : demandez au support de facturation Microsoft d'expliquer ou de corriger la conversion.</translation></message><message><location filename="../../core/explain/explanation.py" line="69" /><source>{pricing}→{billing} at {rate}</source><translation>{pricing}→{billing} au taux {rate}</translation></message><message><location filename="../../core/explain/explanation.py" line="73" /><source>{charged}/{days} days</source><translation>{charged}/{days} jours</translation></message><message><location filename="../../core/explain/explanation.py" line="79" /><source>full refund</source><translation>remboursement intégral</translation></message><message><location filename="../../core/explain/explanation.py" line="79" /><source>refund within 24 h</source><translation>remboursement sous 24 h</translation></message><message><location filename="../../core/explain/explanation.py" line="80" /><source>prorated refund</source><translation>remboursement au prorata</translation></message><message><location filename="../../core/explain/explanation.py" line="80" /><source>refund after 7 days</source><translation>remboursement après 7 jours</translation></message><message><location filename="../../core/explain/explanation.py" line="81" /><source>refund</source><translation>remboursement</translation></message><message><location filename="../../core/explain/explanation.py" line="81" /><source>credit</source><translation>avoir</translation></message><message><location filename="../../core/explain/proration.py" line="90" /><source>charged {subtotal} {currency} for {charged} of {days} days; at most {expected} {currency} expected ({full} {currency} for the full cycle): dispute the difference with Microsoft billing support.</source><translation>facturé {subtotal} {currency} pour {charged} jours sur {days} ; {expected} {currency} au plus attendus ({full} {currency} pour le cycle complet) : contestez l'écart auprès du support de facturation Microsoft.</translation></message><message><location filename="../../core/explain/proration.py" line="94" /><source>charged {subtotal} {currency} for {charged} of {days} days; {expected} {currency} expected ({full} {currency} for the full cycle): dispute the difference with Microsoft billing support.</source><translation>facturé {subtotal} {currency} pour {charged} jours sur {days} ; {expected} {currency} attendus ({full} {currency} pour le cycle complet) : contestez l'écart auprès du support de facturation Microsoft.</translation></message><message><location filename="../../core/explain/refunds.py" line="161" /><source>from {label}: {subtotal} {currency} for {start} to {end}; {left} of {span} days left</source><translation>d'après {label} : {subtotal} {currency} du {start} au {end} ; {left} jours restants sur {span}</translation></message><message><location filename="../../core/explain/refunds.py" line="187" /><source>unit price {price} × {units} for the cycle; {credited} of {span} days credited</source><translation>prix unitaire {price} × {units} pour le cycle ; {credited} jours crédités sur {span}</translation></message><message><location filename="../../core/explain/refunds.py" line="195" /><source>unit price {price} × {units} for the cycle</source><translation>prix unitaire {price} × {units} pour le cycle</translation></message><message><location filename="../../core/explain/refunds.py" line="174" /><source>the charge it reverses is not in the workspace</source><translation>la charge qu'il annule n'est pas dans l'espace de travail</translation></message><message><location filename="../../core/explain/refunds.py" line="176" /><source>the charge it reverses is not in the workspace and a discount applies</source><translation>la charge qu'il annule n'est pas dans l'espace de travail et une remise s'applique</translation></message><message><location filename="../../core/explain/refunds.py" line="88" /><source>credited {subtotal} {currency} for a cancellation {days} days after the term began ({start}); new commerce refunds nothing after 7 days: check with Microsoft before passing the credit on to the customer.</source><translation>crédité {subtotal} {currency} pour une résiliation {days} jours après le début de l'engagement ({start}) ; new commerce ne rembourse rien après 7 jours : vérifiez auprès de Microsoft avant de répercuter l'avoir au client.</translation></message><message><location filename="../../core/explain/refunds.py" line="106" /><source>credited {subtotal} {currency}; a prorated refund is {expected} {currency} ({basis}): dispute the difference with Microsoft billing support.</source><translation>crédité {subtotal} {currency} ; un remboursement au prorata fait {expected} {currency} ({basis}) : contestez l'écart auprès du support de facturation Microsoft.</translation></message><message><location filename="../../core/explain/refunds.py" line="110" /><source>credited {subtotal} {currency}; a full refund is {expected} {currency} ({basis}): dispute the difference with Microsoft billing support.</source><translation>crédité {subtotal} {currency} ; un remboursement intégral fait {expected} {currency} ({basis}) : contestez l'écart auprès du support de facturation Microsoft.</translation></message><message><location filename="../../core/explain/text.py" line="83" /><source>{start} to {end}</source><translation>du {start} au {end}</translation></message><message><location filename="../../core/explain/text.py" line="85" /><source>{months}-month</source><translation>de {months} mois</translation></message><message><location filename="../../core/explain/text.py" line="122" /><source>cancelled on {cancelled}, {days} days after the term began on {start}</source><translation>annulé le {cancelled}, {days} jours après le début de l'engagement le {start}</translation></message><message><location filename="../../core/explain/text.py" line="125" /><source>the cancellation or term start date is not in the file</source><translation>la date d'annulation ou de début d'engagement n'est pas dans le fichier</translation></message><message><location filename="../../core/explain/text.py" line="128" /><source>expected {expected} {currency} ({basis})</source><translation>attendu {expected} {currency} ({basis})</translation></message><message><location filename="../../core/explain/text.py" line="131" /><source>amount not checked ({basis})</source><translation>montant non vérifié ({basis})</translation></message><message><location filename="../../core/explain/text.py" line="133" /><source>Refund ({rules}): {when}; {expected}; credited {subtotal} {currency}.</source><translation>Remboursement ({rules}) : {when} ; {expected} ; crédité {subtotal} {currency}.</translation></message><message><location filename="../../core/explain/text.py" line="33" /><source>Flag {kind}: {message}</source><translation>Signalement {kind} : {message}</translation></message><message><location filename="../../core/explain/text.py" line="55" /><source>Priced in {pricing}: {price} × {quantity} = {amount} {pricing}; rate {rate} of {day}.</source><translation>Prix en {pricing} : {price} × {quantity} = {amount} {pricing} ; taux {rate} du {day}.</translation></message><message><location filename="../../core/explain/text.py" line="58" /><source>Priced in {pricing}: {price} × {quantity} = {amount} {pricing}; rate {rate}.</source><translation>Prix en {pricing} : {price} × {quantity} = {amount} {pricing} ; taux {rate}.</translation></message><message><location filename="../../core/explain/text.py" line="60" /><source>{kind} rule: {rule} = {recomputed} {currency}; the line says {subtotal} {currency} — they agree.</source><translation>Règle {kind} : {rule} = {recomputed} {currency} ; la ligne indique {subtotal} {currency} — ils concordent.</translation></message><message><location filename="../../core/explain/text.py" line="63" /><source>{kind} rule: {rule} = {recomputed} {currency}; the line says {subtotal} {currency} — they differ.</source><translation>Règle {kind} : {rule} = {recomputed} {currency} ; la ligne indique {subtotal} {currency} — ils diffèrent.</translation></message><message><location filename="../../core/explain/text.py" line="88" /><source>Prorated: {charged} of {days} days of a {cycle} billing cycle ({span}); {full} {currency} for the full cycle × {charged}/{days} = {expected} {currency}{bound}; charged {subtotal} {currency}.</source><translation>Au prorata : {charged} jours sur {days} d'un cycle de facturation {cycle} ({span}) ; {full} {currency} pour le cycle complet × {charged}/{days} = {expected} {currency}{bound} ; facturé {subtotal} {currency}.</translation></message><message><location filename="../../core/explain/text.py" line="97" /><source>Full {cycle} billing cycle ({span}, {charged} days): {full} {currency}{bound}; charged {subtotal} {currency}.</source><translation>Cycle de facturation {cycle} complet ({span}, {charged} jours) : {full} {currency}{bound} ; facturé {subtotal} {currency}.</translation></message><message><location filename="../../core/explain/text.py" line="104" /><source>The subscription runs {days} days against {term} for a full term: {case}.</source><translation>L'abonnement court sur {days} jours contre {term} pour un engagement complet : {case}.</translation></message><message><location filename="../../core/explain/text.py" line="114" /><source>Credit ({reason}): not a cancellation, no refund window applies.</source><translation>Avoir ({reason}) : pas une annulation, aucun délai de remboursement ne s'applique.</translation></message><message><location filename="../../core/explain/text.py" line="117" /><source>new commerce: full refund within 24 hours, prorated within 7 days, none after</source><translation>new commerce : remboursement intégral sous 24 heures, au prorata sous 7 jours, aucun ensuite</translation></message><message><location filename="../../core/explain/text.py" line="119" /><source>legacy: full refund within the first month, prorated after</source><translation>legacy : remboursement intégral le premier mois, au prorata ensuite</translation></message><message><location filename="../../core/explain/text.py" line="70" /><source>For reference, the published rule gives the rate of {published} (two business days before {month}).</source><translation>Pour mémoire, la règle publiée donne le taux du {published} (deux jours ouvrés avant le {month}).</translation></message><message><location filename="../../core/explain/text.py" line="73" /><source>For reference, the published rule gives the rate of {published} (two business days before {month}); the file gives another date.</source><translation>Pour mémoire, la règle publiée donne le taux du {published} (deux jours ouvrés avant le {month}) ; le fichier donne une autre date.</translation></message><message><location filename="../../core/explain/text.py" line="93" /><source> at most (a discount applies)</source><translation> au plus (une remise s'applique)</translation></message><message><location filename="../../core/explain/text.py" line="100" /><source> before discounts</source><translation> avant remises</translation></message><message><location filename="../../core/importers/base.py" line="35" /><source>expected at most {most} characters, got {length} ('{start}…')</source><translation>{most} caractères au plus attendus, lu {length} (« {start}… »)</translation></message><message><location filename="../../core/importers/base.py" line="30" /><source>got '{got}' with the control character U+{code}, expected a number or id of printable characters (a damaged file?)</source><translation>lu « {got} » avec le caractère de contrôle U+{code}, numéro ou identifiant en caractères imprimables attendu (un fichier endommagé ?)</translation></message><message><location filename="../../core/importers/invoice_table.py" line="102" /><source>expected an invoice number, got ''</source><translation>numéro de facture attendu, cellule vide</translation></message><message><location filename="../../core/importers/invoice_table.py" line="125" /><source>expected invoice, void note, adjustment or credit note, got '{got}'</source><translation>facture, note d'annulation, ajustement ou avoir attendu, lu « {got} »</translation></message><message><location filename="../../core/importers/mapped.py" line="65" /><source>the mapping names column '{header}' for {field}; the file has {found}</source><translation>la correspondance désigne la colonne « {header} » pour {field} ; le fichier a {found}</translation></message><message><location filename="../../core/importers/payments_table.py" line="98" /><source>expected a positive amount (a payment made), got '{got}'</source><translation>montant positif attendu (un paiement effectué), lu « {got} »</translation></message><message><location filename="../../core/importers/tabular.py" line="572" /><source>got '{got}', expected a number below 1 000 000 000 000 000 (an amount, quantity or price)</source><translation>lu « {got} », nombre attendu inférieur à 1 000 000 000 000 000 (un montant, une quantité ou un prix)</translation></message><message><location filename="../../core/importers/tabular.py" line="611" /><source>expected a date ({expected}), got '{got}'</source><translation>date attendue ({expected}), lu « {got} »</translation></message><message><location filename="../../core/importers/tabular.py" line="624" /><source>got '{got}', expected a date between {first} and {last}</source><translation>lu « {got} », date attendue entre {first} et {last}</translation></message><message><location filename="../../core/importers/tabular.py" line="133" /><source>expected columns {missing}; found {found}</source><translation>colonnes attendues : {missing} ; trouvées : {found}</translation></message><message><location filename="../../core/importers/tabular.py" line="565" /><source>expected a number, got ''</source><translation>nombre attendu, cellule vide</translation></message><message><location filename="../../core/ledger.py" line="478" /><source>{number} is voided with no rebill: the money stays unallocated</source><translation>{number} est annulée sans refacturation : l'argent reste non affecté</translation></message><message><location filename="../../core/ledger.py" line="485" /><source>{number} is in {currency}, not {paid}</source><translation>{number} est en {currency}, pas en {paid}</translation></message><message><location filename="../../core/ledger.py" line="514" /><source>aimed at {number}, applied to its rebill {rebill}</source><translation>destiné à {number}, imputé à sa refacturation {rebill}</translation></message><message><location filename="../../core/ledger.py" line="587" /><source>quotes {number}: no such invoice</source><translation>indique {number} : aucune facture de ce numéro</translation></message><message><location filename="../../core/ledger.py" line="496" /><source>only {applied} of {amount} applied: {number} owed {owed}</source><translation>seulement {applied} sur {amount} imputés : {number} devait {owed}</translation></message><message><location filename="../../core/ledger.py" line="504" /><source>only {applied} of {amount} applied: source had {left}</source><translation>seulement {applied} sur {amount} imputés : il restait {left} à la source</translation></message><message><location filename="../../core/ledger.py" line="571" /><source>quotes {number}: voided with no rebill yet</source><translation>indique {number} : annulée, sans refacturation pour l'instant</translation></message><message><location filename="../../core/ledger.py" line="578" /><source>quotes {number} ({currency}) but was paid in {paid}: report it to Microsoft and send the payment in the right currency</source><translation>indique {number} ({currency}) mais a été payé en {paid} : signalez-le à Microsoft et envoyez le paiement dans la bonne devise</translation></message><message><location filename="../../core/model.py" line="181" /><source>{where}: {message}</source><translation>{where} : {message}</translation></message><message><location filename="../../core/model.py" line="179" /><source>{where}: column {column}: {message}</source><translation>{where} : colonne {column} : {message}</translation></message><message><location filename="../../core/present.py" line="50" /><source>{file}: not imported: nothing from this file was stored</source><translation>{file} : non importé : rien de ce fichier n'a été enregistré</translation></message><message><location filename="../../core/present.py" line="27" /><source>{file}: already imported (#{id}); nothing changed</source><translation>{file} : déjà importé (n° {id}) ; rien n'a changé</translation></message><message><location filename="../../core/present.py" line="48" /><source>{file}: ... and {count} more errors</source><translation>{file} : ... et {count} erreurs de plus</translation></message><message><location filename="../../core/rules/allocating.py" line="24" /><source>{invoice}: name at least one payment or credit note</source><translation>{invoice} : indiquez au moins un paiement ou un avoir</translation></message><message><location filename="../../core/rules/claims.py" line="29" /><source>a dispute needs a reason (what is wrong with the amount)</source><translation>une contestation a besoin d'un motif (ce qui ne va pas dans le montant)</translation></message><message><location filename="../../core/rules/claims.py" line="36" /><source>disputed amount: expected a positive amount, got {amount}</source><translation>montant contesté : un montant positif est attendu, reçu {amount}</translation></message><message><location filename="../../core/rules/claims.py" line="44" /><source>'{target}': {number} has {count} line(s)</source><translation>« {target} » : {number} a {count} ligne(s)</translation></message><message><location filename="../../core/rules/claims.py" line="62" /><source>an SLA claim names the service (e.g. Dynamics 365 Sales)</source><translation>une réclamation SLA nomme le service (par ex. Dynamics 365 Sales)</translation></message><message><location filename="../../core/rules/claims.py" line="73" /><source>availability: expected 0 to 100 %, got {measured}</source><translation>disponibilité : de 0 à 100 % attendu, reçu {measured}</translation></message><message><location filename="../../core/rules/claims.py" line="76" /><source>availability {measured} % is not below the {guaranteed} % the service level guarantees: no SLA credit is due</source><translation>une disponibilité de {measured} % n'est pas inférieure aux {guaranteed} % que garantit le niveau de service : aucun crédit SLA n'est dû</translation></message><message><location filename="../../core/rules/claims.py" line="83" /><source>claimed credit: expected a positive amount, got {amount}</source><translation>crédit réclamé : un montant positif est attendu, reçu {amount}</translation></message><message><location filename="../../core/rules/claims.py" line="95" /><source>claim #{id} is {state} already</source><translation>la réclamation n° {id} est déjà {state}</translation></message><message><location filename="../../core/rules/claims.py" line="100" /><source>no credit note '{number}' in this workspace (import it first)</source><translation>aucun avoir « {number} » dans cet espace de travail (importez-le d'abord)</translation></message><message><location filename="../../core/rules/claims.py" line="103" /><source>{number} is not a credit (its total is {total})</source><translation>{number} n'est pas un avoir (son total est {total})</translation></message><message><location filename="../../core/rules/claims.py" line="106" /><source>{number} is in {currency}, the claim in {claimed}</source><translation>{number} est en {currency}, la réclamation en {claimed}</translation></message><message><location filename="../../core/rules/claims.py" line="66" /><source>month: expected YYYY-MM, got '{month}'</source><translation>mois : AAAA-MM attendu, reçu « {month} »</translation></message><message><location filename="../../core/rules/claims.py" line="70" /><source>availability: expected a percentage, got '{availability}'</source><translation>disponibilité : un pourcentage est attendu, reçu « {availability} »</translation></message><message><location filename="../../core/rules/plans.py" line="25" /><source>{invoice} is already in planned payment {plan}</source><translation>{invoice} est déjà dans le paiement planifié {plan}</translation></message><message><location filename="../../core/services/imports.py" line="171" /><source>no such file</source><translation>fichier introuvable</translation></message><message><location filename="../../core/services/imports.py" line="176" /><source>unknown format '{name}' (see: csp-recon formats)</source><translation>format inconnu « {name} » (voir : csp-recon formats)</translation></message><message><location filename="../../core/services/imports.py" line="183" /><source>not a file CSP Reconciler can read (see: csp-recon formats; expected a Partner Center invoice list or line items, a bank statement, or a payments or invoice list CSV/XLSX)</source><translation>pas un fichier que CSP Reconciler sait lire (voir : csp-recon formats ; attendu : une liste de factures ou des lignes Partner Center, un relevé bancaire, ou une liste de paiements ou de factures CSV/XLSX)</translation></message><message><location filename="../../core/suggestions/answers.py" line="80" /><source>{evidence}, billed in {billed} ({open} open), but the payment is in {currency}: it was probably meant for {number}. Nothing is proposed: ask the bank to return or convert it (export ticket)</source><translation>{evidence}, facturée en {billed} ({open} restant dus), mais le paiement est en {currency} : il était probablement destiné à {number}. Rien n'est proposé : demandez à la banque de le rembourser ou de le convertir (export du ticket)</translation></message><message><location filename="../../core/suggestions/dates.py" line="44" /><source>on the payment date</source><translation>le jour du paiement</translation></message><message><location filename="../../core/suggestions/dates.py" line="48" /><source>issued {issued}, before the payment; due {due}, {when}</source><translation>émise le {issued}, avant le paiement ; échéance le {due}, {when}</translation></message><message><location filename="../../core/suggestions/dates.py" line="45" /><source>{days} day(s) after the payment</source><translation>{days} jour(s) après le paiement</translation></message><message><location filename="../../core/suggestions/dates.py" line="46" /><source>{days} day(s) before the payment</source><translation>{days} jour(s) avant le paiement</translation></message><message><location filename="../../core/suggestions/engine.py" line="239" /><source>the payment, {money}, equals what {numbers} owe together</source><translation>le paiement, {money}, est égal à ce que {numbers} doivent ensemble</translation></message><message><location filename="../../core/suggestions/engine.py" line="280" /><source>fallback: no invoice number, amount or date points anywhere; this is simply the oldest due first</source><translation>à défaut : aucun numéro de facture, montant ou date n'indique une facture ; ce sont simplement les plus anciennes échues d'abord</translation></message><message><location filename="../../core/suggestions/engine.py" line="62" /><source>fully allocated: nothing to suggest</source><translation>entièrement affecté : rien à suggérer</translation></message><message><location filename="../../core/suggestions/engine.py" line="78" /><source>every suggestion for this payment was rejected</source><translation>toutes les suggestions pour ce paiement ont été rejetées</translation></message><message><location filename="../../core/suggestions/engine.py" line="80" /><source>no open {currency} invoice to suggest</source><translation>aucune facture {currency} ouverte à suggérer</translation></message><message><location filename="../../core/suggestions/engine.py" line="110" /><source>as written</source><translation>tel quel</translation></message><message><location filename="../../core/suggestions/engine.py" line="111" /><source>written '{written}'</source><translation>écrit « {written} »</translation></message><message><location filename="../../core/suggestions/engine.py" line="112" /><source>, which lands on its rebill {rebill}</source><translation>, qui mène à sa refacturation {rebill}</translation></message><message><location filename="../../core/suggestions/engine.py" line="123" /><source>the remittance text quotes {number} ({how}){landing}</source><translation>le texte du virement indique {number} ({how}){landing}</translation></message><message><location filename="../../core/suggestions/engine.py" line="132" /><source>the payment, {money}, is exactly what the quoted invoice(s) still owe</source><translation>le paiement, {money}, est exactement ce que la ou les factures indiquées doivent encore</translation></message><message><location filename="../../core/suggestions/engine.py" line="226" /><source>no combination of {currency} invoices due near the payment adds up to it (the search was cut short)</source><translation>aucune combinaison de factures {currency} échues près du paiement ne lui est égale (la recherche a été écourtée)</translation></message><message><location filename="../../core/suggestions/engine.py" line="243" /><source>one billing run: all issued {issued}</source><translation>une même facturation : toutes émises le {issued}</translation></message><message><location filename="../../core/suggestions/engine.py" line="246" /><source>{among} combinations add up to this amount; this one has the fewest and oldest invoices</source><translation>{among} combinaisons donnent ce montant ; celle-ci a le moins de factures et les plus anciennes</translation></message><message><location filename="../../core/suggestions/engine.py" line="249" /><source>the search was cut short: a combination it did not reach may fit too</source><translation>la recherche a été écourtée : une combinaison qu'elle n'a pas atteinte peut aussi convenir</translation></message><message><location filename="../../core/suggestions/engine.py" line="283" /><source>{money} would stay unallocated</source><translation>{money} resteraient non affectés</translation></message><message><location filename="../../core/suggestions/engine.py" line="108" /><source>the text quotes {number}</source><translation>le texte indique {number}</translation></message><message><location filename="../../core/suggestions/engine.py" line="115" /><source>the text quotes {number} ({how}){landing}, already settled</source><translation>le texte indique {number} ({how}){landing}, déjà réglée</translation></message><message><location filename="../../core/suggestions/engine.py" line="137" /><source>a partial payment of the last invoice quoted</source><translation>un paiement partiel de la dernière facture indiquée</translation></message><message><location filename="../../core/suggestions/engine.py" line="152" /><source>the payment, {money}, equals what {number} still owes after earlier payments and credits</source><translation>le paiement, {money}, est égal à ce que {number} doit encore après les paiements et avoirs précédents</translation></message><message><location filename="../../core/suggestions/engine.py" line="155" /><source>the payment, {money}, equals what {number} still owes</source><translation>le paiement, {money}, est égal à ce que {number} doit encore</translation></message><message><location filename="../../core/suggestions/engine.py" line="161" /><source>{count} open {currency} invoices owe this amount; this one is due nearest the payment</source><translation>{count} factures {currency} ouvertes doivent ce montant ; celle-ci a l'échéance la plus proche du paiement</translation></message><message><location filename="../../core/suggestions/engine.py" line="192" /><source>the payment, {money}, is what {number} owes less credit note {credit} ({remaining} not yet applied)</source><translation>le paiement, {money}, est ce que doit {number} moins l'avoir {credit} ({remaining} pas encore imputés)</translation></message><message><location filename="../../core/suggestions/engine.py" line="262" /><source>the amount is exactly what {number} owes</source><translation>le montant est exactement ce que doit {number}</translation></message><message><source>expected a number, got '{got}'</source><translation>nombre attendu, lu « {got} »</translation></message><message><source>expected a three-letter currency code, got '{got}'</source><translation>code de devise à trois lettres attendu, lu « {got} »</translation></message><message><source>expected a number with an unambiguous decimal separator, got '{got}'</source><translation>nombre attendu avec un séparateur décimal sans ambiguïté, lu « {got} »</translation></message><message><source>usage</source><translation>à l'usage</translation></message><message><source>licence</source><translation>de licence</translation></message><message><source>invoice</source><translation>facture</translation></message><message><source>void note</source><translation>note d'annulation</translation></message><message><source>adjustment</source><translation>ajustement</translation></message><message><source>Priced in the invoice's currency, not prorated, not a credit: price × quantity.</source><translation>Prix dans la devise de la facture, sans prorata, pas un avoir : prix × quantité.</translation></message><message><source>monthly</source><translation>mensuel</translation></message><message><source>annual</source><translation>annuel</translation></message><message><source>three-year</source><translation>triennal</translation></message><message><source>Usage</source><translation>à l'usage</translation></message><message><source>Licence</source><translation>licence</translation></message><message><source>migration from legacy, which keeps the legacy end date</source><translation>migration depuis legacy, qui garde la date de fin legacy</translation></message><message><source>migration from legacy</source><translation>migration depuis legacy</translation></message><message><source>transfer between partners, which keeps the original end date</source><translation>transfert entre partenaires, qui garde la date de fin d'origine</translation></message><message><source>transfer between partners</source><translation>transfert entre partenaires</translation></message><message><source>calendar-month alignment: the term ends on the last day of a month</source><translation>alignement sur le mois civil : l'engagement finit le dernier jour d'un mois</translation></message><message><source>calendar-month alignment</source><translation>alignement sur le mois civil</translation></message><message><source>cotermination with the customer's other subscriptions ending the same day</source><translation>cotermination avec les autres abonnements du client finissant le même jour</translation></message><message><source>cotermination, migration from legacy or transfer between partners (the file does not say which)</source><translation>cotermination, migration depuis legacy ou transfert entre partenaires (le fichier ne dit pas lequel)</translation></message><message><source>cotermination</source><translation>cotermination</translation></message><message><source>fx_recompute_mismatch</source><translation>conversion différente</translation></message><message><source>proration_mismatch</source><translation>prorata différent</translation></message><message><source>refund_outside_window</source><translation>remboursement hors délai</translation></message><message><source>refund_amount_mismatch</source><translation>montant du remboursement différent</translation></message><message><source>credited</source><translation>créditée</translation></message><message><source>withdrawn</source><translation>retirée</translation></message><message><source>open</source><translation>en cours</translation></message></context></TS>

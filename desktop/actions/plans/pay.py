@@ -102,8 +102,10 @@ def choose_pain001(window: MainWindow, references: list[str]) -> None:
 
 
 def save_pain001(window: MainWindow, references: list[str], path: Path) -> None:
-    """One pain.001 file for the plans, checked against its schema by the core."""
-    CollectionOp(window, lambda ws, job: ws.documents.save_pain001(references, path)).success(
+    """One pain.001 file for the plans, checked against its schema by the core; the plans
+    are then listed as sent to the bank."""
+    ids = [p["id"] for p in window.plans_page.plans if p["reference"] in references]
+    CollectionOp(window, lambda ws, job: ws.plans.save_pain001(ids, path)).success(
         lambda written: saved(window, written)
     ).run()
 
