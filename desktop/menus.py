@@ -158,10 +158,11 @@ def _view(window: MainWindow, menu: QMenu) -> None:
         # shifted: Ctrl+PgDown / Ctrl+PgUp below move from tab to tab on any layout.
         shortcut = f"Ctrl+{n + 1}" if n < 9 else None
         add(window, menu, name, lambda w, p=page: w.tabs.setCurrentWidget(p), shortcut)
-    add(window, menu, translate("MainWindow", "Ne&xt tab"), lambda w: _step(w, 1),
-        "Ctrl+PgDown")  # fmt: skip
-    add(window, menu, translate("MainWindow", "Pre&vious tab"), lambda w: _step(w, -1),
-        "Ctrl+PgUp")  # fmt: skip
+    for text, step, keys in ((translate("MainWindow", "Ne&xt tab"), 1, ("Ctrl+PgDown", "Ctrl+Tab")),
+                             (translate("MainWindow", "Pre&vious tab"), -1,
+                              ("Ctrl+PgUp", "Ctrl+Shift+Tab"))):  # fmt: skip
+        action = add(window, menu, text, lambda w, s=step: _step(w, s), keys[0])
+        action.setShortcuts([QKeySequence(k) for k in keys])  # Ctrl+Tab as in a browser
     add(window, menu, translate("MainWindow", "&Find in this list"), navigation.focus_search,
         Key.Find)  # fmt: skip
     add(window, menu, translate("MainWindow", "Re&load"), lambda w: w.refresh(), Key.Refresh)

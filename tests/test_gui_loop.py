@@ -260,3 +260,13 @@ def test_after_an_import_the_detail_is_the_invoice_selected_read_again(qtbot, wi
     qtbot.waitUntil(lambda: "Open 0.00 EUR" in page.detail.toPlainText(), timeout=20000)
     assert [r["number"] for r in page.selected_rows()] == ["G000100013"]
     assert page.detail.toPlainText().startswith("G000100013 — Paid")
+
+
+def test_ctrl_tab_moves_to_the_next_tab_too(qtbot, window):
+    from PySide6.QtCore import Qt
+
+    window.activateWindow()
+    window.tabs.setCurrentWidget(window.invoices)
+    window.invoices.view.setFocus()
+    qtbot.keyClick(window.invoices.view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.payments
