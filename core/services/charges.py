@@ -55,6 +55,14 @@ class Charges(Service):
         return labelled
 
     def _lines_of(self, number: str, position: str, target: str) -> list[Labelled]:
+        if position.isdigit():  # that line alone, not the invoice's millions
+            with self.store.conn() as c:
+                one = reads.line_at(c, number, int(position))
+                known = one is not None or reads.has_lines(c, number)
+            if one is not None:
+                return [one]
+            if known:
+                raise ValueError(f"'{target}': {number.upper()} has no line {position}")
         labelled = list(self._scan([number]))
         if not labelled:
             raise ValueError(f"no lines for '{number}' in this workspace (import its "

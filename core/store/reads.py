@@ -275,6 +275,27 @@ def scan_lines(
             yield f"{r.invoice_number}#{first + i + 1}", line
 
 
+def line_at(conn: Connection, number: str, place: int) -> tuple[str, InvoiceLine] | None:
+    """The ``place``-th line (from 1) of an invoice, as :func:`scan_lines` labels it, read
+    alone (an invoice may have millions)."""
+    before = 0
+    for r, table in stored_lines(conn, [number]):
+        if before + table.num_rows >= place >= 1:
+            found = linestore.table_lines(table.slice(place - before - 1, 1), r.invoice_number,
+                                          r.currency, r.source_file, r.source_sheet)  # fmt: skip
+            return f"{r.invoice_number}#{place}", found[0]
+        before += table.num_rows
+    return None
+
+
+def has_lines(conn: Connection, number: str) -> bool:
+    b = t.line_blocks.c
+    return (
+        conn.execute(select(b.id).where(b.invoice_number == number.upper()).limit(1)).first()
+        is not None
+    )
+
+
 def label_order(label: str) -> tuple[str, int]:
     """``INVOICE#N`` sorted by invoice, then by place."""
     number, _, place = label.rpartition("#")
