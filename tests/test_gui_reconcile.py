@@ -186,3 +186,13 @@ def test_a_credit_note_with_money_left_is_proposed_and_applied_on_enter(qtbot, w
         qtbot.keyClick(page.sources, Qt.Key.Key_Return)
     assert sources(page) == ["P5", "P6", "P7", "P8", "P9"]
     assert window.ws.books.ledger().credits["G000100010"].remaining == Decimal(0)
+
+
+def test_the_keys_go_to_the_list_when_the_tab_comes_in_front(qtbot, window):
+    window.activateWindow()
+    window.tabs.setCurrentWidget(window.invoices)
+    window.invoices.view.setFocus()
+    page = reconcile(qtbot, window)
+    assert page.sources.hasFocus()
+    qtbot.keyClick(page.sources, Qt.Key.Key_Down)  # the arrows move at once
+    assert page.current_payment() == "P6"

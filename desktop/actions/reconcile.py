@@ -54,8 +54,14 @@ def load(window: MainWindow) -> None:
 
 
 def tab_changed(window: MainWindow) -> None:
-    """Read when the tab comes in front and what it shows may be out of date."""
-    if window.tabs.currentWidget() is window.reconcile_page and window.reconcile_stale:
+    """Read when the tab comes in front and what it shows may be out of date; the keys go
+    to its list at once (the arrows move, Enter accepts)."""
+    page = window.reconcile_page
+    if window.tabs.currentWidget() is not page:
+        return
+    if not page.candidates.hasFocus():
+        page.sources.setFocus()
+    if window.reconcile_stale:
         load(window)
 
 
