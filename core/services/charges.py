@@ -130,8 +130,10 @@ class Charges(Service):
         return change("export-lines", f"{count:,} lines written: {path}", set(), count)
 
     def checks(self) -> list[explain.Check]:
-        """Every line that contradicts a published rule (see :mod:`core.explain`)."""
-        return [c for ex in self.flagged_lines() for c in ex.checks]
+        """Every line that contradicts a published rule (see :mod:`core.explain`), by
+        invoice and line; only the findings are kept, not the lines explained."""
+        found = [c for ex in self._explained(linechecks.to_explain) for c in ex.checks]
+        return sorted(found, key=lambda c: reads.label_order(c.line))
 
     def flagged_lines(self) -> list[explain.Explanation]:
         """The explanations of the lines that contradict a published rule, by invoice and

@@ -125,6 +125,7 @@ def main(argv: list[str] | None = None) -> int:
 
     add("import", recon_import)
     add("usage", usage_import)
+    _ten_million(args, k, add, cached)
 
     def balance():
         ours = child("balance-aging", big, runs)
@@ -243,6 +244,51 @@ def main(argv: list[str] | None = None) -> int:
             "# Benchmarks (latest run of `make bench`)\n\n" + text + "\n", encoding="utf-8"
         )
     return 0
+
+
+def _ten_million(args, k: int, add, cached) -> None:
+    """A month of a large partner: a 10,000,000-line reconciliation file imported, then the
+    workspace it makes checked, explained, reported and split by customer (one run each),
+    DuckDB's store of the same file the baselines."""
+    n = 10_000_000 // k
+    path_of = lambda: cached("recon", generate.recon_csv, n)  # noqa: E731
+    db, duck = args.dir / f"lines_{n}.db", args.dir / f"duckdb_{n}.db"
+    size = f"{n:,} lines"
+
+    def stored() -> None:
+        if not db.exists():
+            child("import", path_of(), db, 1)
+        if not duck.exists():
+            child("duckdb-store", path_of(), duck, 1)
+
+    def importing():
+        ours = child("import", path_of(), db, 1)
+        base = child("duckdb-store", path_of(), duck, 1)
+        return Row("import new-commerce reconciliation CSV", size, n, ours, base,
+                   "DuckDB parse-and-store", "peak < 1,500 MB",
+                   ours["peak_mb"] < 1500)  # fmt: skip
+
+    def measured(label, what, base_op, target_s, target_mb=None, *extra):
+        stored()
+        ours = child(what, db, *extra, 1)
+        base = child(base_op, duck, 1) if base_op else None
+        secs = statistics.median(ours["secs"])
+        met = secs < target_s and (target_mb is None or ours["peak_mb"] < target_mb)
+        target = f"< {target_s} s" + (f", < {target_mb:,} MB" if target_mb else "")
+        names = {"duckdb-scan": "DuckDB proration scan", "duckdb-split": "DuckDB group-by",
+                 "duckdb-customer": "DuckDB one customer's lines"}  # fmt: skip
+        return Row(label, f"{size} workspace", 0, ours, base, names.get(base_op, ""), target,
+                   met)  # fmt: skip
+
+    add("import10m", importing)
+    add("checks10m", lambda: measured("checks", "checks", "duckdb-scan", 60, 1500))
+    add("explain10m", lambda: measured("explain one line", "explain", None, 2, None,
+                                       "G100000005#1000"))  # fmt: skip
+    add("report10m", lambda: measured("Excel report with charge sheets", "lines-report", None,
+                                      120, 1500, args.dir / "lines-report.xlsx"))  # fmt: skip
+    add("split10m", lambda: measured("split by customer", "split", "duckdb-split", 1))
+    add("charges10m", lambda: measured("Charges tab, one customer", "charges-tab",
+                                       "duckdb-customer", 0.5))  # fmt: skip
 
 
 def _commit() -> str:

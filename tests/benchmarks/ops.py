@@ -502,6 +502,97 @@ def team_load(db: str, url: str, clerks: str, per_clerk: str) -> dict:
     )}  # fmt: skip
 
 
+# ------------------------------------------------------------------ a workspace of line items
+
+
+@op("checks")
+def checks(db: str, runs: str) -> dict:
+    from core.workspace import Workspace
+
+    with Workspace(Path(db), readonly=True) as ws:
+        found: list = []
+        secs = timed(lambda: found.append(len(ws.charges.checks())), int(runs))
+    return {"secs": secs, "note": f"{found[-1]:,} lines flagged"}
+
+
+@op("explain")
+def explain_line(db: str, target: str, runs: str) -> dict:
+    from core.workspace import Workspace
+
+    with Workspace(Path(db), readonly=True) as ws:
+        return {"secs": timed(lambda: ws.charges.explain(target), int(runs)),
+                "note": f"explain {target}"}  # fmt: skip
+
+
+@op("lines-report")
+def lines_report(db: str, out: str, runs: str) -> dict:
+    from core.exports.report import write_report
+    from core.workspace import Workspace
+
+    with Workspace(Path(db), readonly=True) as ws:
+        return {"secs": timed(lambda: write_report(ws, Path(out), AS_OF), int(runs))}
+
+
+@op("split")
+def customer_split(db: str, runs: str) -> dict:
+    """What each customer's lines add up to, per invoice (the window's split by customer)."""
+    from core.workspace import Workspace
+
+    with Workspace(Path(db), readonly=True) as ws:
+        return {"secs": timed(lambda: (ws.charges.line_customers(), ws.books.customer_charges()),
+                              int(runs))}  # fmt: skip
+
+
+@op("charges-tab")
+def charges_tab(db: str, runs: str) -> dict:
+    """The Charges tab for one customer: each of its lines explained."""
+    from core.workspace import Workspace
+
+    with Workspace(Path(db), readonly=True) as ws:
+        customer_id, name, lines = ws.charges.line_customers()[0]
+        secs = timed(lambda: ws.charges.customer_explanations(customer_id), int(runs))
+    return {"secs": secs, "note": f"{name}: {lines:,} lines"}
+
+
+@op("duckdb-split")
+def duckdb_split(db: str, runs: str) -> dict:
+    """DuckDB: per customer and invoice, the exact sum of the lines stored (the baseline)."""
+    import duckdb
+
+    con = duckdb.connect(db, read_only=True)
+    query = ("SELECT CustomerId, InvoiceNumber, sum(CAST(Total AS DECIMAL(38, 6))), count(*) "
+             "FROM lines GROUP BY ALL")  # fmt: skip
+    return {"secs": timed(lambda: con.execute(query).fetchall(), int(runs))}
+
+
+@op("duckdb-customer")
+def duckdb_customer(db: str, runs: str) -> dict:
+    """DuckDB: one customer's lines, every column (the baseline of the Charges tab)."""
+    import duckdb
+
+    con = duckdb.connect(db, read_only=True)
+    customer = con.execute("SELECT min(CustomerId) FROM lines").fetchone()[0]
+    return {"secs": timed(lambda: con.execute("SELECT * FROM lines WHERE CustomerId = ?",
+                                              [customer]).fetchall(), int(runs))}  # fmt: skip
+
+
+@op("duckdb-scan")
+def duckdb_scan(db: str, runs: str) -> dict:
+    """DuckDB: the proration arithmetic over every stored line, exact decimals (the baseline
+    of the checks)."""
+    import duckdb
+
+    con = duckdb.connect(db, read_only=True)
+    query = (
+        "SELECT count(*) FROM (SELECT CAST(Subtotal AS DECIMAL(18, 2)) AS s, "
+        "CAST(UnitPrice AS DECIMAL(18, 6)) * CAST(Quantity AS DECIMAL(18, 4)) AS p, "
+        "date_diff('day', strptime(ChargeStartDate, '%m/%d/%Y'), "
+        "strptime(split_part(ChargeEndDate, ' ', 1), '%m/%d/%Y')) + 1 AS d FROM lines) "
+        "WHERE abs(s * 31 - p * d) > abs(p) + 0.01 * 31"
+    )
+    return {"secs": timed(lambda: con.execute(query).fetchall(), int(runs))}
+
+
 def peak_mb() -> float:
     """This process's peak resident memory. Linux's ru_maxrss carries over the parent's peak
     across fork and exec (a suite that built its workspaces in-process reported ~2 GB for every
