@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from core.i18n import Amount, Money, phrase, say
 from core.ledger import AUTO_CREDIT, Ledger, SourceState, newest_open_first
 from core.model import Payment, SourceKind
-from core.money import MoneyError, format_amount, money
+from core.money import MoneyError, money
 from core.references import quoted_numbers
 
 
@@ -44,10 +45,15 @@ def find_source(ledger: Ledger, source_id: str) -> SourceState:
     doc = ledger.documents.get(key)
     if doc is not None:
         raise AllocationRefused(
-            f"{key} is a {doc.document_type.value.replace('_', ' ')}, not a payment or a "
-            "credit note: it cannot be allocated from"
+            say(
+                "{number} is a {kind}, not a payment or a credit note: it cannot be allocated from",
+                number=key,
+                kind=phrase(doc.document_type.value.replace("_", " ")),
+            )
         )
-    raise AllocationRefused(f"no payment or credit note '{source_id}' in this workspace")
+    raise AllocationRefused(
+        say("no payment or credit note '{source}' in this workspace", source=source_id)
+    )
 
 
 def check(
@@ -62,7 +68,7 @@ def check(
     """
     src = find_source(ledger, source_id)
     if not requests:
-        raise AllocationRefused("name at least one INVOICE=AMOUNT")
+        raise AllocationRefused(say("name at least one INVOICE=AMOUNT"))
     planned: list[Planned] = []
     owed: dict[str, Decimal] = {}
     left = src.remaining
@@ -71,34 +77,55 @@ def check(
         try:
             amount = money(raw_amount, src.currency)
         except (MoneyError, TypeError) as exc:
-            raise AllocationRefused(f"{number}: {exc}") from exc
+            raise AllocationRefused(say("{number}: {why}", number=number, why=str(exc))) from exc
         if amount <= 0:
-            raise AllocationRefused(f"{number}: the amount must be positive, got {amount}")
+            raise AllocationRefused(say("{number}: the amount must be positive, got {amount}",
+                                        number=number, amount=amount))  # fmt: skip
         inv = ledger.invoices.get(number)
         if inv is None:
             if number in ledger.credits:
-                raise AllocationRefused(f"{number} is a credit note, not an invoice")
-            raise AllocationRefused(f"no invoice {number} in this workspace")
+                raise AllocationRefused(
+                    say("{number} is a credit note, not an invoice", number=number)
+                )
+            raise AllocationRefused(say("no invoice {number} in this workspace", number=number))
         target = ledger.resolve(number)
         if target is None:
             if inv.status == "void_note":
-                raise AllocationRefused(f"{number} is a void note: it does not count")
-            raise AllocationRefused(f"{number} is voided and has no rebill yet: it does not count")
+                raise AllocationRefused(
+                    say("{number} is a void note: it does not count", number=number)
+                )
+            raise AllocationRefused(
+                say("{number} is voided and has no rebill yet: it does not count", number=number)
+            )
         tinv = ledger.invoices[target]
         if tinv.document.currency != src.currency:
             raise AllocationRefused(
-                f"{src.id} is in {src.currency} but {target} is in {tinv.document.currency}"
+                say(
+                    "{source} is in {currency} but {number} is in {other}",
+                    source=src.id,
+                    currency=src.currency,
+                    number=target,
+                    other=tinv.document.currency,
+                )
             )
         still = owed.get(target, tinv.open)
         if amount > still:
             raise AllocationRefused(
-                f"{target} still owes {format_amount(still, src.currency)} {src.currency}; "
-                f"cannot allocate {format_amount(amount, src.currency)}"
+                say(
+                    "{number} still owes {owed}; cannot allocate {amount}",
+                    number=target,
+                    owed=Money(still, src.currency),
+                    amount=Amount(amount, src.currency),
+                )
             )
         if amount > left:
             raise AllocationRefused(
-                f"{src.id} has {format_amount(left, src.currency)} {src.currency} left; "
-                f"cannot allocate {format_amount(amount, src.currency)} more"
+                say(
+                    "{source} has {left} left; cannot allocate {amount} more",
+                    source=src.id,
+                    left=Money(left, src.currency),
+                    amount=Amount(amount, src.currency),
+                )
             )
         owed[target] = still - amount
         left -= amount

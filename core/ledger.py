@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
+from core.i18n import say
 from core.model import Allocation, Document, DocumentType, Payment, SourceKind
 from core.money import zero
 from core.references import quoted_numbers, unknown_numbers
@@ -474,24 +475,47 @@ def _apply_allocation(ledger: Ledger, alloc: Allocation, src: SourceState) -> No
     note = ""
     applied = zero(src.currency)
     if target is None:
-        note = f"{alloc.invoice_number} is voided with no rebill: the money stays unallocated"
+        note = say(
+            "{number} is voided with no rebill: the money stays unallocated",
+            number=alloc.invoice_number,
+        )
     else:
         inv = invoices[target]
         if inv.document.currency != src.currency:
-            note = f"{target} is in {inv.document.currency}, not {src.currency}"
+            note = say(
+                "{number} is in {currency}, not {paid}",
+                number=target,
+                currency=inv.document.currency,
+                paid=src.currency,
+            )
         else:
             applied = min(alloc.amount, inv.open, src.remaining)
             applied = max(applied, zero(src.currency))
             if applied < alloc.amount:
                 note = (
-                    f"only {applied} of {alloc.amount} applied: {target} owed {inv.open}"
+                    say(
+                        "only {applied} of {amount} applied: {number} owed {owed}",
+                        applied=applied,
+                        amount=alloc.amount,
+                        number=target,
+                        owed=inv.open,
+                    )
                     if inv.open < alloc.amount
-                    else f"only {applied} of {alloc.amount} applied: source had {src.remaining}"
+                    else say(
+                        "only {applied} of {amount} applied: source had {left}",
+                        applied=applied,
+                        amount=alloc.amount,
+                        left=src.remaining,
+                    )
                 )
             inv.applied += applied
             inv.open -= applied
         if target != alloc.invoice_number and not note:
-            note = f"aimed at {alloc.invoice_number}, applied to its rebill {target}"
+            note = say(
+                "aimed at {number}, applied to its rebill {rebill}",
+                number=alloc.invoice_number,
+                rebill=target,
+            )
     src.applied += applied
     record = AppliedAllocation(alloc, target, applied, note)
     src.allocations.append(record)
@@ -538,21 +562,29 @@ def _flag_payments(ledger: Ledger, payments: Iterable[Payment]) -> None:
             if number in ledger.credits:
                 continue
             if number not in ledger.invoices:
-                flag("unknown_reference", f"quotes {number}: no such invoice")
+                flag("unknown_reference", say("quotes {number}: no such invoice", number=number))
                 continue
             target = ledger.resolve(number)
             if target is None:
-                flag("voided_reference", f"quotes {number}: voided with no rebill yet")
+                flag(
+                    "voided_reference",
+                    say("quotes {number}: voided with no rebill yet", number=number),
+                )
                 continue
             cur = ledger.invoices[target].document.currency
             if cur != p.currency:
                 flag(
                     "currency_mismatch",
-                    f"quotes {number} ({cur}) but was paid in {p.currency}: report it to "
-                    "Microsoft and send the payment in the right currency",
+                    say(
+                        "quotes {number} ({currency}) but was paid in {paid}: report it to "
+                        "Microsoft and send the payment in the right currency",
+                        number=number,
+                        currency=cur,
+                        paid=p.currency,
+                    ),
                 )
         for number in unknown_numbers(p, known):
-            flag("unknown_reference", f"quotes {number}: no such invoice")
+            flag("unknown_reference", say("quotes {number}: no such invoice", number=number))
         if state.remaining > 0 and state.applied == 0:
             state.flags.append("unallocated")
         elif state.remaining > 0:

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from core.i18n import say
+from core.importers.said import error_line
 from core.ledger import Balance, Ledger
 from core.money import format_amount, zero
 
@@ -43,7 +44,7 @@ def import_lines(s: ImportSummary) -> list[str]:
 
 def failed_lines(exc: ImportFailed) -> list[str]:
     """A file that was not imported: each error (file:row: message), then the verdict."""
-    lines: list[str] = [str(err) for err in exc.errors[:MAX_ERRORS]]
+    lines: list[str] = [error_line(err) for err in exc.errors[:MAX_ERRORS]]  # translatable
     if len(exc.errors) > MAX_ERRORS:
         lines.append(say("{file}: ... and {count} more errors", file=exc.file,
                          count=len(exc.errors) - MAX_ERRORS))  # fmt: skip

@@ -93,6 +93,7 @@ def test_the_french_window_says_the_alerts_in_french(qtbot, demo, french):
     assert page.detail.text().startswith("G000100002 : 1\u202f215,40 EUR impayés 61 jours")
     # the snapshot keeps the core's English: what the command line would say
     assert w.snap["alerts"][0]["message"].startswith("G000100002: 1215.40 EUR unpaid 61 days")
+    assert w.windowTitle().endswith(" — au 23/11/2026")  # the day the French way
     flags = [c.title for c in w.payments.model.columns].index("Flags")
     p6 = next(r for r in range(w.payments.model.rowCount())
               if w.payments.model.index(r, 0).data() == "P6")  # fmt: skip
@@ -250,3 +251,66 @@ def test_a_refused_sla_claim_is_said_in_french_by_its_field(qtbot, demo, french)
                                      "99,9 %")  # fmt: skip
     dialog.close()
     w.close()
+
+
+def test_a_flagged_line_says_its_check_in_french(qtbot, demo, capsys, french):
+    w = open_window(qtbot, demo)
+    page = w.charges_page
+    w.tabs.setCurrentWidget(page)
+    page.checks_button.click()
+    qtbot.waitUntil(lambda: page.summary.text().startswith("Toutes les lignes vérifiées"),
+                    timeout=20000)  # fmt: skip
+    labels = [page.table.item(r, 0).text() for r in range(page.table.rowCount())]
+    page.table.selectRow(labels.index("G000100011#5"))
+    assert ("Signalement remboursement hors délai : crédité -98,71 EUR pour une résiliation 10 "
+            "jours après le début de l'engagement (15/10/2026) ; new commerce ne rembourse rien "
+            "après 7 jours : vérifiez auprès de Microsoft avant de répercuter l'avoir au "
+            "client.") in page.detail.toPlainText()  # fmt: skip
+    page.table.selectRow(labels.index("G000100009#2"))
+    shown = page.detail.toPlainText().replace("\u202f", " ").replace("\xa0", " ")
+    assert ("Sous-total 1 920,19 EUR, mais la règle à l'usage donne 1 920,20 EUR (0,0125 USD × "
+            "166 349,600000 au taux 0,923456789) : demandez au support") in shown  # fmt: skip
+    w.close()
+    # the command line says the same checks in English, whatever the window's language
+    assert main(["--db", str(demo), "checks", "--json"]) == 0
+    out = capsys.readouterr().out
+    assert ('"message": "credited -98.71 EUR for a cancellation 10 days after the term began '
+            '(2026-10-15); new commerce refunds nothing after 7 days: check with Microsoft '
+            'before passing the credit on to the customer."') in out  # fmt: skip
+
+
+def test_a_refused_import_names_the_files_column_in_french(qtbot, demo, tmp_path, french):
+    bad = tmp_path / "paiements.csv"
+    bad.write_text("Date de paiement;Montant;Devise;Libellé\n"
+                   "05/11/2026;12O,00;EUR;G000100002\n"
+                   "06/11/2026;80,00;EUR;G000100003\n"
+                   "31/02/2026;80,00;EUR;G000100003\n", encoding="utf-8")  # fmt: skip
+    w = open_window(qtbot, demo)
+    w.import_files([bad])
+    qtbot.waitUntil(lambda: getattr(w, "summary_box", None) is not None, timeout=20000)
+    said = w.summary_box.reasons.toPlainText()
+    assert f"{bad}:2 : colonne Montant : nombre attendu, lu « 12O,00 »" in said
+    assert (f"{bad}:4 : colonne Date de paiement : date attendue (AAAA-MM-JJ ou JJ/MM/AAAA), "
+            "lu « 31/02/2026 »") in said  # fmt: skip
+    assert "expected" not in said
+    w.close()
+
+
+def test_an_allocation_refusal_in_french(qapp, demo, french):
+    from core.allocation import AllocationRefused, check
+    from core.workspace import Workspace
+    from widgets.formats import error_text
+
+    with Workspace(demo) as ws:
+        ledger = ws.books.ledger(None)
+    owed = ledger.invoices["G000100002"].open
+    with pytest.raises(AllocationRefused) as refused:
+        check(ledger, "P5", [("G000100002", owed + 1000)])
+    english = str(refused.value)
+    assert english.startswith("G000100002 still owes 1215.40 EUR; cannot allocate 2215.40")
+    assert error_text(refused.value).startswith(
+        "G000100002 doit encore 1\u202f215,40 EUR ; impossible d'affecter 2\u202f215,40"
+    )
+    with pytest.raises(AllocationRefused) as refused:
+        check(ledger, "P5", [("G000999999", "10")])
+    assert error_text(refused.value) == "aucune facture G000999999 dans cet espace de travail"

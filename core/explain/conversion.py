@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from core.explain.basics import date_of, decimal_of, published_rate_date, quantity_of, rounddown
 from core.explain.checks import check
 from core.explain.parts import Part
+from core.i18n import phrase, say
 from core.money import currency_decimals
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -61,9 +62,11 @@ def convert(ex: Explanation) -> None:
         ex.checks.append(
             check(
                 "fx_recompute_mismatch", ex, recomputed,
-                f"Subtotal {ln.subtotal} {ln.currency}, but the {ex.conversion.rule} rule "
-                f"gives {recomputed} {ln.currency} ({eup} {pricing} × {bq} at rate {rate}): "
-                "ask Microsoft billing support to explain or correct the conversion.",
+                say("Subtotal {subtotal} {currency}, but the {rule} rule gives {recomputed} "
+                    "{currency} ({price} {pricing} × {quantity} at rate {rate}): ask Microsoft "
+                    "billing support to explain or correct the conversion.",
+                    subtotal=ln.subtotal, currency=ln.currency, rule=phrase(ex.conversion.rule),
+                    recomputed=recomputed, price=eup, pricing=pricing, quantity=bq, rate=rate),
             )
         )  # fmt: skip
 

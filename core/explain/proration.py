@@ -25,6 +25,7 @@ from core.explain.basics import (
 )
 from core.explain.checks import check
 from core.explain.parts import Part
+from core.i18n import say
 from core.model import InvoiceLine
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -80,14 +81,20 @@ def prorate(ex: Explanation, ends: Ends) -> None:
     )  # fmt: skip
     over = ln.subtotal - expected
     if (upper and over > tolerance) or (not upper and abs(over) > tolerance):
-        what = "at most " if upper else ""
+        figures = dict(subtotal=ln.subtotal, currency=ln.currency, charged=charged, days=full,
+                       expected=shown(expected, ln.currency),
+                       full=shown(full_price, ln.currency))  # fmt: skip
         ex.checks.append(
             check(
                 "proration_mismatch", ex, expected,
-                f"charged {ln.subtotal} {ln.currency} for {charged} of {full} days; "
-                f"{what}{shown(expected, ln.currency)} {ln.currency} expected "
-                f"({shown(full_price, ln.currency)} for the full cycle): dispute the "
-                "difference with Microsoft billing support.",
+                say("charged {subtotal} {currency} for {charged} of {days} days; at most "
+                    "{expected} {currency} expected ({full} {currency} for the full cycle): "
+                    "dispute the difference with Microsoft billing support.", **figures)
+                if upper
+                else say("charged {subtotal} {currency} for {charged} of {days} days; "
+                         "{expected} {currency} expected ({full} {currency} for the full "
+                         "cycle): dispute the difference with Microsoft billing support.",
+                         **figures),
             )
         )  # fmt: skip
 

@@ -27,6 +27,7 @@ from core.explain.basics import (
 )
 from core.explain.checks import check
 from core.explain.parts import Part
+from core.i18n import say
 from core.model import InvoiceLine
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -84,10 +85,10 @@ def refund(ex: Explanation, charges: Charges) -> None:
         ex.checks.append(
             check(
                 "refund_outside_window", ex, Decimal(0),
-                f"credited {ln.subtotal} {ln.currency} for a cancellation {elapsed} days "
-                f"after the term began ({term_start.isoformat()}); new commerce refunds "
-                "nothing after 7 days: check with Microsoft before passing the credit on to "
-                "the customer.",
+                say("credited {subtotal} {currency} for a cancellation {days} days after the "
+                    "term began ({start}); new commerce refunds nothing after 7 days: check "
+                    "with Microsoft before passing the credit on to the customer.",
+                    subtotal=ln.subtotal, currency=ln.currency, days=elapsed, start=term_start),
             )
         )  # fmt: skip
         return
@@ -97,14 +98,18 @@ def refund(ex: Explanation, charges: Charges) -> None:
     if window == "full_or_prorated" and prorated is not None:
         ok = ok or abs(ln.subtotal - prorated) <= tolerance
     if not ok:
-        label = {"full": "a full", "full_or_prorated": "a full",
-                 "prorated": "a prorated"}[window]  # fmt: skip
+        figures = dict(subtotal=ln.subtotal, currency=ln.currency,
+                       expected=shown(expected, ln.currency), basis=basis)  # fmt: skip
         ex.checks.append(
             check(
                 "refund_amount_mismatch", ex, expected,
-                f"credited {ln.subtotal} {ln.currency}; {label} refund is "
-                f"{shown(expected, ln.currency)} {ln.currency} ({basis}): dispute the "
-                "difference with Microsoft billing support.",
+                say("credited {subtotal} {currency}; a prorated refund is {expected} {currency} "
+                    "({basis}): dispute the difference with Microsoft billing support.",
+                    **figures)
+                if window == "prorated"
+                else say("credited {subtotal} {currency}; a full refund is {expected} "
+                         "{currency} ({basis}): dispute the difference with Microsoft billing "
+                         "support.", **figures),
             )
         )  # fmt: skip
 
@@ -153,17 +158,22 @@ def refund_amounts(ln: InvoiceLine, cancelled: date | None, charges: Charges):
         left = days(cancelled, charge.charge_end)
         prorated = full * left / span
         tolerance = abs(full) / span + CENT * max(Decimal(1), units)
-        basis = (
-            f"from {label}: {charge.subtotal} {charge.currency} for "
-            f"{charge.charge_start.isoformat()} to {charge.charge_end.isoformat()}; "
-            f"{left} of {span} days left"
+        basis = say(
+            "from {label}: {subtotal} {currency} for {start} to {end}; {left} of {span} days left",
+            label=label,
+            subtotal=charge.subtotal,
+            currency=charge.currency,
+            start=charge.charge_start,
+            end=charge.charge_end,
+            left=left,
+            span=span,
         )
         return full, prorated, tolerance, basis, label
     months = cycle_months(ln) or term_months(ln.detail("term"))
     if ln.unit_price is None or units is None:
-        return None, None, None, "the charge it reverses is not in the workspace", ""
+        return None, None, None, say("the charge it reverses is not in the workspace"), ""
     if discounted(ln):
-        return None, None, None, (
+        return None, None, None, say(
             "the charge it reverses is not in the workspace and a discount applies"
         ), ""  # fmt: skip
     full = -abs(ln.unit_price) * in_billing_currency(ln) * units
@@ -173,7 +183,15 @@ def refund_amounts(ln: InvoiceLine, cancelled: date | None, charges: Charges):
         left = days(ln.charge_start, ln.charge_end)
         prorated = full * min(left, span) / span
     tolerance = abs(full) / (span or 30) + CENT * max(Decimal(1), units)
-    basis = f"unit price {ln.unit_price} × {units} for the cycle" + (
-        f"; {days(ln.charge_start, ln.charge_end)} of {span} days credited" if span else ""
+    basis = (
+        say(
+            "unit price {price} × {units} for the cycle; {credited} of {span} days credited",
+            price=ln.unit_price,
+            units=units,
+            credited=days(ln.charge_start, ln.charge_end),
+            span=span,
+        )
+        if span
+        else say("unit price {price} × {units} for the cycle", price=ln.unit_price, units=units)
     )
     return full, prorated, tolerance, basis, ""

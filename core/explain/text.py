@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from core.calendar import LEGACY, NEW_COMMERCE
 from core.explain.basics import shown
-from core.i18n import phrase, say
+from core.i18n import Text, phrase, say
 
 if TYPE_CHECKING:  # pragma: no cover
     from core.explain.conversion import Conversion
@@ -31,10 +31,15 @@ def sentences(ex: Explanation) -> list[str]:
         out.extend(refund_text(ex.refund, ex))
     for check in ex.checks:
         out.append(say("Flag {kind}: {message}", kind=phrase(check.kind),
-                       message=phrase(check.message)))  # fmt: skip
+                       message=sentence(check.message)))  # fmt: skip
     if not out:
         out.append(say(PLAIN))
     return out
+
+
+def sentence(said: str) -> Text:
+    """A sentence of the core as it was said (with its figures), or words made elsewhere."""
+    return said if isinstance(said, Text) else phrase(said)
 
 
 def conversion_text(c: Conversion, cur: str) -> list[str]:
@@ -121,9 +126,9 @@ def refund_text(r: Refund, ex: Explanation) -> list[str]:
     )  # fmt: skip
     expected = (
         say("expected {expected} {currency} ({basis})", expected=shown(r.expected, cur),
-            currency=cur, basis=phrase(r.basis))
+            currency=cur, basis=sentence(r.basis))
         if r.expected is not None
-        else say("amount not checked ({basis})", basis=phrase(r.basis))
+        else say("amount not checked ({basis})", basis=sentence(r.basis))
     )  # fmt: skip
     return [say("Refund ({rules}): {when}; {expected}; credited {subtotal} {currency}.",
                 rules=rules, when=when, expected=expected, subtotal=ln.subtotal,

@@ -41,6 +41,7 @@ from core.importers.tabular import (
     map_columns,
     parse_dmy,
     read_xlsx,
+    said,
     sniff_encoding,
     text,
 )
@@ -507,18 +508,18 @@ class BankTable:
         try:
             booked = bank_date(get("Date"))
         except CellError as exc:
-            fail("Date", str(exc))
+            fail("Date", said(exc))
         if text(get("Value date")):
             try:
                 value = bank_date(get("Value date"))
             except CellError as exc:
-                fail("Value date", str(exc))
+                fail("Value date", said(exc))
         try:
             currency = normalise_currency(
                 text(get("Currency")) or layout.currency or options.currency
             )
         except MoneyError as exc:
-            fail("Currency", str(exc))
+            fail("Currency", said(exc))
             return None
         amounts = _amounts(get, cols, currency, fail)
         if len(out.errors) != before or amounts is None:
@@ -556,7 +557,7 @@ def _amounts(get, cols: dict[str, int], currency: str, fail) -> tuple[str, Decim
         try:
             signed = money(decimal(get("Amount")), currency)
         except (CellError, MoneyError) as exc:
-            fail("Amount", str(exc))
+            fail("Amount", said(exc))
             return None
         return ("Debit" if signed < 0 else "Credit"), abs(signed)
     amounts = {}
@@ -565,7 +566,7 @@ def _amounts(get, cols: dict[str, int], currency: str, fail) -> tuple[str, Decim
             try:
                 amounts[name] = money(abs(decimal(get(name))), currency)
             except (CellError, MoneyError) as exc:
-                fail(name, str(exc))
+                fail(name, said(exc))
                 return None
     nonzero = {k: v for k, v in amounts.items() if v != 0}
     if len(nonzero) != 1:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from core.i18n import say
 from core.model import Extracted
 
 # The longest document number, invoice number or payment id a workspace keeps (a server's
@@ -26,11 +27,17 @@ def too_long(value: str) -> str | None:
     control = next((c for c in value if ord(c) < 32 or 127 <= ord(c) < 160), None)
     if control is not None:
         shown = value.encode("unicode_escape").decode("ascii")[:40]
-        return f"got '{shown}' with the control character U+{ord(control):04X}, expected a " + (
-            "number or id of printable characters (a damaged file?)")  # fmt: skip
+        return say("got '{got}' with the control character U+{code}, expected a number or id "
+                   "of printable characters (a damaged file?)", got=shown,
+                   code=f"{ord(control):04X}")  # fmt: skip
     if len(value) <= NUMBER_MAX:
         return None
-    return f"expected at most {NUMBER_MAX} characters, got {len(value)} ('{value[:24]}…')"
+    return say(
+        "expected at most {most} characters, got {length} ('{start}…')",
+        most=NUMBER_MAX,
+        length=len(value),
+        start=value[:24],
+    )
 
 
 def nul_line(path: Path) -> int | None:

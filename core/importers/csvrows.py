@@ -17,6 +17,9 @@ class DamagedFile(ValueError):
         self.row = row
         self.column = column
 
+    def __str__(self) -> str:  # the sentence as it was said (a face may translate it)
+        return self.args[0] if isinstance(self.args[0], str) else super().__str__()
+
 
 def cut_in_a_character(line: int) -> DamagedFile:
     return DamagedFile(

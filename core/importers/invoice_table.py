@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from core.i18n import say
 from core.importers.base import ImportOptions, too_long
 from core.importers.tabular import (
     CellError,
@@ -20,6 +21,7 @@ from core.importers.tabular import (
     getter,
     open_table,
     parse_dmy,
+    said,
     text,
 )
 from core.model import Document, DocumentType, Extracted, ImportError_, InvoiceType, Source
@@ -97,37 +99,40 @@ def _document(cells, cols, src: Source, out: Extracted) -> Document | None:
     before = len(out.errors)
     number = text(get("Number")).upper()
     if not number:
-        fail("Number", "expected an invoice number, got ''")
+        fail("Number", say("expected an invoice number, got ''"))
     elif why := too_long(number):
         fail("Number", why)
     when = due = None
     try:
         when = parse_dmy(get("Date"))
     except CellError as exc:
-        fail("Date", str(exc))
+        fail("Date", said(exc))
     if text(get("Due date")):
         try:
             due = parse_dmy(get("Due date"))
         except CellError as exc:
-            fail("Due date", str(exc))
+            fail("Due date", said(exc))
     currency = ""
     try:
         currency = normalise_currency(text(get("Currency")))
     except MoneyError as exc:
-        fail("Currency", str(exc))
+        fail("Currency", said(exc))
     raw_type = text(get("Document type")) or "invoice"
     doc_type = _TYPES.get(fold(raw_type))
     if doc_type is None:
         fail(
             "Document type",
-            f"expected invoice, void note, adjustment or credit note, got '{one_line(raw_type)}'",
+            say(
+                "expected invoice, void note, adjustment or credit note, got '{got}'",
+                got=one_line(raw_type),
+            ),
         )
     total = None
     if currency:
         try:
             total = money(decimal(get("Total")), currency)
         except (CellError, MoneyError) as exc:
-            fail("Total", str(exc))
+            fail("Total", said(exc))
     if len(out.errors) != before:
         return None
     assert doc_type is not None and total is not None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from core.i18n import say
 from core.importers import invoice_table, payments_table
 from core.importers.base import ImportOptions
 from core.importers.tabular import Column, each_row, fold, read_table
@@ -61,8 +62,12 @@ class MappedTable:
                 out.errors.append(
                     ImportError_(
                         table.source(display, 1),
-                        f"the mapping names column '{header}' for {field}; the file has "
-                        f"{', '.join(table.header)}",
+                        say(
+                            "the mapping names column '{header}' for {field}; the file has {found}",
+                            header=header,
+                            field=field,
+                            found=", ".join(table.header),
+                        ),
                     )
                 )
         if out.errors:

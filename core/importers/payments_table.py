@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from core.i18n import say
 from core.importers.base import ImportOptions, too_long
 from core.importers.tabular import (
     CellError,
@@ -21,6 +22,7 @@ from core.importers.tabular import (
     getter,
     open_table,
     parse_dmy,
+    said,
     text,
 )
 from core.model import Extracted, ImportError_, Payment, Source
@@ -78,12 +80,12 @@ def _payment(cells, cols: dict[str, int], source: Source, out: Extracted) -> Pay
     try:
         when = parse_dmy(get("Date"))
     except CellError as exc:
-        fail("Date", str(exc))
+        fail("Date", said(exc))
     currency = ""
     try:
         currency = normalise_currency(text(get("Currency")))
     except MoneyError as exc:
-        fail("Currency", str(exc))
+        fail("Currency", said(exc))
     amount = None
     raw_amount = get("Amount")
     try:
@@ -93,10 +95,13 @@ def _payment(cells, cols: dict[str, int], source: Source, out: Extracted) -> Pay
             if amount <= 0:
                 fail(
                     "Amount",
-                    f"expected a positive amount (a payment made), got '{text(raw_amount)}'",
+                    say(
+                        "expected a positive amount (a payment made), got '{got}'",
+                        got=text(raw_amount),
+                    ),
                 )
     except (CellError, MoneyError) as exc:
-        fail("Amount", str(exc))
+        fail("Amount", said(exc))
     if why := too_long(text(get("Id"))):
         fail("Id", why)
     if len(out.errors) != before:

@@ -21,8 +21,10 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from core.i18n import say
 from core.importers.csvrows import DamagedFile, Lines, csv_rows
 from core.importers.jsonfile import is_json, json_items
+from core.importers.said import said
 from core.model import Extracted, ImportError_, Source
 from core.money import MoneyError, one_line, parse_decimal
 
@@ -31,6 +33,9 @@ Cell = str | Decimal | date | None
 
 class CellError(ValueError):
     """A cell that does not hold what its column expects."""
+
+    def __str__(self) -> str:  # the sentence as it was said (a face may translate it)
+        return said(self)
 
 
 def fold(text: str) -> str:
@@ -99,12 +104,9 @@ def open_table(path: Path, display: str, columns: Sequence[Column], out: Extract
         return None
     cols, missing = map_columns(table.header, columns)
     if missing:
-        out.errors.append(
-            ImportError_(
-                table.source(display, 1),
-                f"expected columns {', '.join(missing)}; found {', '.join(table.header)}",
-            )
-        )
+        why = say("expected columns {missing}; found {found}", missing=", ".join(missing),
+                  found=", ".join(table.header))  # fmt: skip
+        out.errors.append(ImportError_(table.source(display, 1), why))
         return None
     table.names = {name: table.header[i] for name, i in cols.items() if table.header[i]}
     return table, cols
@@ -530,16 +532,14 @@ def decimal(cell: Cell) -> Decimal:
     else:
         s = _CURRENCY_MARK_RE.sub("", text(cell))
         if not s:
-            raise CellError("expected a number, got ''")
+            raise CellError(say("expected a number, got ''"))
         try:
             number = parse_decimal(s)
         except MoneyError as exc:
-            raise CellError(str(exc)) from exc
+            raise CellError(said(exc)) from exc
     if not number.is_finite() or abs(number) >= MAX_NUMBER:
-        raise CellError(
-            f"got '{one_line(text(cell))}', expected a number below 1 000 000 000 000 000 "
-            "(an amount, quantity or price)"
-        )
+        raise CellError(say("got '{got}', expected a number below 1 000 000 000 000 000 (an "
+                            "amount, quantity or price)", got=one_line(text(cell))))  # fmt: skip
     return number
 
 
@@ -552,7 +552,7 @@ _SLASH_RE = re.compile(
 def make_date_parser(order: str) -> Callable[[Cell], date]:
     """A parser for ISO dates and ``order`` ('DMY' or 'MDY') slash dates."""
 
-    expected = "YYYY-MM-DD or " + ("DD/MM/YYYY" if order == "DMY" else "M/D/YYYY")
+    expected = say("YYYY-MM-DD or DD/MM/YYYY") if order == "DMY" else say("YYYY-MM-DD or M/D/YYYY")
 
     def parse(cell: Cell) -> date:
         return in_range(_parse(cell), cell)
@@ -573,7 +573,8 @@ def make_date_parser(order: str) -> Callable[[Cell], date]:
                 return date(y, b, a) if order == "DMY" else date(y, a, b)
         except ValueError:
             pass
-        raise CellError(f"expected a date ({expected}), got '{one_line(s)}'")
+        raise CellError(say("expected a date ({expected}), got '{got}'", expected=expected,
+                            got=one_line(s)))  # fmt: skip
 
     return parse
 
@@ -584,9 +585,9 @@ FIRST_YEAR, LAST_YEAR = 1900, 2100
 def in_range(day: date, cell: Cell) -> date:
     """``day`` when its year is within 1900-2100, else :class:`CellError`."""
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise CellError(
-            f"got '{one_line(text(cell))}', expected a date between {FIRST_YEAR} and {LAST_YEAR}"
-        )
+        raise CellError(say("got '{got}', expected a date between {first} and {last}",
+                            got=one_line(text(cell)), first=FIRST_YEAR,
+                            last=LAST_YEAR))  # fmt: skip
     return day
 
 

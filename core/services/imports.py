@@ -18,6 +18,7 @@ from sqlalchemy import Connection, insert, select, update
 from core import linestore
 from core.changes import Change, ImportSummary, change
 from core.errors import UNKNOWN_LAYOUT, ImportCancelled, ImportFailed, refuse
+from core.i18n import say
 from core.importers import IMPORTERS, ImportOptions, identify
 from core.importers.base import Importer
 from core.importers.fastcsv import Declined
@@ -167,17 +168,21 @@ class Imports(Service):
 
     def _importer(self, path: Path, display: str, format_name: str | None) -> Importer:
         if not path.is_file():
-            refuse(display, None, "no such file")
+            refuse(display, None, say("no such file"))
         if format_name and format_name not in IMPORTERS:
-            refuse(display, None, f"unknown format '{format_name}' (see: csp-recon formats)")
+            refuse(
+                display,
+                None,
+                say("unknown format '{name}' (see: csp-recon formats)", name=format_name),
+            )
         importer = IMPORTERS[format_name] if format_name else identify(path)
         if importer is None:
             importer = self._mapped_importer(path)
         if importer is None:
             refuse(display, None,
-                   "not a file CSP Reconciler can read (see: csp-recon formats; expected a "
-                   "Partner Center invoice list or line items, a bank statement, or a payments "
-                   "or invoice list CSV/XLSX)",
+                   say("not a file CSP Reconciler can read (see: csp-recon formats; expected "
+                       "a Partner Center invoice list or line items, a bank statement, or a "
+                       "payments or invoice list CSV/XLSX)"),
                    kind=UNKNOWN_LAYOUT if path.suffix.lower() in (".csv", ".xlsx", ".txt")
                    and not is_gzip(Path(display)) else "invalid")  # fmt: skip
         return importer  # type: ignore[return-value]
@@ -188,7 +193,7 @@ class Imports(Service):
         display = str(path)
         path = Path(path)
         if not path.is_file():
-            refuse(display, None, "no such file")
+            refuse(display, None, say("no such file"))
         with _readable(path, display) as (readable, sha):
             return self._import_read(readable, display, sha, options, progress, cancelled,
                                      format_name, by_reference)  # fmt: skip

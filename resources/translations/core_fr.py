@@ -230,10 +230,133 @@ CORE_FRENCH: dict[str, str] = {
     "date.",
     " at most (a discount applies)": " au plus (une remise s'applique)",
     " before discounts": " avant remises",
+    # the checks of the charges explained (core/explain/conversion, proration, refunds.py)
+    "Subtotal {subtotal} {currency}, but the {rule} rule gives {recomputed} {currency} ({price} "
+    "{pricing} × {quantity} at rate {rate}): ask Microsoft billing support to explain or "
+    "correct the conversion.": "Sous-total {subtotal} {currency}, mais la règle {rule} donne "
+    "{recomputed} {currency} ({price} {pricing} × {quantity} au taux {rate}) : demandez au "
+    "support de facturation Microsoft d'expliquer ou de corriger la conversion.",
+    "charged {subtotal} {currency} for {charged} of {days} days; at most {expected} {currency} "
+    "expected ({full} {currency} for the full cycle): dispute the difference with Microsoft "
+    "billing support.": "facturé {subtotal} {currency} pour {charged} jours sur {days} ; "
+    "{expected} {currency} au plus attendus ({full} {currency} pour le cycle complet) : "
+    "contestez l'écart auprès du support de facturation Microsoft.",
+    "charged {subtotal} {currency} for {charged} of {days} days; {expected} {currency} expected "
+    "({full} {currency} for the full cycle): dispute the difference with Microsoft billing "
+    "support.": "facturé {subtotal} {currency} pour {charged} jours sur {days} ; {expected} "
+    "{currency} attendus ({full} {currency} pour le cycle complet) : contestez l'écart auprès "
+    "du support de facturation Microsoft.",
+    "from {label}: {subtotal} {currency} for {start} to {end}; {left} of {span} days left":
+    "d'après {label} : {subtotal} {currency} du {start} au {end} ; {left} jours restants sur "
+    "{span}",
+    "unit price {price} × {units} for the cycle; {credited} of {span} days credited": "prix "
+    "unitaire {price} × {units} pour le cycle ; {credited} jours crédités sur {span}",
+    "unit price {price} × {units} for the cycle": "prix unitaire {price} × {units} pour le cycle",
+    "the charge it reverses is not in the workspace": "la charge qu'il annule n'est pas dans "
+    "l'espace de travail",
+    "the charge it reverses is not in the workspace and a discount applies": "la charge qu'il "
+    "annule n'est pas dans l'espace de travail et une remise s'applique",
+    "credited {subtotal} {currency} for a cancellation {days} days after the term began "
+    "({start}); new commerce refunds nothing after 7 days: check with Microsoft before passing "
+    "the credit on to the customer.": "crédité {subtotal} {currency} pour une résiliation "
+    "{days} jours après le début de l'engagement ({start}) ; new commerce ne rembourse rien "
+    "après 7 jours : vérifiez auprès de Microsoft avant de répercuter l'avoir au client.",
+    "credited {subtotal} {currency}; a prorated refund is {expected} {currency} ({basis}): "
+    "dispute the difference with Microsoft billing support.": "crédité {subtotal} {currency} ; "
+    "un remboursement au prorata fait {expected} {currency} ({basis}) : contestez l'écart "
+    "auprès du support de facturation Microsoft.",
+    "credited {subtotal} {currency}; a full refund is {expected} {currency} ({basis}): dispute "
+    "the difference with Microsoft billing support.": "crédité {subtotal} {currency} ; un "
+    "remboursement intégral fait {expected} {currency} ({basis}) : contestez l'écart auprès du "
+    "support de facturation Microsoft.",
+    # the payments' notes (core/ledger.py)
+    "{number} is voided with no rebill: the money stays unallocated": "{number} est annulée "
+    "sans refacturation : l'argent reste non affecté",
+    "{number} is in {currency}, not {paid}": "{number} est en {currency}, pas en {paid}",
+    "aimed at {number}, applied to its rebill {rebill}": "destiné à {number}, imputé à sa "
+    "refacturation {rebill}",
+    "quotes {number}: no such invoice": "indique {number} : aucune facture de ce numéro",
+    "only {applied} of {amount} applied: {number} owed {owed}": "seulement {applied} sur "
+    "{amount} imputés : {number} devait {owed}",
+    "only {applied} of {amount} applied: source had {left}": "seulement {applied} sur {amount} "
+    "imputés : il restait {left} à la source",
+    "quotes {number}: voided with no rebill yet": "indique {number} : annulée, sans "
+    "refacturation pour l'instant",
+    "quotes {number} ({currency}) but was paid in {paid}: report it to Microsoft and send the "
+    "payment in the right currency": "indique {number} ({currency}) mais a été payé en {paid} : "
+    "signalez-le à Microsoft et envoyez le paiement dans la bonne devise",
+    # import refusals (core/importers/, core/services/imports.py, core/model.py)
+    "{where}: {message}": "{where} : {message}",
+    "{where}: column {column}: {message}": "{where} : colonne {column} : {message}",
+    "no such file": "fichier introuvable",
+    "unknown format '{name}' (see: csp-recon formats)": "format inconnu « {name} » (voir : "
+    "csp-recon formats)",
+    "not a file CSP Reconciler can read (see: csp-recon formats; expected a Partner Center "
+    "invoice list or line items, a bank statement, or a payments or invoice list CSV/XLSX)":
+    "pas un fichier que CSP Reconciler sait lire (voir : csp-recon formats ; attendu : une "
+    "liste de factures ou des lignes Partner Center, un relevé bancaire, ou une liste de "
+    "paiements ou de factures CSV/XLSX)",
+    "expected columns {missing}; found {found}": "colonnes attendues : {missing} ; trouvées : "
+    "{found}",
+    "the mapping names column '{header}' for {field}; the file has {found}": "la "
+    "correspondance désigne la colonne « {header} » pour {field} ; le fichier a {found}",
+    "expected a number, got ''": "nombre attendu, cellule vide",
+    "got '{got}', expected a number below 1 000 000 000 000 000 (an amount, quantity or "
+    "price)": "lu « {got} », nombre attendu inférieur à 1 000 000 000 000 000 (un montant, "
+    "une quantité ou un prix)",
+    "expected a date ({expected}), got '{got}'": "date attendue ({expected}), lu « {got} »",
+    "YYYY-MM-DD or DD/MM/YYYY": "AAAA-MM-JJ ou JJ/MM/AAAA",
+    "YYYY-MM-DD or M/D/YYYY": "AAAA-MM-JJ ou M/J/AAAA",
+    "got '{got}', expected a date between {first} and {last}": "lu « {got} », date attendue "
+    "entre {first} et {last}",
+    "expected an invoice number, got ''": "numéro de facture attendu, cellule vide",
+    "expected invoice, void note, adjustment or credit note, got '{got}'": "facture, note "
+    "d'annulation, ajustement ou avoir attendu, lu « {got} »",
+    "expected a positive amount (a payment made), got '{got}'": "montant positif attendu (un "
+    "paiement effectué), lu « {got} »",
+    "expected at most {most} characters, got {length} ('{start}…')": "{most} caractères au "
+    "plus attendus, lu {length} (« {start}… »)",
+    "got '{got}' with the control character U+{code}, expected a number or id of printable "
+    "characters (a damaged file?)": "lu « {got} » avec le caractère de contrôle U+{code}, "
+    "numéro ou identifiant en caractères imprimables attendu (un fichier endommagé ?)",
+    # allocation refusals (core/allocation.py)
+    "no payment or credit note '{source}' in this workspace": "aucun paiement ni avoir "
+    "« {source} » dans cet espace de travail",
+    "{number} is a {kind}, not a payment or a credit note: it cannot be allocated from":
+    "{number} est de type « {kind} », ni un paiement ni un avoir : on ne peut pas en affecter",
+    "name at least one INVOICE=AMOUNT": "indiquez au moins une FACTURE=MONTANT",
+    "{number}: the amount must be positive, got {amount}": "{number} : le montant doit être "
+    "positif, lu {amount}",
+    "no invoice {number} in this workspace": "aucune facture {number} dans cet espace de "
+    "travail",
+    "{number} is voided and has no rebill yet: it does not count": "{number} est annulée et "
+    "n'a pas encore de refacturation : elle ne compte pas",
+    "{source} is in {currency} but {number} is in {other}": "{source} est en {currency} mais "
+    "{number} est en {other}",
+    "{number} still owes {owed}; cannot allocate {amount}": "{number} doit encore {owed} ; "
+    "impossible d'affecter {amount}",
+    "{source} has {left} left; cannot allocate {amount} more": "il reste {left} à {source} ; "
+    "impossible d'affecter {amount} de plus",
+    "{number}: {why}": "{number} : {why}",
+    "{number} is a credit note, not an invoice": "{number} est un avoir, pas une facture",
+    "{number} is a void note: it does not count": "{number} est une note d'annulation : elle "
+    "ne compte pas",
 }
 
 #: words made elsewhere in the core (a rule's case, a cycle), said through ``phrase()``
 PHRASES: dict[str, str] = {
+    # the money module's refusals, said again by core/importers/tabular.py
+    "expected a number, got '{got}'": "nombre attendu, lu « {got} »",
+    "expected a three-letter currency code, got '{got}'": "code de devise à trois lettres "
+    "attendu, lu « {got} »",
+    "expected a number with an unambiguous decimal separator, got '{got}'": "nombre attendu "
+    "avec un séparateur décimal sans ambiguïté, lu « {got} »",
+    # a conversion's rule, a document's type (core/explain/conversion.py, core/allocation.py)
+    "core|usage": "à l'usage",
+    "core|licence": "de licence",
+    "core|invoice": "facture",
+    "core|void note": "note d'annulation",
+    "core|adjustment": "ajustement",
     "Priced in the invoice's currency, not prorated, not a credit: price × quantity.": "Prix "
     "dans la devise de la facture, sans prorata, pas un avoir : prix × quantité.",
     "monthly": "mensuel",
@@ -307,11 +430,19 @@ WINDOW: dict[str, str] = {
     "Why it is proposed": "Pourquoi c'est proposé",
     # the invoice's detail pane (widgets/pages.py)
     "History": "Historique",
+    # the dialogs' controls (desktop/allocation_dialog.py, suggestions_dialog.py...)
+    "Invoices to allocate to": "Factures à régler",
+    "Payments and credit notes to settle with": "Paiements et avoirs pour régler",
+    "Suggestions": "Suggestions",
+    "The file's first rows": "Les premières lignes du fichier",
+    "The advice as it will print": "L'avis tel qu'il sera imprimé",
 }
 
 #: plurals whose French singular and plural differ: (one, more)
 PLURALS: dict[str, tuple[str, str]] = {
     "%n page(s)": ("%n page", "%n pages"),
+    "%n page": ("%n page", "%n pages"),
+    "%n pages": ("%n page", "%n pages"),
     "Printed %n page(s)": ("%n page imprimée", "%n pages imprimées"),
     "%n finding(s)": ("%n constat", "%n constats"),
     "%n line(s)": ("%n ligne", "%n lignes"),
