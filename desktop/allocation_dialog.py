@@ -177,6 +177,7 @@ class AllocationDialog(CheckedDialog):
         layout.addWidget(QLabel(self.tr("%s of %s to allocate. Edit the amounts; leave 0 to skip.")
                                 % (money_text(self.available, self.currency), name)))  # fmt: skip
         self.table = QTableWidget(len(self.rows), 4)
+        self.table.setAccessibleName(self.tr("Invoices to allocate to"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Invoice"), self.tr("Due"), self.tr("Still owes"), self.tr("Allocate")]
         )
@@ -253,6 +254,7 @@ class SettleDialog(CheckedDialog):
         self.sources = sources
         self._setup_check(check, [sid for sid, _a, _r in sources])
         self.table = QTableWidget(len(sources), 3)
+        self.table.setAccessibleName(self.tr("Payments and credit notes to settle with"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Payment or credit note"), self.tr("Available"), self.tr("Allocate")]
         )

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.operations import QueryOp, translate
+from widgets.formats import date_text, number_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from desktop.main_window import MainWindow
@@ -37,8 +38,13 @@ def _reason(reason: str) -> str:
     }.get(reason, reason)
 
 
+def _when(at) -> str:
+    """A backup's day and time, the day written the locale's way."""
+    return f"{date_text(at.date().isoformat())} {at:%H:%M:%S}"
+
+
 def _size(n: int) -> str:
-    return translate("MainWindow", "%s KB") % f"{n / 1024:,.0f}".replace(",", " ")
+    return translate("MainWindow", "%s KB") % number_text(f"{n / 1024:.0f}")
 
 
 class BackupsDialog(QDialog):
@@ -54,6 +60,7 @@ class BackupsDialog(QDialog):
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.where)
         self.table = QTableWidget(0, 4)
+        self.table.setAccessibleName(translate("MainWindow", "Backups"))
         self.table.setHorizontalHeaderLabels([
             translate("MainWindow", "Time"), translate("MainWindow", "Reason"),
             translate("MainWindow", "Size"), translate("MainWindow", "File"),
@@ -93,7 +100,7 @@ class BackupsDialog(QDialog):
                                % folder)  # fmt: skip
         self.table.setRowCount(len(backups))
         for row, b in enumerate(backups):
-            cells = (b.at.isoformat(sep=" "), _reason(b.reason), _size(b.size), b.path.name)
+            cells = (_when(b.at), _reason(b.reason), _size(b.size), b.path.name)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 2:
@@ -120,7 +127,7 @@ class BackupsDialog(QDialog):
         box = QMessageBox(QMessageBox.Icon.Question, translate("MainWindow", "Restore a backup"),
                           translate("MainWindow", "Put the backup of %s in place of the "
                                     "workspace? The current file is kept among the backups "
-                                    "first.") % backup.at.isoformat(sep=" "),
+                                    "first.") % _when(backup.at),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                           self)  # fmt: skip
         self.confirm_box = box

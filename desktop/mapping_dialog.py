@@ -49,6 +49,7 @@ class MappingDialog(QDialog):
             for c, value in enumerate(row[: len(header)]):
                 table.setItem(r, c, QTableWidgetItem(value))
         table.setMaximumHeight(180)
+        table.setAccessibleName(self.tr("The file's first rows"))
         layout.addWidget(table)
         form = QFormLayout()
         self.kind = QComboBox()

@@ -30,8 +30,11 @@ class RemittancePreview(QDialog):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(self.document)
+        self.view.setAccessibleName(self.tr("The advice as it will print"))
         pages = self.document.pageCount()
-        self.pages = QLabel(self.tr("%n page(s)", "", pages))
+        # one page, or several: said right in English too (no "(s)")
+        self.pages = QLabel(self.tr("%n page", "", pages) if pages == 1
+                            else self.tr("%n pages", "", pages))  # fmt: skip
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         role = QDialogButtonBox.ButtonRole.ActionRole
         printing = self.buttons.addButton(self.tr("&Print…"), role)

@@ -74,6 +74,7 @@ class SuggestionsDialog(QDialog):
         limited.addWidget(self.only, 1)
         limited.addWidget(self.show_all)
         self.table = QTableWidget(0, 5)
+        self.table.setAccessibleName(self.tr("Suggestions"))
         self.table.setHorizontalHeaderLabels([self.tr("Payment"), self.tr("Unallocated"),
                                               self.tr("Confidence"), self.tr("Evidence"),
                                               self.tr("Proposed allocation")])  # fmt: skip
@@ -84,6 +85,7 @@ class SuggestionsDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selected)
         self.reasons = QTextBrowser()
+        self.reasons.setAccessibleName(self.tr("Why it is proposed"))
         self.reasons.setPlaceholderText(self.tr("Select a suggestion to see why it is made."))
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)

@@ -118,3 +118,59 @@ def test_the_names_are_french_in_a_french_window(window, qtbot):
     finally:
         window.set_language("en")
         i18n.uninstall(QApplication.instance())
+
+
+def opened_dialogs(qtbot, w: MainWindow, tmp_path) -> dict[str, QWidget]:
+    """Every dialog the clerk works in: allocate, settle, suggestions, backups, the
+    remittance preview and the column mapping, opened as the menus open them."""
+    from desktop.actions import suggestions
+    from desktop.actions.plans import remittance
+    from tests.test_gui import opened_allocation, opened_settle
+
+    found: dict[str, QWidget] = {"allocate": opened_allocation(qtbot, w, "P5")}
+    found["settle"] = opened_settle(qtbot, w, "G000100002")
+    with qtbot.waitSignal(w.suggested, timeout=20000):
+        suggestions.show(w)
+    found["suggestions"] = w.suggestions_dialog
+    w.backups_action.trigger()
+    found["backups"] = w.backups_dialog
+    with qtbot.waitSignal(w.previewed, timeout=20000):
+        remittance.preview(w, "P4")
+    found["preview"] = w.preview_dialog
+    layout = tmp_path / "banque.csv"
+    layout.write_text("Jour;Somme;Monnaie;Motif\n20/11/2026;742,30;EUR;G000100013\n",
+                      encoding="utf-8")  # fmt: skip
+    w.import_files([layout])
+    qtbot.waitUntil(lambda: hasattr(w, "mapping_dialog"), timeout=20000)
+    found["mapping"] = w.mapping_dialog
+    return found
+
+
+def test_every_control_of_the_dialogs_has_a_name(qtbot, window, tmp_path):
+    dialogs = opened_dialogs(qtbot, window, tmp_path)
+    assert {name: unnamed(d) for name, d in dialogs.items()} == {name: [] for name in dialogs}
+    assert [dialogs["allocate"].table.accessibleName(), dialogs["settle"].table.accessibleName(),
+            dialogs["suggestions"].table.accessibleName(),
+            dialogs["suggestions"].reasons.accessibleName(),
+            dialogs["backups"].table.accessibleName()] == [
+        "Invoices to allocate to", "Payments and credit notes to settle with", "Suggestions",
+        "Why it is proposed", "Backups"]  # fmt: skip
+    assert dialogs["preview"].pages.text() == "1 page"  # not "1 page(s)"
+    for d in dialogs.values():
+        d.close()
+
+
+def test_the_dialogs_names_are_french_in_a_french_window(qtbot, window, tmp_path):
+    try:
+        with qtbot.waitSignal(window.language_changed, timeout=5000):
+            window.set_language("fr")
+        dialogs = opened_dialogs(qtbot, window, tmp_path)
+        assert {name: unnamed(d) for name, d in dialogs.items()} == {name: [] for name in dialogs}
+        assert dialogs["allocate"].table.accessibleName() == "Factures à régler"
+        assert dialogs["suggestions"].reasons.accessibleName() == "Pourquoi c'est proposé"
+        assert dialogs["preview"].pages.text() == "1 page"
+        for d in dialogs.values():
+            d.close()
+    finally:
+        window.set_language("en")
+        i18n.uninstall(QApplication.instance())

@@ -390,7 +390,7 @@ def test_remittance_preview_shows_the_advice_and_offers_print_save_copy(qtbot, w
     preview = window.preview_dialog
     assert preview.document.pageCount() == 1
     assert "P4" in preview.windowTitle()
-    assert preview.pages.text() == "1 page(s)"
+    assert preview.pages.text() == "1 page"
     copy = next(b for b in preview.buttons.buttons() if "Copy" in b.text())
     copy.click()
     qtbot.waitUntil(lambda: QApplication.clipboard().text() != "", timeout=20000)
