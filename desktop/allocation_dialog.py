@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from core.money import parse_decimal
 from desktop.screens import fit, remember_size
-from widgets.formats import date_text, edit_text, money_text
+from widgets.formats import date_text, edit_text, error_text, money_text
 
 Requests = list[tuple[str, Decimal]]
 #: ``check(requests, answer)``: ask the core, off the GUI thread, whether these amounts
@@ -131,7 +131,8 @@ class CheckedDialog(QDialog):
         if ok:
             self._refuse(None, "")
         else:
-            self._refuse(self._refused_row(str(answer)), str(answer))
+            said = error_text(answer)  # a refusal of the core in the window's language
+            self._refuse(self._refused_row(said), said)
         self._show_totals()
         self._ok().setEnabled(ok)
         self.checked.emit(ok)

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from core.i18n import phrase
 from desktop.screens import fit, remember_size
+from widgets.formats import error_text, speak
 
 NONE = "—"
 #: kind → ((field, required), ...), {field: the column guessed}
@@ -85,7 +87,8 @@ class MappingDialog(QDialog):
                 combo.setCurrentText(guesses[name])
             combo.currentIndexChanged.connect(self._changed)
             self.combos[name] = combo
-            self.form.addRow(name + (" *" if required else ""), combo)
+            # the field's name in the window's language (the core's English otherwise)
+            self.form.addRow(speak(phrase(name)) + (" *" if required else ""), combo)
 
     def _kind_changed(self) -> None:
         self._fields()
@@ -101,7 +104,7 @@ class MappingDialog(QDialog):
 
         def answer(verdict) -> None:
             if mapping == self.mapping() and isinstance(verdict, Exception):
-                self.message.setText(str(verdict))
+                self.message.setText(error_text(verdict))
 
         self._check(self.kind.currentData(), mapping, answer)
 
@@ -117,7 +120,7 @@ class MappingDialog(QDialog):
             if mapping != self.mapping():  # changed while the core was asked
                 return
             if isinstance(verdict, Exception):
-                self.message.setText(str(verdict))
+                self.message.setText(error_text(verdict))  # in the window's language
             else:
                 self.accept()
 

@@ -314,3 +314,24 @@ def test_an_allocation_refusal_in_french(qapp, demo, french):
     with pytest.raises(AllocationRefused) as refused:
         check(ledger, "P5", [("G000999999", "10")])
     assert error_text(refused.value) == "aucune facture G000999999 dans cet espace de travail"
+
+
+def test_the_column_mapping_speaks_french(qtbot, demo, tmp_path, french):
+    from desktop.mapping_dialog import NONE
+
+    layout = tmp_path / "banque.csv"
+    layout.write_text("Jour;Somme;Monnaie;Motif\n20/11/2026;742,30;EUR;G000100013\n",
+                      encoding="utf-8")  # fmt: skip
+    w = open_window(qtbot, demo)
+    w.import_files([layout])
+    qtbot.waitUntil(lambda: hasattr(w, "mapping_dialog"), timeout=20000)
+    dialog = w.mapping_dialog
+    labels = [dialog.form.labelForField(c).text() for c in dialog.combos.values()]
+    assert labels[:3] == ["Date *", "Montant *", "Devise *"]
+    dialog.combos["Amount"].setCurrentText(NONE)
+    dialog.combos["Date"].setCurrentText(NONE)
+    dialog._accept()  # refused by the core, said in French
+    qtbot.waitUntil(lambda: dialog.message.text() != "", timeout=20000)
+    assert dialog.message.text() == "associez une colonne à : Date, Montant, Devise"
+    dialog.reject()
+    w.close()

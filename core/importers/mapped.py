@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from core.i18n import say
+from core.i18n import phrase, say
 from core.importers import invoice_table, payments_table
 from core.importers.base import ImportOptions
 from core.importers.tabular import Column, each_row, fold, read_table
@@ -65,7 +65,7 @@ class MappedTable:
                         say(
                             "the mapping names column '{header}' for {field}; the file has {found}",
                             header=header,
-                            field=field,
+                            field=phrase(field),
                             found=", ".join(table.header),
                         ),
                     )

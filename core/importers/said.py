@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from core.i18n import Text, say
+from core.i18n import Text, phrase, say
 from core.model import ImportError_
 from core.money import MoneyError
 
@@ -41,3 +41,9 @@ def error_line(err: ImportError_) -> str:
         return say("{where}: column {column}: {message}", where=where, column=err.column,
                    message=err.message)  # fmt: skip
     return say("{where}: {message}", where=where, message=err.message)
+
+
+def listed(words: list[str]) -> Text:
+    """``Date, Amount``: each word one a face may translate (a field's name)."""
+    fields = {f"w{n}": phrase(word) for n, word in enumerate(words)}
+    return Text(", ".join(f"{{{name}}}" for name in fields), fields)

@@ -479,13 +479,15 @@ class Imports(Service):
     def check_layout(self, header: list[str], kind: str, columns: dict[str, str]) -> str:
         """A mapping every required field has a column of the file for; its layout key."""
         from core.importers.mapped import layout_key
+        from core.importers.said import listed
 
         missing = [f for f, required in self.layout_fields(kind) if required and not columns.get(f)]
         if missing:
-            raise ValueError("map a column for " + ", ".join(missing))
+            raise ValueError(say("map a column for {fields}", fields=listed(missing)))
         unknown = [h for h in columns.values() if h and h not in header]
         if unknown:
-            raise ValueError("no column " + ", ".join(repr(h) for h in unknown) + " in the file")
+            raise ValueError(say("no column {names} in the file",
+                                 names=", ".join(repr(h) for h in unknown)))  # fmt: skip
         return layout_key(header)
 
     def save_layout(self, header: list[str], kind: str, columns: dict[str, str]) -> Change:

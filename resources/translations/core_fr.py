@@ -338,6 +338,8 @@ CORE_FRENCH: dict[str, str] = {
     "{source} has {left} left; cannot allocate {amount} more": "il reste {left} à {source} ; "
     "impossible d'affecter {amount} de plus",
     "{number}: {why}": "{number} : {why}",
+    "map a column for {fields}": "associez une colonne à : {fields}",
+    "no column {names} in the file": "pas de colonne {names} dans le fichier",
     "{number} is a credit note, not an invoice": "{number} est un avoir, pas une facture",
     "{number} is a void note: it does not count": "{number} est une note d'annulation : elle "
     "ne compte pas",
@@ -351,6 +353,21 @@ PHRASES: dict[str, str] = {
     "attendu, lu « {got} »",
     "expected a number with an unambiguous decimal separator, got '{got}'": "nombre attendu "
     "avec un séparateur décimal sans ambiguïté, lu « {got} »",
+    # the fields a clerk maps a spreadsheet's columns to (desktop/mapping_dialog.py)
+    "core|Date": "Date",
+    "core|Amount": "Montant",
+    "core|Currency": "Devise",
+    "core|Reference": "Libellé",
+    "core|Id": "Identifiant",
+    "core|Bank account": "Compte bancaire",
+    "core|Payee": "Bénéficiaire",
+    "core|Payee account": "Compte du bénéficiaire",
+    "core|Number": "Numéro",
+    "core|Due date": "Échéance",
+    "core|Total": "Total",
+    "core|Document type": "Type de document",
+    "core|Amends": "Modifie",
+    "core|Invoice type": "Type de facture",
     # a conversion's rule, a document's type (core/explain/conversion.py, core/allocation.py)
     "core|usage": "à l'usage",
     "core|licence": "de licence",
