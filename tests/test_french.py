@@ -335,3 +335,19 @@ def test_the_column_mapping_speaks_french(qtbot, demo, tmp_path, french):
     assert dialog.message.text() == "associez une colonne à : Date, Montant, Devise"
     dialog.reject()
     w.close()
+
+
+def test_the_allocation_dialog_refuses_in_french(qtbot, demo, french):
+    from tests.test_gui import opened_allocation
+
+    w = open_window(qtbot, demo)
+    dialog = opened_allocation(qtbot, w, "P5")
+    row = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())].index(
+        "G000100014"
+    )
+    dialog.table.item(row, 3).setText("5000")
+    qtbot.waitUntil(lambda: dialog.message.text() != "", timeout=20000)
+    assert dialog.message.text().replace("\u202f", " ") == (
+        "G000100014 doit encore 3 480,00 EUR ; impossible d'affecter 5 000,00"
+    )
+    w.close()
