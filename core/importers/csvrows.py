@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from core.i18n import say
+
 
 class DamagedFile(ValueError):
     """A file damaged where it was read (cut short, a NUL byte, a stray carriage return, an
@@ -23,8 +25,10 @@ class DamagedFile(ValueError):
 
 def cut_in_a_character(line: int) -> DamagedFile:
     return DamagedFile(
-        "got a last character cut in the middle, expected complete text (the file is cut "
-        "short: an interrupted download?)",
+        say(
+            "got a last character cut in the middle, expected complete text (the file is cut "
+            "short: an interrupted download?)"
+        ),
         line,
     )
 
@@ -49,8 +53,10 @@ class Lines:
             self.newlines += 1
         elif line.endswith("\r"):
             raise DamagedFile(
-                "got a carriage return (CR) alone inside the line, expected lines ending in "
-                "CRLF or LF throughout (a damaged file?)",
+                say(
+                    "got a carriage return (CR) alone inside the line, expected lines ending in "
+                    "CRLF or LF throughout (a damaged file?)"
+                ),
                 self.newlines + 1,
             )
         return line
@@ -72,7 +78,8 @@ def csv_rows(reader, fh, header: list[str]) -> Iterator[tuple[int, list[str]]]:
             for i, c in enumerate(cells):
                 if "\x00" in c:
                     raise DamagedFile(
-                        f"got {_shown(c)} with a NUL byte, expected text (a damaged file?)",
+                        say("got {got} with a NUL byte, expected text (a damaged file?)",
+                            got=_shown(c)),
                         row, _column_name(header, i),
                     )  # fmt: skip
             if held is not None:
@@ -83,8 +90,9 @@ def csv_rows(reader, fh, header: list[str]) -> Iterator[tuple[int, list[str]]]:
             row, cells = held
             if len(cells) < width <= previous:
                 raise DamagedFile(
-                    f"missing: the row ends after {len(cells)} of the header's {width} fields, "
-                    "expected a complete row (the file is cut short: an interrupted download?)",
+                    say("missing: the row ends after {count} of the header's {width} fields, "
+                        "expected a complete row (the file is cut short: an interrupted "
+                        "download?)", count=len(cells), width=width),
                     row, _column_name(header, len(cells)),
                 )  # fmt: skip
             yield row, list(cells)

@@ -319,6 +319,18 @@ CORE_FRENCH: dict[str, str] = {
     "got '{got}' with the control character U+{code}, expected a number or id of printable "
     "characters (a damaged file?)": "lu « {got} » avec le caractère de contrôle U+{code}, "
     "numéro ou identifiant en caractères imprimables attendu (un fichier endommagé ?)",
+    "got a last character cut in the middle, expected complete text (the file is cut short: "
+    "an interrupted download?)": "lu un dernier caractère coupé en son milieu, texte complet "
+    "attendu (le fichier est tronqué : un téléchargement interrompu ?)",
+    "got a carriage return (CR) alone inside the line, expected lines ending in CRLF or LF "
+    "throughout (a damaged file?)": "lu un retour chariot (CR) seul dans la ligne, lignes "
+    "finissant toutes par CRLF ou LF attendues (un fichier endommagé ?)",
+    "got {got} with a NUL byte, expected text (a damaged file?)": "lu {got} avec un octet "
+    "NUL, texte attendu (un fichier endommagé ?)",
+    "missing: the row ends after {count} of the header's {width} fields, expected a complete "
+    "row (the file is cut short: an interrupted download?)": "manquant : la ligne s'arrête "
+    "après {count} des {width} champs de l'en-tête, ligne complète attendue (le fichier est "
+    "tronqué : un téléchargement interrompu ?)",
     # allocation refusals (core/allocation.py)
     "no payment or credit note '{source}' in this workspace": "aucun paiement ni avoir "
     "« {source} » dans cet espace de travail",
