@@ -180,6 +180,10 @@ class SuggestionsDialog(QDialog):
                 self.table.setItem(r, c, item)
         for c in range(4):
             self.table.resizeColumnToContents(c)
+        # a payment's description is long: at most a third of the table (its tooltip says it
+        # all), so the proposed allocation stays in view on a 1366-pixel screen
+        third = max(240, self.table.viewport().width() // 3)
+        self.table.setColumnWidth(0, min(self.table.columnWidth(0), third))
         count = sum(len(a["suggestions"]) for a in answers)
         self.summary.setText(self.tr("%n payment(s) with money left; ", "", len(answers))
                              + self.tr("%n suggestion(s)", "", count))  # fmt: skip
