@@ -90,9 +90,12 @@ class BackupsDialog(QDialog):
         backups, folder = found
         self.backups = backups
         if backups:
-            said = translate("MainWindow", "%n backup(s) in %s, newest first. They are taken "
-                             "before each import and on the first change of a day.",
-                             "", len(backups))  # fmt: skip
+            said = (translate("MainWindow", "%n backup in %s. Backups are taken before each "
+                              "import and on the first change of a day.", "", len(backups))
+                    if len(backups) == 1  # one, or several: said right in English too
+                    else translate("MainWindow", "%n backups in %s, newest first. They are "
+                                   "taken before each import and on the first change of a "
+                                   "day.", "", len(backups)))  # fmt: skip
             self.where.setText(said.replace("%s", str(folder)))
         else:
             self.where.setText(translate("MainWindow", "No backups yet: they go to %s, before "

@@ -351,3 +351,18 @@ def test_the_allocation_dialog_refuses_in_french(qtbot, demo, french):
         "G000100014 doit encore 3 480,00 EUR ; impossible d'affecter 5 000,00"
     )
     w.close()
+
+
+def test_one_backup_is_said_in_the_singular(qtbot, demo, french):
+    from desktop.operations import CollectionOp
+
+    w = open_window(qtbot, demo)
+    CollectionOp(w, lambda ws, job: ws.allocations.allocate("P5", [("G000100002", "10")])).run()
+    qtbot.waitUntil(lambda: w.worker.idle(), timeout=20000)
+    w.backups_action.trigger()
+    dialog = w.backups_dialog
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=20000)
+    assert dialog.where.text().startswith("1 sauvegarde dans ")
+    assert dialog.table.item(0, 0).text()[:10].count("/") == 2  # the day the French way
+    dialog.close()
+    w.close()

@@ -471,6 +471,17 @@ WINDOW: dict[str, str] = {
 PLURALS: dict[str, tuple[str, str]] = {
     "%n page(s)": ("%n page", "%n pages"),
     "%n page": ("%n page", "%n pages"),
+    "%n backup in %s. Backups are taken before each import and on the first change of a day.": (
+        "%n sauvegarde dans %s. Les sauvegardes sont faites avant chaque import et à la "
+        "première modification du jour.",
+        "%n sauvegardes dans %s. Les sauvegardes sont faites avant chaque import et à la "
+        "première modification du jour."),
+    "%n backups in %s, newest first. They are taken before each import and on the first "
+    "change of a day.": (
+        "%n sauvegarde dans %s, la plus récente d'abord. Elles sont faites avant chaque import "
+        "et à la première modification du jour.",
+        "%n sauvegardes dans %s, la plus récente d'abord. Elles sont faites avant chaque "
+        "import et à la première modification du jour."),
     "%n pages": ("%n page", "%n pages"),
     "Printed %n page(s)": ("%n page imprimée", "%n pages imprimées"),
     "%n finding(s)": ("%n constat", "%n constats"),

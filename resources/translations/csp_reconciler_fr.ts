@@ -491,22 +491,22 @@
         <translation>montant du remboursement différent</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="115" />
+        <location filename="../../widgets/charges_page.py" line="116" />
         <source>Only lines with something to explain</source>
         <translation>Seulement les lignes à expliquer</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="118" />
+        <location filename="../../widgets/charges_page.py" line="119" />
         <source>Check every line</source>
         <translation>Vérifier toutes les lignes</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="120" />
+        <location filename="../../widgets/charges_page.py" line="121" />
         <source>Recompute conversions, prorations and refunds of every line in the workspace</source>
         <translation>Recalculer les conversions, proratas et remboursements de toutes les lignes de l'espace de travail</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="123" />
+        <location filename="../../widgets/charges_page.py" line="124" />
         <source>Dispute this line…</source>
         <translation>Contester cette ligne…</translation>
     </message>
@@ -551,33 +551,33 @@
         <translation>Signalement</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="131" />
+        <location filename="../../widgets/charges_page.py" line="132" />
         <source>Lines explained</source>
         <translation>Lignes expliquées</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="136" />
+        <location filename="../../widgets/charges_page.py" line="137" />
         <source>Select a line to see why it costs what it does.</source>
         <translation>Sélectionnez une ligne pour voir pourquoi elle coûte ce montant.</translation>
     </message>
     <message>
         <location filename="../../widgets/charges_page.py" line="113" />
-        <location filename="../../widgets/charges_page.py" line="142" />
+        <location filename="../../widgets/charges_page.py" line="143" />
         <source>Customers</source>
         <translation>Clients</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="137" />
+        <location filename="../../widgets/charges_page.py" line="138" />
         <source>The line explained</source>
         <translation>La ligne expliquée</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="188" />
+        <location filename="../../widgets/charges_page.py" line="189" />
         <source>%1: %2 line(s), %3 with something to explain, %4 flagged</source>
         <translation>%1 : %2 ligne(s), %3 à expliquer, %4 signalée(s)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/charges_page.py" line="204" />
+        <location filename="../../widgets/charges_page.py" line="205" />
         <source>Every line checked: %n flagged</source>
         <translation>
             <numerusform>Toutes les lignes vérifiées : %n signalée(s)</numerusform><numerusform>Toutes les lignes vérifiées : %n signalée(s)</numerusform></translation>
@@ -595,103 +595,103 @@
 <context>
     <name>ClaimsPage</name>
     <message>
-        <location filename="../../widgets/charges_page.py" line="269" />
+        <location filename="../../widgets/charges_page.py" line="271" />
         <source>Show closed ones</source>
         <translation>Afficher les clôturées</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="271" />
+        <location filename="../../widgets/charges_page.py" line="273" />
         <source>New SLA credit claim…</source>
         <translation>Nouvelle réclamation de crédit SLA…</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="273" />
+        <location filename="../../widgets/charges_page.py" line="275" />
         <source>Link the credit note…</source>
         <translation>Lier l'avoir…</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="275" />
+        <location filename="../../widgets/charges_page.py" line="277" />
         <source>Withdraw</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="250" />
+        <location filename="../../widgets/charges_page.py" line="252" />
         <source>#</source>
         <translation>N°</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="250" />
+        <location filename="../../widgets/charges_page.py" line="252" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="251" />
+        <location filename="../../widgets/charges_page.py" line="253" />
         <source>About</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="251" />
+        <location filename="../../widgets/charges_page.py" line="253" />
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="252" />
+        <location filename="../../widgets/charges_page.py" line="254" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="252" />
+        <location filename="../../widgets/charges_page.py" line="254" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="253" />
+        <location filename="../../widgets/charges_page.py" line="255" />
         <source>Opened</source>
         <translation>Ouverte le</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="253" />
+        <location filename="../../widgets/charges_page.py" line="255" />
         <source>Age (days)</source>
         <translation>Âge (jours)</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="254" />
+        <location filename="../../widgets/charges_page.py" line="256" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="283" />
+        <location filename="../../widgets/charges_page.py" line="285" />
         <source>Disputes and claims</source>
         <translation>Contestations et réclamations</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/charges_page.py" line="305" />
+        <location filename="../../widgets/charges_page.py" line="307" />
         <source>%n open</source>
         <translation>
             <numerusform>%n en cours</numerusform><numerusform>%n en cours</numerusform></translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="318" />
+        <location filename="../../widgets/charges_page.py" line="320" />
         <source>open</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="318" />
+        <location filename="../../widgets/charges_page.py" line="320" />
         <source>credited by %s</source>
         <translation>créditée par %s</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="319" />
+        <location filename="../../widgets/charges_page.py" line="321" />
         <source>withdrawn</source>
         <translation>retirée</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="314" />
+        <location filename="../../widgets/charges_page.py" line="316" />
         <source>Dispute</source>
         <translation>Contestation</translation>
     </message>
     <message>
-        <location filename="../../widgets/charges_page.py" line="316" />
+        <location filename="../../widgets/charges_page.py" line="318" />
         <source>SLA credit</source>
         <translation>Crédit SLA</translation>
     </message>
@@ -2118,22 +2118,28 @@
     </message>
     <message numerus="yes">
         <location filename="../../desktop/backups_dialog.py" line="93" />
-        <source>%n backup(s) in %s, newest first. They are taken before each import and on the first change of a day.</source>
+        <source>%n backup in %s. Backups are taken before each import and on the first change of a day.</source>
         <translation>
-            <numerusform>%n sauvegarde(s) dans %s, la plus récente d'abord. Elles sont faites avant chaque import et à la première modification du jour.</numerusform><numerusform>%n sauvegarde(s) dans %s, la plus récente d'abord. Elles sont faites avant chaque import et à la première modification du jour.</numerusform></translation>
+            <numerusform>%n sauvegarde dans %s. Les sauvegardes sont faites avant chaque import et à la première modification du jour.</numerusform><numerusform>%n sauvegardes dans %s. Les sauvegardes sont faites avant chaque import et à la première modification du jour.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/backups_dialog.py" line="96" />
+        <source>%n backups in %s, newest first. They are taken before each import and on the first change of a day.</source>
+        <translation>
+            <numerusform>%n sauvegarde dans %s, la plus récente d'abord. Elles sont faites avant chaque import et à la première modification du jour.</numerusform><numerusform>%n sauvegardes dans %s, la plus récente d'abord. Elles sont faites avant chaque import et à la première modification du jour.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/backups_dialog.py" line="98" />
+        <location filename="../../desktop/backups_dialog.py" line="101" />
         <source>No backups yet: they go to %s, before each import and on the first change of a day.</source>
         <translation>Pas encore de sauvegarde : elles iront dans %s, avant chaque import et à la première modification du jour.</translation>
     </message>
     <message>
-        <location filename="../../desktop/backups_dialog.py" line="127" />
+        <location filename="../../desktop/backups_dialog.py" line="130" />
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../desktop/backups_dialog.py" line="128" />
+        <location filename="../../desktop/backups_dialog.py" line="131" />
         <source>Put the backup of %s in place of the workspace? The current file is kept among the backups first.</source>
         <translation>Remettre la sauvegarde du %s à la place de l'espace de travail ? Le fichier actuel est d'abord gardé parmi les sauvegardes.</translation>
     </message>
@@ -3031,27 +3037,27 @@
         <translation>Score de %1 sur 100 : à quel point les indices (le numéro de facture cité, le montant, les dates) désignent cette affectation. Élevée à partir de 80, moyenne à partir de 50 ; même élevée, elle est vérifiée avant d'être enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="226" />
+        <location filename="../../desktop/suggestions_dialog.py" line="230" />
         <source>invoice number</source>
         <translation>numéro de facture</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="227" />
+        <location filename="../../desktop/suggestions_dialog.py" line="231" />
         <source>amount</source>
         <translation>montant</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="228" />
+        <location filename="../../desktop/suggestions_dialog.py" line="232" />
         <source>amount and credit note</source>
         <translation>montant et avoir</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="229" />
+        <location filename="../../desktop/suggestions_dialog.py" line="233" />
         <source>several invoices</source>
         <translation>plusieurs factures</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="230" />
+        <location filename="../../desktop/suggestions_dialog.py" line="234" />
         <source>fallback: oldest due</source>
         <translation>à défaut : échéance la plus ancienne</translation>
     </message>
@@ -3160,24 +3166,24 @@
         <translation>Rien à proposer (voir ci-dessous)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/suggestions_dialog.py" line="184" />
+        <location filename="../../desktop/suggestions_dialog.py" line="188" />
         <source>%n payment(s) with money left; </source>
         <translation>
             <numerusform>%n paiement(s) non entièrement affecté(s) ; </numerusform><numerusform>%n paiement(s) non entièrement affecté(s) ; </numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/suggestions_dialog.py" line="185" />
+        <location filename="../../desktop/suggestions_dialog.py" line="189" />
         <source>%n suggestion(s)</source>
         <translation>
             <numerusform>%n suggestion</numerusform><numerusform>%n suggestions</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="205" />
+        <location filename="../../desktop/suggestions_dialog.py" line="209" />
         <source>%s confidence (score %s out of 100)</source>
         <translation>Confiance %s (score de %s sur 100)</translation>
     </message>
     <message>
-        <location filename="../../desktop/suggestions_dialog.py" line="214" />
+        <location filename="../../desktop/suggestions_dialog.py" line="218" />
         <source>The combination search was cut short.</source>
         <translation>La recherche de combinaisons a été écourtée.</translation>
     </message>
