@@ -111,7 +111,8 @@ class ChargesPage(QWidget):
         self.customers = LazyList()
         self.customers.setModel(self.customer_model)
         self.customers.setAccessibleName(self.tr("Customers"))
-        self.customers.selectionModel().currentChanged.connect(self._customer_changed)
+        # the clerk's choice, not the current row a list sets itself when it takes the focus
+        self.customers.selectionModel().selectionChanged.connect(self._customer_changed)
         self.flagged_only = QCheckBox(self.tr("Only lines with something to explain"))
         self.flagged_only.setChecked(True)
         self.flagged_only.toggled.connect(lambda _on: self._fill_lines())
@@ -213,9 +214,10 @@ class ChargesPage(QWidget):
 
     # -- choices
 
-    def _customer_changed(self, current, _previous) -> None:
-        if current.isValid():
-            self.customer_chosen.emit(current.data(ROLE)[0])
+    def _customer_changed(self, *_selection) -> None:
+        chosen = self.customers.selectionModel().selectedRows()
+        if chosen:
+            self.customer_chosen.emit(chosen[0].data(ROLE)[0])
 
     def selected_line(self) -> dict | None:
         """The line selected as it was read (its sentences still translatable: a row read
