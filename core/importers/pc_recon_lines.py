@@ -25,8 +25,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from core.i18n import say
 from core.importers.base import NUMBER_MAX, ImportOptions, too_long
 from core.importers.jsonfile import is_unbilled
+from core.importers.said import said
 from core.importers.tabular import (
     TABLE_SUFFIXES,
     Cell,
@@ -135,8 +137,10 @@ class PartnerCenterReconLines:
                 out.errors.append(
                     ImportError_(
                         Source(display),
-                        "this licence-based file has no InvoiceNumber column: give the invoice "
-                        "number (--invoice NUMBER) or put it in the file name",
+                        say(
+                            "this licence-based file has no InvoiceNumber column: give the "
+                            "invoice number (--invoice NUMBER) or put it in the file name"
+                        ),
                     )
                 )
                 return out
@@ -204,7 +208,7 @@ def _line(
     try:
         currency = normalise_currency(text(get("Currency")))
     except MoneyError as exc:
-        fail("Currency", str(exc))
+        fail("Currency", said(exc))
     total = _amount(get, "Total", True, fail)
     subtotal = _amount(get, "Subtotal", False, fail)
     tax = _amount(get, "TaxTotal", False, fail)
@@ -245,12 +249,12 @@ def _amount(get, name: str, required: bool, fail) -> Decimal | None:
     cell = get(name)
     if cell is None or text(cell) == "":
         if required:
-            fail(name, "expected a number, got ''")
+            fail(name, say("expected a number, got ''"))
         return None
     try:
         return decimal(cell)
     except CellError as exc:
-        fail(name, str(exc))
+        fail(name, said(exc))
         return None
 
 
@@ -264,7 +268,7 @@ def _charge_dates(get, fail) -> dict:
             try:
                 dates[name] = parse_mdy(cell)
             except CellError as exc:
-                fail(name, str(exc))
+                fail(name, said(exc))
     return dates
 
 
@@ -287,7 +291,7 @@ def _details(get, cols: dict[str, int], fail) -> dict:
             else:
                 details[key] = text(cell)
         except (CellError, MoneyError) as exc:
-            fail(name, str(exc))
+            fail(name, said(exc))
     return details
 
 

@@ -309,6 +309,10 @@ CORE_FRENCH: dict[str, str] = {
     "YYYY-MM-DD or M/D/YYYY": "AAAA-MM-JJ ou M/J/AAAA",
     "got '{got}', expected a date between {first} and {last}": "lu « {got} », date attendue "
     "entre {first} et {last}",
+    "this licence-based file has no InvoiceNumber column: give the invoice number (--invoice "
+    "NUMBER) or put it in the file name": "ce fichier de licences n'a pas de colonne "
+    "InvoiceNumber : donnez le numéro de facture (--invoice NUMÉRO) ou mettez-le dans le nom "
+    "du fichier",
     "expected an invoice number, got ''": "numéro de facture attendu, cellule vide",
     "expected invoice, void note, adjustment or credit note, got '{got}'": "facture, note "
     "d'annulation, ajustement ou avoir attendu, lu « {got} »",
