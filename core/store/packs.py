@@ -169,7 +169,7 @@ def kept_lines(conn: Connection, keep: Callable) -> Iterator[tuple[Any, list[int
     for pack_id in sorted(by_pack):
         blocks = sorted(by_pack[pack_id], key=lambda r: r.first_row)
         payload = conn.scalar(select(t.line_packs.c.payload).where(t.line_packs.c.id == pack_id))
-        table = linestore.with_stored_key(linestore.decode_pack(payload))
+        table = linestore.decode_pack(payload)
         owner = np.full(table.num_rows, -1, dtype=np.int64)
         for k, r in enumerate(blocks):
             owner[r.first_row : r.first_row + r.line_count] = k
@@ -181,7 +181,7 @@ def kept_lines(conn: Connection, keep: Callable) -> Iterator[tuple[Any, list[int
         kept = pc.indices_nonzero(mask).to_numpy()
         if not len(kept):
             continue
-        rows = table.take(pa.array(kept))
+        rows = linestore.with_stored_key(table.take(pa.array(kept)))  # of the kept rows only
         owners = owner[kept]
         starts = [0, *(np.flatnonzero(np.diff(owners)) + 1).tolist(), len(kept)]
         for a, z in itertools.pairwise(starts):

@@ -16,10 +16,21 @@ def show_customer(window: MainWindow, customer_id: str) -> None:
     dates = {r["number"]: r["date"] or "" for r in snap.get("invoices", [])}
     name = next((n for c, n, _ in snap.get("line_customers") or [] if c == customer_id),
                 customer_id) or customer_id  # fmt: skip
-    QueryOp(
+    label = translate("MainWindow", "Reading the lines of %1…").replace("%1", name)
+    window.statusBar().showMessage(label)
+    running = []
+
+    def shown(found) -> None:
+        if running and running[0].cancel.is_set():
+            return  # the clerk cancelled: another customer may be chosen meanwhile
+        window.charges_page.show_lines(name, found, dates)
+        window.statusBar().clearMessage()
+
+    op = QueryOp(
         window,
         lambda ws, job: [ex.as_dict() for ex in ws.charges.customer_explanations(customer_id)],
-    ).success(lambda found: window.charges_page.show_lines(name, found, dates)).run()
+    )
+    running.append(op.success(shown).with_progress(label).run())
 
 
 def run_checks(window: MainWindow) -> None:
@@ -33,4 +44,4 @@ def run_checks(window: MainWindow) -> None:
 
     QueryOp(window, lambda ws, job: [ex.as_dict() for ex in ws.charges.flagged_lines()]).success(
         done
-    ).run()
+    ).with_progress(translate("MainWindow", "Checking every line…")).run()

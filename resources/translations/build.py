@@ -426,6 +426,7 @@ FRENCH: dict[str, str | tuple[str, str]] = {
     "C&harges explained": "C&harges expliquées",
     "Charges explained": "Charges expliquées",
     "Checking every line…": "Vérification de toutes les lignes…",
+    "Reading the lines of %1…": "Lecture des lignes de %1…",
     "Claim #%s recorded": "Réclamation n° %s enregistrée",
     "Claim #%s settled by": "Réclamation n° %s réglée par",
     "Credit claimed": "Crédit réclamé",
