@@ -366,3 +366,20 @@ def test_one_backup_is_said_in_the_singular(qtbot, demo, french):
     assert dialog.table.item(0, 0).text()[:10].count("/") == 2  # the day the French way
     dialog.close()
     w.close()
+
+
+def test_a_bank_export_refusal_in_french(qapp, demo, tmp_path, french):
+    from core.errors import ImportFailed
+    from core.present import failed_lines
+    from core.workspace import Workspace
+
+    bad = tmp_path / "releve.csv"
+    bad.write_text("Date;Libellé;Débit;Crédit\n05/11/2026;VIR MICROSOFT G000100002;100,00;"
+                   "50,00\n", encoding="utf-8")  # fmt: skip
+    with Workspace(demo) as ws, pytest.raises(ImportFailed) as refused:
+        ws.imports.import_file(bad)
+    english, said = failed_lines(refused.value)[0], speak(failed_lines(refused.value)[0])
+    assert english == (f"{bad}:2: column Débit: expected an amount in exactly one of Debit and "
+                       "Credit, got Debit 100.00 and Credit 50.00")  # fmt: skip
+    assert said.startswith(f"{bad}:2 : colonne Débit : montant attendu dans une seule des "
+                           "colonnes Débit et Crédit, lu ")  # fmt: skip

@@ -23,6 +23,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from core.i18n import Amount, Money, say
 from core.importers.bank import BankEntry, classify
 from core.importers.base import ImportOptions
 from core.importers.csvrows import DamagedFile, Lines, cut_in_a_character
@@ -148,7 +149,8 @@ def bank_date(cell: Cell) -> date:
             return in_range(date(year, month, int(named[1])), cell)
     except ValueError:
         pass
-    raise CellError(f"expected a date (DD/MM/YYYY, DD/MM/YY or 15-Feb-2026), got '{one_line(s)}'")
+    raise CellError(say("expected a date (DD/MM/YYYY, DD/MM/YY or 15-Feb-2026), got '{got}'",
+                        got=one_line(s)))  # fmt: skip
 
 
 def _looks_dated(s: str) -> bool:
@@ -356,15 +358,13 @@ def check_balances(
     if opening is not None and closing is not None:
         expected = opening.amount + total
         if expected != closing.amount:
-            out.errors.append(
-                ImportError_(
-                    layout.source(display, closing.line),
-                    f"got a closing balance of {fmt(closing.amount)} {cur} ('{closing.said}'), "
-                    f"expected {fmt(expected)} = the opening balance {fmt(opening.amount)} "
-                    f"(line {opening.line}) + {len(movements)} movements {fmt(total)}: the "
-                    "export is incomplete or altered",
-                )
-            )
+            why = say("got a closing balance of {closing} ('{said}'), expected {expected} = the "
+                      "opening balance {opening} (line {line}) + {count} movements {total}: the "
+                      "export is incomplete or altered", closing=Money(closing.amount, cur),
+                      said=closing.said, expected=Amount(expected, cur),
+                      opening=Amount(opening.amount, cur), line=opening.line,
+                      count=len(movements), total=Amount(total, cur))  # fmt: skip
+            out.errors.append(ImportError_(layout.source(display, closing.line), why))
             return
         out.checks.append(
             f"balances: opening {fmt(opening.amount)} (line {opening.line}) + "
@@ -410,10 +410,15 @@ def _check_running(
             out.errors.append(
                 ImportError_(
                     layout.source(display, line),
-                    f"got a balance of {format_amount(after, currency)}, expected "
-                    f"{format_amount(before + movement, currency)} = the balance before "
-                    f"{format_amount(before, currency)} + this movement "
-                    f"{format_amount(movement, currency)}: the export is incomplete or altered",
+                    say(
+                        "got a balance of {after}, expected {expected} = the balance before "
+                        "{before} + this movement {movement}: the export is incomplete or "
+                        "altered",
+                        after=Amount(after, currency),
+                        expected=Amount(before + movement, currency),
+                        before=Amount(before, currency),
+                        movement=Amount(movement, currency),
+                    ),
                     layout.header[i],
                 )
             )
@@ -468,8 +473,11 @@ class BankTable:
             out.errors.append(
                 ImportError_(
                     Source(display, 1),
-                    f"expected a header row with a date, a label and debit and credit (or a "
-                    f"signed amount) columns in the first {HEADER_LINES} lines; found none",
+                    say(
+                        "expected a header row with a date, a label and debit and credit (or "
+                        "a signed amount) columns in the first {lines} lines; found none",
+                        lines=HEADER_LINES,
+                    ),
                 )
             )
             return out
@@ -572,8 +580,12 @@ def _amounts(get, cols: dict[str, int], currency: str, fail) -> tuple[str, Decim
     if len(nonzero) != 1:
         fail(
             "Debit",
-            "expected an amount in exactly one of Debit and Credit, got "
-            + (" and ".join(f"{k} {v}" for k, v in nonzero.items()) or "neither"),
+            say(
+                "expected an amount in exactly one of Debit and Credit, got {got}",
+                got=" and ".join(f"{k} {v}" for k, v in nonzero.items()),
+            )
+            if nonzero
+            else say("expected an amount in exactly one of Debit and Credit, got neither"),
         )
         return None
     ((side, amount),) = nonzero.items()

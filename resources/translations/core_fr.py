@@ -313,6 +313,24 @@ CORE_FRENCH: dict[str, str] = {
     "NUMBER) or put it in the file name": "ce fichier de licences n'a pas de colonne "
     "InvoiceNumber : donnez le numéro de facture (--invoice NUMÉRO) ou mettez-le dans le nom "
     "du fichier",
+    "expected a date (DD/MM/YYYY, DD/MM/YY or 15-Feb-2026), got '{got}'": "date attendue "
+    "(JJ/MM/AAAA, JJ/MM/AA ou 15-Feb-2026), lu « {got} »",
+    "got a closing balance of {closing} ('{said}'), expected {expected} = the opening balance "
+    "{opening} (line {line}) + {count} movements {total}: the export is incomplete or altered":
+    "lu un solde final de {closing} (« {said} »), attendu {expected} = le solde initial "
+    "{opening} (ligne {line}) + {count} mouvements {total} : l'export est incomplet ou modifié",
+    "got a balance of {after}, expected {expected} = the balance before {before} + this "
+    "movement {movement}: the export is incomplete or altered": "lu un solde de {after}, "
+    "attendu {expected} = le solde précédent {before} + ce mouvement {movement} : l'export est "
+    "incomplet ou modifié",
+    "expected a header row with a date, a label and debit and credit (or a signed amount) "
+    "columns in the first {lines} lines; found none": "ligne d'en-tête attendue avec des "
+    "colonnes date, libellé et débit et crédit (ou un montant signé) dans les {lines} "
+    "premières lignes ; aucune trouvée",
+    "expected an amount in exactly one of Debit and Credit, got {got}": "montant attendu dans "
+    "une seule des colonnes Débit et Crédit, lu {got}",
+    "expected an amount in exactly one of Debit and Credit, got neither": "montant attendu "
+    "dans une seule des colonnes Débit et Crédit, lu aucun des deux",
     "expected an invoice number, got ''": "numéro de facture attendu, cellule vide",
     "expected invoice, void note, adjustment or credit note, got '{got}'": "facture, note "
     "d'annulation, ajustement ou avoir attendu, lu « {got} »",
