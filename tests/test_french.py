@@ -98,6 +98,8 @@ def test_the_french_window_says_the_alerts_in_french(qtbot, demo, french):
     p6 = next(r for r in range(w.payments.model.rowCount())
               if w.payments.model.index(r, 0).data() == "P6")  # fmt: skip
     assert w.payments.model.index(p6, flags).data() == "mauvaise devise, non affecté"
+    tip = w.payments.model.index(p6, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "indique G000100008 (EUR) mais a été payé en USD : signalez-le à Microsoft" in tip
     w.close()
 
 
