@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+from core.i18n import say
 from core.importers.base import ImportOptions, too_long
 from core.importers.jsonfile import load_json
 from core.importers.tabular import FIRST_YEAR, LAST_YEAR
@@ -163,11 +164,14 @@ def _read(
         _read(sub, f"{where}.amendments[{j}]", number, display, options, out)
 
 
+BETWEEN = "got {got}, expected a date between {first} and {last}"
+
+
 def _number(item: dict, err) -> str | None:
     """The invoice number (``id``), upper case; None (with the error said) when missing."""
     number = item.get("id")
     if not isinstance(number, str) or not number.strip():
-        err("id", f"expected the invoice number, got {number!r}")
+        err("id", say("expected the invoice number, got {got}", got=repr(number)))
         return None
     if why := too_long(number.strip()):
         err("id", why)
@@ -192,17 +196,17 @@ def _dates(item: dict, err) -> tuple[date | None, date | None]:
         if inv_date is None:
             raise ValueError
     except ValueError:
-        err("invoiceDate", f"expected an ISO-8601 date, got {raw_date!r}")
+        err("invoiceDate", say("expected an ISO-8601 date, got {got}", got=repr(raw_date)))
     due: date | None = None
     raw_due = item.get("dueDate")
     if raw_due not in (None, ""):
         try:
             due = utc_date(str(raw_due))
         except ValueError:
-            err("dueDate", f"expected an ISO-8601 date, got {raw_due!r}")
+            err("dueDate", say("expected an ISO-8601 date, got {got}", got=repr(raw_due)))
     for name, day, raw in (("invoiceDate", inv_date, raw_date), ("dueDate", due, raw_due)):
         if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
-            err(name, f"got {raw!r}, expected a date between {FIRST_YEAR} and {LAST_YEAR}")
+            err(name, say(BETWEEN, got=repr(raw), first=FIRST_YEAR, last=LAST_YEAR))
             return None, None
     return inv_date, due
 
@@ -213,7 +217,10 @@ def _document_type(item: dict, err) -> DocumentType | None:
     if doc_type is None:
         err(
             "documentType",
-            f"expected invoice, void_note, adjustment_note or credit_note, got '{raw_type}'",
+            say(
+                "expected invoice, void_note, adjustment_note or credit_note, got '{got}'",
+                got=raw_type,
+            ),
         )
     return doc_type
 
@@ -227,10 +234,10 @@ def _billing_period(item: dict, err) -> tuple[date | None, date | None]:
             try:
                 val = utc_date(str(raw))
             except ValueError:
-                err(key, f"expected an ISO-8601 date, got {raw!r}")
+                err(key, say("expected an ISO-8601 date, got {got}", got=repr(raw)))
                 continue
             if not FIRST_YEAR <= val.year <= LAST_YEAR:
-                err(key, f"got {raw!r}, expected a date between {FIRST_YEAR} and {LAST_YEAR}")
+                err(key, say(BETWEEN, got=repr(raw), first=FIRST_YEAR, last=LAST_YEAR))
                 continue
                 continue
             if key.endswith("StartDate"):
@@ -244,10 +251,10 @@ def _amount(item: dict, key: str, currency: str, err, *, required: bool) -> Deci
     raw = item.get(key)
     if raw is None:
         if required:
-            err(key, "expected an amount, got nothing")
+            err(key, say("expected an amount, got nothing"))
         return None
     if isinstance(raw, bool) or not isinstance(raw, Decimal | str):
-        err(key, f"expected an amount, got {raw!r}")
+        err(key, say("expected an amount, got {got}", got=repr(raw)))
         return None
     try:
         return money(raw, currency)

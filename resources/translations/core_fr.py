@@ -331,6 +331,12 @@ CORE_FRENCH: dict[str, str] = {
     "une seule des colonnes Débit et Crédit, lu {got}",
     "expected an amount in exactly one of Debit and Credit, got neither": "montant attendu "
     "dans une seule des colonnes Débit et Crédit, lu aucun des deux",
+    "expected the invoice number, got {got}": "numéro de facture attendu, lu {got}",
+    "expected an ISO-8601 date, got {got}": "date ISO-8601 attendue, lu {got}",
+    "expected an amount, got nothing": "montant attendu, rien lu",
+    "expected an amount, got {got}": "montant attendu, lu {got}",
+    "expected invoice, void_note, adjustment_note or credit_note, got '{got}'": "invoice, "
+    "void_note, adjustment_note ou credit_note attendu, lu « {got} »",
     "expected an invoice number, got ''": "numéro de facture attendu, cellule vide",
     "expected invoice, void note, adjustment or credit note, got '{got}'": "facture, note "
     "d'annulation, ajustement ou avoir attendu, lu « {got} »",
@@ -382,6 +388,8 @@ CORE_FRENCH: dict[str, str] = {
 #: words made elsewhere in the core (a rule's case, a cycle), said through ``phrase()``
 PHRASES: dict[str, str] = {
     # the money module's refusals, said again by core/importers/tabular.py
+    "got {got}, expected a date between {first} and {last}": "lu {got}, date attendue entre "
+    "{first} et {last}",
     "expected a number, got '{got}'": "nombre attendu, lu « {got} »",
     "expected a three-letter currency code, got '{got}'": "code de devise à trois lettres "
     "attendu, lu « {got} »",
