@@ -298,6 +298,7 @@ def test_print_a_remittance_advice(qtbot, window, tmp_path):
     with qtbot.waitSignal(window.printed, timeout=20000) as blocker:
         remittance.print_advice(window, "P4", printer)
     assert blocker.args == [1]
+    assert window.statusBar().currentMessage() == "Printed 1 page"  # not "1 page(s)"
     assert (tmp_path / "printed.pdf").stat().st_size > 1000
 
 

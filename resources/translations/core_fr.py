@@ -501,6 +501,8 @@ WINDOW: dict[str, str] = {
 PLURALS: dict[str, tuple[str, str]] = {
     "%n page(s)": ("%n page", "%n pages"),
     "%n page": ("%n page", "%n pages"),
+    "Printed %n page": ("%n page imprimée", "%n pages imprimées"),
+    "Printed %n pages": ("%n page imprimée", "%n pages imprimées"),
     "%n backup in %s. Backups are taken before each import and on the first change of a day.": (
         "%n sauvegarde dans %s. Les sauvegardes sont faites avant chaque import et à la "
         "première modification du jour.",

@@ -1965,6 +1965,18 @@
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/actions/plans/remittance.py" line="122" />
+        <source>Printed %n page</source>
+        <translation>
+            <numerusform>%n page imprimée</numerusform><numerusform>%n pages imprimées</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/actions/plans/remittance.py" line="123" />
+        <source>Printed %n pages</source>
+        <translation>
+            <numerusform>%n page imprimée</numerusform><numerusform>%n pages imprimées</numerusform></translation>
+    </message>
     <message>
         <location filename="../../desktop/actions/alerts.py" line="72" />
         <location filename="../../desktop/actions/plans/remittance.py" line="73" />
@@ -1992,12 +2004,6 @@
         <source>Save remittance advice</source>
         <translation>Enregistrer l'avis de paiement</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../desktop/actions/plans/remittance.py" line="122" />
-        <source>Printed %n page(s)</source>
-        <translation>
-            <numerusform>%n page imprimée</numerusform><numerusform>%n pages imprimées</numerusform></translation>
-    </message>
     <message>
         <location filename="../../desktop/actions/reports.py" line="18" />
         <source>Save Excel report</source>
@@ -2021,7 +2027,7 @@
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../desktop/actions/plans/remittance.py" line="135" />
+        <location filename="../../desktop/actions/plans/remittance.py" line="137" />
         <source>Copied: %s</source>
         <translation>Copié : %s</translation>
     </message>

@@ -119,7 +119,9 @@ def print_advice(window: MainWindow, what: str, printer, pdf: Path | None = None
         except ValueError as exc:
             window.show_error(exc)
             return
-        window.statusBar().showMessage(translate("MainWindow", "Printed %n page(s)", "", pages))
+        said = (translate("MainWindow", "Printed %n page", "", pages) if pages == 1  # no "(s)"
+                else translate("MainWindow", "Printed %n pages", "", pages))  # fmt: skip
+        window.statusBar().showMessage(said)
         window.printed.emit(pages)
 
     QueryOp(window, lambda ws, job: ws.documents.remittance(what)).success(done).run()
