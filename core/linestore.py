@@ -14,6 +14,7 @@ validating, summing and storing them is done a column at a time:
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
@@ -120,7 +121,8 @@ def with_keys(table: pa.Table, seen: KeysSeen | None = None) -> pa.Table:
         key = pc.binary_join_element_wise(*(table[c] for c in KEY_FIELDS), SEP)
     dup = pa.nulls(len(key), pa.int32())
     texts = key.to_pylist() if seen is not None else None
-    before = seen.times(texts) if seen is not None and texts is not None else None
+    hashes = seen.hashes(texts) if seen is not None and texts is not None else None
+    before = seen.times(hashes) if seen is not None and hashes is not None else None
     if (before is not None and any(before)) or pc.count_distinct(key).as_py() != len(key):
         texts = texts if texts is not None else key.to_pylist()
         counts: dict[str, int] = {}
@@ -133,13 +135,21 @@ def with_keys(table: pa.Table, seen: KeysSeen | None = None) -> pa.Table:
             dups.append(None if n == 1 else n)
         key = pa.array(numbered, pa.string())
         dup = pa.array(dups, pa.int32())
-        if seen is not None:
-            seen.repeated(texts, dups)
-    if seen is not None and texts is not None:
-        seen.add(texts)
+        if seen is not None and hashes is not None:
+            seen.repeated(hashes, dups)
+    if seen is not None and hashes is not None:
+        seen.add(hashes)
     if "key_dup" in table.column_names:
         table = table.drop_columns(["key_dup"])
     return table.append_column("line_key", key).append_column("key_dup", dup)
+
+
+def _hash(key: str) -> int:
+    """A key's 64 bits, the same in every process (Python's own ``hash`` is seeded anew in
+    each: a collision would then number a line differently the next time the file is
+    imported)."""
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little",
+                          signed=True)  # fmt: skip
 
 
 class KeysSeen:
@@ -153,33 +163,38 @@ class KeysSeen:
         self._blocks: list[Any] = []  # each block's hashes, sorted
         self._times: dict[int, int] = {}  # how often, for the keys seen more than once
 
-    def times(self, keys: list[str]) -> list[int]:
-        """How often each key was seen in the blocks before (0: never)."""
+    @staticmethod
+    def hashes(keys: list[str]) -> Any:
+        import numpy as np
+
+        return np.fromiter((_hash(k) for k in keys), np.int64, len(keys))
+
+    def times(self, hashes: Any) -> list[int]:
+        """How often each key (by its hash) was seen in the blocks before (0: never)."""
         import numpy as np
 
         if not self._blocks:
-            return [0] * len(keys)
-        hashes = np.fromiter((hash(k) for k in keys), np.int64, len(keys))
-        found = np.zeros(len(keys), dtype=bool)
+            return [0] * len(hashes)
+        found = np.zeros(len(hashes), dtype=bool)
         for block in self._blocks:
             at = np.minimum(np.searchsorted(block, hashes), len(block) - 1)
             found |= block[at] == hashes
         if not found.any():
-            return [0] * len(keys)
-        return [self._times.get(int(h), 1) if f else 0
+            return [0] * len(hashes)
+        return [self._times.get(h, 1) if f else 0
                 for h, f in zip(hashes.tolist(), found.tolist(), strict=True)]  # fmt: skip
 
-    def repeated(self, keys: list[str], dups: list[int | None]) -> None:
-        for k, n in zip(keys, dups, strict=True):
+    def repeated(self, hashes: Any, dups: list[int | None]) -> None:
+        for h, n in zip(hashes.tolist(), dups, strict=True):
             if n is not None:
-                self._times[hash(k)] = max(n, self._times.get(hash(k), 1))
+                self._times[h] = max(n, self._times.get(h, 1))
 
-    def add(self, keys: list[str]) -> None:
+    def add(self, hashes: Any) -> None:
         import numpy as np
 
-        if not keys:
+        if not len(hashes):
             return
-        self._blocks.append(np.sort(np.fromiter((hash(k) for k in keys), np.int64, len(keys))))
+        self._blocks.append(np.sort(hashes))
         # merged as a binary counter: a few sorted runs, however many blocks (a stable sort of
         # two sorted runs is a merge)
         while len(self._blocks) > 1 and len(self._blocks[-1]) >= len(self._blocks[-2]):
@@ -347,7 +362,7 @@ def table_lines(
 
 
 # ---------------------------------------------------------------- row filters
-# What a read of stored blocks keeps (``core.store.reads.scan_lines(keep=...)``):
+# What a read of stored blocks keeps (``core.store.line_reads.scan_lines(keep=...)``):
 # ``keep(table, currency)`` gives a boolean mask of the block's rows.
 
 

@@ -257,3 +257,25 @@ def test_a_bad_value_late_in_a_large_file_keeps_nothing_read_before_it(
         e.endswith("recon.csv:37: column Subtotal: expected a number, got '12,5O'") for e in said
     ), said
     assert (count(ws, t.line_packs), count(ws, t.line_blocks), count(ws, t.documents)) == (0, 0, 0)
+
+
+def test_a_large_file_cut_inside_a_quoted_cell_or_in_windows_1252_reads_whole(
+    ws, write_recon, monkeypatch, tmp_path
+):
+    """A block boundary inside a quoted cell holding a line break is never taken for the end
+    of a record; a Windows-1252 file (a French export) is read in its encoding."""
+    from core.workspace import Workspace
+
+    rows = [(f"G00000000{1 + n % 2}", f"Café {n % 3}", f"{n}.50") for n in range(30)]
+    path = write_recon(rows)
+    text = path.read_text(encoding="utf-8-sig").replace("Product 20,", '"Product\n20",')
+    path.write_text(text, encoding="cp1252")
+    whole = Workspace(tmp_path / "whole.db")
+    whole.imports.import_file(path)
+    _streamed(monkeypatch, block_bytes=700, round_rows=4)
+    result = ws.imports.import_file(path).result
+    assert result.created["lines"] == 30
+    assert _stored(ws) == _stored(whole)
+    assert {ln.customer_name for ln in ws.books.lines("G000000001")} == {"Café 0", "Café 1",
+                                                                         "Café 2"}  # fmt: skip
+    assert [ln.product for ln in ws.books.lines("G000000001")][10] == "Product\n20"

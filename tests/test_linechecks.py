@@ -129,3 +129,23 @@ def test_figures_too_long_for_exact_arithmetic_are_left_to_the_explainer():
     )  # fmt: skip
     assert picked([line]) == [True]
     assert not explain.Explainer().explain("x", line).checks
+
+
+def test_a_charge_exactly_at_the_tolerance_is_not_flagged_by_either():
+    """4.00 a month, 30 of 31 days charged: 3.870967… expected, tolerance 4.00 / 31 + 0.01;
+    4.01 is exactly that far (4.01 × 31 − 4 × 30 = 4 + 0.01 × 31): no flag, by the scan or
+    the explainer (which rounded to 28 digits and flagged it)."""
+    base = {"term": "1 Month Subscription", "billing_frequency": "Monthly"}
+
+    def charge(subtotal: str) -> InvoiceLine:
+        return InvoiceLine(
+            "G1", "EUR", Decimal(subtotal), Decimal(0), Decimal(subtotal),
+            charge_type="cycleCharge", charge_start=date(2026, 3, 2),
+            charge_end=date(2026, 3, 31), quantity=Decimal(1), unit_price=Decimal(4),
+            details={**base, "pricing_currency": "EUR"},
+        )  # fmt: skip
+
+    lines = [charge("4.01"), charge("4.02"), charge("3.74"), charge("3.73")]
+    explainer = explain.Explainer()
+    assert [bool(explainer.explain("x", ln).checks) for ln in lines] == [False, True, False, True]
+    assert picked(lines) == [False, True, False, True]

@@ -279,12 +279,17 @@ class PlansPage(QWidget):
     def _ticked(self) -> None:
         """What is ticked, per currency: invoices less credit notes."""
         per: dict[str, Decimal] = {}
-        for d in self.documents:
-            if d["number"] in self.ticked_invoices():
+        ticked = self.pay_model.ticked
+        invoices = credits = 0
+        for d in self.documents:  # once over the documents (a workspace has 100,000)
+            if d["number"] not in ticked:
+                continue
+            if d["kind"] == "invoice":
                 per[d["currency"]] = per.get(d["currency"], Decimal(0)) + d["open"]
-            elif d["number"] in self.ticked_credits():
+                invoices += 1
+            else:
                 per[d["currency"]] = per.get(d["currency"], Decimal(0)) - d["unapplied"]
-        invoices, credits = len(self.ticked_invoices()), len(self.ticked_credits())
+                credits += 1
         if not invoices:
             self.chosen.setText(self.tr("Tick the invoices to pay."))
         else:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import TYPE_CHECKING
 
 from core.calendar import anniversary
@@ -79,8 +79,7 @@ def prorate(ex: Explanation, ends: Ends) -> None:
         months, ln.charge_start, ln.charge_end, charged, full, ln.unit_price, qty, full_price,
         expected, tolerance, ln.subtotal, upper, charged < full, case, sub_days, term_days,
     )  # fmt: skip
-    over = ln.subtotal - expected
-    if (upper and over > tolerance) or (not upper and abs(over) > tolerance):
+    if _contradicts(ln.subtotal, full_price, qty, min(charged, full), full, upper):
         figures = dict(subtotal=ln.subtotal, currency=ln.currency, charged=charged, days=full,
                        expected=shown(expected, ln.currency),
                        full=shown(full_price, ln.currency))  # fmt: skip
@@ -97,6 +96,18 @@ def prorate(ex: Explanation, ends: Ends) -> None:
                          **figures),
             )
         )  # fmt: skip
+
+
+def _contradicts(subtotal: Decimal, full_price: Decimal, qty: Decimal, paid_days: int,
+                 full: int, upper: bool) -> bool:  # fmt: skip
+    """More than the tolerance from the prorated price (above it, when that is a ceiling),
+    decided exactly: multiplied through by the cycle's days, nothing divided or rounded
+    (as :mod:`core.linechecks` decides it over the stored columns)."""
+    with localcontext() as ctx:
+        ctx.prec = 120  # products of figures of up to 30 digits: exact
+        over = subtotal * full - full_price * paid_days
+        tolerance = abs(full_price) + CENT * max(Decimal(1), abs(qty)) * full
+        return over > tolerance if upper else abs(over) > tolerance
 
 
 def term_case(ln: InvoiceLine, ends: Ends) -> tuple[str, int | None, int | None]:

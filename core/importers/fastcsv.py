@@ -130,11 +130,11 @@ def shaped_blocks(
     names = [f"c{i}" for i in range(n_header)]
     include = [f"c{i}" for i in wanted.values()]
     for encoding in encodings:
-        encoding = encoding or sniff_encoding(path)
-        with path.open("r", encoding=encoding, newline="") as fh:
-            first = fh.readline(1 << 20)
         rows = 0
         try:
+            encoding = encoding or sniff_encoding(path)
+            with path.open("r", encoding=encoding, newline="") as fh:
+                first = fh.readline(1 << 20)
             for table, lines in _record_blocks(
                 path,
                 encoding,
@@ -196,6 +196,8 @@ def _record_blocks(
             return  # a header over a megabyte, or lines ending in CR alone
         while data := fh.read(BLOCK_BYTES):
             data += fh.readline()  # the block's last line whole
+            if data.count(b'"') % 2:  # cut inside a quoted text (a line break in a cell)
+                raise Declined("a line break inside a quoted cell")
             lines = data.count(b"\n") + (not data.endswith(b"\n"))
             yield pacsv.read_csv(io.BytesIO(data), options, parse, convert), lines
             del data

@@ -12,7 +12,7 @@ from core import explain, linechecks, linestore
 from core.changes import Change, change
 from core.model import InvoiceLine
 from core.services.base import Service
-from core.store import reads
+from core.store import line_reads
 from core.store import schema as t
 
 Labelled = tuple[str, InvoiceLine]
@@ -57,8 +57,8 @@ class Charges(Service):
     def _lines_of(self, number: str, position: str, target: str) -> list[Labelled]:
         if position.isdigit():  # that line alone, not the invoice's millions
             with self.store.conn() as c:
-                one = reads.line_at(c, number, int(position))
-                known = one is not None or reads.has_lines(c, number)
+                one = line_reads.line_at(c, number, int(position))
+                known = one is not None or line_reads.has_lines(c, number)
             if one is not None:
                 return [one]
             if known:
@@ -76,7 +76,7 @@ class Charges(Service):
     def _scan(self, numbers: Iterable[str] | None = None, keep: Callable | None = None,
               conn: Connection | None = None) -> Iterator[Labelled]:  # fmt: skip
         with self.store.conn(conn) as c:
-            yield from reads.scan_lines(c, numbers, keep)
+            yield from line_reads.scan_lines(c, numbers, keep)
 
     def _context_of(self, labelled: list[Labelled]) -> explain.Explainer:
         """What explaining these lines needs to know, and only that: the charges a credit
@@ -86,7 +86,7 @@ class Charges(Service):
         refunded = {ln.subscription_id for _, ln in labelled
                     if ln.subtotal < 0 and ln.subscription_id}  # fmt: skip
         with self.store.conn() as c:
-            return self._explainer(c, reads.invoices_of_customers(c, customers), customers,
+            return self._explainer(c, line_reads.invoices_of_customers(c, customers), customers,
                                    refunded)  # fmt: skip
 
     def _explainer(
@@ -101,7 +101,7 @@ class Charges(Service):
                                     linestore.charges_of(refunded))  # fmt: skip
             for label, line in self._scan(numbers, keep, c):
                 explainer.know(label, line)
-        for customer, end, subscription in reads.subscription_ends(c, numbers, customers):
+        for customer, end, subscription in line_reads.subscription_ends(c, numbers, customers):
             explainer.know_end(customer, end, subscription)
         return explainer
 
@@ -110,7 +110,7 @@ class Charges(Service):
         not by invoice): only what the rules need to know of the others is kept (so a
         workspace of millions of lines is explained in bounded memory)."""
         with self.store.conn() as c:
-            explainer = self._explainer(c, None, None, reads.refunded_subscriptions(c))
+            explainer = self._explainer(c, None, None, line_reads.refunded_subscriptions(c))
             for label, line in self._scan(keep=keep, conn=c):
                 ex = explainer.explain(label, line)
                 if ex.explained:
@@ -125,36 +125,36 @@ class Charges(Service):
         with self.store.conn() as c:
             numbers = [invoice] if invoice else None
             if customer_id is not None and numbers is None:
-                numbers = sorted(reads.invoices_of_customers(c, [customer_id]))
-            count = write_lines(reads.line_tables(c, numbers, customer_id), path)
+                numbers = sorted(line_reads.invoices_of_customers(c, [customer_id]))
+            count = write_lines(line_reads.line_tables(c, numbers, customer_id), path)
         return change("export-lines", f"{count:,} lines written: {path}", set(), count)
 
     def checks(self) -> list[explain.Check]:
         """Every line that contradicts a published rule (see :mod:`core.explain`), by
         invoice and line; only the findings are kept, not the lines explained."""
         found = [c for ex in self._explained(linechecks.to_explain) for c in ex.checks]
-        return sorted(found, key=lambda c: reads.label_order(c.line))
+        return sorted(found, key=lambda c: line_reads.label_order(c.line))
 
     def flagged_lines(self) -> list[explain.Explanation]:
         """The explanations of the lines that contradict a published rule, by invoice and
         line: the explainer sees only the lines a rule may flag (:mod:`core.linechecks`)."""
         found = [ex for ex in self._explained(linechecks.to_explain) if ex.checks]
-        return sorted(found, key=lambda ex: reads.label_order(ex.label))
+        return sorted(found, key=lambda ex: line_reads.label_order(ex.label))
 
     def explained_lines(self) -> list[explain.Explanation]:
         """Every line with something to explain (converted, prorated, a term that does not
         match, a credit), by invoice and line."""
         found = list(self._explained(linechecks.to_explain_all))
-        return sorted(found, key=lambda ex: reads.label_order(ex.label))
+        return sorted(found, key=lambda ex: line_reads.label_order(ex.label))
 
     def line_customers(self) -> list[tuple[str, str, int]]:
         """(customer id, name, lines) of every customer with lines, by name."""
         with self.store.conn() as c:
-            return reads.line_customers(c)
+            return line_reads.line_customers(c)
 
     def customer_explanations(self, customer_id: str) -> list[explain.Explanation]:
         """A customer's lines, each explained (for re-billing them)."""
         with self.store.conn() as c:
-            numbers = reads.invoices_of_customers(c, [customer_id])
+            numbers = line_reads.invoices_of_customers(c, [customer_id])
             labelled = list(self._scan(numbers, linestore.of_customer(customer_id), c))
         return explain.explain_lines(labelled)
