@@ -54,7 +54,7 @@ from core.explain.checks import KINDS, Check, totals
 from core.explain.conversion import Conversion
 from core.explain.explainer import Explainer, explain_lines
 from core.explain.explanation import Explanation
-from core.explain.proration import Proration
+from core.explain.proration import Proration, term_differs
 from core.explain.refunds import Refund
 
 __all__ = [
@@ -82,6 +82,7 @@ __all__ = [
     "rounddown",
     "shift",
     "shown",
+    "term_differs",
     "term_months",
     "totals",
 ]

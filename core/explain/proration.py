@@ -3,6 +3,7 @@ dates may not match its term (see :mod:`core.explain`)."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -108,6 +109,11 @@ def _contradicts(subtotal: Decimal, full_price: Decimal, qty: Decimal, paid_days
         over = subtotal * full - full_price * paid_days
         tolerance = abs(full_price) + CENT * max(Decimal(1), abs(qty)) * full
         return over > tolerance if upper else abs(over) > tolerance
+
+
+def term_differs(ln: InvoiceLine) -> bool:
+    """The subscription's dates do not match its term (why is :func:`term_case`)."""
+    return term_case(ln, defaultdict(dict))[0] != ""
 
 
 def term_case(ln: InvoiceLine, ends: Ends) -> tuple[str, int | None, int | None]:

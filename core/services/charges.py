@@ -85,13 +85,15 @@ class Charges(Service):
         customers = {ln.customer_id for _, ln in labelled}
         refunded = {ln.subscription_id for _, ln in labelled
                     if ln.subtotal < 0 and ln.subscription_id}  # fmt: skip
+        # the other subscriptions' ends only tell a term that does not match (cotermination)
+        ends = any(explain.term_differs(ln) for _, ln in labelled)
         with self.store.conn() as c:
             return self._explainer(c, line_reads.invoices_of_customers(c, customers), customers,
-                                   refunded)  # fmt: skip
+                                   refunded, ends)  # fmt: skip
 
     def _explainer(
         self, c: Connection, numbers: Iterable[str] | None, customers: set[str] | None,
-        refunded: set[str],
+        refunded: set[str], ends: bool = True,
     ) -> explain.Explainer:  # fmt: skip
         """An explainer knowing the candidate charges of these subscriptions and when the
         customers' subscriptions end, on these invoices (or all)."""
@@ -101,7 +103,9 @@ class Charges(Service):
                                     linestore.charges_of(refunded))  # fmt: skip
             for label, line in self._scan(numbers, keep, c):
                 explainer.know(label, line)
-        for customer, end, subscription in line_reads.subscription_ends(c, numbers, customers):
+        for customer, end, subscription in (
+            line_reads.subscription_ends(c, numbers, customers) if ends else ()
+        ):
             explainer.know_end(customer, end, subscription)
         return explainer
 
