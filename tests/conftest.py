@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -162,3 +163,45 @@ def cli_json(cli) -> Callable[..., object]:
         return json.loads(out)
 
     return run
+
+
+GUI_TODAY = date(2026, 11, 23)  # the demo workspace's today in the window tests
+
+
+@pytest.fixture
+def gui_settings(monkeypatch, tmp_path: Path) -> None:
+    """The window tests' preferences, recent files and default workspace stay out of the
+    user's; texts and numbers in US English unless a test installs French."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    from PySide6.QtCore import QLocale
+
+    QLocale.setDefault(QLocale("en_US"))
+
+
+@pytest.fixture
+def show_window(qtbot):
+    """Opens a workspace in the main window as of a day, shown and loaded; closed after."""
+    from desktop.main_window import MainWindow
+
+    shown = []
+
+    def show(path, today: date = GUI_TODAY):
+        w = MainWindow(path, today)
+        qtbot.addWidget(w)
+        with qtbot.waitSignal(w.loaded, timeout=20000):
+            w.show()
+        shown.append(w)
+        return w
+
+    yield show
+    for w in shown:
+        w.close()
+
+
+@pytest.fixture
+def demo_window(show_window, tmp_path: Path):
+    """The main window on a fresh demo workspace."""
+    from core.demo import write_demo
+
+    return show_window(write_demo(tmp_path / "demo", today=GUI_TODAY))

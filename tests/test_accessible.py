@@ -9,7 +9,7 @@ import pytest
 
 pytest.importorskip("PySide6.QtWidgets")
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.demo import write_demo
 from desktop import i18n
 from desktop.main_window import MainWindow
 
@@ -39,9 +38,8 @@ COMPOUND = (QComboBox, QAbstractSpinBox, QCalendarWidget, QLineEdit, QMenuBar)
 
 
 @pytest.fixture(autouse=True)
-def own_settings(monkeypatch, tmp_path):
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    QLocale.setDefault(QLocale("en_US"))
+def own_settings(gui_settings):
+    """The window's settings stay out of the user's (see conftest)."""
 
 
 def inner(widget: QWidget) -> bool:
@@ -87,13 +85,8 @@ def unnamed(root: QWidget) -> list[str]:
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    w = MainWindow(write_demo(tmp_path / "demo", today=TODAY), TODAY)
-    qtbot.addWidget(w)
-    with qtbot.waitSignal(w.loaded, timeout=20000):
-        w.show()
-    yield w
-    w.close()
+def window(demo_window):
+    return demo_window
 
 
 def test_every_control_of_the_window_has_a_name(window):

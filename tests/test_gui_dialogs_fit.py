@@ -13,10 +13,8 @@ pytest.importorskip("PySide6.QtWidgets")
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from core.demo import write_demo
 from desktop.actions import allocations, claims, preferences, suggestions
 from desktop.actions.plans import remittance
-from desktop.main_window import MainWindow
 from desktop.suggestions_dialog import ID_ROLE
 
 TODAY = date(2026, 11, 23)
@@ -27,22 +25,13 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 @pytest.fixture(autouse=True)
-def own_settings(monkeypatch, tmp_path):
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    from PySide6.QtCore import QLocale
-
-    QLocale.setDefault(QLocale("en_US"))
+def own_settings(gui_settings):
+    """The window's settings stay out of the user's (see conftest)."""
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    w = MainWindow(write_demo(tmp_path / "demo", today=TODAY), TODAY)
-    qtbot.addWidget(w)
-    with qtbot.waitSignal(w.loaded, timeout=20000):
-        w.show()
-    yield w
-    w.close()
+def window(demo_window):
+    return demo_window
 
 
 def fits(dialog) -> None:

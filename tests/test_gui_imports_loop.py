@@ -19,11 +19,8 @@ TODAY = date(2026, 11, 23)
 
 
 @pytest.fixture(autouse=True)
-def own_settings(monkeypatch, tmp_path):
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    from PySide6.QtCore import QLocale
-
-    QLocale.setDefault(QLocale("en_US"))
+def own_settings(gui_settings):
+    """The window's settings stay out of the user's (see conftest)."""
 
 
 @pytest.fixture

@@ -8,29 +8,19 @@ import pytest
 
 pytest.importorskip("PySide6.QtWidgets")
 
-from core.demo import write_demo
 from desktop.actions.plans import pay
-from desktop.main_window import MainWindow
 
 TODAY = date(2026, 11, 23)
 
 
 @pytest.fixture(autouse=True)
-def own_settings(monkeypatch, tmp_path):
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    from PySide6.QtCore import QLocale
-
-    QLocale.setDefault(QLocale("en_US"))
+def own_settings(gui_settings):
+    """The window's settings stay out of the user's (see conftest)."""
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    w = MainWindow(write_demo(tmp_path / "demo", today=TODAY), TODAY)
-    qtbot.addWidget(w)
-    with qtbot.waitSignal(w.loaded, timeout=20000):
-        w.show()
-    yield w
-    w.close()
+def window(demo_window):
+    return demo_window
 
 
 def plans_tab(qtbot, window):

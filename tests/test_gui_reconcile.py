@@ -64,25 +64,15 @@ pytest.importorskip("PySide6.QtWidgets")
 
 from PySide6.QtCore import Qt  # noqa: E402
 
-from desktop.main_window import MainWindow  # noqa: E402
-
 
 @pytest.fixture(autouse=True)
-def own_settings(monkeypatch, tmp_path):
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    from PySide6.QtCore import QLocale
-
-    QLocale.setDefault(QLocale("en_US"))
+def own_settings(gui_settings):
+    """The window's settings stay out of the user's (see conftest)."""
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    w = MainWindow(busy_demo(tmp_path / "demo"), TODAY)
-    qtbot.addWidget(w)
-    with qtbot.waitSignal(w.loaded, timeout=20000):
-        w.show()
-    yield w
-    w.close()
+def window(show_window, tmp_path):
+    return show_window(busy_demo(tmp_path / "demo"), TODAY)
 
 
 def reconcile(qtbot, window):
