@@ -93,21 +93,6 @@ class Declined(Exception):
     nothing of it and the row reader takes the file."""
 
 
-def read_columns(
-    path: Path, wanted: dict[str, int], n_header: int,
-    shape: Callable[[pa.Table, int], pa.Table | None] | None = None,
-) -> pa.Table | None:  # fmt: skip
-    """The columns ``wanted`` of the whole file (see :func:`shaped_blocks`), or None if
-    the file is not plain."""
-    import pyarrow as pa
-
-    try:
-        parts = list(shaped_blocks(path, wanted, n_header, shape))
-    except Declined:
-        return None
-    return pa.concat_tables(parts) if parts else None
-
-
 def shaped_blocks(
     path: Path, wanted: dict[str, int], n_header: int,
     shape: Callable[[pa.Table, int], pa.Table | None] | None = None,
